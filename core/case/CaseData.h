@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "json/StrictJson.h"
+#include "rules/Expression.h"
+
+#include <QDate>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace consilium {
+
+class RulePack;
+
+// A fact as entered, for display and for echoing in results.
+struct FactInput {
+    ValueStatus status = ValueStatus::Absent;
+    double value = 0.0;   // canonical value (numbers), 0/1 (bool), enum index
+    double entered = 0.0; // the number as entered, before conversion
+    QString unit;         // the unit as entered (normalised); empty for bare numbers
+    QString date;         // optional measurement date
+};
+
+struct MedicationInput {
+    int agent = -1;
+    bool hasDailyDose = false;
+    double dailyDoseMg = 0.0;
+    bool hasLastDose = false;
+    QDate lastDose;
+};
+
+// A validated consilium-case/1 document in canonical units (SPEC §4). Built only by parseCase,
+// so every instance is free of input errors.
+struct CaseData {
+    QString id;
+    QString label;
+    QDate asOf;
+    int jurisdiction = -1; // index into RulePack::jurisdictions()
+    std::vector<FactInput> facts; // indexed like RulePack::variables()
+    bool hasMedications = false;
+    std::vector<MedicationInput> medications;
+    bool hasFailedTherapies = false;
+    std::vector<int> failedTherapies; // agent indices
+};
+
+struct CaseParseOptions {
+    std::optional<QDate> asOfOverride; // --as-of
+    json::Limits limits;               // 1 MiB, depth 64
+};
+
+// Parses and validates a case file against the pack's dictionary. Returns nullopt with one
+// "<json path>: <reason>" line per problem; nothing is evaluated from a case with errors.
+std::optional<CaseData> parseCase(const QByteArray &bytes, const RulePack &pack, json::Diagnostics &diag,
+                                  const CaseParseOptions &options = {});
+std::optional<CaseData> parseCaseValue(const json::Value &root, const RulePack &pack, json::Diagnostics &diag,
+                                       const CaseParseOptions &options = {});
+
+// Strict ISO date (YYYY-MM-DD, a real calendar day).
+std::optional<QDate> parseIsoDate(const QString &text);
+
+} // namespace consilium

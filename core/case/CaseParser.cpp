@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "case/CaseData.h"
+
+#include "rules/RulePack.h"
+
+#include <QRegularExpression>
+
+#include <cmath>
+#include <set>
+
+namespace consilium {
+
+using json::childPath;
+using json::indexPath;
+using json::ObjectView;
+using json::Value;
+
+std::optional<QDate> parseIsoDate(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!pattern.match(text).hasMatch())
+        return std::nullopt;
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
+}
+
+namespace {
+
+QString formatNumber(double v) { return QString::number(v, 'g', 12); }
+
+class CaseParser
+{
+public:
+    CaseParser(const RulePack &pack, json::Diagnostics &diag)
+        : m_pack(pack)
+        , m_diag(diag)
+    {
+    }
+
+    std::optional<CaseData> parse(const Value &root, const CaseParseOptions &options);
+
+private:
+    void error(const QString &path, const QString &reason) { m_diag.error(path, reason); }
+    std::optional<QDate> date(const ObjectView &o, std::string_view key)
+    {
+        auto s = o.string(key);
+        if (!s)
+            return std::nullopt;
+        auto d = parseIsoDate(*s);
+        if (!d)
+            error(o.pathOf(key), QStringLiteral("\"%1\" is not a valid date (YYYY-MM-DD)").arg(*s));
+        return d;
+    }
+    void fact(const Variable &var, const Value &v, const QString &path, FactInput &out);
+    void number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path, FactInput &out);
+    int agent(const Value &v, const QString &path);
+
+    const RulePack &m_pack;
+    json::Diagnostics &m_diag;
+};
+
+int CaseParser::agent(const Value &v, const QString &path)
+{
+    if (!v.IsString()) {
+        error(path, QStringLiteral("expected an agent id, found %1").arg(json::typeName(v)));
+        return -1;
+    }
+    const QString id = json::toQString(v);
+    const int a = m_pack.agentIndex(id);
+    if (a < 0)
+        error(path, QStringLiteral("unknown drug '%1' (not in the drug vocabulary of pack %2)").arg(id, m_pack.id()));
+    return a;
+}
+
+void CaseParser::number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path,
+                        FactInput &out)
+{
+    double canonical = entered;
+    if (!bare) {
+        const UnitConversion *conv = var.findUnit(unit);
+        if (!conv) {
+            QStringList accepted;
+            for (const auto &u : var.units)
+                accepted.append(u.unit);
+            error(childPath(path, "unit"), QStringLiteral("unknown unit '%1' for %2 (accepted: %3)")
+                                               .arg(unit, var.id, accepted.isEmpty() ? QStringLiteral("bare number only") : accepted.join(QStringLiteral(", "))));
+            return;
+        }
+        canonical = conv->toCanonical(entered);
+    }
+    const QString valuePath = bare ? path : childPath(path, "value");
+    if (var.type == ValueType::Integer && canonical != std::floor(canonical)) {
+        error(valuePath, QStringLiteral("%1 must be a whole number").arg(var.id));
+        return;
+    }
+    if (var.hasRange && (canonical < var.rangeMin || canonical > var.rangeMax)) {
+        const QString shown = bare || unit == var.unit ? formatNumber(entered) + QLatin1Char(' ') + var.unit
+                                                       : QStringLiteral("%1 %2 (= %3 %4)").arg(formatNumber(entered), unit, formatNumber(canonical), var.unit);
+        error(valuePath, QStringLiteral("%1 is outside the plausible range %2–%3 %4")
+                             .arg(shown, formatNumber(var.rangeMin), formatNumber(var.rangeMax), var.unit));
+        return;
+    }
+    out.status = ValueStatus::Known;
+    out.value = canonical;
+    out.entered = entered;
+    out.unit = bare ? QString() : unit;
+}
+
+void CaseParser::fact(const Variable &var, const Value &v, const QString &path, FactInput &out)
+{
+    const bool numeric = var.type == ValueType::Number || var.type == ValueType::Integer;
+    if (v.IsNull()) {
+        error(path, QStringLiteral("null is not a value; leave the fact out or write {\"status\": \"unknown\"}"));
+        return;
+    }
+    if (v.IsObject() && v.HasMember("status")) {
+        ObjectView o(v, path, m_diag, {"status"}, {"date"});
+        const QString status = o.string("status").value_or(QString());
+        if (status == QLatin1String("not_evaluated"))
+            out.status = ValueStatus::NotEvaluated;
+        else if (status == QLatin1String("unknown"))
+            out.status = ValueStatus::Unknown;
+        else if (o.has("status"))
+            error(o.pathOf("status"), QStringLiteral("expected \"not_evaluated\" or \"unknown\""));
+        if (o.has("date")) {
+            if (auto d = date(o, "date"))
+                out.date = d->toString(Qt::ISODate);
+        }
+        return;
+    }
+    if (numeric) {
+        if (v.IsNumber()) {
+            if (!var.bareNumber) {
+                error(path, QStringLiteral("%1 needs a unit: write {\"value\": %2, \"unit\": \"%3\"}")
+                                .arg(var.id, formatNumber(v.GetDouble()), var.unit));
+                return;
+            }
+            number(var, v.GetDouble(), QString(), true, path, out);
+            return;
+        }
+        if (!v.IsObject()) {
+            error(path, QStringLiteral("expected a number with unit {\"value\", \"unit\"}, found %1").arg(json::typeName(v)));
+            return;
+        }
+        ObjectView o(v, path, m_diag, {"value", "unit"}, {"date"});
+        const auto value = o.number("value");
+        const auto unit = o.string("unit");
+        std::optional<QDate> d;
+        if (o.has("date"))
+            d = date(o, "date");
+        if (!value || !unit)
+            return;
+        number(var, *value, normaliseUnit(*unit), false, path, out);
+        if (d)
+            out.date = d->toString(Qt::ISODate);
+        return;
+    }
+    const Value *raw = &v;
+    QString dateText;
+    if (v.IsObject()) {
+        ObjectView o(v, path, m_diag, {"value"}, {"date"});
+        if (o.has("date")) {
+            if (auto d = date(o, "date"))
+                dateText = d->toString(Qt::ISODate);
+        }
+        raw = o.get("value");
+        if (!raw)
+            return;
+    }
+    const QString valuePath = raw == &v ? path : childPath(path, "value");
+    if (var.type == ValueType::Bool) {
+        if (!raw->IsBool()) {
+            error(valuePath, QStringLiteral("%1 is true or false, found %2").arg(var.id, json::typeName(*raw)));
+            return;
+        }
+        out.status = ValueStatus::Known;
+        out.value = raw->GetBool() ? 1.0 : 0.0;
+        out.date = dateText;
+        return;
+    }
+    // enum
+    if (!raw->IsString()) {
+        error(valuePath, QStringLiteral("%1 is one of %2, found %3").arg(var.id, var.values.join(QStringLiteral(", ")), json::typeName(*raw)));
+        return;
+    }
+    const QString s = json::toQString(*raw);
+    const qsizetype idx = var.values.indexOf(s);
+    if (idx < 0) {
+        error(valuePath, QStringLiteral("\"%1\" is not a value of %2 (values: %3)").arg(s, var.id, var.values.join(QStringLiteral(", "))));
+        return;
+    }
+    out.status = ValueStatus::Known;
+    out.value = double(idx);
+    out.date = dateText;
+}
+
+std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOptions &options)
+{
+    ObjectView top(root, QStringLiteral("$"), m_diag, {"format", "id", "as_of", "jurisdiction", "facts"},
+                   {"label", "medications", "failed_therapies"});
+    if (!top.isObject())
+        return std::nullopt;
+    CaseData c;
+    if (auto f = top.string("format"); f && *f != QLatin1String("consilium-case/1"))
+        error(top.pathOf("format"), QStringLiteral("expected \"consilium-case/1\", found \"%1\"").arg(*f));
+    c.id = top.string("id").value_or(QString());
+    if (top.has("id") && c.id.trimmed().isEmpty())
+        error(top.pathOf("id"), QStringLiteral("the case id must not be empty"));
+    c.label = top.string("label").value_or(QString());
+    if (auto d = date(top, "as_of"))
+        c.asOf = *d;
+    if (options.asOfOverride)
+        c.asOf = *options.asOfOverride;
+    if (auto j = top.string("jurisdiction")) {
+        c.jurisdiction = int(m_pack.jurisdictions().indexOf(*j));
+        if (c.jurisdiction < 0)
+            error(top.pathOf("jurisdiction"), QStringLiteral("\"%1\" is not a jurisdiction of this pack (%2)")
+                                                  .arg(*j, m_pack.jurisdictions().join(QStringLiteral(", "))));
+    }
+    c.facts.resize(m_pack.variables().size());
+    if (const Value *facts = top.object("facts")) {
+        for (auto it = facts->MemberBegin(); it != facts->MemberEnd(); ++it) {
+            const QString key = json::toQString(it->name);
+            const QString path = childPath(top.pathOf("facts"), json::keyOf(it->name));
+            const int vi = m_pack.variableIndex(key);
+            if (vi < 0) {
+                const int slot = m_pack.slotOf(key);
+                if (slot >= 0 && m_pack.derivedIndexOfSlot(slot) >= 0)
+                    error(path, QStringLiteral("unknown key: '%1' is a derived value; it is computed, not entered").arg(key));
+                else
+                    error(path, QStringLiteral("unknown key: '%1' is not a variable of pack %2").arg(key, m_pack.id()));
+                continue;
+            }
+            fact(m_pack.variables()[std::size_t(vi)], it->value, path, c.facts[std::size_t(vi)]);
+        }
+    }
+    if (const Value *meds = top.array("medications")) {
+        c.hasMedications = true;
+        qsizetype i = 0;
+        for (const auto &m : meds->GetArray()) {
+            const QString path = indexPath(top.pathOf("medications"), i++);
+            ObjectView o(m, path, m_diag, {"agent"}, {"daily_dose", "last_dose"});
+            if (!o.isObject())
+                continue;
+            MedicationInput med;
+            if (const Value *a = o.get("agent"))
+                med.agent = agent(*a, o.pathOf("agent"));
+            if (o.has("last_dose")) {
+                if (auto d = date(o, "last_dose")) {
+                    med.hasLastDose = true;
+                    med.lastDose = *d;
+                }
+            }
+            if (const Value *dd = o.get("daily_dose")) {
+                ObjectView ddo(*dd, o.pathOf("daily_dose"), m_diag, {"value", "unit"});
+                const auto value = ddo.number("value");
+                const auto unit = ddo.string("unit");
+                if (unit && *unit != QLatin1String("mg"))
+                    error(ddo.pathOf("unit"), QStringLiteral("unknown unit '%1' for a daily dose (accepted: mg)").arg(*unit));
+                else if (value && *value < 0)
+                    error(ddo.pathOf("value"), QStringLiteral("a daily dose cannot be negative"));
+                else if (value && unit) {
+                    med.hasDailyDose = true;
+                    med.dailyDoseMg = *value;
+                }
+            }
+            if (med.agent >= 0) {
+                const Agent &ag = m_pack.agents()[std::size_t(med.agent)];
+                const bool gc = m_pack.drugClasses()[std::size_t(ag.drugClass)].kind == DrugKind::Glucocorticoid;
+                if (gc && !o.has("daily_dose"))
+                    error(o.pathOf("daily_dose"), QStringLiteral("a glucocorticoid (%1) needs its daily dose in mg").arg(ag.id));
+            }
+            c.medications.push_back(med);
+        }
+    }
+    if (const Value *failed = top.array("failed_therapies")) {
+        c.hasFailedTherapies = true;
+        qsizetype i = 0;
+        for (const auto &a : failed->GetArray()) {
+            const int idx = agent(a, indexPath(top.pathOf("failed_therapies"), i++));
+            if (idx >= 0)
+                c.failedTherapies.push_back(idx);
+        }
+    }
+    if (!m_diag.ok())
+        return std::nullopt;
+    return c;
+}
+
+} // namespace
+
+std::optional<CaseData> parseCaseValue(const Value &root, const RulePack &pack, json::Diagnostics &diag,
+                                       const CaseParseOptions &options)
+{
+    CaseParser parser(pack, diag);
+    return parser.parse(root, options);
+}
+
+std::optional<CaseData> parseCase(const QByteArray &bytes, const RulePack &pack, json::Diagnostics &diag,
+                                  const CaseParseOptions &options)
+{
+    json::Document doc;
+    if (!json::parseStrict(bytes, doc, diag, options.limits))
+        return std::nullopt;
+    return parseCaseValue(doc, pack, diag, options);
+}
+
+} // namespace consilium

@@ -1,0 +1,530 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/Engine.h"
+
+#include "engine/Formulas.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace consilium {
+
+namespace {
+
+bool isKnown(const Workspace &ws, int slot) { return ws.status[std::size_t(slot)] == ValueStatus::Known; }
+
+void setKnown(Workspace &ws, int slot, double v)
+{
+    ws.values[std::size_t(slot)] = v;
+    ws.status[std::size_t(slot)] = ValueStatus::Known;
+}
+
+void setUnknown(Workspace &ws, int slot)
+{
+    ws.values[std::size_t(slot)] = kUnknown;
+    ws.status[std::size_t(slot)] = ValueStatus::Absent;
+}
+
+QDate addInterval(const QDate &d, int days, int months) { return d.addDays(days).addMonths(months); }
+
+double dateValue(const QDate &d) { return double(d.toJulianDay()); }
+
+} // namespace
+
+struct Engine::WashoutSink {
+    std::vector<WashoutEntry> *entries = nullptr;
+    QStringList *notDefined = nullptr;
+};
+
+Engine::Engine(const RulePack &pack)
+    : m_pack(pack)
+{
+    for (int arm = 0; arm < kArmCount; ++arm) {
+        VerdictGroup g;
+        g.arm = arm;
+        g.key = QLatin1String(kArmIds[std::size_t(arm)]);
+        m_groups.push_back(g);
+    }
+    for (int arm = 0; arm < kArmCount; ++arm) {
+        const auto &subs = pack.arms()[std::size_t(arm)].subOptions;
+        for (std::size_t s = 0; s < subs.size(); ++s) {
+            VerdictGroup g;
+            g.arm = arm;
+            g.subOption = int(s);
+            g.key = QLatin1String(kArmIds[std::size_t(arm)]) + QLatin1Char('/') + subs[s].id;
+            m_groups.push_back(g);
+        }
+    }
+    const auto &criteria = pack.criteria();
+    for (std::size_t i = 0; i < criteria.size(); ++i) {
+        for (auto &g : m_groups) {
+            if (g.arm == criteria[i].arm && g.subOption == criteria[i].subOption)
+                g.criteria.push_back(int(i));
+        }
+    }
+    m_femaleIndex.assign(pack.derived().size(), -1);
+    m_windowDays.assign(pack.derived().size(), 0.0);
+    for (std::size_t i = 0; i < pack.derived().size(); ++i) {
+        const DerivedDef &def = pack.derived()[i];
+        if (def.formula == Formula::CkdEpi2021 || def.formula == Formula::CockcroftGault) {
+            const QStringList *values = pack.slotValues(def.inputSlots[2]);
+            m_femaleIndex[i] = values ? int(values->indexOf(QStringLiteral("female"))) : -1;
+        }
+        if (def.formula == Formula::LeukapheresisWashout || def.formula == Formula::TceWashout) {
+            const int pred = pack.derivedIndexOfSlot(def.inputSlots[0]);
+            if (pred >= 0)
+                m_windowDays[i] = pack.derived()[std::size_t(pred)].params.value(QStringLiteral("window_days")).value;
+        }
+    }
+}
+
+int Engine::groupIndex(const QString &key) const
+{
+    for (std::size_t i = 0; i < m_groups.size(); ++i) {
+        if (m_groups[i].key == key)
+            return int(i);
+    }
+    return -1;
+}
+
+void Engine::prepare(Workspace &ws) const
+{
+    ws.values.assign(std::size_t(m_pack.slotCount()), kUnknown);
+    ws.status.assign(std::size_t(m_pack.slotCount()), ValueStatus::Absent);
+    ws.states.assign(m_pack.criteria().size(), CriterionState::Unknown);
+    ws.verdicts.assign(m_groups.size(), Verdict::Undetermined);
+}
+
+bool Engine::scoreSum(const DerivedDef &def, const Workspace &ws, int &sum, int *perComponent) const
+{
+    sum = 0;
+    bool allKnown = true;
+    for (std::size_t i = 0; i < def.components.size(); ++i) {
+        const auto &comp = def.components[i];
+        int points = -1;
+        for (const auto &[when, value] : comp.points) {
+            if (when.evaluate(ws.values.data(), ws.status.data()) == Tri::True) {
+                points = value;
+                break;
+            }
+        }
+        if (perComponent)
+            perComponent[i] = points;
+        if (points < 0)
+            allKnown = false;
+        else
+            sum += points;
+    }
+    return allKnown;
+}
+
+std::vector<int> Engine::scoreComponents(const DerivedDef &def, const Workspace &ws) const
+{
+    std::vector<int> out(def.components.size(), -1);
+    int sum = 0;
+    scoreSum(def, ws, sum, out.data());
+    return out;
+}
+
+void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const
+{
+    const int slot = def.slot;
+    const std::size_t index = std::size_t(m_pack.derivedIndexOfSlot(slot));
+    auto in = [&](std::size_t role) { return ws.values[std::size_t(def.inputSlots[role])]; };
+    auto inputsKnown = [&] {
+        for (int s : def.inputSlots) {
+            if (!isKnown(ws, s))
+                return false;
+        }
+        return true;
+    };
+    switch (def.formula) {
+    case Formula::CkdEpi2021:
+        if (!inputsKnown())
+            return setUnknown(ws, slot);
+        return setKnown(ws, slot, formulas::ckdEpi2021(in(0), in(1), int(in(2)) == m_femaleIndex[index]));
+    case Formula::CockcroftGault:
+        if (!inputsKnown())
+            return setUnknown(ws, slot);
+        return setKnown(ws, slot, formulas::cockcroftGault(in(0), in(1), in(3), int(in(2)) == m_femaleIndex[index]));
+    case Formula::Easix:
+    case Formula::MEasix: {
+        double v = 0;
+        if (!inputsKnown() || !formulas::easix(in(0), in(1), in(2), v))
+            return setUnknown(ws, slot);
+        return setKnown(ws, slot, v);
+    }
+    case Formula::Bands:
+        for (const auto &[when, value] : def.bands) {
+            const Tri t = when.evaluate(ws.values.data(), ws.status.data());
+            if (t == Tri::True)
+                return setKnown(ws, slot, value);
+            if (t == Tri::Unknown)
+                break;
+        }
+        return setUnknown(ws, slot);
+    case Formula::PointsScore: {
+        int sum = 0;
+        if (!scoreSum(def, ws, sum, nullptr))
+            return setUnknown(ws, slot);
+        return setKnown(ws, slot, sum);
+    }
+    case Formula::PointsCategory: {
+        const DerivedDef &score = m_pack.derived()[std::size_t(m_pack.derivedIndexOfSlot(def.scoreSlot))];
+        int sum = 0;
+        const bool complete = scoreSum(score, ws, sum, nullptr);
+        if (sum >= def.highAt)
+            return setKnown(ws, slot, 1.0); // values[1] = high; more data can only add points
+        if (!complete)
+            return setUnknown(ws, slot);
+        return setKnown(ws, slot, 0.0);
+    }
+    case Formula::PrednisoneEquivalent: {
+        if (!c.hasMedications)
+            return setUnknown(ws, slot);
+        const double reference = def.params.value(QStringLiteral("reference_mg")).value;
+        const QDate from = ws.asOf.addDays(-qint64(def.params.value(QStringLiteral("window_days")).value));
+        double total = 0;
+        for (const auto &m : c.medications) {
+            const Agent &a = m_pack.agents()[std::size_t(m.agent)];
+            if (m_pack.drugClasses()[std::size_t(a.drugClass)].kind != DrugKind::Glucocorticoid)
+                continue;
+            if (m.hasLastDose && m.lastDose < from)
+                continue;
+            total += m.dailyDoseMg * reference / a.prednisoneEquivalentMg;
+        }
+        return setKnown(ws, slot, total);
+    }
+    case Formula::LeukapheresisWashout:
+    case Formula::TceWashout: {
+        if (!c.hasMedications)
+            return setUnknown(ws, slot);
+        const bool leuka = def.formula == Formula::LeukapheresisWashout;
+        const int predSlot = def.inputSlots[0];
+        bool unknown = false;
+        QDate latest = ws.asOf;
+        auto record = [&](const QString &key, std::optional<QDate> end) {
+            if (sink && sink->entries)
+                sink->entries->push_back({key, end});
+            if (!end) {
+                unknown = true;
+                ws.lastDoseMissing = true;
+            } else if (*end > latest) {
+                latest = *end;
+            }
+        };
+        for (const auto &m : c.medications) {
+            const Agent &a = m_pack.agents()[std::size_t(m.agent)];
+            const DrugClass &dc = m_pack.drugClasses()[std::size_t(a.drugClass)];
+            if (dc.kind == DrugKind::Glucocorticoid)
+                continue;
+            if (leuka) {
+                if (dc.kind == DrugKind::NotListed && sink && sink->notDefined && !sink->notDefined->contains(a.id))
+                    sink->notDefined->append(a.id);
+                if (!dc.hasWashout)
+                    continue;
+                record(a.id, m.hasLastDose ? std::optional<QDate>(addInterval(m.lastDose, dc.washoutDays, dc.washoutMonths))
+                                           : std::nullopt);
+            } else {
+                if (dc.bispecific != BispecificRule::StopBefore)
+                    continue;
+                const int days = int(def.params.value(QStringLiteral("stop_before_days")).value);
+                record(a.id, m.hasLastDose ? std::optional<QDate>(m.lastDose.addDays(days)) : std::nullopt);
+            }
+        }
+        if (!isKnown(ws, predSlot))
+            return setUnknown(ws, slot);
+        const double pred = ws.values[std::size_t(predSlot)];
+        const bool gcTriggers = leuka ? pred > def.params.value(QStringLiteral("gc_above_mg")).value
+                                      : pred >= def.params.value(QStringLiteral("gc_at_least_mg")).value;
+        if (gcTriggers) {
+            const QDate from = ws.asOf.addDays(-qint64(m_windowDays[index]));
+            std::optional<QDate> latestGc;
+            bool gcUnknown = false;
+            for (const auto &m : c.medications) {
+                const Agent &a = m_pack.agents()[std::size_t(m.agent)];
+                if (m_pack.drugClasses()[std::size_t(a.drugClass)].kind != DrugKind::Glucocorticoid)
+                    continue;
+                if (!m.hasLastDose) {
+                    gcUnknown = true;
+                    continue;
+                }
+                if (m.lastDose < from)
+                    continue;
+                if (!latestGc || m.lastDose > *latestGc)
+                    latestGc = m.lastDose;
+            }
+            const int gcDays = int(def.params.value(QStringLiteral("gc_days")).value);
+            record(QStringLiteral("glucocorticoids"),
+                   gcUnknown || !latestGc ? std::nullopt : std::optional<QDate>(latestGc->addDays(gcDays)));
+        }
+        if (unknown)
+            return setUnknown(ws, slot);
+        return setKnown(ws, slot, dateValue(latest));
+    }
+    case Formula::OnOrBeforeAsOf:
+        if (!inputsKnown())
+            return setUnknown(ws, slot);
+        return setKnown(ws, slot, in(0) <= dateValue(ws.asOf) ? 1.0 : 0.0);
+    case Formula::FailedLines: {
+        if (!c.hasFailedTherapies)
+            return setUnknown(ws, slot);
+        // Distinct agents whose class counts as a line; the list is short, so a quadratic scan
+        // avoids allocating.
+        int count = 0;
+        for (std::size_t i = 0; i < c.failedTherapies.size(); ++i) {
+            const int agent = c.failedTherapies[i];
+            const Agent &a = m_pack.agents()[std::size_t(agent)];
+            if (!m_pack.drugClasses()[std::size_t(a.drugClass)].countsAsLine)
+                continue;
+            bool seen = false;
+            for (std::size_t j = 0; j < i && !seen; ++j)
+                seen = c.failedTherapies[j] == agent;
+            if (!seen)
+                ++count;
+        }
+        return setKnown(ws, slot, count);
+    }
+    case Formula::OnAgent: {
+        if (!c.hasMedications)
+            return setUnknown(ws, slot);
+        bool on = false;
+        for (const auto &m : c.medications)
+            on = on || m.agent == def.agent;
+        return setKnown(ws, slot, on ? 1.0 : 0.0);
+    }
+    }
+    setUnknown(ws, slot);
+}
+
+void Engine::evaluate(const CaseData &c, Workspace &ws) const
+{
+    ws.asOf = c.asOf;
+    ws.lastDoseMissing = false;
+    const std::size_t nVars = m_pack.variables().size();
+    for (std::size_t i = 0; i < nVars; ++i) {
+        ws.values[i] = c.facts[i].value;
+        ws.status[i] = c.facts[i].status;
+    }
+    const auto js = std::size_t(m_pack.jurisdictionSlot());
+    ws.values[js] = c.jurisdiction;
+    ws.status[js] = c.jurisdiction >= 0 ? ValueStatus::Known : ValueStatus::Absent;
+    for (int d : m_pack.derivedOrder())
+        computeDerived(m_pack.derived()[std::size_t(d)], c, ws, nullptr);
+
+    const auto &criteria = m_pack.criteria();
+    const double *v = ws.values.data();
+    const ValueStatus *s = ws.status.data();
+    for (std::size_t i = 0; i < criteria.size(); ++i) {
+        const Criterion &cr = criteria[i];
+        const Tri applies = cr.hasApplies ? cr.applies.evaluate(v, s) : Tri::True;
+        ws.states[i] = applies == Tri::False ? CriterionState::NotApplicable
+                                             : criterionState(applies, cr.condition.evaluate(v, s));
+    }
+    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+        VerdictTally t;
+        for (int ci : m_groups[g].criteria) {
+            const CriterionState st = ws.states[std::size_t(ci)];
+            if (st == CriterionState::NotApplicable)
+                continue;
+            ++t.applicable;
+            const Severity sev = criteria[std::size_t(ci)].severity;
+            if (sev == Severity::Exclusion) {
+                t.exclusionNotMet += st == CriterionState::NotMet;
+                t.exclusionUnknown += st == CriterionState::Unknown;
+            } else if (sev == Severity::Caution) {
+                t.cautionFired += st == CriterionState::NotMet;
+            }
+        }
+        const bool subOptionUnused = m_groups[g].subOption >= 0 && t.applicable == 0;
+        ws.verdicts[g] = subOptionUnused ? Verdict::NotApplicable : verdictFrom(t);
+    }
+}
+
+void Engine::collectMissing(int slot, const Evaluation &e, QStringList &out) const
+{
+    const Symbol &sym = m_pack.symbol(slot);
+    const Workspace &ws = e.ws;
+    if (isKnown(ws, slot))
+        return;
+    if (sym.kind == SymbolKind::Variable) {
+        if (!out.contains(sym.id))
+            out.append(sym.id);
+        return;
+    }
+    if (sym.kind != SymbolKind::Derived)
+        return;
+    const DerivedDef &def = m_pack.derived()[std::size_t(sym.index)];
+    for (int dep : def.dependencySlots)
+        collectMissing(dep, e, out);
+    for (PseudoInput p : def.pseudo) {
+        const bool missing = (p == PseudoInput::Medications && !e.caseData.hasMedications)
+            || (p == PseudoInput::FailedTherapies && !e.caseData.hasFailedTherapies)
+            || (p == PseudoInput::MedicationLastDose && e.caseData.hasMedications && ws.lastDoseMissing);
+        const QString name = pseudoInputName(p);
+        if (missing && !out.contains(name))
+            out.append(name);
+    }
+}
+
+ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
+{
+    const LogisticsDef &def = m_pack.logistics()[std::size_t(arm)];
+    const Workspace &ws = e.ws;
+    ArmTimeline out;
+    const std::vector<PhaseDef> *phases = &def.phases;
+    for (const auto &variant : def.variants) {
+        if (variant.when.evaluate(ws.values.data(), ws.status.data()) == Tri::True) {
+            phases = &variant.phases;
+            out.variant = variant.label;
+            break;
+        }
+    }
+    const qint64 asOf = ws.asOf.toJulianDay();
+    std::vector<int> points;
+    QString unknownRef;
+    auto resolve = [&](const DayOffset &off) -> std::optional<int> {
+        int day = 0;
+        switch (off.from) {
+        case DayOffset::From::AsOf:
+            break;
+        case DayOffset::From::DerivedDate:
+            if (!isKnown(ws, off.ref)) {
+                unknownRef = m_pack.symbol(off.ref).id;
+                return std::nullopt;
+            }
+            day = int(qint64(ws.values[std::size_t(off.ref)]) - asOf);
+            break;
+        case DayOffset::From::Point:
+            if (off.ref >= int(points.size()) || points[std::size_t(off.ref)] == INT32_MIN)
+                return std::nullopt;
+            day = points[std::size_t(off.ref)];
+            break;
+        }
+        switch (off.daysKind) {
+        case DayOffset::Days::Fixed:
+            day += off.days;
+            break;
+        case DayOffset::Days::Param:
+            day += int(def.parameters.value(off.param).value);
+            break;
+        case DayOffset::Days::PerJurisdiction:
+            if (e.caseData.jurisdiction < 0)
+                return std::nullopt;
+            day += off.perJurisdiction[std::size_t(e.caseData.jurisdiction)];
+            break;
+        }
+        if (off.months != 0)
+            day = int(ws.asOf.addDays(day).addMonths(off.months).toJulianDay() - asOf);
+        if (off.hasMin)
+            day = std::max(day, off.min);
+        return day;
+    };
+    for (const auto &[name, off] : def.points) {
+        const auto day = resolve(off);
+        points.push_back(day.value_or(INT32_MIN));
+        if (!day) {
+            out.known = false;
+            out.note = QStringLiteral("Timeline unknown: %1 is unknown (see missing inputs).").arg(unknownRef.isEmpty() ? name : unknownRef);
+            return out;
+        }
+    }
+    if (def.timeToTreatmentPoint >= 0)
+        out.timeToTreatmentDays = points[std::size_t(def.timeToTreatmentPoint)];
+    for (const PhaseDef &ph : *phases) {
+        const auto start = resolve(ph.start);
+        std::optional<int> end;
+        if (ph.hasEnd)
+            end = resolve(ph.end);
+        if (!start || (ph.hasEnd && !end)) {
+            out.known = false;
+            out.phases.clear();
+            out.note = QStringLiteral("Timeline unknown: %1 is unknown (see missing inputs).").arg(unknownRef);
+            return out;
+        }
+        if (ph.omitIfEmpty && end && *end <= *start)
+            continue;
+        out.phases.push_back({ph.phase, *start, end, ph.note, ph.evidence});
+    }
+    return out;
+}
+
+Evaluation Engine::evaluateFull(const CaseData &c) const
+{
+    Evaluation e;
+    e.pack = &m_pack;
+    e.caseData = c;
+    prepare(e.ws);
+    evaluate(c, e.ws);
+    // Washout details: recompute the two washout formulas with a sink.
+    for (const DerivedDef &def : m_pack.derived()) {
+        if (def.formula == Formula::LeukapheresisWashout) {
+            WashoutSink sink{&e.washout, &e.washoutNotDefined};
+            Workspace scratch = e.ws;
+            computeDerived(def, c, scratch, &sink);
+        } else if (def.formula == Formula::TceWashout) {
+            WashoutSink sink{&e.tceWashout, nullptr};
+            Workspace scratch = e.ws;
+            computeDerived(def, c, scratch, &sink);
+        }
+    }
+    const auto &criteria = m_pack.criteria();
+    std::vector<QStringList> excl(m_groups.size());
+    std::vector<QStringList> caut(m_groups.size());
+    e.groups.resize(m_groups.size());
+    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+        e.groups[g].verdict = e.ws.verdicts[g];
+        for (int ci : m_groups[g].criteria) {
+            if (e.ws.states[std::size_t(ci)] != CriterionState::Unknown)
+                continue;
+            const Criterion &cr = criteria[std::size_t(ci)];
+            if (cr.severity == Severity::Exclusion) {
+                for (int s : cr.slots)
+                    collectMissing(s, e, excl[g]);
+            } else if (cr.severity == Severity::Caution) {
+                ++e.groups[g].cautionsUnknown;
+                for (int s : cr.slots)
+                    collectMissing(s, e, caut[g]);
+            }
+        }
+    }
+    // Rank by the number of groups whose unknown exclusions reference the input, then by id (§0.5).
+    QHash<QString, int> counts;
+    QHash<QString, int> cautionCounts;
+    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+        for (const QString &in : excl[g])
+            ++counts[in];
+        for (const QString &in : caut[g])
+            ++cautionCounts[in];
+    }
+    auto ranked = [](QStringList list, const QHash<QString, int> &by) {
+        std::sort(list.begin(), list.end(), [&](const QString &a, const QString &b) {
+            const int ca = by.value(a);
+            const int cb = by.value(b);
+            return ca != cb ? ca > cb : a < b;
+        });
+        return list;
+    };
+    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+        e.groups[g].missingInputs = ranked(excl[g], counts);
+        QStringList cautionOnly;
+        for (const QString &in : caut[g]) {
+            if (!excl[g].contains(in))
+                cautionOnly.append(in);
+        }
+        e.groups[g].cautionMissingInputs = ranked(cautionOnly, cautionCounts);
+    }
+    QStringList all = counts.keys();
+    for (const QString &in : ranked(all, counts))
+        e.whatWouldChange.push_back({in, counts.value(in)});
+    for (int arm = 0; arm < kArmCount; ++arm) {
+        e.timelines[std::size_t(arm)] = timeline(arm, e);
+        const int slot = m_pack.logistics()[std::size_t(arm)].earliestStartSlot;
+        if (slot < 0)
+            e.earliestStart[std::size_t(arm)] = c.asOf;
+        else if (isKnown(e.ws, slot))
+            e.earliestStart[std::size_t(arm)] = QDate::fromJulianDay(qint64(e.ws.values[std::size_t(slot)]));
+    }
+    return e;
+}
+
+} // namespace consilium

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/Vignettes.h"
+
+#include "engine/Engine.h"
+#include "engine/ResultWriter.h"
+
+#include <set>
+
+namespace consilium {
+
+namespace {
+
+QStringList sorted(QStringList l)
+{
+    l.sort();
+    l.removeDuplicates();
+    return l;
+}
+
+void compareSet(const QString &what, const QStringList &expected, const QStringList &actual, QStringList &failures)
+{
+    const QStringList e = sorted(expected);
+    const QStringList a = sorted(actual);
+    if (e != a)
+        failures.append(QStringLiteral("%1: expected [%2], got [%3]").arg(what, e.join(QStringLiteral(", ")), a.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+std::vector<VignetteOutcome> runVignettes(const RulePack &pack)
+{
+    const Engine engine(pack);
+    std::vector<VignetteOutcome> out;
+    for (const Vignette &v : pack.vignettes()) {
+        VignetteOutcome o;
+        o.id = v.id;
+        json::Diagnostics diag;
+        const auto c = parseCase(v.caseJson, pack, diag);
+        if (!c) {
+            for (const QString &l : diag.lines())
+                o.failures.append(QStringLiteral("case rejected: ") + l);
+            out.push_back(o);
+            continue;
+        }
+        const Evaluation e = engine.evaluateFull(*c);
+        for (const auto &[id, expected] : v.expectedNumbers) {
+            const int slot = pack.slotOf(id);
+            const QString actual = displayValue(pack, e.ws, slot);
+            const QString want = formatDecimal(expected, pack.slotDecimals(slot));
+            if (actual != want)
+                o.failures.append(QStringLiteral("derived %1: expected %2, got %3").arg(id, want, actual));
+        }
+        for (const auto &[id, expected] : v.expectedText) {
+            const QString actual = displayValue(pack, e.ws, pack.slotOf(id));
+            if (actual != expected)
+                o.failures.append(QStringLiteral("derived %1: expected %2, got %3").arg(id, expected, actual));
+        }
+        for (const auto &[key, x] : v.arms) {
+            const int g = engine.groupIndex(key);
+            if (g < 0) {
+                o.failures.append(QStringLiteral("%1: no such arm").arg(key));
+                continue;
+            }
+            const GroupResult &r = e.groups[std::size_t(g)];
+            const QString verdict = QString::fromLatin1(toString(r.verdict).data());
+            if (verdict != x.verdict)
+                o.failures.append(QStringLiteral("%1 verdict: expected %2, got %3").arg(key, x.verdict, verdict));
+            QStringList deciding;
+            QStringList notMet;
+            QStringList unknown;
+            for (int ci : engine.groups()[std::size_t(g)].criteria) {
+                const Criterion &cr = pack.criteria()[std::size_t(ci)];
+                const CriterionState st = e.ws.states[std::size_t(ci)];
+                const bool decides = (r.verdict == Verdict::Ineligible && cr.severity == Severity::Exclusion && st == CriterionState::NotMet)
+                    || (r.verdict == Verdict::Undetermined && cr.severity == Severity::Exclusion && st == CriterionState::Unknown)
+                    || (r.verdict == Verdict::EligibleWithCautions && cr.severity == Severity::Caution && st == CriterionState::NotMet);
+                if (decides)
+                    deciding.append(cr.id);
+                else if (st == CriterionState::NotMet)
+                    notMet.append(cr.id);
+                else if (st == CriterionState::Unknown)
+                    unknown.append(cr.id);
+            }
+            compareSet(key + QStringLiteral(" deciding criteria"), x.deciding, deciding, o.failures);
+            compareSet(key + QStringLiteral(" other criteria not met"), x.otherNotMet, notMet, o.failures);
+            compareSet(key + QStringLiteral(" other criteria unknown"), x.otherUnknown, unknown, o.failures);
+            compareSet(key + QStringLiteral(" missing inputs"), x.missingInputs, r.missingInputs, o.failures);
+        }
+        out.push_back(o);
+    }
+    return out;
+}
+
+} // namespace consilium

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "json/StrictJson.h"
+
+#include <rapidjson/error/en.h>
+
+#include <cmath>
+#include <set>
+
+namespace consilium::json {
+
+namespace {
+
+bool isPlainKey(std::string_view key)
+{
+    if (key.empty())
+        return false;
+    for (char c : key) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Walks the parsed tree: depth limit and duplicate keys. Recursion is bounded by maxDepth.
+void walk(const Value &v, const QString &path, int depth, const Limits &limits, Diagnostics &diag, bool &depthReported)
+{
+    if (depth > limits.maxDepth) {
+        if (!depthReported) {
+            diag.error(path, QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth));
+            depthReported = true;
+        }
+        return;
+    }
+    if (v.IsObject()) {
+        std::set<std::string_view> seen;
+        for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+            const auto key = keyOf(it->name);
+            if (!seen.insert(key).second)
+                diag.error(childPath(path, key), QStringLiteral("duplicate key"));
+            walk(it->value, childPath(path, key), depth + 1, limits, diag, depthReported);
+            if (depthReported)
+                return;
+        }
+    } else if (v.IsArray()) {
+        qsizetype i = 0;
+        for (const auto &e : v.GetArray()) {
+            walk(e, indexPath(path, i++), depth + 1, limits, diag, depthReported);
+            if (depthReported)
+                return;
+        }
+    }
+}
+
+} // namespace
+
+QString childPath(const QString &parent, std::string_view key)
+{
+    const QString k = QString::fromUtf8(key.data(), qsizetype(key.size()));
+    if (isPlainKey(key))
+        return parent + QLatin1Char('.') + k;
+    QString escaped = k;
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return parent + QStringLiteral("[\"") + escaped + QStringLiteral("\"]");
+}
+
+QString indexPath(const QString &parent, qsizetype index) { return parent + QStringLiteral("[%1]").arg(index); }
+
+QString typeName(const Value &v)
+{
+    switch (v.GetType()) {
+    case rapidjson::kNullType:
+        return QStringLiteral("null");
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType:
+        return QStringLiteral("a boolean");
+    case rapidjson::kObjectType:
+        return QStringLiteral("an object");
+    case rapidjson::kArrayType:
+        return QStringLiteral("an array");
+    case rapidjson::kStringType:
+        return QStringLiteral("a string");
+    case rapidjson::kNumberType:
+        return QStringLiteral("a number");
+    }
+    return QStringLiteral("a value");
+}
+
+bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, const Limits &limits,
+                 const QString &rootPath)
+{
+    if (bytes.size() > limits.maxBytes) {
+        diag.error(rootPath, QStringLiteral("file is %1 bytes; the limit is %2 bytes").arg(bytes.size()).arg(limits.maxBytes));
+        return false;
+    }
+    QByteArray data = bytes;
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data.remove(0, 3);
+    bool blank = true;
+    for (char c : std::as_const(data)) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            blank = false;
+            break;
+        }
+    }
+    if (blank) {
+        diag.error(rootPath, QStringLiteral("empty file"));
+        return false;
+    }
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag
+        | rapidjson::kParseIterativeFlag;
+    doc.Parse<flags>(data.constData(), size_t(data.size()));
+    if (doc.HasParseError()) {
+        const size_t offset = doc.GetErrorOffset();
+        int line = 1;
+        int column = 1;
+        for (size_t i = 0; i < offset && i < size_t(data.size()); ++i) {
+            if (data[qsizetype(i)] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(data[qsizetype(i)]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        QString reason = QString::fromUtf8(rapidjson::GetParseError_En(doc.GetParseError()));
+        if (doc.GetParseError() == rapidjson::kParseErrorStringInvalidEncoding)
+            reason = QStringLiteral("invalid UTF-8 in a string");
+        diag.error(rootPath, QStringLiteral("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(reason));
+        return false;
+    }
+    bool depthReported = false;
+    walk(doc, rootPath, 1, limits, diag, depthReported);
+    return diag.ok();
+}
+
+ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag, std::initializer_list<std::string_view> required,
+                       std::initializer_list<std::string_view> optional)
+    : m_path(std::move(path))
+    , m_diag(diag)
+{
+    if (!v.IsObject()) {
+        diag.error(m_path, QStringLiteral("expected an object, found %1").arg(typeName(v)));
+        return;
+    }
+    m_obj = &v;
+    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+        const auto key = keyOf(it->name);
+        bool known = false;
+        for (auto k : required)
+            known = known || k == key;
+        for (auto k : optional)
+            known = known || k == key;
+        if (!known)
+            diag.error(childPath(m_path, key), QStringLiteral("unknown key"));
+    }
+    for (auto k : required) {
+        if (!v.HasMember(rapidjson::StringRef(k.data(), k.size())))
+            diag.error(childPath(m_path, k), QStringLiteral("required key is missing"));
+    }
+}
+
+const Value *ObjectView::get(std::string_view key) const
+{
+    if (!m_obj)
+        return nullptr;
+    auto it = m_obj->FindMember(rapidjson::StringRef(key.data(), key.size()));
+    return it == m_obj->MemberEnd() ? nullptr : &it->value;
+}
+
+std::optional<QString> ObjectView::string(std::string_view key) const
+{
+    const Value *v = get(key);
+    if (!v)
+        return std::nullopt;
+    if (!v->IsString()) {
+        m_diag.error(pathOf(key), QStringLiteral("expected a string, found %1").arg(typeName(*v)));
+        return std::nullopt;
+    }
+    return toQString(*v);
+}
+
+std::optional<double> ObjectView::number(std::string_view key) const
+{
+    const Value *v = get(key);
+    if (!v)
+        return std::nullopt;
+    if (!v->IsNumber()) {
+        m_diag.error(pathOf(key), QStringLiteral("expected a number, found %1").arg(typeName(*v)));
+        return std::nullopt;
+    }
+    return v->GetDouble();
+}
+
+std::optional<qint64> ObjectView::integer(std::string_view key) const
+{
+    const Value *v = get(key);
+    if (!v)
+        return std::nullopt;
+    if (v->IsInt64())
+        return v->GetInt64();
+    if (v->IsNumber()) {
+        const double d = v->GetDouble();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15)
+            return qint64(d);
+    }
+    m_diag.error(pathOf(key), QStringLiteral("expected an integer, found %1").arg(typeName(*v)));
+    return std::nullopt;
+}
+
+std::optional<bool> ObjectView::boolean(std::string_view key) const
+{
+    const Value *v = get(key);
+    if (!v)
+        return std::nullopt;
+    if (!v->IsBool()) {
+        m_diag.error(pathOf(key), QStringLiteral("expected true or false, found %1").arg(typeName(*v)));
+        return std::nullopt;
+    }
+    return v->GetBool();
+}
+
+const Value *ObjectView::array(std::string_view key) const
+{
+    const Value *v = get(key);
+    if (!v)
+        return nullptr;
+    if (!v->IsArray()) {
+        m_diag.error(pathOf(key), QStringLiteral("expected an array, found %1").arg(typeName(*v)));
+        return nullptr;
+    }
+    return v;
+}
+
+const Value *ObjectView::object(std::string_view key) const
+{
+    const Value *v = get(key);
+    if (!v)
+        return nullptr;
+    if (!v->IsObject()) {
+        m_diag.error(pathOf(key), QStringLiteral("expected an object, found %1").arg(typeName(*v)));
+        return nullptr;
+    }
+    return v;
+}
+
+std::optional<QStringList> ObjectView::stringList(std::string_view key) const
+{
+    const Value *v = array(key);
+    if (!v)
+        return std::nullopt;
+    QStringList out;
+    bool ok = true;
+    qsizetype i = 0;
+    for (const auto &e : v->GetArray()) {
+        if (!e.IsString()) {
+            m_diag.error(indexPath(pathOf(key), i), QStringLiteral("expected a string, found %1").arg(typeName(e)));
+            ok = false;
+        } else {
+            out.append(toQString(e));
+        }
+        ++i;
+    }
+    if (!ok)
+        return std::nullopt;
+    return out;
+}
+
+} // namespace consilium::json

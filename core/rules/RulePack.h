@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Logic.h"
+#include "json/StrictJson.h"
+#include "rules/Expression.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace consilium {
+
+inline constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
+
+// The four arms of SPEC §1, in this fixed order everywhere in the engine.
+inline constexpr int kArmCount = 4;
+inline constexpr std::array<const char *, kArmCount> kArmIds = {"autologous_car_t", "allogeneic_car_t", "bispecific_tce",
+                                                                "standard_care"};
+int armIndex(const QString &id); // -1 if not an arm id
+
+// A number with its provenance: every clinical number in the pack carries source + evidence.
+struct Param {
+    double value = kUnknown;
+    QString source;
+    QString evidence;
+    QString note;
+};
+
+struct Variable {
+    QString id;
+    QString label;
+    QString group;
+    QString note;
+    ValueType type = ValueType::Number;
+    QString unit;
+    std::vector<UnitConversion> units;
+    bool bareNumber = false;
+    bool hasRange = false;
+    double rangeMin = 0;
+    double rangeMax = 0;
+    int decimals = 1;
+    QStringList values;
+
+    const UnitConversion *findUnit(const QString &normalisedUnit) const;
+};
+
+enum class DrugKind : std::uint8_t { Glucocorticoid, None, Immunosuppressant, NotListed };
+enum class BispecificRule : std::uint8_t { None, Glucocorticoid, StopBefore, Ignored };
+
+struct DrugClass {
+    QString id;
+    QString label;
+    DrugKind kind = DrugKind::Immunosuppressant;
+    bool hasWashout = false;
+    int washoutDays = 0;
+    int washoutMonths = 0;
+    bool countsAsLine = true;
+    BispecificRule bispecific = BispecificRule::StopBefore;
+    QString note;
+    QString source;
+    QString evidence;
+};
+
+struct Agent {
+    QString id;
+    QString label;
+    int drugClass = -1;
+    double prednisoneEquivalentMg = kUnknown;
+};
+
+enum class Formula : std::uint8_t {
+    CkdEpi2021,
+    CockcroftGault,
+    Bands,
+    Easix,
+    MEasix,
+    PointsScore,
+    PointsCategory,
+    PrednisoneEquivalent,
+    LeukapheresisWashout,
+    TceWashout,
+    OnOrBeforeAsOf,
+    FailedLines,
+    OnAgent
+};
+
+// Raw inputs that are not variables, as named in missing_inputs (reference-rules §0.3).
+enum class PseudoInput : std::uint8_t { Medications, FailedTherapies, MedicationLastDose };
+inline constexpr int kPseudoInputCount = 3;
+QString pseudoInputName(PseudoInput p);
+
+struct DerivedDef {
+    QString id;
+    QString label;
+    QString unit;
+    QString citation;
+    QString note;
+    Formula formula = Formula::Bands;
+    ValueType type = ValueType::Number;
+    int decimals = 1;
+    QStringList values;
+    int slot = -1;
+    std::vector<int> inputSlots;       // formula roles, in the formula's role order
+    std::vector<PseudoInput> pseudo;   // non-variable raw inputs
+    std::vector<int> dependencySlots;  // every slot this value reads (inputs + expressions)
+    QHash<QString, Param> params;
+    // Formula-specific compiled data.
+    std::vector<std::pair<Expression, double>> bands;
+    struct Component {
+        int slot = -1;
+        std::vector<std::pair<Expression, int>> points;
+    };
+    std::vector<Component> components;
+    int highAt = 0;
+    int scoreSlot = -1; // PointsCategory: the score it categorises
+    int agent = -1;     // OnAgent
+};
+
+enum class SymbolKind : std::uint8_t { Variable, Jurisdiction, Derived };
+
+struct Symbol {
+    QString id;
+    SymbolKind kind = SymbolKind::Variable;
+    int index = -1; // into variables() or derived()
+};
+
+struct TemplatePart {
+    QString text; // literal text, or empty when slot >= 0
+    int slot = -1;
+};
+
+struct Criterion {
+    QString id;
+    int arm = -1;
+    int subOption = -1; // index into the arm's sub-options; -1 = the arm itself
+    Severity severity = Severity::Info;
+    Expression applies; // empty = true
+    bool hasApplies = false;
+    Expression condition;
+    QString explanationTemplate;
+    std::vector<TemplatePart> explanation;
+    QString source;
+    QString evidence;
+    std::vector<int> slots; // every slot referenced by applies + condition
+};
+
+struct SubOption {
+    QString id;
+    QString label;
+};
+
+struct ArmDef {
+    QString id;
+    QString label;
+    std::vector<SubOption> subOptions;
+};
+
+struct DayOffset {
+    enum class From : std::uint8_t { AsOf, DerivedDate, Point };
+    From from = From::AsOf;
+    int ref = -1; // derived slot or point index
+    enum class Days : std::uint8_t { Fixed, Param, PerJurisdiction };
+    Days daysKind = Days::Fixed;
+    int days = 0;
+    QString param;
+    std::vector<int> perJurisdiction; // indexed like RulePack::jurisdictions()
+    int months = 0;
+    bool hasMin = false;
+    int min = 0;
+};
+
+struct PhaseDef {
+    QString phase;
+    DayOffset start;
+    bool hasEnd = false;
+    DayOffset end;
+    bool omitIfEmpty = false;
+    QString note;
+    QString evidence;
+};
+
+struct PackFact {
+    enum class Kind : std::uint8_t { Null, Number, Bool };
+    Kind kind = Kind::Null;
+    double number = 0;
+    bool boolean = false;
+    QString source;
+    QString evidence;
+    QString note;
+};
+
+struct LogisticsDef {
+    int earliestStartSlot = -1; // -1 = as_of
+    QHash<QString, Param> parameters;
+    std::vector<std::pair<QString, DayOffset>> points;
+    int timeToTreatmentPoint = -1;
+    std::vector<PhaseDef> phases;
+    struct Variant {
+        Expression when;
+        QString label;
+        QString note;
+        std::vector<PhaseDef> phases;
+    };
+    std::vector<Variant> variants;
+    PackFact inpatientDays;
+    PackFact caregiverRequired;
+    PackFact longTermFollowUpYears;
+    QStringList centreRequirements;
+    QStringList notes;
+};
+
+struct ToxicityEntry {
+    QString risk;
+    QString kind;
+    double anyGradePercent = kUnknown;
+    double grade3PlusPercent = kUnknown;
+    qint64 events = -1;
+    qint64 n = -1;
+    QString population;
+    QString followUp;
+    QString summary;
+    QString source;
+    QString evidence;
+    int subOption = -1;
+    bool hasShowWhen = false;
+    Expression showWhen;
+};
+
+struct Modifier {
+    QString id;
+    QString label;
+    Expression when;
+    std::array<bool, kArmCount> arms{};
+    QString text;
+    QString source;
+    QString evidence;
+};
+
+struct VignetteExpectation {
+    QString verdict;
+    QStringList deciding;
+    QStringList otherNotMet;
+    QStringList missingInputs;
+    QStringList otherUnknown;
+};
+
+struct Vignette {
+    QString id;
+    QString title;
+    QByteArray caseJson; // the complete case document (variants already applied)
+    std::vector<std::pair<QString, QString>> expectedText;    // derived id -> date/enum
+    std::vector<std::pair<QString, double>> expectedNumbers;  // derived id -> number at display precision
+    std::vector<std::pair<QString, VignetteExpectation>> arms; // "arm" or "arm/sub_option"
+};
+
+// A loaded, validated, compiled rule pack (consilium-pack/1, resources/packs/FORMAT.md).
+class RulePack
+{
+public:
+    // Loads and validates a pack; on any problem returns nullptr and fills diag with
+    // "<json path>: <reason>" lines. Nothing of an invalid pack is usable.
+    static std::unique_ptr<RulePack> load(const QByteArray &bytes, json::Diagnostics &diag);
+    static std::unique_ptr<RulePack> loadFile(const QString &path, json::Diagnostics &diag);
+    // The reference pack built into the application (resources/packs/consilium-reference.json).
+    static const RulePack &builtin();
+    static QByteArray builtinBytes();
+
+    const QString &id() const noexcept { return m_id; }
+    const QString &version() const noexcept { return m_version; }
+    const QString &title() const noexcept { return m_title; }
+    const QString &sha256() const noexcept { return m_sha256; }
+    const QByteArray &bytes() const noexcept { return m_bytes; }
+    const QString &effectiveFrom() const noexcept { return m_effectiveFrom; }
+    const QString &effectiveTo() const noexcept { return m_effectiveTo; }
+    const QString &signOffStatus() const noexcept { return m_signOffStatus; }
+    const QString &signOffNote() const noexcept { return m_signOffNote; }
+    const QStringList &authors() const noexcept { return m_authors; }
+    const QStringList &jurisdictions() const noexcept { return m_jurisdictions; }
+
+    const std::array<ArmDef, kArmCount> &arms() const noexcept { return m_arms; }
+    const std::vector<Variable> &variables() const noexcept { return m_variables; }
+    const std::vector<DrugClass> &drugClasses() const noexcept { return m_drugClasses; }
+    const std::vector<Agent> &agents() const noexcept { return m_agents; }
+    const std::vector<DerivedDef> &derived() const noexcept { return m_derived; }
+    // Derived values in dependency order (Boost.Graph topological sort at load).
+    const std::vector<int> &derivedOrder() const noexcept { return m_derivedOrder; }
+    const std::vector<Criterion> &criteria() const noexcept { return m_criteria; }
+    const std::array<LogisticsDef, kArmCount> &logistics() const noexcept { return m_logistics; }
+    const std::array<std::vector<ToxicityEntry>, kArmCount> &toxicity() const noexcept { return m_toxicity; }
+    const std::vector<Modifier> &modifiers() const noexcept { return m_modifiers; }
+    const std::vector<Vignette> &vignettes() const noexcept { return m_vignettes; }
+
+    // Slot table: variables first, then `jurisdiction`, then derived values.
+    int slotCount() const noexcept { return int(m_symbols.size()); }
+    int jurisdictionSlot() const noexcept { return int(m_variables.size()); }
+    const Symbol &symbol(int slot) const { return m_symbols[std::size_t(slot)]; }
+    int slotOf(const QString &id) const { return m_slotById.value(id, -1); }
+    int variableIndex(const QString &id) const;
+    int agentIndex(const QString &id) const { return m_agentById.value(id, -1); }
+    int derivedIndexOfSlot(int slot) const;
+    ValueType slotType(int slot) const;
+    int slotDecimals(int slot) const;
+    QString slotUnit(int slot) const;
+    const QStringList *slotValues(int slot) const;
+
+private:
+    RulePack() = default;
+    friend class PackLoader;
+
+    QByteArray m_bytes;
+    QString m_sha256;
+    QString m_id;
+    QString m_version;
+    QString m_title;
+    QString m_effectiveFrom;
+    QString m_effectiveTo;
+    QString m_signOffStatus;
+    QString m_signOffNote;
+    QStringList m_authors;
+    QStringList m_jurisdictions;
+    std::array<ArmDef, kArmCount> m_arms;
+    std::vector<Variable> m_variables;
+    std::vector<DrugClass> m_drugClasses;
+    std::vector<Agent> m_agents;
+    QHash<QString, int> m_agentById;
+    std::vector<DerivedDef> m_derived;
+    std::vector<int> m_derivedOrder;
+    std::vector<Criterion> m_criteria;
+    std::array<LogisticsDef, kArmCount> m_logistics;
+    std::array<std::vector<ToxicityEntry>, kArmCount> m_toxicity;
+    std::vector<Modifier> m_modifiers;
+    std::vector<Vignette> m_vignettes;
+    std::vector<Symbol> m_symbols;
+    QHash<QString, int> m_slotById;
+};
+
+} // namespace consilium
