@@ -63,8 +63,14 @@ QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
     const double v = ws.values[std::size_t(slot)];
     switch (pack.slotType(slot)) {
     case ValueType::Number:
-    case ValueType::Integer:
+    case ValueType::Integer: {
+        // Counts of years, minutes, points, grades and classes (the bare-number variables of
+        // reference-rules §0.5) read naturally without a trailing ".0" when they are whole.
+        const Symbol &sym = pack.symbol(slot);
+        if (sym.kind == SymbolKind::Variable && pack.variables()[std::size_t(sym.index)].bareNumber && v == std::floor(v))
+            return formatDecimal(v, 0);
         return formatDecimal(v, pack.slotDecimals(slot));
+    }
     case ValueType::Bool:
         return v != 0.0 ? QStringLiteral("yes") : QStringLiteral("no");
     case ValueType::Enum: {

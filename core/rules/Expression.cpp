@@ -5,6 +5,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <charconv>
 #include <string>
 #include <string_view>
 
@@ -72,11 +73,14 @@ struct Builder {
 struct builder_tag;
 
 template <typename Ctx> Builder &builder(Ctx &ctx) { return x3::get<builder_tag>(ctx).get(); }
-template <typename Ctx> int column(Ctx &ctx)
+// Column of the first character of a matched range (x3::raw attribute).
+template <typename Ctx, typename Range> int column(Ctx &ctx, const Range &r)
 {
     auto &b = builder(ctx);
-    return b.columnOf(b.source.data() + (x3::_where(ctx).begin() - b.begin));
+    return b.columnOf(b.source.data() + (r.begin() - b.begin));
 }
+
+template <typename Range> std::string text(const Range &r) { return std::string(r.begin(), r.end()); }
 
 // Numbers: no NaN, no infinity.
 struct StrictRealPolicies : x3::real_policies<double> {
@@ -92,36 +96,49 @@ const auto identifierChars = x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::al
 const auto unitChars = x3::lexeme[+x3::char_("a-zA-Z0-9%/^._")];
 
 const auto onNumber = [](auto &ctx) {
+    const auto &r = x3::_attr(ctx);
     PNode n;
     n.kind = PNode::Number;
-    n.number = x3::_attr(ctx);
-    n.column = column(ctx);
+    const std::string t = text(r);
+    // The text was matched by the strict real parser; from_chars is locale-independent.
+    std::from_chars(t.data(), t.data() + t.size(), n.number);
+    n.column = column(ctx, r);
     builder(ctx).push(std::move(n));
 };
 const auto onUnit = [](auto &ctx) {
+    const std::string t = text(x3::_attr(ctx));
+    // A unit names something: a token of digits and dots alone is a number, not a unit.
+    if (t.find_first_not_of("0123456789.") == std::string::npos) {
+        x3::_pass(ctx) = false;
+        return;
+    }
     auto &b = builder(ctx);
-    b.nodes[std::size_t(b.stack.back())].text = x3::_attr(ctx);
+    b.nodes[std::size_t(b.stack.back())].text = t;
 };
 const auto onIdent = [](auto &ctx) {
+    const auto &r = x3::_attr(ctx);
     PNode n;
     n.kind = PNode::Ident;
-    n.text = x3::_attr(ctx);
-    n.column = column(ctx);
+    n.text = text(r);
+    n.column = column(ctx, r);
     builder(ctx).push(std::move(n));
 };
 const auto onString = [](auto &ctx) {
+    const auto &r = x3::_attr(ctx);
     PNode n;
     n.kind = PNode::String;
-    n.text = x3::_attr(ctx);
-    n.column = column(ctx);
+    n.text = text(r);
+    n.text = n.text.substr(1, n.text.size() - 2); // drop the quotes
+    n.column = column(ctx, r);
     builder(ctx).push(std::move(n));
 };
 const auto onBool = [](bool value) {
     return [value](auto &ctx) {
+        const auto &r = x3::_attr(ctx);
         PNode n;
         n.kind = PNode::Bool;
         n.boolean = value;
-        n.column = column(ctx);
+        n.column = column(ctx, r);
         builder(ctx).push(std::move(n));
     };
 };
@@ -171,7 +188,7 @@ const auto onNot = [](auto &ctx) {
     PNode n;
     n.kind = PNode::Not;
     n.lhs = b.pop();
-    n.column = column(ctx);
+    n.column = b.nodes[std::size_t(n.lhs)].column;
     b.push(std::move(n));
 };
 
@@ -182,15 +199,16 @@ const x3::rule<class cmp_rule> cmp = "comparison";
 const x3::rule<class operand_rule> operand = "operand";
 const x3::rule<class literal_rule> literal = "literal";
 const x3::rule<class list_rule> list = "list";
-const x3::rule<class ident_rule, std::string> identifier = "identifier";
-const x3::rule<class string_rule, std::string> string_lit = "string";
-const x3::rule<class unit_rule, std::string> unit = "unit";
+using Range = boost::iterator_range<std::string::const_iterator>;
+const x3::rule<class ident_rule, Range> identifier = "identifier";
+const x3::rule<class string_rule, Range> string_lit = "string";
+const x3::rule<class unit_rule, Range> unit = "unit";
 
-const auto identifier_def = !keyword >> identifierChars;
-const auto string_lit_def = x3::lexeme['"' > *(x3::char_ - '"') > '"'];
-const auto unit_def = !keyword >> unitChars;
-const auto number = real_[onNumber] >> -unit[onUnit];
-const auto boolean = kw("true")[onBool(true)] | kw("false")[onBool(false)];
+const auto identifier_def = !keyword >> x3::raw[identifierChars];
+const auto string_lit_def = x3::raw[x3::lexeme['"' > *(x3::char_ - '"') > '"']];
+const auto unit_def = !keyword >> x3::raw[unitChars];
+const auto number = x3::raw[real_][onNumber] >> -unit[onUnit];
+const auto boolean = x3::raw[kw("true")][onBool(true)] | x3::raw[kw("false")][onBool(false)];
 const auto literal_def = number | string_lit[onString] | boolean;
 const auto operand_def = literal | identifier[onIdent] | ('(' > expr > ')');
 const auto list_def = x3::lit('[')[onListStart] > (literal % ',') > ']';

@@ -1243,7 +1243,8 @@ void PackLoader::loadToxicity(const ObjectView &top)
         return;
     ObjectView to(*obj, top.pathOf("toxicity"), d, {"autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care"});
     static const QStringList kinds = {QStringLiteral("aid_cohort"), QStringLiteral("oncology_reference"),
-                                      QStringLiteral("label"), QStringLiteral("not_found")};
+                                      QStringLiteral("label"), QStringLiteral("not_found"),
+                                      QStringLiteral("not_applicable")};
     for (int arm = 0; arm < kArmCount; ++arm) {
         const char *armId = kArmIds[std::size_t(arm)];
         const Value *arr = to.array(armId);
@@ -1260,7 +1261,7 @@ void PackLoader::loadToxicity(const ObjectView &top)
             e.risk = o.string("risk").value_or(QString());
             e.kind = o.string("kind").value_or(QString());
             if (o.has("kind") && !kinds.contains(e.kind))
-                error(o.pathOf("kind"), QStringLiteral("expected aid_cohort, oncology_reference, label or not_found"));
+                error(o.pathOf("kind"), QStringLiteral("expected aid_cohort, oncology_reference, label, not_found or not_applicable"));
             e.anyGradePercent = o.number("any_grade_percent").value_or(kUnknown);
             e.grade3PlusPercent = o.number("grade3plus_percent").value_or(kUnknown);
             e.events = o.integer("events").value_or(-1);

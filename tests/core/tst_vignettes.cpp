@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The reference pack's own vignettes (reference-rules §7), one row each.
+#include "engine/Vignettes.h"
+#include "rules/RulePack.h"
+
+#include <QTest>
+
+using namespace consilium;
+
+class TestVignettes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void vignette_data();
+    void vignette();
+    void allTwelveShipped();
+};
+
+void TestVignettes::vignette_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const Vignette &v : RulePack::builtin().vignettes())
+        QTest::newRow(qPrintable(v.id)) << v.id;
+}
+
+void TestVignettes::vignette()
+{
+    QFETCH(QString, id);
+    static const std::vector<VignetteOutcome> outcomes = runVignettes(RulePack::builtin());
+    const auto it = std::find_if(outcomes.begin(), outcomes.end(), [&](const VignetteOutcome &o) { return o.id == id; });
+    QVERIFY(it != outcomes.end());
+    QVERIFY2(it->passed(), qPrintable(it->failures.join(QLatin1Char('\n'))));
+}
+
+void TestVignettes::allTwelveShipped()
+{
+    // Ten cases plus the two one-field variants of reference-rules §7.
+    QStringList ids;
+    for (const Vignette &v : RulePack::builtin().vignettes())
+        ids.append(v.id.section(QLatin1Char('-'), 0, 0));
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("V01"), QStringLiteral("V02"), QStringLiteral("V03"), QStringLiteral("V04"),
+                               QStringLiteral("V05"), QStringLiteral("V06"), QStringLiteral("V07"), QStringLiteral("V08"),
+                               QStringLiteral("V08b"), QStringLiteral("V09"), QStringLiteral("V09b"), QStringLiteral("V10")}));
+}
+
+QTEST_GUILESS_MAIN(TestVignettes)
+#include "tst_vignettes.moc"
