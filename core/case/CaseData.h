@@ -14,10 +14,8 @@ namespace consilium {
 
 class RulePack;
 
-// A fact as entered, for display and for echoing in results.
+// How a fact was entered (for display); its canonical value lives in CaseData::values.
 struct FactInput {
-    ValueStatus status = ValueStatus::Absent;
-    double value = 0.0;   // canonical value (numbers), 0/1 (bool), enum index
     double entered = 0.0; // the number as entered, before conversion
     QString unit;         // the unit as entered (normalised); empty for bare numbers
     QString date;         // optional measurement date
@@ -38,7 +36,11 @@ struct CaseData {
     QString label;
     QDate asOf;
     int jurisdiction = -1; // index into RulePack::jurisdictions()
-    std::vector<FactInput> facts; // indexed like RulePack::variables()
+    // Canonical values and their status, indexed like RulePack::variables(): the compact arrays
+    // the engine copies per evaluation (kept apart from the display data for cache locality).
+    std::vector<double> values;
+    std::vector<ValueStatus> status;
+    std::vector<FactInput> facts; // as entered, indexed like RulePack::variables()
     bool hasMedications = false;
     std::vector<MedicationInput> medications;
     bool hasFailedTherapies = false;

@@ -53,8 +53,9 @@ private:
             error(o.pathOf(key), QStringLiteral("\"%1\" is not a valid date (YYYY-MM-DD)").arg(*s));
         return d;
     }
-    void fact(const Variable &var, const Value &v, const QString &path, FactInput &out);
-    void number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path, FactInput &out);
+    void fact(const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status);
+    void number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path, FactInput &out,
+                double &value, ValueStatus &status);
     int agent(const Value &v, const QString &path);
 
     const RulePack &m_pack;
@@ -75,7 +76,7 @@ int CaseParser::agent(const Value &v, const QString &path)
 }
 
 void CaseParser::number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path,
-                        FactInput &out)
+                        FactInput &out, double &value, ValueStatus &status)
 {
     double canonical = entered;
     if (!bare) {
@@ -102,13 +103,14 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
                              .arg(shown, formatNumber(var.rangeMin), formatNumber(var.rangeMax), var.unit));
         return;
     }
-    out.status = ValueStatus::Known;
-    out.value = canonical;
+    status = ValueStatus::Known;
+    value = canonical;
     out.entered = entered;
     out.unit = bare ? QString() : unit;
 }
 
-void CaseParser::fact(const Variable &var, const Value &v, const QString &path, FactInput &out)
+void CaseParser::fact(const Variable &var, const Value &v, const QString &path, FactInput &out, double &value,
+                      ValueStatus &status)
 {
     const bool numeric = var.type == ValueType::Number || var.type == ValueType::Integer;
     if (v.IsNull()) {
@@ -117,11 +119,11 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
     }
     if (v.IsObject() && v.HasMember("status")) {
         ObjectView o(v, path, m_diag, {"status"}, {"date"});
-        const QString status = o.string("status").value_or(QString());
-        if (status == QLatin1String("not_evaluated"))
-            out.status = ValueStatus::NotEvaluated;
-        else if (status == QLatin1String("unknown"))
-            out.status = ValueStatus::Unknown;
+        const QString text = o.string("status").value_or(QString());
+        if (text == QLatin1String("not_evaluated"))
+            status = ValueStatus::NotEvaluated;
+        else if (text == QLatin1String("unknown"))
+            status = ValueStatus::Unknown;
         else if (o.has("status"))
             error(o.pathOf("status"), QStringLiteral("expected \"not_evaluated\" or \"unknown\""));
         if (o.has("date")) {
@@ -137,7 +139,7 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
                                 .arg(var.id, formatNumber(v.GetDouble()), var.unit));
                 return;
             }
-            number(var, v.GetDouble(), QString(), true, path, out);
+            number(var, v.GetDouble(), QString(), true, path, out, value, status);
             return;
         }
         if (!v.IsObject()) {
@@ -145,14 +147,14 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
             return;
         }
         ObjectView o(v, path, m_diag, {"value", "unit"}, {"date"});
-        const auto value = o.number("value");
+        const auto amount = o.number("value");
         const auto unit = o.string("unit");
         std::optional<QDate> d;
         if (o.has("date"))
             d = date(o, "date");
-        if (!value || !unit)
+        if (!amount || !unit)
             return;
-        number(var, *value, normaliseUnit(*unit), false, path, out);
+        number(var, *amount, normaliseUnit(*unit), false, path, out, value, status);
         if (d)
             out.date = d->toString(Qt::ISODate);
         return;
@@ -175,8 +177,8 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
             error(valuePath, QStringLiteral("%1 is true or false, found %2").arg(var.id, json::typeName(*raw)));
             return;
         }
-        out.status = ValueStatus::Known;
-        out.value = raw->GetBool() ? 1.0 : 0.0;
+        status = ValueStatus::Known;
+        value = raw->GetBool() ? 1.0 : 0.0;
         out.date = dateText;
         return;
     }
@@ -191,8 +193,8 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
         error(valuePath, QStringLiteral("\"%1\" is not a value of %2 (values: %3)").arg(s, var.id, var.values.join(QStringLiteral(", "))));
         return;
     }
-    out.status = ValueStatus::Known;
-    out.value = double(idx);
+    status = ValueStatus::Known;
+    value = double(idx);
     out.date = dateText;
 }
 
@@ -220,6 +222,8 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
                                                   .arg(*j, m_pack.jurisdictions().join(QStringLiteral(", "))));
     }
     c.facts.resize(m_pack.variables().size());
+    c.values.assign(m_pack.variables().size(), kUnknown);
+    c.status.assign(m_pack.variables().size(), ValueStatus::Absent);
     if (const Value *facts = top.object("facts")) {
         for (auto it = facts->MemberBegin(); it != facts->MemberEnd(); ++it) {
             const QString key = json::toQString(it->name);
@@ -233,7 +237,8 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
                     error(path, QStringLiteral("unknown key: '%1' is not a variable of pack %2").arg(key, m_pack.id()));
                 continue;
             }
-            fact(m_pack.variables()[std::size_t(vi)], it->value, path, c.facts[std::size_t(vi)]);
+            fact(m_pack.variables()[std::size_t(vi)], it->value, path, c.facts[std::size_t(vi)], c.values[std::size_t(vi)],
+                 c.status[std::size_t(vi)]);
         }
     }
     if (const Value *meds = top.array("medications")) {

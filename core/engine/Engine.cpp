@@ -61,18 +61,35 @@ Engine::Engine(const RulePack &pack)
                 g.criteria.push_back(int(i));
         }
     }
+    QHash<QString, std::int32_t> distinct;
+    auto compile = [&](const Expression &e) -> std::int32_t {
+        if (e.isEmpty())
+            return -1;
+        const QString key = e.text().simplified();
+        if (const auto it = distinct.constFind(key); it != distinct.constEnd())
+            return *it;
+        m_roots.push_back(e.appendTo(m_program));
+        const auto id = std::int32_t(m_roots.size()) - 1;
+        distinct.insert(key, id);
+        return id;
+    };
+    for (const Criterion &cr : criteria) {
+        CompiledCriterion cc;
+        cc.applies = cr.hasApplies ? compile(cr.applies) : -1;
+        cc.condition = compile(cr.condition);
+        cc.severity = cr.severity;
+        for (std::size_t g = 0; g < m_groups.size(); ++g) {
+            if (m_groups[g].arm == cr.arm && m_groups[g].subOption == cr.subOption)
+                cc.group = std::uint16_t(g);
+        }
+        m_compiled.push_back(cc);
+    }
     m_femaleIndex.assign(pack.derived().size(), -1);
-    m_windowDays.assign(pack.derived().size(), 0.0);
     for (std::size_t i = 0; i < pack.derived().size(); ++i) {
         const DerivedDef &def = pack.derived()[i];
         if (def.formula == Formula::CkdEpi2021 || def.formula == Formula::CockcroftGault) {
             const QStringList *values = pack.slotValues(def.inputSlots[2]);
             m_femaleIndex[i] = values ? int(values->indexOf(QStringLiteral("female"))) : -1;
-        }
-        if (def.formula == Formula::LeukapheresisWashout || def.formula == Formula::TceWashout) {
-            const int pred = pack.derivedIndexOfSlot(def.inputSlots[0]);
-            if (pred >= 0)
-                m_windowDays[i] = pack.derived()[std::size_t(pred)].params.value(QStringLiteral("window_days")).value;
         }
     }
 }
@@ -92,6 +109,9 @@ void Engine::prepare(Workspace &ws) const
     ws.status.assign(std::size_t(m_pack.slotCount()), ValueStatus::Absent);
     ws.states.assign(m_pack.criteria().size(), CriterionState::Unknown);
     ws.verdicts.assign(m_groups.size(), Verdict::Undetermined);
+    ws.tallies.assign(m_groups.size(), VerdictTally{});
+    ws.expressions.assign(m_roots.size(), Tri::Unknown);
+    ws.knownPoints.assign(m_pack.derived().size(), 0);
 }
 
 bool Engine::scoreSum(const DerivedDef &def, const Workspace &ws, int &sum, int *perComponent) const
@@ -164,14 +184,16 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
         return setUnknown(ws, slot);
     case Formula::PointsScore: {
         int sum = 0;
-        if (!scoreSum(def, ws, sum, nullptr))
+        const bool complete = scoreSum(def, ws, sum, nullptr);
+        ws.knownPoints[index] = sum;
+        if (!complete)
             return setUnknown(ws, slot);
         return setKnown(ws, slot, sum);
     }
     case Formula::PointsCategory: {
-        const DerivedDef &score = m_pack.derived()[std::size_t(m_pack.derivedIndexOfSlot(def.scoreSlot))];
-        int sum = 0;
-        const bool complete = scoreSum(score, ws, sum, nullptr);
+        // The score is computed first (dependency order); its known points decide partial data.
+        const int sum = ws.knownPoints[std::size_t(m_pack.derivedIndexOfSlot(def.scoreSlot))];
+        const bool complete = isKnown(ws, def.scoreSlot);
         if (sum >= def.highAt)
             return setKnown(ws, slot, 1.0); // values[1] = high; more data can only add points
         if (!complete)
@@ -181,8 +203,8 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
     case Formula::PrednisoneEquivalent: {
         if (!c.hasMedications)
             return setUnknown(ws, slot);
-        const double reference = def.params.value(QStringLiteral("reference_mg")).value;
-        const QDate from = ws.asOf.addDays(-qint64(def.params.value(QStringLiteral("window_days")).value));
+        const double reference = def.referenceMg;
+        const QDate from = ws.asOf.addDays(-qint64(def.windowDays));
         double total = 0;
         for (const auto &m : c.medications) {
             const Agent &a = m_pack.agents()[std::size_t(m.agent)];
@@ -227,17 +249,16 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
             } else {
                 if (dc.bispecific != BispecificRule::StopBefore)
                     continue;
-                const int days = int(def.params.value(QStringLiteral("stop_before_days")).value);
+                const int days = int(def.stopBeforeDays);
                 record(a.id, m.hasLastDose ? std::optional<QDate>(m.lastDose.addDays(days)) : std::nullopt);
             }
         }
         if (!isKnown(ws, predSlot))
             return setUnknown(ws, slot);
         const double pred = ws.values[std::size_t(predSlot)];
-        const bool gcTriggers = leuka ? pred > def.params.value(QStringLiteral("gc_above_mg")).value
-                                      : pred >= def.params.value(QStringLiteral("gc_at_least_mg")).value;
+        const bool gcTriggers = leuka ? pred > def.gcThresholdMg : pred >= def.gcThresholdMg;
         if (gcTriggers) {
-            const QDate from = ws.asOf.addDays(-qint64(m_windowDays[index]));
+            const QDate from = ws.asOf.addDays(-qint64(def.windowDays));
             std::optional<QDate> latestGc;
             bool gcUnknown = false;
             for (const auto &m : c.medications) {
@@ -253,7 +274,7 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
                 if (!latestGc || m.lastDose > *latestGc)
                     latestGc = m.lastDose;
             }
-            const int gcDays = int(def.params.value(QStringLiteral("gc_days")).value);
+            const int gcDays = int(def.gcDays);
             record(QStringLiteral("glucocorticoids"),
                    gcUnknown || !latestGc ? std::nullopt : std::optional<QDate>(latestGc->addDays(gcDays)));
         }
@@ -300,43 +321,42 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
 {
     ws.asOf = c.asOf;
     ws.lastDoseMissing = false;
-    const std::size_t nVars = m_pack.variables().size();
-    for (std::size_t i = 0; i < nVars; ++i) {
-        ws.values[i] = c.facts[i].value;
-        ws.status[i] = c.facts[i].status;
-    }
+    std::copy(c.values.begin(), c.values.end(), ws.values.begin());
+    std::copy(c.status.begin(), c.status.end(), ws.status.begin());
     const auto js = std::size_t(m_pack.jurisdictionSlot());
     ws.values[js] = c.jurisdiction;
     ws.status[js] = c.jurisdiction >= 0 ? ValueStatus::Known : ValueStatus::Absent;
     for (int d : m_pack.derivedOrder())
         computeDerived(m_pack.derived()[std::size_t(d)], c, ws, nullptr);
 
-    const auto &criteria = m_pack.criteria();
     const double *v = ws.values.data();
     const ValueStatus *s = ws.status.data();
-    for (std::size_t i = 0; i < criteria.size(); ++i) {
-        const Criterion &cr = criteria[i];
-        const Tri applies = cr.hasApplies ? cr.applies.evaluate(v, s) : Tri::True;
-        ws.states[i] = applies == Tri::False ? CriterionState::NotApplicable
-                                             : criterionState(applies, cr.condition.evaluate(v, s));
+    const Expression::Node *program = m_program.data();
+    std::fill(ws.tallies.begin(), ws.tallies.end(), VerdictTally{});
+    Tri *results = ws.expressions.data();
+    for (std::size_t r = 0; r < m_roots.size(); ++r)
+        results[r] = Expression::evaluateNodes(program, m_roots[r], v, s);
+    for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+        const CompiledCriterion &cc = m_compiled[i];
+        const Tri applies = cc.applies >= 0 ? results[cc.applies] : Tri::True;
+        const CriterionState st = applies == Tri::False
+            ? CriterionState::NotApplicable
+            : criterionState(applies, cc.condition >= 0 ? results[cc.condition] : Tri::True);
+        ws.states[i] = st;
+        if (st == CriterionState::NotApplicable)
+            continue;
+        VerdictTally &t = ws.tallies[cc.group];
+        ++t.applicable;
+        if (cc.severity == Severity::Exclusion) {
+            t.exclusionNotMet += st == CriterionState::NotMet;
+            t.exclusionUnknown += st == CriterionState::Unknown;
+        } else if (cc.severity == Severity::Caution) {
+            t.cautionFired += st == CriterionState::NotMet;
+        }
     }
     for (std::size_t g = 0; g < m_groups.size(); ++g) {
-        VerdictTally t;
-        for (int ci : m_groups[g].criteria) {
-            const CriterionState st = ws.states[std::size_t(ci)];
-            if (st == CriterionState::NotApplicable)
-                continue;
-            ++t.applicable;
-            const Severity sev = criteria[std::size_t(ci)].severity;
-            if (sev == Severity::Exclusion) {
-                t.exclusionNotMet += st == CriterionState::NotMet;
-                t.exclusionUnknown += st == CriterionState::Unknown;
-            } else if (sev == Severity::Caution) {
-                t.cautionFired += st == CriterionState::NotMet;
-            }
-        }
-        const bool subOptionUnused = m_groups[g].subOption >= 0 && t.applicable == 0;
-        ws.verdicts[g] = subOptionUnused ? Verdict::NotApplicable : verdictFrom(t);
+        const bool subOptionUnused = m_groups[g].subOption >= 0 && ws.tallies[g].applicable == 0;
+        ws.verdicts[g] = subOptionUnused ? Verdict::NotApplicable : verdictFrom(ws.tallies[g]);
     }
 }
 

@@ -20,6 +20,9 @@ struct Workspace {
     std::vector<ValueStatus> status;   // by slot
     std::vector<CriterionState> states; // by criterion
     std::vector<Verdict> verdicts;     // by group (arms, then sub-options)
+    std::vector<VerdictTally> tallies; // by group, scratch
+    std::vector<Tri> expressions;      // by distinct criterion expression, scratch
+    std::vector<int> knownPoints;      // by derived index: points of the known components (points scores)
     QDate asOf;
     bool lastDoseMissing = false;      // a washout needed a medication's missing last_dose
 };
@@ -106,8 +109,18 @@ private:
 
     const RulePack &m_pack;
     std::vector<VerdictGroup> m_groups;
-    std::vector<int> m_femaleIndex;   // by derived index: enum index of "female" in its sex input
-    std::vector<double> m_windowDays; // by derived index (washout formulas): glucocorticoid window
+    std::vector<int> m_femaleIndex; // by derived index: enum index of "female" in its sex input
+    // All criteria compiled into one contiguous program (cache-friendly fast path). Identical
+    // expressions (e.g. the shared `disease == "SSc"` applicability) are evaluated once per case.
+    struct CompiledCriterion {
+        std::int32_t applies = -1; // index into m_roots, -1 = always applies
+        std::int32_t condition = -1;
+        Severity severity = Severity::Info;
+        std::uint16_t group = 0;
+    };
+    std::vector<Expression::Node> m_program;
+    std::vector<std::int32_t> m_roots; // distinct expressions: root node in m_program
+    std::vector<CompiledCriterion> m_compiled;
 };
 
 } // namespace consilium

@@ -67,25 +67,14 @@ public:
     // Evaluates with Kleene semantics; values/status are indexed by slot.
     Tri evaluate(const double *values, const ValueStatus *status) const noexcept
     {
-        return m_nodes.empty() ? Tri::True : eval(m_root, values, status);
+        return m_nodes.empty() ? Tri::True : evaluateNodes(m_nodes.data(), m_root, values, status);
     }
 
-    bool isEmpty() const noexcept { return m_nodes.empty(); }
-    const QString &text() const noexcept { return m_text; }
-    // Slots referenced anywhere in the expression (deduplicated, in order of first use).
-    const std::vector<int> &referencedSlots() const noexcept { return m_slots; }
-    const std::vector<Node> &nodes() const noexcept { return m_nodes; }
-
-    // Parses and type-checks `text`. On error returns nullopt and sets `error` to
-    // "column N: reason" (1-based column in characters).
-    static std::optional<Expression> compile(const QString &text, const SymbolLookup &lookup, QString &error);
-
-private:
-    friend class ExpressionCompiler;
-
-    Tri eval(std::int32_t i, const double *v, const ValueStatus *s) const noexcept
+    // Evaluates node `root` of a node array (this expression's, or several expressions'
+    // nodes relocated into one contiguous program by the engine).
+    static Tri evaluateNodes(const Node *nodes, std::int32_t root, const double *v, const ValueStatus *s) noexcept
     {
-        const Node &n = m_nodes[std::size_t(i)];
+        const Node &n = nodes[root];
         switch (n.kind) {
         case Node::Const:
             return n.constant;
@@ -106,22 +95,53 @@ private:
                 return Tri::Unknown;
             return triFromBool(((n.set >> unsigned(v[n.a])) & 1u) != 0);
         case Node::And: {
-            const Tri l = eval(n.a, v, s);
+            const Tri l = evaluateNodes(nodes, n.a, v, s);
             if (l == Tri::False)
                 return Tri::False;
-            return triAnd(l, eval(n.b, v, s));
+            return triAnd(l, evaluateNodes(nodes, n.b, v, s));
         }
         case Node::Or: {
-            const Tri l = eval(n.a, v, s);
+            const Tri l = evaluateNodes(nodes, n.a, v, s);
             if (l == Tri::True)
                 return Tri::True;
-            return triOr(l, eval(n.b, v, s));
+            return triOr(l, evaluateNodes(nodes, n.b, v, s));
         }
         case Node::Not:
-            return triNot(eval(n.a, v, s));
+            return triNot(evaluateNodes(nodes, n.a, v, s));
         }
         return Tri::Unknown;
     }
+
+    // Appends this expression's nodes to `program` (child indices relocated) and returns the
+    // root's index there, or -1 for an empty expression.
+    std::int32_t appendTo(std::vector<Node> &program) const
+    {
+        if (m_nodes.empty())
+            return -1;
+        const auto offset = std::int32_t(program.size());
+        for (Node n : m_nodes) {
+            if (n.kind == Node::And || n.kind == Node::Or || n.kind == Node::Not) {
+                n.a += offset;
+                if (n.kind != Node::Not)
+                    n.b += offset;
+            }
+            program.push_back(n);
+        }
+        return m_root + offset;
+    }
+
+    bool isEmpty() const noexcept { return m_nodes.empty(); }
+    const QString &text() const noexcept { return m_text; }
+    // Slots referenced anywhere in the expression (deduplicated, in order of first use).
+    const std::vector<int> &referencedSlots() const noexcept { return m_slots; }
+    const std::vector<Node> &nodes() const noexcept { return m_nodes; }
+
+    // Parses and type-checks `text`. On error returns nullopt and sets `error` to
+    // "column N: reason" (1-based column in characters).
+    static std::optional<Expression> compile(const QString &text, const SymbolLookup &lookup, QString &error);
+
+private:
+    friend class ExpressionCompiler;
 
     static bool compare(double l, CmpOp op, double r) noexcept
     {

@@ -868,6 +868,24 @@ void PackLoader::loadDerived(const ObjectView &top)
         case Formula::PointsCategory:
             break;
         }
+        auto number = [&def](const char *name) { return def.params.value(QLatin1String(name)).value; };
+        def.referenceMg = number("reference_mg");
+        def.windowDays = number("window_days");
+        def.gcThresholdMg = def.formula == Formula::TceWashout ? number("gc_at_least_mg") : number("gc_above_mg");
+        def.gcDays = number("gc_days");
+        def.stopBeforeDays = number("stop_before_days");
+    }
+    // The washout formulas count glucocorticoids as current with the window of their input.
+    for (DerivedDef &def : p.m_derived) {
+        if (def.formula != Formula::LeukapheresisWashout && def.formula != Formula::TceWashout)
+            continue;
+        if (def.inputSlots.empty())
+            continue;
+        const int pred = p.derivedIndexOfSlot(def.inputSlots[0]);
+        if (pred < 0 || p.m_derived[std::size_t(pred)].formula != Formula::PrednisoneEquivalent)
+            error(base, QStringLiteral("'%1': input prednisone_equivalent must be a prednisone_equivalent value").arg(def.id));
+        else
+            def.windowDays = p.m_derived[std::size_t(pred)].windowDays;
     }
 }
 

@@ -123,6 +123,12 @@ struct DerivedDef {
     int highAt = 0;
     int scoreSlot = -1; // PointsCategory: the score it categorises
     int agent = -1;     // OnAgent
+    // Numeric parameters resolved once at load, so no name lookup happens per case.
+    double referenceMg = kUnknown;    // prednisone_equivalent
+    double windowDays = kUnknown;     // prednisone_equivalent (and, copied, the washout formulas)
+    double gcThresholdMg = kUnknown;  // leukapheresis_washout (>), tce_washout (>=)
+    double gcDays = kUnknown;         // washout formulas
+    double stopBeforeDays = kUnknown; // tce_washout
 };
 
 enum class SymbolKind : std::uint8_t { Variable, Jurisdiction, Derived };

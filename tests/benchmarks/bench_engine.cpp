@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine throughput on 100,000 synthetic cases (~10% missing facts) with the full reference pack.
+//   build/tests/benchmarks/bench_engine --benchmark_min_time=2
+#include "SyntheticCases.h"
+#include "case/CaseData.h"
+#include "engine/Engine.h"
+#include "engine/ResultWriter.h"
+#include "rules/RulePack.h"
+
+#include <QCoreApplication>
+
+#include <benchmark/benchmark.h>
+
+using namespace consilium;
+
+namespace {
+
+constexpr int kCases = 100000;
+
+const QList<QByteArray> &caseJson()
+{
+    static const QList<QByteArray> json = syntheticCases(RulePack::builtin(), kCases);
+    return json;
+}
+
+const std::vector<CaseData> &cases()
+{
+    static const std::vector<CaseData> parsed = [] {
+        std::vector<CaseData> out;
+        out.reserve(kCases);
+        for (const QByteArray &j : caseJson()) {
+            json::Diagnostics diag;
+            auto c = parseCase(j, RulePack::builtin(), diag);
+            if (!c)
+                qFatal("synthetic case rejected: %s", qPrintable(diag.lines().join(QLatin1Char('\n'))));
+            out.push_back(std::move(*c));
+        }
+        return out;
+    }();
+    return parsed;
+}
+
+// States + verdicts (derived values included); explanations are not rendered.
+void BM_EvaluateStatesAndVerdicts(benchmark::State &state)
+{
+    const Engine engine(RulePack::builtin());
+    Workspace ws;
+    engine.prepare(ws);
+    const auto &cs = cases();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        engine.evaluate(cs[i], ws);
+        benchmark::DoNotOptimize(ws.verdicts.data());
+        i = (i + 1) % cs.size();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateStatesAndVerdicts);
+
+// Full result: missing inputs, timelines, explanations rendered, result JSON written.
+void BM_EvaluateFullResultJson(benchmark::State &state)
+{
+    const Engine engine(RulePack::builtin());
+    const auto &cs = cases();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const Evaluation e = engine.evaluateFull(cs[i]);
+        benchmark::DoNotOptimize(resultJson(engine, e, false));
+        i = (i + 1) % cs.size();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateFullResultJson);
+
+// Full evaluation without serialisation (what the GUI needs per edit).
+void BM_EvaluateFull(benchmark::State &state)
+{
+    const Engine engine(RulePack::builtin());
+    const auto &cs = cases();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(engine.evaluateFull(cs[i]));
+        i = (i + 1) % cs.size();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateFull);
+
+// Strict parse + validation of one case file (the batch mode's other half).
+void BM_ParseCase(benchmark::State &state)
+{
+    const auto &js = caseJson();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        json::Diagnostics diag;
+        benchmark::DoNotOptimize(parseCase(js[qsizetype(i)], RulePack::builtin(), diag));
+        i = (i + 1) % std::size_t(js.size());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ParseCase);
+
+void BM_PackLoadAndCompile(benchmark::State &state)
+{
+    const QByteArray bytes = RulePack::builtinBytes();
+    for (auto _ : state) {
+        json::Diagnostics diag;
+        benchmark::DoNotOptimize(RulePack::load(bytes, diag));
+    }
+}
+BENCHMARK(BM_PackLoadAndCompile)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    cases(); // generate and parse the workload before timing
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
