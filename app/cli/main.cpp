@@ -169,11 +169,13 @@ int evaluateBatch(const RulePack &pack, const Options &o, const CaseParseOptions
         json::Diagnostics diag;
         QString caseId;
         std::optional<CaseData> c;
-        if (json::parseStrict(bytes, doc, diag, parseOptions.limits)) {
-            if (doc.IsObject() && doc.HasMember("id") && doc["id"].IsString())
-                caseId = json::toQString(doc["id"]);
+        const bool wellFormed = json::parseStrict(bytes, doc, diag, parseOptions.limits);
+        // The id names the case in an error line whenever the document could be read at all
+        // (e.g. it was rejected for a duplicate key).
+        if (!doc.HasParseError() && doc.IsObject() && doc.HasMember("id") && doc["id"].IsString())
+            caseId = json::toQString(doc["id"]);
+        if (wellFormed)
             c = parseCaseValue(doc, pack, diag, parseOptions);
-        }
         if (!c) {
             anyBad = true;
             out(errorLine(caseId, line, file, diag.lines()));

@@ -59,7 +59,6 @@ std::optional<CaseData> parseCase(const QByteArray &bytes, const RulePack &pack,
 std::optional<CaseData> parseCaseValue(const json::Value &root, const RulePack &pack, json::Diagnostics &diag,
                                        const CaseParseOptions &options = {});
 
-// Strict ISO date (YYYY-MM-DD, a real calendar day).
-std::optional<QDate> parseIsoDate(const QString &text);
+using json::parseIsoDate;
 
 } // namespace consilium

@@ -15,17 +15,6 @@ using json::indexPath;
 using json::ObjectView;
 using json::Value;
 
-std::optional<QDate> parseIsoDate(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    if (!pattern.match(text).hasMatch())
-        return std::nullopt;
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    return date;
-}
-
 namespace {
 
 QString formatNumber(double v) { return QString::number(v, 'g', 12); }

@@ -360,15 +360,19 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
     }
 }
 
-void Engine::collectMissing(int slot, const Evaluation &e, QStringList &out) const
+// Raw inputs are numbered: variables by their slot, pseudo inputs after the last slot.
+void Engine::collectMissing(int slot, const Evaluation &e, std::vector<int> &out) const
 {
-    const Symbol &sym = m_pack.symbol(slot);
     const Workspace &ws = e.ws;
     if (isKnown(ws, slot))
         return;
+    auto add = [&out](int input) {
+        if (std::find(out.begin(), out.end(), input) == out.end())
+            out.push_back(input);
+    };
+    const Symbol &sym = m_pack.symbol(slot);
     if (sym.kind == SymbolKind::Variable) {
-        if (!out.contains(sym.id))
-            out.append(sym.id);
+        add(slot);
         return;
     }
     if (sym.kind != SymbolKind::Derived)
@@ -380,10 +384,14 @@ void Engine::collectMissing(int slot, const Evaluation &e, QStringList &out) con
         const bool missing = (p == PseudoInput::Medications && !e.caseData.hasMedications)
             || (p == PseudoInput::FailedTherapies && !e.caseData.hasFailedTherapies)
             || (p == PseudoInput::MedicationLastDose && e.caseData.hasMedications && ws.lastDoseMissing);
-        const QString name = pseudoInputName(p);
-        if (missing && !out.contains(name))
-            out.append(name);
+        if (missing)
+            add(m_pack.slotCount() + int(p));
     }
+}
+
+QString Engine::inputName(int input) const
+{
+    return input < m_pack.slotCount() ? m_pack.symbol(input).id : pseudoInputName(PseudoInput(input - m_pack.slotCount()));
 }
 
 ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
@@ -475,23 +483,23 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
     e.caseData = c;
     prepare(e.ws);
     evaluate(c, e.ws);
-    // Washout details: recompute the two washout formulas with a sink.
+    // Washout details: the two washout formulas again, with a sink. Recomputing a derived value
+    // from the same inputs writes the same result, so this runs on the evaluated workspace.
     for (const DerivedDef &def : m_pack.derived()) {
         if (def.formula == Formula::LeukapheresisWashout) {
             WashoutSink sink{&e.washout, &e.washoutNotDefined};
-            Workspace scratch = e.ws;
-            computeDerived(def, c, scratch, &sink);
+            computeDerived(def, c, e.ws, &sink);
         } else if (def.formula == Formula::TceWashout) {
             WashoutSink sink{&e.tceWashout, nullptr};
-            Workspace scratch = e.ws;
-            computeDerived(def, c, scratch, &sink);
+            computeDerived(def, c, e.ws, &sink);
         }
     }
     const auto &criteria = m_pack.criteria();
-    std::vector<QStringList> excl(m_groups.size());
-    std::vector<QStringList> caut(m_groups.size());
-    e.groups.resize(m_groups.size());
-    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+    const std::size_t nGroups = m_groups.size();
+    std::vector<std::vector<int>> excl(nGroups);
+    std::vector<std::vector<int>> caut(nGroups);
+    e.groups.resize(nGroups);
+    for (std::size_t g = 0; g < nGroups; ++g) {
         e.groups[g].verdict = e.ws.verdicts[g];
         for (int ci : m_groups[g].criteria) {
             if (e.ws.states[std::size_t(ci)] != CriterionState::Unknown)
@@ -508,34 +516,48 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
         }
     }
     // Rank by the number of groups whose unknown exclusions reference the input, then by id (§0.5).
-    QHash<QString, int> counts;
-    QHash<QString, int> cautionCounts;
-    for (std::size_t g = 0; g < m_groups.size(); ++g) {
-        for (const QString &in : excl[g])
-            ++counts[in];
-        for (const QString &in : caut[g])
-            ++cautionCounts[in];
+    const std::size_t nInputs = std::size_t(m_pack.slotCount() + kPseudoInputCount);
+    std::vector<int> counts(nInputs, 0);
+    std::vector<int> cautionCounts(nInputs, 0);
+    for (std::size_t g = 0; g < nGroups; ++g) {
+        for (int in : excl[g])
+            ++counts[std::size_t(in)];
+        for (int in : caut[g])
+            ++cautionCounts[std::size_t(in)];
     }
-    auto ranked = [](QStringList list, const QHash<QString, int> &by) {
-        std::sort(list.begin(), list.end(), [&](const QString &a, const QString &b) {
-            const int ca = by.value(a);
-            const int cb = by.value(b);
-            return ca != cb ? ca > cb : a < b;
+    auto rank = [this](std::vector<int> &list, const std::vector<int> &by) {
+        std::sort(list.begin(), list.end(), [&](int a, int b) {
+            const int ca = by[std::size_t(a)];
+            const int cb = by[std::size_t(b)];
+            return ca != cb ? ca > cb : inputName(a) < inputName(b);
         });
-        return list;
     };
-    for (std::size_t g = 0; g < m_groups.size(); ++g) {
-        e.groups[g].missingInputs = ranked(excl[g], counts);
-        QStringList cautionOnly;
-        for (const QString &in : caut[g]) {
-            if (!excl[g].contains(in))
-                cautionOnly.append(in);
+    auto names = [this](const std::vector<int> &list) {
+        QStringList out;
+        out.reserve(qsizetype(list.size()));
+        for (int in : list)
+            out.append(inputName(in));
+        return out;
+    };
+    for (std::size_t g = 0; g < nGroups; ++g) {
+        std::vector<int> cautionOnly;
+        for (int in : caut[g]) {
+            if (std::find(excl[g].begin(), excl[g].end(), in) == excl[g].end())
+                cautionOnly.push_back(in);
         }
-        e.groups[g].cautionMissingInputs = ranked(cautionOnly, cautionCounts);
+        rank(excl[g], counts);
+        rank(cautionOnly, cautionCounts);
+        e.groups[g].missingInputs = names(excl[g]);
+        e.groups[g].cautionMissingInputs = names(cautionOnly);
     }
-    QStringList all = counts.keys();
-    for (const QString &in : ranked(all, counts))
-        e.whatWouldChange.push_back({in, counts.value(in)});
+    std::vector<int> all;
+    for (std::size_t in = 0; in < nInputs; ++in) {
+        if (counts[in] > 0)
+            all.push_back(int(in));
+    }
+    rank(all, counts);
+    for (int in : all)
+        e.whatWouldChange.push_back({inputName(in), counts[std::size_t(in)]});
     for (int arm = 0; arm < kArmCount; ++arm) {
         e.timelines[std::size_t(arm)] = timeline(arm, e);
         const int slot = m_pack.logistics()[std::size_t(arm)].earliestStartSlot;

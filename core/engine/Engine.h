@@ -104,7 +104,8 @@ private:
     struct WashoutSink;
     void computeDerived(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const;
     bool scoreSum(const DerivedDef &def, const Workspace &ws, int &sum, int *perComponent) const;
-    void collectMissing(int slot, const Evaluation &e, QStringList &out) const;
+    void collectMissing(int slot, const Evaluation &e, std::vector<int> &out) const;
+    QString inputName(int input) const;
     ArmTimeline timeline(int arm, const Evaluation &e) const;
 
     const RulePack &m_pack;

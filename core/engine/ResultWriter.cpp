@@ -12,13 +12,27 @@ namespace consilium {
 
 QString engineVersion() { return QStringLiteral(CONSILIUM_VERSION); }
 
-QString formatDecimal(double value, int decimals)
+namespace {
+
+// Appends `value` rounded half away from zero to `decimals` places (locale-independent).
+void appendDecimal(QString &out, double value, int decimals)
 {
     const double scale = std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0.0)
         rounded = 0.0; // no "-0.0"
-    return QString::number(rounded, 'f', decimals);
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
+    out.append(QLatin1String(buf, qsizetype(res.ptr - buf)));
+}
+
+} // namespace
+
+QString formatDecimal(double value, int decimals)
+{
+    QString out;
+    appendDecimal(out, value, decimals);
+    return out;
 }
 
 QString stateLabel(CriterionState s)
@@ -53,13 +67,19 @@ QString verdictLabel(Verdict v)
     return {};
 }
 
-QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
+namespace {
+
+void appendDisplayValue(QString &out, const RulePack &pack, const Workspace &ws, int slot)
 {
     const ValueStatus st = ws.status[std::size_t(slot)];
-    if (st == ValueStatus::NotEvaluated)
-        return QStringLiteral("not evaluated");
-    if (st != ValueStatus::Known)
-        return QStringLiteral("unknown");
+    if (st == ValueStatus::NotEvaluated) {
+        out += QLatin1String("not evaluated");
+        return;
+    }
+    if (st != ValueStatus::Known) {
+        out += QLatin1String("unknown");
+        return;
+    }
     const double v = ws.values[std::size_t(slot)];
     switch (pack.slotType(slot)) {
     case ValueType::Number:
@@ -68,27 +88,46 @@ QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
         // reference-rules §0.5) read naturally without a trailing ".0" when they are whole.
         const Symbol &sym = pack.symbol(slot);
         if (sym.kind == SymbolKind::Variable && pack.variables()[std::size_t(sym.index)].bareNumber && v == std::floor(v))
-            return formatDecimal(v, 0);
-        return formatDecimal(v, pack.slotDecimals(slot));
+            appendDecimal(out, v, 0);
+        else
+            appendDecimal(out, v, pack.slotDecimals(slot));
+        return;
     }
     case ValueType::Bool:
-        return v != 0.0 ? QStringLiteral("yes") : QStringLiteral("no");
-    case ValueType::Enum: {
-        const QStringList *values = pack.slotValues(slot);
-        return values ? values->value(qsizetype(v)) : QString();
-    }
+        out += v != 0.0 ? QLatin1String("yes") : QLatin1String("no");
+        return;
+    case ValueType::Enum:
+        if (const QStringList *values = pack.slotValues(slot))
+            out += values->value(qsizetype(v));
+        return;
     case ValueType::Date:
-        return QDate::fromJulianDay(qint64(v)).toString(Qt::ISODate);
+        out += QDate::fromJulianDay(qint64(v)).toString(Qt::ISODate);
+        return;
     }
-    return {};
+}
+
+} // namespace
+
+QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
+{
+    QString out;
+    appendDisplayValue(out, pack, ws, slot);
+    return out;
 }
 
 QString renderExplanation(const RulePack &pack, const Workspace &ws, int criterion)
 {
     const Criterion &cr = pack.criteria()[std::size_t(criterion)];
-    QString out = stateLabel(ws.states[std::size_t(criterion)]) + QStringLiteral(": ");
-    for (const TemplatePart &part : cr.explanation)
-        out += part.slot >= 0 ? displayValue(pack, ws, part.slot) : part.text;
+    QString out;
+    out.reserve(cr.explanationTemplate.size() + 48);
+    out += stateLabel(ws.states[std::size_t(criterion)]);
+    out += QLatin1String(": ");
+    for (const TemplatePart &part : cr.explanation) {
+        if (part.slot >= 0)
+            appendDisplayValue(out, pack, ws, part.slot);
+        else
+            out += part.text;
+    }
     return out;
 }
 

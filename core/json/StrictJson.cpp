@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "json/StrictJson.h"
 
+#include <QRegularExpression>
+
 #include <rapidjson/error/en.h>
 
 #include <cmath>
@@ -32,6 +34,10 @@ void walk(const Value &v, const QString &path, int depth, const Limits &limits, 
         }
         return;
     }
+    if (v.IsNumber() && !std::isfinite(v.GetDouble())) {
+        diag.error(path, QStringLiteral("NaN and Infinity are not numbers"));
+        return;
+    }
     if (v.IsObject()) {
         std::set<std::string_view> seen;
         for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
@@ -53,6 +59,17 @@ void walk(const Value &v, const QString &path, int depth, const Limits &limits, 
 }
 
 } // namespace
+
+std::optional<QDate> parseIsoDate(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!pattern.match(text).hasMatch())
+        return std::nullopt;
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
+}
 
 QString childPath(const QString &parent, std::string_view key)
 {
@@ -107,8 +124,9 @@ bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, cons
         diag.error(rootPath, QStringLiteral("empty file"));
         return false;
     }
+    // NaN/Infinity literals are read so that the walk below can name the field they stand in.
     constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag
-        | rapidjson::kParseIterativeFlag;
+        | rapidjson::kParseIterativeFlag | rapidjson::kParseNanAndInfFlag;
     doc.Parse<flags>(data.constData(), size_t(data.size()));
     if (doc.HasParseError()) {
         const size_t offset = doc.GetErrorOffset();

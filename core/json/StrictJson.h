@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -40,6 +41,9 @@ struct Limits {
 // A leading UTF-8 byte-order mark is skipped.
 bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, const Limits &limits = {},
                  const QString &rootPath = QStringLiteral("$"));
+
+// Strict ISO date (YYYY-MM-DD, a real calendar day).
+std::optional<QDate> parseIsoDate(const QString &text);
 
 QString childPath(const QString &parent, std::string_view key);
 QString indexPath(const QString &parent, qsizetype index);

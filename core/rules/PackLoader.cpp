@@ -257,13 +257,12 @@ void PackLoader::load(const Value &root)
     p.m_version = top.string("version").value_or(QString());
     p.m_title = top.string("title").value_or(QString());
     top.string("description");
-    static const QRegularExpression datePattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     p.m_effectiveFrom = top.string("effective_from").value_or(QString());
-    if (top.has("effective_from") && !datePattern.match(p.m_effectiveFrom).hasMatch())
+    if (top.has("effective_from") && !json::parseIsoDate(p.m_effectiveFrom))
         error(top.pathOf("effective_from"), QStringLiteral("expected a date YYYY-MM-DD"));
     if (const Value *to = top.get("effective_to"); to && !to->IsNull()) {
         p.m_effectiveTo = top.string("effective_to").value_or(QString());
-        if (!datePattern.match(p.m_effectiveTo).hasMatch())
+        if (!json::parseIsoDate(p.m_effectiveTo))
             error(top.pathOf("effective_to"), QStringLiteral("expected a date YYYY-MM-DD or null"));
     }
     p.m_jurisdictions = top.stringList("jurisdictions").value_or(QStringList());
@@ -1002,7 +1001,8 @@ void PackLoader::loadCriteria(const ObjectView &top)
         const QString arm = o.string("arm").value_or(QString());
         cr.arm = armIndex(arm);
         if (cr.arm < 0) {
-            error(o.pathOf("arm"), QStringLiteral("unknown arm '%1'").arg(arm));
+            if (o.has("arm")) // a missing key is already reported
+                error(o.pathOf("arm"), QStringLiteral("unknown arm '%1'").arg(arm));
             continue;
         }
         if (auto sub = o.string("sub_option")) {
