@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <QStringEncoder>
+
 #include <charconv>
 #include <cmath>
 
@@ -135,8 +137,13 @@ namespace {
 
 template <typename W> void writeString(W &w, const QString &s)
 {
-    const QByteArray utf8 = s.toUtf8();
-    w.String(utf8.constData(), rapidjson::SizeType(utf8.size()));
+    // Encode into a reused buffer: results hold thousands of (mostly static) strings, and a
+    // QByteArray per string dominated serialisation time.
+    thread_local std::vector<char> buffer;
+    buffer.resize(std::size_t(s.size()) * 3 + 1);
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    char *end = encoder.appendToBuffer(buffer.data(), s);
+    w.String(buffer.data(), rapidjson::SizeType(end - buffer.data()));
 }
 
 template <typename W> void key(W &w, const char *k) { w.Key(k); }
