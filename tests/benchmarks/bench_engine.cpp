@@ -86,6 +86,24 @@ void BM_EvaluateFull(benchmark::State &state)
 }
 BENCHMARK(BM_EvaluateFull);
 
+// Full result in memory with every criterion's explanation rendered (what a report or the
+// drill-down shows), without JSON serialisation.
+void BM_EvaluateFullWithExplanations(benchmark::State &state)
+{
+    const Engine engine(RulePack::builtin());
+    const RulePack &pack = RulePack::builtin();
+    const auto &cs = cases();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const Evaluation e = engine.evaluateFull(cs[i]);
+        for (int c = 0; c < int(pack.criteria().size()); ++c)
+            benchmark::DoNotOptimize(renderExplanation(pack, e.ws, c));
+        i = (i + 1) % cs.size();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateFullWithExplanations);
+
 // Strict parse + validation of one case file (the batch mode's other half).
 void BM_ParseCase(benchmark::State &state)
 {
