@@ -19,7 +19,8 @@ namespace {
 // Appends `value` rounded half away from zero to `decimals` places (locale-independent).
 void appendDecimal(QString &out, double value, int decimals)
 {
-    const double scale = std::pow(10.0, decimals);
+    static constexpr double kScale[] = {1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    const double scale = decimals >= 0 && decimals < 7 ? kScale[decimals] : std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0.0)
         rounded = 0.0; // no "-0.0"
@@ -117,11 +118,9 @@ QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
     return out;
 }
 
-QString renderExplanation(const RulePack &pack, const Workspace &ws, int criterion)
+void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, int criterion)
 {
     const Criterion &cr = pack.criteria()[std::size_t(criterion)];
-    QString out;
-    out.reserve(cr.explanationTemplate.size() + 48);
     out += stateLabel(ws.states[std::size_t(criterion)]);
     out += QLatin1String(": ");
     for (const TemplatePart &part : cr.explanation) {
@@ -130,6 +129,13 @@ QString renderExplanation(const RulePack &pack, const Workspace &ws, int criteri
         else
             out += part.text;
     }
+}
+
+QString renderExplanation(const RulePack &pack, const Workspace &ws, int criterion)
+{
+    QString out;
+    out.reserve(pack.criteria()[std::size_t(criterion)].explanationTemplate.size() + 48);
+    appendExplanation(out, pack, ws, criterion);
     return out;
 }
 
@@ -365,7 +371,10 @@ template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::v
         const auto sev = toString(cr.severity);
         w.String(sev.data(), rapidjson::SizeType(sev.size()));
         key(w, "explanation");
-        writeString(w, renderExplanation(pack, e.ws, ci));
+        thread_local QString text;
+        text.truncate(0); // keeps the capacity
+        appendExplanation(text, pack, e.ws, ci);
+        writeString(w, text);
         key(w, "inputs");
         w.StartObject();
         for (int s : cr.slots) {

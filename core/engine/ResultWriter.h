@@ -17,6 +17,8 @@ QString formatDecimal(double value, int decimals);
 QString displayValue(const RulePack &pack, const Workspace &ws, int slot);
 // "Met: eGFR 85.5 mL/min/1.73 m² (required ≥ 30); …" from the criterion's template.
 QString renderExplanation(const RulePack &pack, const Workspace &ws, int criterion);
+// The same, appended to `out` (lets callers reuse one buffer for many criteria).
+void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, int criterion);
 QString stateLabel(CriterionState s);
 QString verdictLabel(Verdict v);
 
