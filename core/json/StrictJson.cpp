@@ -5,6 +5,11 @@
 
 #include <rapidjson/error/en.h>
 
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -35,7 +40,7 @@ void walk(const Value &v, const QString &path, int depth, const Limits &limits, 
         return;
     }
     if (v.IsNumber() && !std::isfinite(v.GetDouble())) {
-        diag.error(path, QStringLiteral("NaN and Infinity are not numbers"));
+        diag.error(path, QStringLiteral("not a finite number (NaN, Infinity and values beyond the double range are refused)"));
         return;
     }
     if (v.IsObject()) {
@@ -57,6 +62,61 @@ void walk(const Value &v, const QString &path, int depth, const Limits &limits, 
         }
     }
 }
+
+// Forwards SAX events to a Document, converting numbers with std::from_chars: correctly
+// rounded and locale-independent (88.42 µmol/L must become exactly 1 mg/dL), and it avoids
+// rapidjson 1.1.0's full-precision path, which has undefined behaviour on some inputs.
+struct ExactNumberHandler {
+    Document &doc;
+    bool Null() { return doc.Null(); }
+    bool Bool(bool b) { return doc.Bool(b); }
+    bool Int(int i) { return doc.Int(i); }
+    bool Uint(unsigned u) { return doc.Uint(u); }
+    bool Int64(int64_t i) { return doc.Int64(i); }
+    bool Uint64(uint64_t u) { return doc.Uint64(u); }
+    bool Double(double d) { return doc.Double(d); }
+    bool String(const char *str, rapidjson::SizeType length, bool copy) { return doc.String(str, length, copy); }
+    bool StartObject() { return doc.StartObject(); }
+    bool Key(const char *str, rapidjson::SizeType length, bool copy) { return doc.Key(str, length, copy); }
+    bool EndObject(rapidjson::SizeType count) { return doc.EndObject(count); }
+    bool StartArray() { return doc.StartArray(); }
+    bool EndArray(rapidjson::SizeType count) { return doc.EndArray(count); }
+    bool RawNumber(const char *str, rapidjson::SizeType length, bool)
+    {
+        const char *end = str + length;
+        const bool integral = std::find_if(str, end, [](char c) { return c == '.' || c == 'e' || c == 'E' || c == 'N' || c == 'I'; }) == end;
+        if (integral) {
+            int64_t i = 0;
+            const auto r = std::from_chars(str, end, i);
+            if (r.ec == std::errc() && r.ptr == end)
+                return doc.Int64(i);
+        }
+        double d = 0;
+        const char *begin = str;
+        const bool negative = *begin == '-';
+        // from_chars spells infinity "inf"/"infinity" and rejects a leading '+': map JSON's NaN/Infinity.
+        if (std::string_view(begin + negative, std::size_t(end - begin - negative)) == "Infinity")
+            d = negative ? -HUGE_VAL : HUGE_VAL;
+        else if (std::string_view(begin, length) == "NaN")
+            d = std::nan("");
+        else {
+            const auto r = std::from_chars(begin, end, d);
+            if (r.ptr != end) // the reader already validated the syntax
+                return false;
+            if (r.ec == std::errc::result_out_of_range) {
+                // Underflow becomes a signed zero; overflow becomes infinity, which the walk
+                // reports as not finite at its path.
+                const std::string_view text(begin, length);
+                const auto e = text.find_first_of("eE");
+                const bool tiny = e != std::string_view::npos
+                    ? text.substr(e + 1).starts_with('-')
+                    : text.substr(negative).starts_with('0');
+                d = tiny ? (negative ? -0.0 : 0.0) : (negative ? -HUGE_VAL : HUGE_VAL);
+            }
+        }
+        return doc.Double(d);
+    }
+};
 
 } // namespace
 
@@ -125,11 +185,20 @@ bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, cons
         return false;
     }
     // NaN/Infinity literals are read so that the walk below can name the field they stand in.
-    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag
-        | rapidjson::kParseIterativeFlag | rapidjson::kParseNanAndInfFlag;
-    doc.Parse<flags>(data.constData(), size_t(data.size()));
-    if (doc.HasParseError()) {
-        const size_t offset = doc.GetErrorOffset();
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag
+        | rapidjson::kParseNanAndInfFlag | rapidjson::kParseNumbersAsStringsFlag;
+    rapidjson::Reader reader;
+    auto generator = [&](Document &d) {
+        rapidjson::MemoryStream ms(data.constData(), size_t(data.size()));
+        rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> is(ms);
+        ExactNumberHandler handler{d};
+        return !reader.Parse<flags>(is, handler).IsError();
+    };
+    doc.SetNull();
+    doc.Populate(generator);
+    if (reader.HasParseError()) {
+        doc.SetNull();
+        const size_t offset = reader.GetErrorOffset();
         int line = 1;
         int column = 1;
         for (size_t i = 0; i < offset && i < size_t(data.size()); ++i) {
@@ -140,8 +209,8 @@ bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, cons
                 ++column;
             }
         }
-        QString reason = QString::fromUtf8(rapidjson::GetParseError_En(doc.GetParseError()));
-        if (doc.GetParseError() == rapidjson::kParseErrorStringInvalidEncoding)
+        QString reason = QString::fromUtf8(rapidjson::GetParseError_En(reader.GetParseErrorCode()));
+        if (reader.GetParseErrorCode() == rapidjson::kParseErrorStringInvalidEncoding)
             reason = QStringLiteral("invalid UTF-8 in a string");
         diag.error(rootPath, QStringLiteral("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(reason));
         return false;

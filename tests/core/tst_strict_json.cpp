@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The strict JSON reader: exact number conversion (regression for the libFuzzer finding in
+// rapidjson 1.1.0's full-precision path), limits, duplicate keys and paths.
+#include "json/StrictJson.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace consilium;
+
+class TestStrictJson : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void numbersAreExact_data();
+    void numbersAreExact();
+    void nonFiniteNumbersNameThePath_data();
+    void nonFiniteNumbersNameThePath();
+    void exponentBeyondDoubleIsRefused();
+    void integersStayIntegers();
+    void duplicateKeysAndDepth();
+};
+
+void TestStrictJson::numbersAreExact_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("88.42") << QByteArray("88.42") << 88.42;
+    QTest::newRow("0.1") << QByteArray("0.1") << 0.1;
+    QTest::newRow("zero exponent") << QByteArray("0e0") << 0.0;
+    QTest::newRow("negative zero") << QByteArray("-0.0") << -0.0;
+    QTest::newRow("smallest subnormal") << QByteArray("4.9e-324") << 4.9e-324;
+    QTest::newRow("smallest normal") << QByteArray("2.2250738585072014e-308") << 2.2250738585072014e-308;
+    QTest::newRow("largest") << QByteArray("1.7976931348623157e308") << 1.7976931348623157e308;
+    QTest::newRow("underflow to zero") << QByteArray("1e-400") << 0.0;
+    QTest::newRow("long mantissa") << QByteArray("3.14159265358979323846264338327950288419716939937510") << 3.14159265358979323846;
+    QTest::newRow("halfway case") << QByteArray("9007199254740993") << 9007199254740992.0;
+}
+
+void TestStrictJson::numbersAreExact()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(double, expected);
+    json::Document doc;
+    json::Diagnostics diag;
+    QVERIFY2(json::parseStrict("[" + text + "]", doc, diag), qPrintable(diag.lines().join(QLatin1Char('\n'))));
+    const double got = doc[0].GetDouble();
+    QCOMPARE(got, expected);
+    QCOMPARE(std::signbit(got), std::signbit(expected));
+}
+
+void TestStrictJson::nonFiniteNumbersNameThePath_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("NaN") << QByteArray("NaN");
+    QTest::newRow("Infinity") << QByteArray("Infinity");
+    QTest::newRow("-Infinity") << QByteArray("-Infinity");
+}
+
+void TestStrictJson::nonFiniteNumbersNameThePath()
+{
+    QFETCH(QByteArray, text);
+    json::Document doc;
+    json::Diagnostics diag;
+    QVERIFY(!json::parseStrict("{\"facts\": {\"x\": " + text + "}}", doc, diag));
+    QCOMPARE(diag.count(), 1);
+    QVERIFY2(diag.lines().first().startsWith(QStringLiteral("$.facts.x: not a finite number")), qPrintable(diag.lines().first()));
+}
+
+void TestStrictJson::exponentBeyondDoubleIsRefused()
+{
+    // rapidjson's reader refuses exponents beyond the double range while scanning (it reports
+    // the line and column rather than the field); the case is refused either way.
+    for (const QByteArray text : {QByteArray("1e400"), QByteArray("-1e400"), QByteArray("0e1000")}) {
+        json::Document doc;
+        json::Diagnostics diag;
+        QVERIFY(!json::parseStrict("{\"x\": " + text + "}", doc, diag));
+        QVERIFY2(diag.lines().first().contains(QStringLiteral("too big")), qPrintable(diag.lines().first()));
+    }
+}
+
+void TestStrictJson::integersStayIntegers()
+{
+    json::Document doc;
+    json::Diagnostics diag;
+    QVERIFY(json::parseStrict("[120, -3, 9223372036854775807, 1.0]", doc, diag));
+    QVERIFY(doc[0].IsInt64());
+    QCOMPARE(doc[0].GetInt64(), qint64(120));
+    QCOMPARE(doc[1].GetInt64(), qint64(-3));
+    QCOMPARE(doc[2].GetInt64(), std::numeric_limits<qint64>::max());
+    QVERIFY(!doc[3].IsInt64());
+    QCOMPARE(doc[3].GetDouble(), 1.0);
+}
+
+void TestStrictJson::duplicateKeysAndDepth()
+{
+    json::Document doc;
+    json::Diagnostics diag;
+    QVERIFY(!json::parseStrict("{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}", doc, diag));
+    QCOMPARE(diag.lines(), QStringList{QStringLiteral("$.b.c: duplicate key")});
+    json::Diagnostics deep;
+    const QByteArray nested = QByteArray(65, '[') + QByteArray(65, ']');
+    QVERIFY(!json::parseStrict(nested, doc, deep));
+    QVERIFY(deep.lines().first().contains(QStringLiteral("nesting deeper than 64")));
+    json::Diagnostics ok;
+    QVERIFY(json::parseStrict(QByteArray(64, '[') + QByteArray(64, ']'), doc, ok));
+}
+
+QTEST_GUILESS_MAIN(TestStrictJson)
+#include "tst_strict_json.moc"
