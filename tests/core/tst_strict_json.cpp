@@ -31,6 +31,9 @@ void TestStrictJson::numbersAreExact_data()
     QTest::newRow("0.1") << QByteArray("0.1") << 0.1;
     QTest::newRow("zero exponent") << QByteArray("0e0") << 0.0;
     QTest::newRow("negative zero") << QByteArray("-0.0") << -0.0;
+    // libFuzzer regression (tests/fuzz/corpus/case/regression-rapidjson-diyfp-clz): a zero
+    // mantissa with a negative exponent hit clz(0) in rapidjson's full-precision parser.
+    QTest::newRow("zero with negative exponent") << QByteArray("0E-000040") << 0.0;
     QTest::newRow("smallest subnormal") << QByteArray("4.9e-324") << 4.9e-324;
     QTest::newRow("smallest normal") << QByteArray("2.2250738585072014e-308") << 2.2250738585072014e-308;
     QTest::newRow("largest") << QByteArray("1.7976931348623157e308") << 1.7976931348623157e308;
