@@ -118,6 +118,22 @@ const QStringList *RulePack::slotValues(int slot) const
     return nullptr;
 }
 
+std::optional<SymbolInfo> RulePack::symbolInfo(const QString &id) const
+{
+    const int slot = slotOf(id);
+    if (slot < 0)
+        return std::nullopt;
+    SymbolInfo info;
+    info.slot = slot;
+    info.type = slotType(slot);
+    info.unit = slotUnit(slot);
+    info.values = slotValues(slot);
+    const Symbol &s = symbol(slot);
+    if (s.kind == SymbolKind::Variable)
+        info.units = &m_variables[std::size_t(s.index)].units;
+    return info;
+}
+
 class PackLoader
 {
 public:
@@ -135,21 +151,7 @@ private:
 
     void error(const QString &path, const QString &reason) { d.error(path, reason); }
 
-    std::optional<SymbolInfo> lookup(const QString &name) const
-    {
-        const int slot = p.slotOf(name);
-        if (slot < 0)
-            return std::nullopt;
-        SymbolInfo info;
-        info.slot = slot;
-        info.type = p.slotType(slot);
-        info.unit = p.slotUnit(slot);
-        info.values = p.slotValues(slot);
-        const Symbol &s = p.symbol(slot);
-        if (s.kind == SymbolKind::Variable)
-            info.units = &p.m_variables[std::size_t(s.index)].units;
-        return info;
-    }
+    std::optional<SymbolInfo> lookup(const QString &name) const { return p.symbolInfo(name); }
 
     std::optional<Expression> expression(const ObjectView &o, std::string_view key, const QString &owner)
     {

@@ -317,6 +317,8 @@ public:
     int slotDecimals(int slot) const;
     QString slotUnit(int slot) const;
     const QStringList *slotValues(int slot) const;
+    // What the expression compiler needs to know about an identifier (nullopt if unknown).
+    std::optional<SymbolInfo> symbolInfo(const QString &id) const;
 
 private:
     RulePack() = default;

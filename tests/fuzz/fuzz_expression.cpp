@@ -13,20 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     using namespace consilium;
     const RulePack &pack = RulePack::builtin();
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
-    auto lookup = [&pack](const QString &name) -> std::optional<SymbolInfo> {
-        const int slot = pack.slotOf(name);
-        if (slot < 0)
-            return std::nullopt;
-        SymbolInfo s;
-        s.slot = slot;
-        s.type = pack.slotType(slot);
-        s.unit = pack.slotUnit(slot);
-        s.values = pack.slotValues(slot);
-        const int v = pack.variableIndex(name);
-        if (v >= 0)
-            s.units = &pack.variables()[std::size_t(v)].units;
-        return s;
-    };
+    auto lookup = [&pack](const QString &name) { return pack.symbolInfo(name); };
     QString error;
     const auto e = Expression::compile(text, lookup, error);
     if (e.has_value() == !error.isEmpty())
