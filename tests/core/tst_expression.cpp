@@ -108,6 +108,7 @@ void TestExpression::evaluates_data()
     QTest::newRow("SOC-HSCT-PH-01 shape") << QStringLiteral("not (age > 40 or creatinine > 25)") << T;
     QTest::newRow("ident vs ident") << QStringLiteral("creatinine < other_mg") << F;
     QTest::newRow("whitespace") << QStringLiteral("  age>=34   and\tflag  ") << T;
+    QTest::newRow("32 levels of parentheses") << QStringLiteral("%1age >= 34%2").arg(QString(32, QLatin1Char('(')), QString(32, QLatin1Char(')'))) << T;
     QTest::newRow("keyword prefix in identifier") << QStringLiteral("age >= 1 and flag") << T;
 }
 
@@ -176,6 +177,16 @@ void TestExpression::errors_data()
     QTest::newRow("literal vs literal") << QStringLiteral("1 < 2") << QStringLiteral("column 1: a comparison needs a variable");
     QTest::newRow("NaN literal") << QStringLiteral("age > nan") << QStringLiteral("column 7: unknown identifier 'nan'");
     QTest::newRow("in list not enum value") << QStringLiteral("disease in [\"SLE\", \"LUPUS\"]") << QStringLiteral("column 20: \"LUPUS\" is not a value of 'disease'");
+    // Bounds (libFuzzer regression: deeply nested parentheses overflowed the parser's stack).
+    QTest::newRow("nesting too deep") << QStringLiteral("%1age > 1%2").arg(QString(40, QLatin1Char('(')), QString(40, QLatin1Char(')')))
+                                      << QStringLiteral("column 33: nesting deeper than 32 levels");
+    QTest::newRow("ten thousand parentheses") << QString(10000, QLatin1Char('(')) << QStringLiteral("column 4097: expression longer than 4096 characters");
+    QTest::newRow("too many operators") << (QStringLiteral("flag") + QStringLiteral(" and flag").repeated(300))
+                                        << QStringLiteral("column 2310: more than 256 operators"); // 257th "and" at 9 × 257 − 3
+    QTest::newRow("not chain") << (QStringLiteral("not ").repeated(300) + QStringLiteral("flag"))
+                               << QStringLiteral("column 1025: more than 256 operators"); // 257th "not" at 4 × 256 + 1
+    QTest::newRow("parentheses inside a string do not nest")
+        << QStringLiteral("sex != \"((((((((((((((((((((((((((((((((((\"") << QStringLiteral("column 8: \"((((");
     QTest::newRow("unterminated string") << QStringLiteral("sex == \"male") << QStringLiteral("column 13: expected");
 }
 
