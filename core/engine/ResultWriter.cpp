@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ResultWriter.h"
 
+#include "engine/JsonValues.h"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -141,29 +143,12 @@ QString renderExplanation(const RulePack &pack, const Workspace &ws, int criteri
 
 namespace {
 
-template <typename W> void writeString(W &w, const QString &s)
-{
-    // Encode into a reused buffer: results hold thousands of (mostly static) strings, and a
-    // QByteArray per string dominated serialisation time.
-    thread_local std::vector<char> buffer;
-    buffer.resize(std::size_t(s.size()) * 3 + 1);
-    QStringEncoder encoder(QStringEncoder::Utf8);
-    char *end = encoder.appendToBuffer(buffer.data(), s);
-    w.String(buffer.data(), rapidjson::SizeType(end - buffer.data()));
-}
+using jsonout::writeNumber;
+using jsonout::writeSlotValue;
+using jsonout::writeString;
 
 template <typename W> void key(W &w, const char *k) { w.Key(k); }
 
-template <typename W> void writeNumber(W &w, double v)
-{
-    if (!std::isfinite(v)) {
-        w.Null();
-        return;
-    }
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    w.RawValue(buf, rapidjson::SizeType(res.ptr - buf), rapidjson::kNumberType);
-}
 
 template <typename W> void writeOptionalNumber(W &w, double v)
 {
@@ -189,37 +174,6 @@ template <typename W> void writeStringList(W &w, const QStringList &list)
     w.EndArray();
 }
 
-// The value of a slot for `inputs` and `derived`: unrounded number, literal, bool, date or null.
-template <typename W> void writeSlotValue(W &w, const RulePack &pack, const Workspace &ws, int slot)
-{
-    const ValueStatus st = ws.status[std::size_t(slot)];
-    if (st == ValueStatus::NotEvaluated) {
-        w.StartObject();
-        key(w, "status");
-        w.String("not_evaluated");
-        w.EndObject();
-        return;
-    }
-    if (st != ValueStatus::Known) {
-        w.Null();
-        return;
-    }
-    const double v = ws.values[std::size_t(slot)];
-    switch (pack.slotType(slot)) {
-    case ValueType::Number:
-    case ValueType::Integer:
-        writeNumber(w, v);
-        return;
-    case ValueType::Bool:
-        w.Bool(v != 0.0);
-        return;
-    case ValueType::Enum:
-    case ValueType::Date:
-        writeString(w, displayValue(pack, ws, slot));
-        return;
-    }
-    w.Null();
-}
 
 template <typename W> void writePackFact(W &w, const PackFact &f)
 {
