@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // consilium-cli: evaluate cases and check rule packs from the command line (SPEC §5).
+#include "DbCommands.h"
 #include "case/CaseData.h"
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
@@ -310,6 +311,8 @@ int main(int argc, char **argv)
     if (args.isEmpty())
         return usage(QString());
     const QString command = args.takeFirst();
+    if (command == QLatin1String("db"))
+        return runDbCommand(args);
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         if (!args.isEmpty())
             return usage(QStringLiteral("--version takes no arguments"));

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/SqlDialect.h"
+#include "store/StoreTypes.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace consilium {
+
+struct AuditEntry {
+    qint64 id = 0;
+    QString at;
+    QString osUser;
+    QString displayName;
+    QString action;     // e.g. "case.version_added", "decision.finalised"
+    QString objectType; // "case", "decision", ...
+    QString objectId;
+    QString beforeHash; // state hash before the action ("" if none)
+    QString afterHash;
+    QString detail;
+    QString prevHash;
+    QString hash;
+};
+
+struct AuditHead {
+    qint64 id = 0;
+    QString hash;
+};
+
+struct AuditVerification {
+    bool intact = true;
+    qint64 rows = 0;
+    qint64 firstBadRow = -1; // -1: none (or the problem is not a single row)
+    QStringList problems;    // first problem first; each names the row
+    QStringList notes;       // not tampering (e.g. a head file behind after a crash)
+    AuditHead head;
+};
+
+// Append-only, hash-chained audit log (issue 4): hash = SHA-256(previous hash + "\n" +
+// canonical row). The chain head is also kept in "<db>.audit-head" beside the database so
+// that removing rows from the end, or recomputing the whole chain, is detected too.
+class AuditLog
+{
+public:
+    AuditLog(QSqlDatabase db, QString sidecarPath);
+
+    static QString genesisHash();
+    static QByteArray canonicalRow(const AuditEntry &e);
+    static QString rowHash(const QString &prevHash, const AuditEntry &e);
+
+    // Appends inside the caller's write transaction; the head file follows after commit.
+    bool append(AuditEntry entry, QString &error);
+    // Called after COMMIT: writes the new head to the sidecar (atomically, QSaveFile).
+    bool publishHead(QString &error);
+    void discardPending() { m_pending.reset(); }
+
+    std::optional<AuditHead> head() const;
+    static std::optional<AuditHead> readSidecar(const QString &path);
+    static bool writeSidecar(const QString &path, const AuditHead &head, QString &error);
+    const QString &sidecarPath() const noexcept { return m_sidecar; }
+
+    AuditVerification verify(const SqlDialect &dialect) const;
+    std::vector<AuditEntry> entries(qint64 fromId = 0, int limit = -1) const;
+
+private:
+    QSqlDatabase m_db;
+    QString m_sidecar;
+    std::optional<AuditHead> m_pending;
+};
+
+} // namespace consilium

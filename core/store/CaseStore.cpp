@@ -1,0 +1,826 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/CaseStore.h"
+
+#include "case/CaseData.h"
+#include "rules/RulePack.h"
+#include "store/CanonicalJson.h"
+#include "store/Migrations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+namespace consilium {
+
+namespace {
+
+std::atomic<int> s_connectionCounter{0};
+
+QString actorLabel(const Actor &a)
+{
+    if (a.displayName.isEmpty() || a.displayName == a.osUser)
+        return a.osUser;
+    return QStringLiteral("%1 (%2)").arg(a.displayName, a.osUser);
+}
+
+QString stringMember(const json::Value &obj, const char *key)
+{
+    if (!obj.IsObject())
+        return {};
+    const auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd() || !it->value.IsString())
+        return {};
+    return json::toQString(it->value);
+}
+
+void removeWithCompanions(const QString &file)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(file + QLatin1String(suffix));
+}
+
+} // namespace
+
+Actor Actor::fromEnvironment(const QString &displayName)
+{
+    Actor a;
+    a.osUser = qEnvironmentVariable("USER");
+    if (a.osUser.isEmpty())
+        a.osUser = qEnvironmentVariable("USERNAME");
+    if (a.osUser.isEmpty())
+        a.osUser = QStringLiteral("unknown");
+    a.displayName = displayName.isEmpty() ? a.osUser : displayName;
+    return a;
+}
+
+std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreError &error)
+{
+    std::unique_ptr<CaseStore> store(new CaseStore);
+    store->m_path = QFileInfo(options.path.isEmpty() ? defaultDatabasePath() : options.path).absoluteFilePath();
+    store->m_writer = options.writer;
+    store->m_dialect = SqlDialect::sqlite();
+    store->m_actor = options.actor.osUser.isEmpty() ? Actor::fromEnvironment(options.actor.displayName) : options.actor;
+    store->m_clock = options.clock ? options.clock : Clock([] { return QDateTime::currentDateTimeUtc(); });
+    const QString &path = store->m_path;
+
+    if (!QSqlDatabase::isDriverAvailable(store->m_dialect->driverName())) {
+        error = {StoreErrc::Io, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), {}};
+        return nullptr;
+    }
+    if (options.writer) {
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(dir)) {
+            error = {StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(dir), {}};
+            return nullptr;
+        }
+        store->m_lock = std::make_unique<WriterLock>(path);
+        QString message;
+        if (!store->m_lock->acquire(options.lockTimeoutMs, message)) {
+            error = {StoreErrc::Locked, message, {}};
+            return nullptr;
+        }
+        // Creation files left by a process that died while creating the database are ours.
+        const QFileInfo info(path);
+        const QStringList leftovers =
+            QDir(dir).entryList({info.fileName() + QStringLiteral(".new-*")}, QDir::Files | QDir::Hidden);
+        for (const QString &f : leftovers)
+            QFile::remove(QDir(dir).filePath(f));
+    }
+
+    const FileInspection inspection = inspectDatabaseFile(path);
+    switch (inspection.kind) {
+    case FileKind::Missing:
+    case FileKind::Empty:
+        if (!options.writer || !options.create) {
+            error = {StoreErrc::NotFound,
+                     QStringLiteral("no Consilium database at %1 (create one with: consilium-cli db init)").arg(path),
+                     {}};
+            return nullptr;
+        }
+        if (!store->initialiseNew(options, error))
+            return nullptr;
+        break;
+    case FileKind::Consilium:
+        break;
+    case FileKind::BlankSqlite:
+    case FileKind::ForeignSqlite:
+        error = {StoreErrc::Foreign,
+                 QStringLiteral("%1 is an SQLite database of another application (application_id 0x%2), not a "
+                                "Consilium database; it was left untouched")
+                     .arg(path)
+                     .arg(inspection.applicationId, 8, 16, QLatin1Char('0')),
+                 {}};
+        return nullptr;
+    case FileKind::NotSqlite:
+        error = {StoreErrc::Foreign,
+                 QStringLiteral("%1 is not a Consilium database (not an SQLite file); it was left untouched").arg(path),
+                 {}};
+        return nullptr;
+    case FileKind::Unreadable:
+        error = {StoreErrc::Io, QStringLiteral("cannot read %1: %2").arg(path, inspection.error), {}};
+        return nullptr;
+    }
+
+    if (!store->openConnection(path, !options.writer, error))
+        return nullptr;
+    if (!store->prepareExisting(error))
+        return nullptr;
+    return store;
+}
+
+CaseStore::~CaseStore()
+{
+    m_audit.reset();
+    if (!m_connection.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            if (m_inTransaction)
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool CaseStore::openConnection(const QString &file, bool readOnly, StoreError &error)
+{
+    m_connection = QStringLiteral("consilium-store-%1-%2")
+                       .arg(QCoreApplication::applicationPid())
+                       .arg(s_connectionCounter.fetch_add(1));
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
+    db.setDatabaseName(file);
+    if (readOnly)
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!db.open()) {
+        error = {StoreErrc::Io, QStringLiteral("cannot open %1: %2").arg(file, db.lastError().text()), {}};
+        return false;
+    }
+    m_audit = std::make_unique<AuditLog>(db, auditHeadPathFor(m_path));
+    return true;
+}
+
+bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
+{
+    Q_UNUSED(options);
+    // Built beside the target and renamed into place when complete: the database path only
+    // ever holds a whole, initialised Consilium database.
+    const QString tmp = m_path + QStringLiteral(".new-%1").arg(QCoreApplication::applicationPid());
+    removeWithCompanions(tmp);
+    QString message;
+    if (!createOwnerOnlyFile(tmp, message)) {
+        error = {StoreErrc::Io, message, {}};
+        return false;
+    }
+    if (!openConnection(tmp, false, error))
+        return false;
+    QSqlDatabase db = database();
+    bool ok = m_dialect->setApplicationId(db, kApplicationId);
+    if (!ok)
+        message = QStringLiteral("cannot set the application id: %1").arg(db.lastError().text());
+    ok = ok && m_dialect->configure(db, 5000, true, message);
+    std::vector<int> applied;
+    if (ok)
+        ok = Migrations::migrate(db, *m_dialect, Migrations::kCurrentVersion, message, &applied);
+    if (ok) {
+        ok = begin()
+            && audit(QStringLiteral("database.created"), QStringLiteral("database"), QFileInfo(m_path).fileName(), {},
+                     {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
+        if (!ok)
+            message = m_error.message;
+        // Committed without publishing: the head file is written for the final path below.
+        QSqlQuery commit(db);
+        if (ok && !commit.exec(QStringLiteral("COMMIT"))) {
+            ok = false;
+            message = commit.lastError().text();
+        }
+        m_inTransaction = false;
+        m_depth = 0;
+    }
+    const auto head = ok ? m_audit->head() : std::nullopt;
+    m_audit->discardPending();
+    m_audit.reset();
+    db = QSqlDatabase();
+    {
+        QSqlDatabase c = QSqlDatabase::database(m_connection, false);
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+    if (!ok || !head) {
+        removeWithCompanions(tmp);
+        error = {StoreErrc::Io, QStringLiteral("cannot initialise %1: %2").arg(m_path, message), {}};
+        return false;
+    }
+    if (!AuditLog::writeSidecar(auditHeadPathFor(m_path), *head, message)) {
+        removeWithCompanions(tmp);
+        error = {StoreErrc::Io, message, {}};
+        return false;
+    }
+    const QFileInfo existing(m_path);
+    if (existing.exists() && existing.size() == 0)
+        QFile::remove(m_path);
+    if (!QFile::rename(tmp, m_path)) {
+        removeWithCompanions(tmp);
+        error = {StoreErrc::Io, QStringLiteral("cannot create %1").arg(m_path), {}};
+        return false;
+    }
+    return true;
+}
+
+bool CaseStore::prepareExisting(StoreError &error)
+{
+    QSqlDatabase db = database();
+    const auto appId = m_dialect->applicationId(db);
+    if (!appId) {
+        error = {StoreErrc::Corrupt,
+                 QStringLiteral("%1 cannot be read as a database: %2; it was left untouched")
+                     .arg(m_path, db.lastError().text()),
+                 {}};
+        return false;
+    }
+    if (*appId != kApplicationId) {
+        error = {StoreErrc::Foreign,
+                 QStringLiteral("%1 is not a Consilium database; it was left untouched").arg(m_path),
+                 {}};
+        return false;
+    }
+    {
+        QSqlQuery probe(db);
+        if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next()) {
+            error = {StoreErrc::Corrupt,
+                     QStringLiteral("%1 is damaged (%2); it was left untouched — restore it from a backup")
+                         .arg(m_path, probe.lastError().text()),
+                     {}};
+            return false;
+        }
+    }
+    const auto version = m_dialect->schemaVersion(db);
+    if (!version) {
+        error = {StoreErrc::Corrupt, QStringLiteral("%1: cannot read the schema version").arg(m_path), {}};
+        return false;
+    }
+    if (*version > Migrations::kCurrentVersion) {
+        error = {StoreErrc::TooNew,
+                 QStringLiteral("%1 was written by a newer Consilium (schema v%2; this version knows up to v%3); "
+                                "it was not opened — use a newer Consilium")
+                     .arg(m_path)
+                     .arg(*version)
+                     .arg(Migrations::kCurrentVersion),
+                 {}};
+        return false;
+    }
+    QString message;
+    if (!m_dialect->configure(db, 5000, m_writer, message)) {
+        error = {StoreErrc::Io, QStringLiteral("%1: %2").arg(m_path, message), {}};
+        return false;
+    }
+    if (!m_writer) {
+        if (*version < Migrations::kCurrentVersion) {
+            error = {StoreErrc::NeedsUpgrade,
+                     QStringLiteral("%1 has schema v%2 and needs an upgrade to v%3; open it for writing once "
+                                    "(e.g. consilium-cli db init)")
+                         .arg(m_path)
+                         .arg(*version)
+                         .arg(Migrations::kCurrentVersion),
+                     {}};
+            return false;
+        }
+        return true;
+    }
+    restrictToOwner(m_path);
+    std::vector<int> applied;
+    if (!Migrations::migrate(db, *m_dialect, Migrations::kCurrentVersion, message, &applied)) {
+        error = {StoreErrc::Sql, QStringLiteral("%1: migration failed: %2").arg(m_path, message), {}};
+        return false;
+    }
+    resyncAuditHead();
+    if (!applied.empty()) {
+        WriteTransaction tx(*this);
+        for (int v : applied)
+            audit(QStringLiteral("database.migrated"), QStringLiteral("database"), QFileInfo(m_path).fileName(), {},
+                  {}, QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
+        tx.commit();
+    }
+    restrictToOwner(m_path);
+    return true;
+}
+
+void CaseStore::resyncAuditHead()
+{
+    const auto sidecar = AuditLog::readSidecar(m_audit->sidecarPath());
+    const auto head = m_audit->head();
+    if (!sidecar || !head || sidecar->id >= head->id)
+        return;
+    // The head file lags only when a process died between COMMIT and writing it; bring it up
+    // to date if the row it names is unchanged (otherwise verify-audit reports the mismatch).
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
+    q.addBindValue(sidecar->id);
+    const bool matches = sidecar->id == 0 ? sidecar->hash == AuditLog::genesisHash()
+                                          : (q.exec() && q.next() && q.value(0).toString() == sidecar->hash);
+    if (!matches)
+        return;
+    WriteTransaction tx(*this);
+    audit(QStringLiteral("audit.head_resynced"), QStringLiteral("audit_log"), QString::number(head->id), sidecar->hash,
+          head->hash, QStringLiteral("head file was at row %1, log at row %2").arg(sidecar->id).arg(head->id));
+    tx.commit();
+}
+
+QString CaseStore::timestamp() const { return m_clock().toUTC().toString(Qt::ISODateWithMs); }
+
+int CaseStore::schemaVersion() const { return m_dialect->schemaVersion(database()).value_or(-1); }
+
+bool CaseStore::fail(StoreErrc code, const QString &message, const QStringList &details)
+{
+    m_error = {code, message, details};
+    return false;
+}
+
+bool CaseStore::begin()
+{
+    if (!m_writer)
+        return fail(StoreErrc::Refused, QStringLiteral("the database is open read-only"));
+    if (m_depth++ > 0)
+        return true;
+    QSqlQuery q(database());
+    if (!q.exec(m_dialect->beginWrite())) {
+        m_depth = 0;
+        return fail(StoreErrc::Sql, QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text()));
+    }
+    m_inTransaction = true;
+    m_rollbackOnly = false;
+    return true;
+}
+
+bool CaseStore::commit()
+{
+    if (m_depth <= 0)
+        return fail(StoreErrc::Sql, QStringLiteral("commit without a transaction"));
+    if (--m_depth > 0)
+        return !m_rollbackOnly;
+    if (m_rollbackOnly) {
+        rollbackNow();
+        return false;
+    }
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QString text = q.lastError().text();
+        rollbackNow();
+        return fail(StoreErrc::Sql, QStringLiteral("cannot commit: %1").arg(text));
+    }
+    m_inTransaction = false;
+    QString message;
+    if (!m_audit->publishHead(message))
+        qWarning("consilium: %s", qUtf8Printable(message));
+    return true;
+}
+
+void CaseStore::rollback()
+{
+    if (m_depth <= 0)
+        return;
+    if (--m_depth > 0) {
+        m_rollbackOnly = true;
+        return;
+    }
+    rollbackNow();
+}
+
+void CaseStore::rollbackNow()
+{
+    QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
+    m_inTransaction = false;
+    m_rollbackOnly = false;
+    m_depth = 0;
+    m_audit->discardPending();
+}
+
+bool CaseStore::audit(const QString &action, const QString &objectType, const QString &objectId, const QString &before,
+                      const QString &after, const QString &detail)
+{
+    AuditEntry e;
+    e.at = timestamp();
+    e.osUser = m_actor.osUser;
+    e.displayName = m_actor.displayName;
+    e.action = action;
+    e.objectType = objectType;
+    e.objectId = objectId;
+    e.beforeHash = before;
+    e.afterHash = after;
+    e.detail = detail;
+    QString message;
+    if (!m_audit->append(std::move(e), message)) {
+        m_rollbackOnly = true;
+        return fail(StoreErrc::Sql, message);
+    }
+    return true;
+}
+
+SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
+{
+    SaveOutcome out;
+    json::Document doc;
+    json::Diagnostics diag;
+    if (json::parseStrict(bytes, doc, diag))
+        parseCaseValue(doc, pack, diag);
+    if (!diag.ok()) {
+        const QString id = stringMember(doc, "id");
+        out.caseId = id;
+        fail(StoreErrc::InvalidCase,
+             id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id), diag.lines());
+        return out;
+    }
+    WriteTransaction tx(*this);
+    if (!tx.ok())
+        return out;
+    out = saveValidated(doc);
+    if (out.status == SaveStatus::Rejected || !tx.commit())
+        out.status = SaveStatus::Rejected;
+    return out;
+}
+
+SaveOutcome CaseStore::saveValidated(const json::Value &doc)
+{
+    SaveOutcome out;
+    const QString caseId = stringMember(doc, "id");
+    out.caseId = caseId;
+    if (caseId.isEmpty()) {
+        fail(StoreErrc::InvalidCase, QStringLiteral("$.id: missing"));
+        return out;
+    }
+    const QString label = stringMember(doc, "label");
+    const auto facts = doc.FindMember("facts");
+    const QString disease = facts != doc.MemberEnd() ? stringMember(facts->value, "disease") : QString();
+    const QByteArray content = compactJson(doc);
+    const QString sha = sha256Hex(canonicalJson(doc));
+    out.contentSha256 = sha;
+
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT c.id, v.version, v.content, v.content_sha256 FROM cases c"
+                             " LEFT JOIN case_versions v ON v.id = c.latest_version_id WHERE c.case_id = ?"));
+    q.addBindValue(caseId);
+    if (!q.exec()) {
+        fail(StoreErrc::Sql, q.lastError().text());
+        return out;
+    }
+    qint64 ref = 0;
+    int previous = 0;
+    QString previousSha;
+    if (q.next()) {
+        ref = q.value(0).toLongLong();
+        previous = q.value(1).toInt();
+        previousSha = q.value(3).toString();
+        bool unchanged = previousSha == sha;
+        if (!unchanged && previous > 0) {
+            json::Document stored;
+            unchanged = parseStored(q.value(2).toByteArray(), stored) && jsonEqual(stored, doc);
+        }
+        if (unchanged) {
+            out.status = SaveStatus::Unchanged;
+            out.version = previous;
+            QSqlQuery id(db);
+            id.prepare(QStringLiteral("SELECT latest_version_id FROM cases WHERE id = ?"));
+            id.addBindValue(ref);
+            if (id.exec() && id.next())
+                out.versionId = id.value(0).toLongLong();
+            return out;
+        }
+    }
+    q.finish();
+    const QString now = timestamp();
+    if (ref == 0) {
+        QSqlQuery ins(db);
+        ins.prepare(QStringLiteral("INSERT INTO cases (case_id, label, disease, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
+        ins.addBindValue(caseId);
+        ins.addBindValue(notNull(label));
+        ins.addBindValue(disease.isEmpty() ? QVariant() : QVariant(disease));
+        ins.addBindValue(now);
+        ins.addBindValue(now);
+        if (!ins.exec()) {
+            fail(StoreErrc::Sql, ins.lastError().text());
+            m_rollbackOnly = true;
+            return out;
+        }
+        ref = ins.lastInsertId().toLongLong();
+    }
+    QSqlQuery ver(db);
+    ver.prepare(QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
+                               " VALUES (?, ?, ?, ?, ?, ?)"));
+    ver.addBindValue(ref);
+    ver.addBindValue(previous + 1);
+    ver.addBindValue(now);
+    ver.addBindValue(actorLabel(m_actor));
+    ver.addBindValue(QString::fromUtf8(content));
+    ver.addBindValue(sha);
+    if (!ver.exec()) {
+        fail(StoreErrc::Sql, ver.lastError().text());
+        m_rollbackOnly = true;
+        return out;
+    }
+    out.versionId = ver.lastInsertId().toLongLong();
+    out.version = previous + 1;
+    QSqlQuery upd(db);
+    upd.prepare(QStringLiteral("UPDATE cases SET label = ?, disease = ?, updated_at = ?, latest_version_id = ? WHERE id = ?"));
+    upd.addBindValue(notNull(label));
+    upd.addBindValue(disease.isEmpty() ? QVariant() : QVariant(disease));
+    upd.addBindValue(now);
+    upd.addBindValue(out.versionId);
+    upd.addBindValue(ref);
+    QSqlQuery stale(db);
+    stale.prepare(QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = ?"));
+    stale.addBindValue(ref);
+    if (!upd.exec() || !stale.exec()) {
+        fail(StoreErrc::Sql, upd.lastError().text() + stale.lastError().text());
+        m_rollbackOnly = true;
+        return out;
+    }
+    if (!audit(QStringLiteral("case.version_added"), QStringLiteral("case"), caseId, previousSha, sha,
+               QStringLiteral("version %1").arg(out.version)))
+        return out;
+    out.status = SaveStatus::Added;
+    return out;
+}
+
+namespace {
+
+const QString kSummaryColumns = QStringLiteral(
+    "c.id, c.case_id, c.label, c.disease, c.created_at, c.updated_at, c.archived, v.version, c.latest_version_id");
+
+CaseSummary summaryFrom(const QSqlQuery &q)
+{
+    CaseSummary s;
+    s.ref = q.value(0).toLongLong();
+    s.caseId = q.value(1).toString();
+    s.label = q.value(2).toString();
+    s.disease = q.value(3).toString();
+    s.createdAt = q.value(4).toString();
+    s.updatedAt = q.value(5).toString();
+    s.archived = q.value(6).toInt() != 0;
+    s.latestVersion = q.value(7).toInt();
+    s.latestVersionId = q.value(8).toLongLong();
+    return s;
+}
+
+CaseVersion versionFrom(const QSqlQuery &q, bool withContent)
+{
+    CaseVersion v;
+    v.id = q.value(0).toLongLong();
+    v.caseId = q.value(1).toString();
+    v.version = q.value(2).toInt();
+    v.createdAt = q.value(3).toString();
+    v.createdBy = q.value(4).toString();
+    v.contentSha256 = q.value(5).toString();
+    if (withContent)
+        v.content = q.value(6).toString().toUtf8();
+    return v;
+}
+
+const QString kVersionColumns = QStringLiteral(
+    "v.id, c.case_id, v.version, v.created_at, v.created_by, v.content_sha256, v.content");
+
+} // namespace
+
+std::optional<CaseSummary> CaseStore::caseSummary(const QString &caseId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
+                             " WHERE c.case_id = ?")
+                  .arg(kSummaryColumns));
+    q.addBindValue(caseId);
+    if (!q.exec() || !q.next()) {
+        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
+        return std::nullopt;
+    }
+    return summaryFrom(q);
+}
+
+std::vector<CaseVersion> CaseStore::versions(const QString &caseId, bool withContent)
+{
+    std::vector<CaseVersion> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE c.case_id = ?"
+                             " ORDER BY v.version")
+                  .arg(kVersionColumns));
+    q.addBindValue(caseId);
+    if (q.exec()) {
+        while (q.next())
+            out.push_back(versionFrom(q, withContent));
+    }
+    return out;
+}
+
+std::optional<CaseVersion> CaseStore::version(qint64 versionId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE v.id = ?")
+                  .arg(kVersionColumns));
+    q.addBindValue(versionId);
+    if (!q.exec() || !q.next()) {
+        fail(StoreErrc::NotFound, QStringLiteral("no case version %1").arg(versionId));
+        return std::nullopt;
+    }
+    return versionFrom(q, true);
+}
+
+std::optional<CaseVersion> CaseStore::latestVersion(const QString &caseId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM cases c JOIN case_versions v ON v.id = c.latest_version_id"
+                             " WHERE c.case_id = ?")
+                  .arg(kVersionColumns));
+    q.addBindValue(caseId);
+    if (!q.exec() || !q.next()) {
+        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
+        return std::nullopt;
+    }
+    return versionFrom(q, true);
+}
+
+CasePage CaseStore::listCases(const CaseFilter &filter)
+{
+    CasePage page;
+    qint64 pack = 0; // 0: no evaluation under this pack is stored
+    if (!filter.packSha256.isEmpty())
+        pack = packRef(filter.packSha256).value_or(0);
+    const bool byVerdict = !filter.verdictGroup.isEmpty();
+    if (byVerdict && pack == 0)
+        return page; // nothing evaluated under this pack yet
+    QStringList where;
+    QVariantList binds;
+    if (!filter.includeArchived)
+        where << QStringLiteral("c.archived = 0");
+    if (!filter.disease.isEmpty()) {
+        where << QStringLiteral("c.disease = ?");
+        binds << filter.disease;
+    }
+    QString from = QStringLiteral("cases c");
+    if (byVerdict) {
+        from = QStringLiteral("current_verdicts cv JOIN cases c ON c.id = cv.case_ref");
+        where << QStringLiteral("cv.pack_ref = ? AND cv.group_key = ? AND cv.verdict = ?");
+        binds << pack << filter.verdictGroup << filter.verdict;
+    }
+    const QString whereSql = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    QSqlDatabase db = database();
+    {
+        QSqlQuery count(db);
+        count.prepare(QStringLiteral("SELECT count(*) FROM %1%2").arg(from, whereSql));
+        for (const QVariant &b : std::as_const(binds))
+            count.addBindValue(b);
+        if (count.exec() && count.next())
+            page.total = count.value(0).toLongLong();
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM %2 LEFT JOIN case_versions v ON v.id = c.latest_version_id%3"
+                             " ORDER BY c.case_id LIMIT ? OFFSET ?")
+                  .arg(kSummaryColumns, from, whereSql));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    q.addBindValue(filter.limit);
+    q.addBindValue(filter.offset);
+    if (!q.exec()) {
+        fail(StoreErrc::Sql, q.lastError().text());
+        return page;
+    }
+    while (q.next())
+        page.rows.push_back(summaryFrom(q));
+    if (pack != 0 && !page.rows.empty()) {
+        QStringList refs;
+        std::map<qint64, CaseSummary *> byRef;
+        for (CaseSummary &s : page.rows) {
+            refs << QString::number(s.ref);
+            byRef[s.ref] = &s;
+        }
+        QSqlQuery v(db);
+        v.prepare(QStringLiteral("SELECT case_ref, group_key, verdict FROM current_verdicts WHERE pack_ref = ?"
+                                 " AND case_ref IN (%1)")
+                      .arg(refs.join(QLatin1Char(','))));
+        v.addBindValue(pack);
+        if (v.exec()) {
+            while (v.next())
+                byRef[v.value(0).toLongLong()]->verdicts[v.value(1).toString()] = v.value(2).toString();
+        }
+    }
+    return page;
+}
+
+QStringList CaseStore::allCaseIds(bool includeArchived)
+{
+    QStringList ids;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (q.exec(includeArchived ? QStringLiteral("SELECT case_id FROM cases ORDER BY case_id")
+                               : QStringLiteral("SELECT case_id FROM cases WHERE archived = 0 ORDER BY case_id"))) {
+        while (q.next())
+            ids << q.value(0).toString();
+    }
+    return ids;
+}
+
+bool CaseStore::setArchived(const QString &caseId, bool archived)
+{
+    const auto s = caseSummary(caseId);
+    if (!s)
+        return false;
+    if (s->archived == archived)
+        return true;
+    WriteTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE cases SET archived = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(archived ? 1 : 0);
+    q.addBindValue(timestamp());
+    q.addBindValue(s->ref);
+    if (!q.exec())
+        return fail(StoreErrc::Sql, q.lastError().text());
+    if (!audit(archived ? QStringLiteral("case.archived") : QStringLiteral("case.unarchived"), QStringLiteral("case"),
+               caseId, {}, {}))
+        return false;
+    return tx.commit();
+}
+
+std::optional<QString> CaseStore::setting(const QString &key)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+bool CaseStore::setSetting(const QString &key, const QString &value)
+{
+    const QString before = setting(key).value_or(QString());
+    WriteTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(notNull(value));
+    if (!q.exec())
+        return fail(StoreErrc::Sql, q.lastError().text());
+    if (!audit(QStringLiteral("settings.changed"), QStringLiteral("setting"), key, sha256Hex(before.toUtf8()),
+               sha256Hex(value.toUtf8()), value.left(500)))
+        return false;
+    return tx.commit();
+}
+
+std::optional<qint64> CaseStore::packRef(const QString &sha256)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id FROM rule_packs WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+std::optional<qint64> CaseStore::storePack(const RulePack &pack)
+{
+    if (const auto ref = packRef(pack.sha256()))
+        return ref;
+    WriteTransaction tx(*this);
+    if (!tx.ok())
+        return std::nullopt;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(pack.sha256());
+    q.addBindValue(pack.id());
+    q.addBindValue(pack.version());
+    q.addBindValue(pack.bytes());
+    q.addBindValue(timestamp());
+    if (!q.exec()) {
+        fail(StoreErrc::Sql, q.lastError().text());
+        return std::nullopt;
+    }
+    const qint64 ref = q.lastInsertId().toLongLong();
+    if (!audit(QStringLiteral("rule_pack.stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, pack.sha256(),
+               QStringLiteral("%1 %2").arg(pack.id(), pack.version()))
+        || !tx.commit())
+        return std::nullopt;
+    return ref;
+}
+
+std::optional<QByteArray> CaseStore::packContent(const QString &sha256)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT content FROM rule_packs WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (!q.exec() || !q.next()) {
+        fail(StoreErrc::NotFound, QStringLiteral("rule pack sha256:%1 is not stored").arg(sha256));
+        return std::nullopt;
+    }
+    return q.value(0).toByteArray();
+}
+
+} // namespace consilium

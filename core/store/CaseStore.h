@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "json/StrictJson.h"
+#include "store/AuditLog.h"
+#include "store/SqlDialect.h"
+#include "store/StoreFile.h"
+#include "store/StoreTypes.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace consilium {
+
+class RulePack;
+
+struct StoreOptions {
+    QString path; // empty: defaultDatabasePath()
+    bool writer = true;
+    bool create = true;         // a writer may create a missing database
+    int lockTimeoutMs = 5000;   // a second writer waits this long, then is told who holds it
+    int busyTimeoutMs = 5000;
+    Actor actor;                // empty: Actor::fromEnvironment()
+    Clock clock;                // empty: the system clock (UTC)
+};
+
+struct CaseSummary {
+    qint64 ref = 0;
+    QString caseId;
+    QString label;
+    QString disease;
+    QString createdAt;
+    QString updatedAt;
+    bool archived = false;
+    int latestVersion = 0;
+    qint64 latestVersionId = 0;
+    std::map<QString, QString> verdicts; // group key -> verdict, under the pack asked for
+};
+
+struct CaseVersion {
+    qint64 id = 0;
+    QString caseId;
+    int version = 0;
+    QString createdAt;
+    QString createdBy;
+    QByteArray content; // consilium-case/1 JSON, compact
+    QString contentSha256;
+};
+
+struct CaseFilter {
+    QString disease;
+    QString verdictGroup; // "autologous_car_t" or "standard_care/ahsct"
+    QString verdict;
+    QString packSha256;   // the active pack: verdicts shown and filtered under it
+    bool includeArchived = false;
+    int limit = 50;
+    int offset = 0;
+};
+
+struct CasePage {
+    qint64 total = 0;
+    std::vector<CaseSummary> rows;
+};
+
+enum class SaveStatus { Added, Unchanged, Rejected };
+
+struct SaveOutcome {
+    SaveStatus status = SaveStatus::Rejected;
+    QString caseId;
+    qint64 versionId = 0;
+    int version = 0;
+    QString contentSha256;
+};
+
+// The case store: one SQLite file (WAL, foreign keys, synchronous=FULL) holding versioned
+// cases, evaluations, decisions and the audit log. Writers hold "<db>.lock"; readers do not.
+class CaseStore
+{
+public:
+    static std::unique_ptr<CaseStore> open(const StoreOptions &options, StoreError &error);
+    ~CaseStore();
+    CaseStore(const CaseStore &) = delete;
+    CaseStore &operator=(const CaseStore &) = delete;
+
+    const QString &path() const noexcept { return m_path; }
+    bool isWriter() const noexcept { return m_writer; }
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
+    const SqlDialect &dialect() const noexcept { return *m_dialect; }
+    AuditLog &audit() noexcept { return *m_audit; }
+    const Actor &actor() const noexcept { return m_actor; }
+    QString timestamp() const; // now, ISO 8601 UTC with milliseconds
+    const StoreError &lastError() const noexcept { return m_error; }
+    int schemaVersion() const;
+
+    // Write transactions. commit() also publishes the audit head beside the database.
+    bool begin();
+    bool commit();
+    void rollback();
+    bool inTransaction() const noexcept { return m_inTransaction; }
+
+    // One audit row inside the current write transaction.
+    bool audit(const QString &action, const QString &objectType, const QString &objectId, const QString &before,
+               const QString &after, const QString &detail = {});
+
+    // Validates against the pack and saves a new version unless the latest one holds an equal
+    // JSON value (then nothing happens). Rejected: lastError() holds one line per problem.
+    SaveOutcome saveCase(const QByteArray &json, const RulePack &pack);
+    // Same, inside the caller's transaction, for an already validated document.
+    SaveOutcome saveValidated(const json::Value &doc);
+
+    std::optional<CaseSummary> caseSummary(const QString &caseId);
+    std::vector<CaseVersion> versions(const QString &caseId, bool withContent = false);
+    std::optional<CaseVersion> version(qint64 versionId);
+    std::optional<CaseVersion> latestVersion(const QString &caseId);
+    CasePage listCases(const CaseFilter &filter);
+    QStringList allCaseIds(bool includeArchived = true);
+    bool setArchived(const QString &caseId, bool archived);
+
+    std::optional<QString> setting(const QString &key);
+    bool setSetting(const QString &key, const QString &value);
+
+    // Rule packs by id in rule_packs (stored on first use, immutable).
+    std::optional<qint64> packRef(const QString &sha256);
+    std::optional<qint64> storePack(const RulePack &pack);
+    std::optional<QByteArray> packContent(const QString &sha256);
+
+    bool fail(StoreErrc code, const QString &message, const QStringList &details = {});
+
+private:
+    CaseStore() = default;
+    bool openConnection(const QString &file, bool readOnly, StoreError &error);
+    bool initialiseNew(const StoreOptions &options, StoreError &error);
+    bool prepareExisting(StoreError &error);
+    void resyncAuditHead();
+    void rollbackNow();
+
+    QString m_path;
+    QString m_connection;
+    bool m_writer = false;
+    bool m_inTransaction = false;
+    bool m_rollbackOnly = false;
+    int m_depth = 0;
+    std::unique_ptr<SqlDialect> m_dialect;
+    std::unique_ptr<WriterLock> m_lock;
+    std::unique_ptr<AuditLog> m_audit;
+    Actor m_actor;
+    Clock m_clock;
+    StoreError m_error;
+};
+
+// A write transaction that rolls back unless committed.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(CaseStore &store)
+        : m_store(store)
+        , m_ok(store.begin())
+    {
+    }
+    ~WriteTransaction()
+    {
+        if (m_ok && !m_done)
+            m_store.rollback();
+    }
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+    bool ok() const noexcept { return m_ok; }
+    bool commit()
+    {
+        m_done = true;
+        return m_store.commit();
+    }
+
+private:
+    CaseStore &m_store;
+    bool m_ok = false;
+    bool m_done = false;
+};
+
+} // namespace consilium

@@ -1,0 +1,606 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Decisions.h"
+
+#include "case/CaseData.h"
+#include "engine/ResultWriter.h"
+#include "rules/RulePack.h"
+#include "store/CanonicalJson.h"
+#include "store/RequiredRoles.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace consilium {
+
+QString stanceName(Stance s)
+{
+    switch (s) {
+    case Stance::Agree:
+        return QStringLiteral("agree");
+    case Stance::Disagree:
+        return QStringLiteral("disagree");
+    case Stance::Abstain:
+        return QStringLiteral("abstain");
+    }
+    return {};
+}
+
+std::optional<Stance> stanceFromName(const QString &name)
+{
+    for (Stance s : {Stance::Agree, Stance::Disagree, Stance::Abstain}) {
+        if (stanceName(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QStringList Decision::missingRoles() const
+{
+    QStringList missing;
+    for (const QString &role : requiredRoles) {
+        const bool answered = std::any_of(positions.begin(), positions.end(),
+                                          [&role](const Position &p) { return p.role == role; });
+        if (!answered)
+            missing << role;
+    }
+    return missing;
+}
+
+bool Decision::hasDissent() const
+{
+    return std::any_of(positions.begin(), positions.end(),
+                       [](const Position &p) { return p.stance == Stance::Disagree; });
+}
+
+namespace {
+
+// Arm and sub-option keys ("standard_care/ahsct") and criterion ids of a stored full result.
+void resultKeys(const QByteArray &resultJson, QStringList &groups, QStringList &criteria)
+{
+    json::Document doc;
+    if (!parseStored(resultJson, doc) || !doc.IsObject() || !doc.HasMember("arms") || !doc["arms"].IsObject())
+        return;
+    auto collect = [&criteria](const json::Value &group) {
+        if (group.HasMember("criteria") && group["criteria"].IsArray()) {
+            for (const auto &c : group["criteria"].GetArray()) {
+                if (c.IsObject() && c.HasMember("id") && c["id"].IsString())
+                    criteria << json::toQString(c["id"]);
+            }
+        }
+    };
+    for (const auto &arm : doc["arms"].GetObject()) {
+        const QString armId = json::toQString(arm.name);
+        groups << armId;
+        if (!arm.value.IsObject())
+            continue;
+        collect(arm.value);
+        if (arm.value.HasMember("sub_options") && arm.value["sub_options"].IsObject()) {
+            for (const auto &sub : arm.value["sub_options"].GetObject()) {
+                groups << armId + QLatin1Char('/') + json::toQString(sub.name);
+                if (sub.value.IsObject())
+                    collect(sub.value);
+            }
+        }
+    }
+}
+
+} // namespace
+
+Decisions::Decisions(CaseStore &store)
+    : m_store(store)
+{
+}
+
+QStringList Decisions::overrideReasonCodes()
+{
+    return {QStringLiteral("data_error"), QStringLiteral("clinical_judgement"), QStringLiteral("newer_evidence"),
+            QStringLiteral("not_applicable_to_patient"), QStringLiteral("other")};
+}
+
+std::optional<qint64> Decisions::createConference(const QString &heldOn, const QString &title,
+                                                  const std::vector<Attendee> &attendees)
+{
+    if (!parseIsoDate(heldOn)) {
+        m_store.fail(StoreErrc::Refused, QStringLiteral("conference date \"%1\" is not a date (YYYY-MM-DD)").arg(heldOn));
+        return std::nullopt;
+    }
+    if (title.trimmed().isEmpty()) {
+        m_store.fail(StoreErrc::Refused, QStringLiteral("a conference needs a title"));
+        return std::nullopt;
+    }
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return std::nullopt;
+    QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO conferences (held_on, title, created_at) VALUES (?, ?, ?)"));
+    q.addBindValue(heldOn);
+    q.addBindValue(title.trimmed());
+    q.addBindValue(m_store.timestamp());
+    if (!q.exec()) {
+        m_store.fail(StoreErrc::Sql, q.lastError().text());
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    QStringList names;
+    for (const Attendee &a : attendees) {
+        QSqlQuery ins(db);
+        ins.prepare(QStringLiteral("INSERT INTO conference_attendees (conference_id, name, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+        ins.addBindValue(id);
+        ins.addBindValue(a.name.trimmed());
+        ins.addBindValue(notNull(a.role.trimmed()));
+        if (a.name.trimmed().isEmpty() || !ins.exec()) {
+            m_store.fail(StoreErrc::Refused, QStringLiteral("attendee \"%1\" is not valid").arg(a.name));
+            return std::nullopt;
+        }
+        names << QStringLiteral("%1 (%2)").arg(a.name, a.role);
+    }
+    if (!m_store.audit(QStringLiteral("conference.created"), QStringLiteral("conference"), QString::number(id), {}, {},
+                       QStringLiteral("%1 %2; attendees: %3").arg(heldOn, title, names.join(QStringLiteral(", "))))
+        || !tx.commit())
+        return std::nullopt;
+    return id;
+}
+
+bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
+{
+    const auto c = m_store.caseSummary(caseId);
+    if (!c || !conference(conferenceId))
+        return false;
+    {
+        QSqlQuery q(m_store.database());
+        q.prepare(QStringLiteral("SELECT 1 FROM conference_cases WHERE conference_id = ? AND case_ref = ?"));
+        q.addBindValue(conferenceId);
+        q.addBindValue(c->ref);
+        if (q.exec() && q.next())
+            return true; // already listed
+    }
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return false;
+    QSqlQuery ins(m_store.database());
+    ins.prepare(QStringLiteral("INSERT INTO conference_cases (conference_id, case_ref, listed_at) VALUES (?, ?, ?)"));
+    ins.addBindValue(conferenceId);
+    ins.addBindValue(c->ref);
+    ins.addBindValue(m_store.timestamp());
+    if (!ins.exec())
+        return m_store.fail(StoreErrc::Sql, ins.lastError().text());
+    return m_store.audit(QStringLiteral("conference.case_listed"), QStringLiteral("conference"),
+                         QString::number(conferenceId), {}, {}, caseId)
+        && tx.commit();
+}
+
+std::optional<Conference> Decisions::conference(qint64 id)
+{
+    QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, held_on, title FROM conferences WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next()) {
+        m_store.fail(StoreErrc::NotFound, QStringLiteral("no conference %1").arg(id));
+        return std::nullopt;
+    }
+    Conference c;
+    c.id = q.value(0).toLongLong();
+    c.heldOn = q.value(1).toString();
+    c.title = q.value(2).toString();
+    QSqlQuery a(db);
+    a.prepare(QStringLiteral("SELECT name, role FROM conference_attendees WHERE conference_id = ? ORDER BY name, role"));
+    a.addBindValue(id);
+    if (a.exec()) {
+        while (a.next())
+            c.attendees.push_back({a.value(0).toString(), a.value(1).toString()});
+    }
+    QSqlQuery cs(db);
+    cs.prepare(QStringLiteral("SELECT c.case_id FROM conference_cases cc JOIN cases c ON c.id = cc.case_ref"
+                              " WHERE cc.conference_id = ? ORDER BY cc.listed_at, c.case_id"));
+    cs.addBindValue(id);
+    if (cs.exec()) {
+        while (cs.next())
+            c.caseIds << cs.value(0).toString();
+    }
+    return c;
+}
+
+std::vector<Conference> Decisions::conferences()
+{
+    std::vector<Conference> out;
+    std::vector<qint64> ids;
+    QSqlQuery q(m_store.database());
+    if (q.exec(QStringLiteral("SELECT id FROM conferences ORDER BY held_on, id"))) {
+        while (q.next())
+            ids.push_back(q.value(0).toLongLong());
+    }
+    for (qint64 id : ids) {
+        if (auto c = conference(id))
+            out.push_back(std::move(*c));
+    }
+    return out;
+}
+
+std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId, const RulePack &pack,
+                                      std::optional<qint64> versionId)
+{
+    if (!conference(conferenceId))
+        return std::nullopt;
+    const auto summary = m_store.caseSummary(caseId);
+    if (!summary)
+        return std::nullopt;
+    const auto version = m_store.version(versionId.value_or(summary->latestVersionId));
+    if (!version)
+        return std::nullopt;
+    if (version->caseId != caseId) {
+        m_store.fail(StoreErrc::Refused, QStringLiteral("version %1 is not a version of case %2").arg(version->id).arg(caseId));
+        return std::nullopt;
+    }
+    json::Document doc;
+    json::Diagnostics diag;
+    std::optional<CaseData> data;
+    if (json::parseStrict(version->content, doc, diag))
+        data = parseCaseValue(doc, pack, diag);
+    if (!data) {
+        m_store.fail(StoreErrc::InvalidCase,
+                     QStringLiteral("case %1 version %2 is not valid under pack %3").arg(caseId).arg(version->version).arg(pack.id()),
+                     diag.lines());
+        return std::nullopt;
+    }
+    const Engine engine(pack);
+    const QByteArray result = resultJson(engine, engine.evaluateFull(*data), false);
+    const QByteArray setting = m_store.setting(RequiredRoles::settingKey()).value_or(QString()).toUtf8();
+    const QStringList roles = RequiredRoles::forCase(setting.isEmpty() ? RequiredRoles::defaultSetting() : setting, doc);
+
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return std::nullopt;
+    const auto packRef = m_store.storePack(pack);
+    if (!packRef || !listCase(conferenceId, caseId))
+        return std::nullopt;
+    QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
+                             " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(conferenceId);
+    q.addBindValue(version->id);
+    q.addBindValue(*packRef);
+    q.addBindValue(engineVersion());
+    q.addBindValue(QString::fromUtf8(result));
+    q.addBindValue(m_store.timestamp());
+    q.addBindValue(m_store.actor().displayName);
+    if (!q.exec()) {
+        m_store.fail(StoreErrc::Sql, q.lastError().text());
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    for (const QString &role : roles) {
+        QSqlQuery r(db);
+        r.prepare(QStringLiteral("INSERT INTO decision_roles (decision_id, role) VALUES (?, ?)"));
+        r.addBindValue(id);
+        r.addBindValue(role);
+        if (!r.exec()) {
+            m_store.fail(StoreErrc::Sql, r.lastError().text());
+            return std::nullopt;
+        }
+    }
+    if (!m_store.audit(QStringLiteral("decision.opened"), QStringLiteral("decision"), QString::number(id), {},
+                       stateHash(id),
+                       QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6")
+                           .arg(caseId)
+                           .arg(version->version)
+                           .arg(pack.id(), pack.version(), pack.sha256(), roles.join(QStringLiteral(", "))))
+        || !tx.commit())
+        return std::nullopt;
+    return id;
+}
+
+std::optional<Decision> Decisions::draft(qint64 id)
+{
+    auto d = decision(id);
+    if (!d)
+        return std::nullopt;
+    if (d->finalised) {
+        m_store.fail(StoreErrc::Refused,
+                     QStringLiteral("decision %1 is finalised and cannot be changed; record a correction instead").arg(id));
+        return std::nullopt;
+    }
+    return d;
+}
+
+bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale)
+{
+    const auto d = draft(decisionId);
+    if (!d)
+        return false;
+    if (!chosenArm.isEmpty()) {
+        QStringList groups;
+        QStringList criteria;
+        resultKeys(d->resultJson, groups, criteria);
+        if (!groups.contains(chosenArm))
+            return m_store.fail(StoreErrc::Refused, QStringLiteral("\"%1\" is not an arm or sub-option of this result (%2)")
+                                                        .arg(chosenArm, groups.join(QStringLiteral(", "))));
+    }
+    const QString before = stateHash(decisionId);
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("UPDATE decisions SET outcome = ?, chosen_arm = ?, rationale = ? WHERE id = ?"));
+    q.addBindValue(chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm"));
+    q.addBindValue(chosenArm.isEmpty() ? QVariant() : QVariant(chosenArm));
+    q.addBindValue(notNull(rationale));
+    q.addBindValue(decisionId);
+    if (!q.exec())
+        return m_store.fail(StoreErrc::Refused, q.lastError().text());
+    return m_store.audit(QStringLiteral("decision.outcome_set"), QStringLiteral("decision"), QString::number(decisionId),
+                         before, stateHash(decisionId),
+                         chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm %1").arg(chosenArm))
+        && tx.commit();
+}
+
+bool Decisions::recordPosition(qint64 decisionId, const Position &p)
+{
+    const auto d = draft(decisionId);
+    if (!d)
+        return false;
+    if (p.participant.trimmed().isEmpty() || p.role.trimmed().isEmpty())
+        return m_store.fail(StoreErrc::Refused, QStringLiteral("a position needs a participant and a role"));
+    if (p.stance != Stance::Agree && p.reason.trimmed().isEmpty())
+        return m_store.fail(StoreErrc::Refused, QStringLiteral("a %1 position needs a reason").arg(stanceName(p.stance)));
+    const QString before = stateHash(decisionId);
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id, participant, role) DO UPDATE"
+                             " SET position = excluded.position, reason = excluded.reason, recorded_at = excluded.recorded_at"));
+    q.addBindValue(decisionId);
+    q.addBindValue(p.participant.trimmed());
+    q.addBindValue(p.role.trimmed());
+    q.addBindValue(stanceName(p.stance));
+    q.addBindValue(notNull(p.reason.trimmed()));
+    q.addBindValue(m_store.timestamp());
+    if (!q.exec())
+        return m_store.fail(StoreErrc::Refused, q.lastError().text());
+    return m_store.audit(QStringLiteral("decision.position_recorded"), QStringLiteral("decision"),
+                         QString::number(decisionId), before, stateHash(decisionId),
+                         QStringLiteral("%1 (%2): %3%4")
+                             .arg(p.participant, p.role, stanceName(p.stance),
+                                  p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason))
+        && tx.commit();
+}
+
+bool Decisions::addOverride(qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text)
+{
+    const auto d = draft(decisionId);
+    if (!d)
+        return false;
+    QStringList groups;
+    QStringList criteria;
+    resultKeys(d->resultJson, groups, criteria);
+    if (!criteria.contains(criterionId))
+        return m_store.fail(StoreErrc::Refused, QStringLiteral("criterion %1 is not in this decision's result").arg(criterionId));
+    if (!overrideReasonCodes().contains(reasonCode))
+        return m_store.fail(StoreErrc::Refused, QStringLiteral("reason code \"%1\" is not one of: %2")
+                                                    .arg(reasonCode, overrideReasonCodes().join(QStringLiteral(", "))));
+    if (text.trimmed().isEmpty())
+        return m_store.fail(StoreErrc::Refused, QStringLiteral("an override needs an explanation"));
+    const QString before = stateHash(decisionId);
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text, recorded_at,"
+                             " recorded_by) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(decisionId);
+    q.addBindValue(criterionId);
+    q.addBindValue(reasonCode);
+    q.addBindValue(text.trimmed());
+    q.addBindValue(m_store.timestamp());
+    q.addBindValue(m_store.actor().displayName);
+    if (!q.exec())
+        return m_store.fail(StoreErrc::Refused, q.lastError().text());
+    return m_store.audit(QStringLiteral("decision.override_recorded"), QStringLiteral("decision"),
+                         QString::number(decisionId), before, stateHash(decisionId),
+                         QStringLiteral("%1: %2").arg(criterionId, reasonCode))
+        && tx.commit();
+}
+
+bool Decisions::finalise(qint64 decisionId)
+{
+    const auto d = draft(decisionId);
+    if (!d)
+        return false;
+    if (d->outcome == QLatin1String("pending"))
+        return m_store.fail(StoreErrc::Refused,
+                            QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(decisionId));
+    const QStringList missing = d->missingRoles();
+    if (!missing.isEmpty())
+        return m_store.fail(StoreErrc::Refused, QStringLiteral("decision %1 cannot be finalised: no position yet from %2")
+                                                    .arg(decisionId)
+                                                    .arg(missing.join(QStringLiteral(", "))));
+    const QString before = stateHash(decisionId);
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return false;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("UPDATE decisions SET status = 'final', finalised_at = ?, finalised_by = ?"
+                             " WHERE id = ? AND status = 'draft'"));
+    q.addBindValue(m_store.timestamp());
+    q.addBindValue(m_store.actor().displayName);
+    q.addBindValue(decisionId);
+    if (!q.exec())
+        return m_store.fail(StoreErrc::Refused, q.lastError().text());
+    return m_store.audit(QStringLiteral("decision.finalised"), QStringLiteral("decision"), QString::number(decisionId),
+                         before, stateHash(decisionId),
+                         d->hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised"))
+        && tx.commit();
+}
+
+std::optional<qint64> Decisions::correct(qint64 decisionId)
+{
+    const auto d = decision(decisionId);
+    if (!d)
+        return std::nullopt;
+    if (!d->finalised) {
+        m_store.fail(StoreErrc::Refused, QStringLiteral("decision %1 is still a draft; change it directly").arg(decisionId));
+        return std::nullopt;
+    }
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return std::nullopt;
+    QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
+                             " outcome, chosen_arm, rationale, corrects_id, created_at, created_by)"
+                             " SELECT conference_id, case_version_id, pack_ref, engine_version, result_json, outcome,"
+                             " chosen_arm, rationale, id, ?, ? FROM decisions WHERE id = ?"));
+    q.addBindValue(m_store.timestamp());
+    q.addBindValue(m_store.actor().displayName);
+    q.addBindValue(decisionId);
+    if (!q.exec()) {
+        m_store.fail(StoreErrc::Sql, q.lastError().text());
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    QSqlQuery roles(db);
+    roles.prepare(QStringLiteral("INSERT INTO decision_roles (decision_id, role) SELECT ?, role FROM decision_roles"
+                                 " WHERE decision_id = ?"));
+    roles.addBindValue(id);
+    roles.addBindValue(decisionId);
+    QSqlQuery overrides(db);
+    overrides.prepare(QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text,"
+                                     " recorded_at, recorded_by) SELECT ?, criterion_id, reason_code, text, recorded_at,"
+                                     " recorded_by FROM decision_overrides WHERE decision_id = ? ORDER BY id"));
+    overrides.addBindValue(id);
+    overrides.addBindValue(decisionId);
+    if (!roles.exec() || !overrides.exec()) {
+        m_store.fail(StoreErrc::Sql, roles.lastError().text() + overrides.lastError().text());
+        return std::nullopt;
+    }
+    if (!m_store.audit(QStringLiteral("decision.correction_opened"), QStringLiteral("decision"), QString::number(id),
+                       stateHash(decisionId), stateHash(id), QStringLiteral("corrects decision %1").arg(decisionId))
+        || !tx.commit())
+        return std::nullopt;
+    return id;
+}
+
+std::optional<Decision> Decisions::decision(qint64 id)
+{
+    QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT d.id, d.conference_id, d.case_version_id, c.case_id, v.version, p.sha256, p.pack_id,"
+                             " p.pack_version, d.engine_version, d.result_json, d.outcome, d.chosen_arm, d.rationale,"
+                             " d.status, d.corrects_id, d.created_at, d.created_by, d.finalised_at, d.finalised_by"
+                             " FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
+                             " JOIN cases c ON c.id = v.case_ref JOIN rule_packs p ON p.id = d.pack_ref WHERE d.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next()) {
+        m_store.fail(StoreErrc::NotFound, QStringLiteral("no decision %1").arg(id));
+        return std::nullopt;
+    }
+    Decision d;
+    d.id = q.value(0).toLongLong();
+    d.conferenceId = q.value(1).toLongLong();
+    d.caseVersionId = q.value(2).toLongLong();
+    d.caseId = q.value(3).toString();
+    d.caseVersion = q.value(4).toInt();
+    d.packSha256 = q.value(5).toString();
+    d.packId = q.value(6).toString();
+    d.packVersion = q.value(7).toString();
+    d.engineVersion = q.value(8).toString();
+    d.resultJson = q.value(9).toString().toUtf8();
+    d.outcome = q.value(10).toString();
+    d.chosenArm = q.value(11).toString();
+    d.rationale = q.value(12).toString();
+    d.finalised = q.value(13).toString() == QLatin1String("final");
+    if (!q.value(14).isNull())
+        d.correctsId = q.value(14).toLongLong();
+    d.createdAt = q.value(15).toString();
+    d.createdBy = q.value(16).toString();
+    d.finalisedAt = q.value(17).toString();
+    d.finalisedBy = q.value(18).toString();
+    QSqlQuery r(db);
+    r.prepare(QStringLiteral("SELECT role FROM decision_roles WHERE decision_id = ? ORDER BY role"));
+    r.addBindValue(id);
+    if (r.exec()) {
+        while (r.next())
+            d.requiredRoles << r.value(0).toString();
+    }
+    QSqlQuery p(db);
+    p.prepare(QStringLiteral("SELECT participant, role, position, reason, recorded_at FROM decision_positions"
+                             " WHERE decision_id = ? ORDER BY role, participant"));
+    p.addBindValue(id);
+    if (p.exec()) {
+        while (p.next())
+            d.positions.push_back({p.value(0).toString(), p.value(1).toString(),
+                                   stanceFromName(p.value(2).toString()).value_or(Stance::Abstain),
+                                   p.value(3).toString(), p.value(4).toString()});
+    }
+    QSqlQuery o(db);
+    o.prepare(QStringLiteral("SELECT id, criterion_id, reason_code, text, recorded_at, recorded_by FROM decision_overrides"
+                             " WHERE decision_id = ? ORDER BY id"));
+    o.addBindValue(id);
+    if (o.exec()) {
+        while (o.next())
+            d.overrides.push_back({o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(),
+                                   o.value(3).toString(), o.value(4).toString(), o.value(5).toString()});
+    }
+    return d;
+}
+
+std::vector<qint64> Decisions::decisionsOfCase(const QString &caseId)
+{
+    std::vector<qint64> ids;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
+                             " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = ? ORDER BY d.id"));
+    q.addBindValue(caseId);
+    if (q.exec()) {
+        while (q.next())
+            ids.push_back(q.value(0).toLongLong());
+    }
+    return ids;
+}
+
+QString Decisions::stateHash(qint64 id)
+{
+    const auto d = decision(id);
+    if (!d)
+        return {};
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    auto str = [&w](const QString &s) {
+        const QByteArray u = s.toUtf8();
+        w.String(u.constData(), rapidjson::SizeType(u.size()));
+    };
+    w.StartArray();
+    w.Int64(d->id);
+    w.Int64(d->caseVersionId);
+    str(d->packSha256);
+    str(sha256Hex(d->resultJson));
+    str(d->outcome);
+    str(d->chosenArm);
+    str(d->rationale);
+    w.Bool(d->finalised);
+    for (const QString &r : std::as_const(d->requiredRoles))
+        str(r);
+    for (const Position &p : d->positions) {
+        str(p.participant);
+        str(p.role);
+        str(stanceName(p.stance));
+        str(p.reason);
+    }
+    for (const CriterionOverride &o : d->overrides) {
+        str(o.criterionId);
+        str(o.reasonCode);
+        str(o.text);
+    }
+    w.EndArray();
+    return sha256Hex(QByteArray(buffer.GetString(), qsizetype(buffer.GetSize())));
+}
+
+} // namespace consilium

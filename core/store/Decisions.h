@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/CaseStore.h"
+
+#include <optional>
+#include <vector>
+
+namespace consilium {
+
+struct Attendee {
+    QString name;
+    QString role;
+};
+
+struct Conference {
+    qint64 id = 0;
+    QString heldOn; // YYYY-MM-DD
+    QString title;
+    std::vector<Attendee> attendees;
+    QStringList caseIds;
+};
+
+enum class Stance { Agree, Disagree, Abstain };
+QString stanceName(Stance s);
+std::optional<Stance> stanceFromName(const QString &name);
+
+struct Position {
+    QString participant;
+    QString role;
+    Stance stance = Stance::Agree;
+    QString reason;
+    QString recordedAt;
+};
+
+struct CriterionOverride {
+    qint64 id = 0;
+    QString criterionId;
+    QString reasonCode;
+    QString text;
+    QString recordedAt;
+    QString recordedBy;
+};
+
+struct Decision {
+    qint64 id = 0;
+    qint64 conferenceId = 0;
+    qint64 caseVersionId = 0;
+    QString caseId;
+    int caseVersion = 0;
+    QString packSha256;
+    QString packId;
+    QString packVersion;
+    QString engineVersion;
+    QByteArray resultJson; // the full consilium-result/1 at decision time (compact)
+    QString outcome;       // "pending", "arm" or "deferred"
+    QString chosenArm;     // "autologous_car_t" or "standard_care/ahsct"
+    QString rationale;
+    bool finalised = false;
+    std::optional<qint64> correctsId;
+    QString createdAt;
+    QString createdBy;
+    QString finalisedAt;
+    QString finalisedBy;
+    QStringList requiredRoles;
+    std::vector<Position> positions;
+    std::vector<CriterionOverride> overrides;
+
+    QStringList missingRoles() const;
+    bool hasDissent() const;
+};
+
+// Conferences, their listed cases, and one decision per case with its pinned evaluation.
+// Finalised decisions are immutable (in code and by database triggers); a correction is a new
+// draft linked to the decision it corrects.
+class Decisions
+{
+public:
+    explicit Decisions(CaseStore &store);
+
+    static QStringList overrideReasonCodes();
+
+    std::optional<qint64> createConference(const QString &heldOn, const QString &title,
+                                           const std::vector<Attendee> &attendees);
+    bool listCase(qint64 conferenceId, const QString &caseId);
+    std::optional<Conference> conference(qint64 id);
+    std::vector<Conference> conferences();
+
+    // Evaluates the case's latest version (or the given one) with `pack`, stores the pack and
+    // the full result, and derives the required roles from the site setting.
+    std::optional<qint64> open(qint64 conferenceId, const QString &caseId, const RulePack &pack,
+                               std::optional<qint64> versionId = std::nullopt);
+    // chosenArm empty = deferral.
+    bool setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale);
+    bool recordPosition(qint64 decisionId, const Position &position);
+    bool addOverride(qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text);
+    bool finalise(qint64 decisionId);
+    // A new draft linked to a finalised decision, with its outcome, rationale, roles and
+    // overrides copied; positions must be given again.
+    std::optional<qint64> correct(qint64 decisionId);
+
+    std::optional<Decision> decision(qint64 id);
+    std::vector<qint64> decisionsOfCase(const QString &caseId);
+
+private:
+    std::optional<Decision> draft(qint64 id); // loads, and refuses a finalised decision
+    QString stateHash(qint64 id);
+
+    CaseStore &m_store;
+};
+
+} // namespace consilium

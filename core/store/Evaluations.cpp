@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Evaluations.h"
+
+#include "case/CaseData.h"
+#include "engine/ResultWriter.h"
+#include "rules/RulePack.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+
+#include <thread>
+
+namespace consilium {
+
+namespace {
+
+struct Evaluated {
+    bool ok = false;
+    QString problem;
+    CompactResult result;
+};
+
+Evaluated evaluateContent(const Engine &engine, const QByteArray &content)
+{
+    Evaluated out;
+    json::Document doc;
+    json::Diagnostics diag;
+    std::optional<CaseData> c;
+    if (json::parseStrict(content, doc, diag))
+        c = parseCaseValue(doc, engine.pack(), diag);
+    if (!c) {
+        out.problem = diag.lines().join(QStringLiteral("; "));
+        return out;
+    }
+    out.result = CompactResult::from(engine, engine.evaluateFull(*c));
+    out.ok = true;
+    return out;
+}
+
+// Prepared statements reused across a batch.
+struct Writer {
+    QSqlQuery insert;
+    QSqlQuery upsert;
+
+    explicit Writer(const QSqlDatabase &db)
+        : insert(db)
+        , upsert(db)
+    {
+        insert.prepare(QStringLiteral("INSERT INTO evaluations (case_version_id, pack_ref, engine_version, evaluated_at,"
+                                      " compact) VALUES (?, ?, ?, ?, ?)"));
+        upsert.prepare(QStringLiteral("INSERT INTO current_verdicts (case_ref, pack_ref, group_key, verdict, evaluation_id)"
+                                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_ref, pack_ref, group_key) DO UPDATE"
+                                      " SET verdict = excluded.verdict, evaluation_id = excluded.evaluation_id"));
+    }
+
+    std::optional<qint64> store(qint64 versionId, qint64 caseRef, bool latest, qint64 packRef, const QString &at,
+                                const CompactResult &r, QString &error)
+    {
+        insert.bindValue(0, versionId);
+        insert.bindValue(1, packRef);
+        insert.bindValue(2, engineVersion());
+        insert.bindValue(3, at);
+        insert.bindValue(4, QString::fromUtf8(r.toJson()));
+        if (!insert.exec()) {
+            error = insert.lastError().text();
+            return std::nullopt;
+        }
+        const qint64 id = insert.lastInsertId().toLongLong();
+        if (latest) {
+            for (const auto &[group, verdict] : r.verdicts) {
+                upsert.bindValue(0, caseRef);
+                upsert.bindValue(1, packRef);
+                upsert.bindValue(2, group);
+                upsert.bindValue(3, verdict);
+                upsert.bindValue(4, id);
+                if (!upsert.exec()) {
+                    error = upsert.lastError().text();
+                    return std::nullopt;
+                }
+            }
+        }
+        return id;
+    }
+};
+
+} // namespace
+
+Evaluations::Evaluations(CaseStore &store)
+    : m_store(store)
+{
+}
+
+std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, const RulePack &pack)
+{
+    const auto v = m_store.version(versionId);
+    if (!v)
+        return std::nullopt;
+    const Engine engine(pack);
+    const Evaluated e = evaluateContent(engine, v->content);
+    if (!e.ok) {
+        m_store.fail(StoreErrc::InvalidCase,
+                     QStringLiteral("case %1 version %2 is not valid under pack %3 %4")
+                         .arg(v->caseId)
+                         .arg(v->version)
+                         .arg(pack.id(), pack.version()),
+                     {e.problem});
+        return std::nullopt;
+    }
+    WriteTransaction tx(m_store);
+    if (!tx.ok())
+        return std::nullopt;
+    const auto packRef = m_store.storePack(pack);
+    if (!packRef)
+        return std::nullopt;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT c.id, c.latest_version_id FROM cases c JOIN case_versions v ON v.case_ref = c.id"
+                             " WHERE v.id = ?"));
+    q.addBindValue(versionId);
+    if (!q.exec() || !q.next()) {
+        m_store.fail(StoreErrc::Sql, q.lastError().text());
+        return std::nullopt;
+    }
+    const qint64 caseRef = q.value(0).toLongLong();
+    const bool latest = q.value(1).toLongLong() == versionId;
+    q.finish();
+    Writer writer(m_store.database());
+    QString error;
+    StoredEvaluation out;
+    out.evaluatedAt = m_store.timestamp();
+    const auto id = writer.store(versionId, caseRef, latest, *packRef, out.evaluatedAt, e.result, error);
+    if (!id) {
+        m_store.fail(StoreErrc::Sql, error);
+        return std::nullopt;
+    }
+    if (!m_store.audit(QStringLiteral("evaluation.stored"), QStringLiteral("case"), v->caseId, v->contentSha256,
+                       pack.sha256(),
+                       QStringLiteral("evaluation %1 of version %2 under %3 %4")
+                           .arg(*id)
+                           .arg(v->version)
+                           .arg(pack.id(), pack.version()))
+        || !tx.commit())
+        return std::nullopt;
+    out.id = *id;
+    out.caseVersionId = versionId;
+    out.caseId = v->caseId;
+    out.version = v->version;
+    out.packSha256 = pack.sha256();
+    out.packId = pack.id();
+    out.packVersion = pack.version();
+    out.engineVersion = engineVersion();
+    out.result = e.result;
+    return out;
+}
+
+std::optional<StoredEvaluation> Evaluations::evaluateCase(const QString &caseId, const RulePack &pack)
+{
+    const auto s = m_store.caseSummary(caseId);
+    if (!s)
+        return std::nullopt;
+    return evaluateVersion(s->latestVersionId, pack);
+}
+
+std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
+{
+    std::vector<StoredEvaluation> out;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT e.id, e.case_version_id, v.version, p.sha256, p.pack_id, p.pack_version,"
+                             " e.engine_version, e.evaluated_at, e.compact FROM evaluations e"
+                             " JOIN case_versions v ON v.id = e.case_version_id JOIN cases c ON c.id = v.case_ref"
+                             " JOIN rule_packs p ON p.id = e.pack_ref WHERE c.case_id = ? ORDER BY e.id"));
+    q.addBindValue(caseId);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        StoredEvaluation s;
+        s.id = q.value(0).toLongLong();
+        s.caseVersionId = q.value(1).toLongLong();
+        s.caseId = caseId;
+        s.version = q.value(2).toInt();
+        s.packSha256 = q.value(3).toString();
+        s.packId = q.value(4).toString();
+        s.packVersion = q.value(5).toString();
+        s.engineVersion = q.value(6).toString();
+        s.evaluatedAt = q.value(7).toString();
+        s.result = CompactResult::fromJson(q.value(8).toString().toUtf8()).value_or(CompactResult{});
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+ReevaluationSummary Evaluations::reevaluateAll(const RulePack &pack, const ProgressCallback &progress,
+                                               const std::atomic<bool> *cancel, int batchSize, int threads)
+{
+    ReevaluationSummary summary;
+    QElapsedTimer total;
+    total.start();
+    QSqlDatabase db = m_store.database();
+    {
+        QSqlQuery count(db);
+        if (count.exec(QStringLiteral("SELECT count(*) FROM cases WHERE archived = 0")) && count.next())
+            summary.total = count.value(0).toLongLong();
+    }
+    const auto packRef = m_store.storePack(pack);
+    if (!packRef) {
+        summary.failures << m_store.lastError().message;
+        return summary;
+    }
+    if (threads <= 0)
+        threads = std::max(1, QThread::idealThreadCount());
+    batchSize = std::max(1, batchSize);
+    const Engine engine(pack);
+
+    struct Row {
+        qint64 caseRef = 0;
+        qint64 versionId = 0;
+        QString caseId;
+        QByteArray content;
+        Evaluated evaluated;
+    };
+    std::vector<Row> rows;
+    rows.reserve(std::size_t(batchSize));
+    qint64 lastRef = 0;
+    qint64 engineNs = 0;
+    for (;;) {
+        if (cancel && cancel->load()) {
+            summary.cancelled = true;
+            break;
+        }
+        rows.clear();
+        {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT c.id, c.latest_version_id, c.case_id, v.content FROM cases c"
+                                     " JOIN case_versions v ON v.id = c.latest_version_id"
+                                     " WHERE c.archived = 0 AND c.id > ? ORDER BY c.id LIMIT ?"));
+            q.addBindValue(lastRef);
+            q.addBindValue(batchSize);
+            if (!q.exec()) {
+                summary.failures << q.lastError().text();
+                break;
+            }
+            while (q.next()) {
+                Row r;
+                r.caseRef = q.value(0).toLongLong();
+                r.versionId = q.value(1).toLongLong();
+                r.caseId = q.value(2).toString();
+                r.content = q.value(3).toString().toUtf8();
+                rows.push_back(std::move(r));
+            }
+        }
+        if (rows.empty())
+            break;
+        lastRef = rows.back().caseRef;
+
+        QElapsedTimer engineTimer;
+        engineTimer.start();
+        const int n = std::min<int>(threads, int(rows.size()));
+        std::vector<std::thread> workers;
+        workers.reserve(std::size_t(n));
+        for (int t = 0; t < n; ++t) {
+            workers.emplace_back([&rows, &engine, t, n] {
+                for (std::size_t i = std::size_t(t); i < rows.size(); i += std::size_t(n))
+                    rows[i].evaluated = evaluateContent(engine, rows[i].content);
+            });
+        }
+        for (auto &w : workers)
+            w.join();
+        engineNs += engineTimer.nsecsElapsed();
+
+        WriteTransaction tx(m_store);
+        if (!tx.ok()) {
+            summary.failures << m_store.lastError().message;
+            break;
+        }
+        Writer writer(db);
+        const QString at = m_store.timestamp();
+        qint64 stored = 0;
+        bool ok = true;
+        for (const Row &r : rows) {
+            if (!r.evaluated.ok) {
+                ++summary.failed;
+                summary.failures << QStringLiteral("%1: %2").arg(r.caseId, r.evaluated.problem);
+                continue;
+            }
+            QString error;
+            if (!writer.store(r.versionId, r.caseRef, true, *packRef, at, r.evaluated.result, error)) {
+                summary.failures << QStringLiteral("%1: %2").arg(r.caseId, error);
+                ok = false;
+                break;
+            }
+            ++stored;
+        }
+        ok = ok
+            && m_store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {},
+                             {},
+                             QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
+                                 .arg(stored)
+                                 .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
+        if (!ok || !tx.commit()) {
+            if (summary.failures.isEmpty())
+                summary.failures << m_store.lastError().message;
+            break;
+        }
+        summary.evaluated += stored;
+        if (progress)
+            progress(summary.evaluated + summary.failed, summary.total);
+    }
+    summary.engineSeconds = double(engineNs) / 1e9;
+    summary.totalSeconds = double(total.nsecsElapsed()) / 1e9;
+    return summary;
+}
+
+} // namespace consilium

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/CaseStore.h"
+
+#include <vector>
+
+namespace consilium {
+
+struct ImportFileOutcome {
+    QString file;
+    QString caseId;
+    SaveStatus status = SaveStatus::Rejected;
+    int version = 0;
+    QStringList problems; // "<json path>: <reason>" for a rejected file
+};
+
+struct ImportSummary {
+    int imported = 0;  // a new case or a new version
+    int unchanged = 0; // equal to the latest version: nothing written
+    int rejected = 0;
+    std::vector<ImportFileOutcome> files;
+};
+
+// Imports consilium-case/1 files: one file, or every *.json in a directory (sorted by name).
+// An invalid file is rejected with its problems and the batch continues. Returns nullopt only
+// when `path` itself cannot be read (error set).
+std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, const RulePack &pack,
+                                         StoreError &error);
+
+// Writes the latest version (or a given version number) of a case as "<dir>/<case id>.json".
+std::optional<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory,
+                                  StoreError &error, int version = 0);
+// Every case (archived ones too); returns the number written.
+std::optional<int> exportAll(CaseStore &store, const QString &directory, StoreError &error);
+
+} // namespace consilium

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Migrations.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace consilium {
+
+namespace {
+
+QStringList version1(const SqlDialect &d)
+{
+    QStringList s{
+        QStringLiteral("CREATE TABLE cases ("
+                       " id INTEGER PRIMARY KEY,"
+                       " case_id TEXT NOT NULL UNIQUE,"
+                       " label TEXT NOT NULL DEFAULT '',"
+                       " disease TEXT,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL,"
+                       " latest_version_id INTEGER)"),
+        QStringLiteral("CREATE INDEX cases_by_disease ON cases (disease, case_id)"),
+        QStringLiteral("CREATE TABLE case_versions ("
+                       " id INTEGER PRIMARY KEY,"
+                       " case_ref INTEGER NOT NULL REFERENCES cases (id),"
+                       " version INTEGER NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " content TEXT NOT NULL,"
+                       " content_sha256 TEXT NOT NULL,"
+                       " UNIQUE (case_ref, version))"),
+        QStringLiteral("CREATE TABLE rule_packs ("
+                       " id INTEGER PRIMARY KEY,"
+                       " sha256 TEXT NOT NULL UNIQUE,"
+                       " pack_id TEXT NOT NULL,"
+                       " pack_version TEXT NOT NULL,"
+                       " content BLOB NOT NULL,"
+                       " stored_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE evaluations ("
+                       " id INTEGER PRIMARY KEY,"
+                       " case_version_id INTEGER NOT NULL REFERENCES case_versions (id),"
+                       " pack_ref INTEGER NOT NULL REFERENCES rule_packs (id),"
+                       " engine_version TEXT NOT NULL,"
+                       " evaluated_at TEXT NOT NULL,"
+                       " compact TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX evaluations_by_version ON evaluations (case_version_id, pack_ref)"),
+        // Derived index, rebuilt from evaluations: the verdicts of the latest evaluation of each
+        // case's latest version, per pack. Makes `list --verdict` an index range.
+        QStringLiteral("CREATE TABLE current_verdicts ("
+                       " case_ref INTEGER NOT NULL REFERENCES cases (id),"
+                       " pack_ref INTEGER NOT NULL REFERENCES rule_packs (id),"
+                       " group_key TEXT NOT NULL,"
+                       " verdict TEXT NOT NULL,"
+                       " evaluation_id INTEGER NOT NULL REFERENCES evaluations (id),"
+                       " PRIMARY KEY (case_ref, pack_ref, group_key))"),
+        QStringLiteral("CREATE INDEX current_verdicts_by_verdict ON current_verdicts (pack_ref, group_key, verdict)"),
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " id INTEGER PRIMARY KEY,"
+                       " at TEXT NOT NULL,"
+                       " os_user TEXT NOT NULL,"
+                       " display_name TEXT NOT NULL,"
+                       " action TEXT NOT NULL,"
+                       " object_type TEXT NOT NULL,"
+                       " object_id TEXT NOT NULL,"
+                       " before_hash TEXT NOT NULL,"
+                       " after_hash TEXT NOT NULL,"
+                       " detail TEXT NOT NULL,"
+                       " prev_hash TEXT NOT NULL,"
+                       " hash TEXT NOT NULL)"),
+    };
+    s << d.protectTable(QStringLiteral("audit_log"));
+    s << d.protectTable(QStringLiteral("case_versions"));
+    s << d.protectTable(QStringLiteral("rule_packs"));
+    s << d.protectTable(QStringLiteral("evaluations"));
+    return s;
+}
+
+QStringList version2(const SqlDialect &d)
+{
+    const QString decisionFinal = QStringLiteral("(SELECT status FROM decisions WHERE id = {fk}) = 'final'");
+    QStringList s{
+        QStringLiteral("ALTER TABLE cases ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        // Site default for the roles that must state a position before a decision is final.
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('required_roles', '"
+                       "[{\"role\":\"rheumatology\"},"
+                       "{\"role\":\"cellular_therapy\"},"
+                       "{\"role\":\"infectious_disease\",\"when_any\":[\"active_infection\",\"hbsag=positive\","
+                       "\"anti_hbc=positive\",\"hcv_rna=positive\",\"hiv=positive\"]},"
+                       "{\"role\":\"neurology\",\"when_any\":[\"cns_involvement_active\"]}]')"),
+        QStringLiteral("CREATE TABLE conferences ("
+                       " id INTEGER PRIMARY KEY,"
+                       " held_on TEXT NOT NULL,"
+                       " title TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE conference_attendees ("
+                       " conference_id INTEGER NOT NULL REFERENCES conferences (id),"
+                       " name TEXT NOT NULL,"
+                       " role TEXT NOT NULL,"
+                       " PRIMARY KEY (conference_id, name, role))"),
+        QStringLiteral("CREATE TABLE conference_cases ("
+                       " conference_id INTEGER NOT NULL REFERENCES conferences (id),"
+                       " case_ref INTEGER NOT NULL REFERENCES cases (id),"
+                       " listed_at TEXT NOT NULL,"
+                       " PRIMARY KEY (conference_id, case_ref))"),
+        QStringLiteral("CREATE TABLE decisions ("
+                       " id INTEGER PRIMARY KEY,"
+                       " conference_id INTEGER NOT NULL REFERENCES conferences (id),"
+                       " case_version_id INTEGER NOT NULL REFERENCES case_versions (id),"
+                       " pack_ref INTEGER NOT NULL REFERENCES rule_packs (id),"
+                       " engine_version TEXT NOT NULL,"
+                       " result_json TEXT NOT NULL,"
+                       " outcome TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'arm', 'deferred')),"
+                       " chosen_arm TEXT,"
+                       " rationale TEXT NOT NULL DEFAULT '',"
+                       " status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),"
+                       " corrects_id INTEGER REFERENCES decisions (id),"
+                       " created_at TEXT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " finalised_at TEXT,"
+                       " finalised_by TEXT)"),
+        QStringLiteral("CREATE INDEX decisions_by_version ON decisions (case_version_id)"),
+        QStringLiteral("CREATE TABLE decision_roles ("
+                       " decision_id INTEGER NOT NULL REFERENCES decisions (id),"
+                       " role TEXT NOT NULL,"
+                       " PRIMARY KEY (decision_id, role))"),
+        QStringLiteral("CREATE TABLE decision_positions ("
+                       " id INTEGER PRIMARY KEY,"
+                       " decision_id INTEGER NOT NULL REFERENCES decisions (id),"
+                       " participant TEXT NOT NULL,"
+                       " role TEXT NOT NULL,"
+                       " position TEXT NOT NULL CHECK (position IN ('agree', 'disagree', 'abstain')),"
+                       " reason TEXT NOT NULL DEFAULT '',"
+                       " recorded_at TEXT NOT NULL,"
+                       " UNIQUE (decision_id, participant, role))"),
+        QStringLiteral("CREATE TABLE decision_overrides ("
+                       " id INTEGER PRIMARY KEY,"
+                       " decision_id INTEGER NOT NULL REFERENCES decisions (id),"
+                       " criterion_id TEXT NOT NULL,"
+                       " reason_code TEXT NOT NULL,"
+                       " text TEXT NOT NULL,"
+                       " recorded_at TEXT NOT NULL,"
+                       " recorded_by TEXT NOT NULL)"),
+    };
+    // Finalised decisions are immutable in the database itself, not only in code.
+    s << d.protectTable(QStringLiteral("decisions"), QStringLiteral("OLD.status = 'final'"));
+    s << d.refuseUpdateWhen(QStringLiteral("decisions_final_needs_roles"), QStringLiteral("decisions"),
+                            QStringLiteral("NEW.status = 'final' AND EXISTS (SELECT 1 FROM decision_roles r"
+                                           " WHERE r.decision_id = NEW.id AND NOT EXISTS (SELECT 1 FROM"
+                                           " decision_positions p WHERE p.decision_id = r.decision_id"
+                                           " AND p.role = r.role))"),
+                            QStringLiteral("every required role must record a position before finalising"));
+    s << d.refuseUpdateWhen(QStringLiteral("decisions_final_needs_outcome"), QStringLiteral("decisions"),
+                            QStringLiteral("NEW.status = 'final' AND NEW.outcome = 'pending'"),
+                            QStringLiteral("a decision needs a chosen arm or a deferral before finalising"));
+    s << d.protectChildren(QStringLiteral("decision_roles"), QStringLiteral("decision_id"), decisionFinal);
+    s << d.protectChildren(QStringLiteral("decision_positions"), QStringLiteral("decision_id"), decisionFinal);
+    s << d.protectChildren(QStringLiteral("decision_overrides"), QStringLiteral("decision_id"), decisionFinal);
+    return s;
+}
+
+} // namespace
+
+QStringList Migrations::step(int version, const SqlDialect &dialect)
+{
+    switch (version) {
+    case 1:
+        return version1(dialect);
+    case 2:
+        return version2(dialect);
+    default:
+        return {};
+    }
+}
+
+bool Migrations::migrate(const QSqlDatabase &db, const SqlDialect &dialect, int target, QString &error, std::vector<int> *applied)
+{
+    const auto current = dialect.schemaVersion(db);
+    if (!current) {
+        error = QStringLiteral("cannot read the schema version");
+        return false;
+    }
+    for (int v = *current + 1; v <= target; ++v) {
+        QSqlQuery q(db);
+        if (!q.exec(dialect.beginWrite())) {
+            error = QStringLiteral("schema v%1: %2").arg(v).arg(q.lastError().text());
+            return false;
+        }
+        // Re-read inside the write lock: another process may have migrated meanwhile.
+        const auto now = dialect.schemaVersion(db);
+        if (now && *now >= v) {
+            q.exec(QStringLiteral("COMMIT"));
+            continue;
+        }
+        bool ok = true;
+        for (const QString &sql : step(v, dialect)) {
+            if (!q.exec(sql)) {
+                error = QStringLiteral("schema v%1: %2 (%3)").arg(v).arg(q.lastError().text(), sql.left(80));
+                ok = false;
+                break;
+            }
+        }
+        if (ok && !dialect.setSchemaVersion(db, v)) {
+            error = QStringLiteral("schema v%1: cannot record the version").arg(v);
+            ok = false;
+        }
+        if (ok && !q.exec(QStringLiteral("COMMIT"))) {
+            error = QStringLiteral("schema v%1: %2").arg(v).arg(q.lastError().text());
+            ok = false;
+        }
+        if (!ok) {
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        if (applied)
+            applied->push_back(v);
+    }
+    return true;
+}
+
+} // namespace consilium

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/SqlDialect.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace consilium {
+
+// Schema versions, tracked by the dialect's schema version (PRAGMA user_version on SQLite).
+// A step is never edited once released: databases in the field were built by it.
+//   v1  cases, immutable case versions, rule packs, evaluations, current verdicts, audit log
+//   v2  archive flag, site settings, conferences and decisions with their immutability rules
+class Migrations
+{
+public:
+    static constexpr int kCurrentVersion = 2;
+
+    // The statements of one step (1-based).
+    static QStringList step(int version, const SqlDialect &dialect);
+    // Applies each missing step up to `target` in its own write transaction together with the
+    // new version number, so a crash leaves the database at a whole version.
+    static bool migrate(const QSqlDatabase &db, const SqlDialect &dialect, int target, QString &error,
+                        std::vector<int> *applied = nullptr);
+};
+
+} // namespace consilium

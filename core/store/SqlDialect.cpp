@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/SqlDialect.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace consilium {
+
+namespace {
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+
+    bool configure(const QSqlDatabase &db, int busyTimeoutMs, bool writer, QString &error) const override
+    {
+        QStringList statements{QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
+                               QStringLiteral("PRAGMA foreign_keys = ON")};
+        if (writer) {
+            statements << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = FULL");
+        }
+        for (const QString &sql : std::as_const(statements)) {
+            QSqlQuery q(db);
+            if (!q.exec(sql)) {
+                error = QStringLiteral("%1: %2").arg(sql, q.lastError().text());
+                return false;
+            }
+            if (sql.contains(QLatin1String("journal_mode")) && q.next()
+                && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+                error = QStringLiteral("cannot switch the database to WAL mode (got %1)").arg(q.value(0).toString());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    std::optional<int> schemaVersion(const QSqlDatabase &db) const override
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            return std::nullopt;
+        return q.value(0).toInt();
+    }
+
+    bool setSchemaVersion(const QSqlDatabase &db, int version) const override
+    {
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    }
+
+    std::optional<qint64> applicationId(const QSqlDatabase &db) const override
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+            return std::nullopt;
+        return q.value(0).toLongLong();
+    }
+
+    bool setApplicationId(const QSqlDatabase &db, qint64 id) const override
+    {
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("PRAGMA application_id = %1").arg(id));
+    }
+
+    QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+
+    QStringList protectTable(const QString &table, const QString &when) const override
+    {
+        const QString cond = when.isEmpty() ? QString() : QStringLiteral(" WHEN ") + when;
+        return {QStringLiteral("CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 FOR EACH ROW%2 "
+                               "BEGIN SELECT RAISE(ABORT, '%1 rows are immutable'); END")
+                    .arg(table, cond),
+                QStringLiteral("CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 FOR EACH ROW%2 "
+                               "BEGIN SELECT RAISE(ABORT, '%1 rows cannot be deleted'); END")
+                    .arg(table, cond)};
+    }
+
+    QStringList protectChildren(const QString &table, const QString &fk, const QString &parentFinalSql) const override
+    {
+        QStringList out;
+        const std::pair<const char *, const char *> events[] = {{"insert", "NEW"}, {"update", "OLD"}, {"delete", "OLD"}};
+        for (const auto &[event, row] : events) {
+            QString cond = parentFinalSql;
+            cond.replace(QStringLiteral("{fk}"), QLatin1String(row) + QLatin1Char('.') + fk);
+            out << QStringLiteral("CREATE TRIGGER %1_final_%2 BEFORE %3 ON %1 FOR EACH ROW WHEN %4 "
+                                  "BEGIN SELECT RAISE(ABORT, 'the decision is finalised and immutable'); END")
+                       .arg(table, QLatin1String(event), QString::fromLatin1(event).toUpper(), cond);
+        }
+        return out;
+    }
+
+    QString refuseUpdateWhen(const QString &name, const QString &table, const QString &condition,
+                             const QString &message) const override
+    {
+        return QStringLiteral("CREATE TRIGGER %1 BEFORE UPDATE ON %2 FOR EACH ROW WHEN %3 "
+                              "BEGIN SELECT RAISE(ABORT, '%4'); END")
+            .arg(name, table, condition, message);
+    }
+
+    QStringList triggerNames(const QSqlDatabase &db) const override
+    {
+        QStringList names;
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"))) {
+            while (q.next())
+                names << q.value(0).toString();
+        }
+        return names;
+    }
+
+    bool snapshotTo(const QSqlDatabase &db, const QString &path, QString &error) const override
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("VACUUM INTO ?"));
+        q.addBindValue(path);
+        if (!q.exec()) {
+            error = q.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+    QStringList integrityProblems(const QSqlDatabase &db) const override
+    {
+        QStringList problems;
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+            problems << q.lastError().text();
+            return problems;
+        }
+        while (q.next()) {
+            const QString line = q.value(0).toString();
+            if (line != QLatin1String("ok"))
+                problems << line;
+        }
+        QSqlQuery fk(db);
+        if (fk.exec(QStringLiteral("PRAGMA foreign_key_check")) && fk.next())
+            problems << QStringLiteral("foreign key violation in table %1").arg(fk.value(0).toString());
+        return problems;
+    }
+
+    bool isEmptySchema(const QSqlDatabase &db) const override
+    {
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() && q.value(0).toInt() == 0;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<SqlDialect> SqlDialect::sqlite() { return std::make_unique<SqliteDialect>(); }
+
+} // namespace consilium

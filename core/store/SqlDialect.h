@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace consilium {
+
+// Everything engine-specific the store says to its database. The rest of the store speaks
+// portable SQL; a PostgreSQL (QPSQL) dialect can follow without touching it (the split
+// KMyMoney makes for its two engines).
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    static std::unique_ptr<SqlDialect> sqlite();
+
+    virtual QString driverName() const = 0;
+    // Connection settings applied on every open (journal, foreign keys, durability, busy wait).
+    virtual bool configure(const QSqlDatabase &db, int busyTimeoutMs, bool writer, QString &error) const = 0;
+    // Schema version bookkeeping.
+    virtual std::optional<int> schemaVersion(const QSqlDatabase &db) const = 0;
+    virtual bool setSchemaVersion(const QSqlDatabase &db, int version) const = 0;
+    virtual std::optional<qint64> applicationId(const QSqlDatabase &db) const = 0;
+    virtual bool setApplicationId(const QSqlDatabase &db, qint64 id) const = 0;
+    // A write transaction that takes the write lock at once.
+    virtual QString beginWrite() const = 0;
+    // Refuse UPDATE and DELETE on a table outright, or only when `when` holds for OLD.
+    virtual QStringList protectTable(const QString &table, const QString &when = {}) const = 0;
+    // Refuse INSERT/UPDATE/DELETE on a child table when `parentFinal` (an SQL expression over
+    // NEW/OLD.<fk>) holds; `fk` names the column that points at the parent.
+    virtual QStringList protectChildren(const QString &table, const QString &fk, const QString &parentFinalSql) const = 0;
+    // Refuse an UPDATE that makes `condition` (over NEW) true.
+    virtual QString refuseUpdateWhen(const QString &name, const QString &table, const QString &condition,
+                                     const QString &message) const = 0;
+    virtual QStringList triggerNames(const QSqlDatabase &db) const = 0;
+    // A consistent snapshot of the live database in a new file.
+    virtual bool snapshotTo(const QSqlDatabase &db, const QString &path, QString &error) const = 0;
+    virtual QStringList integrityProblems(const QSqlDatabase &db) const = 0;
+    // True if the schema holds no objects at all (a fresh file).
+    virtual bool isEmptySchema(const QSqlDatabase &db) const = 0;
+};
+
+} // namespace consilium

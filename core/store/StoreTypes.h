@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace consilium {
+
+// What went wrong in the store, for callers that map errors to exit codes or dialogs.
+enum class StoreErrc {
+    None,
+    Io,           // the file or its directory cannot be read or written
+    Foreign,      // not a Consilium database (another file type, or another application's SQLite)
+    Corrupt,      // SQLite reports a damaged file
+    TooNew,       // written by a newer Consilium; refused
+    Locked,       // another writer holds the database
+    NeedsUpgrade, // older schema and opened read-only
+    InvalidCase,  // case JSON rejected (diagnostics name the field)
+    InvalidPack,  // rule pack rejected
+    NotFound,
+    Refused,      // a rule of the data model (immutability, finalisation) forbids it
+    Sql
+};
+
+struct StoreError {
+    StoreErrc code = StoreErrc::None;
+    QString message;
+    QStringList details; // e.g. one "<json path>: <reason>" line per case problem
+
+    explicit operator bool() const noexcept { return code != StoreErrc::None; }
+};
+
+// Who acts: the operating-system account plus the name the user chose to be shown.
+struct Actor {
+    QString osUser;
+    QString displayName;
+
+    static Actor fromEnvironment(const QString &displayName = {});
+};
+
+using Clock = std::function<QDateTime()>;
+
+// SQL drivers bind a null QString as NULL; NOT NULL text columns get "" instead.
+inline QString notNull(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+
+} // namespace consilium

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Helpers shared by the store suites: example cases, temporary stores, the CLI and sqlite3.
+#pragma once
+
+#include "rules/RulePack.h"
+#include "store/CaseStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace storetest {
+
+inline QString examplesDir() { return QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples"); }
+
+inline QByteArray example(const QString &name)
+{
+    QFile f(examplesDir() + QLatin1Char('/') + name + QStringLiteral(".json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+inline QStringList exampleFiles()
+{
+    QStringList out;
+    const QDir dir(examplesDir());
+    for (const QString &n : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        out << dir.filePath(n);
+    return out;
+}
+
+inline QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+inline bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+inline consilium::Actor testActor() { return {QStringLiteral("tester"), QStringLiteral("Dr Test")}; }
+
+inline std::unique_ptr<consilium::CaseStore> openStore(const QString &path, consilium::StoreError &error,
+                                                       bool writer = true, int lockTimeoutMs = 5000)
+{
+    consilium::StoreOptions o;
+    o.path = path;
+    o.writer = writer;
+    o.actor = testActor();
+    o.lockTimeoutMs = lockTimeoutMs;
+    return consilium::CaseStore::open(o, error);
+}
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+inline Run runProgram(const QString &program, const QStringList &args, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+inline Run cli(const QStringList &args) { return runProgram(QStringLiteral(CONSILIUM_CLI_PATH), args); }
+
+inline QString sqlite3Path() { return QStandardPaths::findExecutable(QStringLiteral("sqlite3")); }
+
+// Runs SQL through the real sqlite3 command-line shell (as an attacker with a shell would).
+inline Run sqlite3(const QString &db, const QString &sql) { return runProgram(sqlite3Path(), {db, sql}); }
+
+// A raw QSQLITE connection, closed and removed when it goes out of scope.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &path)
+        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery q(db());
+        return q.exec(sql);
+    }
+    QVariant scalar(const QString &sql) const
+    {
+        QSqlQuery q(db());
+        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
+    }
+
+private:
+    QString m_name;
+};
+
+} // namespace storetest

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Case store benchmarks (issue 4) on a synthetic database of CONSILIUM_BENCH_CASES cases
+// (default 100000), generated once and cached in /tmp/consilium-bench. Not a ctest.
+//   bench_store [--benchmark_filter=...]
+#include "GenCases.h"
+
+#include "case/CaseData.h"
+#include "engine/Engine.h"
+#include "rules/RulePack.h"
+#include "store/CanonicalJson.h"
+#include "store/Evaluations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+using namespace consilium;
+
+namespace {
+
+qint64 caseCount()
+{
+    bool ok = false;
+    const qint64 n = qEnvironmentVariableIntValue("CONSILIUM_BENCH_CASES", &ok);
+    return ok && n > 0 ? n : 100000;
+}
+
+QString benchDir() { return QStringLiteral("/tmp/consilium-bench"); }
+
+QString cachedDb() { return benchDir() + QStringLiteral("/cases-%1.sqlite").arg(caseCount()); }
+
+Actor benchActor() { return {QStringLiteral("bench"), QStringLiteral("Benchmark")}; }
+
+std::unique_ptr<CaseStore> openDb(const QString &path, bool writer)
+{
+    StoreOptions o;
+    o.path = path;
+    o.writer = writer;
+    o.actor = benchActor();
+    StoreError e;
+    auto s = CaseStore::open(o, e);
+    if (!s)
+        std::fprintf(stderr, "bench_store: %s\n", qPrintable(e.message));
+    return s;
+}
+
+// The cached database: generated and evaluated with the reference pack on first use.
+bool ensureDatabase()
+{
+    if (QFileInfo::exists(cachedDb()) && QFileInfo::exists(cachedDb() + QStringLiteral(".ready")))
+        return true;
+    QDir().mkpath(benchDir());
+    for (const char *suffix : {"", "-wal", "-shm", ".audit-head", ".ready"})
+        QFile::remove(cachedDb() + QLatin1String(suffix));
+    std::fprintf(stderr, "generating %lld cases into %s (cached for later runs)…\n", static_cast<long long>(caseCount()),
+                 qPrintable(cachedDb()));
+    auto store = openDb(cachedDb(), true);
+    if (!store)
+        return false;
+    GenOptions options;
+    options.count = caseCount();
+    QElapsedTimer t;
+    t.start();
+    if (generateCases(*store, caseTemplates(QStringLiteral(CONSILIUM_SOURCE_DIR)), options) != caseCount()) {
+        std::fprintf(stderr, "bench_store: %s\n", qPrintable(store->lastError().message));
+        return false;
+    }
+    std::fprintf(stderr, "generated in %.1f s; evaluating…\n", double(t.elapsed()) / 1000.0);
+    Evaluations(*store).reevaluateAll(RulePack::builtin());
+    store.reset();
+    QFile ready(cachedDb() + QStringLiteral(".ready"));
+    return ready.open(QIODevice::WriteOnly);
+}
+
+// A private copy for benchmarks that write.
+QString writableCopy(const QString &name)
+{
+    const QString path = benchDir() + QLatin1Char('/') + name;
+    for (const char *suffix : {"", "-wal", "-shm", ".audit-head", ".lock"})
+        QFile::remove(path + QLatin1String(suffix));
+    QFile::copy(cachedDb(), path);
+    QFile::copy(cachedDb() + QStringLiteral(".audit-head"), path + QStringLiteral(".audit-head"));
+    return path;
+}
+
+void BM_OpenAndFirstPage(benchmark::State &state)
+{
+    CaseFilter f;
+    f.packSha256 = RulePack::builtin().sha256();
+    for (auto _ : state) {
+        auto store = openDb(cachedDb(), false);
+        const CasePage page = store->listCases(f);
+        if (page.rows.size() != 50)
+            state.SkipWithError("first page is not 50 rows");
+        benchmark::DoNotOptimize(page.total);
+    }
+}
+
+void filterBench(benchmark::State &state, const CaseFilter &filter)
+{
+    auto store = openDb(cachedDb(), false);
+    qint64 total = 0;
+    for (auto _ : state) {
+        const CasePage page = store->listCases(filter);
+        total = page.total;
+        benchmark::DoNotOptimize(page.rows.data());
+    }
+    state.counters["matches"] = double(total);
+}
+
+void BM_FilterByDisease(benchmark::State &state)
+{
+    CaseFilter f;
+    f.packSha256 = RulePack::builtin().sha256();
+    f.disease = QStringLiteral("SSc");
+    filterBench(state, f);
+}
+
+void BM_FilterByVerdict(benchmark::State &state)
+{
+    CaseFilter f;
+    f.packSha256 = RulePack::builtin().sha256();
+    f.verdictGroup = QStringLiteral("autologous_car_t");
+    f.verdict = QStringLiteral("eligible");
+    filterBench(state, f);
+}
+
+void BM_FilterByDiseaseAndVerdict(benchmark::State &state)
+{
+    CaseFilter f;
+    f.packSha256 = RulePack::builtin().sha256();
+    f.disease = QStringLiteral("SLE");
+    f.verdictGroup = QStringLiteral("standard_care");
+    f.verdict = QStringLiteral("eligible");
+    filterBench(state, f);
+}
+
+void BM_SaveCaseVersion(benchmark::State &state)
+{
+    const QString path = writableCopy(QStringLiteral("save.sqlite"));
+    const qint64 sizeBefore = QFileInfo(path).size();
+    auto store = openDb(path, true);
+    QByteArray base = store->latestVersion(QStringLiteral("gen-000001"))->content;
+    std::vector<double> ms;
+    int i = 0;
+    for (auto _ : state) {
+        QByteArray bytes = base;
+        bytes.replace("\"label\":\"", QStringLiteral("\"label\":\"edit %1 ").arg(++i).toUtf8());
+        QElapsedTimer t;
+        t.start();
+        const SaveOutcome o = store->saveCase(bytes, RulePack::builtin());
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (o.status != SaveStatus::Added)
+            state.SkipWithError("save failed");
+    }
+    store.reset(); // closing checkpoints the WAL into the file
+    state.counters["bytes_per_saved_version"] =
+        double(QFileInfo(path).size() - sizeBefore) / double(std::max<std::size_t>(1, ms.size()));
+    std::sort(ms.begin(), ms.end());
+    auto pct = [&ms](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, std::size_t(p * double(ms.size())))]; };
+    state.counters["p50_ms"] = pct(0.50);
+    state.counters["p95_ms"] = pct(0.95);
+    state.counters["p99_ms"] = pct(0.99);
+}
+
+// Engine only: parse + evaluate every stored latest version, on all cores, no database work.
+void BM_EngineAll(benchmark::State &state)
+{
+    std::vector<QByteArray> contents;
+    {
+        auto store = openDb(cachedDb(), false);
+        QSqlQuery q(store->database());
+        q.setForwardOnly(true);
+        q.exec(QStringLiteral("SELECT v.content FROM cases c JOIN case_versions v ON v.id = c.latest_version_id"));
+        while (q.next())
+            contents.push_back(q.value(0).toString().toUtf8());
+    }
+    const RulePack &pack = RulePack::builtin();
+    const Engine engine(pack);
+    const int threads = int(state.range(0));
+    for (auto _ : state) {
+        std::vector<std::thread> workers;
+        std::atomic<qint64> ok{0};
+        for (int t = 0; t < threads; ++t) {
+            workers.emplace_back([&, t] {
+                qint64 mine = 0;
+                for (std::size_t i = std::size_t(t); i < contents.size(); i += std::size_t(threads)) {
+                    json::Document doc;
+                    json::Diagnostics diag;
+                    if (!json::parseStrict(contents[i], doc, diag))
+                        continue;
+                    const auto c = parseCaseValue(doc, pack, diag);
+                    if (c) {
+                        const Evaluation e = engine.evaluateFull(*c);
+                        benchmark::DoNotOptimize(e.groups.data());
+                        ++mine;
+                    }
+                }
+                ok += mine;
+            });
+        }
+        for (auto &w : workers)
+            w.join();
+        if (ok != qint64(contents.size()))
+            state.SkipWithError("a case failed to evaluate");
+    }
+    state.counters["cases"] = double(contents.size());
+}
+
+// End to end: re-evaluate every case and store the compact results (batched transactions).
+void BM_ReevaluateAllStored(benchmark::State &state)
+{
+    const QString path = writableCopy(QStringLiteral("reevaluate.sqlite"));
+    auto store = openDb(path, true);
+    ReevaluationSummary s;
+    for (auto _ : state) {
+        Evaluations evaluations(*store);
+        s = evaluations.reevaluateAll(RulePack::builtin());
+        if (s.evaluated != caseCount())
+            state.SkipWithError("not every case was evaluated");
+    }
+    state.counters["cases"] = double(s.evaluated);
+    state.counters["engine_s"] = s.engineSeconds;
+    state.counters["total_s"] = s.totalSeconds;
+}
+
+void BM_DatabaseSize(benchmark::State &state)
+{
+    auto store = openDb(cachedDb(), false);
+    qint64 versions = 0;
+    qint64 evaluations = 0;
+    for (auto _ : state) {
+        QSqlQuery q(store->database());
+        q.exec(QStringLiteral("SELECT (SELECT count(*) FROM case_versions), (SELECT count(*) FROM evaluations)"));
+        q.next();
+        versions = q.value(0).toLongLong();
+        evaluations = q.value(1).toLongLong();
+    }
+    const double bytes = double(QFileInfo(cachedDb()).size());
+    state.counters["versions"] = double(versions);
+    state.counters["evaluations"] = double(evaluations);
+    state.counters["db_MB"] = bytes / 1e6;
+    state.counters["bytes_per_version"] = bytes / double(std::max<qint64>(1, versions)); // incl. one evaluation each
+}
+
+} // namespace
+
+BENCHMARK(BM_OpenAndFirstPage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FilterByDisease)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FilterByVerdict)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FilterByDiseaseAndVerdict)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SaveCaseVersion)->Unit(benchmark::kMillisecond)->Iterations(300);
+BENCHMARK(BM_EngineAll)->Arg(1)->Arg(2)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_ReevaluateAllStored)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_DatabaseSize)->Iterations(1);
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (!ensureDatabase())
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Conferences, decisions, required roles, immutability and replay (issue 4).
+#include "StoreTestUtil.h"
+
+#include "store/Decisions.h"
+#include "store/ImportExport.h"
+#include "store/Replay.h"
+#include "store/RequiredRoles.h"
+
+#include <QTemporaryDir>
+
+using namespace consilium;
+using namespace storetest;
+
+class TestStoreDecisions : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    std::unique_ptr<CaseStore> withExamples()
+    {
+        StoreError e;
+        auto s = openStore(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_n)), e);
+        if (!s || !importCases(*s, examplesDir(), RulePack::builtin(), e))
+            return nullptr;
+        return s;
+    }
+
+    static qint64 conference(Decisions &d)
+    {
+        return d.createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
+                                  {{QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology")},
+                                   {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy")}})
+            .value_or(0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")), "the Qt SQLite driver is not installed");
+        QVERIFY(m_dir.isValid());
+    }
+
+    void requiredRolesFromCase_data()
+    {
+        QTest::addColumn<QString>("caseName");
+        QTest::addColumn<QStringList>("roles");
+        const QString rh = QStringLiteral("rheumatology");
+        const QString ct = QStringLiteral("cellular_therapy");
+        const QString id = QStringLiteral("infectious_disease");
+        QTest::newRow("V01 no infection") << QStringLiteral("V01-sle-ln-si-units") << QStringList{rh, ct};
+        QTest::newRow("V06 HIV positive") << QStringLiteral("V06-aav-hiv-hbv") << QStringList{rh, ct, id};
+        QTest::newRow("V10 infection, CNS active")
+            << QStringLiteral("V10-ms-cladribine-infection") << QStringList{rh, ct, id, QStringLiteral("neurology")};
+    }
+
+    void requiredRolesFromCase()
+    {
+        QFETCH(QString, caseName);
+        QFETCH(QStringList, roles);
+        json::Document doc;
+        json::Diagnostics diag;
+        QVERIFY(json::parseStrict(example(caseName), doc, diag));
+        QCOMPARE(RequiredRoles::forCase(RequiredRoles::defaultSetting(), doc), roles);
+    }
+
+    void neurologyWhenCnsActive()
+    {
+        json::Document doc;
+        json::Diagnostics diag;
+        QByteArray bytes = example(QStringLiteral("V01-sle-ln-si-units"));
+        bytes.replace("\"cns_involvement_active\": false", "\"cns_involvement_active\": true");
+        QVERIFY(json::parseStrict(bytes, doc, diag));
+        QVERIFY(RequiredRoles::forCase(RequiredRoles::defaultSetting(), doc).contains(QStringLiteral("neurology")));
+    }
+
+    void finaliseBlockedUntilEveryRoleAnswers()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        QVERIFY(conf > 0);
+        const auto id = decisions.open(conf, QStringLiteral("V06-aav-hiv-hbv"), RulePack::builtin());
+        QVERIFY2(id, qPrintable(store->lastError().message));
+        auto d = decisions.decision(*id);
+        QVERIFY(d);
+        // HIV positive (V06): infectious disease joins the site defaults.
+        QCOMPARE(d->requiredRoles, (QStringList{QStringLiteral("cellular_therapy"), QStringLiteral("infectious_disease"),
+                                                QStringLiteral("rheumatology")}));
+        QVERIFY(!d->resultJson.isEmpty());
+        QCOMPARE(d->packSha256, RulePack::builtin().sha256());
+
+        QVERIFY(!decisions.finalise(*id)); // no outcome yet
+        QVERIFY(decisions.setOutcome(*id, QStringLiteral("allogeneic_car_t"), QStringLiteral("trial slot available")));
+        QVERIFY(!decisions.setOutcome(*id, QStringLiteral("no_such_arm"), QString()));
+        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}}));
+        QVERIFY(!decisions.recordPosition(*id, {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree, {}, {}}));
+        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree,
+                                               QStringLiteral("would prefer the bispecific"), {}}));
+        QVERIFY(!decisions.finalise(*id));
+        QCOMPARE(store->lastError().code, StoreErrc::Refused);
+        QVERIFY(store->lastError().message.contains(QLatin1String("infectious_disease")));
+
+        // The database refuses it too, whatever the code does.
+        {
+            RawConnection raw(store->path());
+            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'final' WHERE id = %1").arg(*id)));
+        }
+        QVERIFY(decisions.addOverride(*id, QStringLiteral("AUTO-AGE-01"), QStringLiteral("clinical_judgement"),
+                                      QStringLiteral("recorded beside, verdicts unchanged")));
+        QVERIFY(!decisions.addOverride(*id, QStringLiteral("NO-SUCH-01"), QStringLiteral("other"), QStringLiteral("x")));
+        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr ID"), QStringLiteral("infectious_disease"),
+                                               Stance::Abstain, QStringLiteral("HIV suppressed; no view on the arm"), {}}));
+        QVERIFY2(decisions.finalise(*id), qPrintable(store->lastError().message));
+        d = decisions.decision(*id);
+        QVERIFY(d->finalised);
+        QVERIFY(d->hasDissent()); // dissent stays visible
+        QCOMPARE(d->overrides.size(), std::size_t(1));
+    }
+
+    void finalisedDecisionIsImmutable()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
+        QVERIFY(id);
+        QVERIFY(decisions.setOutcome(*id, QString(), QStringLiteral("await echocardiography")));
+        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}}));
+        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {}}));
+        QVERIFY(decisions.finalise(*id));
+        const auto before = decisions.decision(*id);
+        QCOMPARE(before->outcome, QStringLiteral("deferred"));
+
+        // API: refused.
+        QVERIFY(!decisions.setOutcome(*id, QStringLiteral("standard_care"), QStringLiteral("changed my mind")));
+        QCOMPARE(store->lastError().code, StoreErrc::Refused);
+        QVERIFY(!decisions.recordPosition(*id, {QStringLiteral("Dr Late"), QStringLiteral("neurology"), Stance::Agree, {}, {}}));
+        QVERIFY(!decisions.addOverride(*id, QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("x")));
+        QVERIFY(!decisions.finalise(*id));
+
+        // Raw SQL: refused by triggers, on the decision and on everything that belongs to it.
+        {
+            RawConnection raw(store->path());
+            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET rationale = 'rewritten' WHERE id = %1").arg(*id)));
+            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'draft' WHERE id = %1").arg(*id)));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decisions WHERE id = %1").arg(*id)));
+            QVERIFY(!raw.exec(QStringLiteral("UPDATE decision_positions SET position = 'disagree' WHERE decision_id = %1").arg(*id)));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_positions WHERE decision_id = %1").arg(*id)));
+            QVERIFY(!raw.exec(QStringLiteral("INSERT INTO decision_positions (decision_id, participant, role, position, reason,"
+                                             " recorded_at) VALUES (%1, 'X', 'neurology', 'agree', '', 'now')").arg(*id)));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_roles WHERE decision_id = %1").arg(*id)));
+        }
+        // And through the real sqlite3 shell.
+        QVERIFY2(!sqlite3Path().isEmpty(), "sqlite3 (Debian package sqlite3) is required");
+        const Run r = sqlite3(store->path(), QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1;").arg(*id));
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(r.err.contains("immutable"));
+        const auto after = decisions.decision(*id);
+        QCOMPARE(after->rationale, before->rationale);
+        QCOMPARE(after->resultJson, before->resultJson);
+
+        // A correction is a new, linked draft.
+        const auto corr = decisions.correct(*id);
+        QVERIFY(corr);
+        const auto c = decisions.decision(*corr);
+        QCOMPARE(c->correctsId.value_or(0), *id);
+        QVERIFY(!c->finalised);
+        QCOMPARE(c->resultJson, before->resultJson);
+        QVERIFY(c->positions.empty());
+        QVERIFY(decisions.setOutcome(*corr, QStringLiteral("standard_care"), QStringLiteral("corrected after review")));
+        QCOMPARE(decisions.decision(*id)->outcome, QStringLiteral("deferred"));
+    }
+
+    void replayIsByteIdentical()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        QList<qint64> ids;
+        for (const QString &file : exampleFiles()) {
+            const QString caseId = QFileInfo(file).completeBaseName();
+            const auto id = decisions.open(conf, caseId, RulePack::builtin());
+            QVERIFY2(id, qPrintable(caseId));
+            ids << *id;
+        }
+        for (qint64 id : ids) {
+            StoreError e;
+            const auto r = replayDecision(*store, id, e);
+            QVERIFY2(r, qPrintable(e.message));
+            QVERIFY(r->identical);
+            QVERIFY(r->sameEngine);
+            QCOMPARE(r->replayed, decisions.decision(id)->resultJson);
+        }
+        const QString path = store->path();
+        store.reset();
+        const Run r = cli({QStringLiteral("db"), QStringLiteral("replay"), QString::number(ids.first()), QStringLiteral("--db"), path});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("byte for byte"));
+    }
+
+    void replayWithCurrentRulesShowsChanges()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
+        QVERIFY(id);
+        const QString before = QString::fromUtf8(decisions.decision(*id)->resultJson);
+        QVERIFY(before.contains(QLatin1String("\"id\":\"AUTO-AGE-01\",\"state\":\"met\"")));
+
+        // A site pack where autologous CAR T needs age >= 50: V01 (34 y) becomes ineligible.
+        QByteArray modified = RulePack::builtinBytes();
+        const QByteArray from = "\"condition\": \"age_years >= 18\"";
+        QVERIFY(modified.contains(from));
+        modified.replace(from, "\"condition\": \"age_years >= 50\"");
+        json::Diagnostics diag;
+        const auto pack = RulePack::load(modified, diag);
+        QVERIFY2(pack, qPrintable(diag.lines().join(QLatin1Char('\n'))));
+
+        StoreError e;
+        const auto diff = compareWithRules(*store, *id, *pack, e);
+        QVERIFY2(diff, qPrintable(e.message));
+        const QString text = diff->join(QLatin1Char('\n'));
+        QVERIFY2(text.contains(QLatin1String("AUTO-AGE-01: met -> not_met")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("verdict: eligible_with_cautions -> ineligible")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("rule pack:")));
+
+        // The same pack gives no difference.
+        const auto same = compareWithRules(*store, *id, RulePack::builtin(), e);
+        QVERIFY(same);
+        QCOMPARE(same->size(), 1);
+        QVERIFY(same->first().startsWith(QLatin1String("unchanged:")));
+
+        const QString packFile = m_dir.filePath(QStringLiteral("site-pack.json"));
+        QVERIFY(writeAll(packFile, modified));
+        const QString path = store->path();
+        store.reset();
+        const Run r = cli({QStringLiteral("db"), QStringLiteral("replay"), QString::number(*id), QStringLiteral("--with-current-rules"),
+                           QStringLiteral("--rules"), packFile, QStringLiteral("--db"), path});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("byte for byte"));
+        QVERIFY2(r.out.contains("verdict: eligible_with_cautions -> ineligible"), r.out.constData());
+        QVERIFY(r.out.contains("AUTO-AGE-01: met -> not_met"));
+    }
+
+    void decisionFlowThroughCli()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("cli-flow.sqlite"));
+        auto run = [&db](QStringList args) {
+            args << QStringLiteral("--db") << db;
+            args.prepend(QStringLiteral("db"));
+            return cli(args);
+        };
+        QCOMPARE(run({QStringLiteral("import"), examplesDir()}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("conference"), QStringLiteral("create"), QStringLiteral("--date"), QStringLiteral("2026-12-01"),
+                      QStringLiteral("--title"), QStringLiteral("MDT"), QStringLiteral("--attendee"), QStringLiteral("Dr A:rheumatology")})
+                     .exitCode,
+                 0);
+        Run r = run({QStringLiteral("decide"), QStringLiteral("1"), QStringLiteral("V06-aav-hiv-hbv"), QStringLiteral("--arm"),
+                     QStringLiteral("bispecific_tce"), QStringLiteral("--rationale"), QStringLiteral("access")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("awaiting positions from: cellular_therapy, infectious_disease, rheumatology"));
+        for (const auto &[who, role] : {std::pair{"Dr A", "rheumatology"}, std::pair{"Dr B", "cellular_therapy"}})
+            QCOMPARE(run({QStringLiteral("position"), QStringLiteral("1"), QStringLiteral("--participant"), QLatin1String(who),
+                          QStringLiteral("--role"), QLatin1String(role), QStringLiteral("--agree")})
+                         .exitCode,
+                     0);
+        r = run({QStringLiteral("finalise"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("infectious_disease"));
+        QCOMPARE(run({QStringLiteral("position"), QStringLiteral("1"), QStringLiteral("--participant"), QStringLiteral("Dr C"),
+                      QStringLiteral("--role"), QStringLiteral("infectious_disease"), QStringLiteral("--disagree"),
+                      QStringLiteral("--reason"), QStringLiteral("HBV reactivation risk")})
+                     .exitCode,
+                 0);
+        r = run({QStringLiteral("finalise"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("dissent recorded"));
+        QCOMPARE(run({QStringLiteral("outcome"), QStringLiteral("1"), QStringLiteral("--defer")}).exitCode, 1);
+        QCOMPARE(run({QStringLiteral("verify-audit")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("replay"), QStringLiteral("1")}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreDecisions)
+#include "tst_store_decisions.moc"
