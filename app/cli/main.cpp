@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // consilium-cli: evaluate cases and check rule packs from the command line (SPEC §5).
 #include "DbCommands.h"
+#include "PackCommands.h"
 #include "case/CaseData.h"
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 #include "engine/Vignettes.h"
 #include "rules/RulePack.h"
+#include "trust/TrustedPack.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -41,9 +43,11 @@ int usage(const QString &problem)
 {
     if (!problem.isEmpty())
         err(QStringLiteral("consilium-cli: ") + problem);
-    err(QStringLiteral("usage: consilium-cli evaluate CASE.json [--rules PACK] [--as-of YYYY-MM-DD] [--format json|text]\n"
+    err(QStringLiteral("usage: consilium-cli evaluate CASE.json [--rules PACK [--allow-unsigned]] [--as-of YYYY-MM-DD] [--format json|text]\n"
                        "       consilium-cli evaluate --batch DIR_OR_JSONL [--rules PACK] [--as-of YYYY-MM-DD]\n"
                        "       consilium-cli check-rules [PACK]\n"
+                       "       consilium-cli pack keygen KEYFILE | sign PACK KEYFILE | verify PACK PACK.sig [--key PUB]\n"
+                       "       consilium-cli db COMMAND … (see consilium-cli db --help)\n"
                        "       consilium-cli --version"));
     return Usage;
 }
@@ -55,6 +59,7 @@ struct Options {
     QString format = QStringLiteral("json");
     QString batch;
     bool hasBatch = false;
+    bool allowUnsigned = false;
 };
 
 // Returns false (and prints) on a usage error.
@@ -79,6 +84,8 @@ bool parseOptions(const QStringList &args, Options &o, QString &problem)
         } else if (a == QLatin1String("--format")) {
             if (!value(o.format))
                 return false;
+        } else if (a == QLatin1String("--allow-unsigned")) {
+            o.allowUnsigned = true;
         } else if (a == QLatin1String("--batch")) {
             if (!value(o.batch))
                 return false;
@@ -93,7 +100,7 @@ bool parseOptions(const QStringList &args, Options &o, QString &problem)
     return true;
 }
 
-// Loads the pack named by --rules (or the built-in one). Prints the problems and returns null if invalid.
+// Loads a pack file for validation only (check-rules): schema and expressions, no signature.
 std::unique_ptr<RulePack> loadPack(const QString &path, int &exitCode)
 {
     QFile f(path);
@@ -109,6 +116,27 @@ std::unique_ptr<RulePack> loadPack(const QString &path, int &exitCode)
             err(QStringLiteral("%1: %2").arg(path, l));
         exitCode = BadPack;
     }
+    return pack;
+}
+
+// Imports a site pack for evaluation (--rules): schema, vignettes and a trusted signature, or
+// the explicit --allow-unsigned override with a warning on stderr.
+std::unique_ptr<RulePack> importPack(const QString &path, bool allowUnsigned, int &exitCode)
+{
+    trust::ImportOptions options;
+    options.allowUnsigned = allowUnsigned;
+    trust::ImportReport report;
+    json::Diagnostics diag;
+    bool unreadable = false;
+    auto pack = trust::importPack(path, options, diag, report, &unreadable);
+    if (!pack) {
+        for (const QString &l : diag.lines())
+            err(QStringLiteral("%1: %2").arg(path, l));
+        exitCode = unreadable ? NoInput : BadPack;
+        return nullptr;
+    }
+    if (report.overridden)
+        err(QStringLiteral("consilium-cli: ") + report.warning);
     return pack;
 }
 
@@ -242,7 +270,7 @@ int evaluate(const Options &o)
     int code = Ok;
     std::unique_ptr<RulePack> own;
     if (!o.rules.isEmpty()) {
-        own = loadPack(o.rules, code);
+        own = importPack(o.rules, o.allowUnsigned, code);
         if (!own)
             return code;
     }
@@ -313,6 +341,8 @@ int main(int argc, char **argv)
     const QString command = args.takeFirst();
     if (command == QLatin1String("db"))
         return runDbCommand(args);
+    if (command == QLatin1String("pack"))
+        return runPackCommand(args);
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         if (!args.isEmpty())
             return usage(QStringLiteral("--version takes no arguments"));

@@ -1480,6 +1480,8 @@ std::unique_ptr<RulePack> RulePack::loadFile(const QString &path, json::Diagnost
     return load(f.readAll(), diag);
 }
 
+const char *RulePack::builtinExpectedSha256() { return CONSILIUM_BUILTIN_PACK_SHA256; }
+
 QByteArray RulePack::builtinBytes()
 {
     initPackResources();
@@ -1496,6 +1498,9 @@ const RulePack &RulePack::builtin()
         auto p = load(builtinBytes(), diag);
         if (!p)
             qFatal("The built-in rule pack is invalid: %s", qPrintable(diag.lines().join(QLatin1Char('\n'))));
+        if (p->sha256() != QLatin1String(builtinExpectedSha256()))
+            qFatal("The built-in rule pack's sha256 %s differs from the one recorded at build time (%s); refusing to run",
+                   qPrintable(p->sha256()), builtinExpectedSha256());
         return p;
     }();
     return *pack;

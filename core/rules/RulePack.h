@@ -279,6 +279,8 @@ public:
     // The reference pack built into the application (resources/packs/consilium-reference.json).
     static const RulePack &builtin();
     static QByteArray builtinBytes();
+    // The SHA-256 of the reference pack recorded at build time; builtin() refuses a mismatch.
+    static const char *builtinExpectedSha256();
 
     const QString &id() const noexcept { return m_id; }
     const QString &version() const noexcept { return m_version; }

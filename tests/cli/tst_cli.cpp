@@ -483,8 +483,16 @@ void TestCli::rulesPackUsedForEvaluation()
     const QString pack = tmp.filePath(QStringLiteral("site-pack.json"));
     const QByteArray bytes = RulePack::builtinBytes() + "\n";
     QVERIFY(writeFile(pack, bytes));
-    const Run r = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack});
+    // Unsigned: refused (issue 6) with exit 3 and nothing on stdout ...
+    const Run refused = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack});
+    QVERIFY2(refused.exitCode == 3, qPrintable(refused.describe()));
+    QVERIFY(refused.out.isEmpty());
+    QVERIFY2(refused.err.contains("signed by a trusted key"), qPrintable(refused.describe()));
+    // ... and loaded with the explicit override, which warns on stderr.
+    const Run r = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack,
+                          QStringLiteral("--allow-unsigned")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("WARNING"), qPrintable(r.describe()));
     const QJsonObject res = parseObject(r.out);
     const QString sha = res.value(QStringLiteral("rule_pack")).toObject().value(QStringLiteral("sha256")).toString();
     QCOMPARE(sha, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
