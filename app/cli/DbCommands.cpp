@@ -5,6 +5,7 @@
 #include "engine/ResultWriter.h"
 #include "engine/Vignettes.h"
 #include "rules/RulePack.h"
+#include "trust/TrustedPack.h"
 #include "store/Backup.h"
 #include "store/CaseStore.h"
 #include "store/Decisions.h"
@@ -15,6 +16,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 
 #include <atomic>
@@ -57,6 +59,8 @@ const char kUsage[] =
     "  show CASE_ID [--content]               versions, evaluations and decisions of a case\n"
     "  evaluate CASE_ID|--all [--rules PACK]  evaluate and store the compact results\n"
     "  archive CASE_ID | unarchive CASE_ID\n"
+    "  purge CASE_ID --confirm CASE_ID        remove an archived case for good (audited; refused while a\n"
+    "                                         finalised decision rests on it)\n"
     "  replay DECISION_ID [--with-current-rules] [--rules PACK]\n"
     "  verify-audit                           exit 0 intact, 1 tampered (names the first bad row)\n"
     "  backup FILE                            consistent snapshot into a new file\n"
@@ -96,11 +100,13 @@ bool parseArgs(const QStringList &args, Args &a, QString &problem)
         QStringLiteral("--offset"),    QStringLiteral("--date"),     QStringLiteral("--title"),
         QStringLiteral("--arm"),       QStringLiteral("--rationale"), QStringLiteral("--participant"),
         QStringLiteral("--role"),      QStringLiteral("--reason"),   QStringLiteral("--criterion"),
-        QStringLiteral("--code"),      QStringLiteral("--text"),     QStringLiteral("--version")};
+        QStringLiteral("--code"),      QStringLiteral("--text"),     QStringLiteral("--version"),
+        QStringLiteral("--confirm")};
     static const QStringList boolean{QStringLiteral("--all"),      QStringLiteral("--with-current-rules"),
                                      QStringLiteral("--archived"), QStringLiteral("--defer"),
                                      QStringLiteral("--agree"),    QStringLiteral("--disagree"),
-                                     QStringLiteral("--abstain"),  QStringLiteral("--content")};
+                                     QStringLiteral("--abstain"),  QStringLiteral("--content"),
+                                     QStringLiteral("--allow-unsigned")};
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
         if (arg == QLatin1String("--attendee")) {
@@ -179,50 +185,98 @@ public:
         m_store = CaseStore::open(o, e);
         if (!m_store)
             code = report(e);
+        else if (!auditPendingOverride(code))
+            return nullptr;
         return m_store.get();
     }
 
-    // The pack named by --rules, or the built-in one. `forStoring` also runs its vignettes
-    // (SPEC §6: a site pack is validated and its vignettes run before it is used).
+    // For actions that only read but are audited (export, backup): a writer when the lock can
+    // be had within a second, so the action is recorded in the audit log; when another process
+    // holds it (or the file cannot be written), read-only, with `unaudited` set to why (the
+    // caller warns, and still succeeds).
+    CaseStore *auditedReader(int &code, QString &unaudited)
+    {
+        StoreOptions o;
+        o.path = m_args.value("db");
+        // A missing database is reported by the reader, which creates nothing.
+        if (!QFileInfo::exists(o.path.isEmpty() ? defaultDatabasePath() : o.path))
+            return store(false, code);
+        o.writer = true;
+        o.create = false;
+        o.lockTimeoutMs = 1000;
+        o.actor = Actor::fromEnvironment(m_args.value("as"));
+        StoreError e;
+        m_store = CaseStore::open(o, e);
+        if (m_store)
+            return m_store.get();
+        // Whatever keeps a reader out too (a foreign, damaged or newer file) is reported by it.
+        unaudited = e.message;
+        return store(false, code);
+    }
+
+    // The pack named by --rules, or the built-in one. A site pack is imported (issue 6): its
+    // schema must validate, its vignettes pass and PACK.sig be a trusted signature, unless
+    // --allow-unsigned overrides the signature check; the override is printed and, when the
+    // session holds the database for writing, recorded in the audit log. `forStoring` says
+    // whether results will be stored: only then must every vignette pass (a replay diff may
+    // compare with a draft pack).
     const RulePack *pack(int &code, bool forStoring)
     {
         const QString path = m_args.value("rules");
         if (path.isEmpty())
             return &RulePack::builtin();
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("consilium-cli db: cannot read rule pack %1: %2").arg(path, f.errorString()));
-            code = NoInput;
-            return nullptr;
-        }
+        trust::ImportOptions options;
+        options.allowUnsigned = m_args.has("allow-unsigned");
+        options.requireVignettes = forStoring;
+        trust::ImportReport imported;
         json::Diagnostics diag;
-        m_pack = RulePack::load(f.readAll(), diag);
+        bool unreadable = false;
+        m_pack = trust::importPack(path, options, diag, imported, &unreadable);
         if (!m_pack) {
             for (const QString &l : diag.lines())
                 err(QStringLiteral("%1: %2").arg(path, l));
-            code = BadPack;
+            code = unreadable ? NoInput : BadPack;
             return nullptr;
         }
-        if (forStoring) {
-            int failed = 0;
-            for (const auto &v : runVignettes(*m_pack))
-                failed += v.passed() ? 0 : 1;
-            if (failed > 0) {
-                err(QStringLiteral("%1: %2 vignette(s) of the pack fail (see consilium-cli check-rules); not used for "
-                                   "stored results")
-                        .arg(path)
-                        .arg(failed));
-                code = BadPack;
+        if (imported.overridden) {
+            err(QStringLiteral("consilium-cli db: ") + imported.warning);
+            m_pendingOverride = imported.warning;
+            if (!auditPendingOverride(code))
                 return nullptr;
-            }
         }
         return m_pack.get();
     }
 
+    ~Session()
+    {
+        if (!m_pendingOverride.isEmpty())
+            err(QStringLiteral("consilium-cli db: the signature override was not audited (this command does not write to the database)"));
+    }
+
 private:
+    // Records a pending --allow-unsigned override in the audit log once the database is open
+    // for writing. Returns false (code set) if the audit row cannot be written.
+    bool auditPendingOverride(int &code)
+    {
+        if (m_pendingOverride.isEmpty() || !m_store || !m_store->isWriter())
+            return true;
+        const bool ok = m_store->begin()
+            && m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"), m_pack->sha256(),
+                              QString(), m_pack->sha256(), m_pendingOverride)
+            && m_store->commit();
+        if (!ok) {
+            m_store->rollback();
+            code = report(m_store->lastError());
+            return false;
+        }
+        m_pendingOverride.clear();
+        return true;
+    }
+
     const Args &m_args;
     std::unique_ptr<CaseStore> m_store;
     std::unique_ptr<RulePack> m_pack;
+    QString m_pendingOverride;
 };
 
 bool toId(const QString &text, qint64 &id)
@@ -283,13 +337,24 @@ int cmdImport(Session &s, const Args &a)
     return summary->rejected > 0 ? BadCase : Ok;
 }
 
+void warnUnaudited(const QString &what, const QString &why)
+{
+    err(QStringLiteral("consilium-cli db: warning: the %1 was made read-only and could not be audited (%2)").arg(what, why));
+}
+
+QString auditedNote(CaseStore &store)
+{
+    return QStringLiteral("; audit row %1").arg(store.audit().head().value_or(AuditHead{}).id);
+}
+
 int cmdExport(Session &s, const Args &a)
 {
     const bool all = a.has("all");
     if ((all && a.positional.size() != 1) || (!all && a.positional.size() != 2))
         return usage(QStringLiteral("export needs CASE_ID DIR or --all DIR"));
     int code = Ok;
-    CaseStore *store = s.store(false, code);
+    QString unaudited;
+    CaseStore *store = s.auditedReader(code, unaudited);
     if (!store)
         return code;
     StoreError e;
@@ -297,14 +362,18 @@ int cmdExport(Session &s, const Args &a)
         const auto n = exportAll(*store, a.positional.first(), e);
         if (!n)
             return report(e);
-        out(QStringLiteral("%1 case(s) exported to %2").arg(*n).arg(a.positional.first()));
-        return Ok;
+        out(QStringLiteral("%1 case(s) exported to %2%3")
+                .arg(*n)
+                .arg(a.positional.first(), store->isWriter() ? auditedNote(*store) : QString()));
+    } else {
+        const int version = a.value("version").toInt();
+        const auto file = exportCase(*store, a.positional[0], a.positional[1], e, version);
+        if (!file)
+            return report(e);
+        out(QStringLiteral("exported %1 to %2%3").arg(a.positional[0], *file, store->isWriter() ? auditedNote(*store) : QString()));
     }
-    const int version = a.value("version").toInt();
-    const auto file = exportCase(*store, a.positional[0], a.positional[1], e, version);
-    if (!file)
-        return report(e);
-    out(QStringLiteral("exported %1 to %2").arg(a.positional[0], *file));
+    if (!store->isWriter())
+        warnUnaudited(QStringLiteral("export"), unaudited);
     return Ok;
 }
 
@@ -543,19 +612,54 @@ int cmdBackup(Session &s, const Args &a)
     if (a.positional.size() != 1)
         return usage(QStringLiteral("backup needs FILE"));
     int code = Ok;
-    CaseStore *store = s.store(false, code);
+    QString unaudited;
+    CaseStore *store = s.auditedReader(code, unaudited);
     if (!store)
         return code;
     StoreError e;
     const auto r = backupDatabase(*store, a.positional.first(), e);
     if (!r)
         return report(e);
-    out(QStringLiteral("backup written to %1 (%2 bytes, %3 case(s)); audit head row %4 sha256:%5")
+    out(QStringLiteral("backup written to %1 (%2 bytes, %3 case(s), sha256:%4); audit head row %5 sha256:%6")
             .arg(r->path)
             .arg(r->bytes)
             .arg(r->cases)
+            .arg(r->sha256)
             .arg(r->auditHead.id)
             .arg(r->auditHead.hash));
+    if (r->audited)
+        out(QStringLiteral("recorded in the audit log of %1 as row %2").arg(store->path()).arg(r->auditRow));
+    else
+        warnUnaudited(QStringLiteral("backup"), unaudited);
+    return Ok;
+}
+
+int cmdPurge(Session &s, const Args &a)
+{
+    if (a.positional.size() != 1)
+        return usage(QStringLiteral("purge needs CASE_ID --confirm CASE_ID"));
+    const QString id = a.positional.first();
+    if (!a.has("confirm"))
+        return usage(QStringLiteral("purge removes case %1 for good; confirm with --confirm %1").arg(id));
+    if (a.value("confirm") != id)
+        return usage(QStringLiteral("--confirm %1 does not match the case id %2; nothing was purged").arg(a.value("confirm"), id));
+    int code = Ok;
+    CaseStore *store = s.store(true, code);
+    if (!store)
+        return code;
+    const auto p = store->purgeCase(id, a.value("confirm"));
+    if (!p)
+        return report(store->lastError());
+    out(QStringLiteral("purged %1: %2 version(s), %3 evaluation(s), %4 draft decision(s), %5 conference listing(s) "
+                       "removed; audit row %6 (before sha256:%7)")
+            .arg(p->caseId)
+            .arg(p->versions)
+            .arg(p->evaluations)
+            .arg(p->draftDecisions)
+            .arg(p->conferenceListings)
+            .arg(p->auditRow)
+            .arg(p->contentSha256));
+    out(QStringLiteral("note: backups and exports made before the purge still hold the case"));
     return Ok;
 }
 
@@ -795,6 +899,8 @@ int runDbCommand(const QStringList &argv)
         return cmdEvaluate(s, a);
     if (command == QLatin1String("archive") || command == QLatin1String("unarchive"))
         return cmdArchive(s, a, command == QLatin1String("archive"));
+    if (command == QLatin1String("purge"))
+        return cmdPurge(s, a);
     if (command == QLatin1String("replay"))
         return cmdReplay(s, a);
     if (command == QLatin1String("verify-audit"))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Backup.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -72,6 +73,37 @@ std::optional<BackupResult> backupDatabase(CaseStore &store, const QString &targ
         error = {StoreErrc::Io, message, {}};
         return std::nullopt;
     }
+    {
+        QFile f(path);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f)) {
+            error = {StoreErrc::Io, QStringLiteral("cannot read back the backup %1: %2").arg(path, f.errorString()), {}};
+            return std::nullopt;
+        }
+        result.sha256 = QString::fromLatin1(hash.result().toHex());
+    }
+    if (!store.isWriter())
+        return result;
+    WriteTransaction tx(store);
+    const bool audited = tx.ok()
+        && store.audit(QStringLiteral("database.backed_up"), QStringLiteral("database"), QFileInfo(store.path()).fileName(),
+                       {}, result.sha256,
+                       QStringLiteral("backup to %1: %2 case(s), %3 bytes; its audit head row %4 sha256:%5")
+                           .arg(path)
+                           .arg(result.cases)
+                           .arg(result.bytes)
+                           .arg(result.auditHead.id)
+                           .arg(result.auditHead.hash));
+    const qint64 row = audited ? store.audit().head().value_or(AuditHead{}).id : 0;
+    if (!audited || !tx.commit()) {
+        error = {StoreErrc::Sql,
+                 QStringLiteral("the backup %1 was written but could not be recorded in the audit log: %2")
+                     .arg(path, store.lastError().message),
+                 {}};
+        return std::nullopt;
+    }
+    result.audited = true;
+    result.auditRow = row;
     return result;
 }
 

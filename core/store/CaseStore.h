@@ -77,6 +77,19 @@ struct SaveOutcome {
     QString contentSha256;
 };
 
+// What a purge removed. `contentSha256` is the SHA-256 over every removed row (the case, its
+// versions, evaluations, draft decisions with their roles, positions and overrides, and its
+// conference listings, in a fixed order): the before-hash of the "purge" audit row.
+struct PurgeOutcome {
+    QString caseId;
+    int versions = 0;
+    int evaluations = 0;
+    int draftDecisions = 0;
+    int conferenceListings = 0;
+    QString contentSha256;
+    qint64 auditRow = 0;
+};
+
 // The case store: one SQLite file (WAL, foreign keys, synchronous=FULL) holding versioned
 // cases, evaluations, decisions and the audit log. Writers hold "<db>.lock"; readers do not.
 class CaseStore
@@ -120,6 +133,15 @@ public:
     CasePage listCases(const CaseFilter &filter);
     QStringList allCaseIds(bool includeArchived = true);
     bool setArchived(const QString &caseId, bool archived);
+    // Removes an archived case for good, the one exception to "nothing is deleted": its
+    // versions, evaluations, draft decisions and conference listings go in one write
+    // transaction together with a "purge" audit row. `confirmation` must be the case id typed
+    // again. Refused (StoreErrc::Refused) while the case is not archived, and while any
+    // finalised decision rests on one of its versions (it must stay replayable). The audit log
+    // and the guards on finalised decisions are not touched; the delete guards of
+    // case_versions and evaluations are lifted inside the transaction only and put back,
+    // unchanged, before it commits.
+    std::optional<PurgeOutcome> purgeCase(const QString &caseId, const QString &confirmation);
 
     std::optional<QString> setting(const QString &key);
     bool setSetting(const QString &key, const QString &value);

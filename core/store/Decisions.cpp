@@ -5,6 +5,8 @@
 #include "engine/ResultWriter.h"
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
+#include "store/CompactResult.h"
+#include "store/Evaluations.h"
 #include "store/RequiredRoles.h"
 
 #include <QSqlError>
@@ -249,7 +251,11 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
         return std::nullopt;
     }
     const Engine engine(pack);
-    const QByteArray result = resultJson(engine, engine.evaluateFull(*data), false);
+    const Evaluation evaluation = engine.evaluateFull(*data);
+    const QByteArray result = resultJson(engine, evaluation, false);
+    // The same evaluation, compact, goes into `evaluations` (history, current verdicts, list
+    // filters) in the decision's own transaction.
+    const CompactResult compact = CompactResult::from(engine, evaluation);
     const QByteArray setting = m_store.setting(RequiredRoles::settingKey()).value_or(QString()).toUtf8();
     const QStringList roles = RequiredRoles::forCase(setting.isEmpty() ? RequiredRoles::defaultSetting() : setting, doc);
 
@@ -258,6 +264,9 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
         return std::nullopt;
     const auto packRef = m_store.storePack(pack);
     if (!packRef || !listCase(conferenceId, caseId))
+        return std::nullopt;
+    const auto stored = Evaluations(m_store).record(*version, pack, compact);
+    if (!stored)
         return std::nullopt;
     QSqlDatabase db = m_store.database();
     QSqlQuery q(db);
@@ -287,10 +296,11 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
     }
     if (!m_store.audit(QStringLiteral("decision.opened"), QStringLiteral("decision"), QString::number(id), {},
                        stateHash(id),
-                       QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6")
+                       QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6; evaluation %7")
                            .arg(caseId)
                            .arg(version->version)
-                           .arg(pack.id(), pack.version(), pack.sha256(), roles.join(QStringLiteral(", "))))
+                           .arg(pack.id(), pack.version(), pack.sha256(), roles.join(QStringLiteral(", ")))
+                           .arg(stored->id))
         || !tx.commit())
         return std::nullopt;
     return id;

@@ -87,7 +87,9 @@ public:
     std::vector<Conference> conferences();
 
     // Evaluates the case's latest version (or the given one) with `pack`, stores the pack and
-    // the full result, and derives the required roles from the site setting.
+    // the full result, and derives the required roles from the site setting. The same
+    // evaluation is recorded in `evaluations` (compact, as Evaluations stores it) in the same
+    // transaction, so history and the current verdicts reflect what the decision was shown.
     std::optional<qint64> open(qint64 conferenceId, const QString &caseId, const RulePack &pack,
                                std::optional<qint64> versionId = std::nullopt);
     // chosenArm empty = deferral.

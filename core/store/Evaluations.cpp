@@ -109,6 +109,12 @@ std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, c
                      {e.problem});
         return std::nullopt;
     }
+    return record(*v, pack, e.result);
+}
+
+std::optional<StoredEvaluation> Evaluations::record(const CaseVersion &v, const RulePack &pack, const CompactResult &result)
+{
+    const qint64 versionId = v.id;
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return std::nullopt;
@@ -130,28 +136,28 @@ std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, c
     QString error;
     StoredEvaluation out;
     out.evaluatedAt = m_store.timestamp();
-    const auto id = writer.store(versionId, caseRef, latest, *packRef, out.evaluatedAt, e.result, error);
+    const auto id = writer.store(versionId, caseRef, latest, *packRef, out.evaluatedAt, result, error);
     if (!id) {
         m_store.fail(StoreErrc::Sql, error);
         return std::nullopt;
     }
-    if (!m_store.audit(QStringLiteral("evaluation.stored"), QStringLiteral("case"), v->caseId, v->contentSha256,
+    if (!m_store.audit(QStringLiteral("evaluation.stored"), QStringLiteral("case"), v.caseId, v.contentSha256,
                        pack.sha256(),
                        QStringLiteral("evaluation %1 of version %2 under %3 %4")
                            .arg(*id)
-                           .arg(v->version)
+                           .arg(v.version)
                            .arg(pack.id(), pack.version()))
         || !tx.commit())
         return std::nullopt;
     out.id = *id;
     out.caseVersionId = versionId;
-    out.caseId = v->caseId;
-    out.version = v->version;
+    out.caseId = v.caseId;
+    out.version = v.version;
     out.packSha256 = pack.sha256();
     out.packId = pack.id();
     out.packVersion = pack.version();
     out.engineVersion = engineVersion();
-    out.result = e.result;
+    out.result = result;
     return out;
 }
 

@@ -44,6 +44,10 @@ public:
 
     std::optional<StoredEvaluation> evaluateVersion(qint64 versionId, const RulePack &pack);
     std::optional<StoredEvaluation> evaluateCase(const QString &caseId, const RulePack &pack);
+    // Stores a result already computed for `version` with `pack` and this engine (e.g. the one
+    // a decision pins), joining the caller's write transaction if there is one. Updates the
+    // current verdicts when `version` is its case's latest, and is audited like evaluateVersion.
+    std::optional<StoredEvaluation> record(const CaseVersion &version, const RulePack &pack, const CompactResult &result);
     std::vector<StoredEvaluation> evaluationsOf(const QString &caseId);
 
     // Re-evaluates the latest version of every case that is not archived, in batched write

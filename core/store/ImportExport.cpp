@@ -73,8 +73,17 @@ std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, 
     return summary;
 }
 
-std::optional<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory, StoreError &error,
-                                  int version)
+namespace {
+
+struct Written {
+    QString file;
+    QString fileSha256; // of the bytes written
+    int version = 0;
+    QString contentSha256;
+};
+
+std::optional<Written> writeCase(CaseStore &store, const QString &caseId, const QString &directory, StoreError &error,
+                                 int version)
 {
     std::optional<CaseVersion> v;
     if (version <= 0) {
@@ -102,22 +111,64 @@ std::optional<QString> exportCase(CaseStore &store, const QString &caseId, const
         return std::nullopt;
     }
     const QString file = QDir(directory).filePath(fileNameFor(caseId));
+    const QByteArray bytes = prettyJson(doc);
     QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(prettyJson(doc)) < 0 || !out.commit()) {
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit()) {
         error = {StoreErrc::Io, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()), {}};
         return std::nullopt;
     }
-    return file;
+    return Written{QFileInfo(file).absoluteFilePath(), sha256Hex(bytes), v->version, v->contentSha256};
+}
+
+// One audit row for an export by a writer store (a read-only store cannot write one; the
+// caller says so).
+bool auditExport(CaseStore &store, const QString &action, const QString &objectType, const QString &objectId,
+                 const QString &before, const QString &after, const QString &detail, StoreError &error)
+{
+    if (!store.isWriter())
+        return true;
+    WriteTransaction tx(store);
+    if (tx.ok() && store.audit(action, objectType, objectId, before, after, detail) && tx.commit())
+        return true;
+    error = {StoreErrc::Sql,
+             QStringLiteral("the export was written but could not be recorded in the audit log: %1")
+                 .arg(store.lastError().message),
+             {}};
+    return false;
+}
+
+} // namespace
+
+std::optional<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory, StoreError &error,
+                                  int version)
+{
+    const auto w = writeCase(store, caseId, directory, error, version);
+    if (!w)
+        return std::nullopt;
+    if (!auditExport(store, QStringLiteral("case.exported"), QStringLiteral("case"), caseId, w->contentSha256,
+                     w->fileSha256, QStringLiteral("version %1 to %2").arg(w->version).arg(w->file), error))
+        return std::nullopt;
+    return QDir(directory).filePath(fileNameFor(caseId));
 }
 
 std::optional<int> exportAll(CaseStore &store, const QString &directory, StoreError &error)
 {
     int written = 0;
+    QByteArray manifest; // "<file name> <sha256 of the file>\n" per case, in case id order
     for (const QString &id : store.allCaseIds(true)) {
-        if (!exportCase(store, id, directory, error))
+        const auto w = writeCase(store, id, directory, error, 0);
+        if (!w)
             return std::nullopt;
+        manifest += QFileInfo(w->file).fileName().toUtf8() + ' ' + w->fileSha256.toLatin1() + '\n';
         ++written;
     }
+    if (!auditExport(store, QStringLiteral("cases.exported"), QStringLiteral("database"), QFileInfo(store.path()).fileName(),
+                     {}, sha256Hex(manifest),
+                     QStringLiteral("%1 case(s) to %2 (after-hash: SHA-256 over \"<file> <file sha256>\" lines)")
+                         .arg(written)
+                         .arg(QFileInfo(directory).absoluteFilePath()),
+                     error))
+        return std::nullopt;
     return written;
 }
 

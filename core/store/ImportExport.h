@@ -28,6 +28,11 @@ struct ImportSummary {
 std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, const RulePack &pack,
                                          StoreError &error);
 
+// Exports by a writer store are recorded in the audit log ("case.exported": the version's
+// content hash before, the file's SHA-256 after, and its path; "cases.exported": the count,
+// directory and a hash over every file written). A read-only store cannot record them; the
+// caller should say so. If the audit row cannot be written the files stay and an error says so.
+
 // Writes the latest version (or a given version number) of a case as "<dir>/<case id>.json".
 std::optional<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory,
                                   StoreError &error, int version = 0);

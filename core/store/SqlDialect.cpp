@@ -110,6 +110,24 @@ public:
         return names;
     }
 
+    QString deleteGuardName(const QString &table) const override { return table + QStringLiteral("_no_delete"); }
+
+    QString triggerDefinition(const QSqlDatabase &db, const QString &name) const override
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"));
+        q.addBindValue(name);
+        if (!q.exec() || !q.next())
+            return {};
+        return q.value(0).toString();
+    }
+
+    QString dropTrigger(const QString &name, const QString &table) const override
+    {
+        Q_UNUSED(table); // PostgreSQL needs it: DROP TRIGGER name ON table
+        return QStringLiteral("DROP TRIGGER %1").arg(name);
+    }
+
     bool snapshotTo(const QSqlDatabase &db, const QString &path, QString &error) const override
     {
         QSqlQuery q(db);

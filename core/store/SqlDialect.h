@@ -39,6 +39,13 @@ public:
     virtual QString refuseUpdateWhen(const QString &name, const QString &table, const QString &condition,
                                      const QString &message) const = 0;
     virtual QStringList triggerNames(const QSqlDatabase &db) const = 0;
+    // The trigger protectTable() made to refuse DELETE on `table`.
+    virtual QString deleteGuardName(const QString &table) const = 0;
+    // A trigger's definition exactly as stored (empty: no such trigger), and the statement that
+    // drops it. A purge lifts the delete guards of case_versions and evaluations inside its own
+    // write transaction and puts these very definitions back before it commits.
+    virtual QString triggerDefinition(const QSqlDatabase &db, const QString &name) const = 0;
+    virtual QString dropTrigger(const QString &name, const QString &table) const = 0;
     // A consistent snapshot of the live database in a new file.
     virtual bool snapshotTo(const QSqlDatabase &db, const QString &path, QString &error) const = 0;
     virtual QStringList integrityProblems(const QSqlDatabase &db) const = 0;

@@ -273,6 +273,134 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains(QByteArray::number(exampleFiles().size()) + " case(s)"));
     }
+
+    void exportAndBackupAreAudited()
+    {
+        auto store = fresh();
+        QVERIFY(store);
+        StoreError e;
+        QVERIFY(importCases(*store, examplesDir(), RulePack::builtin(), e));
+        const QString id = QStringLiteral("V06-aav-hiv-hbv");
+        qint64 head = store->audit().head()->id;
+
+        // One case: before = the version's content hash, after = the file's hash, and its path.
+        const QString dir = m_dir.filePath(QStringLiteral("audited-export%1").arg(++m_n));
+        const auto file = exportCase(*store, id, dir, e);
+        QVERIFY2(file, qPrintable(e.message));
+        QCOMPARE(store->audit().head()->id, head + 1);
+        AuditEntry row = store->audit().entries(head + 1).front();
+        QCOMPARE(row.action, QStringLiteral("case.exported"));
+        QCOMPARE(row.objectId, id);
+        QCOMPARE(row.beforeHash, store->latestVersion(id)->contentSha256);
+        QCOMPARE(row.afterHash, sha256Hex(readAll(*file)));
+        QVERIFY2(row.detail.contains(QFileInfo(*file).absoluteFilePath()), qPrintable(row.detail));
+        ++head;
+
+        // All cases: one row with the count, the directory and a hash over the files.
+        const QString all = m_dir.filePath(QStringLiteral("audited-export-all%1").arg(m_n));
+        QCOMPARE(exportAll(*store, all, e).value_or(-1), int(exampleFiles().size()));
+        QCOMPARE(store->audit().head()->id, head + 1);
+        row = store->audit().entries(head + 1).front();
+        QCOMPARE(row.action, QStringLiteral("cases.exported"));
+        QVERIFY2(row.detail.contains(QStringLiteral("%1 case(s) to %2").arg(exampleFiles().size()).arg(QFileInfo(all).absoluteFilePath())),
+                 qPrintable(row.detail));
+        QByteArray manifest;
+        for (const QString &c : store->allCaseIds()) {
+            const QString f = c + QStringLiteral(".json");
+            manifest += f.toUtf8() + ' ' + sha256Hex(readAll(all + QLatin1Char('/') + f)).toLatin1() + '\n';
+        }
+        QCOMPARE(row.afterHash, sha256Hex(manifest));
+        ++head;
+
+        // Backup: the path, the case count and the file's hash.
+        const QString target = m_dir.filePath(QStringLiteral("audited-backup%1.sqlite").arg(m_n));
+        const auto b = backupDatabase(*store, target, e);
+        QVERIFY2(b, qPrintable(e.message));
+        QVERIFY(b->audited);
+        QCOMPARE(b->auditRow, head + 1);
+        QCOMPARE(b->auditHead.id, head); // the snapshot was taken before its own audit row
+        QCOMPARE(b->sha256, sha256Hex(readAll(target)));
+        row = store->audit().entries(head + 1).front();
+        QCOMPARE(row.action, QStringLiteral("database.backed_up"));
+        QCOMPARE(row.afterHash, b->sha256);
+        QVERIFY2(row.detail.contains(target) && row.detail.contains(QStringLiteral("%1 case(s)").arg(exampleFiles().size())),
+                 qPrintable(row.detail));
+        ++head;
+        QVERIFY(store->audit().verify(store->dialect()).intact);
+
+        // A read-only store cannot record them; nothing is written and the result says so.
+        auto reader = openStore(store->path(), e, false);
+        QVERIFY(reader);
+        QVERIFY(exportCase(*reader, id, dir + QStringLiteral("-ro"), e));
+        QVERIFY(exportAll(*reader, all + QStringLiteral("-ro"), e));
+        const auto rb = backupDatabase(*reader, target + QStringLiteral("-ro"), e);
+        QVERIFY2(rb, qPrintable(e.message));
+        QVERIFY(!rb->audited);
+        QCOMPARE(rb->auditRow, qint64(0));
+        QCOMPARE(store->audit().head()->id, head);
+    }
+
+    void cliExportAndBackupAuditedUnlessLocked()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("cli-audit%1.sqlite").arg(++m_n));
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), db}).exitCode, 0);
+        auto lastRow = [&db]() {
+            StoreError e;
+            auto s = openStore(db, e, false);
+            return s ? s->audit().entries(s->audit().head()->id).front() : AuditEntry{};
+        };
+        const QString n = QString::number(exampleFiles().size());
+
+        // Nobody else holds the database: audited.
+        const QString backup = m_dir.filePath(QStringLiteral("cli-audit%1-backup.sqlite").arg(m_n));
+        Run r = cli({QStringLiteral("db"), QStringLiteral("backup"), backup, QStringLiteral("--db"), db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("recorded in the audit log"), r.out.constData());
+        QVERIFY2(!r.err.contains("could not be audited"), r.err.constData());
+        AuditEntry row = lastRow();
+        QCOMPARE(row.action, QStringLiteral("database.backed_up"));
+        QVERIFY2(row.detail.contains(backup) && row.detail.contains(n + QStringLiteral(" case(s)")), qPrintable(row.detail));
+        QCOMPARE(row.afterHash, sha256Hex(readAll(backup)));
+
+        const QString out = m_dir.filePath(QStringLiteral("cli-audit%1-export").arg(m_n));
+        r = cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), out, QStringLiteral("--db"), db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!r.err.contains("could not be audited"));
+        row = lastRow();
+        QCOMPARE(row.action, QStringLiteral("cases.exported"));
+        QVERIFY2(row.detail.contains(n + QStringLiteral(" case(s) to ") + QFileInfo(out).absoluteFilePath()), qPrintable(row.detail));
+
+        r = cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("V07-mg-access"), out + QStringLiteral("-one"),
+                 QStringLiteral("--db"), db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        row = lastRow();
+        QCOMPARE(row.action, QStringLiteral("case.exported"));
+        QCOMPARE(row.objectId, QStringLiteral("V07-mg-access"));
+        QCOMPARE(row.afterHash, sha256Hex(readAll(out + QStringLiteral("-one/V07-mg-access.json"))));
+
+        // Another process holds the write lock: the work is done read-only, with a warning,
+        // exit 0, and nothing is written to the audit log.
+        StoreError e;
+        auto holder = openStore(db, e);
+        QVERIFY(holder);
+        const qint64 head = holder->audit().head()->id;
+        const QString backup2 = m_dir.filePath(QStringLiteral("cli-audit%1-backup2.sqlite").arg(m_n));
+        r = cli({QStringLiteral("db"), QStringLiteral("backup"), backup2, QStringLiteral("--db"), db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("warning") && r.err.contains("could not be audited") && r.err.contains("in use by"),
+                 r.err.constData());
+        QVERIFY(!r.out.contains("recorded in the audit log"));
+        QVERIFY(QFileInfo::exists(backup2));
+        r = cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), out + QStringLiteral("-2"),
+                 QStringLiteral("--db"), db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("could not be audited"), r.err.constData());
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("-2/V07-mg-access.json")));
+        QCOMPARE(holder->audit().head()->id, head);
+        holder.reset();
+        QCOMPARE(lastRow().id, head);
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), db}).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreCases)

@@ -2,7 +2,9 @@
 // Conferences, decisions, required roles, immutability and replay (issue 4).
 #include "StoreTestUtil.h"
 
+#include "store/CanonicalJson.h"
 #include "store/Decisions.h"
+#include "store/Evaluations.h"
 #include "store/ImportExport.h"
 #include "store/Replay.h"
 #include "store/RequiredRoles.h"
@@ -244,7 +246,7 @@ private Q_SLOTS:
         const QString path = store->path();
         store.reset();
         const Run r = cli({QStringLiteral("db"), QStringLiteral("replay"), QString::number(*id), QStringLiteral("--with-current-rules"),
-                           QStringLiteral("--rules"), packFile, QStringLiteral("--db"), path});
+                           QStringLiteral("--rules"), packFile, QStringLiteral("--allow-unsigned"), QStringLiteral("--db"), path});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("byte for byte"));
         QVERIFY2(r.out.contains("verdict: eligible_with_cautions -> ineligible"), r.out.constData());
@@ -287,6 +289,128 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("outcome"), QStringLiteral("1"), QStringLiteral("--defer")}).exitCode, 1);
         QCOMPARE(run({QStringLiteral("verify-audit")}).exitCode, 0);
         QCOMPARE(run({QStringLiteral("replay"), QStringLiteral("1")}).exitCode, 0);
+    }
+
+    void openingRecordsTheEvaluation()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        const RulePack &pack = RulePack::builtin();
+        Decisions decisions(*store);
+        Evaluations evaluations(*store);
+        const qint64 conf = conference(decisions);
+        const QString caseId = QStringLiteral("V06-aav-hiv-hbv");
+        QVERIFY(evaluations.evaluationsOf(caseId).empty());
+        CaseFilter filter;
+        filter.packSha256 = pack.sha256();
+        filter.verdictGroup = QStringLiteral("autologous_car_t");
+
+        const qint64 head = store->audit().head()->id;
+        const auto id = decisions.open(conf, caseId, pack);
+        QVERIFY2(id, qPrintable(store->lastError().message));
+        const auto d = decisions.decision(*id);
+        QVERIFY(d);
+
+        // The decision's evaluation is in the history: same version, pack and engine.
+        const auto evals = evaluations.evaluationsOf(caseId);
+        QCOMPARE(evals.size(), std::size_t(1));
+        const StoredEvaluation &e = evals.front();
+        QCOMPARE(e.caseVersionId, d->caseVersionId);
+        QCOMPARE(e.version, d->caseVersion);
+        QCOMPARE(e.packSha256, d->packSha256);
+        QCOMPARE(e.engineVersion, d->engineVersion);
+        // Its verdicts are the pinned result's.
+        json::Document result;
+        QVERIFY(parseStored(d->resultJson, result));
+        std::map<QString, QString> pinned;
+        for (const auto &arm : result["arms"].GetObject()) {
+            const QString armId = json::toQString(arm.name);
+            pinned[armId] = json::toQString(arm.value["verdict"]);
+            if (arm.value.HasMember("sub_options")) {
+                for (const auto &sub : arm.value["sub_options"].GetObject())
+                    pinned[armId + QLatin1Char('/') + json::toQString(sub.name)] = json::toQString(sub.value["verdict"]);
+            }
+        }
+        QCOMPARE(e.result.verdicts, pinned);
+
+        // The current verdicts follow: the case is found by `list --verdict`, with its verdicts.
+        filter.verdict = pinned.at(QStringLiteral("autologous_car_t"));
+        const CasePage page = store->listCases(filter);
+        QVERIFY(std::any_of(page.rows.begin(), page.rows.end(), [&](const CaseSummary &c) {
+            return c.caseId == caseId && c.verdicts == pinned;
+        }));
+
+        // Audited in the same transaction, before the decision row that names it.
+        const auto rows = store->audit().entries(head + 1);
+        QVERIFY(rows.size() >= 2);
+        QCOMPARE(rows[rows.size() - 2].action, QStringLiteral("evaluation.stored"));
+        QCOMPARE(rows.back().action, QStringLiteral("decision.opened"));
+        QVERIFY2(rows.back().detail.endsWith(QStringLiteral("evaluation %1").arg(e.id)), qPrintable(rows.back().detail));
+
+        // Exactly what a plain evaluation of that version stores.
+        const auto plain = evaluations.evaluateVersion(d->caseVersionId, pack);
+        QVERIFY(plain);
+        QCOMPARE(plain->result.toJson(), e.result.toJson());
+
+        // A decision on an older version records that version's evaluation and leaves the
+        // current verdicts (the latest version's) alone.
+        const QString other = QStringLiteral("V01-sle-ln-si-units");
+        const qint64 v1 = store->caseSummary(other)->latestVersionId;
+        QByteArray v2 = store->latestVersion(other)->content;
+        v2.replace("\"label\":\"", "\"label\":\"edited ");
+        QCOMPARE(store->saveCase(v2, pack).status, SaveStatus::Added);
+        const auto older = decisions.open(conf, other, pack, v1);
+        QVERIFY(older);
+        const auto otherEvals = evaluations.evaluationsOf(other);
+        QCOMPARE(otherEvals.size(), std::size_t(1));
+        QCOMPARE(otherEvals.front().caseVersionId, v1);
+        CaseFilter all;
+        all.packSha256 = pack.sha256();
+        all.limit = 1000;
+        for (const CaseSummary &c : store->listCases(all).rows) {
+            if (c.caseId == other)
+                QVERIFY(c.verdicts.empty());
+        }
+
+        // If the decision cannot be stored, neither is its evaluation (one transaction).
+        const QString third = QStringLiteral("V07-mg-access");
+        const qint64 before = store->audit().head()->id;
+        {
+            RawConnection raw(store->path());
+            QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER test_block BEFORE INSERT ON decisions"
+                                            " BEGIN SELECT RAISE(ABORT, 'blocked by the test'); END")));
+        }
+        QVERIFY(!decisions.open(conf, third, pack));
+        QVERIFY(evaluations.evaluationsOf(third).empty());
+        QCOMPARE(store->audit().head()->id, before);
+        {
+            RawConnection raw(store->path());
+            QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER test_block")));
+        }
+        QVERIFY(decisions.open(conf, third, pack));
+        QCOMPARE(evaluations.evaluationsOf(third).size(), std::size_t(1));
+        QVERIFY(store->audit().verify(store->dialect()).intact);
+
+        // Through the CLI: `db decide` then `db list --verdict` and `db show`.
+        const QString db = m_dir.filePath(QStringLiteral("cli-decide-eval.sqlite"));
+        auto run = [&db](QStringList args) {
+            args << QStringLiteral("--db") << db;
+            args.prepend(QStringLiteral("db"));
+            return cli(args);
+        };
+        QCOMPARE(run({QStringLiteral("import"), examplesDir()}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("conference"), QStringLiteral("create"), QStringLiteral("--date"), QStringLiteral("2026-12-01"),
+                      QStringLiteral("--title"), QStringLiteral("MDT")})
+                     .exitCode,
+                 0);
+        const QString verdict = QStringLiteral("autologous_car_t=") + pinned.at(QStringLiteral("autologous_car_t"));
+        Run r = run({QStringLiteral("list"), QStringLiteral("--verdict"), verdict});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("0 of 0 case(s)"), r.out.constData());
+        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("1"), caseId}).exitCode, 0);
+        r = run({QStringLiteral("list"), QStringLiteral("--verdict"), verdict});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(caseId.toUtf8()) && r.out.contains("1 of 1 case(s)"), r.out.constData());
+        r = run({QStringLiteral("show"), caseId});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("evaluations:\n  #1 v1"), r.out.constData());
     }
 };
 
