@@ -10,7 +10,8 @@
 namespace consilium::trust {
 
 struct ImportOptions {
-    bool allowUnsigned = false; // explicit override: load an unsigned or untrusted pack with a warning
+    bool allowUnsigned = false;    // explicit override: load an unsigned or untrusted pack with a warning
+    bool requireVignettes = true;  // false only to compare with a pack, never to store results
     QStringList trustedKeyDirectories = TrustStore::defaultDirectories();
 };
 

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void untrustedPackNeedsOverride();
     void importRunsVignettes();
     void builtinHashRecordedAtBuildTime();
+    void overrideIsAuditedWithADatabase();
 
 private:
     QTemporaryDir m_dir;
@@ -205,6 +206,31 @@ void TestSignedPacks::builtinHashRecordedAtBuildTime()
     const QString onDisk = QString::fromLatin1(QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex());
     QCOMPARE(QString::fromLatin1(RulePack::builtinExpectedSha256()), onDisk);
     QCOMPARE(RulePack::builtin().sha256(), onDisk);
+}
+
+void TestSignedPacks::overrideIsAuditedWithADatabase()
+{
+    const QString db = m_dir.filePath(QStringLiteral("audit.sqlite"));
+    const QString unsignedPack = m_dir.filePath(QStringLiteral("unsigned-db.json"));
+    QVERIFY(write(unsignedPack, RulePack::builtinBytes()));
+    const QString v01 = QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json");
+    QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), v01, QStringLiteral("--db"), db}, m_trusted).exitCode, 0);
+    // Without the override the unsigned pack is refused and nothing is stored.
+    const Run refused = cli({QStringLiteral("db"), QStringLiteral("evaluate"), QStringLiteral("V01-sle-ln-si-units"),
+                             QStringLiteral("--rules"), unsignedPack, QStringLiteral("--db"), db},
+                            m_trusted);
+    QCOMPARE(refused.exitCode, 3);
+    const Run allowed = cli({QStringLiteral("db"), QStringLiteral("evaluate"), QStringLiteral("V01-sle-ln-si-units"),
+                             QStringLiteral("--rules"), unsignedPack, QStringLiteral("--allow-unsigned"), QStringLiteral("--db"), db},
+                            m_trusted);
+    QVERIFY2(allowed.exitCode == 0, allowed.err.constData());
+    QVERIFY(allowed.err.contains("WARNING"));
+    // The audit log holds the override, naming the pack's hash, and the chain still verifies.
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"), {db, QStringLiteral("SELECT object_id FROM audit_log WHERE action = 'rule_pack.signature_overridden'")});
+    QVERIFY(sqlite.waitForFinished(30000));
+    QCOMPARE(sqlite.readAllStandardOutput().trimmed(), RulePack::builtin().sha256().toLatin1());
+    QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), db}, m_trusted).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestSignedPacks)
