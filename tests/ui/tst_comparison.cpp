@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The comparison grid and what hangs off it: verdict texts (never a plain ✓ with unchecked
+// cautions), the drill-down with "only what decides", derived values with applicability,
+// the as-of banner, the timeline and toxicity charts, palette changes.
+#include "UiTestSupport.h"
+
+#include "compare/ComparisonModel.h"
+#include "compare/ComparisonView.h"
+#include "compare/CriteriaModel.h"
+#include "compare/DerivedModel.h"
+#include "compare/DrillDownDialog.h"
+#include "compare/ResultText.h"
+#include "editor/CaseEditor.h"
+#include "engine/Engine.h"
+#include "shell/CaseWorkspace.h"
+#include "timeline/TimelineChart.h"
+#include "toxicity/ToxicityChart.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QChart>
+#include <QCheckBox>
+#include <QHorizontalStackedBarSeries>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+
+using namespace consilium;
+using namespace consilium::test;
+
+class TestComparison : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString cell(CaseWorkspace &w, int row, int arm)
+    {
+        return w.comparison()->model()->index(row, arm).data().toString();
+    }
+
+private Q_SLOTS:
+    void verdictTexts()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        new QAbstractItemModelTester(
+            w.comparison()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, &w);
+        QVERIFY(w.openCase(QStringLiteral("V08b-gilbert-true")));
+        // Eligible with a caution whose input is unknown: never a plain ✓.
+        const QString autoVerdict = cell(w, ComparisonModel::VerdictRow, 0);
+        QCOMPARE(autoVerdict, QStringLiteral("✓ Eligible · 1 caution not yet checked"));
+        QVERIFY(
+            cell(w, ComparisonModel::Missing, 0).contains(QStringLiteral("for cautions: Travel time to the centre")));
+        QVERIFY(w.comparison()->model()->index(0, 0).data(Qt::DecorationRole).isValid()); // the ✓ icon too
+
+        QVERIFY(w.openCase(QStringLiteral("V02-spec-example")));
+        QVERIFY(cell(w, ComparisonModel::VerdictRow, 0).startsWith(QStringLiteral("? Undetermined")));
+        QCOMPARE(w.comparison()->model()->index(0, 0).data(ComparisonModel::VerdictRole).toInt(),
+            int(Verdict::Undetermined));
+        QVERIFY(cell(w, ComparisonModel::VerdictRow, 3).startsWith(QStringLiteral("⚠ Eligible, 1 caution")));
+        QVERIFY(cell(w, ComparisonModel::DecidedBy, 3).contains(QStringLiteral("SOC-GC-01")));
+        QVERIFY(w.comparison()->whatWouldChangeText().contains(QStringLiteral("What would change the answer:")));
+        QVERIFY(w.comparison()->whatWouldChangeText().contains(QStringLiteral("settles 3 arms")));
+        // Every number with its source: inpatient days carry their citation in the tooltip.
+        const QString tip
+            = w.comparison()->model()->index(ComparisonModel::Inpatient, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("Source:")), qPrintable(tip));
+        // AID rates never without n; oncology figures labelled.
+        const QString risks = cell(w, ComparisonModel::Risks, 0);
+        QVERIFY2(risks.contains(QStringLiteral("/15")), qPrintable(risks));
+        const QString allRisks
+            = w.comparison()->model()->index(ComparisonModel::Risks, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY(allRisks.contains(QStringLiteral("oncology reference")));
+        QVERIFY(cell(w, ComparisonModel::Evidence, 0).contains(QStringLiteral("n ≤")));
+    }
+
+    void drillDown()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V02-spec-example")));
+        w.tabs()->setCurrentIndex(CaseWorkspace::CompareTab);
+        QTableView *grid = w.comparison()->grid();
+        const QRect r = grid->visualRect(grid->model()->index(ComparisonModel::VerdictRow, 0));
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, r.center());
+        DrillDownDialog *d = w.drillDown();
+        QVERIFY(d);
+        QTRY_VERIFY(d->isVisible());
+        new QAbstractItemModelTester(d->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, d);
+        auto *only = find<QCheckBox>(d, QStringLiteral("onlyDeciding"));
+        QVERIFY(only->isChecked());
+        const auto deciding = ResultText::decidingCriteria(s->engine(), *w.evaluation(), 0);
+        QCOMPARE(d->filter()->rowCount(), int(deciding.size()));
+        QTest::mouseClick(only, Qt::LeftButton, {}, QPoint(4, only->height() / 2));
+        QVERIFY(!only->isChecked());
+        QVERIFY(d->filter()->rowCount() > int(deciding.size()));
+        // Every criterion with state, explanation, inputs with units, source and evidence.
+        bool sawRenal = false;
+        for (int row = 0; row < d->model()->rowCount(); ++row) {
+            QVERIFY(!d->model()->index(row, CriteriaModel::Source).data().toString().isEmpty());
+            QVERIFY(!d->model()->index(row, CriteriaModel::EvidenceCode).data().toString().isEmpty());
+            if (d->model()->index(row, CriteriaModel::Id).data().toString() == QLatin1String("AUTO-RENAL-01")) {
+                sawRenal = true;
+                QVERIFY(d->model()
+                            ->index(row, CriteriaModel::Explanation)
+                            .data()
+                            .toString()
+                            .contains(QStringLiteral("85.5")));
+                QVERIFY(d->model()
+                            ->index(row, CriteriaModel::Inputs)
+                            .data()
+                            .toString()
+                            .contains(QStringLiteral("mL/min/1.73 m²")));
+                QCOMPARE(d->model()->index(row, CriteriaModel::State).data(CriteriaModel::StateRole).toInt(),
+                    int(CriterionState::Met));
+            }
+        }
+        QVERIFY(sawRenal);
+        // Enter on the "Missing data" cell of another arm shows its unknown criteria.
+        grid->setFocus();
+        grid->setCurrentIndex(grid->model()->index(ComparisonModel::Missing, 1));
+        QTest::keyClick(grid, Qt::Key_Return);
+        QCOMPARE(d->model()->arm(), 1);
+        for (int row = 0; row < d->filter()->rowCount(); ++row)
+            QCOMPARE(d->filter()->index(row, 0).data(CriteriaModel::StateRole).toInt(), int(CriterionState::Unknown));
+        // The drill-down follows edits.
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        auto *creat = find<QLineEdit>(w.editor(), QStringLiteral("value_creatinine"));
+        creat->selectAll();
+        QTest::keyClicks(creat, QStringLiteral("400"));
+        w.evaluateNow();
+        QVERIFY(d->filter()->rowCount() >= 0);
+    }
+
+    void derivedValues()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        auto *table = find<QTableView>(w.comparison(), QStringLiteral("derivedTable"));
+        QAbstractItemModel *m = table->model();
+        new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, &w);
+        bool egfr = false, hematotox = false;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QString name = m->index(r, DerivedModel::NameColumn).data().toString();
+            if (name.startsWith(QStringLiteral("eGFR"))) {
+                egfr = true;
+                QCOMPARE(
+                    m->index(r, DerivedModel::ResultColumn).data().toString(), QStringLiteral("85.5 mL/min/1.73 m²"));
+                QVERIFY(m->index(r, DerivedModel::FormulaColumn).data().toString().contains(QStringLiteral("Inker")));
+                QVERIFY(m->index(r, DerivedModel::InputsColumn)
+                            .data()
+                            .toString()
+                            .contains(QStringLiteral("Serum creatinine = 0.9")));
+            }
+            if (name == QLatin1String("CAR-HEMATOTOX")) {
+                hematotox = true;
+                QVERIFY(
+                    m->index(r, DerivedModel::ApplicabilityColumn).data().toString().startsWith(QStringLiteral("⚠")));
+                QVERIFY(m->index(r, 0).data(DerivedModel::WarningRole).toBool());
+            }
+        }
+        QVERIFY(egfr);
+        QVERIFY(hematotox);
+    }
+
+    void asOfBanner()
+    {
+        Env env;
+        auto s = env.session(true, QDate(2026, 11, 25));
+        CaseWorkspace w(*s);
+        w.show();
+        auto *banner = find<QLabel>(&w, QStringLiteral("asOfBanner"));
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        QVERIFY(!banner->isVisible()); // as of = today
+        s->setToday([] { return QDate(2027, 1, 10); });
+        QVERIFY(w.openCase(QStringLiteral("V02-spec-example")));
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(QStringLiteral("not today")));
+        // A new case starts as of today.
+        w.newCase();
+        QCOMPARE(w.document()->asOf(), QDate(2027, 1, 10));
+        QVERIFY(!banner->isVisible());
+    }
+
+    void charts()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        w.tabs()->setCurrentIndex(CaseWorkspace::TimelineTab);
+        TimelineChart *t = w.timeline();
+        t->ensureBuilt();
+        QVERIFY(t->categories().contains(QStringLiteral("Autologous CAR T")));
+        QVERIFY(t->phaseSetCount() >= 10);
+        // Tooltips carry the phase's evidence note.
+        bool evidence = false;
+        for (int set = 0; set < 60 && !evidence; ++set) {
+            for (int row = 0; row < t->categories().size(); ++row)
+                evidence = evidence || t->tooltipFor(row, set).contains(QStringLiteral("Evidence:"));
+        }
+        QVERIFY(evidence);
+        QCOMPARE(t->chart()->series().size() >= 2, true); // bars + earliest-start markers
+
+        w.tabs()->setCurrentIndex(CaseWorkspace::ToxicityTab);
+        ToxicityChart *x = w.toxicity();
+        x->ensureBuilt();
+        QVERIFY(!x->bars().empty());
+        bool nf = false, n15 = false;
+        for (const auto &b : x->bars()) {
+            QVERIFY(!b.label.isEmpty()); // n on every bar (or "no data")
+            QVERIFY(!b.tooltip.isEmpty()); // with its source
+            nf = nf || b.noData;
+            n15 = n15 || b.label == QLatin1String("n=15");
+            if (!b.noData)
+                QVERIFY(b.tooltip.contains(QStringLiteral("Source:")));
+        }
+        QVERIFY(nf);
+        QVERIFY(n15);
+        x->setArm(1);
+        QVERIFY(!x->bars().empty());
+    }
+
+    void paletteChange()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V02-spec-example")));
+        w.tabs()->setCurrentIndex(CaseWorkspace::TimelineTab);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+        dark.setColor(QPalette::Text, Qt::white);
+        dark.setColor(QPalette::WindowText, Qt::white);
+        w.setPalette(dark);
+        QCoreApplication::processEvents();
+        QCOMPARE(w.timeline()->chart()->backgroundBrush().color(), QColor(0x18, 0x18, 0x18));
+        QVERIFY(!w.grab().isNull());
+    }
+};
+
+QTEST_MAIN(TestComparison)
+#include "tst_comparison.moc"

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Recording a decision through the decision panel: "Finalise" stays disabled, with the reason
+// shown, until every required role has answered; dissent stays visible; the history replays
+// the decision with its pinned rules. Conference mode: keys and the decision strip.
+#include "UiTestSupport.h"
+
+#include "compare/ComparisonView.h"
+#include "conference/ConferenceMode.h"
+#include "decision/DecisionPanel.h"
+#include "decision/HistoryPanel.h"
+#include "editor/CaseEditor.h"
+#include "shell/CaseWorkspace.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QUndoStack>
+
+using namespace consilium;
+using namespace consilium::test;
+
+class TestDecision : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void position(
+        DecisionPanel *p, const QString &who, const QString &role, const QString &stance, const QString &reason)
+    {
+        auto *name = find<QLineEdit>(p, QStringLiteral("participantEdit"));
+        name->clear();
+        QTest::keyClicks(name, who);
+        QVERIFY(choose(find<QComboBox>(p, QStringLiteral("roleCombo")), role));
+        QVERIFY(choose(find<QComboBox>(p, QStringLiteral("stanceCombo")), stance));
+        auto *why = find<QLineEdit>(p, QStringLiteral("reasonEdit"));
+        why->clear();
+        QTest::keyClicks(why, reason);
+        QTest::mouseClick(find<QPushButton>(p, QStringLiteral("recordPosition")), Qt::LeftButton);
+    }
+
+private Q_SLOTS:
+    void recordAndFinalise()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        w.tabs()->setCurrentIndex(CaseWorkspace::DecisionTab);
+        DecisionPanel *p = w.decisionPanel();
+        auto *open = find<QPushButton>(p, QStringLiteral("openDecision"));
+        auto *finalise = find<QPushButton>(p, QStringLiteral("finaliseButton"));
+        auto *reason = find<QLabel>(p, QStringLiteral("finaliseReason"));
+        QVERIFY(open->isEnabled());
+        QVERIFY(!finalise->isEnabled());
+
+        // Unsaved edits block opening a decision (it is pinned to a saved version).
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        auto *weight = find<QLineEdit>(w.editor(), QStringLiteral("value_weight"));
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("63"));
+        QVERIFY(!open->isEnabled());
+        w.undoStack()->undo();
+        QVERIFY(open->isEnabled());
+        w.tabs()->setCurrentIndex(CaseWorkspace::DecisionTab);
+
+        QTest::mouseClick(open, Qt::LeftButton);
+        QVERIFY(p->decisionId().has_value());
+        QVERIFY(find<QLabel>(p, QStringLiteral("decisionStatus"))->text().contains(QStringLiteral("Draft decision")));
+        QVERIFY(!finalise->isEnabled());
+        QVERIFY(reason->text().contains(QStringLiteral("Choose an option")));
+
+        QVERIFY(choose(find<QComboBox>(p, QStringLiteral("outcomeCombo")), QStringLiteral("autologous_car_t")));
+        QTest::keyClicks(
+            find<QPlainTextEdit>(p, QStringLiteral("rationaleEdit")), QStringLiteral("Refractory LN after 4 lines"));
+        QTest::mouseClick(find<QPushButton>(p, QStringLiteral("recordOutcome")), Qt::LeftButton);
+        QVERIFY(!finalise->isEnabled());
+        QVERIFY2(reason->text().contains(QStringLiteral("Waiting for a position from: Cellular therapy, Rheumatology")),
+            qPrintable(reason->text()));
+        auto *table = find<QTableWidget>(p, QStringLiteral("positionsTable"));
+        QCOMPARE(table->rowCount(), 2); // both required roles, waiting
+
+        position(p, QStringLiteral("Dr Rheuma"), QStringLiteral("rheumatology"), QStringLiteral("agree"), QString());
+        QVERIFY(!finalise->isEnabled());
+        QVERIFY(reason->text().contains(QStringLiteral("Cellular therapy")));
+        QVERIFY(!reason->text().contains(QStringLiteral("Rheumatology")));
+
+        // Disagreeing needs a reason: refused without one.
+        position(
+            p, QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), QStringLiteral("disagree"), QString());
+        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("reason")));
+        QVERIFY(!finalise->isEnabled());
+        position(p, QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), QStringLiteral("disagree"),
+            QStringLiteral("prefers allogeneic product in trial"));
+        QVERIFY(finalise->isEnabled());
+        QVERIFY(reason->text().contains(QStringLiteral("Every required role has answered")));
+        auto *dissent = find<QLabel>(p, QStringLiteral("dissentLabel"));
+        QVERIFY(dissent->text().contains(QStringLiteral("Dr Cell")));
+        QVERIFY(dissent->text().contains(QStringLiteral("disagrees")));
+
+        // An override with a reason code.
+        QVERIFY(choose(find<QComboBox>(p, QStringLiteral("overrideReason")), QStringLiteral("clinical_judgement")));
+        find<QComboBox>(p, QStringLiteral("overrideCriterion"))->setCurrentText(QStringLiteral("AUTO-WASH-01"));
+        QTest::keyClicks(find<QLineEdit>(p, QStringLiteral("overrideText")), QStringLiteral("MMF stopped today"));
+        QTest::mouseClick(find<QPushButton>(p, QStringLiteral("addOverride")), Qt::LeftButton);
+        QCOMPARE(find<QListWidget>(p, QStringLiteral("overridesList"))->count(), 1);
+
+        Dialogs::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(finalise, Qt::LeftButton);
+        const auto d = s->decisions().decision(*p->decisionId());
+        QVERIFY(d->finalised);
+        QCOMPARE(d->chosenArm, QStringLiteral("autologous_car_t"));
+        QVERIFY(d->hasDissent());
+        QVERIFY(!finalise->isEnabled());
+        QVERIFY(find<QLabel>(p, QStringLiteral("decisionStatus"))->text().contains(QStringLiteral("Final decision")));
+        QVERIFY(!dissent->text().isEmpty()); // dissent stays on screen
+        QVERIFY(!find<QComboBox>(p, QStringLiteral("outcomeCombo"))->isEnabled());
+
+        // History: shown as made, replayed with its pinned rules, compared with today's.
+        HistoryPanel *h = w.history();
+        h->refresh();
+        auto *decisions = find<QTableWidget>(h, QStringLiteral("decisionHistory"));
+        QCOMPARE(decisions->rowCount(), 1);
+        QVERIFY(h->detailText().contains(QStringLiteral("Dr Cell")));
+        h->replaySelected();
+        QVERIFY2(h->detailText().contains(QStringLiteral("identical")), qPrintable(h->detailText()));
+        h->compareSelected();
+        QVERIFY2(h->detailText().contains(QStringLiteral("nothing would change")), qPrintable(h->detailText()));
+
+        // A correction is a new draft linked to the final decision.
+        QTest::mouseClick(find<QPushButton>(p, QStringLiteral("correctDecision")), Qt::LeftButton);
+        QVERIFY(find<QLabel>(p, QStringLiteral("decisionStatus"))->text().contains(QStringLiteral("corrects")));
+        QVERIFY(!finalise->isEnabled()); // positions must be given again
+    }
+
+    void requiredRolesFollowTheCase()
+    {
+        // An active infection makes infectious diseases a required role (site setting).
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V10-ms-cladribine-infection")));
+        QTest::mouseClick(find<QPushButton>(w.decisionPanel(), QStringLiteral("openDecision")), Qt::LeftButton);
+        const auto d = s->decisions().decision(*w.decisionPanel()->decisionId());
+        QVERIFY2(d->requiredRoles.contains(QStringLiteral("infectious_disease")),
+            qPrintable(d->requiredRoles.join(QLatin1Char(','))));
+        QVERIFY(find<QLabel>(w.decisionPanel(), QStringLiteral("finaliseReason"))
+                    ->text()
+                    .contains(QStringLiteral("Choose an option")));
+    }
+
+    void conferenceMode()
+    {
+        Env env;
+        auto s = env.session();
+        const QStringList ids = { QStringLiteral("V01-sle-ln-si-units"), QStringLiteral("V02-spec-example"),
+            QStringLiteral("V03-dcssc-all-eligible") };
+        auto *c = new ConferenceMode(*s, ids, 0);
+        c->resize(1400, 900);
+        c->show();
+        QVERIFY(QTest::qWaitForWindowExposed(c));
+        auto *page = find<QLabel>(c, QStringLiteral("conferencePage"));
+        QCOMPARE(page->text(), QStringLiteral("Case 1 of 3"));
+        QVERIFY(c->headerText().startsWith(QStringLiteral("V01-sle-ln-si-units")));
+        QTest::keyClick(c, Qt::Key_Right);
+        QCOMPARE(page->text(), QStringLiteral("Case 2 of 3"));
+        QTest::keyClick(c, Qt::Key_Right);
+        QTest::keyClick(c, Qt::Key_Right); // stays on the last case
+        QCOMPARE(c->currentCaseId(), QStringLiteral("V03-dcssc-all-eligible"));
+        QTest::keyClick(c, Qt::Key_Left);
+        QCOMPARE(c->currentCaseId(), QStringLiteral("V02-spec-example"));
+        // Large type: the grid's font is bigger than the application's.
+        QVERIFY(c->comparison()->grid()->font().pointSizeF() > QApplication::font().pointSizeF() * 1.3);
+        QVERIFY(!c->decisionVisible());
+        QTest::keyClick(c, Qt::Key_D);
+        QVERIFY(c->decisionVisible());
+        QTest::mouseClick(find<QPushButton>(c->decisionPanel(), QStringLiteral("openDecision")), Qt::LeftButton);
+        QVERIFY(c->decisionPanel()->decisionId().has_value());
+        QSignalSpy closed(c, &ConferenceMode::closed);
+        QPointer<ConferenceMode> guard(c);
+        QTest::keyClick(c, Qt::Key_Escape);
+        QCOMPARE(closed.count(), 1);
+        QCOMPARE(closed.first().first().toString(), QStringLiteral("V02-spec-example"));
+        QTRY_VERIFY(guard.isNull()); // deleted on close
+    }
+};
+
+QTEST_MAIN(TestDecision)
+#include "tst_decision.moc"

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The case editor driven through its widgets: mixed units change the grid, invalid values
+// show their reason without blocking the rest, undo/redo, save makes a version, the
+// unsaved-changes prompt and the crash-safe draft.
+#include "UiTestSupport.h"
+
+#include "compare/ComparisonModel.h"
+#include "compare/ComparisonView.h"
+#include "editor/CaseDocument.h"
+#include "editor/CaseEditor.h"
+#include "editor/FactField.h"
+#include "editor/MedicationModel.h"
+#include "engine/Engine.h"
+#include "shell/CaseWorkspace.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QUndoStack>
+
+using namespace consilium;
+using namespace consilium::test;
+
+class TestEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString cell(CaseWorkspace &w, int row, int arm)
+    {
+        return w.comparison()->model()->index(row, arm).data().toString();
+    }
+    static void type(CaseWorkspace &w, const QString &var, const QString &text)
+    {
+        auto *edit = find<QLineEdit>(w.editor(), QStringLiteral("value_") + var);
+        edit->selectAll();
+        if (text.isEmpty())
+            QTest::keyClick(edit, Qt::Key_Delete);
+        else
+            QTest::keyClicks(edit, text);
+    }
+    static void unit(CaseWorkspace &w, const QString &var, const QString &u)
+    {
+        QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("unit_") + var), u));
+    }
+    static QString error(CaseWorkspace &w, const QString &var)
+    {
+        auto *l = find<QLabel>(w.editor(), QStringLiteral("error_") + var);
+        return l->isVisibleTo(w.editor()) ? l->text() : QString();
+    }
+
+private Q_SLOTS:
+    void mixedUnitsChangeTheGrid()
+    {
+        Env env;
+        auto s = env.session(false);
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        const QString before = cell(w, ComparisonModel::VerdictRow, 0);
+        QVERIFY2(before.contains(QStringLiteral("Undetermined")), qPrintable(before));
+
+        type(w, QStringLiteral("age_years"), QStringLiteral("34"));
+        QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("value_sex")), QStringLiteral("female")));
+        QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("value_disease")), QStringLiteral("SLE")));
+        // Mixed units: weight in g, creatinine in µmol/L, haemoglobin in g/L, platelets in 10^3/µL.
+        unit(w, QStringLiteral("weight"), QStringLiteral("g"));
+        type(w, QStringLiteral("weight"), QStringLiteral("62000"));
+        unit(w, QStringLiteral("creatinine"), QStringLiteral("umol/L"));
+        type(w, QStringLiteral("creatinine"), QStringLiteral("80"));
+        unit(w, QStringLiteral("hemoglobin"), QStringLiteral("g/L"));
+        type(w, QStringLiteral("hemoglobin"), QStringLiteral("112"));
+        // The canonical value appears beside the field.
+        QTRY_VERIFY(find<QLabel>(w.editor(), QStringLiteral("canonical_creatinine"))
+                        ->text()
+                        .contains(QStringLiteral("= 0.90 mg/dL")));
+        QVERIFY(find<QLabel>(w.editor(), QStringLiteral("canonical_weight"))
+                    ->text()
+                    .contains(QStringLiteral("= 62.00 kg")));
+        QTRY_VERIFY(w.evaluation() != nullptr);
+        w.evaluateNow();
+        const CaseData &c = w.evaluation()->caseData;
+        const int creat = s->pack().variableIndex(QStringLiteral("creatinine"));
+        QCOMPARE(qRound(c.values[std::size_t(creat)] * 1000), 905);
+        // eGFR from mixed units, visible in the derived values.
+        const int egfr = s->pack().slotOf(QStringLiteral("egfr_ckd_epi_2021"));
+        QCOMPARE(qRound(w.evaluation()->ws.values[std::size_t(egfr)] * 10), 855);
+
+        // Now creatinine 4 mg/dL: the renal exclusions make both CAR T arms ineligible.
+        const QString autoBefore = cell(w, ComparisonModel::DecidedBy, 0);
+        unit(w, QStringLiteral("creatinine"), QStringLiteral("mg/dL"));
+        type(w, QStringLiteral("creatinine"), QStringLiteral("4"));
+        QTRY_VERIFY(cell(w, ComparisonModel::VerdictRow, 0).contains(QStringLiteral("Ineligible")));
+        QVERIFY(cell(w, ComparisonModel::VerdictRow, 1).contains(QStringLiteral("Ineligible")));
+        QVERIFY(cell(w, ComparisonModel::DecidedBy, 0) != autoBefore);
+        QVERIFY(cell(w, ComparisonModel::DecidedBy, 0).contains(QStringLiteral("RENAL")));
+        // The cells that moved are marked.
+        QVERIFY(
+            w.comparison()->model()->index(ComparisonModel::VerdictRow, 0).data(ComparisonModel::ChangedRole).toBool());
+        QVERIFY(
+            !w.comparison()->model()->index(ComparisonModel::Inpatient, 0).data(ComparisonModel::ChangedRole).toBool());
+    }
+
+    void gridRefreshIsFast()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        w.tabs()->setCurrentIndex(CaseWorkspace::CompareTab);
+        FactField *f = w.editor()->field(QStringLiteral("creatinine"));
+        FactEntry e = f->entry();
+        QElapsedTimer t;
+        t.start();
+        const int n = 50;
+        for (int i = 0; i < n; ++i) {
+            e.text = QString::number(70 + i);
+            w.document()->setFact(QStringLiteral("creatinine"), e);
+            w.evaluateNow();
+            QCoreApplication::processEvents();
+        }
+        const double ms = double(t.nsecsElapsed()) / 1e6 / n;
+        qInfo("comparison grid refresh after one field edit: %.2f ms", ms);
+        QVERIFY2(ms < 16.0, qPrintable(QString::number(ms)));
+    }
+
+    void invalidValueShowsItsReason()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        type(w, QStringLiteral("creatinine"), QStringLiteral("abc"));
+        QTRY_VERIFY(error(w, QStringLiteral("creatinine")).contains(QStringLiteral("not a number")));
+        // Out of range, named with the canonical value; everything else still evaluates.
+        type(w, QStringLiteral("creatinine"), QStringLiteral("5000"));
+        w.evaluateNow();
+        QVERIFY2(error(w, QStringLiteral("creatinine")).contains(QStringLiteral("outside the plausible range")),
+            qPrintable(error(w, QStringLiteral("creatinine"))));
+        QVERIFY(w.evaluation() != nullptr);
+        QVERIFY(w.comparison()->model()->index(0, 0).data(ComparisonModel::HasResultRole).toBool());
+        const int egfr = s->pack().slotOf(QStringLiteral("egfr_ckd_epi_2021"));
+        QCOMPARE(w.evaluation()->ws.status[std::size_t(egfr)], ValueStatus::Absent);
+        const int weight = s->pack().variableIndex(QStringLiteral("weight"));
+        QCOMPARE(w.evaluation()->caseData.values[std::size_t(weight)], 62.0);
+        // A second field can be edited while the first is wrong.
+        type(w, QStringLiteral("weight"), QStringLiteral("70"));
+        w.evaluateNow();
+        QCOMPARE(w.evaluation()->caseData.values[std::size_t(weight)], 70.0);
+        QVERIFY(!error(w, QStringLiteral("creatinine")).isEmpty());
+        QVERIFY(error(w, QStringLiteral("weight")).isEmpty());
+        // An unknown enum literal from a file is an error of that field only.
+        // Saving is refused while a field is wrong.
+        QVERIFY(!w.save());
+        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("$.facts.creatinine")));
+        // Fixing it clears the error.
+        type(w, QStringLiteral("creatinine"), QStringLiteral("81"));
+        w.evaluateNow();
+        QVERIFY(error(w, QStringLiteral("creatinine")).isEmpty());
+    }
+
+    void undoRedo()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        QVERIFY(!w.isModified());
+        auto *edit = find<QLineEdit>(w.editor(), QStringLiteral("value_weight"));
+        QCOMPARE(edit->text(), QStringLiteral("62"));
+        type(w, QStringLiteral("weight"), QStringLiteral("75"));
+        QCOMPARE(w.document()->fact(QStringLiteral("weight")).text, QStringLiteral("75"));
+        QCOMPARE(w.undoStack()->count(), 1); // typing "75" merged into one step
+        QVERIFY(
+            choose(find<QComboBox>(w.editor(), QStringLiteral("status_dlco")), int(FactEntry::State::NotEvaluated)));
+        QCOMPARE(w.undoStack()->count(), 2);
+        QVERIFY(w.isModified());
+        w.undoStack()->undo();
+        QCOMPARE(w.document()->fact(QStringLiteral("dlco")).state, FactEntry::State::Value);
+        w.undoStack()->undo();
+        QCOMPARE(edit->text(), QStringLiteral("62"));
+        QCOMPARE(w.document()->fact(QStringLiteral("weight")).text, QStringLiteral("62"));
+        QVERIFY(!w.isModified());
+        w.undoStack()->redo();
+        QCOMPARE(edit->text(), QStringLiteral("75"));
+        w.undoStack()->redo();
+        QCOMPARE(find<QComboBox>(w.editor(), QStringLiteral("status_dlco"))->currentData().toInt(),
+            int(FactEntry::State::NotEvaluated));
+        w.evaluateNow();
+        const int weight = s->pack().variableIndex(QStringLiteral("weight"));
+        QCOMPARE(w.evaluation()->caseData.values[std::size_t(weight)], 75.0);
+    }
+
+    void notEvaluatedAndUnknownAreExplicit()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        QVERIFY(
+            choose(find<QComboBox>(w.editor(), QStringLiteral("status_dlco")), int(FactEntry::State::NotEvaluated)));
+        QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("value_hbsag")), QStringLiteral("@unknown")));
+        const QJsonObject facts
+            = QJsonDocument::fromJson(w.document()->toJson()).object().value(QStringLiteral("facts")).toObject();
+        QCOMPARE(facts.value(QStringLiteral("dlco")).toObject().value(QStringLiteral("status")).toString(),
+            QStringLiteral("not_evaluated"));
+        QCOMPARE(facts.value(QStringLiteral("hbsag")).toObject().value(QStringLiteral("status")).toString(),
+            QStringLiteral("unknown"));
+        w.evaluateNow();
+        const int dlco = s->pack().variableIndex(QStringLiteral("dlco"));
+        QCOMPARE(w.evaluation()->caseData.status[std::size_t(dlco)], ValueStatus::NotEvaluated);
+    }
+
+    void saveMakesAVersion()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(1));
+        type(w, QStringLiteral("weight"), QStringLiteral("64"));
+        QSignalSpy saved(&w, &CaseWorkspace::caseSaved);
+        QVERIFY(w.save());
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(!w.isModified());
+        const auto versions = s->store().versions(QStringLiteral("V01-sle-ln-si-units"), true);
+        QCOMPARE(versions.size(), std::size_t(2));
+        QVERIFY(versions.back().content.contains("\"value\":64"));
+        // The list sees the new version evaluated under the active pack.
+        const auto summary = s->store().caseSummary(QStringLiteral("V01-sle-ln-si-units"));
+        QCOMPARE(summary->latestVersion, 2);
+        QCOMPARE(s->evaluations().evaluationsOf(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(2));
+
+        // A new case, typed in from scratch, saved as version 1.
+        w.newCase();
+        auto *id = find<QLineEdit>(w.editor(), QStringLiteral("meta_id"));
+        id->selectAll();
+        QTest::keyClicks(id, QStringLiteral("NEW-001"));
+        type(w, QStringLiteral("age_years"), QStringLiteral("51"));
+        QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("value_disease")), QStringLiteral("SSc")));
+        QVERIFY(w.save());
+        QCOMPARE(s->store().latestVersion(QStringLiteral("NEW-001"))->version, 1);
+    }
+
+    void unsavedChangesPrompt()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        type(w, QStringLiteral("weight"), QStringLiteral("66"));
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        QCOMPARE(w.storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
+        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("unsaved")));
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        QVERIFY(w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(1));
+        type(w, QStringLiteral("weight"), QStringLiteral("81"));
+        Dialogs::setNextAnswer(QMessageBox::Save);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        QCOMPARE(s->store().versions(QStringLiteral("V03-dcssc-all-eligible")).size(), std::size_t(2));
+    }
+
+    void crashSafeDraft()
+    {
+        Env env;
+        auto s = env.session();
+        {
+            CaseWorkspace w(*s);
+            QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+            type(w, QStringLiteral("weight"), QStringLiteral("71"));
+            type(w, QStringLiteral("creatinine"), QStringLiteral("oops")); // invalid input survives too
+            w.writeDraftNow();
+            // "Crash": the workspace goes away without saving or asking.
+        }
+        CaseWorkspace again(*s);
+        QVERIFY(again.openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        Dialogs::setNextAnswer(QMessageBox::Yes);
+        QVERIFY(again.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("Restore")));
+        QCOMPARE(again.document()->fact(QStringLiteral("weight")).text, QStringLiteral("71"));
+        QCOMPARE(again.document()->fact(QStringLiteral("creatinine")).text, QStringLiteral("oops"));
+        QVERIFY(again.isModified());
+        QVERIFY(!again.validation().ok());
+    }
+
+    void medicationsTable()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        auto *table = find<QTableView>(w.editor(), QStringLiteral("medicationTable"));
+        QAbstractItemModel *m = table->model();
+        QCOMPARE(m->rowCount(), 3);
+        // The washout end of mycophenolate, from the evaluation.
+        QTRY_COMPARE(m->index(0, MedicationModel::WashoutEnd).data().toString(), QStringLiteral("2026-12-08"));
+        QTest::mouseClick(find<QPushButton>(w.editor(), QStringLiteral("addMedication")), Qt::LeftButton);
+        QCOMPARE(m->rowCount(), 4);
+        QVERIFY(m->setData(m->index(3, MedicationModel::Agent), QStringLiteral("Rituximab")));
+        QCOMPARE(w.document()->medication(3).agent, QStringLiteral("rituximab"));
+        QVERIFY(m->setData(m->index(3, MedicationModel::LastDose), QStringLiteral("2026-11-01")));
+        w.evaluateNow();
+        QVERIFY(!m->index(3, MedicationModel::WashoutEnd).data().toString().isEmpty());
+        QCOMPARE(w.undoStack()->count(), 3);
+        w.undoStack()->undo();
+        w.undoStack()->undo();
+        w.undoStack()->undo();
+        QCOMPARE(m->rowCount(), 3);
+        // An unknown agent is an error of its row.
+        QVERIFY(m->setData(m->index(0, MedicationModel::Agent), QStringLiteral("unobtainium")));
+        w.evaluateNow();
+        QVERIFY(find<QLabel>(w.editor(), QStringLiteral("medicationErrors"))
+                    ->text()
+                    .contains(QStringLiteral("unknown drug")));
+        QVERIFY(w.evaluation() != nullptr);
+    }
+};
+
+QTEST_MAIN(TestEditor)
+#include "tst_editor.moc"

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window: demo database on first run, case list drives the open case, command-line
+// files (valid ones imported, an invalid one opened for fixing), recent databases, settings
+// and language switch, keyboard operation and accessible names.
+#include "UiTestSupport.h"
+
+#include "cases/CaseListModel.h"
+#include "cases/CaseListPanel.h"
+#include "compare/ComparisonView.h"
+#include "conference/ConferenceMode.h"
+#include "editor/CaseDocument.h"
+#include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
+#include "shell/CaseWorkspace.h"
+#include "shell/MainWindow.h"
+#include "shell/Startup.h"
+
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QTableView>
+
+using namespace consilium;
+using namespace consilium::test;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void firstRunShowsTheDemoCases()
+    {
+        Env env;
+        MainWindow w(env.session(false));
+        QCOMPARE(w.caseList()->model()->rowCount(), 0);
+        QCOMPARE(DemoData::seedIfEmpty(w.session()), 12);
+        QCOMPARE(DemoData::seedIfEmpty(w.session()), 0); // only into an empty database
+        QTRY_COMPARE(w.caseList()->model()->rowCount(), 12);
+    }
+
+    void listOpensTheCase()
+    {
+        Env env;
+        MainWindow w(env.session());
+        w.resize(1500, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The first case is open from the start.
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
+        QVERIFY(find<QLabel>(&w, QStringLiteral("caseHeader"))
+                    ->text()
+                    .startsWith(QStringLiteral("V01-sle-ln-si-units · F 34 · SLE")));
+        QTableView *list = w.caseList()->view();
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V02-spec-example"));
+        QVERIFY(find<QLabel>(&w, QStringLiteral("missingIndicator"))->text().contains(QStringLiteral("missing")));
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("V02-spec-example")));
+        // Keyboard: Alt+Shift+1 shows the Data tab, Ctrl+L goes back to the list.
+        QTest::keyClick(&w, Qt::Key_1, Qt::AltModifier | Qt::ShiftModifier);
+        QCOMPARE(w.workspace()->tabs()->currentIndex(), int(CaseWorkspace::DataTab));
+        QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(list->hasFocus());
+        // F11 presents the listed cases, starting with the open one.
+        QTest::keyClick(&w, Qt::Key_F11);
+        QTRY_VERIFY(w.conferenceMode() != nullptr);
+        QCOMPARE(w.conferenceMode()->currentCaseId(), QStringLiteral("V02-spec-example"));
+        QVERIFY(QTest::qWaitForWindowActive(w.conferenceMode()));
+        QTest::keyClick(w.conferenceMode(), Qt::Key_Right);
+        QTest::keyClick(w.conferenceMode(), Qt::Key_Escape);
+        QTRY_VERIFY(w.conferenceMode() == nullptr);
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V03-dcssc-all-eligible"));
+    }
+
+    void commandLineFiles()
+    {
+        Env env;
+        MainWindow w(env.session());
+        QFile in(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray json = in.readAll();
+        json.replace("V01-sle-ln-si-units", "CLI-NEW-1");
+        const QString good = env.path(QStringLiteral("good.json"));
+        QFile out(good);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(json);
+        out.close();
+        w.openFiles({ good });
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("CLI-NEW-1"));
+        QCOMPARE(w.caseList()->currentCaseId(), QStringLiteral("CLI-NEW-1"));
+        QVERIFY(w.session().store().caseSummary(QStringLiteral("CLI-NEW-1")).has_value());
+        // An invalid file is not imported; it opens in the editor with its problems marked.
+        json.replace("CLI-NEW-1", "CLI-BAD-1");
+        json.replace("\"unit\": \"umol/L\"", "\"unit\": \"umol\"");
+        const QString bad = env.path(QStringLiteral("bad.json"));
+        QFile outBad(bad);
+        QVERIFY(outBad.open(QIODevice::WriteOnly));
+        outBad.write(json);
+        outBad.close();
+        w.openFiles({ bad });
+        QVERIFY(!w.session().store().caseSummary(QStringLiteral("CLI-BAD-1")).has_value());
+        QCOMPARE(w.workspace()->document()->caseId(), QStringLiteral("CLI-BAD-1"));
+        QVERIFY(w.workspace()->isModified());
+        QCOMPARE(w.workspace()->tabs()->currentIndex(), int(CaseWorkspace::DataTab));
+        QVERIFY(find<QLabel>(w.workspace(), QStringLiteral("error_creatinine"))
+                    ->text()
+                    .contains(QStringLiteral("unknown unit")));
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+    }
+
+    void recentDatabasesAndSettings()
+    {
+        Env env;
+        MainWindow w(env.session());
+        AppSettings::addRecentDatabase(env.dbPath());
+        const QString other = env.path(QStringLiteral("other.sqlite"));
+        QVERIFY(w.switchDatabase(other));
+        QCOMPARE(w.session().databasePath(), other);
+        QCOMPARE(w.caseList()->model()->rowCount(), 0); // a new database: no demo seeding here
+        QVERIFY(AppSettings::recentDatabases().contains(other));
+        QVERIFY(AppSettings::recentDatabases().contains(env.dbPath()));
+        // Settings through the dialog seam: name, role, language.
+        Dialogs::setExecHook([](QDialog *d) {
+            auto *s = qobject_cast<SettingsDialog *>(d);
+            if (!s)
+                return int(QDialog::Rejected);
+            auto *name = find<QLineEdit>(s, QStringLiteral("settingsName"));
+            name->setText(QStringLiteral("Dr Sommer"));
+            choose(find<QComboBox>(s, QStringLiteral("settingsRole")), QStringLiteral("nephrology"));
+            choose(find<QComboBox>(s, QStringLiteral("settingsLanguage")), QStringLiteral("de"));
+            return int(QDialog::Accepted);
+        });
+        w.showSettings();
+        Dialogs::setExecHook({});
+        QCOMPARE(AppSettings::displayName(), QStringLiteral("Dr Sommer"));
+        QCOMPARE(AppSettings::role(), QStringLiteral("nephrology"));
+        QCOMPARE(AppSettings::language(), QStringLiteral("de"));
+        // The interface switches language at once.
+        QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        Startup::setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    }
+
+    void accessibleNames()
+    {
+        Env env;
+        MainWindow w(env.session());
+        w.show();
+        int checked = 0;
+        for (QWidget *wd : w.findChildren<QWidget *>()) {
+            if (!qobject_cast<QLineEdit *>(wd) && !qobject_cast<QComboBox *>(wd)
+                && !qobject_cast<QAbstractItemView *>(wd))
+                continue;
+            if (qobject_cast<QLineEdit *>(wd) && qobject_cast<QComboBox *>(wd->parentWidget()))
+                continue; // a combo box's own line edit
+            if (wd->objectName().isEmpty() || wd->objectName().startsWith(QLatin1String("qt_")))
+                continue;
+            ++checked;
+            QVERIFY2(!wd->accessibleName().isEmpty(), qPrintable(wd->objectName()));
+        }
+        QVERIFY(checked > 150);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

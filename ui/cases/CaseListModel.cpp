@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cases/CaseListModel.h"
+
+#include "common/Labels.h"
+#include "common/VerdictStyle.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace consilium {
+
+namespace {
+
+std::optional<Verdict> verdictOf(const QString &name)
+{
+    for (Verdict v : { Verdict::Eligible, Verdict::EligibleWithCautions, Verdict::Undetermined, Verdict::Ineligible,
+             Verdict::NotApplicable }) {
+        if (name == QLatin1String(toString(v).data()))
+            return v;
+    }
+    return std::nullopt;
+}
+
+bool evaluated(const CaseRow &r)
+{
+    for (const QString &v : r.verdicts) {
+        if (!v.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+CaseListModel::CaseListModel(CaseStore &store, QObject *parent) : QAbstractTableModel(parent), m_query(store) { }
+
+CaseListModel::~CaseListModel()
+{
+    *m_alive = false; // a count still running on its thread must not call back
+}
+
+int CaseListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaseListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CaseListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaseRow &r = m_rows[std::size_t(index.row())];
+    const int col = index.column();
+    if (role == CaseIdRole)
+        return r.caseId;
+    if (col >= Auto && col <= Standard) {
+        const QString &name = r.verdicts[std::size_t(col - Auto)];
+        const auto v = verdictOf(name);
+        switch (role) {
+        case Qt::DisplayRole:
+            return v ? Labels::verdictIcon(*v) : QString();
+        case Qt::ToolTipRole:
+        case Qt::AccessibleTextRole:
+            return Labels::arm(col - Auto) + QStringLiteral(": ") + Labels::verdictFromName(name);
+        case Qt::DecorationRole:
+            return v ? QVariant(VerdictStyle::icon(*v)) : QVariant();
+        case VerdictRole:
+            return name;
+        case Qt::TextAlignmentRole:
+            return int(Qt::AlignCenter);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (col) {
+        case CaseId:
+            return r.caseId;
+        case Label:
+            return r.label;
+        case Disease:
+            return r.disease;
+        case Updated: {
+            const QDateTime t = QDateTime::fromString(r.updatedAt, Qt::ISODateWithMs);
+            return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : r.updatedAt;
+        }
+        default:
+            return {};
+        }
+    }
+    if (col == CaseId && role == Qt::DecorationRole) {
+        // ● ready, ◐ gaps, ○ not evaluated (with text in the tooltip of the status).
+        if (!evaluated(r))
+            return VerdictStyle::stateIcon(CriterionState::NotApplicable);
+        return r.undetermined > 0 ? VerdictStyle::icon(Verdict::Undetermined) : VerdictStyle::icon(Verdict::Eligible);
+    }
+    if (col == CaseId && role == Qt::StatusTipRole) {
+        if (!evaluated(r))
+            return tr("not evaluated");
+        return r.undetermined > 0 ? tr("%n arm(s) undetermined", nullptr, r.undetermined) : tr("ready");
+    }
+    return {};
+}
+
+QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && section >= Auto && section <= Standard)
+        return Labels::arm(section - Auto);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case CaseId:
+        return tr("Case");
+    case Label:
+        return tr("Label");
+    case Disease:
+        return tr("Disease");
+    case Auto:
+        return tr("Auto");
+    case Allo:
+        return tr("Allo");
+    case Tce:
+        return tr("TCE");
+    case Standard:
+        return tr("SoC");
+    case Updated:
+        return tr("Updated");
+    default:
+        return {};
+    }
+}
+
+bool CaseListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted;
+}
+
+void CaseListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    std::vector<CaseRow> more = m_query.page(m_spec, qint64(m_rows.size()), kPageSize);
+    m_exhausted = int(more.size()) < kPageSize;
+    if (more.empty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(more.size()) - 1);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    endInsertRows();
+}
+
+void CaseListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    CaseQuerySpec s = m_spec;
+    s.sortColumn = column;
+    s.order = order;
+    setSpec(s);
+}
+
+void CaseListModel::setSpec(const CaseQuerySpec &spec)
+{
+    m_spec = spec;
+    reload();
+}
+
+void CaseListModel::setPackSha256(const QString &sha)
+{
+    m_spec.packSha256 = sha;
+    reload();
+}
+
+void CaseListModel::reload()
+{
+    // The first page now; the total arrives from a worker thread, so no filter change waits
+    // for a count over 100k rows.
+    beginResetModel();
+    m_rows = m_query.page(m_spec, 0, kPageSize);
+    m_exhausted = int(m_rows.size()) < kPageSize;
+    m_total = m_exhausted ? qint64(m_rows.size()) : -1;
+    endResetModel();
+    const int generation = ++m_generation;
+    if (m_exhausted) {
+        Q_EMIT totalCountChanged(m_total);
+        return;
+    }
+    m_query.countAsync(m_spec, m_alive, [this, generation](qint64 n) {
+        if (generation != m_generation)
+            return; // the filter changed again meanwhile
+        m_total = n;
+        Q_EMIT totalCountChanged(n);
+    });
+}
+
+QString CaseListModel::caseIdAt(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].caseId : QString();
+}
+
+int CaseListModel::rowOf(const QString &caseId) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].caseId == caseId)
+            return int(i);
+    }
+    return -1;
+}
+
+} // namespace consilium

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cases/CaseQuery.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
+
+namespace consilium {
+
+// All cases of the store, fetched lazily in pages (canFetchMore/fetchMore), so 100k cases
+// cost one count and one page until the user scrolls. Sorting and filtering re-query.
+class CaseListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { CaseId, Label, Disease, Auto, Allo, Tce, Standard, Updated, ColumnCount };
+    enum Role { CaseIdRole = Qt::UserRole + 1, VerdictRole };
+    static constexpr int kPageSize = 200;
+
+    explicit CaseListModel(CaseStore &store, QObject *parent = nullptr);
+    ~CaseListModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    const CaseQuerySpec &spec() const noexcept { return m_spec; }
+    void setSpec(const CaseQuerySpec &spec);
+    void setPackSha256(const QString &sha);
+    void reload();
+    qint64 totalCount() const noexcept { return m_total; } // -1 while counting
+    bool isExhausted() const noexcept { return m_exhausted; }
+    QString caseIdAt(int row) const;
+    int rowOf(const QString &caseId) const; // among the loaded rows, -1 if not loaded
+    QStringList diseases() const { return m_query.diseases(); }
+    std::vector<std::pair<qint64, QString>> conferences() const { return m_query.conferences(); }
+
+Q_SIGNALS:
+    void totalCountChanged(qint64 total);
+
+private:
+    CaseQuery m_query;
+    CaseQuerySpec m_spec;
+    std::vector<CaseRow> m_rows;
+    qint64 m_total = -1;
+    bool m_exhausted = false;
+    int m_generation = 0;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+};
+
+} // namespace consilium

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace consilium {
+
+class CaseListModel;
+class Session;
+
+// The left pane: search, filters (disease, verdict per arm, readiness) and the case table.
+class CaseListPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CaseListPanel(Session &session, QWidget *parent = nullptr);
+
+    CaseListModel *model() const noexcept { return m_model; }
+    QTableView *view() const noexcept { return m_view; }
+    QString currentCaseId() const;
+    void selectCase(const QString &caseId);
+    QStringList visibleCaseIds(int max) const;
+    void reload();
+    void applyFilters(); // now, without the debounce (tests)
+
+Q_SIGNALS:
+    void caseSelected(const QString &caseId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refillDiseases();
+    void refillConferences();
+    void retranslate();
+
+    Session &m_session;
+    CaseListModel *m_model = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_disease = nullptr;
+    QComboBox *m_arm = nullptr;
+    QComboBox *m_verdict = nullptr;
+    QComboBox *m_readiness = nullptr;
+    QComboBox *m_conference = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_count = nullptr;
+    QTimer m_debounce;
+    bool m_quiet = false;
+};
+
+} // namespace consilium

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cases/DemoData.h"
+
+#include "common/Session.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace consilium {
+
+QStringList DemoData::exampleFiles()
+{
+    QStringList out;
+    const QDir dir(QStringLiteral(":/examples"));
+    for (const QString &name : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name))
+        out << dir.filePath(name);
+    return out;
+}
+
+int DemoData::seedIfEmpty(Session &session)
+{
+    CaseStore &store = session.store();
+    if (!store.isWriter() || !store.allCaseIds(true).isEmpty())
+        return 0;
+    int imported = 0;
+    {
+        WriteTransaction tx(store);
+        if (!tx.ok())
+            return 0;
+        for (const QString &path : exampleFiles()) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const SaveOutcome out = store.saveCase(f.readAll(), session.pack());
+            if (out.status == SaveStatus::Added) {
+                session.evaluations().evaluateCase(out.caseId, session.pack());
+                ++imported;
+            }
+        }
+        if (!tx.commit())
+            return 0;
+    }
+    if (imported > 0)
+        session.notifyCasesChanged();
+    return imported;
+}
+
+} // namespace consilium

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/Session.h"
+
+namespace consilium {
+
+namespace {
+
+const QString kActivePackKey = QStringLiteral("gui.active_pack_sha256");
+
+} // namespace
+
+std::unique_ptr<Session> Session::open(const Options &options, StoreError &error)
+{
+    StoreOptions so;
+    so.path = options.databasePath;
+    so.actor = Actor::fromEnvironment(options.displayName);
+    so.lockTimeoutMs = 1500;
+    so.writer = options.writer;
+    so.create = options.writer;
+    std::unique_ptr<CaseStore> store = CaseStore::open(so, error);
+    if (!store)
+        return nullptr;
+    std::unique_ptr<Session> s(new Session);
+    s->m_store = std::move(store);
+    s->m_evaluations = std::make_unique<Evaluations>(*s->m_store);
+    s->m_decisions = std::make_unique<Decisions>(*s->m_store);
+    s->m_today = options.today;
+    // The site pack chosen earlier, if it is still in the database and still loads.
+    if (const auto sha = s->m_store->setting(kActivePackKey); sha && *sha != RulePack::builtin().sha256()) {
+        if (const auto bytes = s->m_store->packContent(*sha)) {
+            json::Diagnostics diag;
+            s->m_sitePack = RulePack::load(*bytes, diag);
+        }
+    }
+    s->rebuildEngine();
+    return s;
+}
+
+Session::~Session() = default;
+
+void Session::rebuildEngine()
+{
+    m_engine = std::make_unique<Engine>(pack());
+}
+
+bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error)
+{
+    const RulePack &next = pack ? *pack : RulePack::builtin();
+    if (m_store->isWriter()) {
+        WriteTransaction tx(*m_store);
+        if (!tx.ok() || !m_store->storePack(next) || !m_store->setSetting(kActivePackKey, next.sha256())
+            || !m_store->audit(QStringLiteral("pack.activated"), QStringLiteral("rule_pack"), next.id(), {},
+                next.sha256(), next.version())
+            || !tx.commit()) {
+            error = m_store->lastError().message;
+            return false;
+        }
+    }
+    m_engine.reset(); // holds a reference to the pack being replaced
+    m_sitePack = std::move(pack);
+    rebuildEngine();
+    if (m_store->isWriter())
+        m_evaluations->reevaluateAll(this->pack());
+    Q_EMIT packChanged();
+    Q_EMIT casesChanged();
+    return true;
+}
+
+SaveOutcome Session::saveCase(const QByteArray &json, QStringList &problems)
+{
+    SaveOutcome out = m_store->saveCase(json, pack());
+    if (out.status == SaveStatus::Rejected) {
+        problems = m_store->lastError().details;
+        if (problems.isEmpty())
+            problems << m_store->lastError().message;
+        return out;
+    }
+    if (out.status == SaveStatus::Added)
+        m_evaluations->evaluateCase(out.caseId, pack());
+    Q_EMIT casesChanged();
+    return out;
+}
+
+} // namespace consilium

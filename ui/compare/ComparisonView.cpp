@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/ComparisonView.h"
+
+#include "compare/ComparisonModel.h"
+#include "compare/DerivedModel.h"
+#include "compare/ResultText.h"
+#include "compare/VerdictDelegate.h"
+#include "engine/Engine.h"
+
+#include <QEvent>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace consilium {
+
+ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("comparisonView"));
+    m_model = new ComparisonModel(this);
+    m_grid = new QTableView(this);
+    m_grid->setObjectName(QStringLiteral("comparisonGrid"));
+    m_grid->setModel(m_model);
+    m_grid->setItemDelegate(new VerdictDelegate(m_grid));
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->setWordWrap(true);
+    m_grid->setIconSize(QSize(22, 22));
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_grid->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_grid->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    m_strip = new QLabel(this);
+    m_strip->setObjectName(QStringLiteral("whatWouldChange"));
+    m_strip->setWordWrap(true);
+    m_strip->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_strip->setFocusPolicy(Qt::StrongFocus);
+    m_strip->setMargin(6);
+    m_strip->setFrameShape(QFrame::StyledPanel);
+
+    m_derivedModel = new DerivedModel(this);
+    m_derivedBox = new QGroupBox(this);
+    m_derivedBox->setObjectName(QStringLiteral("derivedPanel"));
+    m_derived = new QTableView(m_derivedBox);
+    m_derived->setObjectName(QStringLiteral("derivedTable"));
+    m_derived->setModel(m_derivedModel);
+    m_derived->setWordWrap(true);
+    m_derived->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_derived->verticalHeader()->hide();
+    m_derived->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_derived->horizontalHeader()->setSectionResizeMode(DerivedModel::FormulaColumn, QHeaderView::Stretch);
+    m_derived->horizontalHeader()->setSectionResizeMode(DerivedModel::ApplicabilityColumn, QHeaderView::Stretch);
+    m_derived->setColumnWidth(DerivedModel::NameColumn, 200);
+    m_derived->setColumnWidth(DerivedModel::ResultColumn, 130);
+    m_derived->setColumnWidth(DerivedModel::InputsColumn, 240);
+    auto *dl = new QVBoxLayout(m_derivedBox);
+    dl->addWidget(m_derived);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *top = new QWidget(split);
+    auto *tl = new QVBoxLayout(top);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_grid, 1);
+    tl->addWidget(m_strip);
+    split->addWidget(top);
+    split->addWidget(m_derivedBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    auto activate = [this](const QModelIndex &i) {
+        if (i.isValid())
+            Q_EMIT cellActivated(i.column(), i.row());
+    };
+    connect(m_grid, &QTableView::clicked, this, activate);
+    connect(m_grid, &QTableView::activated, this, activate);
+    retranslate();
+}
+
+void ComparisonView::setEvaluation(const Engine *engine, const Evaluation *evaluation, bool sameCase)
+{
+    m_eval = evaluation;
+    m_model->setEvaluation(engine, evaluation, sameCase);
+    m_derivedModel->setEvaluation(engine, evaluation);
+    retranslate();
+    fitRows();
+}
+
+QString ComparisonView::whatWouldChangeText() const
+{
+    return m_strip->text();
+}
+
+void ComparisonView::setLargeType(bool large)
+{
+    QFont f = font();
+    f.setPointSizeF(large ? QFont().pointSizeF() * 1.6 : QFont().pointSizeF());
+    m_grid->setFont(f);
+    m_grid->horizontalHeader()->setFont(f);
+    m_grid->verticalHeader()->setFont(f);
+    m_strip->setFont(f);
+    m_grid->setIconSize(large ? QSize(34, 34) : QSize(22, 22));
+    fitRows();
+}
+
+void ComparisonView::setDerivedVisible(bool visible)
+{
+    m_derivedBox->setVisible(visible);
+}
+
+void ComparisonView::fitRows()
+{
+    // Rows as tall as their tallest cell: word-wrapped text in every column.
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        int h = m_grid->fontMetrics().height() + 14;
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            QStyleOptionViewItem opt;
+            opt.initFrom(m_grid);
+            opt.font = m_grid->font();
+            opt.rect = QRect(0, 0, m_grid->columnWidth(c), 0);
+            opt.decorationSize = m_grid->iconSize();
+            h = qMax(h, m_grid->itemDelegate()->sizeHint(opt, m_model->index(r, c)).height());
+        }
+        m_grid->setRowHeight(r, h);
+    }
+}
+
+void ComparisonView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitRows();
+}
+
+void ComparisonView::retranslate()
+{
+    m_derivedBox->setTitle(tr("Derived values"));
+    m_grid->setAccessibleName(tr("Comparison of the four options"));
+    m_derived->setAccessibleName(tr("Derived values"));
+    QString text;
+    if (!m_eval)
+        text = tr("No result: the case has errors that prevent evaluation.");
+    else if (m_eval->whatWouldChange.empty())
+        text = tr("What would change the answer: nothing is missing for the exclusion criteria.");
+    else
+        text = tr("What would change the answer: %1").arg(ResultText::whatWouldChange(*m_eval, 6));
+    m_strip->setText(text);
+    m_strip->setAccessibleName(text);
+}
+
+void ComparisonView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        m_grid->viewport()->update();
+    QWidget::changeEvent(event);
+}
+
+} // namespace consilium

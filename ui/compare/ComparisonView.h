@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QGroupBox;
+class QLabel;
+class QTableView;
+
+namespace consilium {
+
+class ComparisonModel;
+class DerivedModel;
+class Engine;
+struct Evaluation;
+
+// The main view: the comparison grid, the "what would change the answer" strip and the
+// derived values panel. A click (or Enter) on a cell asks for the drill-down.
+class ComparisonView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComparisonView(QWidget *parent = nullptr);
+
+    void setEvaluation(const Engine *engine, const Evaluation *evaluation, bool sameCase);
+    void setLargeType(bool large);
+    void setDerivedVisible(bool visible);
+    ComparisonModel *model() const noexcept { return m_model; }
+    QTableView *grid() const noexcept { return m_grid; }
+    QString whatWouldChangeText() const;
+
+Q_SIGNALS:
+    void cellActivated(int arm, int row);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void retranslate();
+    void fitRows();
+
+    ComparisonModel *m_model = nullptr;
+    DerivedModel *m_derivedModel = nullptr;
+    QTableView *m_grid = nullptr;
+    QLabel *m_strip = nullptr;
+    QGroupBox *m_derivedBox = nullptr;
+    QTableView *m_derived = nullptr;
+    const Evaluation *m_eval = nullptr;
+};
+
+} // namespace consilium

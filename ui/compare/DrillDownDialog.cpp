@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/DrillDownDialog.h"
+
+#include "common/Labels.h"
+#include "compare/ComparisonModel.h"
+#include "compare/CriteriaModel.h"
+#include "compare/ResultText.h"
+#include "engine/Engine.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace consilium {
+
+DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("drillDown"));
+    setWindowTitle(tr("Criteria"));
+    resize(1100, 650);
+    m_model = new CriteriaModel(this);
+    m_filter = new CriteriaFilter(this);
+    m_filter->setSourceModel(m_model);
+
+    m_arm = new QComboBox(this);
+    m_arm->setObjectName(QStringLiteral("drillArm"));
+    m_arm->setAccessibleName(tr("Arm"));
+    for (int a = 0; a < kArmCount; ++a)
+        m_arm->addItem(Labels::arm(a), a);
+    m_onlyDeciding = new QCheckBox(tr("Only what &decides the verdict"), this);
+    m_onlyDeciding->setObjectName(QStringLiteral("onlyDeciding"));
+    m_state = new QComboBox(this);
+    m_state->setObjectName(QStringLiteral("drillState"));
+    m_state->setAccessibleName(tr("Show criteria in state"));
+    m_state->addItem(tr("All states"), -1);
+    for (CriterionState s :
+        { CriterionState::Met, CriterionState::NotMet, CriterionState::Unknown, CriterionState::NotApplicable })
+        m_state->addItem(Labels::stateIcon(s) + QLatin1Char(' ') + Labels::state(s), int(s));
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("drillVerdict"));
+    QFont f = m_verdict->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_verdict->setFont(f);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("criteriaTable"));
+    m_table->setAccessibleName(tr("Criteria"));
+    m_table->setModel(m_filter);
+    m_table->setWordWrap(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CriteriaModel::Explanation, QHeaderView::Stretch);
+    m_table->setColumnWidth(CriteriaModel::State, 130);
+    m_table->setColumnWidth(CriteriaModel::Id, 130);
+    m_table->setColumnWidth(CriteriaModel::Inputs, 220);
+    m_table->setColumnWidth(CriteriaModel::Source, 200);
+    m_detail = new QTextBrowser(this);
+    m_detail->setObjectName(QStringLiteral("criterionDetail"));
+    m_detail->setAccessibleName(tr("Criterion details"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_arm);
+    top->addWidget(m_verdict, 1);
+    top->addWidget(m_state);
+    top->addWidget(m_onlyDeciding);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    connect(m_arm, &QComboBox::activated, this, &DrillDownDialog::refresh);
+    connect(m_onlyDeciding, &QCheckBox::toggled, m_filter, &CriteriaFilter::setOnlyDeciding);
+    connect(m_state, &QComboBox::activated, this, [this] { m_filter->setStateFilter(m_state->currentData().toInt()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DrillDownDialog::showDetail);
+}
+
+void DrillDownDialog::setEvaluation(const Engine *engine, const Evaluation *evaluation)
+{
+    m_engine = engine;
+    m_eval = evaluation;
+    refresh();
+}
+
+void DrillDownDialog::showArm(int arm, int row)
+{
+    m_arm->setCurrentIndex(qBound(0, arm, kArmCount - 1));
+    m_onlyDeciding->setChecked(row == ComparisonModel::VerdictRow || row == ComparisonModel::DecidedBy);
+    const int unknown = int(CriterionState::Unknown);
+    m_state->setCurrentIndex(row == ComparisonModel::Missing ? m_state->findData(unknown) : 0);
+    m_filter->setStateFilter(m_state->currentData().toInt());
+    refresh();
+}
+
+void DrillDownDialog::refresh()
+{
+    const int arm = m_arm->currentData().toInt();
+    m_model->setEvaluation(m_engine, m_eval, arm);
+    m_verdict->setText(m_eval && m_engine ? ResultText::verdictLine(*m_engine, *m_eval, arm) : tr("no result"));
+    setWindowTitle(tr("Criteria: %1").arg(Labels::arm(arm)));
+    m_table->resizeRowsToContents();
+    if (m_filter->rowCount() > 0)
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+    else
+        m_detail->clear();
+}
+
+void DrillDownDialog::showDetail()
+{
+    const QModelIndex i = m_filter->mapToSource(m_table->currentIndex());
+    m_detail->setHtml(i.isValid() ? m_model->detailHtml(i.row()) : QString());
+}
+
+} // namespace consilium

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/ResultText.h"
+
+#include "common/Labels.h"
+#include "engine/ResultWriter.h"
+
+#include <QLocale>
+
+#include <set>
+
+namespace consilium {
+
+bool ResultText::decides(Verdict verdict, Severity severity, CriterionState state)
+{
+    return (verdict == Verdict::Ineligible && severity == Severity::Exclusion && state == CriterionState::NotMet)
+        || (verdict == Verdict::Undetermined && severity == Severity::Exclusion && state == CriterionState::Unknown)
+        || (verdict == Verdict::EligibleWithCautions && severity == Severity::Caution
+            && state == CriterionState::NotMet);
+}
+
+std::vector<int> ResultText::decidingCriteria(const Engine &engine, const Evaluation &e, int group)
+{
+    std::vector<int> out;
+    const Verdict v = e.groups[std::size_t(group)].verdict;
+    for (int ci : engine.groups()[std::size_t(group)].criteria) {
+        const Criterion &cr = engine.pack().criteria()[std::size_t(ci)];
+        if (decides(v, cr.severity, e.ws.states[std::size_t(ci)]))
+            out.push_back(ci);
+    }
+    return out;
+}
+
+int ResultText::cautionsFired(const Engine &engine, const Evaluation &e, int group)
+{
+    int n = 0;
+    for (int ci : engine.groups()[std::size_t(group)].criteria) {
+        const Criterion &cr = engine.pack().criteria()[std::size_t(ci)];
+        n += cr.severity == Severity::Caution && e.ws.states[std::size_t(ci)] == CriterionState::NotMet;
+    }
+    return n;
+}
+
+QString ResultText::verdictLine(const Engine &engine, const Evaluation &e, int group)
+{
+    const GroupResult &g = e.groups[std::size_t(group)];
+    const QString icon = Labels::verdictIcon(g.verdict) + QLatin1Char(' ');
+    switch (g.verdict) {
+    case Verdict::Eligible:
+        if (g.cautionsUnknown > 0)
+            return icon + tr("Eligible · %n caution(s) not yet checked", nullptr, g.cautionsUnknown);
+        return icon + tr("Eligible");
+    case Verdict::EligibleWithCautions: {
+        QString s = icon + tr("Eligible, %n caution(s)", nullptr, cautionsFired(engine, e, group));
+        if (g.cautionsUnknown > 0)
+            s += QStringLiteral(" · ") + tr("%n not yet checked", nullptr, g.cautionsUnknown);
+        return s;
+    }
+    case Verdict::Undetermined:
+        return icon
+            + tr("Undetermined · %n exclusion(s) unknown", nullptr, int(decidingCriteria(engine, e, group).size()));
+    case Verdict::Ineligible:
+        return icon + tr("Ineligible");
+    case Verdict::NotApplicable:
+        return icon + tr("Not applicable");
+    }
+    return {};
+}
+
+QString ResultText::explanation(const Evaluation &e, int criterion)
+{
+    QString s = renderExplanation(*e.pack, e.ws, criterion);
+    for (const char *prefix : { "Met: ", "Not met: ", "Unknown: ", "Not applicable: " }) {
+        if (s.startsWith(QLatin1String(prefix))) {
+            s.remove(0, qsizetype(qstrlen(prefix)));
+            break;
+        }
+    }
+    return s;
+}
+
+QString ResultText::inputLabel(const RulePack &pack, const QString &input)
+{
+    const int slot = pack.slotOf(input);
+    if (slot >= 0) {
+        const Symbol &sym = pack.symbol(slot);
+        if (sym.kind == SymbolKind::Variable)
+            return pack.variables()[std::size_t(sym.index)].label;
+        if (sym.kind == SymbolKind::Derived)
+            return pack.derived()[std::size_t(sym.index)].label;
+        return tr("Jurisdiction");
+    }
+    if (input == pseudoInputName(PseudoInput::Medications))
+        return tr("Medication list");
+    if (input == pseudoInputName(PseudoInput::FailedTherapies))
+        return tr("Failed therapies");
+    if (input == pseudoInputName(PseudoInput::MedicationLastDose))
+        return tr("Last dose of a medication");
+    return input;
+}
+
+QStringList ResultText::inputLabels(const RulePack &pack, const QStringList &inputs)
+{
+    QStringList out;
+    for (const QString &in : inputs)
+        out << inputLabel(pack, in);
+    return out;
+}
+
+QString ResultText::decidedBy(const Engine &engine, const Evaluation &e, int arm, bool full)
+{
+    const std::vector<int> deciding = decidingCriteria(engine, e, arm);
+    if (deciding.empty())
+        return QStringLiteral("—");
+    QStringList lines;
+    for (int ci : deciding) {
+        const Criterion &cr = e.pack->criteria()[std::size_t(ci)];
+        QString text = explanation(e, ci);
+        if (!full && text.size() > 70)
+            text = text.left(68) + QStringLiteral("…");
+        lines << Labels::stateIcon(e.ws.states[std::size_t(ci)]) + QLatin1Char(' ') + cr.id + QStringLiteral(": ")
+                + text;
+        if (!full && lines.size() == 3 && deciding.size() > 3) {
+            lines << tr("… and %n more", nullptr, int(deciding.size() - 3));
+            break;
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString ResultText::missing(const Engine &engine, const Evaluation &e, int arm, bool full)
+{
+    const GroupResult &g = e.groups[std::size_t(arm)];
+    const int max = full ? 1000 : 6;
+    auto list = [&](const QStringList &inputs) {
+        QStringList labels = inputLabels(engine.pack(), inputs);
+        if (labels.size() > max) {
+            const int more = int(labels.size()) - max;
+            labels = labels.mid(0, max);
+            labels << tr("%n more", nullptr, more);
+        }
+        return labels.join(QStringLiteral(", "));
+    };
+    QStringList parts;
+    if (!g.missingInputs.isEmpty())
+        parts << list(g.missingInputs);
+    if (!g.cautionMissingInputs.isEmpty())
+        parts << tr("for cautions: %1").arg(list(g.cautionMissingInputs));
+    return parts.isEmpty() ? tr("nothing missing") : parts.join(QLatin1Char('\n'));
+}
+
+QString ResultText::date(const QDate &d)
+{
+    return QLocale().toString(d, QStringLiteral("d MMM yyyy"));
+}
+
+QString ResultText::earliestStart(const Evaluation &e, int arm)
+{
+    const auto &d = e.earliestStart[std::size_t(arm)];
+    if (!d)
+        return e.ws.lastDoseMissing ? tr("unknown (a last dose is missing)") : tr("unknown");
+    if (*d <= e.caseData.asOf)
+        return tr("now");
+    const QString reason = arm == 2 ? tr("after washout / steroid taper") : tr("after washout");
+    return date(*d) + QStringLiteral("\n(") + reason + QLatin1Char(')');
+}
+
+QString ResultText::toTreatment(const Evaluation &e, int arm)
+{
+    const ArmTimeline &t = e.timelines[std::size_t(arm)];
+    if (!t.known)
+        return tr("unknown");
+    if (!t.timeToTreatmentDays)
+        return QStringLiteral("—");
+    QString s = tr("~%n day(s)", nullptr, *t.timeToTreatmentDays);
+    if (!t.variant.isEmpty())
+        s += QStringLiteral("\n(") + t.variant + QLatin1Char(')');
+    return s;
+}
+
+QString ResultText::inpatient(const RulePack &pack, int arm)
+{
+    const PackFact &f = pack.logistics()[std::size_t(arm)].inpatientDays;
+    if (f.kind == PackFact::Kind::Number)
+        return tr("%n day(s)", nullptr, int(f.number));
+    return tr("unknown (no data)");
+}
+
+QString ResultText::caregiver(const Evaluation &e, int arm)
+{
+    const LogisticsDef &l = e.pack->logistics()[std::size_t(arm)];
+    QStringList parts;
+    if (l.caregiverRequired.kind == PackFact::Kind::Bool)
+        parts << (l.caregiverRequired.boolean ? tr("caregiver needed") : tr("no caregiver needed"));
+    else
+        parts << tr("caregiver: unknown");
+    for (const TimelinePhase &p : e.timelines[std::size_t(arm)].phases) {
+        if (p.phase == QLatin1String("proximity_window")) {
+            if (p.endDay)
+                parts << tr("stay near the centre %n day(s)", nullptr, *p.endDay - p.startDay);
+            else
+                parts << tr("stay near the centre (length unknown)");
+        }
+    }
+    const int slot = e.pack->slotOf(QStringLiteral("travel_minutes_to_centre"));
+    if (slot >= 0 && arm != 3 && e.ws.status[std::size_t(slot)] == ValueStatus::Known)
+        parts << tr("travel %1 min").arg(formatDecimal(e.ws.values[std::size_t(slot)], 0));
+    return parts.join(QLatin1Char('\n'));
+}
+
+QString ResultText::rate(double percent, qint64 events, qint64 n)
+{
+    if (events >= 0 && n > 0)
+        return QStringLiteral("%1/%2").arg(events).arg(n);
+    if (!std::isnan(percent) && n > 0)
+        return QStringLiteral("%1% (n=%2)").arg(formatDecimal(percent, percent == std::floor(percent) ? 0 : 1)).arg(n);
+    if (!std::isnan(percent))
+        return tr("%1% (n not reported)").arg(formatDecimal(percent, percent == std::floor(percent) ? 0 : 1));
+    return tr("no data");
+}
+
+std::vector<const ToxicityEntry *> ResultText::visibleToxicity(const Evaluation &e, int arm)
+{
+    std::vector<const ToxicityEntry *> out;
+    for (const ToxicityEntry &t : e.pack->toxicity()[std::size_t(arm)]) {
+        if (t.hasShowWhen && t.showWhen.evaluate(e.ws.values.data(), e.ws.status.data()) == Tri::False)
+            continue;
+        if (t.subOption >= 0) {
+            // Sub-option figures only when the sub-option applies.
+            const int g = arm == 3 ? int(kArmCount) + t.subOption : -1;
+            if (g >= 0 && g < int(e.groups.size()) && e.groups[std::size_t(g)].verdict == Verdict::NotApplicable)
+                continue;
+        }
+        out.push_back(&t);
+    }
+    return out;
+}
+
+QString ResultText::toxicityLine(const ToxicityEntry &t)
+{
+    const QString risk = Labels::risk(t.risk);
+    if (t.kind == QLatin1String("aid_cohort")) {
+        const double g3 = t.grade3PlusPercent;
+        const qint64 g3events = (!std::isnan(g3) && t.n > 0) ? qint64(std::llround(g3 * double(t.n) / 100.0)) : -1;
+        QStringList parts;
+        if (!std::isnan(t.anyGradePercent) || t.events >= 0)
+            parts << rate(t.anyGradePercent, t.events, t.n);
+        if (!std::isnan(g3)) {
+            const bool exact = g3events >= 0 && std::abs(double(g3events) * 100.0 / double(t.n) - g3) < 0.05;
+            parts << QStringLiteral("g≥3 ")
+                    + (exact ? QStringLiteral("%1/%2").arg(g3events).arg(t.n) : rate(g3, -1, t.n));
+        }
+        if (parts.isEmpty())
+            parts << (t.n > 0 ? tr("n=%1").arg(t.n) : tr("rate not reported"));
+        return risk + QLatin1Char(' ') + parts.join(QStringLiteral(", "));
+    }
+    if (t.kind == QLatin1String("oncology_reference")) {
+        const double p = !std::isnan(t.anyGradePercent) ? t.anyGradePercent : t.grade3PlusPercent;
+        return risk + QLatin1Char(' ') + tr("(oncology reference %1)").arg(rate(p, -1, t.n));
+    }
+    if (t.kind == QLatin1String("not_found"))
+        return risk + QLatin1Char(' ') + tr("no AID data (NF)");
+    if (t.kind == QLatin1String("not_applicable"))
+        return risk + QLatin1Char(' ') + tr("not applicable");
+    if (t.kind == QLatin1String("label"))
+        return risk + QLatin1Char(' ') + tr("(label warning)");
+    return risk;
+}
+
+QString ResultText::toxicityTooltip(const ToxicityEntry &t)
+{
+    QStringList lines;
+    lines << toxicityLine(t);
+    if (!t.summary.isEmpty())
+        lines << t.summary;
+    if (!t.population.isEmpty())
+        lines << tr("Population: %1").arg(t.population);
+    if (t.n > 0)
+        lines << tr("n = %1").arg(t.n);
+    if (!t.followUp.isEmpty())
+        lines << tr("Follow-up: %1").arg(t.followUp);
+    lines << factSource(t.source, t.evidence);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QStringList ResultText::modifiers(const Evaluation &e, int arm)
+{
+    QStringList out;
+    for (const Modifier &m : e.pack->modifiers()) {
+        if (m.arms[std::size_t(arm)] && m.when.evaluate(e.ws.values.data(), e.ws.status.data()) == Tri::True)
+            out << m.label + QStringLiteral(": ") + m.text;
+    }
+    return out;
+}
+
+QString ResultText::risks(const Evaluation &e, int arm, bool full)
+{
+    // One line per risk: the largest autoimmune cohort, else the oncology reference, else NF.
+    QStringList order;
+    std::map<QString, const ToxicityEntry *> best;
+    auto rank = [](const ToxicityEntry *t) {
+        if (t->kind == QLatin1String("aid_cohort"))
+            return 3;
+        if (t->kind == QLatin1String("oncology_reference"))
+            return 2;
+        if (t->kind == QLatin1String("label"))
+            return 1;
+        return 0;
+    };
+    const auto visible = visibleToxicity(e, arm);
+    for (const ToxicityEntry *t : visible) {
+        if (full)
+            continue;
+        if (!order.contains(t->risk))
+            order << t->risk;
+        const ToxicityEntry *&b = best[t->risk];
+        if (!b || rank(t) > rank(b) || (rank(t) == rank(b) && t->n > b->n))
+            b = t;
+    }
+    QStringList lines;
+    if (full) {
+        for (const ToxicityEntry *t : visible)
+            lines << toxicityTooltip(*t);
+        lines << modifiers(e, arm);
+        return lines.join(QStringLiteral("\n\n"));
+    }
+    for (const QString &r : std::as_const(order)) {
+        lines << toxicityLine(*best[r]);
+        if (lines.size() == 3 && order.size() > 3) {
+            lines << tr("… %n more", nullptr, int(order.size() - 3));
+            break;
+        }
+    }
+    if (!modifiers(e, arm).isEmpty())
+        lines << tr("⚠ %n patient-specific modifier(s)", nullptr, int(modifiers(e, arm).size()));
+    return lines.isEmpty() ? QStringLiteral("—") : lines.join(QLatin1Char('\n'));
+}
+
+QString ResultText::evidence(const Evaluation &e, int arm)
+{
+    qint64 maxN = -1;
+    QStringList followUps;
+    std::set<QString> codes;
+    for (const ToxicityEntry *t : visibleToxicity(e, arm)) {
+        if (t->kind != QLatin1String("aid_cohort"))
+            continue;
+        maxN = std::max(maxN, t->n);
+        if (!t->followUp.isEmpty() && !followUps.contains(t->followUp))
+            followUps << t->followUp;
+        for (const QString &c : t->evidence.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+            codes.insert(c.trimmed());
+    }
+    QStringList parts;
+    if (maxN > 0)
+        parts << tr("AID cohorts n ≤ %1").arg(maxN);
+    else
+        parts << tr("no AID cohort with n");
+    if (!followUps.isEmpty())
+        parts << followUps.first();
+    if (!codes.empty()) {
+        QStringList c(codes.begin(), codes.end());
+        parts << tr("evidence %1").arg(c.join(QStringLiteral(", ")));
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+QString ResultText::whatWouldChange(const Evaluation &e, int max)
+{
+    QStringList parts;
+    for (const RankedInput &r : e.whatWouldChange) {
+        parts << tr("%1 (settles %n arm(s))", nullptr, r.groups).arg(inputLabel(*e.pack, r.input));
+        if (parts.size() >= max)
+            break;
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString ResultText::factSource(const QString &source, const QString &evidence, const QString &note)
+{
+    QString s = tr("Source: %1").arg(source.isEmpty() ? tr("not stated") : source);
+    if (!evidence.isEmpty())
+        s += QStringLiteral(" · ") + tr("evidence %1").arg(evidence);
+    if (!note.isEmpty())
+        s += QLatin1Char('\n') + note;
+    return s;
+}
+
+} // namespace consilium

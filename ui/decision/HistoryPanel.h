@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+
+namespace consilium {
+
+class Session;
+
+// Past decisions and versions of a case. A decision is shown as it was made (its pinned rule
+// pack); "Replay" re-evaluates it with that pack and "Compare with today's rules" lists what
+// the active pack would change.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryPanel(Session &session, QWidget *parent = nullptr);
+    void setCase(const QString &caseId);
+    void refresh();
+    QString detailText() const;
+    void replaySelected();
+    void compareSelected();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showSelected();
+    qint64 selectedDecision() const;
+
+    Session &m_session;
+    QString m_caseId;
+    QTableWidget *m_decisions = nullptr;
+    QTableWidget *m_versions = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    QPushButton *m_replay = nullptr;
+    QPushButton *m_compare = nullptr;
+};
+
+} // namespace consilium

@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/CaseEditor.h"
+
+#include "common/Labels.h"
+#include "editor/CaseDocument.h"
+#include "editor/EditCommands.h"
+#include "editor/FactField.h"
+#include "editor/MedicationModel.h"
+#include "engine/Engine.h"
+#include "rules/RulePack.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateEdit>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace consilium {
+
+namespace {
+
+const QStringList kGroupOrder
+    = { QStringLiteral("demographics"), QStringLiteral("disease"), QStringLiteral("organ_function"),
+          QStringLiteral("labs"), QStringLiteral("serology"), QStringLiteral("history"), QStringLiteral("logistics") };
+
+QLabel *errorLabel(const QString &name, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(name);
+    l->setWordWrap(true);
+    l->setStyleSheet(QStringLiteral("color: #c62828;"));
+    l->hide();
+    return l;
+}
+
+void showErrors(QLabel *label, const QStringList &errors)
+{
+    label->setText(errors.isEmpty() ? QString() : QStringLiteral("⚠ ") + errors.join(QStringLiteral("\n⚠ ")));
+    label->setVisible(!errors.isEmpty());
+}
+
+} // namespace
+
+CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : QWidget(parent), m_doc(doc), m_undo(undo)
+{
+    setObjectName(QStringLiteral("caseEditor"));
+    auto *content = new QWidget;
+    auto *column = new QVBoxLayout(content);
+    column->addWidget(buildMeta());
+
+    // Groups in the order a clinician fills them; medications after the labs.
+    QStringList groups = kGroupOrder;
+    for (const Variable &v : doc->pack().variables()) {
+        if (!groups.contains(v.group))
+            groups << v.group;
+    }
+    for (const QString &g : std::as_const(groups)) {
+        auto *box = new QGroupBox(content);
+        box->setObjectName(QStringLiteral("group_") + g);
+        auto *lay = new QVBoxLayout(box);
+        lay->setSpacing(2);
+        for (const Variable &v : doc->pack().variables()) {
+            if (v.group != g)
+                continue;
+            auto *f = new FactField(v, box);
+            f->setEntry(doc->fact(v.id));
+            lay->addWidget(f);
+            m_fields.insert(v.id, f);
+            m_editable << f;
+            connect(f, &FactField::edited, this, [this](const QString &var, const FactEntry &e) {
+                const int vi = m_doc->pack().variableIndex(var);
+                const QString label = vi >= 0 ? m_doc->pack().variables()[std::size_t(vi)].label : var;
+                m_undo->push(new SetFactCommand(m_doc, var, m_doc->fact(var), e, label));
+            });
+        }
+        if (lay->count() == 0) {
+            delete box;
+            continue;
+        }
+        m_groups.insert(g, box);
+        column->addWidget(box);
+        if (g == QLatin1String("labs") || (g == groups.last() && !m_medsBox)) {
+            column->addWidget(buildMedications());
+            column->addWidget(buildFailed());
+        }
+    }
+    if (!m_medsBox) {
+        column->addWidget(buildMedications());
+        column->addWidget(buildFailed());
+    }
+    column->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("editorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    connect(doc, &CaseDocument::factChanged, this, [this](const QString &var) {
+        if (FactField *f = m_fields.value(var))
+            f->setEntry(m_doc->fact(var));
+    });
+    connect(doc, &CaseDocument::metaChanged, this, &CaseEditor::syncMeta);
+    connect(doc, &CaseDocument::failedChanged, this, &CaseEditor::syncFailed);
+    connect(doc, &CaseDocument::medicationsChanged, this, [this] {
+        const QSignalBlocker block(m_medsRecorded);
+        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
+    });
+    connect(doc, &CaseDocument::reloaded, this, [this] {
+        for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it)
+            (*it)->setEntry(m_doc->fact(it.key()));
+        syncMeta();
+        syncFailed();
+        const QSignalBlocker block(m_medsRecorded);
+        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
+    });
+    syncMeta();
+    syncFailed();
+    retranslate();
+}
+
+QWidget *CaseEditor::buildMeta()
+{
+    auto *box = new QGroupBox(this);
+    box->setObjectName(QStringLiteral("group_case"));
+    auto *form = new QFormLayout(box);
+    m_id = new QLineEdit(box);
+    m_id->setObjectName(QStringLiteral("meta_id"));
+    m_label = new QLineEdit(box);
+    m_label->setObjectName(QStringLiteral("meta_label"));
+    m_asOf = new QDateEdit(box);
+    m_asOf->setObjectName(QStringLiteral("meta_asOf"));
+    m_asOf->setCalendarPopup(true);
+    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_jurisdiction = new QComboBox(box);
+    m_jurisdiction->setObjectName(QStringLiteral("meta_jurisdiction"));
+    for (const QString &j : m_doc->pack().jurisdictions())
+        m_jurisdiction->addItem(Labels::jurisdiction(j), j);
+    m_metaErrors = errorLabel(QStringLiteral("metaErrors"), box);
+    form->addRow(QStringLiteral("id"), m_id);
+    form->addRow(QStringLiteral("label"), m_label);
+    form->addRow(QStringLiteral("as_of"), m_asOf);
+    form->addRow(QStringLiteral("jurisdiction"), m_jurisdiction);
+    form->addRow(m_metaErrors);
+    m_editable << m_id << m_label << m_asOf << m_jurisdiction;
+
+    auto push = [this](const char *key, const QString &value) {
+        if (m_syncing)
+            return;
+        const QString k = QLatin1String(key);
+        if (m_doc->meta(k) != value)
+            m_undo->push(new SetMetaCommand(m_doc, k, m_doc->meta(k), value));
+    };
+    connect(m_id, &QLineEdit::textEdited, this, [push](const QString &t) { push("id", t.trimmed()); });
+    connect(m_label, &QLineEdit::textEdited, this, [push](const QString &t) { push("label", t); });
+    connect(m_asOf, &QDateEdit::dateChanged, this, [push](const QDate &d) { push("as_of", d.toString(Qt::ISODate)); });
+    connect(m_jurisdiction, &QComboBox::activated, this,
+        [this, push] { push("jurisdiction", m_jurisdiction->currentData().toString()); });
+    return box;
+}
+
+QWidget *CaseEditor::buildMedications()
+{
+    m_medsBox = new QGroupBox(this);
+    m_medsBox->setObjectName(QStringLiteral("group_medications"));
+    auto *lay = new QVBoxLayout(m_medsBox);
+    m_medsRecorded = new QCheckBox(m_medsBox);
+    m_medsRecorded->setObjectName(QStringLiteral("medicationsRecorded"));
+    m_medsRecorded->setChecked(m_doc->medicationsRecorded());
+    m_medModel = new MedicationModel(m_doc, this);
+    m_meds = new QTableView(m_medsBox);
+    m_meds->setObjectName(QStringLiteral("medicationTable"));
+    m_meds->setModel(m_medModel);
+    m_meds->setItemDelegate(new AgentDelegate(m_doc->pack(), m_meds));
+    m_meds->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_meds->verticalHeader()->hide();
+    m_meds->setMinimumHeight(150);
+    m_meds->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_meds->setTabKeyNavigation(false);
+    auto *add = new QPushButton(m_medsBox);
+    add->setObjectName(QStringLiteral("addMedication"));
+    auto *remove = new QPushButton(m_medsBox);
+    remove->setObjectName(QStringLiteral("removeMedication"));
+    m_medErrors = errorLabel(QStringLiteral("medicationErrors"), m_medsBox);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_medsRecorded);
+    buttons->addStretch(1);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    lay->addLayout(buttons);
+    lay->addWidget(m_meds);
+    lay->addWidget(m_medErrors);
+    m_editable << m_medsRecorded << m_meds << add << remove;
+
+    connect(m_medModel, &MedicationModel::editRequested, this, [this](int row, const MedicationEntry &e) {
+        m_undo->push(new SetMedicationCommand(m_doc, row, m_doc->medication(row), e));
+    });
+    connect(add, &QPushButton::clicked, this, [this] {
+        const int row = m_doc->medicationCount();
+        m_undo->push(new MedicationRowCommand(m_doc, row, {}, true));
+        m_meds->setCurrentIndex(m_medModel->index(row, MedicationModel::Agent));
+        m_meds->edit(m_meds->currentIndex());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_meds->currentIndex().row();
+        if (row >= 0 && row < m_doc->medicationCount())
+            m_undo->push(new MedicationRowCommand(m_doc, row, m_doc->medication(row), false));
+    });
+    connect(m_medsRecorded, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_syncing && on != m_doc->medicationsRecorded())
+            m_undo->push(new SetMedicationsRecordedCommand(m_doc, on));
+    });
+    return m_medsBox;
+}
+
+QWidget *CaseEditor::buildFailed()
+{
+    m_failedBox = new QGroupBox(this);
+    m_failedBox->setObjectName(QStringLiteral("group_failed"));
+    auto *lay = new QVBoxLayout(m_failedBox);
+    m_failedRecorded = new QCheckBox(m_failedBox);
+    m_failedRecorded->setObjectName(QStringLiteral("failedRecorded"));
+    m_failed = new QLineEdit(m_failedBox);
+    m_failed->setObjectName(QStringLiteral("failedTherapies"));
+    QStringList ids;
+    for (const Agent &a : m_doc->pack().agents())
+        ids << a.id;
+    auto *completer = new QCompleter(ids, m_failed);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_failed->setCompleter(completer);
+    m_failedErrors = errorLabel(QStringLiteral("failedErrors"), m_failedBox);
+    lay->addWidget(m_failedRecorded);
+    lay->addWidget(m_failed);
+    lay->addWidget(m_failedErrors);
+    m_editable << m_failedRecorded << m_failed;
+    connect(m_failed, &QLineEdit::editingFinished, this, &CaseEditor::pushFailed);
+    connect(m_failedRecorded, &QCheckBox::toggled, this, &CaseEditor::pushFailed);
+    return m_failedBox;
+}
+
+void CaseEditor::pushFailed()
+{
+    if (m_syncing)
+        return;
+    QStringList agents;
+    for (const QString &part : m_failed->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            agents << part.trimmed();
+    }
+    const bool recorded = m_failedRecorded->isChecked() || !agents.isEmpty();
+    if (recorded != m_doc->failedRecorded() || agents != m_doc->failedTherapies())
+        m_undo->push(new SetFailedTherapiesCommand(m_doc, recorded, agents));
+}
+
+void CaseEditor::syncMeta()
+{
+    m_syncing = true;
+    if (m_id->text() != m_doc->caseId())
+        m_id->setText(m_doc->caseId());
+    if (m_label->text() != m_doc->meta(QStringLiteral("label")))
+        m_label->setText(m_doc->meta(QStringLiteral("label")));
+    if (m_doc->asOf().isValid() && m_asOf->date() != m_doc->asOf())
+        m_asOf->setDate(m_doc->asOf());
+    m_jurisdiction->setCurrentIndex(qMax(0, m_jurisdiction->findData(m_doc->meta(QStringLiteral("jurisdiction")))));
+    for (FactField *f : std::as_const(m_fields))
+        f->setAsOf(m_doc->asOf());
+    m_syncing = false;
+}
+
+void CaseEditor::syncFailed()
+{
+    m_syncing = true;
+    m_failedRecorded->setChecked(m_doc->failedRecorded());
+    const QString text = m_doc->failedTherapies().join(QStringLiteral(", "));
+    if (m_failed->text() != text)
+        m_failed->setText(text);
+    m_syncing = false;
+}
+
+void CaseEditor::applyValidation(const CaseValidation &v)
+{
+    for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it) {
+        const auto e = v.factErrors.find(it.key());
+        (*it)->setErrors(e == v.factErrors.end() ? QStringList() : e->second);
+    }
+    // Errors for facts the form has no field for (a key the pack does not know).
+    QStringList unknownFacts;
+    for (const auto &[key, errors] : v.factErrors) {
+        if (!m_fields.contains(key))
+            unknownFacts << key + QStringLiteral(": ") + errors.join(QStringLiteral("; "));
+    }
+    showErrors(m_metaErrors, v.metaErrors + unknownFacts);
+    m_medModel->setErrors(v.medicationErrors);
+    QStringList meds;
+    for (const auto &[row, errors] : v.medicationErrors)
+        meds << tr("Row %1: %2").arg(row + 1).arg(errors.join(QStringLiteral("; ")));
+    showErrors(m_medErrors, meds);
+    showErrors(m_failedErrors, v.failedErrors);
+}
+
+void CaseEditor::applyEvaluation(const Evaluation *e)
+{
+    QHash<QString, QString> washout;
+    std::set<QString> needed;
+    if (e) {
+        for (const WashoutEntry &w : e->washout)
+            washout.insert(w.key, w.end ? w.end->toString(Qt::ISODate) : tr("unknown"));
+        for (const GroupResult &g : e->groups) {
+            for (const QString &in : g.missingInputs)
+                needed.insert(in);
+            for (const QString &in : g.cautionMissingInputs)
+                needed.insert(in);
+        }
+    }
+    m_medModel->setWashout(washout);
+    m_needed.clear();
+    for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it) {
+        const bool need = needed.count(it.key()) > 0;
+        (*it)->setNeeded(need);
+        if (need) {
+            const int vi = m_doc->pack().variableIndex(it.key());
+            ++m_needed[m_doc->pack().variables()[std::size_t(vi)].group];
+        }
+    }
+    retranslate();
+}
+
+void CaseEditor::setReadOnly(bool readOnly)
+{
+    for (QWidget *w : std::as_const(m_editable))
+        w->setEnabled(!readOnly);
+}
+
+void CaseEditor::retranslate()
+{
+    for (auto it = m_groups.constBegin(); it != m_groups.constEnd(); ++it) {
+        const int n = m_needed.value(it.key());
+        const QString name = Labels::variableGroup(it.key());
+        (*it)->setTitle(n > 0 ? tr("%1 · %n still needed by the arms", nullptr, n).arg(name) : name);
+    }
+    m_medsBox->setTitle(tr("Medications"));
+    m_medsRecorded->setText(tr("Medication list recorded (an empty list means no medications)"));
+    m_medsRecorded->setAccessibleName(tr("Medication list recorded"));
+    m_meds->setAccessibleName(tr("Medications"));
+    m_failedBox->setTitle(tr("Failed therapies"));
+    m_failedRecorded->setText(tr("Prior therapies recorded"));
+    m_failed->setPlaceholderText(tr("agent ids, separated by commas (e.g. rituximab, cyclophosphamide)"));
+    m_failed->setAccessibleName(tr("Failed therapies"));
+    for (QPushButton *b : m_medsBox->findChildren<QPushButton *>()) {
+        if (b->objectName() == QLatin1String("addMedication"))
+            b->setText(tr("&Add medication"));
+        else
+            b->setText(tr("&Remove medication"));
+    }
+    auto *form = qobject_cast<QFormLayout *>(m_id->parentWidget()->layout());
+    if (form) {
+        const std::pair<QWidget *, QString> rows[] = { { m_id, tr("Case &id") }, { m_label, tr("&Label") },
+            { m_asOf, tr("&As of") }, { m_jurisdiction, tr("&Jurisdiction") } };
+        for (const auto &[w, text] : rows) {
+            if (auto *l = qobject_cast<QLabel *>(form->labelForField(w)))
+                l->setText(text);
+            w->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+        }
+    }
+    if (auto *box = qobject_cast<QGroupBox *>(m_id->parentWidget()))
+        box->setTitle(tr("Case"));
+}
+
+void CaseEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace consilium

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QUndoStack;
+
+namespace consilium {
+
+class CaseDocument;
+class FactField;
+class MedicationModel;
+struct CaseValidation;
+struct Evaluation;
+
+// The grouped data-entry form, built from the pack's variable dictionary. Every edit becomes
+// an undo command on the given stack; the form only shows what the document holds.
+class CaseEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent = nullptr);
+
+    FactField *field(const QString &variable) const { return m_fields.value(variable); }
+    void applyValidation(const CaseValidation &validation);
+    void applyEvaluation(const Evaluation *evaluation);
+    void setReadOnly(bool readOnly);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildMeta();
+    QWidget *buildMedications();
+    QWidget *buildFailed();
+    void syncMeta();
+    void syncFailed();
+    void pushFailed();
+    void retranslate();
+
+    CaseDocument *m_doc;
+    QUndoStack *m_undo;
+    QHash<QString, FactField *> m_fields;
+    QHash<QString, QGroupBox *> m_groups;
+    QHash<QString, int> m_needed; // group -> fields the arms still need
+    QLineEdit *m_id = nullptr;
+    QLineEdit *m_label = nullptr;
+    QDateEdit *m_asOf = nullptr;
+    QComboBox *m_jurisdiction = nullptr;
+    QLabel *m_metaErrors = nullptr;
+    QGroupBox *m_medsBox = nullptr;
+    QCheckBox *m_medsRecorded = nullptr;
+    QTableView *m_meds = nullptr;
+    MedicationModel *m_medModel = nullptr;
+    QLabel *m_medErrors = nullptr;
+    QGroupBox *m_failedBox = nullptr;
+    QCheckBox *m_failedRecorded = nullptr;
+    QLineEdit *m_failed = nullptr;
+    QLabel *m_failedErrors = nullptr;
+    QList<QWidget *> m_editable;
+    bool m_syncing = false;
+};
+
+} // namespace consilium

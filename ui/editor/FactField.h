@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "editor/CaseDocument.h"
+
+#include <QDate>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace consilium {
+
+struct Variable;
+
+// One fact of the variable dictionary: value box (or choice), unit combo with the pack's
+// accepted units, state ("not evaluated" / "unknown"), optional date, the canonical value
+// beside it and the parser's reason underneath when the value is not accepted.
+class FactField : public QWidget
+{
+    Q_OBJECT
+
+public:
+    FactField(const Variable &variable, QWidget *parent = nullptr);
+
+    const QString &variableId() const noexcept { return m_id; }
+    FactEntry entry() const;
+    void setEntry(const FactEntry &entry);
+    void setErrors(const QStringList &errors);
+    QStringList errors() const { return m_errors; }
+    void setAsOf(const QDate &asOf);
+    void setNeeded(bool needed);
+    QWidget *focusTarget() const;
+
+    // Display form of a unit string ("umol/L" -> "µmol/L").
+    static QString displayUnit(const QString &unit);
+
+Q_SIGNALS:
+    void edited(const QString &variable, const FactEntry &entry);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void emitEdited();
+    void updateInfo();
+    void retranslate();
+    bool numeric() const noexcept;
+
+    const Variable &m_var;
+    QString m_id;
+    QLabel *m_label = nullptr;
+    QLineEdit *m_value = nullptr; // numbers
+    QComboBox *m_choice = nullptr; // enum and bool
+    QComboBox *m_unit = nullptr;
+    QComboBox *m_status = nullptr; // numbers: value / not evaluated / unknown
+    QLineEdit *m_date = nullptr;
+    QLabel *m_info = nullptr;
+    QLabel *m_error = nullptr;
+    QStringList m_errors;
+    QDate m_asOf;
+    bool m_bare = false;
+    bool m_updating = false;
+};
+
+} // namespace consilium

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "editor/CaseDocument.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QStyledItemDelegate>
+
+namespace consilium {
+
+// The medications of a CaseDocument as a table: agent, daily dose, last dose and, from the
+// latest evaluation, the washout end of each drug. Edits are requested, not applied, so the
+// editor can turn them into undo commands.
+class MedicationModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Agent, DailyDose, LastDose, WashoutEnd, ColumnCount };
+
+    explicit MedicationModel(CaseDocument *doc, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    // agent id (or "glucocorticoids") -> end date text, from the latest evaluation.
+    void setWashout(const QHash<QString, QString> &endByAgent);
+    void setErrors(const std::map<int, QStringList> &errors);
+
+Q_SIGNALS:
+    void editRequested(int row, const MedicationEntry &entry);
+
+private:
+    void refresh();
+    CaseDocument *m_doc;
+    int m_rows = 0;
+    QHash<QString, QString> m_washout;
+    std::map<int, QStringList> m_errors;
+};
+
+// Agent column editor: a line edit completing agent ids and labels from the pack.
+class AgentDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    AgentDelegate(const RulePack &pack, QObject *parent = nullptr);
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    QStringList m_agents;
+};
+
+} // namespace consilium

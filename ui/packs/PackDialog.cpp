@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "packs/PackDialog.h"
+
+#include "common/Dialogs.h"
+#include "common/Session.h"
+#include "engine/Vignettes.h"
+#include "packs/PackImporter.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace consilium {
+
+PackDialog::PackDialog(Session &session, QWidget *parent) : QDialog(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("packDialog"));
+    setWindowTitle(tr("Rule packs"));
+    resize(760, 620);
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(QStringLiteral("vignetteBadge"));
+    m_badge->setMargin(6);
+    QFont f = m_badge->font();
+    f.setBold(true);
+    m_badge->setFont(f);
+    m_info = new QTextBrowser(this);
+    m_info->setObjectName(QStringLiteral("packInfo"));
+    m_info->setAccessibleName(tr("Active rule pack"));
+    m_problemsLabel = new QLabel(tr("Import problems:"), this);
+    m_problems = new QListWidget(this);
+    m_problems->setObjectName(QStringLiteral("packProblems"));
+    m_problems->setAccessibleName(tr("Import problems"));
+    m_problemsLabel->setBuddy(m_problems);
+    m_problemsLabel->hide();
+    m_problems->hide();
+    m_import = new QPushButton(tr("&Import site pack…"), this);
+    m_import->setObjectName(QStringLiteral("importPack"));
+    m_builtin = new QPushButton(tr("Use the &built-in pack"), this);
+    m_builtin->setObjectName(QStringLiteral("useBuiltinPack"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_import);
+    row->addWidget(m_builtin);
+    row->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_badge);
+    layout->addWidget(m_info, 1);
+    layout->addWidget(m_problemsLabel);
+    layout->addWidget(m_problems);
+    layout->addLayout(row);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        const QString path = Dialogs::openFileName(this, tr("Import rule pack"), tr("Rule packs (*.json)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    connect(m_builtin, &QPushButton::clicked, this, &PackDialog::useBuiltin);
+    m_import->setEnabled(session.store().isWriter());
+    refresh();
+}
+
+QStringList PackDialog::problems() const
+{
+    QStringList out;
+    for (int i = 0; i < m_problems->count(); ++i)
+        out << m_problems->item(i)->text();
+    return out;
+}
+
+void PackDialog::refresh()
+{
+    const RulePack &p = m_session.pack();
+    const auto results = runVignettes(p);
+    const int passed
+        = int(std::count_if(results.begin(), results.end(), [](const VignetteOutcome &v) { return v.passed(); }));
+    const bool ok = passed == int(results.size()) && !results.empty();
+    m_badge->setText((ok ? QStringLiteral("✓ ") : QStringLiteral("✕ "))
+        + tr("Validated on %1 of %n vignette(s)", nullptr, int(results.size())).arg(passed));
+    m_badge->setAccessibleName(m_badge->text());
+    std::set<QString> sources;
+    for (const Criterion &c : p.criteria())
+        sources.insert(c.source);
+    QString h = QStringLiteral("<h2>%1</h2>").arg(p.title().toHtmlEscaped());
+    h += QStringLiteral("<p>%1</p>")
+             .arg(tr("<b>%1</b> version <b>%2</b> · %3")
+                      .arg(p.id().toHtmlEscaped(), p.version().toHtmlEscaped(),
+                          m_session.isBuiltinPack() ? tr("built into the application") : tr("site pack")));
+    h += QStringLiteral("<p>%1<br>sha256 <tt>%2</tt></p>")
+             .arg(tr("Effective from %1 to %2")
+                      .arg(p.effectiveFrom(), p.effectiveTo().isEmpty() ? tr("open end") : p.effectiveTo()),
+                 p.sha256());
+    h += QStringLiteral("<p><b>%1</b> %2<br>%3</p>")
+             .arg(tr("Clinical sign-off:"), p.signOffStatus().toHtmlEscaped(), p.signOffNote().toHtmlEscaped());
+    h += QStringLiteral("<p><b>%1</b> %2</p>")
+             .arg(tr("Authors:"), p.authors().join(QStringLiteral(", ")).toHtmlEscaped());
+    h += QStringLiteral("<p>%1</p>")
+             .arg(tr("%1 variables · %2 criteria · %3 derived values · %4 vignettes")
+                      .arg(p.variables().size())
+                      .arg(p.criteria().size())
+                      .arg(p.derived().size())
+                      .arg(p.vignettes().size()));
+    h += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Sources cited by the criteria"));
+    for (const QString &s : sources)
+        h += QStringLiteral("<li>%1</li>").arg(s.toHtmlEscaped());
+    h += QStringLiteral("</ul>");
+    m_info->setHtml(h);
+    m_builtin->setEnabled(!m_session.isBuiltinPack() && m_session.store().isWriter());
+}
+
+bool PackDialog::importFile(const QString &path)
+{
+    PackImporter::Outcome out = PackImporter::checkFile(path);
+    m_problems->clear();
+    if (!out.pack) {
+        m_problems->addItems(out.problems);
+        m_problemsLabel->setText(tr(
+            "The pack was refused (%n problem(s)); the active pack is unchanged:", nullptr, int(out.problems.size())));
+        m_problemsLabel->show();
+        m_problems->show();
+        Dialogs::warning(
+            this, tr("Rule pack refused"), tr("The pack was refused; the active pack is unchanged."), out.problems);
+        return false;
+    }
+    QString error;
+    if (!m_session.activatePack(std::move(out.pack), error)) {
+        m_problems->addItem(error);
+        m_problems->show();
+        m_problemsLabel->show();
+        return false;
+    }
+    m_problemsLabel->hide();
+    m_problems->hide();
+    refresh();
+    Dialogs::information(this, tr("Rule pack"),
+        tr("The site pack is active: all %1 vignettes passed; the cases were re-evaluated.").arg(out.vignettes));
+    return true;
+}
+
+bool PackDialog::useBuiltin()
+{
+    QString error;
+    if (!m_session.activatePack(nullptr, error)) {
+        Dialogs::warning(this, tr("Rule pack"), error);
+        return false;
+    }
+    refresh();
+    return true;
+}
+
+} // namespace consilium

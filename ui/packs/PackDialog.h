@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTextBrowser;
+
+namespace consilium {
+
+class Session;
+
+// The active rule pack (version, dates, sign-off, authors, sources, "validated on N
+// vignettes") and the import of a site pack from a file, refused with its reasons.
+class PackDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit PackDialog(Session &session, QWidget *parent = nullptr);
+
+    // Imports a pack file; returns true if it became the active pack.
+    bool importFile(const QString &path);
+    bool useBuiltin();
+    QStringList problems() const;
+
+private:
+    void refresh();
+
+    Session &m_session;
+    QTextBrowser *m_info = nullptr;
+    QLabel *m_badge = nullptr;
+    QListWidget *m_problems = nullptr;
+    QLabel *m_problemsLabel = nullptr;
+    QPushButton *m_import = nullptr;
+    QPushButton *m_builtin = nullptr;
+};
+
+} // namespace consilium

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Decisions.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+class QPagedPaintDevice;
+class QTextDocument;
+class QWidget;
+
+namespace consilium {
+
+class CaseDocument;
+class Engine;
+struct Evaluation;
+
+// Everything a report is made of: the evaluated case and, if there is one, its decision.
+struct ReportInput {
+    const Engine *engine = nullptr;
+    const Evaluation *evaluation = nullptr;
+    const CaseDocument *document = nullptr;
+    QString header; // the one-line case summary
+    int version = 0; // stored version, 0 = unsaved
+    std::optional<Decision> decision;
+    std::optional<Conference> conference;
+};
+
+// The A4 conference report: case summary, comparison, decisive criteria with sources,
+// derived values, timeline and toxicity charts, the decision with participants and
+// overrides, the rule pack's identity, and the disclaimer in the footer of every page.
+class ConferenceReport
+{
+    Q_DECLARE_TR_FUNCTIONS(consilium::ConferenceReport)
+
+public:
+    static void build(const ReportInput &input, QTextDocument &document);
+    static bool writePdf(const ReportInput &input, const QString &path, QString &error);
+    static int paint(const ReportInput &input, QPagedPaintDevice &device);
+    // Renders a chart widget offscreen at the given size.
+    static QImage chartImage(QWidget *chart, QSize size);
+};
+
+} // namespace consilium

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reports/PatientHandout.h"
+
+#include "compare/ResultText.h"
+#include "engine/Engine.h"
+#include "reports/PagedPrinter.h"
+
+#include <QLocale>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QTranslator>
+
+#include <map>
+
+namespace consilium {
+
+namespace {
+
+// Translates with the handout's own translator, so the handout can be German while the
+// application is English (or the other way round).
+class Words
+{
+public:
+    explicit Words(const QString &language)
+    {
+        if (language != QLatin1String("en"))
+            m_loaded = m_tr.load(QStringLiteral(":/i18n/consilium_%1.qm").arg(language));
+    }
+    QString operator()(const char *text, int n = -1) const
+    {
+        QString s = m_loaded ? m_tr.translate("consilium::PatientHandout", text) : QString();
+        if (s.isEmpty())
+            s = QString::fromUtf8(text);
+        if (n >= 0)
+            s.replace(QStringLiteral("%n"), QString::number(n));
+        return s;
+    }
+
+private:
+    QTranslator m_tr;
+    bool m_loaded = false;
+};
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString possible(const Words &w, Verdict v)
+{
+    switch (v) {
+    case Verdict::Eligible:
+        return QStringLiteral("✓ ") + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Possible"));
+    case Verdict::EligibleWithCautions:
+        return QStringLiteral("⚠ ")
+            + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Possible, with points to check"));
+    case Verdict::Undetermined:
+        return QStringLiteral("? ")
+            + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not yet known: some tests are still missing"));
+    case Verdict::Ineligible:
+        return QStringLiteral("✕ ")
+            + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not possible for you at the moment"));
+    case Verdict::NotApplicable:
+        break;
+    }
+    return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Does not apply"));
+}
+
+QString whatIs(const Words &w, int arm)
+{
+    switch (arm) {
+    case 0:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "Your own immune cells are collected through a machine (a few hours), changed in a lab to remove the cells"
+            " that cause the disease, and given back by drip after a short chemotherapy."));
+    case 1:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "Ready-made immune cells from a donor are given by drip after a short chemotherapy. No collection of your"
+            " own cells is needed."));
+    case 2:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "A medicine that brings your immune cells and the disease cells together. The dose is raised in small"
+            " steps in hospital."));
+    default:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "The usual treatment: medicines such as steroids and drugs that calm the immune system."));
+    }
+}
+
+QString riskWords(const Words &w, const QString &risk)
+{
+    static const std::map<QString, const char *> words = {
+        { QStringLiteral("CRS"),
+            QT_TRANSLATE_NOOP(
+                "consilium::PatientHandout", "fever and feeling unwell as the immune cells become active") },
+        { QStringLiteral("ICANS"),
+            QT_TRANSLATE_NOOP("consilium::PatientHandout", "confusion or trouble speaking, usually temporary") },
+        { QStringLiteral("ICAHT"), QT_TRANSLATE_NOOP("consilium::PatientHandout", "low blood counts for a while") },
+        { QStringLiteral("Infection"), QT_TRANSLATE_NOOP("consilium::PatientHandout", "infections") },
+        { QStringLiteral("LICATS"),
+            QT_TRANSLATE_NOOP("consilium::PatientHandout", "a short flare in an organ that was affected before") },
+        { QStringLiteral("Hypogammaglobulinaemia"),
+            QT_TRANSLATE_NOOP("consilium::PatientHandout", "low antibody levels; infections are more likely") },
+        { QStringLiteral("Secondary malignancy"),
+            QT_TRANSLATE_NOOP("consilium::PatientHandout", "a rare new blood cancer; you will be checked for it") },
+        { QStringLiteral("GvHD"), QT_TRANSLATE_NOOP("consilium::PatientHandout", "donor cells attacking the body") },
+        { QStringLiteral("Rejection"),
+            QT_TRANSLATE_NOOP("consilium::PatientHandout", "your body removing the donor cells early") },
+        { QStringLiteral("TRM"), QT_TRANSLATE_NOOP("consilium::PatientHandout", "risk of dying from the treatment") },
+    };
+    const auto it = words.find(risk);
+    return it != words.end() ? w(it->second) : QString();
+}
+
+QString risks(const Words &w, const Evaluation &e, int arm)
+{
+    QStringList lines;
+    QStringList seen;
+    for (const ToxicityEntry *t : ResultText::visibleToxicity(e, arm)) {
+        if (t->kind != QLatin1String("aid_cohort") || seen.contains(t->risk))
+            continue;
+        const QString words = riskWords(w, t->risk);
+        if (words.isEmpty())
+            continue;
+        seen << t->risk;
+        QString line = words;
+        if (t->events >= 0 && t->n > 0)
+            line += QStringLiteral(": ")
+                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "%1 of %2 people in studies"))
+                      .arg(t->events)
+                      .arg(t->n);
+        else if (t->n > 0)
+            line += QStringLiteral(": ")
+                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "studied in %n people"), int(t->n));
+        lines << line;
+        if (lines.size() == 3)
+            break;
+    }
+    if (lines.isEmpty())
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known from studies in people with your disease."));
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString howSure(const Words &w, const Evaluation &e, int arm)
+{
+    qint64 n = -1;
+    for (const ToxicityEntry *t : ResultText::visibleToxicity(e, arm)) {
+        if (t->kind == QLatin1String("aid_cohort"))
+            n = std::max(n, t->n);
+    }
+    if (arm == 3)
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Used for many years; well known."));
+    if (n <= 0)
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "Very few people with your disease have had this treatment; the numbers are not known."));
+    return w(
+        QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "Only a few people with diseases like yours have had this (at most %n in one study). We know little about"
+            " the long term."),
+        int(n));
+}
+
+QString timing(const Words &w, const Evaluation &e, int arm)
+{
+    const ArmTimeline &t = e.timelines[std::size_t(arm)];
+    QStringList parts;
+    if (arm == 3)
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Can continue or change now."));
+    if (!t.known || !t.timeToTreatmentDays)
+        parts << w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known yet."));
+    else
+        parts << w(
+            QT_TRANSLATE_NOOP("consilium::PatientHandout", "About %n days until treatment."), *t.timeToTreatmentDays);
+    const auto &d = e.earliestStart[std::size_t(arm)];
+    if (d && *d > e.caseData.asOf)
+        parts << w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Some medicines must be stopped first."));
+    return parts.join(QLatin1Char(' '));
+}
+
+QString hospital(const Words &w, const RulePack &pack, int arm)
+{
+    const PackFact &f = pack.logistics()[std::size_t(arm)].inpatientDays;
+    if (arm == 3)
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Usually not needed."));
+    if (f.kind == PackFact::Kind::Number)
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "About %n days in hospital."), int(f.number));
+    return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known yet."));
+}
+
+QString optionName(const Words &w, int arm)
+{
+    switch (arm) {
+    case 0:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your own changed immune cells (autologous CAR T)"));
+    case 1:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Donor immune cells (allogeneic CAR T)"));
+    case 2:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Bispecific antibody (T-cell engager)"));
+    default:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "The usual treatment"));
+    }
+}
+
+} // namespace
+
+void PatientHandout::build(const Engine &engine, const Evaluation &e, const QString &language, QTextDocument &doc)
+{
+    const Words w(language);
+    QFont base(QStringLiteral("DejaVu Sans"));
+    base.setPointSizeF(8.5);
+    doc.setDefaultFont(base);
+    doc.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 15pt; } table { border-collapse: collapse; }"
+                                            " td, th { border: 1px solid #757575; padding: 4px; vertical-align: top; }"
+                                            " th { background: #e3f2fd; }"));
+    QString h;
+    h += QStringLiteral("<h1>%1</h1>")
+             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your treatment options"))));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+                 "Your care team met to talk about the treatments that could help you. This page"
+                 " compares them. It does not choose for you: you decide together with your"
+                 " team."))));
+    h += QStringLiteral("<table width='100%'><tr><th width='16%'></th>");
+    for (int a = 0; a < kArmCount; ++a)
+        h += QStringLiteral("<th width='21%'>%1</th>").arg(esc(optionName(w, a)));
+    h += QStringLiteral("</tr>");
+    auto row = [&h](const QString &question, const std::array<QString, kArmCount> &cells, bool escaped) {
+        h += QStringLiteral("<tr><th>%1</th>").arg(question.toHtmlEscaped());
+        for (const QString &c : cells)
+            h += QStringLiteral("<td>%1</td>").arg(escaped ? c : c.toHtmlEscaped());
+        h += QStringLiteral("</tr>");
+    };
+    std::array<QString, kArmCount> c;
+    for (int a = 0; a < kArmCount; ++a)
+        c[std::size_t(a)] = possible(w, e.groups[std::size_t(a)].verdict);
+    row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Is this possible for me?")), c, false);
+    for (int a = 0; a < kArmCount; ++a)
+        c[std::size_t(a)] = whatIs(w, a);
+    row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "What is involved?")), c, false);
+    for (int a = 0; a < kArmCount; ++a)
+        c[std::size_t(a)] = timing(w, e, a);
+    row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How soon could it start?")), c, false);
+    for (int a = 0; a < kArmCount; ++a)
+        c[std::size_t(a)] = hospital(w, engine.pack(), a);
+    row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How long in hospital?")), c, false);
+    for (int a = 0; a < kArmCount; ++a)
+        c[std::size_t(a)] = a == 3 ? esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+                                "Side effects of the usual medicines, such as infections.")))
+                                   : risks(w, e, a);
+    row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "What are the main risks?")), c, true);
+    for (int a = 0; a < kArmCount; ++a)
+        c[std::size_t(a)] = howSure(w, e, a);
+    row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How sure are we?")), c, false);
+    h += QStringLiteral("</table>");
+    h += QStringLiteral("<p>%1</p>")
+             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+                 "Words: \"CAR T\" means immune cells changed in a lab. \"Chemotherapy\" here is"
+                 " a short, low-dose treatment that makes room for the new cells. Numbers such"
+                 " as \"11 of 15 people\" come from small studies and may change."))));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+                 "Questions to ask your team: What happens if I wait? What would I need to"
+                 " stop? Who can stay with me after the treatment?"))));
+    h += QStringLiteral("<p><i>%1</i></p>")
+             .arg(esc(w(QT_TRANSLATE_NOOP(
+                            "consilium::PatientHandout", "Prepared on %1 for your conversation with your care team."))
+                          .arg(QLocale(language).toString(e.caseData.asOf, QLocale::LongFormat))));
+    doc.setHtml(h);
+}
+
+int PatientHandout::paint(
+    const Engine &engine, const Evaluation &evaluation, const QString &language, QPagedPaintDevice &device)
+{
+    QTextDocument doc;
+    build(engine, evaluation, language, doc);
+    const Words w(language);
+    return PagedPrinter::print(doc, device,
+        w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "This page supports a conversation. Your care team is responsible for the decision.")),
+        w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Page %1 of %2")));
+}
+
+bool PatientHandout::writePdf(
+    const Engine &engine, const Evaluation &evaluation, const QString &language, const QString &path, QString &error)
+{
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageOrientation(QPageLayout::Landscape);
+    writer.setResolution(300);
+    writer.setPageMargins(QMarginsF(12, 12, 12, 10), QPageLayout::Millimeter);
+    writer.setCreator(QStringLiteral("Consilium"));
+    if (paint(engine, evaluation, language, writer) <= 0) {
+        error = QStringLiteral("cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace consilium

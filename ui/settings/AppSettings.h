@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace consilium {
+
+// The user's preferences (QSettings, per user): who they are, their defaults, the language
+// and the databases they opened recently. Tests point QSettings at a temporary directory.
+class AppSettings
+{
+public:
+    static QString displayName();
+    static void setDisplayName(const QString &name);
+    static QString role();
+    static void setRole(const QString &role);
+    static QString jurisdiction();
+    static void setJurisdiction(const QString &code);
+    static QString databasePath(); // empty = the store's default
+    static void setDatabasePath(const QString &path);
+    static QString language(); // "en", "de" or empty = system
+    static void setLanguage(const QString &language);
+
+    static QStringList recentDatabases();
+    static void addRecentDatabase(const QString &path);
+    static constexpr int kMaxRecent = 8;
+
+    // The roles a participant can hold in a conference.
+    static QStringList knownRoles();
+};
+
+} // namespace consilium

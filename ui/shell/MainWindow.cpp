@@ -1,0 +1,461 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shell/MainWindow.h"
+
+#include "cases/CaseListModel.h"
+#include "cases/CaseListPanel.h"
+#include "common/Dialogs.h"
+#include "common/Labels.h"
+#include "common/Session.h"
+#include "compare/ComparisonView.h"
+#include "conference/ConferenceMode.h"
+#include "decision/DecisionPanel.h"
+#include "editor/CaseDocument.h"
+#include "packs/PackDialog.h"
+#include "reports/ConferenceReport.h"
+#include "reports/PatientHandout.h"
+#include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
+#include "shell/CaseWorkspace.h"
+#include "shell/Startup.h"
+#include "store/ImportExport.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QUndoStack>
+
+namespace consilium {
+
+namespace {
+
+ReportInput reportInput(CaseWorkspace *w)
+{
+    ReportInput in;
+    in.engine = &w->session().engine();
+    in.evaluation = w->evaluation();
+    in.document = w->document();
+    in.header = w->headerText();
+    if (!w->storedCaseId().isEmpty()) {
+        if (const auto s = w->session().store().caseSummary(w->storedCaseId()))
+            in.version = w->isModified() ? 0 : s->latestVersion;
+        const auto ids = w->session().decisions().decisionsOfCase(w->storedCaseId());
+        if (!ids.empty()) {
+            in.decision = w->session().decisions().decision(ids.back());
+            if (in.decision)
+                in.conference = w->session().decisions().conference(in.decision->conferenceId);
+        }
+    }
+    return in;
+}
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget *parent)
+    : QMainWindow(parent), m_session(std::move(session))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1500, 920);
+    m_packLabel = new QLabel(this);
+    m_packLabel->setObjectName(QStringLiteral("packStatus"));
+    statusBar()->addPermanentWidget(m_packLabel);
+    buildCentral();
+    buildActions();
+    retranslate();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_conference) {
+        m_conference->disconnect(this);
+        m_conference->close();
+    }
+    // The widgets refer to the session: remove them first.
+    delete m_split;
+    m_split = nullptr;
+}
+
+ConferenceMode *MainWindow::conferenceMode() const
+{
+    return m_conference;
+}
+
+void MainWindow::buildCentral()
+{
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setObjectName(QStringLiteral("mainSplitter"));
+    m_list = new CaseListPanel(*m_session, m_split);
+    m_workspace = new CaseWorkspace(*m_session, m_split);
+    m_split->addWidget(m_list);
+    m_split->addWidget(m_workspace);
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({ 420, 1080 });
+    setCentralWidget(m_split);
+
+    connect(m_list, &CaseListPanel::caseSelected, this, [this](const QString &id) {
+        const QString previous = m_workspace->storedCaseId();
+        if (!m_workspace->openCase(id))
+            m_list->selectCase(previous);
+    });
+    connect(m_workspace, &CaseWorkspace::caseSaved, this, [this](const QString &id) {
+        m_list->reload();
+        m_list->selectCase(id);
+        statusBar()->showMessage(tr("Saved %1 as a new version.").arg(id), 5000);
+    });
+    connect(m_workspace, &CaseWorkspace::modifiedChanged, this, [this] { updateTitle(); });
+    connect(m_workspace, &CaseWorkspace::caseChanged, this, [this] { updateTitle(); });
+    connect(m_session.get(), &Session::packChanged, this, [this] {
+        m_workspace->rebuildForPack();
+        retranslate();
+    });
+    // Open the first case so the window never starts empty.
+    if (m_list->model()->rowCount() > 0)
+        m_list->view()->selectRow(0);
+}
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const char *name, QKeySequence key = {}) {
+        auto *a = new QAction(this);
+        a->setObjectName(QLatin1String(name));
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        return a;
+    };
+    m_new = make("actionNew", QKeySequence::New);
+    m_open = make("actionOpen", QKeySequence::Open);
+    m_import = make("actionImport");
+    m_save = make("actionSave", QKeySequence::Save);
+    m_report = make("actionReport", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_handout = make("actionHandout", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_print = make("actionPrint", QKeySequence::Print);
+    m_openDb = make("actionOpenDatabase");
+    m_quit = make("actionQuit", QKeySequence::Quit);
+    m_undo = m_workspace->undoStack()->createUndoAction(this);
+    m_undo->setObjectName(QStringLiteral("actionUndo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = m_workspace->undoStack()->createRedoAction(this);
+    m_redo->setObjectName(QStringLiteral("actionRedo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_present = make("actionPresent", QKeySequence(Qt::Key_F11));
+    m_derived = make("actionDerived");
+    m_derived->setCheckable(true);
+    m_derived->setChecked(true);
+    m_focusList = make("actionFocusList", QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_packs = make("actionPacks");
+    m_settings = make("actionSettings", QKeySequence::Preferences);
+    m_about = make("actionAbout");
+    for (int i = 0; i < 6; ++i) {
+        QAction *a = make("actionTab", QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { m_workspace->tabs()->setCurrentIndex(i); });
+        m_tabActions << a;
+    }
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addActions({ m_new, m_open, m_import, m_save });
+    m_fileMenu->addSeparator();
+    m_fileMenu->addActions({ m_report, m_handout, m_print });
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_openDb);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addActions({ m_undo, m_redo });
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addActions({ m_present, m_derived, m_focusList });
+    m_viewMenu->addSeparator();
+    m_viewMenu->addActions(m_tabActions);
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_toolsMenu->addActions({ m_packs, m_settings });
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+
+    connect(m_new, &QAction::triggered, this, [this] {
+        m_workspace->newCase();
+        m_workspace->tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+    });
+    connect(m_open, &QAction::triggered, this, [this] {
+        const QString f = Dialogs::openFileName(this, tr("Open case file"), tr("Case files (*.json)"));
+        if (!f.isEmpty())
+            openFiles({ f });
+    });
+    connect(m_import, &QAction::triggered, this, &MainWindow::importCases);
+    connect(m_save, &QAction::triggered, this, [this] { m_workspace->save(); });
+    connect(m_report, &QAction::triggered, this, [this] { exportReport(); });
+    connect(m_handout, &QAction::triggered, this, [this] { exportHandout(); });
+    connect(m_print, &QAction::triggered, this, &MainWindow::printReport);
+    connect(m_openDb, &QAction::triggered, this, [this] {
+        const QString f
+            = Dialogs::openFileName(this, tr("Open database"), tr("Consilium databases (*.sqlite);;All files (*)"));
+        if (!f.isEmpty())
+            switchDatabase(f);
+    });
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_present, &QAction::triggered, this, &MainWindow::startConference);
+    connect(m_derived, &QAction::toggled, this, [this](bool on) { m_workspace->comparison()->setDerivedVisible(on); });
+    connect(m_focusList, &QAction::triggered, this, [this] { m_list->view()->setFocus(); });
+    connect(m_packs, &QAction::triggered, this, &MainWindow::showPacks);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_about, &QAction::triggered, this, [this] {
+        Dialogs::information(this, tr("About Consilium"),
+            tr("Consilium %1\nRule pack %2 %3\n\n%4")
+                .arg(QCoreApplication::applicationVersion(), m_session->pack().id(), m_session->pack().version(),
+                    Labels::disclaimer()));
+    });
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+}
+
+void MainWindow::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_toolsMenu->setTitle(tr("&Tools"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_recentMenu->setTitle(tr("&Recent databases"));
+    m_new->setText(tr("&New case"));
+    m_open->setText(tr("&Open case file…"));
+    m_import->setText(tr("&Import cases…"));
+    m_save->setText(tr("&Save as new version"));
+    m_report->setText(tr("&Export conference report (PDF)…"));
+    m_handout->setText(tr("Patient &handout (PDF)…"));
+    m_print->setText(tr("&Print report…"));
+    m_openDb->setText(tr("Open &database…"));
+    m_quit->setText(tr("&Quit"));
+    m_present->setText(tr("&Present (conference mode)"));
+    m_derived->setText(tr("Show &derived values"));
+    m_focusList->setText(tr("Go to the case &list"));
+    m_packs->setText(tr("&Rule packs…"));
+    m_settings->setText(tr("&Settings…"));
+    m_about->setText(tr("&About Consilium"));
+    const QStringList tabs
+        = { tr("Data"), tr("Compare"), tr("Timeline"), tr("Toxicity"), tr("Decision"), tr("History") };
+    for (int i = 0; i < m_tabActions.size(); ++i)
+        m_tabActions[i]->setText(tr("Show %1").arg(tabs[i]));
+    const RulePack &p = m_session->pack();
+    m_packLabel->setText(
+        tr("Rule pack %1 %2 (%3) · %4%5")
+            .arg(p.id(), p.version(), p.signOffStatus(), QDir::toNativeSeparators(m_session->databasePath()),
+                m_session->store().isWriter() ? QString() : tr(" · read-only")));
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    QString id = m_workspace->document()->caseId();
+    setWindowTitle(
+        QStringLiteral("%1%2 — Consilium")
+            .arg(id.isEmpty() ? tr("Case") : id, m_workspace->isModified() ? QStringLiteral(" *") : QString()));
+    setWindowModified(m_workspace->isModified());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_workspace->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+void MainWindow::selectCase(const QString &caseId)
+{
+    m_list->reload();
+    m_list->selectCase(caseId);
+    m_workspace->openCase(caseId);
+}
+
+void MainWindow::openFiles(const QStringList &files)
+{
+    QString last;
+    for (const QString &file : files) {
+        StoreError error;
+        const auto summary = consilium::importCases(m_session->store(), file, m_session->pack(), error);
+        if (!summary) {
+            Dialogs::warning(this, tr("Open case file"), error.message, error.details);
+            continue;
+        }
+        for (const ImportFileOutcome &f : summary->files) {
+            if (f.status == SaveStatus::Rejected) {
+                // Invalid: open it in the editor so the problems can be fixed.
+                m_workspace->openFile(f.file);
+                return;
+            }
+            if (f.status == SaveStatus::Added)
+                m_session->evaluations().evaluateCase(f.caseId, m_session->pack());
+            last = f.caseId;
+        }
+    }
+    if (!last.isEmpty()) {
+        m_session->notifyCasesChanged();
+        selectCase(last);
+    }
+}
+
+void MainWindow::importCases()
+{
+    const QString f = Dialogs::openFileName(this, tr("Import cases"), tr("Case files (*.json)"));
+    if (!f.isEmpty())
+        openFiles({ f });
+}
+
+bool MainWindow::switchDatabase(const QString &path)
+{
+    if (!m_workspace->maybeSave())
+        return false;
+    QString error;
+    std::unique_ptr<Session> next = Startup::openSession(path, error);
+    if (!next) {
+        Dialogs::warning(this, tr("Open database"), tr("Cannot open %1.").arg(path), { error });
+        return false;
+    }
+    if (m_conference)
+        m_conference->close();
+    delete m_split;
+    m_split = nullptr;
+    m_session = std::move(next);
+    buildCentral();
+    // The undo actions follow the new workspace's stack.
+    m_editMenu->clear();
+    delete m_undo;
+    delete m_redo;
+    m_undo = m_workspace->undoStack()->createUndoAction(this);
+    m_undo->setObjectName(QStringLiteral("actionUndo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = m_workspace->undoStack()->createRedoAction(this);
+    m_redo->setObjectName(QStringLiteral("actionRedo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_editMenu->addActions({ m_undo, m_redo });
+    retranslate();
+    return true;
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : AppSettings::recentDatabases()) {
+        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        a->setEnabled(QFileInfo::exists(path) && path != m_session->databasePath());
+        connect(a, &QAction::triggered, this, [this, path] { switchDatabase(path); });
+    }
+    if (m_recentMenu->isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+}
+
+bool MainWindow::exportReport(const QString &path)
+{
+    QString target = path;
+    if (target.isEmpty())
+        target = Dialogs::saveFileName(this, tr("Export conference report"), tr("PDF files (*.pdf)"),
+            m_workspace->document()->caseId() + QStringLiteral("-report.pdf"));
+    if (target.isEmpty())
+        return false;
+    QString error;
+    if (!ConferenceReport::writePdf(reportInput(m_workspace), target, error)) {
+        Dialogs::warning(this, tr("Export conference report"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Report written to %1").arg(target), 5000);
+    return true;
+}
+
+bool MainWindow::exportHandout(const QString &path)
+{
+    if (!m_workspace->evaluation()) {
+        Dialogs::warning(this, tr("Patient handout"), tr("The case has errors that prevent evaluation."));
+        return false;
+    }
+    QString target = path;
+    if (target.isEmpty())
+        target = Dialogs::saveFileName(this, tr("Patient handout"), tr("PDF files (*.pdf)"),
+            m_workspace->document()->caseId() + QStringLiteral("-handout.pdf"));
+    if (target.isEmpty())
+        return false;
+    QString language = AppSettings::language();
+    if (language.isEmpty())
+        language = QLocale().language() == QLocale::German ? QStringLiteral("de") : QStringLiteral("en");
+    QString error;
+    if (!PatientHandout::writePdf(m_session->engine(), *m_workspace->evaluation(), language, target, error)) {
+        Dialogs::warning(this, tr("Patient handout"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Handout written to %1").arg(target), 5000);
+    return true;
+}
+
+void MainWindow::printReport()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    QPrintDialog dialog(&printer, this);
+    dialog.setObjectName(QStringLiteral("printDialog"));
+    if (Dialogs::exec(&dialog) != QDialog::Accepted)
+        return;
+    ConferenceReport::paint(reportInput(m_workspace), printer);
+}
+
+void MainWindow::startConference()
+{
+    if (!m_workspace->maybeSave())
+        return;
+    const QStringList ids = m_list->visibleCaseIds(500);
+    if (ids.isEmpty()) {
+        Dialogs::information(this, tr("Conference"), tr("No cases in the list to present."));
+        return;
+    }
+    const int start = qMax(0, int(ids.indexOf(m_workspace->storedCaseId())));
+    if (m_conference)
+        m_conference->close();
+    m_conference = new ConferenceMode(*m_session, ids, start, nullptr);
+    connect(m_conference, &ConferenceMode::closed, this, [this](const QString &id) {
+        m_list->reload();
+        if (!id.isEmpty()) {
+            m_list->selectCase(id);
+            m_workspace->openCase(id);
+        }
+        m_workspace->decisionPanel()->refresh();
+    });
+    m_conference->showFullScreen();
+    m_conference->raise();
+    m_conference->activateWindow();
+}
+
+void MainWindow::showPacks()
+{
+    PackDialog dialog(*m_session, this);
+    Dialogs::exec(&dialog);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_session->databasePath(), this);
+    if (Dialogs::exec(&dialog) != QDialog::Accepted)
+        return;
+    const QString oldLanguage = AppSettings::language();
+    dialog.apply();
+    if (dialog.language() != oldLanguage)
+        Startup::setLanguage(dialog.language());
+    if (!dialog.databasePath().isEmpty()
+        && QFileInfo(dialog.databasePath()).absoluteFilePath() != m_session->databasePath())
+        switchDatabase(dialog.databasePath());
+}
+
+} // namespace consilium

@@ -1,0 +1,3112 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>consilium::CaseDocument</name>
+    <message>
+        <location filename="../editor/CaseDocument.cpp" line="+91"/>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+248"/>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::CaseEditor</name>
+    <message>
+        <location filename="../editor/CaseEditor.cpp" line="+311"/>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%1 · %n still needed by the arms</source>
+        <translation>
+            <numerusform>%1 · %n Angabe fehlt noch für die Optionen</numerusform>
+            <numerusform>%1 · %n Angaben fehlen noch für die Optionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Medications</source>
+        <translation>Medikamente</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Medication list recorded (an empty list means no medications)</source>
+        <translation>Medikamentenliste erfasst (eine leere Liste bedeutet: keine Medikamente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medication list recorded</source>
+        <translation>Medikamentenliste erfasst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Failed therapies</source>
+        <translation>Erfolglose Therapien</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Prior therapies recorded</source>
+        <translation>Vortherapien erfasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agent ids, separated by commas (e.g. rituximab, cyclophosphamide)</source>
+        <translation>Wirkstoff-IDs, durch Kommas getrennt (z. B. rituximab, cyclophosphamide)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add medication</source>
+        <translation>Medikament &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove medication</source>
+        <translation>Medikament &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case &amp;id</source>
+        <translation>Fall-&amp;ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Label</source>
+        <translation>&amp;Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;As of</source>
+        <translation>&amp;Stichtag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Jurisdiction</source>
+        <translation>&amp;Rechtsraum</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::CaseListModel</name>
+    <message>
+        <location filename="../cases/CaseListModel.cpp" line="+103"/>
+        <source>not evaluated</source>
+        <translation>nicht erhoben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n arm(s) undetermined</source>
+        <translation>
+            <numerusform>%n Option unbestimmt</numerusform>
+            <numerusform>%n Optionen unbestimmt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disease</source>
+        <translation>Erkrankung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allo</source>
+        <translation>Allo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TCE</source>
+        <translation>TCE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SoC</source>
+        <translation>Std.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::CaseListPanel</name>
+    <message numerus="yes">
+        <location filename="../cases/CaseListPanel.cpp" line="+79"/>
+        <location line="+13"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n Fall</numerusform>
+            <numerusform>%n Fälle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>counting cases…</source>
+        <translation>Fälle werden gezählt …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search cases…</source>
+        <translation>Fälle suchen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search cases</source>
+        <translation>Fälle suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by disease</source>
+        <translation>Nach Erkrankung filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter verdicts of arm</source>
+        <translation>Ergebnis dieser Option filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by verdict</source>
+        <translation>Nach Ergebnis filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by readiness</source>
+        <translation>Nach Vollständigkeit filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by conference</source>
+        <translation>Nach Konferenz filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any arm</source>
+        <translation>Jede Option</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Any verdict</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Any readiness</source>
+        <translation>Jede Vollständigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has gaps</source>
+        <translation>Mit Lücken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not evaluated</source>
+        <translation>Nicht ausgewertet</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Any disease</source>
+        <translation>Jede Erkrankung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Any conference</source>
+        <translation>Jede Konferenz</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::CaseWorkspace</name>
+    <message>
+        <location filename="../shell/CaseWorkspace.cpp" line="+88"/>
+        <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
+        <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+282"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Daten</translation>
+    </message>
+    <message>
+        <location line="-215"/>
+        <source>Open case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The case %1 is not in the database.</source>
+        <translation>Der Fall %1 ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Recovered edits</source>
+        <translation>Wiederhergestellte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsaved edits of %1 were kept from an earlier session. Restore them?</source>
+        <translation>Nicht gespeicherte Änderungen an %1 aus einer früheren Sitzung wurden aufbewahrt. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a new case</source>
+        <translation>einem neuen Fall</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+9"/>
+        <source>Open case file</source>
+        <translation>Falldatei öffnen</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not a case file: %2</source>
+        <translation>%1 ist keine Falldatei: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>new-case</source>
+        <translation>neuer-fall</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+9"/>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>The case has problems. Fix the marked fields first.</source>
+        <translation>Der Fall enthält Fehler. Korrigieren Sie zuerst die markierten Felder.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database refused the case.</source>
+        <translation>Die Datenbank hat den Fall abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has unsaved changes. Save them as a new version?</source>
+        <translation>%1 hat nicht gespeicherte Änderungen. Als neue Version speichern?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case</source>
+        <translation>Der Fall</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>(no id)</source>
+        <translation>(keine ID)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>F</source>
+        <translation>w</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>class %1 LN</source>
+        <translation>LN Klasse %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>as of %1</source>
+        <translation>Stichtag %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n problem(s) in the data</source>
+        <translation>
+            <numerusform>%n Fehler in den Daten</numerusform>
+            <numerusform>%n Fehler in den Daten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n fehlt</numerusform>
+            <numerusform>%n fehlen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing missing</source>
+        <translation>nichts fehlt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>As of %1, not today (%2): ages, washouts and earliest start dates count from the as-of date.</source>
+        <translation>Stichtag %1, nicht heute (%2): Alter, Auswaschphasen und früheste Starttermine zählen ab dem Stichtag.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To&amp;xicity</source>
+        <translation>To&amp;xizität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;ecision</source>
+        <translation>&amp;Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;History</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>&amp;Data (%n problem(s))</source>
+        <translation>
+            <numerusform>&amp;Daten (%n Fehler)</numerusform>
+            <numerusform>&amp;Daten (%n Fehler)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ComparisonModel</name>
+    <message>
+        <location filename="../compare/ComparisonModel.cpp" line="+30"/>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided by</source>
+        <translation>Entschieden durch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing data</source>
+        <translation>Fehlende Daten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Earliest start</source>
+        <translation>Frühester Start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To treatment</source>
+        <translation>Bis zur Behandlung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inpatient</source>
+        <translation>Stationär</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caregiver / proximity</source>
+        <translation>Begleitperson / Zentrumsnähe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main risks</source>
+        <translation>Hauptrisiken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence</source>
+        <translation>Evidenz</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no result</source>
+        <translation>kein Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Click for all criteria</source>
+        <translation>Klicken für alle Kriterien</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ComparisonView</name>
+    <message>
+        <location filename="../compare/ComparisonView.cpp" line="+143"/>
+        <location line="+2"/>
+        <source>Derived values</source>
+        <translation>Abgeleitete Werte</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Comparison of the four options</source>
+        <translation>Vergleich der vier Optionen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No result: the case has errors that prevent evaluation.</source>
+        <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What would change the answer: nothing is missing for the exclusion criteria.</source>
+        <translation>Was das Ergebnis ändern würde: Für die Ausschlusskriterien fehlt nichts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What would change the answer: %1</source>
+        <translation>Was das Ergebnis ändern würde: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ConferenceMode</name>
+    <message>
+        <location filename="../conference/ConferenceMode.cpp" line="+102"/>
+        <source>No cases to present</source>
+        <translation>Keine Fälle zum Vorstellen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>F</source>
+        <translation>w</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>as of %1</source>
+        <translation>Stichtag %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Case %1 of %2</source>
+        <translation>Fall %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Consilium — conference</source>
+        <translation>Consilium – Fallkonferenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ next case · ← previous case · D decision · Esc leave</source>
+        <translation>→ nächster Fall · ← vorheriger Fall · D Entscheidung · Esc beenden</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ConferenceReport</name>
+    <message>
+        <location filename="../reports/ConferenceReport.cpp" line="+44"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Conference report: %1</source>
+        <translation>Konferenzbericht: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conference: %1, %2</source>
+        <translation>Konferenz: %1, %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case version %1</source>
+        <translation>Fallversion %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unsaved case (not a stored version)</source>
+        <translation>Nicht gespeicherter Fall (keine gespeicherte Version)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case data</source>
+        <translation>Falldaten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Medications:</source>
+        <translation>Medikamente:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>last dose %1</source>
+        <translation>letzte Dosis %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Failed therapies:</source>
+        <translation>Erfolglose Therapien:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No result: the case has errors that prevent evaluation.</source>
+        <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>What would change the answer:</source>
+        <translation>Was das Ergebnis ändern würde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decisive criteria and sources</source>
+        <translation>Entscheidende Kriterien und Quellen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Criterion</source>
+        <translation>Kriterium</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Explanation</source>
+        <translation>Erläuterung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>Evidenz</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Derived values</source>
+        <translation>Abgeleitete Werte</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Logistics timeline</source>
+        <translation>Zeitplan der Logistik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toxicity</source>
+        <translation>Toxizität</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Autoimmune-cohort rates are shown with n on every bar; oncology figures are labelled &quot;oncology reference&quot;; hatched bars mean no data (NF), not zero.</source>
+        <translation>Raten aus Autoimmun-Kohorten stehen mit n an jedem Balken; onkologische Zahlen sind als „onkologische Referenz“ gekennzeichnet; schraffierte Balken bedeuten „keine Daten“ (NF), nicht null.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No decision recorded.</source>
+        <translation>Keine Entscheidung erfasst.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>deferred</source>
+        <translation>vertagt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>final (%1, %2)</source>
+        <translation>endgültig (%1, %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft, not finalised</source>
+        <translation>Entwurf, nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rationale:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Participant</source>
+        <translation>Teilnehmer/in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Fachrichtung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Position</source>
+        <translation>Votum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no position yet</source>
+        <translation>noch kein Votum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ The decision was made with dissent.</source>
+        <translation>⚠ Die Entscheidung fiel mit abweichendem Votum.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overrides of criteria:</source>
+        <translation>Übersteuerte Kriterien:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Participants:</source>
+        <translation>Teilnehmende:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule pack</source>
+        <translation>Regelwerk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 version %2 (%3), sign-off: %4</source>
+        <translation>%1 Version %2 (%3), Freigabe: %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engine %1</source>
+        <translation>Engine %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decision was made under rule pack %1 %2 (sha256 %3).</source>
+        <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot set the page size</source>
+        <translation>Seitengröße kann nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Conference report %1</source>
+        <translation>Konferenzbericht %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::CriteriaModel</name>
+    <message>
+        <location filename="../compare/CriteriaModel.cpp" line="+120"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Criterion</source>
+        <translation>Kriterium</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explanation</source>
+        <translation>Erläuterung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+25"/>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence</source>
+        <translation>Evidenz</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>decides the verdict</source>
+        <translation>entscheidet das Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>does not decide the verdict</source>
+        <translation>entscheidet das Ergebnis nicht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence:</source>
+        <translation>Evidenz:</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::DecisionPanel</name>
+    <message>
+        <location filename="../decision/DecisionPanel.cpp" line="+57"/>
+        <source>Case conference %1</source>
+        <translation>Fallkonferenz %1</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>&amp;Open decision for today&apos;s conference</source>
+        <translation>Entscheidung für die heutige Konferenz &amp;öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Correct decision</source>
+        <translation>Entscheidung &amp;korrigieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;outcome</source>
+        <translation>Ergebnis &amp;erfassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;position</source>
+        <translation>&amp;Votum erfassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add o&amp;verride</source>
+        <translation>Über&amp;steuerung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finalise</source>
+        <translation>&amp;Abschließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Participant</source>
+        <translation>Teilnehmer/in</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Reason (required to disagree or abstain)</source>
+        <translation>Begründung (nötig bei Ablehnung oder Enthaltung)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the criterion is overridden</source>
+        <translation>Warum das Kriterium übersteuert wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Rationale</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+10"/>
+        <source>Role</source>
+        <translation>Fachrichtung</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>Position</source>
+        <translation>Votum</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+9"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Criterion to override</source>
+        <translation>Zu übersteuerndes Kriterium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason code</source>
+        <translation>Begründungsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override text</source>
+        <translation>Text der Übersteuerung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Required roles and positions</source>
+        <translation>Erforderliche Fachrichtungen und Voten</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+7"/>
+        <source>Overrides of criteria</source>
+        <translation>Übersteuerte Kriterien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chosen &amp;option:</source>
+        <translation>Gewählte &amp;Option:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rationale:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>— not chosen yet —</source>
+        <translation>— noch nicht gewählt —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Defer the decision</source>
+        <translation>Entscheidung vertagen</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+130"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>No case selected.</source>
+        <translation>Kein Fall ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No decision recorded for this case yet.</source>
+        <translation>Für diesen Fall ist noch keine Entscheidung erfasst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a decision first.</source>
+        <translation>Öffnen Sie zuerst eine Entscheidung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Final decision #%1, finalised %2 by %3</source>
+        <translation>Endgültige Entscheidung Nr. %1, abgeschlossen %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft decision #%1</source>
+        <translation>Entscheidungsentwurf Nr. %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>case version %1 · rule pack %2 %3</source>
+        <translation>Fallversion %1 · Regelwerk %2 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>corrects #%1</source>
+        <translation>korrigiert Nr. %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 (%2) disagrees: %3</source>
+        <translation>%1 (%2) lehnt ab: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>? waiting</source>
+        <translation>? ausstehend</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dissent: </source>
+        <translation>Abweichendes Votum: </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Finalised.</source>
+        <translation>Abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose an option or defer, then record the outcome.</source>
+        <translation>Wählen Sie eine Option oder vertagen Sie, dann erfassen Sie das Ergebnis.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for a position from: %1</source>
+        <translation>Votum steht noch aus von: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every required role has answered: %1</source>
+        <translation>Alle erforderlichen Fachrichtungen haben votiert: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deferred</source>
+        <translation>vertagt</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose an option or &quot;Defer the decision&quot; first.</source>
+        <translation>Wählen Sie zuerst eine Option oder „Entscheidung vertagen“.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Finalise decision</source>
+        <translation>Entscheidung abschließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A finalised decision cannot be changed, only corrected by a new decision. Finalise now?</source>
+        <translation>Eine abgeschlossene Entscheidung kann nicht geändert, nur durch eine neue Entscheidung korrigiert werden. Jetzt abschließen?</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::DerivedModel</name>
+    <message>
+        <location filename="../compare/DerivedModel.cpp" line="+40"/>
+        <source>142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1.200 × 0.9938^age (× 1.012 if female)</source>
+        <translation>142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1,200 × 0,9938^Alter (× 1,012 bei Frauen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(140 − age) × weight / (72 × Scr) (× 0.85 if female)</source>
+        <translation>(140 − Alter) × Gewicht / (72 × Scr) (× 0,85 bei Frauen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LDH × creatinine / platelets</source>
+        <translation>LDH × Kreatinin / Thrombozyten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LDH × CRP / platelets</source>
+        <translation>LDH × CRP / Thrombozyten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sum of the component points</source>
+        <translation>Summe der Teilpunkte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>category of the score</source>
+        <translation>Kategorie des Scores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first matching band</source>
+        <translation>erster zutreffender Bereich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Σ daily dose × 5 / equivalent dose of the agent</source>
+        <translation>Σ Tagesdosis × 5 / Äquivalenzdosis des Wirkstoffs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>latest washout end of the current medications</source>
+        <translation>spätestes Ende der Auswaschphasen der aktuellen Medikamente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>latest pre-bispecific washout end</source>
+        <translation>spätestes Ende der Auswaschphase vor dem bispezifischen Antikörper</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>date on or before the as-of date</source>
+        <translation>Datum am oder vor dem Stichtag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>distinct failed agents that count as a line</source>
+        <translation>verschiedene erfolglose Wirkstoffe, die als Therapielinie zählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agent among the current medications</source>
+        <translation>Wirkstoff unter den aktuellen Medikamenten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Validated in adults; this patient is under 18.</source>
+        <translation>Bei Erwachsenen validiert; diese Person ist jünger als 18.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source> (components missing)</source>
+        <translation> (Bestandteile fehlen)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Formula and citation</source>
+        <translation>Formel und Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicability</source>
+        <translation>Anwendbarkeit</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::DrillDownDialog</name>
+    <message>
+        <location filename="../compare/DrillDownDialog.cpp" line="+26"/>
+        <location line="+29"/>
+        <source>Criteria</source>
+        <translation>Kriterien</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Arm</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only what &amp;decides the verdict</source>
+        <translation>Nur was das Ergebnis &amp;entscheidet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show criteria in state</source>
+        <translation>Kriterien mit Status anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Criterion details</source>
+        <translation>Details zum Kriterium</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>no result</source>
+        <translation>kein Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Criteria: %1</source>
+        <translation>Kriterien: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::EditCommands</name>
+    <message>
+        <location filename="../editor/EditCommands.cpp" line="+21"/>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Change case details</source>
+        <translation>Falldaten ändern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Change medication</source>
+        <translation>Medikament ändern</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add medication</source>
+        <translation>Medikament hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove medication</source>
+        <translation>Medikament entfernen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Medication list recorded</source>
+        <translation>Medikamentenliste erfasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medication list not recorded</source>
+        <translation>Medikamentenliste nicht erfasst</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Change failed therapies</source>
+        <translation>Erfolglose Therapien ändern</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::FactField</name>
+    <message>
+        <location filename="../editor/FactField.cpp" line="+60"/>
+        <source>Unit of %1</source>
+        <translation>Einheit von %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>State of %1</source>
+        <translation>Status von %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Date of %1</source>
+        <translation>Datum von %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the measurement (YYYY-MM-DD), optional</source>
+        <translation>Datum der Messung (JJJJ-MM-TT), optional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown (stated)</source>
+        <translation>unbekannt (angegeben)</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>needed by an arm</source>
+        <translation>für eine Option benötigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needed to settle an arm&apos;s verdict</source>
+        <translation>Wird benötigt, um das Ergebnis einer Option zu klären</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n day(s) before as-of</source>
+        <translation>
+            <numerusform>%n Tag vor dem Stichtag</numerusform>
+            <numerusform>%n Tage vor dem Stichtag</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n day(s) after as-of</source>
+        <translation>
+            <numerusform>%n Tag nach dem Stichtag</numerusform>
+            <numerusform>%n Tage nach dem Stichtag</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>consilium::HistoryPanel</name>
+    <message>
+        <location filename="../decision/HistoryPanel.cpp" line="+70"/>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule pack</source>
+        <translation>Regelwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replay with its rules</source>
+        <translation>Mit den damaligen Regeln &amp;nachrechnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare with &amp;today&apos;s rules</source>
+        <translation>Mit den &amp;heutigen Regeln vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions of this case</source>
+        <translation>Entscheidungen zu diesem Fall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions of this case</source>
+        <translation>Versionen dieses Falls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision details</source>
+        <translation>Details der Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>deferred</source>
+        <translation>vertagt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>final</source>
+        <translation>endgültig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Decision #%1</source>
+        <translation>Entscheidung Nr. %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case version %1 · rule pack %2 %3 (sha256 %4) · engine %5</source>
+        <translation>Fallversion %1 · Regelwerk %2 %3 (sha256 %4) · Engine %5</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outcome:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rationale:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positions</source>
+        <translation>Voten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Overrides</source>
+        <translation>Übersteuerungen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Replay failed:</source>
+        <translation>Nachrechnen fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replay: identical result with the pinned rule pack (byte for byte).</source>
+        <translation>Nachrechnung: identisches Ergebnis mit dem damaligen Regelwerk (Byte für Byte).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replay: the result differs.</source>
+        <translation>Nachrechnung: Das Ergebnis weicht ab.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(the engine version changed since)</source>
+        <translation>(die Engine-Version hat sich seither geändert)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Comparison failed:</source>
+        <translation>Vergleich fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Under today&apos;s rules (%1 %2) nothing would change.</source>
+        <translation>Unter den heutigen Regeln (%1 %2) würde sich nichts ändern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What would change under today&apos;s rules (%1 %2):</source>
+        <translation>Was sich unter den heutigen Regeln (%1 %2) ändern würde:</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::Labels</name>
+    <message>
+        <location filename="../common/Labels.cpp" line="+12"/>
+        <source>Autologous CAR T</source>
+        <translation>Autologe CAR-T-Zelltherapie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allogeneic CAR T</source>
+        <translation>Allogene CAR-T-Zellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bispecific T-cell engager (TCE)</source>
+        <translation>Bispezifischer T-Zell-Engager (TCE)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard care</source>
+        <translation>Standardtherapie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Autologous
+CAR T</source>
+        <translation>Autologe
+CAR-T-Zellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allogeneic
+CAR T</source>
+        <translation>Allogene
+CAR-T-Zellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bispecific
+(TCE)</source>
+        <translation>Bispezifisch
+(TCE)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard
+care</source>
+        <translation>Standard-
+therapie</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Autologous HSCT (within standard care)</source>
+        <translation>Autologe Stammzelltransplantation (aHSZT, innerhalb der Standardtherapie)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Eligible</source>
+        <translation>Geeignet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eligible with cautions</source>
+        <translation>Geeignet mit Einschränkungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undetermined</source>
+        <translation>Unbestimmt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ineligible</source>
+        <translation>Nicht geeignet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+190"/>
+        <source>not evaluated</source>
+        <translation>nicht erhoben</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>Met</source>
+        <translation>Erfüllt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not met</source>
+        <translation>Nicht erfüllt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Exclusion</source>
+        <translation>Ausschluss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caution</source>
+        <translation>Einschränkung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Demographics</source>
+        <translation>Stammdaten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disease and activity</source>
+        <translation>Erkrankung und Aktivität</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organ function</source>
+        <translation>Organfunktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Laboratory values</source>
+        <translation>Laborwerte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Infection and serology</source>
+        <translation>Infektion und Serologie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>Vorgeschichte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Logistics and access</source>
+        <translation>Logistik und Zugang</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Washout</source>
+        <translation>Auswaschphase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leukapheresis</source>
+        <translation>Leukapherese</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manufacturing</source>
+        <translation>Herstellung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bridging therapy</source>
+        <translation>Überbrückungstherapie (Bridging)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lymphodepletion</source>
+        <translation>Lymphodepletion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infusion</source>
+        <translation>Infusion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inpatient monitoring</source>
+        <translation>Stationäre Überwachung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proximity window</source>
+        <translation>Aufenthalt in Zentrumsnähe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No driving</source>
+        <translation>Fahrverbot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Irradiated blood products</source>
+        <translation>Bestrahlte Blutprodukte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step-up doses (inpatient)</source>
+        <translation>Step-up-Dosierung (stationär)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance dose</source>
+        <translation>Erhaltungsdosis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infection prophylaxis</source>
+        <translation>Infektionsprophylaxe</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>CRS</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS</source>
+        <translation>ICANS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low blood counts (ICAHT)</source>
+        <translation>Niedrige Blutwerte (ICAHT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infection</source>
+        <translation>Infektion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LICATS</source>
+        <translation>LICATS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypogammaglobulinaemia</source>
+        <translation>Hypogammaglobulinämie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secondary malignancy</source>
+        <translation>Sekundäres Malignom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GvHD</source>
+        <translation>GvHD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection</source>
+        <translation>Abstoßung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treatment-related mortality</source>
+        <translation>Therapieassoziierte Mortalität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Immunosuppression toxicity</source>
+        <translation>Toxizität der Immunsuppression</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Low IgG</source>
+        <translation>Niedriges IgG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2nd malignancy</source>
+        <translation>Zweitmalignom</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IS toxicity</source>
+        <translation>IS-Toxizität</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rheumatology</source>
+        <translation>Rheumatologie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cellular therapy</source>
+        <translation>Zelltherapie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Infectious diseases</source>
+        <translation>Infektiologie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neurology</source>
+        <translation>Neurologie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nephrology</source>
+        <translation>Nephrologie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coordinator</source>
+        <translation>Koordination</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agree</source>
+        <translation>Zustimmung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disagree</source>
+        <translation>Ablehnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Abstain</source>
+        <translation>Enthaltung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>EU</source>
+        <translation>EU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>US</source>
+        <translation>USA</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decision support only: the multidisciplinary team is responsible for the decision</source>
+        <translation>Nur Entscheidungsunterstützung: Die Verantwortung für die Entscheidung trägt das interdisziplinäre Team</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::MainWindow</name>
+    <message>
+        <location filename="../shell/MainWindow.cpp" line="+112"/>
+        <source>Saved %1 as a new version.</source>
+        <translation>%1 als neue Version gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location line="+104"/>
+        <source>Open case file</source>
+        <translation>Falldatei öffnen</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <location line="+126"/>
+        <source>Case files (*.json)</source>
+        <translation>Falldateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <location line="+127"/>
+        <source>Open database</source>
+        <translation>Datenbank öffnen</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Consilium databases (*.sqlite);;All files (*)</source>
+        <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>About Consilium</source>
+        <translation>Über Consilium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consilium %1
+Rule pack %2 %3
+
+%4</source>
+        <translation>Consilium %1
+Regelwerk %2 %3
+
+%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recent databases</source>
+        <translation>&amp;Zuletzt verwendete Datenbanken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New case</source>
+        <translation>&amp;Neuer Fall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open case file…</source>
+        <translation>Falldatei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import cases…</source>
+        <translation>Fälle &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as new version</source>
+        <translation>Als neue Version &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export conference report (PDF)…</source>
+        <translation>Konferenzbericht &amp;exportieren (PDF) …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;handout (PDF)…</source>
+        <translation>&amp;Patienteninformation (PDF) …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print report…</source>
+        <translation>Bericht d&amp;rucken …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;database…</source>
+        <translation>&amp;Datenbank öffnen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Present (conference mode)</source>
+        <translation>&amp;Vorstellen (Konferenzmodus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;derived values</source>
+        <translation>&amp;Abgeleitete Werte anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the case &amp;list</source>
+        <translation>Zur &amp;Fallliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rule packs…</source>
+        <translation>&amp;Regelwerke …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Consilium</source>
+        <translation>&amp;Über Consilium</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeline</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Toxicity</source>
+        <translation>Toxizität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>History</source>
+        <translation>Vorgeschichte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule pack %1 %2 (%3) · %4%5</source>
+        <translation>Regelwerk %1 %2 (%3) · %4%5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · read-only</source>
+        <translation> · schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Import cases</source>
+        <translation>Fälle importieren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot open %1.</source>
+        <translation>%1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Export conference report</source>
+        <translation>Konferenzbericht exportieren</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+21"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Report written to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Patient handout</source>
+        <translation>Patienteninformation</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>The case has errors that prevent evaluation.</source>
+        <translation>Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Handout written to %1</source>
+        <translation>Patienteninformation gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Conference</source>
+        <translation>Konferenz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No cases in the list to present.</source>
+        <translation>Keine Fälle in der Liste zum Vorstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::MedicationModel</name>
+    <message>
+        <location filename="../editor/MedicationModel.cpp" line="+74"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none required</source>
+        <translation>keine nötig</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Agent</source>
+        <translation>Wirkstoff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily dose (mg)</source>
+        <translation>Tagesdosis (mg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last dose</source>
+        <translation>Letzte Dosis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Washout until</source>
+        <translation>Auswaschphase bis</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::PackDialog</name>
+    <message>
+        <location filename="../packs/PackDialog.cpp" line="+24"/>
+        <source>Rule packs</source>
+        <translation>Regelwerke</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Active rule pack</source>
+        <translation>Aktives Regelwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import problems:</source>
+        <translation>Probleme beim Import:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import problems</source>
+        <translation>Probleme beim Import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import site pack…</source>
+        <translation>Regelwerk des Standorts &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the &amp;built-in pack</source>
+        <translation>&amp;Eingebautes Regelwerk verwenden</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import rule pack</source>
+        <translation>Regelwerk importieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule packs (*.json)</source>
+        <translation>Regelwerke (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Validated on %1 of %n vignette(s)</source>
+        <translation>
+            <numerusform>Validiert an %1 von %n Testfall</numerusform>
+            <numerusform>Validiert an %1 von %n Testfällen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; version &lt;b&gt;%2&lt;/b&gt; · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Version &lt;b&gt;%2&lt;/b&gt; · %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>built into the application</source>
+        <translation>in die Anwendung eingebaut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>site pack</source>
+        <translation>Regelwerk des Standorts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Effective from %1 to %2</source>
+        <translation>Gültig von %1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open end</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clinical sign-off:</source>
+        <translation>Klinische Freigabe:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authors:</source>
+        <translation>Autoren:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 variables · %2 criteria · %3 derived values · %4 vignettes</source>
+        <translation>%1 Variablen · %2 Kriterien · %3 abgeleitete Werte · %4 Testfälle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sources cited by the criteria</source>
+        <translation>Von den Kriterien zitierte Quellen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>The pack was refused (%n problem(s)); the active pack is unchanged:</source>
+        <translation>
+            <numerusform>Das Regelwerk wurde abgelehnt (%n Problem); das aktive Regelwerk bleibt unverändert:</numerusform>
+            <numerusform>Das Regelwerk wurde abgelehnt (%n Probleme); das aktive Regelwerk bleibt unverändert:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule pack refused</source>
+        <translation>Regelwerk abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The pack was refused; the active pack is unchanged.</source>
+        <translation>Das Regelwerk wurde abgelehnt; das aktive Regelwerk bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Rule pack</source>
+        <translation>Regelwerk</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The site pack is active: all %1 vignettes passed; the cases were re-evaluated.</source>
+        <translation>Das Regelwerk des Standorts ist aktiv: Alle %1 Testfälle bestanden; die Fälle wurden neu ausgewertet.</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::PackImporter</name>
+    <message>
+        <location filename="../packs/PackImporter.cpp" line="+19"/>
+        <source>the file is not a valid rule pack</source>
+        <translation>die Datei ist kein gültiges Regelwerk</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>vignette %1: %2</source>
+        <translation>Testfall %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the pack has no vignettes: it cannot be validated</source>
+        <translation>das Regelwerk enthält keine Testfälle: Es kann nicht validiert werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::PagedPrinter</name>
+    <message>
+        <location filename="../reports/PagedPrinter.cpp" line="+50"/>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::PatientHandout</name>
+    <message>
+        <location filename="../reports/PatientHandout.cpp" line="+53"/>
+        <source>Possible</source>
+        <translation>Möglich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Possible, with points to check</source>
+        <translation>Möglich, mit Punkten, die noch geprüft werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not yet known: some tests are still missing</source>
+        <translation>Noch nicht bekannt: Einige Untersuchungen fehlen noch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not possible for you at the moment</source>
+        <translation>Für Sie zurzeit nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Does not apply</source>
+        <translation>Trifft nicht zu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your own immune cells are collected through a machine (a few hours), changed in a lab to remove the cells that cause the disease, and given back by drip after a short chemotherapy.</source>
+        <translation>Ihre eigenen Immunzellen werden mit einem Gerät gesammelt (einige Stunden), im Labor so verändert, dass sie die krankmachenden Zellen entfernen, und nach einer kurzen Chemotherapie als Infusion zurückgegeben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ready-made immune cells from a donor are given by drip after a short chemotherapy. No collection of your own cells is needed.</source>
+        <translation>Fertige Immunzellen von einem Spender werden nach einer kurzen Chemotherapie als Infusion gegeben. Ihre eigenen Zellen müssen nicht gesammelt werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A medicine that brings your immune cells and the disease cells together. The dose is raised in small steps in hospital.</source>
+        <translation>Ein Medikament, das Ihre Immunzellen und die krankmachenden Zellen zusammenbringt. Die Dosis wird im Krankenhaus in kleinen Schritten gesteigert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The usual treatment: medicines such as steroids and drugs that calm the immune system.</source>
+        <translation>Die übliche Behandlung: Medikamente wie Kortison und Mittel, die das Immunsystem dämpfen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>fever and feeling unwell as the immune cells become active</source>
+        <translation>Fieber und Unwohlsein, wenn die Immunzellen aktiv werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confusion or trouble speaking, usually temporary</source>
+        <translation>Verwirrtheit oder Sprachstörungen, meist vorübergehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>low blood counts for a while</source>
+        <translation>für eine Zeit niedrige Blutwerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>infections</source>
+        <translation>Infektionen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a short flare in an organ that was affected before</source>
+        <translation>ein kurzes Aufflammen in einem früher betroffenen Organ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>low antibody levels; infections are more likely</source>
+        <translation>wenig Antikörper; Infektionen sind wahrscheinlicher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a rare new blood cancer; you will be checked for it</source>
+        <translation>ein seltener neuer Blutkrebs; Sie werden darauf untersucht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>donor cells attacking the body</source>
+        <translation>Spenderzellen greifen den Körper an</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>your body removing the donor cells early</source>
+        <translation>Ihr Körper baut die Spenderzellen früh ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>risk of dying from the treatment</source>
+        <translation>Risiko, an der Behandlung zu sterben</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 of %2 people in studies</source>
+        <translation>%1 von %2 Personen in Studien</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>studied in %n people</source>
+        <translation>an %n Personen untersucht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not known from studies in people with your disease.</source>
+        <translation>Aus Studien bei Menschen mit Ihrer Erkrankung nicht bekannt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Used for many years; well known.</source>
+        <translation>Seit vielen Jahren im Einsatz; gut bekannt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Very few people with your disease have had this treatment; the numbers are not known.</source>
+        <translation>Sehr wenige Menschen mit Ihrer Erkrankung haben diese Behandlung erhalten; die Zahlen sind nicht bekannt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a few people with diseases like yours have had this (at most %n in one study). We know little about the long term.</source>
+        <translation>Erst wenige Menschen mit ähnlichen Erkrankungen haben dies erhalten (höchstens %n in einer Studie). Über die Langzeitfolgen wissen wir wenig.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Can continue or change now.</source>
+        <translation>Kann sofort fortgesetzt oder angepasst werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Not known yet.</source>
+        <translation>Noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>About %n days until treatment.</source>
+        <translation>Etwa %n Tage bis zur Behandlung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some medicines must be stopped first.</source>
+        <translation>Einige Medikamente müssen vorher abgesetzt werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Usually not needed.</source>
+        <translation>Meist nicht nötig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About %n days in hospital.</source>
+        <translation>Etwa %n Tage im Krankenhaus.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your own changed immune cells (autologous CAR T)</source>
+        <translation>Ihre eigenen, veränderten Immunzellen (autologe CAR-T-Zelltherapie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Donor immune cells (allogeneic CAR T)</source>
+        <translation>Immunzellen von einem Spender (allogene CAR-T-Zellen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bispecific antibody (T-cell engager)</source>
+        <translation>Bispezifischer Antikörper (T-Zell-Engager)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The usual treatment</source>
+        <translation>Die übliche Behandlung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your treatment options</source>
+        <translation>Ihre Behandlungsmöglichkeiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your care team met to talk about the treatments that could help you. This page compares them. It does not choose for you: you decide together with your team.</source>
+        <translation>Ihr Behandlungsteam hat besprochen, welche Behandlungen Ihnen helfen könnten. Diese Seite vergleicht sie. Sie trifft keine Wahl für Sie: Sie entscheiden gemeinsam mit Ihrem Team.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Is this possible for me?</source>
+        <translation>Ist das für mich möglich?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is involved?</source>
+        <translation>Was gehört dazu?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How soon could it start?</source>
+        <translation>Wann könnte es losgehen?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How long in hospital?</source>
+        <translation>Wie lange im Krankenhaus?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side effects of the usual medicines, such as infections.</source>
+        <translation>Nebenwirkungen der üblichen Medikamente, zum Beispiel Infektionen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What are the main risks?</source>
+        <translation>Was sind die wichtigsten Risiken?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How sure are we?</source>
+        <translation>Wie sicher sind wir?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
+        <translation>Begriffe: „CAR-T“ bedeutet im Labor veränderte Immunzellen. „Chemotherapie“ ist hier eine kurze, niedrig dosierte Behandlung, die Platz für die neuen Zellen schafft. Zahlen wie „11 von 15 Personen“ stammen aus kleinen Studien und können sich ändern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Questions to ask your team: What happens if I wait? What would I need to stop? Who can stay with me after the treatment?</source>
+        <translation>Fragen an Ihr Team: Was passiert, wenn ich abwarte? Was müsste ich absetzen? Wer kann nach der Behandlung bei mir bleiben?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prepared on %1 for your conversation with your care team.</source>
+        <translation>Erstellt am %1 für Ihr Gespräch mit Ihrem Behandlungsteam.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This page supports a conversation. Your care team is responsible for the decision.</source>
+        <translation>Diese Seite unterstützt ein Gespräch. Die Verantwortung für die Entscheidung trägt Ihr Behandlungsteam.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ResultText</name>
+    <message numerus="yes">
+        <location filename="../compare/ResultText.cpp" line="+50"/>
+        <source>Eligible · %n caution(s) not yet checked</source>
+        <translation>
+            <numerusform>Geeignet · %n Einschränkung noch nicht geprüft</numerusform>
+            <numerusform>Geeignet · %n Einschränkungen noch nicht geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible</source>
+        <translation>Geeignet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Eligible, %n caution(s)</source>
+        <translation>
+            <numerusform>Geeignet, %n Einschränkung</numerusform>
+            <numerusform>Geeignet, %n Einschränkungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n not yet checked</source>
+        <translation>
+            <numerusform>%n noch nicht geprüft</numerusform>
+            <numerusform>%n noch nicht geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Undetermined · %n exclusion(s) unknown</source>
+        <translation>
+            <numerusform>Unbestimmt · %n Ausschlusskriterium unbekannt</numerusform>
+            <numerusform>Unbestimmt · %n Ausschlusskriterien unbekannt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ineligible</source>
+        <translation>Nicht geeignet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Jurisdiction</source>
+        <translation>Rechtsraum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Medication list</source>
+        <translation>Medikamentenliste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed therapies</source>
+        <translation>Erfolglose Therapien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last dose of a medication</source>
+        <translation>Letzte Dosis eines Medikaments</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiteres</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>for cautions: %1</source>
+        <translation>für Einschränkungen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing missing</source>
+        <translation>nichts fehlt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown (a last dose is missing)</source>
+        <translation>unbekannt (eine letzte Dosis fehlt)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>now</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after washout / steroid taper</source>
+        <translation>nach Auswaschphase / Steroidreduktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>after washout</source>
+        <translation>nach Auswaschphase</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>~%n day(s)</source>
+        <translation>
+            <numerusform>~%n Tag</numerusform>
+            <numerusform>~%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown (no data)</source>
+        <translation>unbekannt (keine Daten)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>caregiver needed</source>
+        <translation>Begleitperson nötig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no caregiver needed</source>
+        <translation>keine Begleitperson nötig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>caregiver: unknown</source>
+        <translation>Begleitperson: unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>stay near the centre %n day(s)</source>
+        <translation>
+            <numerusform>%n Tag in Zentrumsnähe bleiben</numerusform>
+            <numerusform>%n Tage in Zentrumsnähe bleiben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stay near the centre (length unknown)</source>
+        <translation>in Zentrumsnähe bleiben (Dauer unbekannt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>travel %1 min</source>
+        <translation>Anfahrt %1 min</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1% (n not reported)</source>
+        <translation>%1 % (n nicht berichtet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>n=%1</source>
+        <translation>n=%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rate not reported</source>
+        <translation>Rate nicht berichtet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(oncology reference %1)</source>
+        <translation>(onkologische Referenz %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no AID data (NF)</source>
+        <translation>keine Daten bei Autoimmunerkrankungen (NF)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not applicable</source>
+        <translation>nicht zutreffend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(label warning)</source>
+        <translation>(Warnhinweis der Fachinformation)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Population: %1</source>
+        <translation>Population: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up: %1</source>
+        <translation>Nachbeobachtung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… %n weiteres</numerusform>
+            <numerusform>… %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>⚠ %n patient-specific modifier(s)</source>
+        <translation>
+            <numerusform>⚠ %n patientenspezifischer Hinweis</numerusform>
+            <numerusform>⚠ %n patientenspezifische Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>AID cohorts n ≤ %1</source>
+        <translation>AID-Kohorten n ≤ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no AID cohort with n</source>
+        <translation>keine AID-Kohorte mit n</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+20"/>
+        <source>evidence %1</source>
+        <translation>Evidenz %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>%1 (settles %n arm(s))</source>
+        <translation>
+            <numerusform>%1 (klärt %n Option)</numerusform>
+            <numerusform>%1 (klärt %n Optionen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::SettingsDialog</name>
+    <message>
+        <location filename="../settings/SettingsDialog.cpp" line="+21"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Display &amp;name:</source>
+        <translation>Angezeigter &amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Fachrichtung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;jurisdiction:</source>
+        <translation>Standard-&amp;Rechtsraum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Database location</source>
+        <translation>Speicherort der Datenbank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consilium databases (*.sqlite)</source>
+        <translation>Consilium-Datenbanken (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::Startup</name>
+    <message>
+        <location filename="../shell/Startup.cpp" line="+74"/>
+        <source>Database in use</source>
+        <translation>Datenbank in Benutzung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+Open it read-only?</source>
+        <translation>%1
+
+Schreibgeschützt öffnen?</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Decision support for multidisciplinary case conferences on B-cell-depleting cell therapies.</source>
+        <translation>Entscheidungsunterstützung für interdisziplinäre Fallkonferenzen zu B-Zell-depletierenden Zelltherapien.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the database at &lt;path&gt;.</source>
+        <translation>Die Datenbank unter &lt;path&gt; öffnen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use &lt;date&gt; (YYYY-MM-DD) as today (demonstrations).</source>
+        <translation>&lt;date&gt; (JJJJ-MM-TT) als heutiges Datum verwenden (Vorführungen).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case files to import or open.</source>
+        <translation>Zu importierende oder zu öffnende Falldateien.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open the database</source>
+        <translation>Die Datenbank kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::TimelineChart</name>
+    <message>
+        <location filename="../timeline/TimelineChart.cpp" line="+60"/>
+        <source>Logistics timeline</source>
+        <translation>Zeitplan der Logistik</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>No result: the case has errors that prevent evaluation.</source>
+        <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Logistics from the as-of date (%1)</source>
+        <translation>Logistik ab dem Stichtag (%1)</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>timeline unknown</source>
+        <translation>Zeitplan unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no fixed timeline</source>
+        <translation>kein fester Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (end not known)</source>
+        <translation>%1 (Ende unbekannt)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>day %1 to %2</source>
+        <translation>Tag %1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from day %1; end not given by the evidence (NF)</source>
+        <translation>ab Tag %1; Ende in der Evidenz nicht angegeben (NF)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Evidence: %1</source>
+        <translation>Evidenz: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Days from the as-of date</source>
+        <translation>Tage ab dem Stichtag</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Earliest start</source>
+        <translation>Frühester Start</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Earliest start: %1</source>
+        <translation>Frühester Start: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ToxicityChart</name>
+    <message>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+55"/>
+        <source>Any grade</source>
+        <translation>Alle Grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade ≥ 3</source>
+        <translation>Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arm</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity shown</source>
+        <translation>Angezeigter Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Toxicity chart</source>
+        <translation>Toxizitätsdiagramm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Arm:</source>
+        <translation>&amp;Option:</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>No result: the case has errors that prevent evaluation.</source>
+        <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>grade ≥ 3 rates</source>
+        <translation>Raten Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any-grade rates</source>
+        <translation>Raten aller Grade</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Autoimmune cohort</source>
+        <translation>Autoimmun-Kohorte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Oncology reference</source>
+        <translation>Onkologische Referenz</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>n not reported</source>
+        <translation>n nicht berichtet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Oncology reference: no figure for this measure.</source>
+        <translation>Onkologische Referenz: keine Zahl für dieses Maß.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autoimmune cohorts: no figure for this measure (NF).</source>
+        <translation>Autoimmun-Kohorten: keine Zahl für dieses Maß (NF).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Patients affected (%)</source>
+        <translation>Betroffene Patienten (%)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>NF</source>
+        <translation>NF</translation>
+    </message>
+</context>
+</TS>
