@@ -51,7 +51,7 @@ int runPackCommand(const QStringList &args)
 {
     if (args.isEmpty())
         return usage(QStringLiteral("pack needs a subcommand"));
-    const QString sub = args.first();
+    const QString &sub = args.first();
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("keygen")) {
         if (rest.size() != 1)

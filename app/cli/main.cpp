@@ -221,7 +221,6 @@ int evaluateBatch(const RulePack &pack, const Options &o, const CaseParseOptions
         const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         qint64 n = 0;
         for (const QString &name : files) {
-            QByteArray bytes;
             ++n;
             const QString path = dir.filePath(name);
             QFile f(path);

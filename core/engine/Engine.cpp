@@ -516,7 +516,7 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
         }
     }
     // Rank by the number of groups whose unknown exclusions reference the input, then by id (§0.5).
-    const std::size_t nInputs = std::size_t(m_pack.slotCount() + kPseudoInputCount);
+    const std::size_t nInputs = std::size_t(m_pack.slotCount()) + std::size_t(kPseudoInputCount);
     std::vector<int> counts(nInputs, 0);
     std::vector<int> cautionCounts(nInputs, 0);
     for (std::size_t g = 0; g < nGroups; ++g) {

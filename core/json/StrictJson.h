@@ -32,7 +32,7 @@ private:
 };
 
 struct Limits {
-    qsizetype maxBytes = 1024 * 1024; // SPEC §4: a case file over 1 MiB is refused
+    qsizetype maxBytes = qsizetype(1024) * 1024; // SPEC §4: a case file over 1 MiB is refused
     int maxDepth = 64;                // SPEC §4: nesting deeper than 64 levels is refused
 };
 

@@ -927,7 +927,7 @@ void PackLoader::orderDerived(const QString &path)
         return;
     }
     // topological_sort yields reverse topological order.
-    for (auto it = order.rbegin(); it != order.rend(); ++it)
+    for (auto it = order.crbegin(); it != order.crend(); ++it) // NOLINT(modernize-loop-convert): reverse order
         p.m_derivedOrder.push_back(int(*it));
 }
 
@@ -937,10 +937,8 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
     QString literal;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
-        if (c == QLatin1Char('{') && i + 1 < text.size() && text[i + 1] == QLatin1Char('{')) {
-            literal += c;
-            ++i;
-        } else if (c == QLatin1Char('}') && i + 1 < text.size() && text[i + 1] == QLatin1Char('}')) {
+        const bool doubled = (c == QLatin1Char('{') || c == QLatin1Char('}')) && i + 1 < text.size() && text[i + 1] == c;
+        if (doubled) { // "{{" and "}}" are literal braces
             literal += c;
             ++i;
         } else if (c == QLatin1Char('{')) {
@@ -1458,7 +1456,7 @@ void PackLoader::loadVignettes(const ObjectView &top)
 std::unique_ptr<RulePack> RulePack::load(const QByteArray &bytes, json::Diagnostics &diag)
 {
     json::Document doc;
-    if (!json::parseStrict(bytes, doc, diag, json::Limits{4 * 1024 * 1024, 64}))
+    if (!json::parseStrict(bytes, doc, diag, json::Limits{qsizetype(4) * 1024 * 1024, 64}))
         return nullptr;
     std::unique_ptr<RulePack> pack(new RulePack);
     pack->m_bytes = bytes;

@@ -41,8 +41,8 @@ const QString kColumns = QStringLiteral(
 
 } // namespace
 
-AuditLog::AuditLog(QSqlDatabase db, QString sidecarPath)
-    : m_db(std::move(db))
+AuditLog::AuditLog(const QSqlDatabase &db, QString sidecarPath)
+    : m_db(db)
     , m_sidecar(std::move(sidecarPath))
 {
 }

@@ -47,7 +47,7 @@ struct AuditVerification {
 class AuditLog
 {
 public:
-    AuditLog(QSqlDatabase db, QString sidecarPath);
+    AuditLog(const QSqlDatabase &db, QString sidecarPath);
 
     static QString genesisHash();
     static QByteArray canonicalRow(const AuditEntry &e);
