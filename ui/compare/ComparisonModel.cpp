@@ -125,7 +125,7 @@ void ComparisonModel::rebuild(bool markChanges)
                 = { ResultText::missing(*m_engine, e, arm), ResultText::missing(*m_engine, e, arm, true), false };
             next[EarliestStart] = { ResultText::earliestStart(e, arm), {}, false };
             const ArmTimeline &t = e.timelines[std::size_t(arm)];
-            next[ToTreatment] = { ResultText::toTreatment(e, arm), t.known ? t.note : t.note, false };
+            next[ToTreatment] = { ResultText::toTreatment(e, arm), t.note, false };
             next[Inpatient] = { ResultText::inpatient(pack, arm),
                 ResultText::factSource(l.inpatientDays.source, l.inpatientDays.evidence, l.inpatientDays.note), false };
             next[Caregiver] = { ResultText::caregiver(e, arm),

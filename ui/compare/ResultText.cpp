@@ -237,7 +237,7 @@ std::vector<const ToxicityEntry *> ResultText::visibleToxicity(const Evaluation 
 
 QString ResultText::toxicityLine(const ToxicityEntry &t)
 {
-    const QString risk = Labels::risk(t.risk);
+    QString risk = Labels::risk(t.risk);
     if (t.kind == QLatin1String("aid_cohort")) {
         const double g3 = t.grade3PlusPercent;
         const qint64 g3events = (!std::isnan(g3) && t.n > 0) ? qint64(std::llround(g3 * double(t.n) / 100.0)) : -1;

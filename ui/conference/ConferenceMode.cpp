@@ -64,7 +64,7 @@ ConferenceMode::ConferenceMode(Session &session, const QStringList &caseIds, int
     layout->addWidget(split, 1);
     layout->addWidget(m_keys);
 
-    auto key = [this](QKeySequence seq, void (ConferenceMode::*slot)()) {
+    auto key = [this](const QKeySequence &seq, void (ConferenceMode::*slot)()) {
         auto *s = new QShortcut(seq, this);
         s->setContext(Qt::WindowShortcut);
         connect(s, &QShortcut::activated, this, slot);

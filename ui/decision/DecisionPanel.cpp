@@ -61,7 +61,7 @@ std::optional<qint64> DecisionPanel::todaysConference(Session &session)
 
 void DecisionPanel::build()
 {
-    auto mk = [this](auto *w, const char *name) {
+    auto mk = [](auto *w, const char *name) {
         w->setObjectName(QLatin1String(name));
         return w;
     };

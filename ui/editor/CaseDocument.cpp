@@ -124,7 +124,8 @@ bool CaseDocument::load(const QByteArray &json, QString &error)
         m_facts.insert(it.key(), e);
     }
     m_medsRecorded = root.contains(QStringLiteral("medications"));
-    for (const QJsonValue &m : root.value(QStringLiteral("medications")).toArray()) {
+    const QJsonArray medications = root.value(QStringLiteral("medications")).toArray();
+    for (const auto &m : medications) {
         const QJsonObject o = m.toObject();
         MedicationEntry e;
         e.agent = o.value(QStringLiteral("agent")).toString();
@@ -135,7 +136,8 @@ bool CaseDocument::load(const QByteArray &json, QString &error)
         m_meds.push_back(e);
     }
     m_failedRecorded = root.contains(QStringLiteral("failed_therapies"));
-    for (const QJsonValue &a : root.value(QStringLiteral("failed_therapies")).toArray())
+    const QJsonArray failed = root.value(QStringLiteral("failed_therapies")).toArray();
+    for (const auto &a : failed)
         m_failed << a.toString();
     Q_EMIT reloaded();
     Q_EMIT changed();

@@ -37,7 +37,7 @@ public:
     static QString displayUnit(const QString &unit);
 
 Q_SIGNALS:
-    void edited(const QString &variable, const FactEntry &entry);
+    void edited(const QString &variable, const consilium::FactEntry &entry);
 
 protected:
     void changeEvent(QEvent *event) override;

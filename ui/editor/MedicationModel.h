@@ -33,7 +33,7 @@ public:
     void setErrors(const std::map<int, QStringList> &errors);
 
 Q_SIGNALS:
-    void editRequested(int row, const MedicationEntry &entry);
+    void editRequested(int row, const consilium::MedicationEntry &entry);
 
 private:
     void refresh();

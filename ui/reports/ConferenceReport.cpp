@@ -59,7 +59,7 @@ QImage ConferenceReport::chartImage(QWidget *chart, QSize size)
     chart->show();
     QCoreApplication::sendPostedEvents();
     QCoreApplication::sendPostedEvents(); // the chart lays out in response to the resize
-    const QImage image = chart->grab().toImage();
+    QImage image = chart->grab().toImage();
     chart->hide();
     return image;
 }

@@ -226,7 +226,7 @@ bool CaseWorkspace::openFile(const QString &path)
         Dialogs::warning(this, tr("Open case file"), tr("Cannot read %1: %2").arg(path, f.errorString()));
         return false;
     }
-    const QByteArray bytes = f.read(4 * 1024 * 1024);
+    const QByteArray bytes = f.read(qint64(4) * 1024 * 1024);
     if (!maybeSave())
         return false;
     CaseDocument probe(m_session.pack());

@@ -124,7 +124,7 @@ void MainWindow::buildCentral()
 
 void MainWindow::buildActions()
 {
-    auto make = [this](const char *name, QKeySequence key = {}) {
+    auto make = [this](const char *name, const QKeySequence &key = {}) {
         auto *a = new QAction(this);
         a->setObjectName(QLatin1String(name));
         if (!key.isEmpty())

@@ -154,6 +154,7 @@ void TimelineChart::rebuild()
     for (auto &[name, sum] : firstStart)
         sum /= seen[name];
     std::vector<QString> types;
+    types.reserve(firstStart.size());
     for (const auto &[name, _] : firstStart)
         types.push_back(name);
     std::sort(types.begin(), types.end(), [&](const QString &a, const QString &b) {
@@ -189,7 +190,7 @@ void TimelineChart::rebuild()
             rows.emplace_back();
             target = &rows.back();
         }
-        target->placed.push_back({ it.phase, it.phase->startDay - target->end });
+        target->placed.push_back({ it.phase, it.phase->startDay - target->end }); // NOLINT(modernize-use-emplace): aggregate
         target->lastType = t;
         target->end = qMax(end, it.phase->startDay);
     }
@@ -218,7 +219,7 @@ void TimelineChart::rebuild()
     auto *series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.7);
     int maxDay = 30;
-    for (std::size_t ti = 0; ti < types.size(); ++ti) {
+    for (std::size_t ti = 0; ti < types.size(); ++ti) { // NOLINT(modernize-loop-convert): ti indexes parallel data
         auto *gap = new QBarSet(QStringLiteral("gap"));
         gap->setColor(Qt::transparent);
         gap->setBorderColor(Qt::transparent);
@@ -276,7 +277,8 @@ void TimelineChart::rebuild()
     axisY->setLabelsColor(pal.color(QPalette::Text));
     auto *axisX = new QValueAxis;
     const int step = maxDay > 120 ? 14 : 7; // weeks
-    axisX->setRange(0, ((maxDay + step - 1) / step) * step);
+    const int roundedMax = ((maxDay + step - 1) / step) * step; // whole steps
+    axisX->setRange(0, roundedMax);
     axisX->setTickType(QValueAxis::TicksDynamic);
     axisX->setTickAnchor(0);
     axisX->setTickInterval(step);

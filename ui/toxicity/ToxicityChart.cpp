@@ -245,7 +245,8 @@ void ToxicityChart::placeOverlays()
     const QColor text = palette().color(QPalette::Text);
     for (std::size_t i = 0; i < m_bars.size(); ++i) {
         const Bar &b = m_bars[i];
-        const qreal cat = qreal(i / 2);
+        const int category = int(i) / 2; // two bars (AID, oncology) per category
+        const qreal cat = category;
         const qreal left = cat - w / 2 + (b.oncology ? w / 2 : 0);
         const qreal top = b.noData ? kNoDataHeight : b.percent;
         const QPointF tl = chart->mapToPosition(QPointF(left, top), m_series);
