@@ -11,6 +11,10 @@ packages=(
     libboost-dev libboost-graph-dev rapidjson-dev libbenchmark-dev
     fonts-dejavu-core poppler-utils sqlite3 xvfb xauth lintian dpkg-dev file
 )
+# Hardening stages (tests/hardening.sh): sanitizers, libFuzzer, static analysis.
+if [ "${1:-}" = "--hardening" ]; then
+    packages+=(clang libclang-rt-14-dev clang-tidy clazy cppcheck)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,9 +3,11 @@
 # Hardening stages run by CI after the normal test suite:
 #   1. the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
 #   2. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 60) from its seed corpus.
-# Any sanitizer report or fuzzer crash fails the run.
+#   3. static analysis (tests/static-analysis.sh on the build/ tree configured by tests/run.sh).
+# Any sanitizer report, fuzzer crash or analysis finding fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+packaging/install-deps.sh --hardening
 jobs=$(nproc)
 fuzz_seconds=${FUZZ_SECONDS:-60}
 
@@ -31,3 +33,6 @@ for target in case pack expression; do
         -print_final_stats=1 "$work" 2>&1 | grep -E "stat::number_of_executed_units|Done|ERROR|SUMMARY" >&2
     rm -rf "$work"
 done
+
+echo "== static analysis" >&2
+tests/static-analysis.sh build

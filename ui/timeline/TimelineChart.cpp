@@ -118,8 +118,12 @@ void TimelineChart::rebuild()
 {
     QChart *chart = m_view->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
+    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *a : axes) {
         chart->removeAxis(a);
+        delete a;
+    }
     m_sets.clear();
     m_tips.clear();
     m_isPhaseSet.clear();

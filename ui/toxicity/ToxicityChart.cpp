@@ -140,8 +140,12 @@ void ToxicityChart::rebuild()
         delete i;
     m_overlays.clear();
     chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
+    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *a : axes) {
         chart->removeAxis(a);
+        delete a;
+    }
     m_series = nullptr;
     m_bars.clear();
     const QPalette pal = palette();
