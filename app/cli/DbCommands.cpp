@@ -247,6 +247,17 @@ public:
         return m_pack.get();
     }
 
+    // The pack results will be stored with, then the store opened for writing (in this order,
+    // so that a signature override is audited as soon as the writer is open). Both null on failure.
+    std::pair<const RulePack *, CaseStore *> packAndWriter(int &code)
+    {
+        const RulePack *p = pack(code, true);
+        if (!p)
+            return {nullptr, nullptr};
+        CaseStore *st = store(true, code);
+        return {st ? p : nullptr, st};
+    }
+
     ~Session()
     {
         if (!m_pendingOverride.isEmpty())
@@ -482,10 +493,7 @@ int cmdEvaluate(Session &s, const Args &a)
     if ((all && !a.positional.isEmpty()) || (!all && a.positional.size() != 1))
         return usage(QStringLiteral("evaluate needs CASE_ID or --all"));
     int code = Ok;
-    const RulePack *pack = s.pack(code, true);
-    if (!pack)
-        return code;
-    CaseStore *store = s.store(true, code);
+    const auto [pack, store] = s.packAndWriter(code);
     if (!store)
         return code;
     Evaluations evaluations(*store);
@@ -764,10 +772,7 @@ int cmdDecide(Session &s, const Args &a)
     if (a.has("arm") && a.has("defer"))
         return usage(QStringLiteral("give --arm or --defer, not both"));
     int code = Ok;
-    const RulePack *pack = s.pack(code, true);
-    if (!pack)
-        return code;
-    CaseStore *store = s.store(true, code);
+    const auto [pack, store] = s.packAndWriter(code);
     if (!store)
         return code;
     Decisions decisions(*store);
