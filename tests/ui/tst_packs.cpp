@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The rule-pack screen: the active pack with its "validated on N vignettes" badge; a site
-// pack imported from a file is validated and its vignettes run first; a bad one is refused
-// with the reasons and the active pack stays as it was.
+// pack imported from a file is validated, its vignettes run and its signature checked first
+// (issue 6); a bad one is refused with the reasons and the active pack stays as it was. A pack
+// refused only for its signature may be loaded through an explicit override with a reason,
+// which is recorded in the database's audit log.
 #include "UiTestSupport.h"
 
 #include "packs/PackDialog.h"
+#include "packs/SignatureOverrideDialog.h"
 #include "rules/RulePack.h"
+#include "trust/PackSignature.h"
 
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 
@@ -28,6 +34,95 @@ QString writeFile(const Env &env, const QString &name, const QByteArray &bytes)
     return path;
 }
 
+QByteArray sitePackBytes()
+{
+    QByteArray site = RulePack::builtinBytes();
+    site.replace("\"id\": \"consilium-reference\"", "\"id\": \"site-erlangen\"");
+    site.replace("\"version\": \"2026.1\"", "\"version\": \"2026.2\"");
+    return site;
+}
+
+// Creates an Ed25519 key pair `name` in the test directory; with `trusted`, its public key goes
+// into the trust store (CONSILIUM_TRUSTED_KEYS points there). Returns the private key's path.
+QString makeKey(const Env &env, const QString &name, bool trusted)
+{
+    const QString key = env.path(name);
+    QString error;
+    if (!trust::generateKey(key, error))
+        qFatal("cannot create a key: %s", qPrintable(error));
+    if (trusted && !QFile::copy(key + QStringLiteral(".pub"), env.path(QStringLiteral("trusted/")) + name + QStringLiteral(".pub")))
+        qFatal("cannot trust %s", qPrintable(key));
+    return key;
+}
+
+// Writes PACK.sig beside the pack, signed with the private key at `key`.
+void signPack(const QString &packPath, const QString &key)
+{
+    QFile pack(packPath);
+    if (!pack.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(packPath));
+    QString error;
+    const auto sig = trust::sign(pack.readAll(), key, error);
+    if (!sig)
+        qFatal("cannot sign: %s", qPrintable(error));
+    QFile out(packPath + QStringLiteral(".sig"));
+    if (!out.open(QIODevice::WriteOnly) || out.write(*sig) != sig->size())
+        qFatal("cannot write the signature of %s", qPrintable(packPath));
+}
+
+// What the scripted override dialog saw, and what the "user" did in it.
+struct OverrideScript {
+    enum class Action { Cancel, ConfirmEmpty, Confirm };
+    Action action = Action::Cancel;
+    QString reason;
+    int shown = 0;
+    QString explanation;
+    bool loadEnabledWhileEmpty = true;
+};
+
+void scriptOverride(OverrideScript &script)
+{
+    Dialogs::setExecHook([&script](QDialog *d) {
+        auto *dialog = qobject_cast<SignatureOverrideDialog *>(d);
+        if (!dialog)
+            return int(QDialog::Rejected);
+        ++script.shown;
+        script.explanation = find<QLabel>(dialog, QStringLiteral("overrideExplanation"))->text();
+        auto *load = find<QPushButton>(dialog, QStringLiteral("loadAnyway"));
+        auto *reason = find<QPlainTextEdit>(dialog, QStringLiteral("overrideReason"));
+        script.loadEnabledWhileEmpty = load->isEnabled();
+        switch (script.action) {
+        case OverrideScript::Action::Cancel:
+            find<QPushButton>(dialog, QStringLiteral("cancelOverride"))->click();
+            break;
+        case OverrideScript::Action::ConfirmEmpty:
+            reason->setPlainText(QStringLiteral("   "));
+            load->click();      // disabled: nothing happens
+            dialog->accept();   // and accept() itself refuses without a reason
+            if (dialog->result() != QDialog::Accepted)
+                return int(QDialog::Accepted); // even a hook that claims "accepted" cannot bypass it
+            break;
+        case OverrideScript::Action::Confirm:
+            QTest::keyClicks(reason, script.reason);
+            if (!load->isEnabled())
+                return int(QDialog::Rejected);
+            load->click();
+            break;
+        }
+        return dialog->result();
+    });
+}
+
+std::vector<AuditEntry> overrides(Session &s)
+{
+    std::vector<AuditEntry> out;
+    for (const AuditEntry &e : s.store().audit().entries()) {
+        if (e.action == QStringLiteral("rule_pack.signature_overridden"))
+            out.push_back(e);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestPacks : public QObject
@@ -35,6 +130,20 @@ class TestPacks : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init()
+    {
+        // A trust store of our own per test: never the machine's keys.
+        m_trusted = std::make_unique<QTemporaryDir>();
+        qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(m_trusted->path()));
+    }
+
+    void cleanup()
+    {
+        Dialogs::setExecHook({});
+        qunsetenv("CONSILIUM_TRUSTED_KEYS");
+        m_trusted.reset();
+    }
+
     void badPacksAreRefused_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -54,44 +163,67 @@ private Q_SLOTS:
                                         << QStringLiteral("vignette V01");
     }
 
+    // Schema and vignette failures are refused, signed or not, and never offer the override.
     void badPacksAreRefused()
     {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, reason);
-        Env env;
-        auto s = env.session();
-        const QString before = s->pack().sha256();
-        PackDialog dialog(*s);
-        dialog.show();
-        QSignalSpy changed(s.get(), &Session::packChanged);
-        Dialogs::setNextFileName(writeFile(env, QStringLiteral("site-pack.json"), bytes));
-        QTest::mouseClick(find<QPushButton>(&dialog, QStringLiteral("importPack")), Qt::LeftButton);
-        auto *problems = find<QListWidget>(&dialog, QStringLiteral("packProblems"));
-        QVERIFY(problems->isVisible());
-        QVERIFY(problems->count() > 0);
-        QVERIFY2(dialog.problems().join(QLatin1Char('\n')).contains(reason),
-            qPrintable(dialog.problems().join(QLatin1Char('\n'))));
-        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("refused")));
-        QCOMPARE(s->pack().sha256(), before);
-        QVERIFY(s->isBuiltinPack());
-        QCOMPARE(changed.count(), 0);
+        for (const bool signedByTrustedKey : {false, true}) {
+            Env env;
+            qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(env.path(QStringLiteral("trusted"))));
+            QVERIFY(QDir().mkpath(env.path(QStringLiteral("trusted"))));
+            auto s = env.session();
+            const QString before = s->pack().sha256();
+            PackDialog dialog(*s);
+            dialog.show();
+            QSignalSpy changed(s.get(), &Session::packChanged);
+            OverrideScript script;
+            script.action = OverrideScript::Action::Confirm;
+            script.reason = QStringLiteral("please");
+            scriptOverride(script);
+            const QString path = writeFile(env, QStringLiteral("site-pack.json"), bytes);
+            if (signedByTrustedKey)
+                signPack(path, makeKey(env, QStringLiteral("site.key"), true));
+            Dialogs::setNextFileName(path);
+            QTest::mouseClick(find<QPushButton>(&dialog, QStringLiteral("importPack")), Qt::LeftButton);
+            QCOMPARE(script.shown, 0);
+            auto *problems = find<QListWidget>(&dialog, QStringLiteral("packProblems"));
+            QVERIFY(problems->isVisible());
+            QVERIFY(problems->count() > 0);
+            const QString all = dialog.problems().join(QLatin1Char('\n'));
+            QVERIFY2(all.contains(reason), qPrintable(all));
+            QCOMPARE(all.contains(QStringLiteral("not signed by a trusted key")), !signedByTrustedKey);
+            QVERIFY(!all.contains(QStringLiteral("--allow-unsigned"))); // the CLI's advice is not for the GUI
+            QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("refused")));
+            QCOMPARE(s->pack().sha256(), before);
+            QVERIFY(s->isBuiltinPack());
+            QCOMPARE(changed.count(), 0);
+            QVERIFY(overrides(*s).empty());
+        }
     }
 
-    void goodSitePackIsActivated()
+    void signedSitePackIsActivated()
     {
         Env env;
         auto s = env.session();
         PackDialog dialog(*s);
         auto *badge = find<QLabel>(&dialog, QStringLiteral("vignetteBadge"));
         QVERIFY2(badge->text().startsWith(QStringLiteral("✓ Validated on 12 of 12")), qPrintable(badge->text()));
-        QByteArray site = RulePack::builtinBytes();
-        site.replace("\"id\": \"consilium-reference\"", "\"id\": \"site-erlangen\"");
-        site.replace("\"version\": \"2026.1\"", "\"version\": \"2026.2\"");
+        qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(env.path(QStringLiteral("trusted"))));
+        QVERIFY(QDir().mkpath(env.path(QStringLiteral("trusted"))));
+        const QString path = writeFile(env, QStringLiteral("site.json"), sitePackBytes());
+        signPack(path, makeKey(env, QStringLiteral("site.key"), true));
+        OverrideScript script;
+        scriptOverride(script);
         QSignalSpy changed(s.get(), &Session::packChanged);
-        QVERIFY(dialog.importFile(writeFile(env, QStringLiteral("site.json"), site)));
+        QVERIFY(dialog.importFile(path));
+        QCOMPARE(script.shown, 0); // a valid signature by a trusted key: no override dialog
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("signed by the trusted key")), qPrintable(Dialogs::lastMessage()));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(s->pack().id(), QStringLiteral("site-erlangen"));
         QVERIFY(!s->isBuiltinPack());
+        QVERIFY(!find<QLabel>(&dialog, QStringLiteral("signatureWarning"))->isVisibleTo(&dialog));
+        QVERIFY(overrides(*s).empty());
         // Cases were re-evaluated under the site pack, and it is remembered by the database.
         CaseFilter filter;
         filter.verdictGroup = QStringLiteral("autologous_car_t");
@@ -106,6 +238,115 @@ private Q_SLOTS:
         QVERIFY(d2.useBuiltin());
         QVERIFY(again->isBuiltinPack());
     }
+
+    void unsignedPackNeedsAnOverride()
+    {
+        Env env;
+        auto s = env.session();
+        PackDialog dialog(*s);
+        dialog.show();
+        const QString before = s->pack().sha256();
+        const QString path = writeFile(env, QStringLiteral("site.json"), sitePackBytes());
+        QSignalSpy changed(s.get(), &Session::packChanged);
+        OverrideScript script;
+        scriptOverride(script);
+
+        // Cancel: refused, with the reason.
+        QVERIFY(!dialog.importFile(path));
+        QCOMPARE(script.shown, 1);
+        QVERIFY2(script.explanation.contains(QStringLiteral("not signed by a trusted key")), qPrintable(script.explanation));
+        QVERIFY2(script.explanation.contains(QStringLiteral("no signature file")), qPrintable(script.explanation));
+        QVERIFY(!script.loadEnabledWhileEmpty);
+        QVERIFY(dialog.problems().join(QLatin1Char('\n')).contains(QStringLiteral("not signed by a trusted key")));
+        QCOMPARE(s->pack().sha256(), before);
+        QCOMPARE(changed.count(), 0);
+
+        // "Load anyway" without a reason is not possible.
+        script.action = OverrideScript::Action::ConfirmEmpty;
+        QVERIFY(!dialog.importFile(path));
+        QCOMPARE(script.shown, 2);
+        QVERIFY(s->isBuiltinPack());
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(overrides(*s).empty());
+
+        // With a reason: loaded, with a warning on the pack screen, and audited.
+        script.action = OverrideScript::Action::Confirm;
+        script.reason = QStringLiteral("Tumour board approved the draft on 2026-11-24");
+        QVERIFY(dialog.importFile(path));
+        QCOMPARE(script.shown, 3);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(s->pack().id(), QStringLiteral("site-erlangen"));
+        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("not signed by a trusted key")));
+        auto *warning = find<QLabel>(&dialog, QStringLiteral("signatureWarning"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("Loaded without a trusted signature: ") + script.reason),
+            qPrintable(warning->text()));
+        const auto rows = overrides(*s);
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].objectType, QStringLiteral("rule_pack"));
+        QCOMPARE(rows[0].objectId, s->pack().sha256());
+        QCOMPARE(rows[0].afterHash, s->pack().sha256());
+        QVERIFY2(rows[0].detail.contains(QStringLiteral("not signed by a trusted key")), qPrintable(rows[0].detail));
+        QVERIFY2(rows[0].detail.endsWith(QStringLiteral("reason: ") + script.reason), qPrintable(rows[0].detail));
+        QCOMPARE(rows[0].displayName, QStringLiteral("Dr Test"));
+
+        // Back to the built-in pack: the warning goes.
+        QVERIFY(dialog.useBuiltin());
+        QVERIFY(!warning->isVisible());
+    }
+
+    void packAlteredAfterSigningIsRefused()
+    {
+        Env env;
+        qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(env.path(QStringLiteral("trusted"))));
+        QVERIFY(QDir().mkpath(env.path(QStringLiteral("trusted"))));
+        auto s = env.session();
+        PackDialog dialog(*s);
+        QByteArray bytes = sitePackBytes();
+        const QString path = writeFile(env, QStringLiteral("site.json"), bytes);
+        signPack(path, makeKey(env, QStringLiteral("site.key"), true));
+        // One byte changed after signing (the pack still loads and its vignettes pass).
+        const qsizetype i = bytes.indexOf("\"2026.2\"") + 6;
+        QCOMPARE(bytes[i], '2');
+        bytes[i] = '3';
+        writeFile(env, QStringLiteral("site.json"), bytes);
+        OverrideScript script; // declines
+        scriptOverride(script);
+        QVERIFY(!dialog.importFile(path));
+        QCOMPARE(script.shown, 1);
+        QVERIFY2(script.explanation.contains(QStringLiteral("does not match")), qPrintable(script.explanation));
+        QVERIFY(dialog.problems().join(QLatin1Char('\n')).contains(QStringLiteral("does not match")));
+        QVERIFY(s->isBuiltinPack());
+        QVERIFY(overrides(*s).empty());
+    }
+
+    void packSignedByUnknownKeyNeedsAnOverride()
+    {
+        Env env;
+        qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(env.path(QStringLiteral("trusted"))));
+        QVERIFY(QDir().mkpath(env.path(QStringLiteral("trusted"))));
+        makeKey(env, QStringLiteral("site.key"), true); // a trusted key exists, but did not sign
+        auto s = env.session();
+        PackDialog dialog(*s);
+        const QString path = writeFile(env, QStringLiteral("site.json"), sitePackBytes());
+        signPack(path, makeKey(env, QStringLiteral("stranger.key"), false));
+        OverrideScript script;
+        scriptOverride(script);
+        QVERIFY(!dialog.importFile(path));
+        QCOMPARE(script.shown, 1);
+        QVERIFY2(script.explanation.contains(QStringLiteral("not trusted")), qPrintable(script.explanation));
+        QVERIFY(s->isBuiltinPack());
+        script.action = OverrideScript::Action::Confirm;
+        script.reason = QStringLiteral("key rotation pending");
+        QVERIFY(dialog.importFile(path));
+        QVERIFY(!s->isBuiltinPack());
+        const auto rows = overrides(*s);
+        QCOMPARE(rows.size(), size_t(1));
+        QVERIFY(rows[0].detail.endsWith(QStringLiteral("reason: key rotation pending")));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_trusted;
 };
 
 QTEST_MAIN(TestPacks)

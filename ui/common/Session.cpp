@@ -43,12 +43,25 @@ void Session::rebuildEngine()
     m_engine = std::make_unique<Engine>(pack());
 }
 
-bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error)
+bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride)
 {
     const RulePack &next = pack ? *pack : RulePack::builtin();
+    if (signatureOverride && (!pack || signatureOverride->reason.trimmed().isEmpty())) {
+        error = tr("A signature override needs a site pack and a reason.");
+        return false;
+    }
+    if (signatureOverride && !m_store->isWriter()) {
+        error = tr("The database is read-only: the signature override cannot be recorded in its audit log.");
+        return false;
+    }
     if (m_store->isWriter()) {
         WriteTransaction tx(*m_store);
+        // As the CLI records --allow-unsigned (db import --rules), with the user's reason.
         if (!tx.ok() || !m_store->storePack(next) || !m_store->setSetting(kActivePackKey, next.sha256())
+            || (signatureOverride
+                && !m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"),
+                    next.sha256(), {}, next.sha256(),
+                    signatureOverride->warning + QStringLiteral("; reason: ") + signatureOverride->reason.trimmed()))
             || !m_store->audit(QStringLiteral("pack.activated"), QStringLiteral("rule_pack"), next.id(), {},
                 next.sha256(), next.version())
             || !tx.commit()) {
@@ -58,6 +71,7 @@ bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error)
     }
     m_engine.reset(); // holds a reference to the pack being replaced
     m_sitePack = std::move(pack);
+    m_packOverrideReason = signatureOverride ? signatureOverride->reason.trimmed() : QString();
     rebuildEngine();
     if (m_store->isWriter())
         m_evaluations->reevaluateAll(this->pack());

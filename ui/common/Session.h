@@ -43,9 +43,19 @@ public:
     QDate today() const { return m_today ? m_today() : QDate::currentDate(); }
     void setToday(std::function<QDate()> today) { m_today = std::move(today); }
 
+    // A site pack loaded although it is not signed by a trusted key (issue 6).
+    struct PackOverride {
+        QString warning; // the importer's warning (recorded in the audit log)
+        QString reason;  // the user's reason for the override (required)
+    };
+
     // Makes a validated site pack the active one (nullptr: back to the built-in pack), remembers
-    // it in the database and re-evaluates the cases under it.
-    bool activatePack(std::unique_ptr<RulePack> pack, QString &error);
+    // it in the database and re-evaluates the cases under it. With `signatureOverride`, the
+    // override is recorded in the audit log in the same transaction
+    // ("rule_pack.signature_overridden"); it needs a writable database and a reason.
+    bool activatePack(std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride = nullptr);
+    // The reason the active pack was loaded without a trusted signature; empty if it was not.
+    QString packOverrideReason() const { return m_packOverrideReason; }
 
     // Saves a case document as a new version and evaluates it under the active pack.
     SaveOutcome saveCase(const QByteArray &json, QStringList &problems);
@@ -66,6 +76,7 @@ private:
     std::unique_ptr<RulePack> m_sitePack;
     std::unique_ptr<Engine> m_engine;
     std::function<QDate()> m_today;
+    QString m_packOverrideReason;
 };
 
 } // namespace consilium

@@ -5,8 +5,10 @@
 #include "common/Session.h"
 #include "engine/Vignettes.h"
 #include "packs/PackImporter.h"
+#include "packs/SignatureOverrideDialog.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -14,6 +16,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <optional>
 #include <set>
 
 namespace consilium {
@@ -29,6 +32,13 @@ PackDialog::PackDialog(Session &session, QWidget *parent) : QDialog(parent), m_s
     QFont f = m_badge->font();
     f.setBold(true);
     m_badge->setFont(f);
+    m_signatureWarning = new QLabel(this);
+    m_signatureWarning->setObjectName(QStringLiteral("signatureWarning"));
+    m_signatureWarning->setWordWrap(true);
+    m_signatureWarning->setMargin(6);
+    m_signatureWarning->setFont(f);
+    m_signatureWarning->setStyleSheet(QStringLiteral("QLabel { color: #8a1c00; background: #fff1cc; }"));
+    m_signatureWarning->hide();
     m_info = new QTextBrowser(this);
     m_info->setObjectName(QStringLiteral("packInfo"));
     m_info->setAccessibleName(tr("Active rule pack"));
@@ -50,6 +60,7 @@ PackDialog::PackDialog(Session &session, QWidget *parent) : QDialog(parent), m_s
     row->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_badge);
+    layout->addWidget(m_signatureWarning);
     layout->addWidget(m_info, 1);
     layout->addWidget(m_problemsLabel);
     layout->addWidget(m_problems);
@@ -111,35 +122,73 @@ void PackDialog::refresh()
         h += QStringLiteral("<li>%1</li>").arg(s.toHtmlEscaped());
     h += QStringLiteral("</ul>");
     m_info->setHtml(h);
+    const QString overrideReason = m_session.isBuiltinPack() ? QString() : m_session.packOverrideReason();
+    m_signatureWarning->setText(QStringLiteral("⚠ ") + tr("Loaded without a trusted signature: %1").arg(overrideReason));
+    m_signatureWarning->setAccessibleName(m_signatureWarning->text());
+    m_signatureWarning->setVisible(!overrideReason.isEmpty());
     m_builtin->setEnabled(!m_session.isBuiltinPack() && m_session.store().isWriter());
+}
+
+void PackDialog::showRefused(const QStringList &problems, bool messageBox)
+{
+    m_problems->clear();
+    m_problems->addItems(problems);
+    m_problemsLabel->setText(
+        tr("The pack was refused (%n problem(s)); the active pack is unchanged:", nullptr, int(problems.size())));
+    m_problemsLabel->show();
+    m_problems->show();
+    if (messageBox)
+        Dialogs::warning(this, tr("Rule pack refused"), tr("The pack was refused; the active pack is unchanged."), problems);
 }
 
 bool PackDialog::importFile(const QString &path)
 {
     PackImporter::Outcome out = PackImporter::checkFile(path);
     m_problems->clear();
+    std::optional<Session::PackOverride> signatureOverride;
+    if (!out.pack && out.overridable) {
+        // Only the signature is missing or untrusted: the user may override it, with a reason.
+        const QString label = QStringLiteral("%1 %2 (%3, sha256 %4…)")
+                                  .arg(out.id, out.version, QFileInfo(path).fileName(), out.sha256.left(16));
+        SignatureOverrideDialog confirm(label, out.signatureProblem, this);
+        const bool confirmed = Dialogs::exec(&confirm) == QDialog::Accepted && !confirm.reason().isEmpty();
+        if (!confirmed) {
+            showRefused(out.problems, false);
+            return false;
+        }
+        out = PackImporter::checkFile(path, true);
+        if (out.pack && out.overridden)
+            signatureOverride = Session::PackOverride {out.warning, confirm.reason()};
+    }
     if (!out.pack) {
-        m_problems->addItems(out.problems);
-        m_problemsLabel->setText(tr(
-            "The pack was refused (%n problem(s)); the active pack is unchanged:", nullptr, int(out.problems.size())));
-        m_problemsLabel->show();
-        m_problems->show();
-        Dialogs::warning(
-            this, tr("Rule pack refused"), tr("The pack was refused; the active pack is unchanged."), out.problems);
+        showRefused(out.problems, true);
         return false;
     }
+    const int vignettes = out.vignettes;
     QString error;
-    if (!m_session.activatePack(std::move(out.pack), error)) {
+    if (!m_session.activatePack(std::move(out.pack), error, signatureOverride ? &*signatureOverride : nullptr)) {
         m_problems->addItem(error);
         m_problems->show();
         m_problemsLabel->show();
+        Dialogs::warning(this, tr("Rule pack"), error);
         return false;
     }
     m_problemsLabel->hide();
     m_problems->hide();
     refresh();
-    Dialogs::information(this, tr("Rule pack"),
-        tr("The site pack is active: all %1 vignettes passed; the cases were re-evaluated.").arg(out.vignettes));
+    if (signatureOverride) {
+        Dialogs::warning(this, tr("Rule pack loaded without a trusted signature"),
+            tr("The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; "
+               "the cases were re-evaluated. The override and your reason were recorded in the audit log.")
+                .arg(out.signatureProblem)
+                .arg(vignettes));
+    } else {
+        Dialogs::information(this, tr("Rule pack"),
+            tr("The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; the cases were "
+               "re-evaluated.")
+                .arg(out.signer.left(16))
+                .arg(vignettes));
+    }
     return true;
 }
 

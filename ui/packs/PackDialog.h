@@ -13,7 +13,9 @@ namespace consilium {
 class Session;
 
 // The active rule pack (version, dates, sign-off, authors, sources, "validated on N
-// vignettes") and the import of a site pack from a file, refused with its reasons.
+// vignettes") and the import of a site pack from a file, refused with its reasons. A pack
+// refused only because it is not signed by a trusted key may be loaded through an explicit,
+// audited override (SignatureOverrideDialog, run through Dialogs::exec).
 class PackDialog : public QDialog
 {
     Q_OBJECT
@@ -28,10 +30,12 @@ public:
 
 private:
     void refresh();
+    void showRefused(const QStringList &problems, bool messageBox);
 
     Session &m_session;
     QTextBrowser *m_info = nullptr;
     QLabel *m_badge = nullptr;
+    QLabel *m_signatureWarning = nullptr;
     QListWidget *m_problems = nullptr;
     QLabel *m_problemsLabel = nullptr;
     QPushButton *m_import = nullptr;

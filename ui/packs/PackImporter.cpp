@@ -1,50 +1,90 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packs/PackImporter.h"
 
-#include "engine/Vignettes.h"
 #include "rules/RulePack.h"
+#include "trust/TrustedPack.h"
 
 #include <QFile>
 
 namespace consilium {
 
-PackImporter::Outcome PackImporter::check(const QByteArray &bytes)
+namespace {
+
+// Why the pack at `path` has no valid signature by a trusted key; empty if it has one.
+QString signatureProblem(const QString &path, const QStringList &trustedKeyDirectories)
 {
-    Outcome out;
-    json::Diagnostics diag;
-    std::unique_ptr<RulePack> pack = RulePack::load(bytes, diag);
-    if (!pack) {
-        out.problems = diag.lines();
-        if (out.problems.isEmpty())
-            out.problems << tr("the file is not a valid rule pack");
-        return out;
-    }
-    const auto results = runVignettes(*pack);
-    out.vignettes = int(results.size());
-    for (const VignetteOutcome &v : results) {
-        if (v.passed()) {
-            ++out.passed;
-            continue;
-        }
-        for (const QString &f : v.failures)
-            out.problems << tr("vignette %1: %2").arg(v.id, f);
-    }
-    if (results.empty())
-        out.problems << tr("the pack has no vignettes: it cannot be validated");
-    if (out.problems.isEmpty())
-        out.pack = std::move(pack);
-    return out;
+    QFile pack(path);
+    if (!pack.open(QIODevice::ReadOnly))
+        return PackImporter::tr("cannot read %1: %2").arg(path, pack.errorString());
+    QFile sig(path + QStringLiteral(".sig"));
+    if (!sig.open(QIODevice::ReadOnly))
+        return PackImporter::tr("there is no signature file %1").arg(sig.fileName());
+    QString why;
+    if (trust::TrustStore::load(trustedKeyDirectories).verifiedBy(pack.readAll(), sig.readAll(), why))
+        return {};
+    return why.isEmpty() ? PackImporter::tr("the signature is not valid") : why;
 }
 
-PackImporter::Outcome PackImporter::checkFile(const QString &path)
+} // namespace
+
+PackImporter::Outcome PackImporter::checkFile(const QString &path, bool allowUnsigned)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        Outcome out;
-        out.problems << tr("cannot read %1: %2").arg(path, f.errorString());
+    Outcome out;
+    trust::ImportOptions options;
+    options.allowUnsigned = allowUnsigned;
+    json::Diagnostics diag;
+    trust::ImportReport report;
+    bool unreadable = false;
+    std::unique_ptr<RulePack> pack = trust::importPack(path, options, diag, report, &unreadable);
+    if (pack) {
+        out.id = pack->id();
+        out.version = pack->version();
+        out.sha256 = pack->sha256();
+        out.vignettes = int(pack->vignettes().size());
+        out.passed = report.vignettesPassed;
+        if (out.vignettes == 0) {
+            out.problems << tr("the pack has no vignettes: it cannot be validated");
+            return out;
+        }
+        out.signer = report.signer;
+        out.overridden = report.overridden;
+        out.warning = report.warning;
+        if (report.overridden)
+            out.signatureProblem = signatureProblem(path, options.trustedKeyDirectories);
+        out.pack = std::move(pack);
         return out;
     }
-    return check(f.readAll());
+    if (unreadable) {
+        out.problems = diag.lines();
+        return out;
+    }
+    // Refused. Was the signature the only reason? Check again with the override: that reports
+    // the schema and vignette problems alone (never overridable), without the CLI's advice.
+    out.signatureProblem = signatureProblem(path, options.trustedKeyDirectories);
+    json::Diagnostics content;
+    trust::ImportReport probeReport;
+    trust::ImportOptions probe = options;
+    probe.allowUnsigned = true;
+    std::unique_ptr<RulePack> unsignedPack = trust::importPack(path, probe, content, probeReport);
+    out.passed = probeReport.vignettesPassed;
+    if (unsignedPack) {
+        out.id = unsignedPack->id();
+        out.version = unsignedPack->version();
+        out.sha256 = unsignedPack->sha256();
+        out.vignettes = int(unsignedPack->vignettes().size());
+        if (out.vignettes == 0)
+            out.problems << tr("the pack has no vignettes: it cannot be validated");
+    } else {
+        out.problems = content.lines();
+        if (out.problems.isEmpty())
+            out.problems << tr("the file is not a valid rule pack");
+    }
+    out.overridable = out.problems.isEmpty() && !out.signatureProblem.isEmpty();
+    if (out.problems.isEmpty() && out.signatureProblem.isEmpty())
+        out.problems = diag.lines(); // the file changed between the checks
+    if (!out.signatureProblem.isEmpty())
+        out.problems << tr("the pack is not signed by a trusted key: %1").arg(out.signatureProblem);
+    return out;
 }
 
 } // namespace consilium

@@ -9,7 +9,7 @@
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+250"/>
         <location line="+8"/>
         <source>&quot;%1&quot; is not a number</source>
         <translation>„%1“ ist keine Zahl</translation>
@@ -2170,12 +2170,12 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+24"/>
+        <location filename="../packs/PackDialog.cpp" line="+27"/>
         <source>Rule packs</source>
         <translation>Regelwerke</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Active rule pack</source>
         <translation>Aktives Regelwerk</translation>
     </message>
@@ -2200,7 +2200,7 @@ Regelwerk %2 %3
         <translation>&amp;Eingebautes Regelwerk verwenden</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import rule pack</source>
         <translation>Regelwerk importieren</translation>
     </message>
@@ -2262,8 +2262,13 @@ Regelwerk %2 %3
         <source>Sources cited by the criteria</source>
         <translation>Von den Kriterien zitierte Quellen</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Loaded without a trusted signature: %1</source>
+        <translation>Ohne vertrauenswürdige Signatur geladen: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+11"/>
         <source>The pack was refused (%n problem(s)); the active pack is unchanged:</source>
         <translation>
             <numerusform>Das Regelwerk wurde abgelehnt (%n Problem); das aktive Regelwerk bleibt unverändert:</numerusform>
@@ -2271,7 +2276,7 @@ Regelwerk %2 %3
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Rule pack refused</source>
         <translation>Regelwerk abgelehnt</translation>
     </message>
@@ -2281,36 +2286,58 @@ Regelwerk %2 %3
         <translation>Das Regelwerk wurde abgelehnt; das aktive Regelwerk bleibt unverändert.</translation>
     </message>
     <message>
+        <location line="+32"/>
         <location line="+13"/>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Rule pack</source>
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>The site pack is active: all %1 vignettes passed; the cases were re-evaluated.</source>
-        <translation>Das Regelwerk des Standorts ist aktiv: Alle %1 Testfälle bestanden; die Fälle wurden neu ausgewertet.</translation>
+        <location line="-19"/>
+        <source>Rule pack loaded without a trusted signature</source>
+        <translation>Regelwerk ohne vertrauenswürdige Signatur geladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; the cases were re-evaluated. The override and your reason were recorded in the audit log.</source>
+        <translation>Das Regelwerk des Standorts ist aktiv, obwohl es nicht mit einem vertrauenswürdigen Schlüssel signiert ist (%1). Alle %2 Testfälle bestanden; die Fälle wurden neu ausgewertet. Die Übersteuerung und Ihre Begründung wurden im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; the cases were re-evaluated.</source>
+        <translation>Das Regelwerk des Standorts ist aktiv: signiert mit dem vertrauenswürdigen Schlüssel %1…; alle %2 Testfälle bestanden; die Fälle wurden neu ausgewertet.</translation>
     </message>
 </context>
 <context>
     <name>consilium::PackImporter</name>
     <message>
-        <location filename="../packs/PackImporter.cpp" line="+19"/>
+        <location filename="../packs/PackImporter.cpp" line="+21"/>
+        <source>there is no signature file %1</source>
+        <translation>es gibt keine Signaturdatei %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the signature is not valid</source>
+        <translation>die Signatur ist ungültig</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>the file is not a valid rule pack</source>
         <translation>die Datei ist kein gültiges Regelwerk</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>vignette %1: %2</source>
-        <translation>Testfall %1: %2</translation>
+        <location line="+6"/>
+        <source>the pack is not signed by a trusted key: %1</source>
+        <translation>das Regelwerk ist nicht mit einem vertrauenswürdigen Schlüssel signiert: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-40"/>
+        <location line="+30"/>
         <source>the pack has no vignettes: it cannot be validated</source>
         <translation>das Regelwerk enthält keine Testfälle: Es kann nicht validiert werden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-58"/>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -2854,6 +2881,19 @@ Regelwerk %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::Session</name>
+    <message>
+        <location filename="../common/Session.cpp" line="+50"/>
+        <source>A signature override needs a site pack and a reason.</source>
+        <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is read-only: the signature override cannot be recorded in its audit log.</source>
+        <translation>Die Datenbank ist schreibgeschützt: Die Übersteuerung der Signaturprüfung kann nicht in ihrem Prüfprotokoll festgehalten werden.</translation>
+    </message>
+</context>
+<context>
     <name>consilium::SettingsDialog</name>
     <message>
         <location filename="../settings/SettingsDialog.cpp" line="+21"/>
@@ -2912,6 +2952,49 @@ Regelwerk %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::SignatureOverrideDialog</name>
+    <message>
+        <location filename="../packs/SignatureOverrideDialog.cpp" line="+18"/>
+        <source>Rule pack not signed by a trusted key</source>
+        <translation>Regelwerk nicht mit einem vertrauenswürdigen Schlüssel signiert</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The rule pack %1 is not signed by a trusted key.</source>
+        <translation>Das Regelwerk %1 ist nicht mit einem vertrauenswürdigen Schlüssel signiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its schema is valid and all its vignettes pass, but no key your site trusts vouches for its content. Load it only if you know where it comes from and that it is meant for clinical use.</source>
+        <translation>Sein Schema ist gültig und alle seine Testfälle bestehen, aber kein Schlüssel, dem Ihr Standort vertraut, bürgt für seinen Inhalt. Laden Sie es nur, wenn Sie wissen, woher es stammt und dass es für den klinischen Einsatz bestimmt ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading it anyway is recorded in the audit log of the open database together with your reason.</source>
+        <translation>Wenn Sie es trotzdem laden, wird dies zusammen mit Ihrer Begründung im Prüfprotokoll der geöffneten Datenbank festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason for loading it anyway (required):</source>
+        <translation>&amp;Begründung für das Laden trotz fehlender Signatur (erforderlich):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the override</source>
+        <translation>Begründung der Übersteuerung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Load anyway</source>
+        <translation>&amp;Trotzdem laden</translation>
+    </message>
+</context>
+<context>
     <name>consilium::Startup</name>
     <message>
         <location filename="../shell/Startup.cpp" line="+74"/>
@@ -2961,7 +3044,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Zeitplan der Logistik</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -2971,7 +3054,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Logistik ab dem Stichtag (%1)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>timeline unknown</source>
         <translation>Zeitplan unbekannt</translation>
     </message>
@@ -3001,7 +3084,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Evidenz: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Days from the as-of date</source>
         <translation>Tage ab dem Stichtag</translation>
     </message>
@@ -3049,7 +3132,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -3104,7 +3187,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Betroffene Patienten (%)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>NF</source>
         <translation>NF</translation>
     </message>

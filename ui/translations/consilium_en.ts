@@ -9,7 +9,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+250"/>
         <location line="+8"/>
         <source>&quot;%1&quot; is not a number</source>
         <translation type="unfinished"></translation>
@@ -2163,12 +2163,12 @@ Rule pack %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+24"/>
+        <location filename="../packs/PackDialog.cpp" line="+27"/>
         <source>Rule packs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Active rule pack</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2193,7 +2193,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import rule pack</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2255,8 +2255,13 @@ Rule pack %2 %3
         <source>Sources cited by the criteria</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Loaded without a trusted signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+11"/>
         <source>The pack was refused (%n problem(s)); the active pack is unchanged:</source>
         <translation>
             <numerusform>The pack was refused (%n problem); the active pack is unchanged:</numerusform>
@@ -2264,7 +2269,7 @@ Rule pack %2 %3
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Rule pack refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2274,36 +2279,58 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+32"/>
         <location line="+13"/>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Rule pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>The site pack is active: all %1 vignettes passed; the cases were re-evaluated.</source>
+        <location line="-19"/>
+        <source>Rule pack loaded without a trusted signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; the cases were re-evaluated. The override and your reason were recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; the cases were re-evaluated.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>consilium::PackImporter</name>
     <message>
-        <location filename="../packs/PackImporter.cpp" line="+19"/>
+        <location filename="../packs/PackImporter.cpp" line="+21"/>
+        <source>there is no signature file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the signature is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>the file is not a valid rule pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>vignette %1: %2</source>
+        <location line="+6"/>
+        <source>the pack is not signed by a trusted key: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-40"/>
+        <location line="+30"/>
         <source>the pack has no vignettes: it cannot be validated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-58"/>
         <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2847,6 +2874,19 @@ Rule pack %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::Session</name>
+    <message>
+        <location filename="../common/Session.cpp" line="+50"/>
+        <source>A signature override needs a site pack and a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is read-only: the signature override cannot be recorded in its audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>consilium::SettingsDialog</name>
     <message>
         <location filename="../settings/SettingsDialog.cpp" line="+21"/>
@@ -2905,6 +2945,49 @@ Rule pack %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::SignatureOverrideDialog</name>
+    <message>
+        <location filename="../packs/SignatureOverrideDialog.cpp" line="+18"/>
+        <source>Rule pack not signed by a trusted key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The rule pack %1 is not signed by a trusted key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its schema is valid and all its vignettes pass, but no key your site trusts vouches for its content. Load it only if you know where it comes from and that it is meant for clinical use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading it anyway is recorded in the audit log of the open database together with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason for loading it anyway (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Load anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>consilium::Startup</name>
     <message>
         <location filename="../shell/Startup.cpp" line="+74"/>
@@ -2952,7 +3035,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2962,7 +3045,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>timeline unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2992,7 +3075,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Days from the as-of date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3040,7 +3123,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3095,7 +3178,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>NF</source>
         <translation type="unfinished"></translation>
     </message>
