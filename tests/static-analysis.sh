@@ -11,7 +11,10 @@ jobs=$(nproc)
 mapfile -t sources < <(git ls-files 'core/*.cpp' 'app/*.cpp' 'ui/*.cpp' | grep -v '^tests/')
 
 echo "== clang-tidy (${#sources[@]} files)" >&2
-printf '%s\n' "${sources[@]}" | xargs -P "$jobs" -n 4 clang-tidy -p "$build" --quiet 2>/dev/null >"$build/clang-tidy.log" || true
+# -Wambiguous-reversed-operator fires inside rapidjson 1.1.0's iterators under C++20 (not our
+# code); with -Werror in the compile commands it would otherwise surface as an error.
+printf '%s\n' "${sources[@]}" | xargs -P "$jobs" -n 4 clang-tidy -p "$build" --quiet \
+    --extra-arg=-Wno-ambiguous-reversed-operator 2>/dev/null >"$build/clang-tidy.log" || true
 if grep -E "(warning|error):" "$build/clang-tidy.log"; then
     echo "clang-tidy: findings above" >&2
     exit 1
@@ -20,7 +23,6 @@ fi
 echo "== clazy" >&2
 export CLAZY_CHECKS="level0,level1,no-non-pod-global-static,no-qstring-allocations"
 export CLAZY_IGNORE_DIRS="(/usr/.*|.*_autogen.*|.*/build.*)"
-# -Wambiguous-reversed-operator fires inside rapidjson 1.1.0's iterators under C++20 (not our code).
 printf '%s\n' "${sources[@]}" | xargs -P "$jobs" -n 4 clazy-standalone -p "$build/compile_commands.json" \
     --extra-arg=-Wno-ambiguous-reversed-operator 2>"$build/clazy.log" >/dev/null || true
 if grep -E "(warning|error):" "$build/clazy.log"; then
