@@ -3,10 +3,8 @@
 
 #include "rules/RulePack.h"
 
-#include <QRegularExpression>
 
 #include <cmath>
-#include <set>
 
 namespace consilium {
 

@@ -410,6 +410,12 @@ ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
     const qint64 asOf = ws.asOf.toJulianDay();
     std::vector<int> points;
     QString unknownRef;
+    auto unknownTimeline = [&out](const QString &what) {
+        out.known = false;
+        out.phases.clear();
+        out.note = QStringLiteral("Timeline unknown: %1 is unknown (see missing inputs).").arg(what);
+        return out;
+    };
     auto resolve = [&](const DayOffset &off) -> std::optional<int> {
         int day = 0;
         switch (off.from) {
@@ -450,11 +456,8 @@ ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
     for (const auto &[name, off] : def.points) {
         const auto day = resolve(off);
         points.push_back(day.value_or(INT32_MIN));
-        if (!day) {
-            out.known = false;
-            out.note = QStringLiteral("Timeline unknown: %1 is unknown (see missing inputs).").arg(unknownRef.isEmpty() ? name : unknownRef);
-            return out;
-        }
+        if (!day)
+            return unknownTimeline(unknownRef.isEmpty() ? name : unknownRef);
     }
     if (def.timeToTreatmentPoint >= 0)
         out.timeToTreatmentDays = points[std::size_t(def.timeToTreatmentPoint)];
@@ -463,12 +466,8 @@ ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
         std::optional<int> end;
         if (ph.hasEnd)
             end = resolve(ph.end);
-        if (!start || (ph.hasEnd && !end)) {
-            out.known = false;
-            out.phases.clear();
-            out.note = QStringLiteral("Timeline unknown: %1 is unknown (see missing inputs).").arg(unknownRef);
-            return out;
-        }
+        if (!start || (ph.hasEnd && !end))
+            return unknownTimeline(unknownRef);
         if (ph.omitIfEmpty && end && *end <= *start)
             continue;
         out.phases.push_back({ph.phase, *start, end, ph.note, ph.evidence});

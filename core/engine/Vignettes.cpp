@@ -4,7 +4,6 @@
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 
-#include <set>
 
 namespace consilium {
 
