@@ -40,7 +40,10 @@ constexpr Tri triNot(Tri a) noexcept
     return Tri::Unknown;
 }
 
-constexpr Tri triFromBool(bool b) noexcept { return b ? Tri::True : Tri::False; }
+constexpr Tri triFromBool(bool b) noexcept
+{
+    return b ? Tri::True : Tri::False;
+}
 
 // The four criterion states (SPEC §1).
 enum class CriterionState : std::uint8_t { Met, NotMet, Unknown, NotApplicable };

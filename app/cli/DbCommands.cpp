@@ -5,7 +5,6 @@
 #include "engine/ResultWriter.h"
 #include "engine/Vignettes.h"
 #include "rules/RulePack.h"
-#include "trust/TrustedPack.h"
 #include "store/Backup.h"
 #include "store/CaseStore.h"
 #include "store/Decisions.h"
@@ -13,6 +12,7 @@
 #include "store/ImportExport.h"
 #include "store/Replay.h"
 #include "store/RequiredRoles.h"
+#include "trust/TrustedPack.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -32,9 +32,12 @@ namespace {
 // SPEC §5 exit codes, plus EX_TEMPFAIL (sysexits) when another writer holds the database.
 enum Exit { Ok = 0, Failed = 1, BadCase = 2, BadPack = 3, Usage = 64, NoInput = 66, Busy = 75 };
 
-std::atomic<bool> s_cancel{false};
+std::atomic<bool> s_cancel { false };
 
-extern "C" void onInterrupt(int) { s_cancel.store(true); }
+extern "C" void onInterrupt(int)
+{
+    s_cancel.store(true);
+}
 
 void err(const QString &line)
 {
@@ -50,29 +53,29 @@ void out(const QString &line)
     std::fputc('\n', stdout);
 }
 
-const char kUsage[] =
-    "usage: consilium-cli db COMMAND [--db PATH] [--as DISPLAY_NAME] ...\n"
-    "  init                                   create or upgrade the database\n"
-    "  import PATH [--rules PACK]             import consilium-case/1 files (a file or a directory)\n"
-    "  export CASE_ID|--all DIR [--version N] write cases as consilium-case/1 JSON\n"
-    "  list [--disease D] [--verdict ARM=V] [--rules PACK] [--archived] [--limit N] [--offset N]\n"
-    "  show CASE_ID [--content]               versions, evaluations and decisions of a case\n"
-    "  evaluate CASE_ID|--all [--rules PACK]  evaluate and store the compact results\n"
-    "  archive CASE_ID | unarchive CASE_ID\n"
-    "  purge CASE_ID --confirm CASE_ID        remove an archived case for good (audited; refused while a\n"
-    "                                         finalised decision rests on it)\n"
-    "  replay DECISION_ID [--with-current-rules] [--rules PACK]\n"
-    "  verify-audit                           exit 0 intact, 1 tampered (names the first bad row)\n"
-    "  backup FILE                            consistent snapshot into a new file\n"
-    "  conference create --date YYYY-MM-DD --title TEXT [--attendee NAME:ROLE]...\n"
-    "  conference add-case CONFERENCE_ID CASE_ID | conference show CONFERENCE_ID | conference list\n"
-    "  decide CONFERENCE_ID CASE_ID [--arm ARM | --defer] [--rationale TEXT] [--rules PACK]\n"
-    "  outcome DECISION_ID --arm ARM|--defer [--rationale TEXT]\n"
-    "  position DECISION_ID --participant NAME --role ROLE --agree|--disagree|--abstain [--reason TEXT]\n"
-    "  override DECISION_ID --criterion ID --code CODE --text TEXT\n"
-    "  finalise DECISION_ID | correct DECISION_ID | decision DECISION_ID\n"
-    "  settings get KEY | settings set KEY VALUE\n"
-    "Case labels must never hold names or other direct identifiers.";
+const char kUsage[]
+    = "usage: consilium-cli db COMMAND [--db PATH] [--as DISPLAY_NAME] ...\n"
+      "  init                                   create or upgrade the database\n"
+      "  import PATH [--rules PACK]             import consilium-case/1 files (a file or a directory)\n"
+      "  export CASE_ID|--all DIR [--version N] write cases as consilium-case/1 JSON\n"
+      "  list [--disease D] [--verdict ARM=V] [--rules PACK] [--archived] [--limit N] [--offset N]\n"
+      "  show CASE_ID [--content]               versions, evaluations and decisions of a case\n"
+      "  evaluate CASE_ID|--all [--rules PACK]  evaluate and store the compact results\n"
+      "  archive CASE_ID | unarchive CASE_ID\n"
+      "  purge CASE_ID --confirm CASE_ID        remove an archived case for good (audited; refused while a\n"
+      "                                         finalised decision rests on it)\n"
+      "  replay DECISION_ID [--with-current-rules] [--rules PACK]\n"
+      "  verify-audit                           exit 0 intact, 1 tampered (names the first bad row)\n"
+      "  backup FILE                            consistent snapshot into a new file\n"
+      "  conference create --date YYYY-MM-DD --title TEXT [--attendee NAME:ROLE]...\n"
+      "  conference add-case CONFERENCE_ID CASE_ID | conference show CONFERENCE_ID | conference list\n"
+      "  decide CONFERENCE_ID CASE_ID [--arm ARM | --defer] [--rationale TEXT] [--rules PACK]\n"
+      "  outcome DECISION_ID --arm ARM|--defer [--rationale TEXT]\n"
+      "  position DECISION_ID --participant NAME --role ROLE --agree|--disagree|--abstain [--reason TEXT]\n"
+      "  override DECISION_ID --criterion ID --code CODE --text TEXT\n"
+      "  finalise DECISION_ID | correct DECISION_ID | decision DECISION_ID\n"
+      "  settings get KEY | settings set KEY VALUE\n"
+      "Case labels must never hold names or other direct identifiers.";
 
 int usage(const QString &problem)
 {
@@ -89,24 +92,24 @@ struct Args {
     QStringList flags;
 
     QString value(const char *name) const { return values.value(QLatin1String(name)); }
-    bool has(const char *name) const { return values.contains(QLatin1String(name)) || flags.contains(QLatin1String(name)); }
+    bool has(const char *name) const
+    {
+        return values.contains(QLatin1String(name)) || flags.contains(QLatin1String(name));
+    }
 };
 
 bool parseArgs(const QStringList &args, Args &a, QString &problem)
 {
-    static const QStringList withValue{
-        QStringLiteral("--db"),        QStringLiteral("--rules"),    QStringLiteral("--as"),
-        QStringLiteral("--disease"),   QStringLiteral("--verdict"),  QStringLiteral("--limit"),
-        QStringLiteral("--offset"),    QStringLiteral("--date"),     QStringLiteral("--title"),
-        QStringLiteral("--arm"),       QStringLiteral("--rationale"), QStringLiteral("--participant"),
-        QStringLiteral("--role"),      QStringLiteral("--reason"),   QStringLiteral("--criterion"),
-        QStringLiteral("--code"),      QStringLiteral("--text"),     QStringLiteral("--version"),
-        QStringLiteral("--confirm")};
-    static const QStringList boolean{QStringLiteral("--all"),      QStringLiteral("--with-current-rules"),
-                                     QStringLiteral("--archived"), QStringLiteral("--defer"),
-                                     QStringLiteral("--agree"),    QStringLiteral("--disagree"),
-                                     QStringLiteral("--abstain"),  QStringLiteral("--content"),
-                                     QStringLiteral("--allow-unsigned")};
+    static const QStringList withValue { QStringLiteral("--db"), QStringLiteral("--rules"), QStringLiteral("--as"),
+        QStringLiteral("--disease"), QStringLiteral("--verdict"), QStringLiteral("--limit"), QStringLiteral("--offset"),
+        QStringLiteral("--date"), QStringLiteral("--title"), QStringLiteral("--arm"), QStringLiteral("--rationale"),
+        QStringLiteral("--participant"), QStringLiteral("--role"), QStringLiteral("--reason"),
+        QStringLiteral("--criterion"), QStringLiteral("--code"), QStringLiteral("--text"), QStringLiteral("--version"),
+        QStringLiteral("--confirm") };
+    static const QStringList boolean { QStringLiteral("--all"), QStringLiteral("--with-current-rules"),
+        QStringLiteral("--archived"), QStringLiteral("--defer"), QStringLiteral("--agree"),
+        QStringLiteral("--disagree"), QStringLiteral("--abstain"), QStringLiteral("--content"),
+        QStringLiteral("--allow-unsigned") };
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
         if (arg == QLatin1String("--attendee")) {
@@ -169,10 +172,7 @@ int report(const StoreError &e)
 class Session
 {
 public:
-    explicit Session(const Args &a)
-        : m_args(a)
-    {
-    }
+    explicit Session(const Args &a) : m_args(a) { }
 
     // Opens the store; on failure prints and returns null with `code` set.
     CaseStore *store(bool writer, int &code)
@@ -253,15 +253,16 @@ public:
     {
         const RulePack *p = pack(code, true);
         if (!p)
-            return {nullptr, nullptr};
+            return { nullptr, nullptr };
         CaseStore *st = store(true, code);
-        return {st ? p : nullptr, st};
+        return { st ? p : nullptr, st };
     }
 
     ~Session()
     {
         if (!m_pendingOverride.isEmpty())
-            err(QStringLiteral("consilium-cli db: the signature override was not audited (this command does not write to the database)"));
+            err(QStringLiteral("consilium-cli db: the signature override was not audited (this command does not write "
+                               "to the database)"));
     }
 
 private:
@@ -272,8 +273,8 @@ private:
         if (m_pendingOverride.isEmpty() || !m_store || !m_store->isWriter())
             return true;
         const bool ok = m_store->begin()
-            && m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"), m_pack->sha256(),
-                              QString(), m_pack->sha256(), m_pendingOverride)
+            && m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"),
+                m_pack->sha256(), QString(), m_pack->sha256(), m_pendingOverride)
             && m_store->commit();
         if (!ok) {
             m_store->rollback();
@@ -344,18 +345,22 @@ int cmdImport(Session &s, const Args &a)
             break;
         }
     }
-    out(QStringLiteral("%1 imported, %2 unchanged, %3 rejected").arg(summary->imported).arg(summary->unchanged).arg(summary->rejected));
+    out(QStringLiteral("%1 imported, %2 unchanged, %3 rejected")
+            .arg(summary->imported)
+            .arg(summary->unchanged)
+            .arg(summary->rejected));
     return summary->rejected > 0 ? BadCase : Ok;
 }
 
 void warnUnaudited(const QString &what, const QString &why)
 {
-    err(QStringLiteral("consilium-cli db: warning: the %1 was made read-only and could not be audited (%2)").arg(what, why));
+    err(QStringLiteral("consilium-cli db: warning: the %1 was made read-only and could not be audited (%2)")
+            .arg(what, why));
 }
 
 QString auditedNote(CaseStore &store)
 {
-    return QStringLiteral("; audit row %1").arg(store.audit().head().value_or(AuditHead{}).id);
+    return QStringLiteral("; audit row %1").arg(store.audit().head().value_or(AuditHead {}).id);
 }
 
 int cmdExport(Session &s, const Args &a)
@@ -381,7 +386,8 @@ int cmdExport(Session &s, const Args &a)
         const auto file = exportCase(*store, a.positional[0], a.positional[1], e, version);
         if (!file)
             return report(e);
-        out(QStringLiteral("exported %1 to %2%3").arg(a.positional[0], *file, store->isWriter() ? auditedNote(*store) : QString()));
+        out(QStringLiteral("exported %1 to %2%3")
+                .arg(a.positional[0], *file, store->isWriter() ? auditedNote(*store) : QString()));
     }
     if (!store->isWriter())
         warnUnaudited(QStringLiteral("export"), unaudited);
@@ -409,11 +415,11 @@ int cmdList(Session &s, const Args &a)
     if (a.has("verdict")) {
         const QString v = a.value("verdict");
         const qsizetype eq = v.indexOf(QLatin1Char('='));
-        static const QStringList verdicts{QStringLiteral("eligible"), QStringLiteral("eligible_with_cautions"),
-                                          QStringLiteral("undetermined"), QStringLiteral("ineligible"),
-                                          QStringLiteral("not_applicable")};
+        static const QStringList verdicts { QStringLiteral("eligible"), QStringLiteral("eligible_with_cautions"),
+            QStringLiteral("undetermined"), QStringLiteral("ineligible"), QStringLiteral("not_applicable") };
         if (eq <= 0 || !verdicts.contains(v.mid(eq + 1)))
-            return usage(QStringLiteral("--verdict needs ARM=VERDICT (verdict one of %1)").arg(verdicts.join(QStringLiteral(", "))));
+            return usage(QStringLiteral("--verdict needs ARM=VERDICT (verdict one of %1)")
+                             .arg(verdicts.join(QStringLiteral(", "))));
         f.verdictGroup = v.left(eq);
         f.verdict = v.mid(eq + 1);
         if (armIndex(f.verdictGroup.section(QLatin1Char('/'), 0, 0)) < 0)
@@ -425,13 +431,14 @@ int cmdList(Session &s, const Args &a)
     const CasePage page = store->listCases(f);
     if (store->lastError())
         return report(store->lastError());
-    out(QStringLiteral("# verdicts under pack %1 %2 (sha256:%3)").arg(pack->id(), pack->version(), pack->sha256().left(12)));
+    out(QStringLiteral("# verdicts under pack %1 %2 (sha256:%3)")
+            .arg(pack->id(), pack->version(), pack->sha256().left(12)));
     for (const CaseSummary &c : page.rows) {
         out(QStringLiteral("%1\tv%2\t%3\t%4%5\t%6\t%7")
                 .arg(c.caseId)
                 .arg(c.latestVersion)
                 .arg(c.disease.isEmpty() ? QStringLiteral("-") : c.disease, c.updatedAt,
-                     c.archived ? QStringLiteral(" (archived)") : QString(), verdictSummary(c.verdicts), c.label));
+                    c.archived ? QStringLiteral(" (archived)") : QString(), verdictSummary(c.verdicts), c.label));
     }
     out(QStringLiteral("%1 of %2 case(s)").arg(page.rows.size()).arg(page.total));
     return Ok;
@@ -462,7 +469,9 @@ int cmdShow(Session &s, const Args &a)
     out(QStringLiteral("created %1, updated %2").arg(c->createdAt, c->updatedAt));
     out(QStringLiteral("versions:"));
     for (const CaseVersion &v : store->versions(id))
-        out(QStringLiteral("  v%1  %2  %3  sha256:%4").arg(v.version).arg(v.createdAt, v.createdBy, v.contentSha256.left(16)));
+        out(QStringLiteral("  v%1  %2  %3  sha256:%4")
+                .arg(v.version)
+                .arg(v.createdAt, v.createdBy, v.contentSha256.left(16)));
     Evaluations evaluations(*store);
     const auto evals = evaluations.evaluationsOf(id);
     out(QStringLiteral("evaluations:%1").arg(evals.empty() ? QStringLiteral(" none") : QString()));
@@ -482,7 +491,11 @@ int cmdShow(Session &s, const Args &a)
     out(QStringLiteral("decisions:%1").arg(ids.empty() ? QStringLiteral(" none") : QString()));
     for (qint64 d : ids) {
         if (const auto dec = decisions.decision(d))
-            out(QStringLiteral("  #%1 v%2 %3 %4 %5").arg(d).arg(dec->caseVersion).arg(dec->finalised ? QStringLiteral("final") : QStringLiteral("draft"), dec->outcome, dec->chosenArm));
+            out(QStringLiteral("  #%1 v%2 %3 %4 %5")
+                    .arg(d)
+                    .arg(dec->caseVersion)
+                    .arg(dec->finalised ? QStringLiteral("final") : QStringLiteral("draft"), dec->outcome,
+                        dec->chosenArm));
     }
     return Ok;
 }
@@ -547,7 +560,8 @@ int cmdArchive(Session &s, const Args &a, bool archived)
         return code;
     if (!store->setArchived(a.positional.first(), archived))
         return report(store->lastError());
-    out(QStringLiteral("%1 %2").arg(a.positional.first(), archived ? QStringLiteral("archived") : QStringLiteral("unarchived")));
+    out(QStringLiteral("%1 %2").arg(
+        a.positional.first(), archived ? QStringLiteral("archived") : QStringLiteral("unarchived")));
     return Ok;
 }
 
@@ -569,16 +583,21 @@ int cmdReplay(Session &s, const Args &a)
         return report(e);
     Decisions decisions(*store);
     const auto d = decisions.decision(id);
-    const QString pinned = d ? QStringLiteral("%1 %2 sha256:%3").arg(d->packId, d->packVersion, d->packSha256) : QString();
+    const QString pinned
+        = d ? QStringLiteral("%1 %2 sha256:%3").arg(d->packId, d->packVersion, d->packSha256) : QString();
     if (r->identical) {
-        out(QStringLiteral("decision %1: replay with the pinned pack %2 reproduces the stored result byte for byte (%3 bytes)")
+        out(QStringLiteral(
+            "decision %1: replay with the pinned pack %2 reproduces the stored result byte for byte (%3 bytes)")
                 .arg(id)
                 .arg(pinned)
                 .arg(r->stored.size()));
     } else {
         out(QStringLiteral("decision %1: replay with the pinned pack %2 DIFFERS from the stored result%3")
                 .arg(id)
-                .arg(pinned, r->sameEngine ? QString() : QStringLiteral(" (stored with engine %1, this is %2)").arg(d ? d->engineVersion : QString(), engineVersion())));
+                .arg(pinned,
+                    r->sameEngine ? QString()
+                                  : QStringLiteral(" (stored with engine %1, this is %2)")
+                                        .arg(d ? d->engineVersion : QString(), engineVersion())));
         for (const QString &line : r->differences)
             out(QStringLiteral("  ") + line);
     }
@@ -586,7 +605,8 @@ int cmdReplay(Session &s, const Args &a)
         const auto diff = compareWithRules(*store, id, *current, e);
         if (!diff)
             return report(e);
-        out(QStringLiteral("with the current rules (%1 %2 sha256:%3):").arg(current->id(), current->version(), current->sha256()));
+        out(QStringLiteral("with the current rules (%1 %2 sha256:%3):")
+                .arg(current->id(), current->version(), current->sha256()));
         for (const QString &line : *diff)
             out(QStringLiteral("  ") + line);
     }
@@ -605,7 +625,10 @@ int cmdVerifyAudit(Session &s, const Args &a)
     for (const QString &n : v.notes)
         out(QStringLiteral("note: %1").arg(n));
     if (v.intact) {
-        out(QStringLiteral("audit log intact: %1 row(s); head row %2 sha256:%3").arg(v.rows).arg(v.head.id).arg(v.head.hash));
+        out(QStringLiteral("audit log intact: %1 row(s); head row %2 sha256:%3")
+                .arg(v.rows)
+                .arg(v.head.id)
+                .arg(v.head.hash));
         return Ok;
     }
     out(v.firstBadRow > 0 ? QStringLiteral("audit log TAMPERED: first bad row %1").arg(v.firstBadRow)
@@ -650,7 +673,8 @@ int cmdPurge(Session &s, const Args &a)
     if (!a.has("confirm"))
         return usage(QStringLiteral("purge removes case %1 for good; confirm with --confirm %1").arg(id));
     if (a.value("confirm") != id)
-        return usage(QStringLiteral("--confirm %1 does not match the case id %2; nothing was purged").arg(a.value("confirm"), id));
+        return usage(QStringLiteral("--confirm %1 does not match the case id %2; nothing was purged")
+                         .arg(a.value("confirm"), id));
     int code = Ok;
     CaseStore *store = s.store(true, code);
     if (!store)
@@ -673,26 +697,32 @@ int cmdPurge(Session &s, const Args &a)
 
 void printDecision(const Decision &d)
 {
-    out(QStringLiteral("decision %1 (%2)%3").arg(d.id).arg(d.finalised ? QStringLiteral("final") : QStringLiteral("draft"),
-                                                            d.correctsId ? QStringLiteral(", corrects decision %1").arg(*d.correctsId) : QString()));
+    out(QStringLiteral("decision %1 (%2)%3")
+            .arg(d.id)
+            .arg(d.finalised ? QStringLiteral("final") : QStringLiteral("draft"),
+                d.correctsId ? QStringLiteral(", corrects decision %1").arg(*d.correctsId) : QString()));
     out(QStringLiteral("conference %1; case %2 v%3; pack %4 %5 sha256:%6; engine %7")
             .arg(d.conferenceId)
             .arg(d.caseId)
             .arg(d.caseVersion)
             .arg(d.packId, d.packVersion, d.packSha256, d.engineVersion));
-    out(QStringLiteral("outcome: %1%2").arg(d.outcome, d.chosenArm.isEmpty() ? QString() : QStringLiteral(" ") + d.chosenArm));
+    out(QStringLiteral("outcome: %1%2")
+            .arg(d.outcome, d.chosenArm.isEmpty() ? QString() : QStringLiteral(" ") + d.chosenArm));
     if (!d.rationale.isEmpty())
         out(QStringLiteral("rationale: %1").arg(d.rationale));
     out(QStringLiteral("required roles: %1").arg(d.requiredRoles.join(QStringLiteral(", "))));
     for (const Position &p : d.positions)
-        out(QStringLiteral("  %1 (%2): %3%4").arg(p.participant, p.role, stanceName(p.stance), p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason));
+        out(QStringLiteral("  %1 (%2): %3%4")
+                .arg(p.participant, p.role, stanceName(p.stance),
+                    p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason));
     const QStringList missing = d.missingRoles();
     if (!missing.isEmpty())
         out(QStringLiteral("awaiting positions from: %1").arg(missing.join(QStringLiteral(", "))));
     if (d.hasDissent())
         out(QStringLiteral("dissent recorded"));
     for (const CriterionOverride &o : d.overrides)
-        out(QStringLiteral("override %1 [%2]: %3 (%4, %5)").arg(o.criterionId, o.reasonCode, o.text, o.recordedBy, o.recordedAt));
+        out(QStringLiteral("override %1 [%2]: %3 (%4, %5)")
+                .arg(o.criterionId, o.reasonCode, o.text, o.recordedBy, o.recordedAt));
     if (d.finalised)
         out(QStringLiteral("finalised %1 by %2").arg(d.finalisedAt, d.finalisedBy));
 }
@@ -709,7 +739,7 @@ int cmdConference(Session &s, const Args &a)
             const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
             if (colon <= 0 || colon == spec.size() - 1)
                 return usage(QStringLiteral("--attendee needs NAME:ROLE, got \"%1\"").arg(spec));
-            attendees.push_back({spec.left(colon), spec.mid(colon + 1)});
+            attendees.push_back({ spec.left(colon), spec.mid(colon + 1) });
         }
         CaseStore *store = s.store(true, code);
         if (!store)
@@ -798,7 +828,8 @@ int cmdDecisionChange(Session &s, const Args &a, const QString &command)
     if (command == QLatin1String("position")) {
         const int n = int(a.has("agree")) + int(a.has("disagree")) + int(a.has("abstain"));
         if (n != 1 || !a.has("participant") || !a.has("role"))
-            return usage(QStringLiteral("position needs --participant, --role and one of --agree/--disagree/--abstain"));
+            return usage(
+                QStringLiteral("position needs --participant, --role and one of --agree/--disagree/--abstain"));
         stance = a.has("agree") ? Stance::Agree : a.has("disagree") ? Stance::Disagree : Stance::Abstain;
     } else if (command == QLatin1String("outcome")) {
         if (a.has("arm") == a.has("defer"))
@@ -816,7 +847,7 @@ int cmdDecisionChange(Session &s, const Args &a, const QString &command)
     bool ok = true;
     qint64 shown = id;
     if (command == QLatin1String("position")) {
-        ok = decisions.recordPosition(id, {a.value("participant"), a.value("role"), *stance, a.value("reason"), {}});
+        ok = decisions.recordPosition(id, { a.value("participant"), a.value("role"), *stance, a.value("reason"), {} });
     } else if (command == QLatin1String("outcome")) {
         ok = decisions.setOutcome(id, a.value("arm"), a.value("rationale"));
     } else if (command == QLatin1String("override")) {
@@ -918,7 +949,7 @@ int runDbCommand(const QStringList &argv)
         return cmdDecide(s, a);
     if (command == QLatin1String("settings"))
         return cmdSettings(s, a);
-    for (const char *c : {"position", "outcome", "override", "finalise", "correct", "decision"}) {
+    for (const char *c : { "position", "outcome", "override", "finalise", "correct", "decision" }) {
         if (command == QLatin1String(c))
             return cmdDecisionChange(s, a, command);
     }

@@ -64,7 +64,8 @@ int runPackCommand(const QStringList &args)
         QByteArray pub;
         read(rest[0] + QStringLiteral(".pub"), pub);
         out(QStringLiteral("private key: %1 (owner-only)").arg(rest[0]));
-        out(QStringLiteral("public key:  %1.pub (key-sha256 %2)").arg(rest[0], trust::fingerprint(pub).value_or(QString())));
+        out(QStringLiteral("public key:  %1.pub (key-sha256 %2)")
+                .arg(rest[0], trust::fingerprint(pub).value_or(QString())));
         return 0;
     }
     if (sub == QLatin1String("sign")) {
@@ -116,7 +117,8 @@ int runPackCommand(const QStringList &args)
                 out(QStringLiteral("INVALID: %1").arg(error));
                 return 1;
             }
-            out(QStringLiteral("VALID: signed by %1 (key-sha256 %2)").arg(keyPath, trust::fingerprint(key).value_or(QString())));
+            out(QStringLiteral("VALID: signed by %1 (key-sha256 %2)")
+                    .arg(keyPath, trust::fingerprint(key).value_or(QString())));
             return 0;
         }
         const auto store = trust::TrustStore::load();

@@ -43,12 +43,14 @@ int usage(const QString &problem)
 {
     if (!problem.isEmpty())
         err(QStringLiteral("consilium-cli: ") + problem);
-    err(QStringLiteral("usage: consilium-cli evaluate CASE.json [--rules PACK [--allow-unsigned]] [--as-of YYYY-MM-DD] [--format json|text]\n"
-                       "       consilium-cli evaluate --batch DIR_OR_JSONL [--rules PACK] [--as-of YYYY-MM-DD]\n"
-                       "       consilium-cli check-rules [PACK]\n"
-                       "       consilium-cli pack keygen KEYFILE | sign PACK KEYFILE | verify PACK PACK.sig [--key PUB]\n"
-                       "       consilium-cli db COMMAND … (see consilium-cli db --help)\n"
-                       "       consilium-cli --version"));
+    err(QStringLiteral(
+        "usage: consilium-cli evaluate CASE.json [--rules PACK [--allow-unsigned]] [--as-of YYYY-MM-DD] [--format "
+        "json|text]\n"
+        "       consilium-cli evaluate --batch DIR_OR_JSONL [--rules PACK] [--as-of YYYY-MM-DD]\n"
+        "       consilium-cli check-rules [PACK]\n"
+        "       consilium-cli pack keygen KEYFILE | sign PACK KEYFILE | verify PACK PACK.sig [--key PUB]\n"
+        "       consilium-cli db COMMAND … (see consilium-cli db --help)\n"
+        "       consilium-cli --version"));
     return Usage;
 }
 
@@ -218,7 +220,7 @@ int evaluateBatch(const RulePack &pack, const Options &o, const CaseParseOptions
     };
     if (info.isDir()) {
         const QDir dir(o.batch);
-        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        const QStringList files = dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name);
         qint64 n = 0;
         for (const QString &name : files) {
             ++n;
@@ -226,7 +228,7 @@ int evaluateBatch(const RulePack &pack, const Options &o, const CaseParseOptions
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly)) {
                 anyBad = true;
-                out(errorLine(QString(), n, path, {QStringLiteral("$: cannot read file: %1").arg(f.errorString())}));
+                out(errorLine(QString(), n, path, { QStringLiteral("$: cannot read file: %1").arg(f.errorString()) }));
                 continue;
             }
             handle(f.readAll(), n, path);
@@ -346,7 +348,9 @@ int main(int argc, char **argv)
         if (!args.isEmpty())
             return usage(QStringLiteral("--version takes no arguments"));
         const RulePack &pack = RulePack::builtin();
-        out(QStringLiteral("consilium-cli %1\npack %2 %3 sha256:%4\n").arg(engineVersion(), pack.id(), pack.version(), pack.sha256()).toUtf8());
+        out(QStringLiteral("consilium-cli %1\npack %2 %3 sha256:%4\n")
+                .arg(engineVersion(), pack.id(), pack.version(), pack.sha256())
+                .toUtf8());
         return Ok;
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "json/StrictJson.h"
 #include "rules/Expression.h"
+#include "json/StrictJson.h"
 
 #include <QDate>
 #include <QString>
@@ -17,8 +17,8 @@ class RulePack;
 // How a fact was entered (for display); its canonical value lives in CaseData::values.
 struct FactInput {
     double entered = 0.0; // the number as entered, before conversion
-    QString unit;         // the unit as entered (normalised); empty for bare numbers
-    QString date;         // optional measurement date
+    QString unit; // the unit as entered (normalised); empty for bare numbers
+    QString date; // optional measurement date
 };
 
 struct MedicationInput {
@@ -49,15 +49,15 @@ struct CaseData {
 
 struct CaseParseOptions {
     std::optional<QDate> asOfOverride; // --as-of
-    json::Limits limits;               // 1 MiB, depth 64
+    json::Limits limits; // 1 MiB, depth 64
 };
 
 // Parses and validates a case file against the pack's dictionary. Returns nullopt with one
 // "<json path>: <reason>" line per problem; nothing is evaluated from a case with errors.
-std::optional<CaseData> parseCase(const QByteArray &bytes, const RulePack &pack, json::Diagnostics &diag,
-                                  const CaseParseOptions &options = {});
-std::optional<CaseData> parseCaseValue(const json::Value &root, const RulePack &pack, json::Diagnostics &diag,
-                                       const CaseParseOptions &options = {});
+std::optional<CaseData> parseCase(
+    const QByteArray &bytes, const RulePack &pack, json::Diagnostics &diag, const CaseParseOptions &options = {});
+std::optional<CaseData> parseCaseValue(
+    const json::Value &root, const RulePack &pack, json::Diagnostics &diag, const CaseParseOptions &options = {});
 
 using json::parseIsoDate;
 

@@ -3,7 +3,6 @@
 
 #include "rules/RulePack.h"
 
-
 #include <cmath>
 
 namespace consilium {
@@ -15,16 +14,15 @@ using json::Value;
 
 namespace {
 
-QString formatNumber(double v) { return QString::number(v, 'g', 12); }
+QString formatNumber(double v)
+{
+    return QString::number(v, 'g', 12);
+}
 
 class CaseParser
 {
 public:
-    CaseParser(const RulePack &pack, json::Diagnostics &diag)
-        : m_pack(pack)
-        , m_diag(diag)
-    {
-    }
+    CaseParser(const RulePack &pack, json::Diagnostics &diag) : m_pack(pack), m_diag(diag) { }
 
     std::optional<CaseData> parse(const Value &root, const CaseParseOptions &options);
 
@@ -40,9 +38,10 @@ private:
             error(o.pathOf(key), QStringLiteral("\"%1\" is not a valid date (YYYY-MM-DD)").arg(*s));
         return d;
     }
-    void fact(const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status);
-    void number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path, FactInput &out,
-                double &value, ValueStatus &status);
+    void fact(
+        const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status);
+    void number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path,
+        FactInput &out, double &value, ValueStatus &status);
     int agent(const Value &v, const QString &path);
 
     const RulePack &m_pack;
@@ -63,7 +62,7 @@ int CaseParser::agent(const Value &v, const QString &path)
 }
 
 void CaseParser::number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path,
-                        FactInput &out, double &value, ValueStatus &status)
+    FactInput &out, double &value, ValueStatus &status)
 {
     double canonical = entered;
     if (!bare) {
@@ -72,8 +71,10 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
             QStringList accepted;
             for (const auto &u : var.units)
                 accepted.append(u.unit);
-            error(childPath(path, "unit"), QStringLiteral("unknown unit '%1' for %2 (accepted: %3)")
-                                               .arg(unit, var.id, accepted.isEmpty() ? QStringLiteral("bare number only") : accepted.join(QStringLiteral(", "))));
+            error(childPath(path, "unit"),
+                QStringLiteral("unknown unit '%1' for %2 (accepted: %3)")
+                    .arg(unit, var.id,
+                        accepted.isEmpty() ? QStringLiteral("bare number only") : accepted.join(QStringLiteral(", "))));
             return;
         }
         canonical = conv->toCanonical(entered);
@@ -84,10 +85,12 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
         return;
     }
     if (var.hasRange && (canonical < var.rangeMin || canonical > var.rangeMax)) {
-        const QString shown = bare || unit == var.unit ? formatNumber(entered) + QLatin1Char(' ') + var.unit
-                                                       : QStringLiteral("%1 %2 (= %3 %4)").arg(formatNumber(entered), unit, formatNumber(canonical), var.unit);
-        error(valuePath, QStringLiteral("%1 is outside the plausible range %2–%3 %4")
-                             .arg(shown, formatNumber(var.rangeMin), formatNumber(var.rangeMax), var.unit));
+        const QString shown = bare || unit == var.unit
+            ? formatNumber(entered) + QLatin1Char(' ') + var.unit
+            : QStringLiteral("%1 %2 (= %3 %4)").arg(formatNumber(entered), unit, formatNumber(canonical), var.unit);
+        error(valuePath,
+            QStringLiteral("%1 is outside the plausible range %2–%3 %4")
+                .arg(shown, formatNumber(var.rangeMin), formatNumber(var.rangeMax), var.unit));
         return;
     }
     status = ValueStatus::Known;
@@ -96,8 +99,8 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
     out.unit = bare ? QString() : unit;
 }
 
-void CaseParser::fact(const Variable &var, const Value &v, const QString &path, FactInput &out, double &value,
-                      ValueStatus &status)
+void CaseParser::fact(
+    const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status)
 {
     const bool numeric = var.type == ValueType::Number || var.type == ValueType::Integer;
     if (v.IsNull()) {
@@ -105,7 +108,7 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
         return;
     }
     if (v.IsObject() && v.HasMember("status")) {
-        ObjectView o(v, path, m_diag, {"status"}, {"date"});
+        ObjectView o(v, path, m_diag, { "status" }, { "date" });
         const QString text = o.string("status").value_or(QString());
         if (text == QLatin1String("not_evaluated"))
             status = ValueStatus::NotEvaluated;
@@ -122,18 +125,20 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
     if (numeric) {
         if (v.IsNumber()) {
             if (!var.bareNumber) {
-                error(path, QStringLiteral("%1 needs a unit: write {\"value\": %2, \"unit\": \"%3\"}")
-                                .arg(var.id, formatNumber(v.GetDouble()), var.unit));
+                error(path,
+                    QStringLiteral("%1 needs a unit: write {\"value\": %2, \"unit\": \"%3\"}")
+                        .arg(var.id, formatNumber(v.GetDouble()), var.unit));
                 return;
             }
             number(var, v.GetDouble(), QString(), true, path, out, value, status);
             return;
         }
         if (!v.IsObject()) {
-            error(path, QStringLiteral("expected a number with unit {\"value\", \"unit\"}, found %1").arg(json::typeName(v)));
+            error(path,
+                QStringLiteral("expected a number with unit {\"value\", \"unit\"}, found %1").arg(json::typeName(v)));
             return;
         }
-        ObjectView o(v, path, m_diag, {"value", "unit"}, {"date"});
+        ObjectView o(v, path, m_diag, { "value", "unit" }, { "date" });
         const auto amount = o.number("value");
         const auto unit = o.string("unit");
         std::optional<QDate> d;
@@ -149,7 +154,7 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
     const Value *raw = &v;
     QString dateText;
     if (v.IsObject()) {
-        ObjectView o(v, path, m_diag, {"value"}, {"date"});
+        ObjectView o(v, path, m_diag, { "value" }, { "date" });
         if (o.has("date")) {
             if (auto d = date(o, "date"))
                 dateText = d->toString(Qt::ISODate);
@@ -171,13 +176,17 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
     }
     // enum
     if (!raw->IsString()) {
-        error(valuePath, QStringLiteral("%1 is one of %2, found %3").arg(var.id, var.values.join(QStringLiteral(", ")), json::typeName(*raw)));
+        error(valuePath,
+            QStringLiteral("%1 is one of %2, found %3")
+                .arg(var.id, var.values.join(QStringLiteral(", ")), json::typeName(*raw)));
         return;
     }
     const QString s = json::toQString(*raw);
     const qsizetype idx = var.values.indexOf(s);
     if (idx < 0) {
-        error(valuePath, QStringLiteral("\"%1\" is not a value of %2 (values: %3)").arg(s, var.id, var.values.join(QStringLiteral(", "))));
+        error(valuePath,
+            QStringLiteral("\"%1\" is not a value of %2 (values: %3)")
+                .arg(s, var.id, var.values.join(QStringLiteral(", "))));
         return;
     }
     status = ValueStatus::Known;
@@ -187,8 +196,8 @@ void CaseParser::fact(const Variable &var, const Value &v, const QString &path, 
 
 std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOptions &options)
 {
-    ObjectView top(root, QStringLiteral("$"), m_diag, {"format", "id", "as_of", "jurisdiction", "facts"},
-                   {"label", "medications", "failed_therapies"});
+    ObjectView top(root, QStringLiteral("$"), m_diag, { "format", "id", "as_of", "jurisdiction", "facts" },
+        { "label", "medications", "failed_therapies" });
     if (!top.isObject())
         return std::nullopt;
     CaseData c;
@@ -205,8 +214,9 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
     if (auto j = top.string("jurisdiction")) {
         c.jurisdiction = int(m_pack.jurisdictions().indexOf(*j));
         if (c.jurisdiction < 0)
-            error(top.pathOf("jurisdiction"), QStringLiteral("\"%1\" is not a jurisdiction of this pack (%2)")
-                                                  .arg(*j, m_pack.jurisdictions().join(QStringLiteral(", "))));
+            error(top.pathOf("jurisdiction"),
+                QStringLiteral("\"%1\" is not a jurisdiction of this pack (%2)")
+                    .arg(*j, m_pack.jurisdictions().join(QStringLiteral(", "))));
     }
     c.facts.resize(m_pack.variables().size());
     c.values.assign(m_pack.variables().size(), kUnknown);
@@ -219,13 +229,14 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
             if (vi < 0) {
                 const int slot = m_pack.slotOf(key);
                 if (slot >= 0 && m_pack.derivedIndexOfSlot(slot) >= 0)
-                    error(path, QStringLiteral("unknown key: '%1' is a derived value; it is computed, not entered").arg(key));
+                    error(path,
+                        QStringLiteral("unknown key: '%1' is a derived value; it is computed, not entered").arg(key));
                 else
                     error(path, QStringLiteral("unknown key: '%1' is not a variable of pack %2").arg(key, m_pack.id()));
                 continue;
             }
-            fact(m_pack.variables()[std::size_t(vi)], it->value, path, c.facts[std::size_t(vi)], c.values[std::size_t(vi)],
-                 c.status[std::size_t(vi)]);
+            fact(m_pack.variables()[std::size_t(vi)], it->value, path, c.facts[std::size_t(vi)],
+                c.values[std::size_t(vi)], c.status[std::size_t(vi)]);
         }
     }
     if (const Value *meds = top.array("medications")) {
@@ -233,7 +244,7 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
         qsizetype i = 0;
         for (const auto &m : meds->GetArray()) {
             const QString path = indexPath(top.pathOf("medications"), i++);
-            ObjectView o(m, path, m_diag, {"agent"}, {"daily_dose", "last_dose"});
+            ObjectView o(m, path, m_diag, { "agent" }, { "daily_dose", "last_dose" });
             if (!o.isObject())
                 continue;
             MedicationInput med;
@@ -246,11 +257,12 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
                 }
             }
             if (const Value *dd = o.get("daily_dose")) {
-                ObjectView ddo(*dd, o.pathOf("daily_dose"), m_diag, {"value", "unit"});
+                ObjectView ddo(*dd, o.pathOf("daily_dose"), m_diag, { "value", "unit" });
                 const auto value = ddo.number("value");
                 const auto unit = ddo.string("unit");
                 if (unit && *unit != QLatin1String("mg"))
-                    error(ddo.pathOf("unit"), QStringLiteral("unknown unit '%1' for a daily dose (accepted: mg)").arg(*unit));
+                    error(ddo.pathOf("unit"),
+                        QStringLiteral("unknown unit '%1' for a daily dose (accepted: mg)").arg(*unit));
                 else if (value && *value < 0)
                     error(ddo.pathOf("value"), QStringLiteral("a daily dose cannot be negative"));
                 else if (value && unit) {
@@ -262,7 +274,8 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
                 const Agent &ag = m_pack.agents()[std::size_t(med.agent)];
                 const bool gc = m_pack.drugClasses()[std::size_t(ag.drugClass)].kind == DrugKind::Glucocorticoid;
                 if (gc && !o.has("daily_dose"))
-                    error(o.pathOf("daily_dose"), QStringLiteral("a glucocorticoid (%1) needs its daily dose in mg").arg(ag.id));
+                    error(o.pathOf("daily_dose"),
+                        QStringLiteral("a glucocorticoid (%1) needs its daily dose in mg").arg(ag.id));
             }
             c.medications.push_back(med);
         }
@@ -283,15 +296,15 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
 
 } // namespace
 
-std::optional<CaseData> parseCaseValue(const Value &root, const RulePack &pack, json::Diagnostics &diag,
-                                       const CaseParseOptions &options)
+std::optional<CaseData> parseCaseValue(
+    const Value &root, const RulePack &pack, json::Diagnostics &diag, const CaseParseOptions &options)
 {
     CaseParser parser(pack, diag);
     return parser.parse(root, options);
 }
 
-std::optional<CaseData> parseCase(const QByteArray &bytes, const RulePack &pack, json::Diagnostics &diag,
-                                  const CaseParseOptions &options)
+std::optional<CaseData> parseCase(
+    const QByteArray &bytes, const RulePack &pack, json::Diagnostics &diag, const CaseParseOptions &options)
 {
     json::Document doc;
     if (!json::parseStrict(bytes, doc, diag, options.limits))

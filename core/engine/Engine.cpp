@@ -10,7 +10,10 @@ namespace consilium {
 
 namespace {
 
-bool isKnown(const Workspace &ws, int slot) { return ws.status[std::size_t(slot)] == ValueStatus::Known; }
+bool isKnown(const Workspace &ws, int slot)
+{
+    return ws.status[std::size_t(slot)] == ValueStatus::Known;
+}
 
 void setKnown(Workspace &ws, int slot, double v)
 {
@@ -24,9 +27,15 @@ void setUnknown(Workspace &ws, int slot)
     ws.status[std::size_t(slot)] = ValueStatus::Absent;
 }
 
-QDate addInterval(const QDate &d, int days, int months) { return d.addDays(days).addMonths(months); }
+QDate addInterval(const QDate &d, int days, int months)
+{
+    return d.addDays(days).addMonths(months);
+}
 
-double dateValue(const QDate &d) { return double(d.toJulianDay()); }
+double dateValue(const QDate &d)
+{
+    return double(d.toJulianDay());
+}
 
 } // namespace
 
@@ -35,8 +44,7 @@ struct Engine::WashoutSink {
     QStringList *notDefined = nullptr;
 };
 
-Engine::Engine(const RulePack &pack)
-    : m_pack(pack)
+Engine::Engine(const RulePack &pack) : m_pack(pack)
 {
     for (int arm = 0; arm < kArmCount; ++arm) {
         VerdictGroup g;
@@ -109,7 +117,7 @@ void Engine::prepare(Workspace &ws) const
     ws.status.assign(std::size_t(m_pack.slotCount()), ValueStatus::Absent);
     ws.states.assign(m_pack.criteria().size(), CriterionState::Unknown);
     ws.verdicts.assign(m_groups.size(), Verdict::Undetermined);
-    ws.tallies.assign(m_groups.size(), VerdictTally{});
+    ws.tallies.assign(m_groups.size(), VerdictTally {});
     ws.expressions.assign(m_roots.size(), Tri::Unknown);
     ws.knownPoints.assign(m_pack.derived().size(), 0);
 }
@@ -226,7 +234,7 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
         QDate latest = ws.asOf;
         auto record = [&](const QString &key, std::optional<QDate> end) {
             if (sink && sink->entries)
-                sink->entries->push_back({key, end});
+                sink->entries->push_back({ key, end });
             if (!end) {
                 unknown = true;
                 ws.lastDoseMissing = true;
@@ -244,8 +252,9 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
                     sink->notDefined->append(a.id);
                 if (!dc.hasWashout)
                     continue;
-                record(a.id, m.hasLastDose ? std::optional<QDate>(addInterval(m.lastDose, dc.washoutDays, dc.washoutMonths))
-                                           : std::nullopt);
+                record(a.id,
+                    m.hasLastDose ? std::optional<QDate>(addInterval(m.lastDose, dc.washoutDays, dc.washoutMonths))
+                                  : std::nullopt);
             } else {
                 if (dc.bispecific != BispecificRule::StopBefore)
                     continue;
@@ -276,7 +285,7 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
             }
             const int gcDays = int(def.gcDays);
             record(QStringLiteral("glucocorticoids"),
-                   gcUnknown || !latestGc ? std::nullopt : std::optional<QDate>(latestGc->addDays(gcDays)));
+                gcUnknown || !latestGc ? std::nullopt : std::optional<QDate>(latestGc->addDays(gcDays)));
         }
         if (unknown)
             return setUnknown(ws, slot);
@@ -332,7 +341,7 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
     const double *v = ws.values.data();
     const ValueStatus *s = ws.status.data();
     const Expression::Node *program = m_program.data();
-    std::fill(ws.tallies.begin(), ws.tallies.end(), VerdictTally{});
+    std::fill(ws.tallies.begin(), ws.tallies.end(), VerdictTally {});
     Tri *results = ws.expressions.data();
     for (std::size_t r = 0; r < m_roots.size(); ++r)
         results[r] = Expression::evaluateNodes(program, m_roots[r], v, s);
@@ -391,7 +400,8 @@ void Engine::collectMissing(int slot, const Evaluation &e, std::vector<int> &out
 
 QString Engine::inputName(int input) const
 {
-    return input < m_pack.slotCount() ? m_pack.symbol(input).id : pseudoInputName(PseudoInput(input - m_pack.slotCount()));
+    return input < m_pack.slotCount() ? m_pack.symbol(input).id
+                                      : pseudoInputName(PseudoInput(input - m_pack.slotCount()));
 }
 
 ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
@@ -470,7 +480,7 @@ ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
             return unknownTimeline(unknownRef);
         if (ph.omitIfEmpty && end && *end <= *start)
             continue;
-        out.phases.push_back({ph.phase, *start, end, ph.note, ph.evidence});
+        out.phases.push_back({ ph.phase, *start, end, ph.note, ph.evidence });
     }
     return out;
 }
@@ -486,10 +496,10 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
     // from the same inputs writes the same result, so this runs on the evaluated workspace.
     for (const DerivedDef &def : m_pack.derived()) {
         if (def.formula == Formula::LeukapheresisWashout) {
-            WashoutSink sink{&e.washout, &e.washoutNotDefined};
+            WashoutSink sink { &e.washout, &e.washoutNotDefined };
             computeDerived(def, c, e.ws, &sink);
         } else if (def.formula == Formula::TceWashout) {
-            WashoutSink sink{&e.tceWashout, nullptr};
+            WashoutSink sink { &e.tceWashout, nullptr };
             computeDerived(def, c, e.ws, &sink);
         }
     }
@@ -556,7 +566,7 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
     }
     rank(all, counts);
     for (int in : all)
-        e.whatWouldChange.push_back({inputName(in), counts[std::size_t(in)]});
+        e.whatWouldChange.push_back({ inputName(in), counts[std::size_t(in)] });
     for (int arm = 0; arm < kArmCount; ++arm) {
         e.timelines[std::size_t(arm)] = timeline(arm, e);
         const int slot = m_pack.logistics()[std::size_t(arm)].earliestStartSlot;

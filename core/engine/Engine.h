@@ -16,15 +16,15 @@ namespace consilium {
 
 // Per-case scratch space. Sized once by Engine::prepare(); evaluating a case then allocates nothing.
 struct Workspace {
-    std::vector<double> values;        // by slot: variables, jurisdiction, derived
-    std::vector<ValueStatus> status;   // by slot
+    std::vector<double> values; // by slot: variables, jurisdiction, derived
+    std::vector<ValueStatus> status; // by slot
     std::vector<CriterionState> states; // by criterion
-    std::vector<Verdict> verdicts;     // by group (arms, then sub-options)
+    std::vector<Verdict> verdicts; // by group (arms, then sub-options)
     std::vector<VerdictTally> tallies; // by group, scratch
-    std::vector<Tri> expressions;      // by distinct criterion expression, scratch
-    std::vector<int> knownPoints;      // by derived index: points of the known components (points scores)
+    std::vector<Tri> expressions; // by distinct criterion expression, scratch
+    std::vector<int> knownPoints; // by derived index: points of the known components (points scores)
     QDate asOf;
-    bool lastDoseMissing = false;      // a washout needed a medication's missing last_dose
+    bool lastDoseMissing = false; // a washout needed a medication's missing last_dose
 };
 
 // A verdict group: an arm itself, or one of its sub-options (reference-rules §0.4).
@@ -50,7 +50,7 @@ struct TimelinePhase {
 
 struct ArmTimeline {
     bool known = true;
-    QString note;    // why the timeline is unknown
+    QString note; // why the timeline is unknown
     QString variant; // label of the variant used, if any
     std::vector<TimelinePhase> phases;
     std::optional<int> timeToTreatmentDays;
@@ -58,7 +58,7 @@ struct ArmTimeline {
 
 struct GroupResult {
     Verdict verdict = Verdict::Undetermined;
-    QStringList missingInputs;        // ranked (§0.5)
+    QStringList missingInputs; // ranked (§0.5)
     QStringList cautionMissingInputs; // inputs behind unknown cautions only
     int cautionsUnknown = 0;
 };
@@ -74,9 +74,9 @@ struct Evaluation {
     CaseData caseData;
     Workspace ws;
     std::vector<GroupResult> groups;
-    std::vector<WashoutEntry> washout;    // before leukapheresis
+    std::vector<WashoutEntry> washout; // before leukapheresis
     std::vector<WashoutEntry> tceWashout; // before the first bispecific dose
-    QStringList washoutNotDefined;        // agents whose washout the evidence does not define
+    QStringList washoutNotDefined; // agents whose washout the evidence does not define
     std::array<ArmTimeline, kArmCount> timelines;
     std::array<std::optional<QDate>, kArmCount> earliestStart;
     std::vector<RankedInput> whatWouldChange;

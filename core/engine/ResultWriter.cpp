@@ -14,14 +14,17 @@
 
 namespace consilium {
 
-QString engineVersion() { return QStringLiteral(CONSILIUM_VERSION); }
+QString engineVersion()
+{
+    return QStringLiteral(CONSILIUM_VERSION);
+}
 
 namespace {
 
 // Appends `value` rounded half away from zero to `decimals` places (locale-independent).
 void appendDecimal(QString &out, double value, int decimals)
 {
-    static constexpr double kScale[] = {1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    static constexpr double kScale[] = { 1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
     const double scale = decimals >= 0 && decimals < 7 ? kScale[decimals] : std::pow(10.0, decimals);
     double rounded = std::round(value * scale) / scale;
     if (rounded == 0.0)
@@ -92,7 +95,8 @@ void appendDisplayValue(QString &out, const RulePack &pack, const Workspace &ws,
         // Counts of years, minutes, points, grades and classes (the bare-number variables of
         // reference-rules §0.5) read naturally without a trailing ".0" when they are whole.
         const Symbol &sym = pack.symbol(slot);
-        if (sym.kind == SymbolKind::Variable && pack.variables()[std::size_t(sym.index)].bareNumber && v == std::floor(v))
+        if (sym.kind == SymbolKind::Variable && pack.variables()[std::size_t(sym.index)].bareNumber
+            && v == std::floor(v))
             appendDecimal(out, v, 0);
         else
             appendDecimal(out, v, pack.slotDecimals(slot));
@@ -147,8 +151,10 @@ using jsonout::writeNumber;
 using jsonout::writeSlotValue;
 using jsonout::writeString;
 
-template <typename W> void key(W &w, const char *k) { w.Key(k); }
-
+template <typename W> void key(W &w, const char *k)
+{
+    w.Key(k);
+}
 
 template <typename W> void writeOptionalNumber(W &w, double v)
 {
@@ -173,7 +179,6 @@ template <typename W> void writeStringList(W &w, const QStringList &list)
         writeString(w, s);
     w.EndArray();
 }
-
 
 template <typename W> void writePackFact(W &w, const PackFact &f)
 {
@@ -554,7 +559,8 @@ template <typename W> void writeResult(W &w, const Engine &engine, const Evaluat
                 w.StartObject();
                 key(w, "label");
                 writeString(w, subs[s].label);
-                const int g = engine.groupIndex(QLatin1String(kArmIds[std::size_t(arm)]) + QLatin1Char('/') + subs[s].id);
+                const int g
+                    = engine.groupIndex(QLatin1String(kArmIds[std::size_t(arm)]) + QLatin1Char('/') + subs[s].id);
                 writeGroup(w, engine, e, std::size_t(g));
                 key(w, "toxicity");
                 writeToxicity(w, e, arm, int(s));
@@ -589,10 +595,11 @@ QString resultText(const Engine &engine, const Evaluation &e)
     const RulePack &pack = *e.pack;
     QString out;
     auto line = [&out](const QString &s) { out += s + QLatin1Char('\n'); };
-    line(QStringLiteral("Case %1%2").arg(e.caseData.id, e.caseData.label.isEmpty() ? QString() : QStringLiteral(" — ") + e.caseData.label));
+    line(QStringLiteral("Case %1%2")
+             .arg(e.caseData.id, e.caseData.label.isEmpty() ? QString() : QStringLiteral(" — ") + e.caseData.label));
     line(QStringLiteral("As of %1 (%2) · rule pack %3 %4 (sha256 %5…) · engine %6")
              .arg(e.ws.asOf.toString(Qt::ISODate), pack.jurisdictions().value(e.caseData.jurisdiction), pack.id(),
-                  pack.version(), pack.sha256().left(12), engineVersion()));
+                 pack.version(), pack.sha256().left(12), engineVersion()));
     line(QStringLiteral("Decision support only: the multidisciplinary team decides."));
     line(QString());
     line(QStringLiteral("Derived values"));
@@ -600,7 +607,8 @@ QString resultText(const Engine &engine, const Evaluation &e)
         if (def.type == ValueType::Date || def.type == ValueType::Bool)
             continue;
         QString v = displayValue(pack, e.ws, def.slot);
-        if (!def.unit.isEmpty() && e.ws.status[std::size_t(def.slot)] == ValueStatus::Known && def.type != ValueType::Enum)
+        if (!def.unit.isEmpty() && e.ws.status[std::size_t(def.slot)] == ValueStatus::Known
+            && def.type != ValueType::Enum)
             v += QLatin1Char(' ') + def.unit;
         line(QStringLiteral("  %1: %2").arg(def.label, v));
     }
@@ -619,8 +627,9 @@ QString resultText(const Engine &engine, const Evaluation &e)
         const VerdictGroup &group = engine.groups()[g];
         const GroupResult &r = e.groups[g];
         const ArmDef &arm = pack.arms()[std::size_t(group.arm)];
-        const QString title = group.subOption < 0 ? arm.label
-                                                  : arm.label + QStringLiteral(" / ") + arm.subOptions[std::size_t(group.subOption)].label;
+        const QString title = group.subOption < 0
+            ? arm.label
+            : arm.label + QStringLiteral(" / ") + arm.subOptions[std::size_t(group.subOption)].label;
         QString verdict = verdictLabel(r.verdict);
         if (r.verdict == Verdict::Eligible && r.cautionsUnknown > 0)
             verdict += QStringLiteral(", %1 caution(s) not yet checked").arg(r.cautionsUnknown);
@@ -632,21 +641,26 @@ QString resultText(const Engine &engine, const Evaluation &e)
                 continue;
             const Criterion &cr = pack.criteria()[std::size_t(ci)];
             line(QStringLiteral("  [%1 %2] %3 (%4; %5)")
-                     .arg(cr.id, QString::fromLatin1(toString(cr.severity).data()), renderExplanation(pack, e.ws, ci), cr.source, cr.evidence));
+                     .arg(cr.id, QString::fromLatin1(toString(cr.severity).data()), renderExplanation(pack, e.ws, ci),
+                         cr.source, cr.evidence));
         }
         if (!r.missingInputs.isEmpty())
             line(QStringLiteral("  Missing inputs: %1").arg(r.missingInputs.join(QStringLiteral(", "))));
         if (!r.cautionMissingInputs.isEmpty())
-            line(QStringLiteral("  Not yet checked (cautions): %1").arg(r.cautionMissingInputs.join(QStringLiteral(", "))));
+            line(QStringLiteral("  Not yet checked (cautions): %1")
+                     .arg(r.cautionMissingInputs.join(QStringLiteral(", "))));
         if (group.subOption >= 0)
             continue;
         const auto &start = e.earliestStart[std::size_t(group.arm)];
-        line(QStringLiteral("  Earliest start: %1").arg(start ? start->toString(Qt::ISODate) : QStringLiteral("unknown")));
+        line(QStringLiteral("  Earliest start: %1")
+                 .arg(start ? start->toString(Qt::ISODate) : QStringLiteral("unknown")));
         const ArmTimeline &tl = e.timelines[std::size_t(group.arm)];
         if (!tl.known)
             line(QStringLiteral("  %1").arg(tl.note));
         for (const TimelinePhase &ph : tl.phases) {
-            line(QStringLiteral("  day %1–%2  %3").arg(ph.startDay).arg(ph.endDay ? QString::number(*ph.endDay) : QStringLiteral("?"), ph.phase));
+            line(QStringLiteral("  day %1–%2  %3")
+                     .arg(ph.startDay)
+                     .arg(ph.endDay ? QString::number(*ph.endDay) : QStringLiteral("?"), ph.phase));
         }
     }
     return out;

@@ -4,7 +4,6 @@
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 
-
 namespace consilium {
 
 namespace {
@@ -21,7 +20,8 @@ void compareSet(const QString &what, const QStringList &expected, const QStringL
     const QStringList e = sorted(expected);
     const QStringList a = sorted(actual);
     if (e != a)
-        failures.append(QStringLiteral("%1: expected [%2], got [%3]").arg(what, e.join(QStringLiteral(", ")), a.join(QStringLiteral(", "))));
+        failures.append(QStringLiteral("%1: expected [%2], got [%3]")
+                            .arg(what, e.join(QStringLiteral(", ")), a.join(QStringLiteral(", "))));
 }
 
 } // namespace
@@ -70,9 +70,12 @@ std::vector<VignetteOutcome> runVignettes(const RulePack &pack)
             for (int ci : engine.groups()[std::size_t(g)].criteria) {
                 const Criterion &cr = pack.criteria()[std::size_t(ci)];
                 const CriterionState st = e.ws.states[std::size_t(ci)];
-                const bool decides = (r.verdict == Verdict::Ineligible && cr.severity == Severity::Exclusion && st == CriterionState::NotMet)
-                    || (r.verdict == Verdict::Undetermined && cr.severity == Severity::Exclusion && st == CriterionState::Unknown)
-                    || (r.verdict == Verdict::EligibleWithCautions && cr.severity == Severity::Caution && st == CriterionState::NotMet);
+                const bool decides = (r.verdict == Verdict::Ineligible && cr.severity == Severity::Exclusion
+                                         && st == CriterionState::NotMet)
+                    || (r.verdict == Verdict::Undetermined && cr.severity == Severity::Exclusion
+                        && st == CriterionState::Unknown)
+                    || (r.verdict == Verdict::EligibleWithCautions && cr.severity == Severity::Caution
+                        && st == CriterionState::NotMet);
                 if (decides)
                     deciding.append(cr.id);
                 else if (st == CriterionState::NotMet)

@@ -40,7 +40,8 @@ void walk(const Value &v, const QString &path, int depth, const Limits &limits, 
         return;
     }
     if (v.IsNumber() && !std::isfinite(v.GetDouble())) {
-        diag.error(path, QStringLiteral("not a finite number (NaN, Infinity and values beyond the double range are refused)"));
+        diag.error(
+            path, QStringLiteral("not a finite number (NaN, Infinity and values beyond the double range are refused)"));
         return;
     }
     if (v.IsObject()) {
@@ -84,7 +85,9 @@ struct ExactNumberHandler {
     bool RawNumber(const char *str, rapidjson::SizeType length, bool)
     {
         const char *end = str + length;
-        const bool integral = std::find_if(str, end, [](char c) { return c == '.' || c == 'e' || c == 'E' || c == 'N' || c == 'I'; }) == end;
+        const bool integral = std::find_if(str, end, [](char c) {
+            return c == '.' || c == 'e' || c == 'E' || c == 'N' || c == 'I';
+        }) == end;
         if (integral) {
             int64_t i = 0;
             const auto r = std::from_chars(str, end, i);
@@ -108,9 +111,8 @@ struct ExactNumberHandler {
                 // reports as not finite at its path.
                 const std::string_view text(begin, length);
                 const auto e = text.find_first_of("eE");
-                const bool tiny = e != std::string_view::npos
-                    ? text.substr(e + 1).starts_with('-')
-                    : text.substr(negative).starts_with('0');
+                const bool tiny = e != std::string_view::npos ? text.substr(e + 1).starts_with('-')
+                                                              : text.substr(negative).starts_with('0');
                 d = tiny ? (negative ? -0.0 : 0.0) : (negative ? -HUGE_VAL : HUGE_VAL);
             }
         }
@@ -141,7 +143,10 @@ QString childPath(const QString &parent, std::string_view key)
     return parent + QStringLiteral("[\"") + escaped + QStringLiteral("\"]");
 }
 
-QString indexPath(const QString &parent, qsizetype index) { return parent + QStringLiteral("[%1]").arg(index); }
+QString indexPath(const QString &parent, qsizetype index)
+{
+    return parent + QStringLiteral("[%1]").arg(index);
+}
 
 QString typeName(const Value &v)
 {
@@ -163,11 +168,12 @@ QString typeName(const Value &v)
     return QStringLiteral("a value");
 }
 
-bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, const Limits &limits,
-                 const QString &rootPath)
+bool parseStrict(
+    const QByteArray &bytes, Document &doc, Diagnostics &diag, const Limits &limits, const QString &rootPath)
 {
     if (bytes.size() > limits.maxBytes) {
-        diag.error(rootPath, QStringLiteral("file is %1 bytes; the limit is %2 bytes").arg(bytes.size()).arg(limits.maxBytes));
+        diag.error(
+            rootPath, QStringLiteral("file is %1 bytes; the limit is %2 bytes").arg(bytes.size()).arg(limits.maxBytes));
         return false;
     }
     QByteArray data = bytes;
@@ -191,7 +197,7 @@ bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, cons
     auto generator = [&](Document &d) {
         rapidjson::MemoryStream ms(data.constData(), size_t(data.size()));
         rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> is(ms);
-        ExactNumberHandler handler{d};
+        ExactNumberHandler handler { d };
         return !reader.Parse<flags>(is, handler).IsError();
     };
     doc.SetNull();
@@ -212,7 +218,8 @@ bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, cons
         QString reason = QString::fromUtf8(rapidjson::GetParseError_En(reader.GetParseErrorCode()));
         if (reader.GetParseErrorCode() == rapidjson::kParseErrorStringInvalidEncoding)
             reason = QStringLiteral("invalid UTF-8 in a string");
-        diag.error(rootPath, QStringLiteral("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(reason));
+        diag.error(
+            rootPath, QStringLiteral("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(reason));
         return false;
     }
     bool depthReported = false;
@@ -220,10 +227,9 @@ bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, cons
     return diag.ok();
 }
 
-ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag, std::initializer_list<std::string_view> required,
-                       std::initializer_list<std::string_view> optional)
-    : m_path(std::move(path))
-    , m_diag(diag)
+ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag,
+    std::initializer_list<std::string_view> required, std::initializer_list<std::string_view> optional)
+    : m_path(std::move(path)), m_diag(diag)
 {
     if (!v.IsObject()) {
         diag.error(m_path, QStringLiteral("expected an object, found %1").arg(typeName(v)));

@@ -33,14 +33,14 @@ private:
 
 struct Limits {
     qsizetype maxBytes = qsizetype(1024) * 1024; // SPEC §4: a case file over 1 MiB is refused
-    int maxDepth = 64;                // SPEC §4: nesting deeper than 64 levels is refused
+    int maxDepth = 64; // SPEC §4: nesting deeper than 64 levels is refused
 };
 
 // Strict parse: UTF-8 validated, full-precision numbers, no NaN/Infinity, no comments, no trailing
 // commas, no duplicate keys, size and depth limits. Returns false and fills diag on any problem.
 // A leading UTF-8 byte-order mark is skipped.
 bool parseStrict(const QByteArray &bytes, Document &doc, Diagnostics &diag, const Limits &limits = {},
-                 const QString &rootPath = QStringLiteral("$"));
+    const QString &rootPath = QStringLiteral("$"));
 
 // Strict ISO date (YYYY-MM-DD, a real calendar day).
 std::optional<QDate> parseIsoDate(const QString &text);
@@ -48,8 +48,14 @@ std::optional<QDate> parseIsoDate(const QString &text);
 QString childPath(const QString &parent, std::string_view key);
 QString indexPath(const QString &parent, qsizetype index);
 
-inline std::string_view keyOf(const Value &name) { return {name.GetString(), name.GetStringLength()}; }
-inline QString toQString(const Value &s) { return QString::fromUtf8(s.GetString(), qsizetype(s.GetStringLength())); }
+inline std::string_view keyOf(const Value &name)
+{
+    return { name.GetString(), name.GetStringLength() };
+}
+inline QString toQString(const Value &s)
+{
+    return QString::fromUtf8(s.GetString(), qsizetype(s.GetStringLength()));
+}
 QString typeName(const Value &v);
 
 // A closed JSON object: every key must be in `required` or `optional`; missing required keys
@@ -58,7 +64,7 @@ class ObjectView
 {
 public:
     ObjectView(const Value &v, QString path, Diagnostics &diag, std::initializer_list<std::string_view> required,
-               std::initializer_list<std::string_view> optional = {});
+        std::initializer_list<std::string_view> optional = {});
 
     bool isObject() const noexcept { return m_obj != nullptr; }
     const QString &path() const noexcept { return m_path; }

@@ -73,7 +73,10 @@ struct Builder {
 
 struct builder_tag;
 
-template <typename Ctx> Builder &builder(Ctx &ctx) { return x3::get<builder_tag>(ctx).get(); }
+template <typename Ctx> Builder &builder(Ctx &ctx)
+{
+    return x3::get<builder_tag>(ctx).get();
+}
 // Column of the first character of a matched range (x3::raw attribute).
 template <typename Ctx, typename Range> int column(Ctx &ctx, const Range &r)
 {
@@ -81,7 +84,10 @@ template <typename Ctx, typename Range> int column(Ctx &ctx, const Range &r)
     return b.columnOf(b.source.data() + (r.begin() - b.begin));
 }
 
-template <typename Range> std::string text(const Range &r) { return std::string(r.begin(), r.end()); }
+template <typename Range> std::string text(const Range &r)
+{
+    return std::string(r.begin(), r.end());
+}
 
 // Numbers: no NaN, no infinity.
 struct StrictRealPolicies : x3::real_policies<double> {
@@ -90,7 +96,10 @@ struct StrictRealPolicies : x3::real_policies<double> {
 };
 const x3::real_parser<double, StrictRealPolicies> real_ = {};
 
-auto kw(const char *word) { return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_('_'))]; }
+auto kw(const char *word)
+{
+    return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_('_'))];
+}
 
 const auto keyword = kw("and") | kw("or") | kw("not") | kw("in") | kw("true") | kw("false");
 const auto identifierChars = x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_('_'))];
@@ -258,19 +267,21 @@ CmpOp flip(CmpOp op)
     return op;
 }
 
-bool isNumeric(ValueType t) { return t == ValueType::Number || t == ValueType::Integer; }
-bool isLiteral(const PNode &n) { return n.kind == PNode::Number || n.kind == PNode::String || n.kind == PNode::Bool; }
+bool isNumeric(ValueType t)
+{
+    return t == ValueType::Number || t == ValueType::Integer;
+}
+bool isLiteral(const PNode &n)
+{
+    return n.kind == PNode::Number || n.kind == PNode::String || n.kind == PNode::Bool;
+}
 
 } // namespace
 
 class ExpressionCompiler
 {
 public:
-    ExpressionCompiler(const Builder &b, const SymbolLookup &lookup)
-        : m_b(b)
-        , m_lookup(lookup)
-    {
-    }
+    ExpressionCompiler(const Builder &b, const SymbolLookup &lookup) : m_b(b), m_lookup(lookup) { }
 
     std::optional<Expression> run(int root, const QString &text, QString &error)
     {
@@ -338,7 +349,8 @@ private:
             }
             if (u == s.unit)
                 return lit.number;
-            fail(lit.column, QStringLiteral("unit '%1' is not accepted for '%2' (canonical unit %3)").arg(u, name, s.unit));
+            fail(lit.column,
+                QStringLiteral("unit '%1' is not accepted for '%2' (canonical unit %3)").arg(u, name, s.unit));
             return std::nullopt;
         }
         case ValueType::Bool:
@@ -355,8 +367,9 @@ private:
             const QString v = QString::fromStdString(lit.text);
             const qsizetype idx = s.values ? s.values->indexOf(v) : -1;
             if (idx < 0) {
-                fail(lit.column, QStringLiteral("\"%1\" is not a value of '%2' (values: %3)")
-                                     .arg(v, name, s.values ? s.values->join(QStringLiteral(", ")) : QString()));
+                fail(lit.column,
+                    QStringLiteral("\"%1\" is not a value of '%2' (values: %3)")
+                        .arg(v, name, s.values ? s.values->join(QStringLiteral(", ")) : QString()));
                 return std::nullopt;
             }
             return double(idx);
@@ -379,14 +392,16 @@ private:
                 return -1;
             const bool bothNumeric = isNumeric(ls->type) && isNumeric(rs->type);
             if (bothNumeric && ls->unit != rs->unit)
-                return fail(r.column, QStringLiteral("'%1' (%2) and '%3' (%4) have different units")
-                                          .arg(QString::fromStdString(l.text), ls->unit, QString::fromStdString(r.text), rs->unit));
+                return fail(r.column,
+                    QStringLiteral("'%1' (%2) and '%3' (%4) have different units")
+                        .arg(QString::fromStdString(l.text), ls->unit, QString::fromStdString(r.text), rs->unit));
             const bool sameEnum = ls->type == ValueType::Enum && rs->type == ValueType::Enum && ls->values && rs->values
                 && *ls->values == *rs->values;
             const bool sameBool = ls->type == ValueType::Bool && rs->type == ValueType::Bool;
             if (!bothNumeric && !sameEnum && !sameBool)
-                return fail(r.column, QStringLiteral("'%1' and '%2' cannot be compared")
-                                          .arg(QString::fromStdString(l.text), QString::fromStdString(r.text)));
+                return fail(r.column,
+                    QStringLiteral("'%1' and '%2' cannot be compared")
+                        .arg(QString::fromStdString(l.text), QString::fromStdString(r.text)));
             if (!bothNumeric && p.op != CmpOp::Eq && p.op != CmpOp::Ne)
                 return fail(p.column, QStringLiteral("only == and != compare non-numeric values"));
             Node n;
@@ -407,14 +422,16 @@ private:
             lit = &l;
             op = flip(op);
         } else {
-            return fail(p.column, QStringLiteral("a comparison needs a variable on one side and a value or variable on the other"));
+            return fail(p.column,
+                QStringLiteral("a comparison needs a variable on one side and a value or variable on the other"));
         }
         auto s = symbol(*ident);
         if (!s)
             return -1;
         if (!isNumeric(s->type) && op != CmpOp::Eq && op != CmpOp::Ne)
-            return fail(p.column, QStringLiteral("'%1' is %2; only == and != apply")
-                                      .arg(QString::fromStdString(ident->text), typeWord(s->type)));
+            return fail(p.column,
+                QStringLiteral("'%1' is %2; only == and != apply")
+                    .arg(QString::fromStdString(ident->text), typeWord(s->type)));
         auto value = literalValue(*lit, *ident, *s);
         if (!value)
             return -1;
@@ -444,7 +461,8 @@ private:
                 if (!v)
                     return -1;
                 if (*v >= 64)
-                    return fail(l.column, QStringLiteral("enum '%1' has more than 64 values").arg(QString::fromStdString(l.text)));
+                    return fail(l.column,
+                        QStringLiteral("enum '%1' has more than 64 values").arg(QString::fromStdString(l.text)));
                 n.set |= (std::uint64_t(1) << unsigned(*v));
             }
             result = addNode(n);
@@ -494,8 +512,9 @@ private:
             if (!s)
                 return -1;
             if (s->type != ValueType::Bool)
-                return fail(p.column, QStringLiteral("'%1' is %2, not a condition; compare it with a value")
-                                          .arg(QString::fromStdString(p.text), typeWord(s->type)));
+                return fail(p.column,
+                    QStringLiteral("'%1' is %2, not a condition; compare it with a value")
+                        .arg(QString::fromStdString(p.text), typeWord(s->type)));
             Node n;
             n.kind = Node::BoolSlot;
             n.a = s->slot;
@@ -549,7 +568,7 @@ namespace {
 // stack whatever the pack contains (libFuzzer found a stack overflow with 10,000 nested
 // parentheses). The reference pack's longest expression has 186 characters and nests 2 deep.
 constexpr qsizetype kMaxExpressionLength = 4096;
-constexpr int kMaxNesting = 32;    // parentheses and list brackets
+constexpr int kMaxNesting = 32; // parentheses and list brackets
 constexpr int kMaxOperators = 256; // and / or / not
 
 // Returns an error ("column N: …") if the text exceeds the bounds.
@@ -575,7 +594,8 @@ QString checkBounds(const std::string &source)
                 return QStringLiteral("column %1: nesting deeper than %2 levels").arg(columnOf(i)).arg(kMaxNesting);
         } else if (c == ')' || c == ']') {
             --depth;
-        } else if (std::isalpha(static_cast<unsigned char>(c)) && (i == 0 || !(std::isalnum(static_cast<unsigned char>(source[i - 1])) || source[i - 1] == '_'))) {
+        } else if (std::isalpha(static_cast<unsigned char>(c))
+            && (i == 0 || !(std::isalnum(static_cast<unsigned char>(source[i - 1])) || source[i - 1] == '_'))) {
             std::size_t j = i;
             while (j < source.size() && (std::isalnum(static_cast<unsigned char>(source[j])) || source[j] == '_'))
                 ++j;
@@ -593,7 +613,9 @@ QString checkBounds(const std::string &source)
 std::optional<Expression> Expression::compile(const QString &text, const SymbolLookup &lookup, QString &error)
 {
     if (text.size() > kMaxExpressionLength) {
-        error = QStringLiteral("column %1: expression longer than %2 characters").arg(kMaxExpressionLength + 1).arg(kMaxExpressionLength);
+        error = QStringLiteral("column %1: expression longer than %2 characters")
+                    .arg(kMaxExpressionLength + 1)
+                    .arg(kMaxExpressionLength);
         return std::nullopt;
     }
     const std::string source = normaliseUnit(text).toStdString();
@@ -612,7 +634,9 @@ std::optional<Expression> Expression::compile(const QString &text, const SymbolL
         ok = x3::phrase_parse(first, last, parser, x3::space);
     } catch (const x3::expectation_failure<std::string::const_iterator> &e) {
         const std::string which = e.which();
-        error = QStringLiteral("column %1: expected %2").arg(b.columnOf(source.data() + (e.where() - source.cbegin()))).arg(QString::fromStdString(which));
+        error = QStringLiteral("column %1: expected %2")
+                    .arg(b.columnOf(source.data() + (e.where() - source.cbegin())))
+                    .arg(QString::fromStdString(which));
         return std::nullopt;
     }
     if (!ok || first != last || b.stack.size() != 1) {

@@ -38,9 +38,9 @@ QString normaliseUnit(QString unit);
 struct SymbolInfo {
     int slot = -1;
     ValueType type = ValueType::Number;
-    QString unit;                                  // canonical unit (numbers)
+    QString unit; // canonical unit (numbers)
     const std::vector<UnitConversion> *units = nullptr; // accepted units (numbers), may be null
-    const QStringList *values = nullptr;           // enum literals
+    const QStringList *values = nullptr; // enum literals
 };
 
 using SymbolLookup = std::function<std::optional<SymbolInfo>(const QString &name)>;

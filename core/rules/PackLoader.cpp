@@ -16,7 +16,10 @@
 #include <iterator>
 
 // Q_INIT_RESOURCE must be used outside any namespace.
-static void initPackResources() { Q_INIT_RESOURCE(packs); }
+static void initPackResources()
+{
+    Q_INIT_RESOURCE(packs);
+}
 
 namespace consilium {
 
@@ -137,11 +140,7 @@ std::optional<SymbolInfo> RulePack::symbolInfo(const QString &id) const
 class PackLoader
 {
 public:
-    PackLoader(RulePack &pack, json::Diagnostics &diag)
-        : p(pack)
-        , d(diag)
-    {
-    }
+    PackLoader(RulePack &pack, json::Diagnostics &diag) : p(pack), d(diag) { }
 
     void load(const Value &root);
 
@@ -159,7 +158,8 @@ private:
         if (!text)
             return std::nullopt;
         QString err;
-        auto e = Expression::compile(*text, [this](const QString &n) { return lookup(n); }, err);
+        auto e = Expression::compile(
+            *text, [this](const QString &n) { return lookup(n); }, err);
         if (!e) {
             error(o.pathOf(key), owner + QStringLiteral(": ") + err);
             return std::nullopt;
@@ -175,7 +175,7 @@ private:
             error(params.pathOf(key), QStringLiteral("required parameter is missing"));
             return nullptr;
         }
-        ObjectView po(*v, params.pathOf(key), d, {"value", "source", "evidence"}, {"note"});
+        ObjectView po(*v, params.pathOf(key), d, { "value", "source", "evidence" }, { "note" });
         if (!po.isObject())
             return nullptr;
         const Value *value = po.get("value");
@@ -200,7 +200,8 @@ private:
         if (!v)
             return std::nullopt;
         if (!v->IsNumber()) {
-            error(childPath(params.pathOf(key), "value"), QStringLiteral("expected a number, found %1").arg(json::typeName(*v)));
+            error(childPath(params.pathOf(key), "value"),
+                QStringLiteral("expected a number, found %1").arg(json::typeName(*v)));
             return std::nullopt;
         }
         def.params.insert(QString::fromUtf8(key.data(), qsizetype(key.size())), prm);
@@ -238,16 +239,16 @@ void PackLoader::addSymbol(const QString &id, SymbolKind kind, int index, const 
         return;
     }
     p.m_slotById.insert(id, int(p.m_symbols.size()));
-    p.m_symbols.push_back(Symbol{id, kind, index});
+    p.m_symbols.push_back(Symbol { id, kind, index });
 }
 
 void PackLoader::load(const Value &root)
 {
     ObjectView top(root, QStringLiteral("$"), d,
-                   {"format", "id", "version", "title", "effective_from", "effective_to", "jurisdictions", "authors",
-                    "sign_off", "arms", "variables", "drug_classes", "derived", "criteria", "logistics", "toxicity",
-                    "modifiers", "vignettes"},
-                   {"description"});
+        { "format", "id", "version", "title", "effective_from", "effective_to", "jurisdictions", "authors", "sign_off",
+            "arms", "variables", "drug_classes", "derived", "criteria", "logistics", "toxicity", "modifiers",
+            "vignettes" },
+        { "description" });
     if (!top.isObject())
         return;
     if (auto f = top.string("format"); f && *f != QLatin1String("consilium-pack/1"))
@@ -272,11 +273,11 @@ void PackLoader::load(const Value &root)
         error(top.pathOf("jurisdictions"), QStringLiteral("at least one jurisdiction is required"));
     p.m_authors = top.stringList("authors").value_or(QStringList());
     if (const Value *so = top.object("sign_off")) {
-        ObjectView s(*so, top.pathOf("sign_off"), d, {"status", "note"});
+        ObjectView s(*so, top.pathOf("sign_off"), d, { "status", "note" });
         p.m_signOffStatus = s.string("status").value_or(QString());
         p.m_signOffNote = s.string("note").value_or(QString());
-        static const QStringList statuses = {QStringLiteral("unreviewed"), QStringLiteral("reviewed"),
-                                             QStringLiteral("approved")};
+        static const QStringList statuses
+            = { QStringLiteral("unreviewed"), QStringLiteral("reviewed"), QStringLiteral("approved") };
         if (s.has("status") && !statuses.contains(p.m_signOffStatus))
             error(s.pathOf("status"), QStringLiteral("expected one of unreviewed, reviewed, approved"));
     }
@@ -308,17 +309,20 @@ void PackLoader::loadArms(const ObjectView &top)
     const Value *arr = top.array("arms");
     if (!arr)
         return;
-    std::array<bool, kArmCount> seen{};
+    std::array<bool, kArmCount> seen {};
     qsizetype i = 0;
     for (const auto &a : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("arms"), i++);
-        ObjectView o(a, path, d, {"id", "label"}, {"sub_options"});
+        ObjectView o(a, path, d, { "id", "label" }, { "sub_options" });
         if (!o.isObject())
             continue;
         const QString id = o.string("id").value_or(QString());
         const int idx = armIndex(id);
         if (idx < 0) {
-            error(o.pathOf("id"), QStringLiteral("unknown arm '%1' (expected autologous_car_t, allogeneic_car_t, bispecific_tce or standard_care)").arg(id));
+            error(o.pathOf("id"),
+                QStringLiteral(
+                    "unknown arm '%1' (expected autologous_car_t, allogeneic_car_t, bispecific_tce or standard_care)")
+                    .arg(id));
             continue;
         }
         if (seen[std::size_t(idx)]) {
@@ -334,15 +338,17 @@ void PackLoader::loadArms(const ObjectView &top)
                 error(o.pathOf("sub_options"), QStringLiteral("only standard_care may have sub-options"));
             qsizetype j = 0;
             for (const auto &s : subs->GetArray()) {
-                ObjectView so(s, indexPath(o.pathOf("sub_options"), j++), d, {"id", "label"});
+                ObjectView so(s, indexPath(o.pathOf("sub_options"), j++), d, { "id", "label" });
                 if (so.isObject())
-                    arm.subOptions.push_back({so.string("id").value_or(QString()), so.string("label").value_or(QString())});
+                    arm.subOptions.push_back(
+                        { so.string("id").value_or(QString()), so.string("label").value_or(QString()) });
             }
         }
     }
     for (int k = 0; k < kArmCount; ++k) {
         if (!seen[std::size_t(k)])
-            error(top.pathOf("arms"), QStringLiteral("arm '%1' is missing").arg(QLatin1String(kArmIds[std::size_t(k)])));
+            error(
+                top.pathOf("arms"), QStringLiteral("arm '%1' is missing").arg(QLatin1String(kArmIds[std::size_t(k)])));
     }
 }
 
@@ -373,8 +379,8 @@ void PackLoader::loadVariables(const ObjectView &top)
     qsizetype i = 0;
     for (const auto &v : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("variables"), i++);
-        ObjectView o(v, path, d, {"id", "label", "group", "type"},
-                     {"unit", "units", "bare_number", "range", "decimals", "values", "note"});
+        ObjectView o(v, path, d, { "id", "label", "group", "type" },
+            { "unit", "units", "bare_number", "range", "decimals", "values", "note" });
         if (!o.isObject())
             continue;
         Variable var;
@@ -399,7 +405,7 @@ void PackLoader::loadVariables(const ObjectView &top)
                 qsizetype j = 0;
                 for (const auto &u : units->GetArray()) {
                     const QString upath = indexPath(o.pathOf("units"), j++);
-                    ObjectView uo(u, upath, d, {"unit"}, {"multiply", "divide", "source", "evidence"});
+                    ObjectView uo(u, upath, d, { "unit" }, { "multiply", "divide", "source", "evidence" });
                     if (!uo.isObject())
                         continue;
                     UnitConversion conv;
@@ -436,7 +442,7 @@ void PackLoader::loadVariables(const ObjectView &top)
                 }
             }
         } else {
-            for (auto k : {"unit", "units", "bare_number", "range", "decimals"}) {
+            for (auto k : { "unit", "units", "bare_number", "range", "decimals" }) {
                 if (o.has(k))
                     error(o.pathOf(k), QStringLiteral("only numeric variables have '%1'").arg(QLatin1String(k)));
             }
@@ -463,8 +469,9 @@ void PackLoader::loadDrugs(const ObjectView &top)
     qsizetype i = 0;
     for (const auto &c : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("drug_classes"), i++);
-        ObjectView o(c, path, d, {"id", "label", "kind", "washout", "counts_as_line", "bispecific", "agents", "source", "evidence"},
-                     {"note"});
+        ObjectView o(c, path, d,
+            { "id", "label", "kind", "washout", "counts_as_line", "bispecific", "agents", "source", "evidence" },
+            { "note" });
         if (!o.isObject())
             continue;
         DrugClass dc;
@@ -497,11 +504,12 @@ void PackLoader::loadDrugs(const ObjectView &top)
         else
             error(o.pathOf("bispecific"), QStringLiteral("expected none, glucocorticoid, stop_before or ignored"));
         if (const Value *w = o.get("washout"); w && !w->IsNull()) {
-            ObjectView wo(*w, o.pathOf("washout"), d, {}, {"days", "months"});
+            ObjectView wo(*w, o.pathOf("washout"), d, {}, { "days", "months" });
             const auto days = wo.integer("days");
             const auto months = wo.integer("months");
             if (days.has_value() == months.has_value() || days.value_or(0) < 0 || months.value_or(0) < 0) {
-                error(o.pathOf("washout"), QStringLiteral("expected {\"days\": N} or {\"months\": N} with N >= 0, or null"));
+                error(o.pathOf("washout"),
+                    QStringLiteral("expected {\"days\": N} or {\"months\": N} with N >= 0, or null"));
             } else {
                 dc.hasWashout = true;
                 dc.washoutDays = int(days.value_or(0));
@@ -512,7 +520,8 @@ void PackLoader::loadDrugs(const ObjectView &top)
         if (const Value *agents = o.array("agents")) {
             qsizetype j = 0;
             for (const auto &a : agents->GetArray()) {
-                ObjectView ao(a, indexPath(o.pathOf("agents"), j++), d, {"id", "label"}, {"prednisone_equivalent_mg"});
+                ObjectView ao(
+                    a, indexPath(o.pathOf("agents"), j++), d, { "id", "label" }, { "prednisone_equivalent_mg" });
                 if (!ao.isObject())
                     continue;
                 Agent agent;
@@ -521,10 +530,12 @@ void PackLoader::loadDrugs(const ObjectView &top)
                 agent.drugClass = classIndex;
                 if (auto eq = ao.number("prednisone_equivalent_mg")) {
                     if (dc.kind != DrugKind::Glucocorticoid || !(*eq > 0))
-                        error(ao.pathOf("prednisone_equivalent_mg"), QStringLiteral("only glucocorticoids have a positive prednisone equivalent"));
+                        error(ao.pathOf("prednisone_equivalent_mg"),
+                            QStringLiteral("only glucocorticoids have a positive prednisone equivalent"));
                     agent.prednisoneEquivalentMg = *eq;
                 } else if (dc.kind == DrugKind::Glucocorticoid) {
-                    error(ao.pathOf("prednisone_equivalent_mg"), QStringLiteral("a glucocorticoid needs its prednisone equivalent"));
+                    error(ao.pathOf("prednisone_equivalent_mg"),
+                        QStringLiteral("a glucocorticoid needs its prednisone equivalent"));
                 }
                 if (p.m_agentById.contains(agent.id)) {
                     error(ao.pathOf("id"), QStringLiteral("agent '%1' is listed twice").arg(agent.id));
@@ -544,25 +555,30 @@ struct FormulaSpec {
     const char *name;
     Formula formula;
     ValueType type;
-    std::vector<std::pair<const char *, const char *>> roles; // role -> required canonical unit ("" = any, "enum" = enum)
+    std::vector<std::pair<const char *, const char *>>
+        roles; // role -> required canonical unit ("" = any, "enum" = enum)
 };
 
 const std::vector<FormulaSpec> &formulaSpecs()
 {
     static const std::vector<FormulaSpec> specs = {
-        {"ckd_epi_2021", Formula::CkdEpi2021, ValueType::Number, {{"creatinine", "mg/dL"}, {"age", "years"}, {"sex", "enum"}}},
-        {"cockcroft_gault", Formula::CockcroftGault, ValueType::Number,
-         {{"creatinine", "mg/dL"}, {"age", "years"}, {"sex", "enum"}, {"weight", "kg"}}},
-        {"bands", Formula::Bands, ValueType::Number, {}},
-        {"easix", Formula::Easix, ValueType::Number, {{"ldh", "U/L"}, {"creatinine", "mg/dL"}, {"platelets", "10^9/L"}}},
-        {"m_easix", Formula::MEasix, ValueType::Number, {{"ldh", "U/L"}, {"crp", "mg/dL"}, {"platelets", "10^9/L"}}},
-        {"points_score", Formula::PointsScore, ValueType::Integer, {}},
-        {"prednisone_equivalent", Formula::PrednisoneEquivalent, ValueType::Number, {}},
-        {"leukapheresis_washout", Formula::LeukapheresisWashout, ValueType::Date, {{"prednisone_equivalent", ""}}},
-        {"tce_washout", Formula::TceWashout, ValueType::Date, {{"prednisone_equivalent", ""}}},
-        {"on_or_before_as_of", Formula::OnOrBeforeAsOf, ValueType::Bool, {{"date", "date"}}},
-        {"failed_lines", Formula::FailedLines, ValueType::Integer, {}},
-        {"on_agent", Formula::OnAgent, ValueType::Bool, {}},
+        { "ckd_epi_2021", Formula::CkdEpi2021, ValueType::Number,
+            { { "creatinine", "mg/dL" }, { "age", "years" }, { "sex", "enum" } } },
+        { "cockcroft_gault", Formula::CockcroftGault, ValueType::Number,
+            { { "creatinine", "mg/dL" }, { "age", "years" }, { "sex", "enum" }, { "weight", "kg" } } },
+        { "bands", Formula::Bands, ValueType::Number, {} },
+        { "easix", Formula::Easix, ValueType::Number,
+            { { "ldh", "U/L" }, { "creatinine", "mg/dL" }, { "platelets", "10^9/L" } } },
+        { "m_easix", Formula::MEasix, ValueType::Number,
+            { { "ldh", "U/L" }, { "crp", "mg/dL" }, { "platelets", "10^9/L" } } },
+        { "points_score", Formula::PointsScore, ValueType::Integer, {} },
+        { "prednisone_equivalent", Formula::PrednisoneEquivalent, ValueType::Number, {} },
+        { "leukapheresis_washout", Formula::LeukapheresisWashout, ValueType::Date,
+            { { "prednisone_equivalent", "" } } },
+        { "tce_washout", Formula::TceWashout, ValueType::Date, { { "prednisone_equivalent", "" } } },
+        { "on_or_before_as_of", Formula::OnOrBeforeAsOf, ValueType::Bool, { { "date", "date" } } },
+        { "failed_lines", Formula::FailedLines, ValueType::Integer, {} },
+        { "on_agent", Formula::OnAgent, ValueType::Bool, {} },
     };
     return specs;
 }
@@ -580,8 +596,8 @@ void PackLoader::loadDerived(const ObjectView &top)
     qsizetype i = 0;
     for (const auto &v : arr->GetArray()) {
         const QString path = indexPath(base, i++);
-        ObjectView o(v, path, d, {"id", "label", "formula", "type", "citation"},
-                     {"unit", "decimals", "values", "inputs", "params", "note"});
+        ObjectView o(v, path, d, { "id", "label", "formula", "type", "citation" },
+            { "unit", "decimals", "values", "inputs", "params", "note" });
         if (!o.isObject())
             continue;
         DerivedDef def;
@@ -636,7 +652,7 @@ void PackLoader::loadDerived(const ObjectView &top)
                 error(cpath, QStringLiteral("points_score needs params.category"));
                 continue;
             }
-            ObjectView co(*cv, cpath, d, {"id", "label", "values", "high_at"});
+            ObjectView co(*cv, cpath, d, { "id", "label", "values", "high_at" });
             if (!co.isObject())
                 continue;
             DerivedDef cdef;
@@ -664,8 +680,8 @@ void PackLoader::loadDerived(const ObjectView &top)
     for (auto [json, index] : defs) {
         DerivedDef &def = p.m_derived[std::size_t(index)];
         const QString path = indexPath(base, std::distance(arr->Begin(), json));
-        ObjectView o(*json, path, d, {"id", "label", "formula", "type", "citation"},
-                     {"unit", "decimals", "values", "inputs", "params", "note"});
+        ObjectView o(*json, path, d, { "id", "label", "formula", "type", "citation" },
+            { "unit", "decimals", "values", "inputs", "params", "note" });
         const FormulaSpec *spec = nullptr;
         for (const auto &s : formulaSpecs()) {
             if (s.formula == def.formula)
@@ -709,14 +725,16 @@ void PackLoader::loadDerived(const ObjectView &top)
                 const ValueType t = p.slotType(slot);
                 if (want == QLatin1String("enum")) {
                     const QStringList *vals = p.slotValues(slot);
-                    if (t != ValueType::Enum || !vals || !vals->contains(QStringLiteral("female")) || !vals->contains(QStringLiteral("male")))
+                    if (t != ValueType::Enum || !vals || !vals->contains(QStringLiteral("female"))
+                        || !vals->contains(QStringLiteral("male")))
                         error(rpath, QStringLiteral("'%1' must be an enum with values female and male").arg(target));
                 } else if (want == QLatin1String("date")) {
                     if (t != ValueType::Date)
                         error(rpath, QStringLiteral("'%1' must be a date").arg(target));
                 } else if (!want.isEmpty()) {
                     if ((t != ValueType::Number && t != ValueType::Integer) || p.slotUnit(slot) != want)
-                        error(rpath, QStringLiteral("'%1' must be a number in %2 (the formula's unit)").arg(target, want));
+                        error(rpath,
+                            QStringLiteral("'%1' must be a number in %2 (the formula's unit)").arg(target, want));
                 } else if (t != ValueType::Number) {
                     error(rpath, QStringLiteral("'%1' must be a number").arg(target));
                 }
@@ -753,26 +771,26 @@ void PackLoader::loadDerived(const ObjectView &top)
             def.pseudo.push_back(PseudoInput::FailedTherapies);
             break;
         case Formula::Easix:
-            if (auto pv = paramsView({"cutoff"}))
+            if (auto pv = paramsView({ "cutoff" }))
                 numberParam(*pv, "cutoff", def);
             break;
         case Formula::PrednisoneEquivalent:
             def.pseudo.push_back(PseudoInput::Medications);
-            if (auto pv = paramsView({"reference_mg", "window_days"})) {
+            if (auto pv = paramsView({ "reference_mg", "window_days" })) {
                 numberParam(*pv, "reference_mg", def);
                 numberParam(*pv, "window_days", def);
             }
             break;
         case Formula::LeukapheresisWashout:
-            def.pseudo = {PseudoInput::Medications, PseudoInput::MedicationLastDose};
-            if (auto pv = paramsView({"gc_above_mg", "gc_days"})) {
+            def.pseudo = { PseudoInput::Medications, PseudoInput::MedicationLastDose };
+            if (auto pv = paramsView({ "gc_above_mg", "gc_days" })) {
                 numberParam(*pv, "gc_above_mg", def);
                 numberParam(*pv, "gc_days", def);
             }
             break;
         case Formula::TceWashout:
-            def.pseudo = {PseudoInput::Medications, PseudoInput::MedicationLastDose};
-            if (auto pv = paramsView({"gc_at_least_mg", "gc_days", "stop_before_days"})) {
+            def.pseudo = { PseudoInput::Medications, PseudoInput::MedicationLastDose };
+            if (auto pv = paramsView({ "gc_at_least_mg", "gc_days", "stop_before_days" })) {
                 numberParam(*pv, "gc_at_least_mg", def);
                 numberParam(*pv, "gc_days", def);
                 numberParam(*pv, "stop_before_days", def);
@@ -780,7 +798,7 @@ void PackLoader::loadDerived(const ObjectView &top)
             break;
         case Formula::OnAgent:
             def.pseudo.push_back(PseudoInput::Medications);
-            if (auto pv = paramsView({"agent"})) {
+            if (auto pv = paramsView({ "agent" })) {
                 const QString agent = pv->string("agent").value_or(QString());
                 def.agent = p.agentIndex(agent);
                 if (def.agent < 0)
@@ -788,7 +806,7 @@ void PackLoader::loadDerived(const ObjectView &top)
             }
             break;
         case Formula::Bands:
-            if (auto pv = paramsView({"bands"})) {
+            if (auto pv = paramsView({ "bands" })) {
                 Param prm;
                 const Value *bands = paramValue(*pv, "bands", &prm);
                 def.params.insert(QStringLiteral("bands"), prm);
@@ -799,7 +817,7 @@ void PackLoader::loadDerived(const ObjectView &top)
                 }
                 qsizetype k = 0;
                 for (const auto &b : bands->GetArray()) {
-                    ObjectView bo(b, indexPath(bpath, k++), d, {"when", "value"});
+                    ObjectView bo(b, indexPath(bpath, k++), d, { "when", "value" });
                     if (!bo.isObject())
                         continue;
                     auto e = expression(bo, "when", def.id);
@@ -813,7 +831,7 @@ void PackLoader::loadDerived(const ObjectView &top)
             }
             break;
         case Formula::PointsScore:
-            if (auto pv = paramsView({"components", "category"})) {
+            if (auto pv = paramsView({ "components", "category" })) {
                 Param prm;
                 const Value *comps = paramValue(*pv, "components", &prm);
                 def.params.insert(QStringLiteral("components"), prm);
@@ -828,7 +846,7 @@ void PackLoader::loadDerived(const ObjectView &top)
                 qsizetype k = 0;
                 for (const auto &c : comps->GetArray()) {
                     const QString compPath = indexPath(cpath, k++);
-                    ObjectView co(c, compPath, d, {"input", "points"});
+                    ObjectView co(c, compPath, d, { "input", "points" });
                     if (!co.isObject())
                         continue;
                     DerivedDef::Component comp;
@@ -844,7 +862,7 @@ void PackLoader::loadDerived(const ObjectView &top)
                         continue;
                     qsizetype m = 0;
                     for (const auto &pt : pts->GetArray()) {
-                        ObjectView po(pt, indexPath(co.pathOf("points"), m++), d, {"when", "points"});
+                        ObjectView po(pt, indexPath(co.pathOf("points"), m++), d, { "when", "points" });
                         if (!po.isObject())
                             continue;
                         auto e = expression(po, "when", def.id);
@@ -852,7 +870,8 @@ void PackLoader::loadDerived(const ObjectView &top)
                         if (e && points) {
                             for (int s : e->referencedSlots()) {
                                 if (s != comp.slot)
-                                    error(po.pathOf("when"), QStringLiteral("a component's conditions may only use '%1'").arg(input));
+                                    error(po.pathOf("when"),
+                                        QStringLiteral("a component's conditions may only use '%1'").arg(input));
                             }
                             comp.points.emplace_back(std::move(*e), int(*points));
                         }
@@ -884,7 +903,8 @@ void PackLoader::loadDerived(const ObjectView &top)
             continue;
         const int pred = p.derivedIndexOfSlot(def.inputSlots[0]);
         if (pred < 0 || p.m_derived[std::size_t(pred)].formula != Formula::PrednisoneEquivalent)
-            error(base, QStringLiteral("'%1': input prednisone_equivalent must be a prednisone_equivalent value").arg(def.id));
+            error(base,
+                QStringLiteral("'%1': input prednisone_equivalent must be a prednisone_equivalent value").arg(def.id));
         else
             def.windowDays = p.m_derived[std::size_t(pred)].windowDays;
     }
@@ -903,7 +923,8 @@ void PackLoader::orderDerived(const QString &path)
         }
     }
     std::vector<int> component(n);
-    const auto components = boost::strong_components(g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
+    const auto components = boost::strong_components(
+        g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
     std::vector<int> sizes(std::size_t(components), 0);
     for (int c : component)
         ++sizes[std::size_t(c)];
@@ -916,7 +937,9 @@ void PackLoader::orderDerived(const QString &path)
             cyclic.append(p.m_derived[i].id);
     }
     if (!cyclic.isEmpty()) {
-        error(path, QStringLiteral("derived values depend on each other in a cycle: %1").arg(cyclic.join(QStringLiteral(", "))));
+        error(path,
+            QStringLiteral("derived values depend on each other in a cycle: %1")
+                .arg(cyclic.join(QStringLiteral(", "))));
         return;
     }
     std::vector<std::size_t> order;
@@ -937,7 +960,8 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
     QString literal;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
-        const bool doubled = (c == QLatin1Char('{') || c == QLatin1Char('}')) && i + 1 < text.size() && text[i + 1] == c;
+        const bool doubled
+            = (c == QLatin1Char('{') || c == QLatin1Char('}')) && i + 1 < text.size() && text[i + 1] == c;
         if (doubled) { // "{{" and "}}" are literal braces
             literal += c;
             ++i;
@@ -953,9 +977,9 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
                 error(path, QStringLiteral("unknown identifier '{%1}' in template").arg(name));
             } else {
                 if (!literal.isEmpty())
-                    parts.push_back({literal, -1});
+                    parts.push_back({ literal, -1 });
                 literal.clear();
-                parts.push_back({QString(), slot});
+                parts.push_back({ QString(), slot });
             }
             i = close;
         } else if (c == QLatin1Char('}')) {
@@ -966,7 +990,7 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
         }
     }
     if (!literal.isEmpty())
-        parts.push_back({literal, -1});
+        parts.push_back({ literal, -1 });
     return parts;
 }
 
@@ -989,8 +1013,8 @@ void PackLoader::loadCriteria(const ObjectView &top)
     qsizetype i = 0;
     for (const auto &c : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("criteria"), i++);
-        ObjectView o(c, path, d, {"id", "arm", "severity", "condition", "explanation", "source", "evidence"},
-                     {"sub_option", "applies_when"});
+        ObjectView o(c, path, d, { "id", "arm", "severity", "condition", "explanation", "source", "evidence" },
+            { "sub_option", "applies_when" });
         if (!o.isObject())
             continue;
         Criterion cr;
@@ -1031,7 +1055,7 @@ void PackLoader::loadCriteria(const ObjectView &top)
         cr.explanation = parseTemplate(cr.explanationTemplate, o.pathOf("explanation"));
         cr.source = o.string("source").value_or(QString());
         cr.evidence = o.string("evidence").value_or(QString());
-        for (const Expression *e : {&cr.applies, &cr.condition}) {
+        for (const Expression *e : { &cr.applies, &cr.condition }) {
             for (int s : e->referencedSlots()) {
                 if (std::find(cr.slots.begin(), cr.slots.end(), s) == cr.slots.end())
                     cr.slots.push_back(s);
@@ -1041,9 +1065,10 @@ void PackLoader::loadCriteria(const ObjectView &top)
     }
 }
 
-std::optional<DayOffset> PackLoader::offset(const Value &v, const QString &path, const LogisticsDef &def, int pointsSoFar)
+std::optional<DayOffset> PackLoader::offset(
+    const Value &v, const QString &path, const LogisticsDef &def, int pointsSoFar)
 {
-    ObjectView o(v, path, d, {"from"}, {"days", "months", "min"});
+    ObjectView o(v, path, d, { "from" }, { "days", "months", "min" });
     if (!o.isObject())
         return std::nullopt;
     DayOffset off;
@@ -1062,7 +1087,8 @@ std::optional<DayOffset> PackLoader::offset(const Value &v, const QString &path,
         } else {
             const int slot = p.slotOf(from);
             if (slot < 0 || p.slotType(slot) != ValueType::Date) {
-                error(o.pathOf("from"), QStringLiteral("'%1' is not as_of, an earlier point or a date-valued derived value").arg(from));
+                error(o.pathOf("from"),
+                    QStringLiteral("'%1' is not as_of, an earlier point or a date-valued derived value").arg(from));
                 return std::nullopt;
             }
             off.from = DayOffset::From::DerivedDate;
@@ -1074,7 +1100,7 @@ std::optional<DayOffset> PackLoader::offset(const Value &v, const QString &path,
             off.daysKind = DayOffset::Days::Fixed;
             off.days = days->GetInt();
         } else if (days->IsObject() && days->HasMember("param")) {
-            ObjectView po(*days, o.pathOf("days"), d, {"param"});
+            ObjectView po(*days, o.pathOf("days"), d, { "param" });
             off.daysKind = DayOffset::Days::Param;
             off.param = po.string("param").value_or(QString());
             if (!def.parameters.contains(off.param))
@@ -1093,9 +1119,12 @@ std::optional<DayOffset> PackLoader::offset(const Value &v, const QString &path,
                     off.perJurisdiction[std::size_t(idx)] = it->value.GetInt();
             }
             if (qsizetype(days->MemberCount()) != p.m_jurisdictions.size())
-                error(o.pathOf("days"), QStringLiteral("needs one value per jurisdiction (%1)").arg(p.m_jurisdictions.join(QStringLiteral(", "))));
+                error(o.pathOf("days"),
+                    QStringLiteral("needs one value per jurisdiction (%1)")
+                        .arg(p.m_jurisdictions.join(QStringLiteral(", "))));
         } else {
-            error(o.pathOf("days"), QStringLiteral("expected an integer, {\"param\": name} or a per-jurisdiction object"));
+            error(o.pathOf("days"),
+                QStringLiteral("expected an integer, {\"param\": name} or a per-jurisdiction object"));
         }
     }
     off.months = int(o.integer("months").value_or(0));
@@ -1108,7 +1137,7 @@ std::optional<DayOffset> PackLoader::offset(const Value &v, const QString &path,
 
 std::optional<PhaseDef> PackLoader::phase(const Value &v, const QString &path, const LogisticsDef &def)
 {
-    ObjectView o(v, path, d, {"phase", "start", "end", "note", "evidence"}, {"omit_if_empty"});
+    ObjectView o(v, path, d, { "phase", "start", "end", "note", "evidence" }, { "omit_if_empty" });
     if (!o.isObject())
         return std::nullopt;
     PhaseDef ph;
@@ -1155,7 +1184,7 @@ PackFact PackLoader::fact(const ObjectView &o, std::string_view key)
     const Value *v = o.get(key);
     if (!v)
         return f;
-    ObjectView fo(*v, o.pathOf(key), d, {"value", "source", "evidence"}, {"note"});
+    ObjectView fo(*v, o.pathOf(key), d, { "value", "source", "evidence" }, { "note" });
     if (!fo.isObject())
         return f;
     f.source = fo.string("source").value_or(QString());
@@ -1179,7 +1208,8 @@ void PackLoader::loadLogistics(const ObjectView &top)
     const Value *obj = top.object("logistics");
     if (!obj)
         return;
-    ObjectView lo(*obj, top.pathOf("logistics"), d, {"autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care"});
+    ObjectView lo(*obj, top.pathOf("logistics"), d,
+        { "autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care" });
     for (int arm = 0; arm < kArmCount; ++arm) {
         const char *armId = kArmIds[std::size_t(arm)];
         const Value *v = lo.get(armId);
@@ -1187,9 +1217,9 @@ void PackLoader::loadLogistics(const ObjectView &top)
             continue;
         const QString path = lo.pathOf(armId);
         ObjectView o(*v, path, d,
-                     {"earliest_start", "phases", "inpatient_days", "caregiver_required", "long_term_follow_up_years",
-                      "centre_requirements", "notes"},
-                     {"parameters", "points", "time_to_treatment", "variants"});
+            { "earliest_start", "phases", "inpatient_days", "caregiver_required", "long_term_follow_up_years",
+                "centre_requirements", "notes" },
+            { "parameters", "points", "time_to_treatment", "variants" });
         if (!o.isObject())
             continue;
         LogisticsDef &def = p.m_logistics[std::size_t(arm)];
@@ -1197,12 +1227,13 @@ void PackLoader::loadLogistics(const ObjectView &top)
         if (es != QLatin1String("as_of")) {
             def.earliestStartSlot = p.slotOf(es);
             if (def.earliestStartSlot < 0 || p.slotType(def.earliestStartSlot) != ValueType::Date)
-                error(o.pathOf("earliest_start"), QStringLiteral("'%1' is not as_of or a date-valued derived value").arg(es));
+                error(o.pathOf("earliest_start"),
+                    QStringLiteral("'%1' is not as_of or a date-valued derived value").arg(es));
         }
         if (const Value *params = o.object("parameters")) {
             for (auto it = params->MemberBegin(); it != params->MemberEnd(); ++it) {
                 const QString ppath = childPath(o.pathOf("parameters"), json::keyOf(it->name));
-                ObjectView po(it->value, ppath, d, {"value", "source", "evidence"}, {"note"});
+                ObjectView po(it->value, ppath, d, { "value", "source", "evidence" }, { "note" });
                 if (!po.isObject())
                     continue;
                 Param prm;
@@ -1216,7 +1247,8 @@ void PackLoader::loadLogistics(const ObjectView &top)
         if (const Value *points = o.object("points")) {
             for (auto it = points->MemberBegin(); it != points->MemberEnd(); ++it) {
                 const QString name = json::toQString(it->name);
-                auto off = offset(it->value, childPath(o.pathOf("points"), json::keyOf(it->name)), def, int(def.points.size()));
+                auto off = offset(
+                    it->value, childPath(o.pathOf("points"), json::keyOf(it->name)), def, int(def.points.size()));
                 if (off)
                     def.points.emplace_back(name, *off);
             }
@@ -1234,7 +1266,7 @@ void PackLoader::loadLogistics(const ObjectView &top)
             qsizetype k = 0;
             for (const auto &vv : variants->GetArray()) {
                 const QString vpath = indexPath(o.pathOf("variants"), k++);
-                ObjectView vo(vv, vpath, d, {"when", "label", "phases"}, {"note"});
+                ObjectView vo(vv, vpath, d, { "when", "label", "phases" }, { "note" });
                 if (!vo.isObject())
                     continue;
                 LogisticsDef::Variant variant;
@@ -1259,10 +1291,10 @@ void PackLoader::loadToxicity(const ObjectView &top)
     const Value *obj = top.object("toxicity");
     if (!obj)
         return;
-    ObjectView to(*obj, top.pathOf("toxicity"), d, {"autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care"});
-    static const QStringList kinds = {QStringLiteral("aid_cohort"), QStringLiteral("oncology_reference"),
-                                      QStringLiteral("label"), QStringLiteral("not_found"),
-                                      QStringLiteral("not_applicable")};
+    ObjectView to(
+        *obj, top.pathOf("toxicity"), d, { "autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care" });
+    static const QStringList kinds = { QStringLiteral("aid_cohort"), QStringLiteral("oncology_reference"),
+        QStringLiteral("label"), QStringLiteral("not_found"), QStringLiteral("not_applicable") };
     for (int arm = 0; arm < kArmCount; ++arm) {
         const char *armId = kArmIds[std::size_t(arm)];
         const Value *arr = to.array(armId);
@@ -1271,24 +1303,26 @@ void PackLoader::loadToxicity(const ObjectView &top)
         qsizetype i = 0;
         for (const auto &v : arr->GetArray()) {
             const QString path = indexPath(to.pathOf(armId), i++);
-            ObjectView o(v, path, d, {"risk", "kind", "population", "summary", "source", "evidence"},
-                         {"any_grade_percent", "grade3plus_percent", "events", "n", "follow_up", "sub_option", "show_when"});
+            ObjectView o(v, path, d, { "risk", "kind", "population", "summary", "source", "evidence" },
+                { "any_grade_percent", "grade3plus_percent", "events", "n", "follow_up", "sub_option", "show_when" });
             if (!o.isObject())
                 continue;
             ToxicityEntry e;
             e.risk = o.string("risk").value_or(QString());
             e.kind = o.string("kind").value_or(QString());
             if (o.has("kind") && !kinds.contains(e.kind))
-                error(o.pathOf("kind"), QStringLiteral("expected aid_cohort, oncology_reference, label, not_found or not_applicable"));
+                error(o.pathOf("kind"),
+                    QStringLiteral("expected aid_cohort, oncology_reference, label, not_found or not_applicable"));
             e.anyGradePercent = o.number("any_grade_percent").value_or(kUnknown);
             e.grade3PlusPercent = o.number("grade3plus_percent").value_or(kUnknown);
             e.events = o.integer("events").value_or(-1);
             e.n = o.integer("n").value_or(-1);
-            for (auto key : {"any_grade_percent", "grade3plus_percent"}) {
+            for (auto key : { "any_grade_percent", "grade3plus_percent" }) {
                 if (auto pct = o.number(key); pct && (*pct < 0 || *pct > 100))
                     error(o.pathOf(key), QStringLiteral("a percentage must be within 0–100"));
             }
-            if (e.kind == QLatin1String("aid_cohort") && (o.has("any_grade_percent") || o.has("grade3plus_percent")) && e.n <= 0)
+            if (e.kind == QLatin1String("aid_cohort") && (o.has("any_grade_percent") || o.has("grade3plus_percent"))
+                && e.n <= 0)
                 error(o.pathOf("n"), QStringLiteral("an autoimmune-cohort rate needs its n"));
             e.population = o.string("population").value_or(QString());
             e.followUp = o.string("follow_up").value_or(QString());
@@ -1319,7 +1353,7 @@ void PackLoader::loadModifiers(const ObjectView &top)
     qsizetype i = 0;
     for (const auto &v : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("modifiers"), i++);
-        ObjectView o(v, path, d, {"id", "label", "when", "arms", "text", "source", "evidence"});
+        ObjectView o(v, path, d, { "id", "label", "when", "arms", "text", "source", "evidence" });
         if (!o.isObject())
             continue;
         Modifier m;
@@ -1363,7 +1397,7 @@ void PackLoader::loadVignettes(const ObjectView &top)
     qsizetype i = 0;
     for (const auto &v : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("vignettes"), i++);
-        ObjectView o(v, path, d, {"id", "title", "expected"}, {"case", "base", "remove_facts", "set_facts"});
+        ObjectView o(v, path, d, { "id", "title", "expected" }, { "case", "base", "remove_facts", "set_facts" });
         if (!o.isObject())
             continue;
         Vignette vig;
@@ -1409,7 +1443,7 @@ void PackLoader::loadVignettes(const ObjectView &top)
         }
         const Value *expected = o.object("expected");
         if (expected) {
-            ObjectView eo(*expected, o.pathOf("expected"), d, {"arms"}, {"derived"});
+            ObjectView eo(*expected, o.pathOf("expected"), d, { "arms" }, { "derived" });
             if (const Value *der = eo.object("derived")) {
                 for (auto it = der->MemberBegin(); it != der->MemberEnd(); ++it) {
                     const QString id = json::toQString(it->name);
@@ -1435,7 +1469,8 @@ void PackLoader::loadVignettes(const ObjectView &top)
                         error(apath, QStringLiteral("unknown arm or sub-option '%1'").arg(key));
                         continue;
                     }
-                    ObjectView xo(it->value, apath, d, {"verdict", "deciding", "other_not_met", "missing_inputs", "other_unknown"});
+                    ObjectView xo(it->value, apath, d,
+                        { "verdict", "deciding", "other_not_met", "missing_inputs", "other_unknown" });
                     if (!xo.isObject())
                         continue;
                     VignetteExpectation x;
@@ -1456,7 +1491,7 @@ void PackLoader::loadVignettes(const ObjectView &top)
 std::unique_ptr<RulePack> RulePack::load(const QByteArray &bytes, json::Diagnostics &diag)
 {
     json::Document doc;
-    if (!json::parseStrict(bytes, doc, diag, json::Limits{qsizetype(4) * 1024 * 1024, 64}))
+    if (!json::parseStrict(bytes, doc, diag, json::Limits { qsizetype(4) * 1024 * 1024, 64 }))
         return nullptr;
     std::unique_ptr<RulePack> pack(new RulePack);
     pack->m_bytes = bytes;
@@ -1478,7 +1513,10 @@ std::unique_ptr<RulePack> RulePack::loadFile(const QString &path, json::Diagnost
     return load(f.readAll(), diag);
 }
 
-const char *RulePack::builtinExpectedSha256() { return CONSILIUM_BUILTIN_PACK_SHA256; }
+const char *RulePack::builtinExpectedSha256()
+{
+    return CONSILIUM_BUILTIN_PACK_SHA256;
+}
 
 QByteArray RulePack::builtinBytes()
 {
@@ -1497,8 +1535,9 @@ const RulePack &RulePack::builtin()
         if (!p)
             qFatal("The built-in rule pack is invalid: %s", qPrintable(diag.lines().join(QLatin1Char('\n'))));
         if (p->sha256() != QLatin1String(builtinExpectedSha256()))
-            qFatal("The built-in rule pack's sha256 %s differs from the one recorded at build time (%s); refusing to run",
-                   qPrintable(p->sha256()), builtinExpectedSha256());
+            qFatal(
+                "The built-in rule pack's sha256 %s differs from the one recorded at build time (%s); refusing to run",
+                qPrintable(p->sha256()), builtinExpectedSha256());
         return p;
     }();
     return *pack;

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "Logic.h"
-#include "json/StrictJson.h"
 #include "rules/Expression.h"
+#include "json/StrictJson.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -23,8 +23,8 @@ inline constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
 // The four arms of SPEC §1, in this fixed order everywhere in the engine.
 inline constexpr int kArmCount = 4;
-inline constexpr std::array<const char *, kArmCount> kArmIds = {"autologous_car_t", "allogeneic_car_t", "bispecific_tce",
-                                                                "standard_care"};
+inline constexpr std::array<const char *, kArmCount> kArmIds
+    = { "autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care" };
 int armIndex(const QString &id); // -1 if not an arm id
 
 // A number with its provenance: every clinical number in the pack carries source + evidence.
@@ -109,9 +109,9 @@ struct DerivedDef {
     int decimals = 1;
     QStringList values;
     int slot = -1;
-    std::vector<int> inputSlots;       // formula roles, in the formula's role order
-    std::vector<PseudoInput> pseudo;   // non-variable raw inputs
-    std::vector<int> dependencySlots;  // every slot this value reads (inputs + expressions)
+    std::vector<int> inputSlots; // formula roles, in the formula's role order
+    std::vector<PseudoInput> pseudo; // non-variable raw inputs
+    std::vector<int> dependencySlots; // every slot this value reads (inputs + expressions)
     QHash<QString, Param> params;
     // Formula-specific compiled data.
     std::vector<std::pair<Expression, double>> bands;
@@ -122,12 +122,12 @@ struct DerivedDef {
     std::vector<Component> components;
     int highAt = 0;
     int scoreSlot = -1; // PointsCategory: the score it categorises
-    int agent = -1;     // OnAgent
+    int agent = -1; // OnAgent
     // Numeric parameters resolved once at load, so no name lookup happens per case.
-    double referenceMg = kUnknown;    // prednisone_equivalent
-    double windowDays = kUnknown;     // prednisone_equivalent (and, copied, the washout formulas)
-    double gcThresholdMg = kUnknown;  // leukapheresis_washout (>), tce_washout (>=)
-    double gcDays = kUnknown;         // washout formulas
+    double referenceMg = kUnknown; // prednisone_equivalent
+    double windowDays = kUnknown; // prednisone_equivalent (and, copied, the washout formulas)
+    double gcThresholdMg = kUnknown; // leukapheresis_washout (>), tce_washout (>=)
+    double gcDays = kUnknown; // washout formulas
     double stopBeforeDays = kUnknown; // tce_washout
 };
 
@@ -245,7 +245,7 @@ struct Modifier {
     QString id;
     QString label;
     Expression when;
-    std::array<bool, kArmCount> arms{};
+    std::array<bool, kArmCount> arms {};
     QString text;
     QString source;
     QString evidence;
@@ -263,8 +263,8 @@ struct Vignette {
     QString id;
     QString title;
     QByteArray caseJson; // the complete case document (variants already applied)
-    std::vector<std::pair<QString, QString>> expectedText;    // derived id -> date/enum
-    std::vector<std::pair<QString, double>> expectedNumbers;  // derived id -> number at display precision
+    std::vector<std::pair<QString, QString>> expectedText; // derived id -> date/enum
+    std::vector<std::pair<QString, double>> expectedNumbers; // derived id -> number at display precision
     std::vector<std::pair<QString, VignetteExpectation>> arms; // "arm" or "arm/sub_option"
 };
 

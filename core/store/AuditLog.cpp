@@ -41,13 +41,12 @@ const QString kColumns = QStringLiteral(
 
 } // namespace
 
-AuditLog::AuditLog(const QSqlDatabase &db, QString sidecarPath)
-    : m_db(db)
-    , m_sidecar(std::move(sidecarPath))
-{
-}
+AuditLog::AuditLog(const QSqlDatabase &db, QString sidecarPath) : m_db(db), m_sidecar(std::move(sidecarPath)) { }
 
-QString AuditLog::genesisHash() { return QString(64, QLatin1Char('0')); }
+QString AuditLog::genesisHash()
+{
+    return QString(64, QLatin1Char('0'));
+}
 
 QByteArray AuditLog::canonicalRow(const AuditEntry &e)
 {
@@ -59,8 +58,8 @@ QByteArray AuditLog::canonicalRow(const AuditEntry &e)
     };
     w.StartArray();
     w.Int64(e.id);
-    for (const QString *s : {&e.at, &e.osUser, &e.displayName, &e.action, &e.objectType, &e.objectId, &e.beforeHash,
-                             &e.afterHash, &e.detail})
+    for (const QString *s : { &e.at, &e.osUser, &e.displayName, &e.action, &e.objectType, &e.objectId, &e.beforeHash,
+             &e.afterHash, &e.detail })
         str(*s);
     w.EndArray();
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
@@ -77,8 +76,8 @@ std::optional<AuditHead> AuditLog::head() const
     if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
         return std::nullopt;
     if (!q.next())
-        return AuditHead{0, genesisHash()};
-    return AuditHead{q.value(0).toLongLong(), q.value(1).toString()};
+        return AuditHead { 0, genesisHash() };
+    return AuditHead { q.value(0).toLongLong(), q.value(1).toString() };
 }
 
 bool AuditLog::append(AuditEntry entry, QString &error)
@@ -94,15 +93,14 @@ bool AuditLog::append(AuditEntry entry, QString &error)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
     q.addBindValue(entry.id);
-    for (const QString *s : {&entry.at, &entry.osUser, &entry.displayName, &entry.action, &entry.objectType,
-                             &entry.objectId, &entry.beforeHash, &entry.afterHash, &entry.detail, &entry.prevHash,
-                             &entry.hash})
+    for (const QString *s : { &entry.at, &entry.osUser, &entry.displayName, &entry.action, &entry.objectType,
+             &entry.objectId, &entry.beforeHash, &entry.afterHash, &entry.detail, &entry.prevHash, &entry.hash })
         q.addBindValue(notNull(*s));
     if (!q.exec()) {
         error = QStringLiteral("cannot append to the audit log: %1").arg(q.lastError().text());
         return false;
     }
-    m_pending = AuditHead{entry.id, entry.hash};
+    m_pending = AuditHead { entry.id, entry.hash };
     return true;
 }
 
@@ -175,16 +173,18 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
             if (e.prevHash != prev) {
                 chainBroken = true;
                 if (e.id > lastId + 1)
-                    fail(lastId + 1, QStringLiteral("audit row %1: missing (deleted); row %2 does not follow row %3")
-                                         .arg(e.id - 1 == lastId + 1 ? QString::number(lastId + 1)
-                                                                     : QStringLiteral("%1..%2").arg(lastId + 1).arg(e.id - 1))
-                                         .arg(e.id)
-                                         .arg(lastId));
+                    fail(lastId + 1,
+                        QStringLiteral("audit row %1: missing (deleted); row %2 does not follow row %3")
+                            .arg(e.id - 1 == lastId + 1 ? QString::number(lastId + 1)
+                                                        : QStringLiteral("%1..%2").arg(lastId + 1).arg(e.id - 1))
+                            .arg(e.id)
+                            .arg(lastId));
                 else
-                    fail(e.id, QStringLiteral("audit row %1: does not follow row %2 (a row was removed, "
-                                              "moved or edited before it)")
-                                   .arg(e.id)
-                                   .arg(lastId));
+                    fail(e.id,
+                        QStringLiteral("audit row %1: does not follow row %2 (a row was removed, "
+                                       "moved or edited before it)")
+                            .arg(e.id)
+                            .arg(lastId));
             } else if (rowHash(prev, e) != e.hash) {
                 chainBroken = true;
                 fail(e.id, QStringLiteral("audit row %1: content does not match its hash (edited)").arg(e.id));
@@ -192,24 +192,26 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
         }
         prev = e.hash;
         lastId = e.id;
-        r.head = AuditHead{e.id, e.hash};
+        r.head = AuditHead { e.id, e.hash };
     }
     if (r.rows == 0)
-        r.head = AuditHead{0, genesisHash()};
+        r.head = AuditHead { 0, genesisHash() };
 
     if (!chainBroken) {
         const auto sidecar = readSidecar(m_sidecar);
         if (!sidecar) {
             if (r.rows > 0)
-                fail(-1, QStringLiteral("audit head file %1 is missing or unreadable; the end of the chain cannot "
-                                        "be checked")
-                             .arg(m_sidecar));
+                fail(-1,
+                    QStringLiteral("audit head file %1 is missing or unreadable; the end of the chain cannot "
+                                   "be checked")
+                        .arg(m_sidecar));
         } else if (sidecar->id > r.head.id) {
-            fail(r.head.id + 1, QStringLiteral("audit row %1: missing; the head file records row %2 but the log ends "
-                                               "at row %3 (rows removed from the end)")
-                                    .arg(r.head.id + 1)
-                                    .arg(sidecar->id)
-                                    .arg(r.head.id));
+            fail(r.head.id + 1,
+                QStringLiteral("audit row %1: missing; the head file records row %2 but the log ends "
+                               "at row %3 (rows removed from the end)")
+                    .arg(r.head.id + 1)
+                    .arg(sidecar->id)
+                    .arg(r.head.id));
         } else {
             QSqlQuery at(m_db);
             at.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
@@ -217,10 +219,11 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
             const bool found = sidecar->id == 0 || (at.exec() && at.next());
             const QString stored = sidecar->id == 0 ? genesisHash() : (found ? at.value(0).toString() : QString());
             if (!found || stored != sidecar->hash) {
-                fail(sidecar->id, QStringLiteral("audit row %1: hash differs from the head file %2 (the chain was "
-                                                 "rewritten)")
-                                      .arg(sidecar->id)
-                                      .arg(m_sidecar));
+                fail(sidecar->id,
+                    QStringLiteral("audit row %1: hash differs from the head file %2 (the chain was "
+                                   "rewritten)")
+                        .arg(sidecar->id)
+                        .arg(m_sidecar));
             } else if (sidecar->id < r.head.id) {
                 r.notes << QStringLiteral("the head file is %1 row(s) behind the log (an interrupted write); it is "
                                           "brought up to date on the next write")
@@ -229,7 +232,7 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
         }
     }
     const QStringList triggers = dialect.triggerNames(m_db);
-    for (const char *name : {"audit_log_no_update", "audit_log_no_delete"}) {
+    for (const char *name : { "audit_log_no_update", "audit_log_no_delete" }) {
         if (!triggers.contains(QLatin1String(name)))
             fail(-1, QStringLiteral("the protective trigger %1 has been removed").arg(QLatin1String(name)));
     }

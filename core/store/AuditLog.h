@@ -17,7 +17,7 @@ struct AuditEntry {
     QString at;
     QString osUser;
     QString displayName;
-    QString action;     // e.g. "case.version_added", "decision.finalised"
+    QString action; // e.g. "case.version_added", "decision.finalised"
     QString objectType; // "case", "decision", ...
     QString objectId;
     QString beforeHash; // state hash before the action ("" if none)
@@ -36,8 +36,8 @@ struct AuditVerification {
     bool intact = true;
     qint64 rows = 0;
     qint64 firstBadRow = -1; // -1: none (or the problem is not a single row)
-    QStringList problems;    // first problem first; each names the row
-    QStringList notes;       // not tampering (e.g. a head file behind after a crash)
+    QStringList problems; // first problem first; each names the row
+    QStringList notes; // not tampering (e.g. a head file behind after a crash)
     AuditHead head;
 };
 

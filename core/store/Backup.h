@@ -10,7 +10,7 @@ struct BackupResult {
     qint64 bytes = 0;
     qint64 cases = 0;
     AuditHead auditHead; // also written to "<backup>.audit-head"
-    QString sha256;      // of the backup file as written
+    QString sha256; // of the backup file as written
     bool audited = false;
     qint64 auditRow = 0; // the "database.backed_up" row in the live database (when audited)
 };

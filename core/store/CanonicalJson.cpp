@@ -15,7 +15,10 @@ namespace consilium {
 
 namespace {
 
-QByteArray toBytes(const rapidjson::StringBuffer &b) { return QByteArray(b.GetString(), qsizetype(b.GetSize())); }
+QByteArray toBytes(const rapidjson::StringBuffer &b)
+{
+    return QByteArray(b.GetString(), qsizetype(b.GetSize()));
+}
 
 template <typename W> void writeSorted(W &w, const json::Value &v)
 {
@@ -24,9 +27,8 @@ template <typename W> void writeSorted(W &w, const json::Value &v)
         members.reserve(v.MemberCount());
         for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it)
             members.push_back(&*it);
-        std::sort(members.begin(), members.end(), [](const auto *a, const auto *b) {
-            return json::keyOf(a->name) < json::keyOf(b->name);
-        });
+        std::sort(members.begin(), members.end(),
+            [](const auto *a, const auto *b) { return json::keyOf(a->name) < json::keyOf(b->name); });
         w.StartObject();
         for (const auto *m : members) {
             w.Key(m->name.GetString(), m->name.GetStringLength());
@@ -70,7 +72,10 @@ QByteArray canonicalJson(const json::Value &v)
     return toBytes(buffer);
 }
 
-bool jsonEqual(const json::Value &a, const json::Value &b) { return a == b; }
+bool jsonEqual(const json::Value &a, const json::Value &b)
+{
+    return a == b;
+}
 
 bool parseStored(const QByteArray &bytes, json::Document &doc)
 {

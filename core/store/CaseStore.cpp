@@ -24,7 +24,7 @@ namespace consilium {
 
 namespace {
 
-std::atomic<int> s_connectionCounter{0};
+std::atomic<int> s_connectionCounter { 0 };
 
 QString actorLabel(const Actor &a)
 {
@@ -45,7 +45,7 @@ QString stringMember(const json::Value &obj, const char *key)
 
 void removeWithCompanions(const QString &file)
 {
-    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+    for (const char *suffix : { "", "-wal", "-shm", "-journal" })
         QFile::remove(file + QLatin1String(suffix));
 }
 
@@ -74,25 +74,25 @@ std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreErr
     const QString &path = store->m_path;
 
     if (!QSqlDatabase::isDriverAvailable(store->m_dialect->driverName())) {
-        error = {StoreErrc::Io, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), {}};
+        error = { StoreErrc::Io, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), {} };
         return nullptr;
     }
     if (options.writer) {
         const QString dir = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(dir)) {
-            error = {StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(dir), {}};
+            error = { StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(dir), {} };
             return nullptr;
         }
         store->m_lock = std::make_unique<WriterLock>(path);
         QString message;
         if (!store->m_lock->acquire(options.lockTimeoutMs, message)) {
-            error = {StoreErrc::Locked, message, {}};
+            error = { StoreErrc::Locked, message, {} };
             return nullptr;
         }
         // Creation files left by a process that died while creating the database are ours.
         const QFileInfo info(path);
-        const QStringList leftovers =
-            QDir(dir).entryList({info.fileName() + QStringLiteral(".new-*")}, QDir::Files | QDir::Hidden);
+        const QStringList leftovers
+            = QDir(dir).entryList({ info.fileName() + QStringLiteral(".new-*") }, QDir::Files | QDir::Hidden);
         for (const QString &f : leftovers)
             QFile::remove(QDir(dir).filePath(f));
     }
@@ -102,9 +102,8 @@ std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreErr
     case FileKind::Missing:
     case FileKind::Empty:
         if (!options.writer || !options.create) {
-            error = {StoreErrc::NotFound,
-                     QStringLiteral("no Consilium database at %1 (create one with: consilium-cli db init)").arg(path),
-                     {}};
+            error = { StoreErrc::NotFound,
+                QStringLiteral("no Consilium database at %1 (create one with: consilium-cli db init)").arg(path), {} };
             return nullptr;
         }
         if (!store->initialiseNew(options, error))
@@ -114,20 +113,20 @@ std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreErr
         break;
     case FileKind::BlankSqlite:
     case FileKind::ForeignSqlite:
-        error = {StoreErrc::Foreign,
-                 QStringLiteral("%1 is an SQLite database of another application (application_id 0x%2), not a "
-                                "Consilium database; it was left untouched")
-                     .arg(path)
-                     .arg(inspection.applicationId, 8, 16, QLatin1Char('0')),
-                 {}};
+        error = { StoreErrc::Foreign,
+            QStringLiteral("%1 is an SQLite database of another application (application_id 0x%2), not a "
+                           "Consilium database; it was left untouched")
+                .arg(path)
+                .arg(inspection.applicationId, 8, 16, QLatin1Char('0')),
+            {} };
         return nullptr;
     case FileKind::NotSqlite:
-        error = {StoreErrc::Foreign,
-                 QStringLiteral("%1 is not a Consilium database (not an SQLite file); it was left untouched").arg(path),
-                 {}};
+        error = { StoreErrc::Foreign,
+            QStringLiteral("%1 is not a Consilium database (not an SQLite file); it was left untouched").arg(path),
+            {} };
         return nullptr;
     case FileKind::Unreadable:
-        error = {StoreErrc::Io, QStringLiteral("cannot read %1: %2").arg(path, inspection.error), {}};
+        error = { StoreErrc::Io, QStringLiteral("cannot read %1: %2").arg(path, inspection.error), {} };
         return nullptr;
     }
 
@@ -162,7 +161,7 @@ bool CaseStore::openConnection(const QString &file, bool readOnly, StoreError &e
     if (readOnly)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!db.open()) {
-        error = {StoreErrc::Io, QStringLiteral("cannot open %1: %2").arg(file, db.lastError().text()), {}};
+        error = { StoreErrc::Io, QStringLiteral("cannot open %1: %2").arg(file, db.lastError().text()), {} };
         return false;
     }
     m_audit = std::make_unique<AuditLog>(db, auditHeadPathFor(m_path));
@@ -178,7 +177,7 @@ bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
     removeWithCompanions(tmp);
     QString message;
     if (!createOwnerOnlyFile(tmp, message)) {
-        error = {StoreErrc::Io, message, {}};
+        error = { StoreErrc::Io, message, {} };
         return false;
     }
     if (!openConnection(tmp, false, error))
@@ -194,7 +193,7 @@ bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
     if (ok) {
         ok = begin()
             && audit(QStringLiteral("database.created"), QStringLiteral("database"), QFileInfo(m_path).fileName(), {},
-                     {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
+                {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
         if (!ok)
             message = m_error.message;
         // Committed without publishing: the head file is written for the final path below.
@@ -218,12 +217,12 @@ bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
     m_connection.clear();
     if (!ok || !head) {
         removeWithCompanions(tmp);
-        error = {StoreErrc::Io, QStringLiteral("cannot initialise %1: %2").arg(m_path, message), {}};
+        error = { StoreErrc::Io, QStringLiteral("cannot initialise %1: %2").arg(m_path, message), {} };
         return false;
     }
     if (!AuditLog::writeSidecar(auditHeadPathFor(m_path), *head, message)) {
         removeWithCompanions(tmp);
-        error = {StoreErrc::Io, message, {}};
+        error = { StoreErrc::Io, message, {} };
         return false;
     }
     const QFileInfo existing(m_path);
@@ -231,7 +230,7 @@ bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
         QFile::remove(m_path);
     if (!QFile::rename(tmp, m_path)) {
         removeWithCompanions(tmp);
-        error = {StoreErrc::Io, QStringLiteral("cannot create %1").arg(m_path), {}};
+        error = { StoreErrc::Io, QStringLiteral("cannot create %1").arg(m_path), {} };
         return false;
     }
     return true;
@@ -242,57 +241,56 @@ bool CaseStore::prepareExisting(StoreError &error)
     QSqlDatabase db = database();
     const auto appId = m_dialect->applicationId(db);
     if (!appId) {
-        error = {StoreErrc::Corrupt,
-                 QStringLiteral("%1 cannot be read as a database: %2; it was left untouched")
-                     .arg(m_path, db.lastError().text()),
-                 {}};
+        error = { StoreErrc::Corrupt,
+            QStringLiteral("%1 cannot be read as a database: %2; it was left untouched")
+                .arg(m_path, db.lastError().text()),
+            {} };
         return false;
     }
     if (*appId != kApplicationId) {
-        error = {StoreErrc::Foreign,
-                 QStringLiteral("%1 is not a Consilium database; it was left untouched").arg(m_path),
-                 {}};
+        error = { StoreErrc::Foreign,
+            QStringLiteral("%1 is not a Consilium database; it was left untouched").arg(m_path), {} };
         return false;
     }
     {
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next()) {
-            error = {StoreErrc::Corrupt,
-                     QStringLiteral("%1 is damaged (%2); it was left untouched — restore it from a backup")
-                         .arg(m_path, probe.lastError().text()),
-                     {}};
+            error = { StoreErrc::Corrupt,
+                QStringLiteral("%1 is damaged (%2); it was left untouched — restore it from a backup")
+                    .arg(m_path, probe.lastError().text()),
+                {} };
             return false;
         }
     }
     const auto version = m_dialect->schemaVersion(db);
     if (!version) {
-        error = {StoreErrc::Corrupt, QStringLiteral("%1: cannot read the schema version").arg(m_path), {}};
+        error = { StoreErrc::Corrupt, QStringLiteral("%1: cannot read the schema version").arg(m_path), {} };
         return false;
     }
     if (*version > Migrations::kCurrentVersion) {
-        error = {StoreErrc::TooNew,
-                 QStringLiteral("%1 was written by a newer Consilium (schema v%2; this version knows up to v%3); "
-                                "it was not opened — use a newer Consilium")
-                     .arg(m_path)
-                     .arg(*version)
-                     .arg(Migrations::kCurrentVersion),
-                 {}};
+        error = { StoreErrc::TooNew,
+            QStringLiteral("%1 was written by a newer Consilium (schema v%2; this version knows up to v%3); "
+                           "it was not opened — use a newer Consilium")
+                .arg(m_path)
+                .arg(*version)
+                .arg(Migrations::kCurrentVersion),
+            {} };
         return false;
     }
     QString message;
     if (!m_dialect->configure(db, 5000, m_writer, message)) {
-        error = {StoreErrc::Io, QStringLiteral("%1: %2").arg(m_path, message), {}};
+        error = { StoreErrc::Io, QStringLiteral("%1: %2").arg(m_path, message), {} };
         return false;
     }
     if (!m_writer) {
         if (*version < Migrations::kCurrentVersion) {
-            error = {StoreErrc::NeedsUpgrade,
-                     QStringLiteral("%1 has schema v%2 and needs an upgrade to v%3; open it for writing once "
-                                    "(e.g. consilium-cli db init)")
-                         .arg(m_path)
-                         .arg(*version)
-                         .arg(Migrations::kCurrentVersion),
-                     {}};
+            error = { StoreErrc::NeedsUpgrade,
+                QStringLiteral("%1 has schema v%2 and needs an upgrade to v%3; open it for writing once "
+                               "(e.g. consilium-cli db init)")
+                    .arg(m_path)
+                    .arg(*version)
+                    .arg(Migrations::kCurrentVersion),
+                {} };
             return false;
         }
         return true;
@@ -300,15 +298,15 @@ bool CaseStore::prepareExisting(StoreError &error)
     restrictToOwner(m_path);
     std::vector<int> applied;
     if (!Migrations::migrate(db, *m_dialect, Migrations::kCurrentVersion, message, &applied)) {
-        error = {StoreErrc::Sql, QStringLiteral("%1: migration failed: %2").arg(m_path, message), {}};
+        error = { StoreErrc::Sql, QStringLiteral("%1: migration failed: %2").arg(m_path, message), {} };
         return false;
     }
     resyncAuditHead();
     if (!applied.empty()) {
         WriteTransaction tx(*this);
         for (int v : applied)
-            audit(QStringLiteral("database.migrated"), QStringLiteral("database"), QFileInfo(m_path).fileName(), {},
-                  {}, QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
+            audit(QStringLiteral("database.migrated"), QStringLiteral("database"), QFileInfo(m_path).fileName(), {}, {},
+                QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
         tx.commit();
     }
     restrictToOwner(m_path);
@@ -332,17 +330,23 @@ void CaseStore::resyncAuditHead()
         return;
     WriteTransaction tx(*this);
     audit(QStringLiteral("audit.head_resynced"), QStringLiteral("audit_log"), QString::number(head->id), sidecar->hash,
-          head->hash, QStringLiteral("head file was at row %1, log at row %2").arg(sidecar->id).arg(head->id));
+        head->hash, QStringLiteral("head file was at row %1, log at row %2").arg(sidecar->id).arg(head->id));
     tx.commit();
 }
 
-QString CaseStore::timestamp() const { return m_clock().toUTC().toString(Qt::ISODateWithMs); }
+QString CaseStore::timestamp() const
+{
+    return m_clock().toUTC().toString(Qt::ISODateWithMs);
+}
 
-int CaseStore::schemaVersion() const { return m_dialect->schemaVersion(database()).value_or(-1); }
+int CaseStore::schemaVersion() const
+{
+    return m_dialect->schemaVersion(database()).value_or(-1);
+}
 
 bool CaseStore::fail(StoreErrc code, const QString &message, const QStringList &details)
 {
-    m_error = {code, message, details};
+    m_error = { code, message, details };
     return false;
 }
 
@@ -406,7 +410,7 @@ void CaseStore::rollbackNow()
 }
 
 bool CaseStore::audit(const QString &action, const QString &objectType, const QString &objectId, const QString &before,
-                      const QString &after, const QString &detail)
+    const QString &after, const QString &detail)
 {
     AuditEntry e;
     e.at = timestamp();
@@ -437,7 +441,7 @@ SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
         const QString id = stringMember(doc, "id");
         out.caseId = id;
         fail(StoreErrc::InvalidCase,
-             id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id), diag.lines());
+            id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id), diag.lines());
         return out;
     }
     WriteTransaction tx(*this);
@@ -501,7 +505,8 @@ SaveOutcome CaseStore::saveValidated(const json::Value &doc)
     const QString now = timestamp();
     if (ref == 0) {
         QSqlQuery ins(db);
-        ins.prepare(QStringLiteral("INSERT INTO cases (case_id, label, disease, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
+        ins.prepare(QStringLiteral(
+            "INSERT INTO cases (case_id, label, disease, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
         ins.addBindValue(caseId);
         ins.addBindValue(notNull(label));
         ins.addBindValue(disease.isEmpty() ? QVariant() : QVariant(disease));
@@ -515,8 +520,9 @@ SaveOutcome CaseStore::saveValidated(const json::Value &doc)
         ref = ins.lastInsertId().toLongLong();
     }
     QSqlQuery ver(db);
-    ver.prepare(QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
-                               " VALUES (?, ?, ?, ?, ?, ?)"));
+    ver.prepare(
+        QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
+                       " VALUES (?, ?, ?, ?, ?, ?)"));
     ver.addBindValue(ref);
     ver.addBindValue(previous + 1);
     ver.addBindValue(now);
@@ -531,7 +537,8 @@ SaveOutcome CaseStore::saveValidated(const json::Value &doc)
     out.versionId = ver.lastInsertId().toLongLong();
     out.version = previous + 1;
     QSqlQuery upd(db);
-    upd.prepare(QStringLiteral("UPDATE cases SET label = ?, disease = ?, updated_at = ?, latest_version_id = ? WHERE id = ?"));
+    upd.prepare(
+        QStringLiteral("UPDATE cases SET label = ?, disease = ?, updated_at = ?, latest_version_id = ? WHERE id = ?"));
     upd.addBindValue(notNull(label));
     upd.addBindValue(disease.isEmpty() ? QVariant() : QVariant(disease));
     upd.addBindValue(now);
@@ -546,7 +553,7 @@ SaveOutcome CaseStore::saveValidated(const json::Value &doc)
         return out;
     }
     if (!audit(QStringLiteral("case.version_added"), QStringLiteral("case"), caseId, previousSha, sha,
-               QStringLiteral("version %1").arg(out.version)))
+            QStringLiteral("version %1").arg(out.version)))
         return out;
     out.status = SaveStatus::Added;
     return out;
@@ -586,8 +593,8 @@ CaseVersion versionFrom(const QSqlQuery &q, bool withContent)
     return v;
 }
 
-const QString kVersionColumns = QStringLiteral(
-    "v.id, c.case_id, v.version, v.created_at, v.created_by, v.content_sha256, v.content");
+const QString kVersionColumns
+    = QStringLiteral("v.id, c.case_id, v.version, v.created_at, v.created_by, v.content_sha256, v.content");
 
 } // namespace
 
@@ -670,7 +677,8 @@ CasePage CaseStore::listCases(const CaseFilter &filter)
         where << QStringLiteral("cv.pack_ref = ? AND cv.group_key = ? AND cv.verdict = ?");
         binds << pack << filter.verdictGroup << filter.verdict;
     }
-    const QString whereSql = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const QString whereSql
+        = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     QSqlDatabase db = database();
     {
         QSqlQuery count(db);
@@ -745,7 +753,7 @@ bool CaseStore::setArchived(const QString &caseId, bool archived)
     if (!q.exec())
         return fail(StoreErrc::Sql, q.lastError().text());
     if (!audit(archived ? QStringLiteral("case.archived") : QStringLiteral("case.unarchived"), QStringLiteral("case"),
-               caseId, {}, {}))
+            caseId, {}, {}))
         return false;
     return tx.commit();
 }
@@ -762,8 +770,8 @@ void writeString(JsonWriter &w, const QString &s)
 
 // The rows a purge removes from one table, in a fixed order, each as an array of its column
 // values in schema order: what the purge's before-hash is computed over.
-bool manifestRows(JsonWriter &w, const QSqlDatabase &db, const char *name, const QString &sql, qint64 ref,
-                  QString &error)
+bool manifestRows(
+    JsonWriter &w, const QSqlDatabase &db, const char *name, const QString &sql, qint64 ref, QString &error)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -800,7 +808,8 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
 {
     if (caseId.isEmpty() || confirmation != caseId) {
         fail(StoreErrc::Refused,
-             QStringLiteral("purging case %1 needs the case id typed again as confirmation; nothing was purged").arg(caseId));
+            QStringLiteral("purging case %1 needs the case id typed again as confirmation; nothing was purged")
+                .arg(caseId));
         return std::nullopt;
     }
     WriteTransaction tx(*this);
@@ -811,9 +820,10 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
     if (!summary)
         return std::nullopt;
     if (!summary->archived) {
-        fail(StoreErrc::Refused, QStringLiteral("case %1 is not archived; only an archived case can be purged (archive it "
-                                                "first: consilium-cli db archive %1)")
-                                     .arg(caseId));
+        fail(StoreErrc::Refused,
+            QStringLiteral("case %1 is not archived; only an archived case can be purged (archive it "
+                           "first: consilium-cli db archive %1)")
+                .arg(caseId));
         return std::nullopt;
     }
     const qint64 ref = summary->ref;
@@ -834,9 +844,9 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
             finalised << QString::number(q.value(0).toLongLong());
         if (!finalised.isEmpty()) {
             fail(StoreErrc::Refused,
-                 QStringLiteral("case %1 cannot be purged: finalised decision(s) %2 rest on its versions and must stay "
-                                "replayable with the case as it was decided; it stays archived")
-                     .arg(caseId, finalised.join(QStringLiteral(", "))));
+                QStringLiteral("case %1 cannot be purged: finalised decision(s) %2 rest on its versions and must stay "
+                               "replayable with the case as it was decided; it stays archived")
+                    .arg(caseId, finalised.join(QStringLiteral(", "))));
             return std::nullopt;
         }
     }
@@ -849,17 +859,22 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
     w.Key("format");
     w.String("consilium-purge/1");
     const std::pair<const char *, QString> tables[] = {
-        {"cases", QStringLiteral("SELECT * FROM cases WHERE id = ?")},
-        {"case_versions", QStringLiteral("SELECT * FROM case_versions WHERE case_ref = ? ORDER BY id")},
-        {"evaluations", QStringLiteral("SELECT * FROM evaluations WHERE case_version_id IN (%1) ORDER BY id").arg(versionsOfCase)},
-        {"decisions", QStringLiteral("SELECT * FROM decisions WHERE id IN (%1) ORDER BY id").arg(decisionsOfCase)},
-        {"decision_roles",
-         QStringLiteral("SELECT * FROM decision_roles WHERE decision_id IN (%1) ORDER BY decision_id, role").arg(decisionsOfCase)},
-        {"decision_positions",
-         QStringLiteral("SELECT * FROM decision_positions WHERE decision_id IN (%1) ORDER BY id").arg(decisionsOfCase)},
-        {"decision_overrides",
-         QStringLiteral("SELECT * FROM decision_overrides WHERE decision_id IN (%1) ORDER BY id").arg(decisionsOfCase)},
-        {"conference_cases", QStringLiteral("SELECT * FROM conference_cases WHERE case_ref = ? ORDER BY conference_id")},
+        { "cases", QStringLiteral("SELECT * FROM cases WHERE id = ?") },
+        { "case_versions", QStringLiteral("SELECT * FROM case_versions WHERE case_ref = ? ORDER BY id") },
+        { "evaluations",
+            QStringLiteral("SELECT * FROM evaluations WHERE case_version_id IN (%1) ORDER BY id").arg(versionsOfCase) },
+        { "decisions", QStringLiteral("SELECT * FROM decisions WHERE id IN (%1) ORDER BY id").arg(decisionsOfCase) },
+        { "decision_roles",
+            QStringLiteral("SELECT * FROM decision_roles WHERE decision_id IN (%1) ORDER BY decision_id, role")
+                .arg(decisionsOfCase) },
+        { "decision_positions",
+            QStringLiteral("SELECT * FROM decision_positions WHERE decision_id IN (%1) ORDER BY id")
+                .arg(decisionsOfCase) },
+        { "decision_overrides",
+            QStringLiteral("SELECT * FROM decision_overrides WHERE decision_id IN (%1) ORDER BY id")
+                .arg(decisionsOfCase) },
+        { "conference_cases",
+            QStringLiteral("SELECT * FROM conference_cases WHERE case_ref = ? ORDER BY conference_id") },
     };
     for (const auto &[name, sql] : tables) {
         if (!manifestRows(w, db, name, sql, ref, error)) {
@@ -877,15 +892,16 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
     // transactional in SQLite, so no other connection ever sees the tables unguarded, and a
     // crash or a failure rolls the whole purge back). Finalised decisions and the audit log keep
     // their guards throughout.
-    const QStringList guarded{QStringLiteral("evaluations"), QStringLiteral("case_versions")};
+    const QStringList guarded { QStringLiteral("evaluations"), QStringLiteral("case_versions") };
     std::vector<std::pair<QString, QString>> guards; // name, definition
     for (const QString &table : guarded) {
         const QString name = m_dialect->deleteGuardName(table);
         const QString definition = m_dialect->triggerDefinition(db, name);
         if (definition.isEmpty()) {
-            fail(StoreErrc::Refused, QStringLiteral("the protective trigger %1 is missing (the database was changed "
-                                                    "outside Consilium); nothing was purged")
-                                         .arg(name));
+            fail(StoreErrc::Refused,
+                QStringLiteral("the protective trigger %1 is missing (the database was changed "
+                               "outside Consilium); nothing was purged")
+                    .arg(name));
             return std::nullopt;
         }
         guards.emplace_back(name, definition);
@@ -911,14 +927,18 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
         }
         return true;
     };
-    bool ok = run(QStringLiteral("DELETE FROM decision_overrides WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
+    bool ok
+        = run(QStringLiteral("DELETE FROM decision_overrides WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
         && run(QStringLiteral("DELETE FROM decision_positions WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
         && run(QStringLiteral("DELETE FROM decision_roles WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
-        && run(QStringLiteral("DELETE FROM decisions WHERE case_version_id IN (%1)").arg(versionsOfCase), &out.draftDecisions)
+        && run(QStringLiteral("DELETE FROM decisions WHERE case_version_id IN (%1)").arg(versionsOfCase),
+            &out.draftDecisions)
         && run(QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = ?"), nullptr);
     for (std::size_t i = 0; ok && i < guards.size(); ++i)
         ok = ddl(m_dialect->dropTrigger(guards[i].first, guarded[qsizetype(i)]));
-    ok = ok && run(QStringLiteral("DELETE FROM evaluations WHERE case_version_id IN (%1)").arg(versionsOfCase), &out.evaluations)
+    ok = ok
+        && run(QStringLiteral("DELETE FROM evaluations WHERE case_version_id IN (%1)").arg(versionsOfCase),
+            &out.evaluations)
         && run(QStringLiteral("DELETE FROM case_versions WHERE case_ref = ?"), &out.versions)
         && run(QStringLiteral("DELETE FROM conference_cases WHERE case_ref = ?"), &out.conferenceListings)
         && run(QStringLiteral("DELETE FROM cases WHERE id = ?"), nullptr);
@@ -928,21 +948,22 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
         return std::nullopt;
     for (const auto &[name, definition] : guards) {
         if (m_dialect->triggerDefinition(db, name) != definition) {
-            fail(StoreErrc::Sql, QStringLiteral("purge of %1: the protective trigger %2 could not be restored; nothing "
-                                                "was purged")
-                                     .arg(caseId, name));
+            fail(StoreErrc::Sql,
+                QStringLiteral("purge of %1: the protective trigger %2 could not be restored; nothing "
+                               "was purged")
+                    .arg(caseId, name));
             return std::nullopt;
         }
     }
     if (!audit(QStringLiteral("purge"), QStringLiteral("case"), caseId, out.contentSha256, {},
-               QStringLiteral("archived case purged after confirmation: %1 version(s), %2 evaluation(s), %3 draft "
-                              "decision(s), %4 conference listing(s) removed")
-                   .arg(out.versions)
-                   .arg(out.evaluations)
-                   .arg(out.draftDecisions)
-                   .arg(out.conferenceListings)))
+            QStringLiteral("archived case purged after confirmation: %1 version(s), %2 evaluation(s), %3 draft "
+                           "decision(s), %4 conference listing(s) removed")
+                .arg(out.versions)
+                .arg(out.evaluations)
+                .arg(out.draftDecisions)
+                .arg(out.conferenceListings)))
         return std::nullopt;
-    out.auditRow = m_audit->head().value_or(AuditHead{}).id;
+    out.auditRow = m_audit->head().value_or(AuditHead {}).id;
     if (!tx.commit())
         return std::nullopt;
     return out;
@@ -972,7 +993,7 @@ bool CaseStore::setSetting(const QString &key, const QString &value)
     if (!q.exec())
         return fail(StoreErrc::Sql, q.lastError().text());
     if (!audit(QStringLiteral("settings.changed"), QStringLiteral("setting"), key, sha256Hex(before.toUtf8()),
-               sha256Hex(value.toUtf8()), value.left(500)))
+            sha256Hex(value.toUtf8()), value.left(500)))
         return false;
     return tx.commit();
 }
@@ -995,7 +1016,8 @@ std::optional<qint64> CaseStore::storePack(const RulePack &pack)
     if (!tx.ok())
         return std::nullopt;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(pack.sha256());
     q.addBindValue(pack.id());
     q.addBindValue(pack.version());
@@ -1007,7 +1029,7 @@ std::optional<qint64> CaseStore::storePack(const RulePack &pack)
     }
     const qint64 ref = q.lastInsertId().toLongLong();
     if (!audit(QStringLiteral("rule_pack.stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, pack.sha256(),
-               QStringLiteral("%1 %2").arg(pack.id(), pack.version()))
+            QStringLiteral("%1 %2").arg(pack.id(), pack.version()))
         || !tx.commit())
         return std::nullopt;
     return ref;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "json/StrictJson.h"
 #include "store/AuditLog.h"
 #include "store/SqlDialect.h"
 #include "store/StoreFile.h"
 #include "store/StoreTypes.h"
+#include "json/StrictJson.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -22,11 +22,11 @@ class RulePack;
 struct StoreOptions {
     QString path; // empty: defaultDatabasePath()
     bool writer = true;
-    bool create = true;         // a writer may create a missing database
-    int lockTimeoutMs = 5000;   // a second writer waits this long, then is told who holds it
+    bool create = true; // a writer may create a missing database
+    int lockTimeoutMs = 5000; // a second writer waits this long, then is told who holds it
     int busyTimeoutMs = 5000;
-    Actor actor;                // empty: Actor::fromEnvironment()
-    Clock clock;                // empty: the system clock (UTC)
+    Actor actor; // empty: Actor::fromEnvironment()
+    Clock clock; // empty: the system clock (UTC)
 };
 
 struct CaseSummary {
@@ -56,7 +56,7 @@ struct CaseFilter {
     QString disease;
     QString verdictGroup; // "autologous_car_t" or "standard_care/ahsct"
     QString verdict;
-    QString packSha256;   // the active pack: verdicts shown and filtered under it
+    QString packSha256; // the active pack: verdicts shown and filtered under it
     bool includeArchived = false;
     int limit = 50;
     int offset = 0;
@@ -118,7 +118,7 @@ public:
 
     // One audit row inside the current write transaction.
     bool audit(const QString &action, const QString &objectType, const QString &objectId, const QString &before,
-               const QString &after, const QString &detail = {});
+        const QString &after, const QString &detail = {});
 
     // Validates against the pack and saves a new version unless the latest one holds an equal
     // JSON value (then nothing happens). Rejected: lastError() holds one line per problem.
@@ -179,11 +179,7 @@ private:
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(CaseStore &store)
-        : m_store(store)
-        , m_ok(store.begin())
-    {
-    }
+    explicit WriteTransaction(CaseStore &store) : m_store(store), m_ok(store.begin()) { }
     ~WriteTransaction()
     {
         if (m_ok && !m_done)

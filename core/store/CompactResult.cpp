@@ -71,8 +71,8 @@ CompactResult CompactResult::from(const Engine &engine, const Evaluation &e)
     r.derivedJson = QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
     for (int arm = 0; arm < kArmCount; ++arm) {
         const auto &d = e.earliestStart[std::size_t(arm)];
-        r.earliest[QLatin1String(kArmIds[std::size_t(arm)])] =
-            d ? std::optional<QString>(d->toString(Qt::ISODate)) : std::nullopt;
+        r.earliest[QLatin1String(kArmIds[std::size_t(arm)])]
+            = d ? std::optional<QString>(d->toString(Qt::ISODate)) : std::nullopt;
     }
     return r;
 }
@@ -123,8 +123,8 @@ std::optional<CompactResult> CompactResult::fromJson(const QByteArray &bytes)
         r.derivedJson = compactJson(doc["derived"]);
     if (doc.HasMember("earliest_start") && doc["earliest_start"].IsObject()) {
         for (const auto &m : doc["earliest_start"].GetObject())
-            r.earliest[json::toQString(m.name)] =
-                m.value.IsString() ? std::optional<QString>(json::toQString(m.value)) : std::nullopt;
+            r.earliest[json::toQString(m.name)]
+                = m.value.IsString() ? std::optional<QString>(json::toQString(m.value)) : std::nullopt;
     }
     return r;
 }

@@ -17,10 +17,10 @@ namespace consilium {
 // demand by replaying with the pinned pack. Criterion states are one letter each in the pack's
 // criterion order (M met, N not met, U unknown, A not applicable); the pack is stored by hash.
 struct CompactResult {
-    std::map<QString, QString> verdicts;                  // "autologous_car_t", "standard_care/ahsct"
-    QString states;                                       // one letter per criterion
-    QByteArray derivedJson;                               // {"egfr_ckd_epi_2021": 85.49, ...}
-    std::map<QString, std::optional<QString>> earliest;   // arm -> ISO date or unknown
+    std::map<QString, QString> verdicts; // "autologous_car_t", "standard_care/ahsct"
+    QString states; // one letter per criterion
+    QByteArray derivedJson; // {"egfr_ckd_epi_2021": 85.49, ...}
+    std::map<QString, std::optional<QString>> earliest; // arm -> ISO date or unknown
 
     static CompactResult from(const Engine &engine, const Evaluation &e);
     QByteArray toJson() const;

@@ -33,7 +33,7 @@ QString stanceName(Stance s)
 
 std::optional<Stance> stanceFromName(const QString &name)
 {
-    for (Stance s : {Stance::Agree, Stance::Disagree, Stance::Abstain}) {
+    for (Stance s : { Stance::Agree, Stance::Disagree, Stance::Abstain }) {
         if (stanceName(s) == name)
             return s;
     }
@@ -44,8 +44,8 @@ QStringList Decision::missingRoles() const
 {
     QStringList missing;
     for (const QString &role : requiredRoles) {
-        const bool answered = std::any_of(positions.begin(), positions.end(),
-                                          [&role](const Position &p) { return p.role == role; });
+        const bool answered
+            = std::any_of(positions.begin(), positions.end(), [&role](const Position &p) { return p.role == role; });
         if (!answered)
             missing << role;
     }
@@ -54,8 +54,8 @@ QStringList Decision::missingRoles() const
 
 bool Decision::hasDissent() const
 {
-    return std::any_of(positions.begin(), positions.end(),
-                       [](const Position &p) { return p.stance == Stance::Disagree; });
+    return std::any_of(
+        positions.begin(), positions.end(), [](const Position &p) { return p.stance == Stance::Disagree; });
 }
 
 namespace {
@@ -92,22 +92,20 @@ void resultKeys(const QByteArray &resultJson, QStringList &groups, QStringList &
 
 } // namespace
 
-Decisions::Decisions(CaseStore &store)
-    : m_store(store)
-{
-}
+Decisions::Decisions(CaseStore &store) : m_store(store) { }
 
 QStringList Decisions::overrideReasonCodes()
 {
-    return {QStringLiteral("data_error"), QStringLiteral("clinical_judgement"), QStringLiteral("newer_evidence"),
-            QStringLiteral("not_applicable_to_patient"), QStringLiteral("other")};
+    return { QStringLiteral("data_error"), QStringLiteral("clinical_judgement"), QStringLiteral("newer_evidence"),
+        QStringLiteral("not_applicable_to_patient"), QStringLiteral("other") };
 }
 
-std::optional<qint64> Decisions::createConference(const QString &heldOn, const QString &title,
-                                                  const std::vector<Attendee> &attendees)
+std::optional<qint64> Decisions::createConference(
+    const QString &heldOn, const QString &title, const std::vector<Attendee> &attendees)
 {
     if (!parseIsoDate(heldOn)) {
-        m_store.fail(StoreErrc::Refused, QStringLiteral("conference date \"%1\" is not a date (YYYY-MM-DD)").arg(heldOn));
+        m_store.fail(
+            StoreErrc::Refused, QStringLiteral("conference date \"%1\" is not a date (YYYY-MM-DD)").arg(heldOn));
         return std::nullopt;
     }
     if (title.trimmed().isEmpty()) {
@@ -131,7 +129,8 @@ std::optional<qint64> Decisions::createConference(const QString &heldOn, const Q
     QStringList names;
     for (const Attendee &a : attendees) {
         QSqlQuery ins(db);
-        ins.prepare(QStringLiteral("INSERT INTO conference_attendees (conference_id, name, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+        ins.prepare(QStringLiteral(
+            "INSERT INTO conference_attendees (conference_id, name, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
         ins.addBindValue(id);
         ins.addBindValue(a.name.trimmed());
         ins.addBindValue(notNull(a.role.trimmed()));
@@ -142,7 +141,7 @@ std::optional<qint64> Decisions::createConference(const QString &heldOn, const Q
         names << QStringLiteral("%1 (%2)").arg(a.name, a.role);
     }
     if (!m_store.audit(QStringLiteral("conference.created"), QStringLiteral("conference"), QString::number(id), {}, {},
-                       QStringLiteral("%1 %2; attendees: %3").arg(heldOn, title, names.join(QStringLiteral(", "))))
+            QStringLiteral("%1 %2; attendees: %3").arg(heldOn, title, names.join(QStringLiteral(", "))))
         || !tx.commit())
         return std::nullopt;
     return id;
@@ -172,7 +171,7 @@ bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
     if (!ins.exec())
         return m_store.fail(StoreErrc::Sql, ins.lastError().text());
     return m_store.audit(QStringLiteral("conference.case_listed"), QStringLiteral("conference"),
-                         QString::number(conferenceId), {}, {}, caseId)
+               QString::number(conferenceId), {}, {}, caseId)
         && tx.commit();
 }
 
@@ -191,11 +190,12 @@ std::optional<Conference> Decisions::conference(qint64 id)
     c.heldOn = q.value(1).toString();
     c.title = q.value(2).toString();
     QSqlQuery a(db);
-    a.prepare(QStringLiteral("SELECT name, role FROM conference_attendees WHERE conference_id = ? ORDER BY name, role"));
+    a.prepare(
+        QStringLiteral("SELECT name, role FROM conference_attendees WHERE conference_id = ? ORDER BY name, role"));
     a.addBindValue(id);
     if (a.exec()) {
         while (a.next())
-            c.attendees.push_back({a.value(0).toString(), a.value(1).toString()});
+            c.attendees.push_back({ a.value(0).toString(), a.value(1).toString() });
     }
     QSqlQuery cs(db);
     cs.prepare(QStringLiteral("SELECT c.case_id FROM conference_cases cc JOIN cases c ON c.id = cc.case_ref"
@@ -224,8 +224,8 @@ std::vector<Conference> Decisions::conferences()
     return out;
 }
 
-std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId, const RulePack &pack,
-                                      std::optional<qint64> versionId)
+std::optional<qint64> Decisions::open(
+    qint64 conferenceId, const QString &caseId, const RulePack &pack, std::optional<qint64> versionId)
 {
     if (!conference(conferenceId))
         return std::nullopt;
@@ -236,7 +236,8 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
     if (!version)
         return std::nullopt;
     if (version->caseId != caseId) {
-        m_store.fail(StoreErrc::Refused, QStringLiteral("version %1 is not a version of case %2").arg(version->id).arg(caseId));
+        m_store.fail(
+            StoreErrc::Refused, QStringLiteral("version %1 is not a version of case %2").arg(version->id).arg(caseId));
         return std::nullopt;
     }
     json::Document doc;
@@ -246,8 +247,11 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
         data = parseCaseValue(doc, pack, diag);
     if (!data) {
         m_store.fail(StoreErrc::InvalidCase,
-                     QStringLiteral("case %1 version %2 is not valid under pack %3").arg(caseId).arg(version->version).arg(pack.id()),
-                     diag.lines());
+            QStringLiteral("case %1 version %2 is not valid under pack %3")
+                .arg(caseId)
+                .arg(version->version)
+                .arg(pack.id()),
+            diag.lines());
         return std::nullopt;
     }
     const Engine engine(pack);
@@ -257,7 +261,8 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
     // filters) in the decision's own transaction.
     const CompactResult compact = CompactResult::from(engine, evaluation);
     const QByteArray setting = m_store.setting(RequiredRoles::settingKey()).value_or(QString()).toUtf8();
-    const QStringList roles = RequiredRoles::forCase(setting.isEmpty() ? RequiredRoles::defaultSetting() : setting, doc);
+    const QStringList roles
+        = RequiredRoles::forCase(setting.isEmpty() ? RequiredRoles::defaultSetting() : setting, doc);
 
     WriteTransaction tx(m_store);
     if (!tx.ok())
@@ -270,8 +275,9 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
         return std::nullopt;
     QSqlDatabase db = m_store.database();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
-                             " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
+                       " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(conferenceId);
     q.addBindValue(version->id);
     q.addBindValue(*packRef);
@@ -295,12 +301,12 @@ std::optional<qint64> Decisions::open(qint64 conferenceId, const QString &caseId
         }
     }
     if (!m_store.audit(QStringLiteral("decision.opened"), QStringLiteral("decision"), QString::number(id), {},
-                       stateHash(id),
-                       QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6; evaluation %7")
-                           .arg(caseId)
-                           .arg(version->version)
-                           .arg(pack.id(), pack.version(), pack.sha256(), roles.join(QStringLiteral(", ")))
-                           .arg(stored->id))
+            stateHash(id),
+            QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6; evaluation %7")
+                .arg(caseId)
+                .arg(version->version)
+                .arg(pack.id(), pack.version(), pack.sha256(), roles.join(QStringLiteral(", ")))
+                .arg(stored->id))
         || !tx.commit())
         return std::nullopt;
     return id;
@@ -313,7 +319,7 @@ std::optional<Decision> Decisions::draft(qint64 id)
         return std::nullopt;
     if (d->finalised) {
         m_store.fail(StoreErrc::Refused,
-                     QStringLiteral("decision %1 is finalised and cannot be changed; record a correction instead").arg(id));
+            QStringLiteral("decision %1 is finalised and cannot be changed; record a correction instead").arg(id));
         return std::nullopt;
     }
     return d;
@@ -329,8 +335,9 @@ bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QS
         QStringList criteria;
         resultKeys(d->resultJson, groups, criteria);
         if (!groups.contains(chosenArm))
-            return m_store.fail(StoreErrc::Refused, QStringLiteral("\"%1\" is not an arm or sub-option of this result (%2)")
-                                                        .arg(chosenArm, groups.join(QStringLiteral(", "))));
+            return m_store.fail(StoreErrc::Refused,
+                QStringLiteral("\"%1\" is not an arm or sub-option of this result (%2)")
+                    .arg(chosenArm, groups.join(QStringLiteral(", "))));
     }
     const QString before = stateHash(decisionId);
     WriteTransaction tx(m_store);
@@ -344,9 +351,9 @@ bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QS
     q.addBindValue(decisionId);
     if (!q.exec())
         return m_store.fail(StoreErrc::Refused, q.lastError().text());
-    return m_store.audit(QStringLiteral("decision.outcome_set"), QStringLiteral("decision"), QString::number(decisionId),
-                         before, stateHash(decisionId),
-                         chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm %1").arg(chosenArm))
+    return m_store.audit(QStringLiteral("decision.outcome_set"), QStringLiteral("decision"),
+               QString::number(decisionId), before, stateHash(decisionId),
+               chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm %1").arg(chosenArm))
         && tx.commit();
 }
 
@@ -358,15 +365,17 @@ bool Decisions::recordPosition(qint64 decisionId, const Position &p)
     if (p.participant.trimmed().isEmpty() || p.role.trimmed().isEmpty())
         return m_store.fail(StoreErrc::Refused, QStringLiteral("a position needs a participant and a role"));
     if (p.stance != Stance::Agree && p.reason.trimmed().isEmpty())
-        return m_store.fail(StoreErrc::Refused, QStringLiteral("a %1 position needs a reason").arg(stanceName(p.stance)));
+        return m_store.fail(
+            StoreErrc::Refused, QStringLiteral("a %1 position needs a reason").arg(stanceName(p.stance)));
     const QString before = stateHash(decisionId);
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id, participant, role) DO UPDATE"
-                             " SET position = excluded.position, reason = excluded.reason, recorded_at = excluded.recorded_at"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id, participant, role) DO UPDATE"
+        " SET position = excluded.position, reason = excluded.reason, recorded_at = excluded.recorded_at"));
     q.addBindValue(decisionId);
     q.addBindValue(p.participant.trimmed());
     q.addBindValue(p.role.trimmed());
@@ -376,14 +385,15 @@ bool Decisions::recordPosition(qint64 decisionId, const Position &p)
     if (!q.exec())
         return m_store.fail(StoreErrc::Refused, q.lastError().text());
     return m_store.audit(QStringLiteral("decision.position_recorded"), QStringLiteral("decision"),
-                         QString::number(decisionId), before, stateHash(decisionId),
-                         QStringLiteral("%1 (%2): %3%4")
-                             .arg(p.participant, p.role, stanceName(p.stance),
-                                  p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason))
+               QString::number(decisionId), before, stateHash(decisionId),
+               QStringLiteral("%1 (%2): %3%4")
+                   .arg(p.participant, p.role, stanceName(p.stance),
+                       p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason))
         && tx.commit();
 }
 
-bool Decisions::addOverride(qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text)
+bool Decisions::addOverride(
+    qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text)
 {
     const auto d = draft(decisionId);
     if (!d)
@@ -392,10 +402,12 @@ bool Decisions::addOverride(qint64 decisionId, const QString &criterionId, const
     QStringList criteria;
     resultKeys(d->resultJson, groups, criteria);
     if (!criteria.contains(criterionId))
-        return m_store.fail(StoreErrc::Refused, QStringLiteral("criterion %1 is not in this decision's result").arg(criterionId));
+        return m_store.fail(
+            StoreErrc::Refused, QStringLiteral("criterion %1 is not in this decision's result").arg(criterionId));
     if (!overrideReasonCodes().contains(reasonCode))
-        return m_store.fail(StoreErrc::Refused, QStringLiteral("reason code \"%1\" is not one of: %2")
-                                                    .arg(reasonCode, overrideReasonCodes().join(QStringLiteral(", "))));
+        return m_store.fail(StoreErrc::Refused,
+            QStringLiteral("reason code \"%1\" is not one of: %2")
+                .arg(reasonCode, overrideReasonCodes().join(QStringLiteral(", "))));
     if (text.trimmed().isEmpty())
         return m_store.fail(StoreErrc::Refused, QStringLiteral("an override needs an explanation"));
     const QString before = stateHash(decisionId);
@@ -403,8 +415,9 @@ bool Decisions::addOverride(qint64 decisionId, const QString &criterionId, const
     if (!tx.ok())
         return false;
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text, recorded_at,"
-                             " recorded_by) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text, recorded_at,"
+                       " recorded_by) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(decisionId);
     q.addBindValue(criterionId);
     q.addBindValue(reasonCode);
@@ -414,8 +427,8 @@ bool Decisions::addOverride(qint64 decisionId, const QString &criterionId, const
     if (!q.exec())
         return m_store.fail(StoreErrc::Refused, q.lastError().text());
     return m_store.audit(QStringLiteral("decision.override_recorded"), QStringLiteral("decision"),
-                         QString::number(decisionId), before, stateHash(decisionId),
-                         QStringLiteral("%1: %2").arg(criterionId, reasonCode))
+               QString::number(decisionId), before, stateHash(decisionId),
+               QStringLiteral("%1: %2").arg(criterionId, reasonCode))
         && tx.commit();
 }
 
@@ -426,12 +439,13 @@ bool Decisions::finalise(qint64 decisionId)
         return false;
     if (d->outcome == QLatin1String("pending"))
         return m_store.fail(StoreErrc::Refused,
-                            QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(decisionId));
+            QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(decisionId));
     const QStringList missing = d->missingRoles();
     if (!missing.isEmpty())
-        return m_store.fail(StoreErrc::Refused, QStringLiteral("decision %1 cannot be finalised: no position yet from %2")
-                                                    .arg(decisionId)
-                                                    .arg(missing.join(QStringLiteral(", "))));
+        return m_store.fail(StoreErrc::Refused,
+            QStringLiteral("decision %1 cannot be finalised: no position yet from %2")
+                .arg(decisionId)
+                .arg(missing.join(QStringLiteral(", "))));
     const QString before = stateHash(decisionId);
     WriteTransaction tx(m_store);
     if (!tx.ok())
@@ -445,8 +459,8 @@ bool Decisions::finalise(qint64 decisionId)
     if (!q.exec())
         return m_store.fail(StoreErrc::Refused, q.lastError().text());
     return m_store.audit(QStringLiteral("decision.finalised"), QStringLiteral("decision"), QString::number(decisionId),
-                         before, stateHash(decisionId),
-                         d->hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised"))
+               before, stateHash(decisionId),
+               d->hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised"))
         && tx.commit();
 }
 
@@ -456,7 +470,8 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
     if (!d)
         return std::nullopt;
     if (!d->finalised) {
-        m_store.fail(StoreErrc::Refused, QStringLiteral("decision %1 is still a draft; change it directly").arg(decisionId));
+        m_store.fail(
+            StoreErrc::Refused, QStringLiteral("decision %1 is still a draft; change it directly").arg(decisionId));
         return std::nullopt;
     }
     WriteTransaction tx(m_store);
@@ -464,10 +479,11 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
         return std::nullopt;
     QSqlDatabase db = m_store.database();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
-                             " outcome, chosen_arm, rationale, corrects_id, created_at, created_by)"
-                             " SELECT conference_id, case_version_id, pack_ref, engine_version, result_json, outcome,"
-                             " chosen_arm, rationale, id, ?, ? FROM decisions WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
+                       " outcome, chosen_arm, rationale, corrects_id, created_at, created_by)"
+                       " SELECT conference_id, case_version_id, pack_ref, engine_version, result_json, outcome,"
+                       " chosen_arm, rationale, id, ?, ? FROM decisions WHERE id = ?"));
     q.addBindValue(m_store.timestamp());
     q.addBindValue(m_store.actor().displayName);
     q.addBindValue(decisionId);
@@ -482,9 +498,10 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
     roles.addBindValue(id);
     roles.addBindValue(decisionId);
     QSqlQuery overrides(db);
-    overrides.prepare(QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text,"
-                                     " recorded_at, recorded_by) SELECT ?, criterion_id, reason_code, text, recorded_at,"
-                                     " recorded_by FROM decision_overrides WHERE decision_id = ? ORDER BY id"));
+    overrides.prepare(
+        QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text,"
+                       " recorded_at, recorded_by) SELECT ?, criterion_id, reason_code, text, recorded_at,"
+                       " recorded_by FROM decision_overrides WHERE decision_id = ? ORDER BY id"));
     overrides.addBindValue(id);
     overrides.addBindValue(decisionId);
     if (!roles.exec() || !overrides.exec()) {
@@ -492,7 +509,7 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
         return std::nullopt;
     }
     if (!m_store.audit(QStringLiteral("decision.correction_opened"), QStringLiteral("decision"), QString::number(id),
-                       stateHash(decisionId), stateHash(id), QStringLiteral("corrects decision %1").arg(decisionId))
+            stateHash(decisionId), stateHash(id), QStringLiteral("corrects decision %1").arg(decisionId))
         || !tx.commit())
         return std::nullopt;
     return id;
@@ -502,11 +519,12 @@ std::optional<Decision> Decisions::decision(qint64 id)
 {
     QSqlDatabase db = m_store.database();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT d.id, d.conference_id, d.case_version_id, c.case_id, v.version, p.sha256, p.pack_id,"
-                             " p.pack_version, d.engine_version, d.result_json, d.outcome, d.chosen_arm, d.rationale,"
-                             " d.status, d.corrects_id, d.created_at, d.created_by, d.finalised_at, d.finalised_by"
-                             " FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
-                             " JOIN cases c ON c.id = v.case_ref JOIN rule_packs p ON p.id = d.pack_ref WHERE d.id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT d.id, d.conference_id, d.case_version_id, c.case_id, v.version, p.sha256, p.pack_id,"
+                       " p.pack_version, d.engine_version, d.result_json, d.outcome, d.chosen_arm, d.rationale,"
+                       " d.status, d.corrects_id, d.created_at, d.created_by, d.finalised_at, d.finalised_by"
+                       " FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
+                       " JOIN cases c ON c.id = v.case_ref JOIN rule_packs p ON p.id = d.pack_ref WHERE d.id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next()) {
         m_store.fail(StoreErrc::NotFound, QStringLiteral("no decision %1").arg(id));
@@ -546,18 +564,19 @@ std::optional<Decision> Decisions::decision(qint64 id)
     p.addBindValue(id);
     if (p.exec()) {
         while (p.next())
-            d.positions.push_back({p.value(0).toString(), p.value(1).toString(),
-                                   stanceFromName(p.value(2).toString()).value_or(Stance::Abstain),
-                                   p.value(3).toString(), p.value(4).toString()});
+            d.positions.push_back({ p.value(0).toString(), p.value(1).toString(),
+                stanceFromName(p.value(2).toString()).value_or(Stance::Abstain), p.value(3).toString(),
+                p.value(4).toString() });
     }
     QSqlQuery o(db);
-    o.prepare(QStringLiteral("SELECT id, criterion_id, reason_code, text, recorded_at, recorded_by FROM decision_overrides"
-                             " WHERE decision_id = ? ORDER BY id"));
+    o.prepare(
+        QStringLiteral("SELECT id, criterion_id, reason_code, text, recorded_at, recorded_by FROM decision_overrides"
+                       " WHERE decision_id = ? ORDER BY id"));
     o.addBindValue(id);
     if (o.exec()) {
         while (o.next())
-            d.overrides.push_back({o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(),
-                                   o.value(3).toString(), o.value(4).toString(), o.value(5).toString()});
+            d.overrides.push_back({ o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(),
+                o.value(3).toString(), o.value(4).toString(), o.value(5).toString() });
     }
     return d;
 }

@@ -53,8 +53,8 @@ struct Decision {
     QString packVersion;
     QString engineVersion;
     QByteArray resultJson; // the full consilium-result/1 at decision time (compact)
-    QString outcome;       // "pending", "arm" or "deferred"
-    QString chosenArm;     // "autologous_car_t" or "standard_care/ahsct"
+    QString outcome; // "pending", "arm" or "deferred"
+    QString chosenArm; // "autologous_car_t" or "standard_care/ahsct"
     QString rationale;
     bool finalised = false;
     std::optional<qint64> correctsId;
@@ -80,8 +80,8 @@ public:
 
     static QStringList overrideReasonCodes();
 
-    std::optional<qint64> createConference(const QString &heldOn, const QString &title,
-                                           const std::vector<Attendee> &attendees);
+    std::optional<qint64> createConference(
+        const QString &heldOn, const QString &title, const std::vector<Attendee> &attendees);
     bool listCase(qint64 conferenceId, const QString &caseId);
     std::optional<Conference> conference(qint64 id);
     std::vector<Conference> conferences();
@@ -91,7 +91,7 @@ public:
     // evaluation is recorded in `evaluations` (compact, as Evaluations stores it) in the same
     // transaction, so history and the current verdicts reflect what the decision was shown.
     std::optional<qint64> open(qint64 conferenceId, const QString &caseId, const RulePack &pack,
-                               std::optional<qint64> versionId = std::nullopt);
+        std::optional<qint64> versionId = std::nullopt);
     // chosenArm empty = deferral.
     bool setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale);
     bool recordPosition(qint64 decisionId, const Position &position);

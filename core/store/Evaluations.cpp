@@ -45,19 +45,19 @@ struct Writer {
     QSqlQuery insert;
     QSqlQuery upsert;
 
-    explicit Writer(const QSqlDatabase &db)
-        : insert(db)
-        , upsert(db)
+    explicit Writer(const QSqlDatabase &db) : insert(db), upsert(db)
     {
-        insert.prepare(QStringLiteral("INSERT INTO evaluations (case_version_id, pack_ref, engine_version, evaluated_at,"
-                                      " compact) VALUES (?, ?, ?, ?, ?)"));
-        upsert.prepare(QStringLiteral("INSERT INTO current_verdicts (case_ref, pack_ref, group_key, verdict, evaluation_id)"
-                                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_ref, pack_ref, group_key) DO UPDATE"
-                                      " SET verdict = excluded.verdict, evaluation_id = excluded.evaluation_id"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO evaluations (case_version_id, pack_ref, engine_version, evaluated_at,"
+                           " compact) VALUES (?, ?, ?, ?, ?)"));
+        upsert.prepare(
+            QStringLiteral("INSERT INTO current_verdicts (case_ref, pack_ref, group_key, verdict, evaluation_id)"
+                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_ref, pack_ref, group_key) DO UPDATE"
+                           " SET verdict = excluded.verdict, evaluation_id = excluded.evaluation_id"));
     }
 
     std::optional<qint64> store(qint64 versionId, qint64 caseRef, bool latest, qint64 packRef, const QString &at,
-                                const CompactResult &r, QString &error)
+        const CompactResult &r, QString &error)
     {
         insert.bindValue(0, versionId);
         insert.bindValue(1, packRef);
@@ -88,10 +88,7 @@ struct Writer {
 
 } // namespace
 
-Evaluations::Evaluations(CaseStore &store)
-    : m_store(store)
-{
-}
+Evaluations::Evaluations(CaseStore &store) : m_store(store) { }
 
 std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, const RulePack &pack)
 {
@@ -102,17 +99,18 @@ std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, c
     const Evaluated e = evaluateContent(engine, v->content);
     if (!e.ok) {
         m_store.fail(StoreErrc::InvalidCase,
-                     QStringLiteral("case %1 version %2 is not valid under pack %3 %4")
-                         .arg(v->caseId)
-                         .arg(v->version)
-                         .arg(pack.id(), pack.version()),
-                     {e.problem});
+            QStringLiteral("case %1 version %2 is not valid under pack %3 %4")
+                .arg(v->caseId)
+                .arg(v->version)
+                .arg(pack.id(), pack.version()),
+            { e.problem });
         return std::nullopt;
     }
     return record(*v, pack, e.result);
 }
 
-std::optional<StoredEvaluation> Evaluations::record(const CaseVersion &v, const RulePack &pack, const CompactResult &result)
+std::optional<StoredEvaluation> Evaluations::record(
+    const CaseVersion &v, const RulePack &pack, const CompactResult &result)
 {
     const qint64 versionId = v.id;
     WriteTransaction tx(m_store);
@@ -142,11 +140,11 @@ std::optional<StoredEvaluation> Evaluations::record(const CaseVersion &v, const 
         return std::nullopt;
     }
     if (!m_store.audit(QStringLiteral("evaluation.stored"), QStringLiteral("case"), v.caseId, v.contentSha256,
-                       pack.sha256(),
-                       QStringLiteral("evaluation %1 of version %2 under %3 %4")
-                           .arg(*id)
-                           .arg(v.version)
-                           .arg(pack.id(), pack.version()))
+            pack.sha256(),
+            QStringLiteral("evaluation %1 of version %2 under %3 %4")
+                .arg(*id)
+                .arg(v.version)
+                .arg(pack.id(), pack.version()))
         || !tx.commit())
         return std::nullopt;
     out.id = *id;
@@ -191,14 +189,14 @@ std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
         s.packVersion = q.value(5).toString();
         s.engineVersion = q.value(6).toString();
         s.evaluatedAt = q.value(7).toString();
-        s.result = CompactResult::fromJson(q.value(8).toString().toUtf8()).value_or(CompactResult{});
+        s.result = CompactResult::fromJson(q.value(8).toString().toUtf8()).value_or(CompactResult {});
         out.push_back(std::move(s));
     }
     return out;
 }
 
-ReevaluationSummary Evaluations::reevaluateAll(const RulePack &pack, const ProgressCallback &progress,
-                                               const std::atomic<bool> *cancel, int batchSize, int threads)
+ReevaluationSummary Evaluations::reevaluateAll(
+    const RulePack &pack, const ProgressCallback &progress, const std::atomic<bool> *cancel, int batchSize, int threads)
 {
     ReevaluationSummary summary;
     QElapsedTimer total;
@@ -301,10 +299,10 @@ ReevaluationSummary Evaluations::reevaluateAll(const RulePack &pack, const Progr
         }
         ok = ok
             && m_store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {},
-                             {},
-                             QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
-                                 .arg(stored)
-                                 .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
+                {},
+                QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
+                    .arg(stored)
+                    .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
         if (!ok || !tx.commit()) {
             if (summary.failures.isEmpty())
                 summary.failures << m_store.lastError().message;

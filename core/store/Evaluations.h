@@ -30,8 +30,8 @@ struct ReevaluationSummary {
     qint64 failed = 0;
     bool cancelled = false;
     double engineSeconds = 0; // parsing + evaluating, wall time on all worker threads
-    double totalSeconds = 0;  // end to end, including reading and storing
-    QStringList failures;     // "<case id>: <problem>"
+    double totalSeconds = 0; // end to end, including reading and storing
+    QStringList failures; // "<case id>: <problem>"
 };
 
 using ProgressCallback = std::function<void(qint64 done, qint64 total)>;
@@ -47,14 +47,14 @@ public:
     // Stores a result already computed for `version` with `pack` and this engine (e.g. the one
     // a decision pins), joining the caller's write transaction if there is one. Updates the
     // current verdicts when `version` is its case's latest, and is audited like evaluateVersion.
-    std::optional<StoredEvaluation> record(const CaseVersion &version, const RulePack &pack, const CompactResult &result);
+    std::optional<StoredEvaluation> record(
+        const CaseVersion &version, const RulePack &pack, const CompactResult &result);
     std::vector<StoredEvaluation> evaluationsOf(const QString &caseId);
 
     // Re-evaluates the latest version of every case that is not archived, in batched write
     // transactions (each batch is complete or absent). `cancel` is checked between batches.
     ReevaluationSummary reevaluateAll(const RulePack &pack, const ProgressCallback &progress = {},
-                                      const std::atomic<bool> *cancel = nullptr, int batchSize = 2000,
-                                      int threads = 0);
+        const std::atomic<bool> *cancel = nullptr, int batchSize = 2000, int threads = 0);
 
 private:
     CaseStore &m_store;

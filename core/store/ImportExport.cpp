@@ -31,12 +31,12 @@ std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, 
     QStringList files;
     if (info.isDir()) {
         const QDir dir(path);
-        for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        for (const QString &name : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name))
             files << dir.filePath(name);
     } else if (info.isFile()) {
         files << path;
     } else {
-        error = {StoreErrc::Io, QStringLiteral("cannot read %1: no such file or directory").arg(path), {}};
+        error = { StoreErrc::Io, QStringLiteral("cannot read %1: no such file or directory").arg(path), {} };
         return std::nullopt;
     }
     ImportSummary summary;
@@ -82,8 +82,8 @@ struct Written {
     QString contentSha256;
 };
 
-std::optional<Written> writeCase(CaseStore &store, const QString &caseId, const QString &directory, StoreError &error,
-                                 int version)
+std::optional<Written> writeCase(
+    CaseStore &store, const QString &caseId, const QString &directory, StoreError &error, int version)
 {
     std::optional<CaseVersion> v;
     if (version <= 0) {
@@ -95,58 +95,59 @@ std::optional<Written> writeCase(CaseStore &store, const QString &caseId, const 
         }
     }
     if (!v) {
-        error = {StoreErrc::NotFound,
-                 version > 0 ? QStringLiteral("no version %1 of case %2").arg(version).arg(caseId)
-                             : QStringLiteral("no case %1").arg(caseId),
-                 {}};
+        error = { StoreErrc::NotFound,
+            version > 0 ? QStringLiteral("no version %1 of case %2").arg(version).arg(caseId)
+                        : QStringLiteral("no case %1").arg(caseId),
+            {} };
         return std::nullopt;
     }
     json::Document doc;
     if (!parseStored(v->content, doc)) {
-        error = {StoreErrc::Corrupt, QStringLiteral("stored case %1 version %2 is not valid JSON").arg(caseId).arg(v->version), {}};
+        error = { StoreErrc::Corrupt,
+            QStringLiteral("stored case %1 version %2 is not valid JSON").arg(caseId).arg(v->version), {} };
         return std::nullopt;
     }
     if (!QDir().mkpath(directory)) {
-        error = {StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(directory), {}};
+        error = { StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(directory), {} };
         return std::nullopt;
     }
     const QString file = QDir(directory).filePath(fileNameFor(caseId));
     const QByteArray bytes = prettyJson(doc);
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit()) {
-        error = {StoreErrc::Io, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()), {}};
+        error = { StoreErrc::Io, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()), {} };
         return std::nullopt;
     }
-    return Written{QFileInfo(file).absoluteFilePath(), sha256Hex(bytes), v->version, v->contentSha256};
+    return Written { QFileInfo(file).absoluteFilePath(), sha256Hex(bytes), v->version, v->contentSha256 };
 }
 
 // One audit row for an export by a writer store (a read-only store cannot write one; the
 // caller says so).
 bool auditExport(CaseStore &store, const QString &action, const QString &objectType, const QString &objectId,
-                 const QString &before, const QString &after, const QString &detail, StoreError &error)
+    const QString &before, const QString &after, const QString &detail, StoreError &error)
 {
     if (!store.isWriter())
         return true;
     WriteTransaction tx(store);
     if (tx.ok() && store.audit(action, objectType, objectId, before, after, detail) && tx.commit())
         return true;
-    error = {StoreErrc::Sql,
-             QStringLiteral("the export was written but could not be recorded in the audit log: %1")
-                 .arg(store.lastError().message),
-             {}};
+    error = { StoreErrc::Sql,
+        QStringLiteral("the export was written but could not be recorded in the audit log: %1")
+            .arg(store.lastError().message),
+        {} };
     return false;
 }
 
 } // namespace
 
-std::optional<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory, StoreError &error,
-                                  int version)
+std::optional<QString> exportCase(
+    CaseStore &store, const QString &caseId, const QString &directory, StoreError &error, int version)
 {
     const auto w = writeCase(store, caseId, directory, error, version);
     if (!w)
         return std::nullopt;
     if (!auditExport(store, QStringLiteral("case.exported"), QStringLiteral("case"), caseId, w->contentSha256,
-                     w->fileSha256, QStringLiteral("version %1 to %2").arg(w->version).arg(w->file), error))
+            w->fileSha256, QStringLiteral("version %1 to %2").arg(w->version).arg(w->file), error))
         return std::nullopt;
     return QDir(directory).filePath(fileNameFor(caseId));
 }
@@ -162,12 +163,12 @@ std::optional<int> exportAll(CaseStore &store, const QString &directory, StoreEr
         manifest += QFileInfo(w->file).fileName().toUtf8() + ' ' + w->fileSha256.toLatin1() + '\n';
         ++written;
     }
-    if (!auditExport(store, QStringLiteral("cases.exported"), QStringLiteral("database"), QFileInfo(store.path()).fileName(),
-                     {}, sha256Hex(manifest),
-                     QStringLiteral("%1 case(s) to %2 (after-hash: SHA-256 over \"<file> <file sha256>\" lines)")
-                         .arg(written)
-                         .arg(QFileInfo(directory).absoluteFilePath()),
-                     error))
+    if (!auditExport(store, QStringLiteral("cases.exported"), QStringLiteral("database"),
+            QFileInfo(store.path()).fileName(), {}, sha256Hex(manifest),
+            QStringLiteral("%1 case(s) to %2 (after-hash: SHA-256 over \"<file> <file sha256>\" lines)")
+                .arg(written)
+                .arg(QFileInfo(directory).absoluteFilePath()),
+            error))
         return std::nullopt;
     return written;
 }

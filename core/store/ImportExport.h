@@ -16,7 +16,7 @@ struct ImportFileOutcome {
 };
 
 struct ImportSummary {
-    int imported = 0;  // a new case or a new version
+    int imported = 0; // a new case or a new version
     int unchanged = 0; // equal to the latest version: nothing written
     int rejected = 0;
     std::vector<ImportFileOutcome> files;
@@ -25,8 +25,8 @@ struct ImportSummary {
 // Imports consilium-case/1 files: one file, or every *.json in a directory (sorted by name).
 // An invalid file is rejected with its problems and the batch continues. Returns nullopt only
 // when `path` itself cannot be read (error set).
-std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, const RulePack &pack,
-                                         StoreError &error);
+std::optional<ImportSummary> importCases(
+    CaseStore &store, const QString &path, const RulePack &pack, StoreError &error);
 
 // Exports by a writer store are recorded in the audit log ("case.exported": the version's
 // content hash before, the file's SHA-256 after, and its path; "cases.exported": the count,
@@ -34,8 +34,8 @@ std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, 
 // caller should say so. If the audit row cannot be written the files stay and an error says so.
 
 // Writes the latest version (or a given version number) of a case as "<dir>/<case id>.json".
-std::optional<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory,
-                                  StoreError &error, int version = 0);
+std::optional<QString> exportCase(
+    CaseStore &store, const QString &caseId, const QString &directory, StoreError &error, int version = 0);
 // Every case (archived ones too); returns the number written.
 std::optional<int> exportAll(CaseStore &store, const QString &directory, StoreError &error);
 

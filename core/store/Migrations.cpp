@@ -10,7 +10,7 @@ namespace {
 
 QStringList version1(const SqlDialect &d)
 {
-    QStringList s{
+    QStringList s {
         QStringLiteral("CREATE TABLE cases ("
                        " id INTEGER PRIMARY KEY,"
                        " case_id TEXT NOT NULL UNIQUE,"
@@ -78,7 +78,7 @@ QStringList version1(const SqlDialect &d)
 QStringList version2(const SqlDialect &d)
 {
     const QString decisionFinal = QStringLiteral("(SELECT status FROM decisions WHERE id = {fk}) = 'final'");
-    QStringList s{
+    QStringList s {
         QStringLiteral("ALTER TABLE cases ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         // Site default for the roles that must state a position before a decision is final.
@@ -145,14 +145,14 @@ QStringList version2(const SqlDialect &d)
     // Finalised decisions are immutable in the database itself, not only in code.
     s << d.protectTable(QStringLiteral("decisions"), QStringLiteral("OLD.status = 'final'"));
     s << d.refuseUpdateWhen(QStringLiteral("decisions_final_needs_roles"), QStringLiteral("decisions"),
-                            QStringLiteral("NEW.status = 'final' AND EXISTS (SELECT 1 FROM decision_roles r"
-                                           " WHERE r.decision_id = NEW.id AND NOT EXISTS (SELECT 1 FROM"
-                                           " decision_positions p WHERE p.decision_id = r.decision_id"
-                                           " AND p.role = r.role))"),
-                            QStringLiteral("every required role must record a position before finalising"));
+        QStringLiteral("NEW.status = 'final' AND EXISTS (SELECT 1 FROM decision_roles r"
+                       " WHERE r.decision_id = NEW.id AND NOT EXISTS (SELECT 1 FROM"
+                       " decision_positions p WHERE p.decision_id = r.decision_id"
+                       " AND p.role = r.role))"),
+        QStringLiteral("every required role must record a position before finalising"));
     s << d.refuseUpdateWhen(QStringLiteral("decisions_final_needs_outcome"), QStringLiteral("decisions"),
-                            QStringLiteral("NEW.status = 'final' AND NEW.outcome = 'pending'"),
-                            QStringLiteral("a decision needs a chosen arm or a deferral before finalising"));
+        QStringLiteral("NEW.status = 'final' AND NEW.outcome = 'pending'"),
+        QStringLiteral("a decision needs a chosen arm or a deferral before finalising"));
     s << d.protectChildren(QStringLiteral("decision_roles"), QStringLiteral("decision_id"), decisionFinal);
     s << d.protectChildren(QStringLiteral("decision_positions"), QStringLiteral("decision_id"), decisionFinal);
     s << d.protectChildren(QStringLiteral("decision_overrides"), QStringLiteral("decision_id"), decisionFinal);
@@ -173,7 +173,8 @@ QStringList Migrations::step(int version, const SqlDialect &dialect)
     }
 }
 
-bool Migrations::migrate(const QSqlDatabase &db, const SqlDialect &dialect, int target, QString &error, std::vector<int> *applied)
+bool Migrations::migrate(
+    const QSqlDatabase &db, const SqlDialect &dialect, int target, QString &error, std::vector<int> *applied)
 {
     const auto current = dialect.schemaVersion(db);
     if (!current) {

@@ -25,7 +25,7 @@ public:
     // Applies each missing step up to `target` in its own write transaction together with the
     // new version number, so a crash leaves the database at a whole version.
     static bool migrate(const QSqlDatabase &db, const SqlDialect &dialect, int target, QString &error,
-                        std::vector<int> *applied = nullptr);
+        std::vector<int> *applied = nullptr);
 };
 
 } // namespace consilium

@@ -21,8 +21,9 @@ std::optional<QByteArray> evaluateWith(const QByteArray &caseJson, const RulePac
     if (json::parseStrict(caseJson, doc, diag))
         c = parseCaseValue(doc, pack, diag);
     if (!c) {
-        error = {StoreErrc::InvalidCase, QStringLiteral("the case version is not valid under pack %1 %2").arg(pack.id(), pack.version()),
-                 diag.lines()};
+        error = { StoreErrc::InvalidCase,
+            QStringLiteral("the case version is not valid under pack %1 %2").arg(pack.id(), pack.version()),
+            diag.lines() };
         return std::nullopt;
     }
     const Engine engine(pack);
@@ -113,7 +114,8 @@ QStringList diffResults(const QByteArray &before, const QByteArray &after)
         const auto ia = ga.find(key);
         const auto ib = gb.find(key);
         if (ia == ga.end() || ib == gb.end()) {
-            lines << QStringLiteral("%1: %2").arg(key, ia == ga.end() ? QStringLiteral("added") : QStringLiteral("removed"));
+            lines << QStringLiteral("%1: %2").arg(
+                key, ia == ga.end() ? QStringLiteral("added") : QStringLiteral("removed"));
             continue;
         }
         QStringList changes;
@@ -161,12 +163,13 @@ std::optional<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId, 
     json::Diagnostics diag;
     const auto pack = RulePack::load(*content, diag);
     if (!pack) {
-        error = {StoreErrc::InvalidPack, QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(d->packSha256),
-                 diag.lines()};
+        error = { StoreErrc::InvalidPack,
+            QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(d->packSha256), diag.lines() };
         return std::nullopt;
     }
     if (pack->sha256() != d->packSha256) {
-        error = {StoreErrc::Corrupt, QStringLiteral("the stored rule pack does not match its hash %1").arg(d->packSha256), {}};
+        error = { StoreErrc::Corrupt,
+            QStringLiteral("the stored rule pack does not match its hash %1").arg(d->packSha256), {} };
         return std::nullopt;
     }
     const auto replayed = evaluateWith(version->content, *pack, error);
@@ -183,7 +186,8 @@ std::optional<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId, 
     return r;
 }
 
-std::optional<QStringList> compareWithRules(CaseStore &store, qint64 decisionId, const RulePack &current, StoreError &error)
+std::optional<QStringList> compareWithRules(
+    CaseStore &store, qint64 decisionId, const RulePack &current, StoreError &error)
 {
     Decisions decisions(store);
     const auto d = decisions.decision(decisionId);

@@ -16,8 +16,8 @@ public:
 
     bool configure(const QSqlDatabase &db, int busyTimeoutMs, bool writer, QString &error) const override
     {
-        QStringList statements{QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
-                               QStringLiteral("PRAGMA foreign_keys = ON")};
+        QStringList statements { QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
+            QStringLiteral("PRAGMA foreign_keys = ON") };
         if (writer) {
             statements << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = FULL");
         }
@@ -69,18 +69,19 @@ public:
     QStringList protectTable(const QString &table, const QString &when) const override
     {
         const QString cond = when.isEmpty() ? QString() : QStringLiteral(" WHEN ") + when;
-        return {QStringLiteral("CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 FOR EACH ROW%2 "
-                               "BEGIN SELECT RAISE(ABORT, '%1 rows are immutable'); END")
-                    .arg(table, cond),
-                QStringLiteral("CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 FOR EACH ROW%2 "
-                               "BEGIN SELECT RAISE(ABORT, '%1 rows cannot be deleted'); END")
-                    .arg(table, cond)};
+        return { QStringLiteral("CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 FOR EACH ROW%2 "
+                                "BEGIN SELECT RAISE(ABORT, '%1 rows are immutable'); END")
+                     .arg(table, cond),
+            QStringLiteral("CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 FOR EACH ROW%2 "
+                           "BEGIN SELECT RAISE(ABORT, '%1 rows cannot be deleted'); END")
+                .arg(table, cond) };
     }
 
     QStringList protectChildren(const QString &table, const QString &fk, const QString &parentFinalSql) const override
     {
         QStringList out;
-        const std::pair<const char *, const char *> events[] = {{"insert", "NEW"}, {"update", "OLD"}, {"delete", "OLD"}};
+        const std::pair<const char *, const char *> events[]
+            = { { "insert", "NEW" }, { "update", "OLD" }, { "delete", "OLD" } };
         for (const auto &[event, row] : events) {
             QString cond = parentFinalSql;
             cond.replace(QStringLiteral("{fk}"), QLatin1String(row) + QLatin1Char('.') + fk);
@@ -91,8 +92,8 @@ public:
         return out;
     }
 
-    QString refuseUpdateWhen(const QString &name, const QString &table, const QString &condition,
-                             const QString &message) const override
+    QString refuseUpdateWhen(
+        const QString &name, const QString &table, const QString &condition, const QString &message) const override
     {
         return QStringLiteral("CREATE TRIGGER %1 BEFORE UPDATE ON %2 FOR EACH ROW WHEN %3 "
                               "BEGIN SELECT RAISE(ABORT, '%4'); END")
@@ -168,6 +169,9 @@ public:
 
 } // namespace
 
-std::unique_ptr<SqlDialect> SqlDialect::sqlite() { return std::make_unique<SqliteDialect>(); }
+std::unique_ptr<SqlDialect> SqlDialect::sqlite()
+{
+    return std::make_unique<SqliteDialect>();
+}
 
 } // namespace consilium

@@ -34,10 +34,11 @@ public:
     virtual QStringList protectTable(const QString &table, const QString &when = {}) const = 0;
     // Refuse INSERT/UPDATE/DELETE on a child table when `parentFinal` (an SQL expression over
     // NEW/OLD.<fk>) holds; `fk` names the column that points at the parent.
-    virtual QStringList protectChildren(const QString &table, const QString &fk, const QString &parentFinalSql) const = 0;
+    virtual QStringList protectChildren(
+        const QString &table, const QString &fk, const QString &parentFinalSql) const = 0;
     // Refuse an UPDATE that makes `condition` (over NEW) true.
-    virtual QString refuseUpdateWhen(const QString &name, const QString &table, const QString &condition,
-                                     const QString &message) const = 0;
+    virtual QString refuseUpdateWhen(
+        const QString &name, const QString &table, const QString &condition, const QString &message) const = 0;
     virtual QStringList triggerNames(const QSqlDatabase &db) const = 0;
     // The trigger protectTable() made to refuse DELETE on `table`.
     virtual QString deleteGuardName(const QString &table) const = 0;

@@ -60,7 +60,7 @@ FileInspection inspectDatabaseFile(const QString &path)
 bool restrictToOwner(const QString &databasePath)
 {
     bool ok = QFile::setPermissions(databasePath, kOwnerOnly);
-    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+    for (const char *suffix : { "-wal", "-shm", "-journal" }) {
         const QString companion = databasePath + QLatin1String(suffix);
         if (QFileInfo::exists(companion))
             ok = QFile::setPermissions(companion, kOwnerOnly) && ok;
@@ -93,19 +93,26 @@ QString defaultDatabasePath()
         + QStringLiteral("/consilium/consilium.sqlite");
 }
 
-QString lockPathFor(const QString &databasePath) { return databasePath + QStringLiteral(".lock"); }
+QString lockPathFor(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".lock");
+}
 
-QString auditHeadPathFor(const QString &databasePath) { return databasePath + QStringLiteral(".audit-head"); }
+QString auditHeadPathFor(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".audit-head");
+}
 
-WriterLock::WriterLock(const QString &databasePath)
-    : m_path(lockPathFor(databasePath))
-    , m_lock(m_path)
+WriterLock::WriterLock(const QString &databasePath) : m_path(lockPathFor(databasePath)), m_lock(m_path)
 {
     // A live holder keeps the lock however long it runs; only a dead process's lock is stale.
     m_lock.setStaleLockTime(0);
 }
 
-WriterLock::~WriterLock() { release(); }
+WriterLock::~WriterLock()
+{
+    release();
+}
 
 bool WriterLock::acquire(int timeoutMs, QString &message)
 {
@@ -133,10 +140,11 @@ bool WriterLock::acquire(int timeoutMs, QString &message)
     switch (m_lock.error()) {
     case QLockFile::LockFailedError: {
         const QString holder = holderOf(m_path);
-        message = holder.isEmpty() ? QStringLiteral("the database is in use by another program (lock file %1)").arg(m_path)
-                                   : QStringLiteral("the database is in use by %1 (lock file %2); close it there "
-                                                    "or try again later")
-                                         .arg(holder, m_path);
+        message = holder.isEmpty()
+            ? QStringLiteral("the database is in use by another program (lock file %1)").arg(m_path)
+            : QStringLiteral("the database is in use by %1 (lock file %2); close it there "
+                             "or try again later")
+                  .arg(holder, m_path);
         break;
     }
     case QLockFile::PermissionError:

@@ -14,12 +14,12 @@ inline constexpr qint64 kApplicationId = 0x436F6E73;
 // What is at a database path, judged from its first 100 bytes without opening it with SQLite
 // (so nothing is written to a file that is not ours).
 enum class FileKind {
-    Missing,       // no file: create one
-    Empty,         // zero bytes: safe to initialise
-    Consilium,     // SQLite with our application_id
-    BlankSqlite,   // SQLite with application_id 0: ours only if its schema is empty
+    Missing, // no file: create one
+    Empty, // zero bytes: safe to initialise
+    Consilium, // SQLite with our application_id
+    BlankSqlite, // SQLite with application_id 0: ours only if its schema is empty
     ForeignSqlite, // SQLite belonging to another application
-    NotSqlite,     // any other file
+    NotSqlite, // any other file
     Unreadable
 };
 

@@ -12,16 +12,16 @@ namespace consilium {
 // What went wrong in the store, for callers that map errors to exit codes or dialogs.
 enum class StoreErrc {
     None,
-    Io,           // the file or its directory cannot be read or written
-    Foreign,      // not a Consilium database (another file type, or another application's SQLite)
-    Corrupt,      // SQLite reports a damaged file
-    TooNew,       // written by a newer Consilium; refused
-    Locked,       // another writer holds the database
+    Io, // the file or its directory cannot be read or written
+    Foreign, // not a Consilium database (another file type, or another application's SQLite)
+    Corrupt, // SQLite reports a damaged file
+    TooNew, // written by a newer Consilium; refused
+    Locked, // another writer holds the database
     NeedsUpgrade, // older schema and opened read-only
-    InvalidCase,  // case JSON rejected (diagnostics name the field)
-    InvalidPack,  // rule pack rejected
+    InvalidCase, // case JSON rejected (diagnostics name the field)
+    InvalidPack, // rule pack rejected
     NotFound,
-    Refused,      // a rule of the data model (immutability, finalisation) forbids it
+    Refused, // a rule of the data model (immutability, finalisation) forbids it
     Sql
 };
 
@@ -44,6 +44,9 @@ struct Actor {
 using Clock = std::function<QDateTime()>;
 
 // SQL drivers bind a null QString as NULL; NOT NULL text columns get "" instead.
-inline QString notNull(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+inline QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
 } // namespace consilium

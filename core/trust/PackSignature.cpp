@@ -69,8 +69,9 @@ std::optional<QString> fingerprintOf(EVP_PKEY *key)
     size_t len = sizeof raw;
     if (!EVP_PKEY_get_raw_public_key(key, raw, &len))
         return std::nullopt;
-    return QString::fromLatin1(
-        QCryptographicHash::hash(QByteArrayView(reinterpret_cast<const char *>(raw), qsizetype(len)), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(
+        QByteArrayView(reinterpret_cast<const char *>(raw), qsizetype(len)), QCryptographicHash::Sha256)
+                                   .toHex());
 }
 
 struct SignatureFile {
@@ -121,8 +122,8 @@ bool generateKey(const QString &privatePath, QString &error)
         error = QStringLiteral("cannot create %1: %2").arg(privatePath, priv.errorString());
         return false;
     }
-    if (!priv.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || priv.write(privatePem) != privatePem.size()
-        || !priv.flush()) {
+    if (!priv.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || priv.write(privatePem) != privatePem.size() || !priv.flush()) {
         error = QStringLiteral("cannot write %1: %2").arg(privatePath, priv.errorString());
         priv.remove();
         return false;
@@ -154,7 +155,8 @@ std::optional<QByteArray> sign(const QByteArray &data, const QString &privateKey
     unsigned char sig[64];
     size_t sigLen = sizeof sig;
     if (!EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get())
-        || !EVP_DigestSign(ctx.get(), sig, &sigLen, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()))) {
+        || !EVP_DigestSign(
+            ctx.get(), sig, &sigLen, reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()))) {
         error = opensslError();
         return std::nullopt;
     }
@@ -193,8 +195,9 @@ bool verify(const QByteArray &data, const QByteArray &signatureFile, const QByte
     }
     MdCtx ctx(EVP_MD_CTX_new());
     const int ok = EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get())
-        && EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig->signature.constData()), size_t(sig->signature.size()),
-                            reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()))
+        && EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig->signature.constData()),
+               size_t(sig->signature.size()), reinterpret_cast<const unsigned char *>(data.constData()),
+               size_t(data.size()))
             == 1;
     if (!ok) {
         ERR_clear_error();
@@ -209,8 +212,9 @@ QStringList TrustStore::defaultDirectories()
     const QString env = qEnvironmentVariable("CONSILIUM_TRUSTED_KEYS");
     if (!env.isEmpty())
         return env.split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    return {QStringLiteral("/etc/consilium/trusted-keys"),
-            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/consilium/trusted-keys")};
+    return { QStringLiteral("/etc/consilium/trusted-keys"),
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+            + QStringLiteral("/consilium/trusted-keys") };
 }
 
 TrustStore TrustStore::load(const QStringList &directories)
@@ -218,7 +222,7 @@ TrustStore TrustStore::load(const QStringList &directories)
     TrustStore store;
     for (const QString &dir : directories) {
         const QDir d(dir);
-        for (const QString &name : d.entryList({QStringLiteral("*.pub")}, QDir::Files, QDir::Name)) {
+        for (const QString &name : d.entryList({ QStringLiteral("*.pub") }, QDir::Files, QDir::Name)) {
             QFile f(d.filePath(name));
             if (f.open(QIODevice::ReadOnly)) {
                 const QByteArray pemText = f.readAll();
@@ -230,7 +234,8 @@ TrustStore TrustStore::load(const QStringList &directories)
     return store;
 }
 
-std::optional<QString> TrustStore::verifiedBy(const QByteArray &data, const QByteArray &signatureFile, QString &error) const
+std::optional<QString> TrustStore::verifiedBy(
+    const QByteArray &data, const QByteArray &signatureFile, QString &error) const
 {
     const auto sig = parseSignatureFile(signatureFile, error);
     if (!sig)

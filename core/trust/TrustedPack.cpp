@@ -7,8 +7,8 @@
 
 namespace consilium::trust {
 
-std::unique_ptr<RulePack> importPack(const QString &path, const ImportOptions &options, json::Diagnostics &diag,
-                                     ImportReport &report, bool *unreadable)
+std::unique_ptr<RulePack> importPack(
+    const QString &path, const ImportOptions &options, json::Diagnostics &diag, ImportReport &report, bool *unreadable)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -34,19 +34,22 @@ std::unique_ptr<RulePack> importPack(const QString &path, const ImportOptions &o
     QFile sigFile(sigPath);
     if (!sigFile.open(QIODevice::ReadOnly)) {
         why = QStringLiteral("no signature file %1").arg(sigPath);
-    } else if (const auto signer = TrustStore::load(options.trustedKeyDirectories).verifiedBy(bytes, sigFile.readAll(), why)) {
+    } else if (const auto signer
+        = TrustStore::load(options.trustedKeyDirectories).verifiedBy(bytes, sigFile.readAll(), why)) {
         report.signer = *signer;
     }
     if (report.signer.isEmpty()) {
         if (options.allowUnsigned) {
             report.overridden = true;
-            report.warning = QStringLiteral("WARNING: rule pack %1 %2 (sha256 %3) is not signed by a trusted key (%4); loaded "
-                                            "because the signature check was explicitly overridden")
-                                 .arg(pack->id(), pack->version(), pack->sha256(), why);
+            report.warning
+                = QStringLiteral("WARNING: rule pack %1 %2 (sha256 %3) is not signed by a trusted key (%4); loaded "
+                                 "because the signature check was explicitly overridden")
+                      .arg(pack->id(), pack->version(), pack->sha256(), why);
         } else {
-            diag.error(QStringLiteral("$"), QStringLiteral("rule pack refused: %1 (a site pack must be signed by a trusted key; "
-                                                           "see README, or override with --allow-unsigned)")
-                                                .arg(why));
+            diag.error(QStringLiteral("$"),
+                QStringLiteral("rule pack refused: %1 (a site pack must be signed by a trusted key; "
+                               "see README, or override with --allow-unsigned)")
+                    .arg(why));
         }
     }
     if (!diag.ok())

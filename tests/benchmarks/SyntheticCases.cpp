@@ -42,7 +42,8 @@ QList<QByteArray> syntheticCases(const RulePack &pack, int count, double missing
                 if (v.bareNumber)
                     facts.insert(v.id, x);
                 else
-                    facts.insert(v.id, QJsonObject{{QStringLiteral("value"), x}, {QStringLiteral("unit"), v.unit}});
+                    facts.insert(
+                        v.id, QJsonObject { { QStringLiteral("value"), x }, { QStringLiteral("unit"), v.unit } });
                 break;
             }
             case ValueType::Date:
@@ -60,23 +61,26 @@ QList<QByteArray> syntheticCases(const RulePack &pack, int count, double missing
         QJsonArray meds;
         const int nMeds = int(unit(rng) * 4);
         for (int m = 0; m < nMeds; ++m) {
-            const Agent &a = pack.agents()[std::size_t(unit(rng) * double(pack.agents().size())) % pack.agents().size()];
-            QJsonObject med{{QStringLiteral("agent"), a.id},
-                            {QStringLiteral("last_dose"), asOf.addDays(-int(unit(rng) * 60)).toString(Qt::ISODate)}};
+            const Agent &a
+                = pack.agents()[std::size_t(unit(rng) * double(pack.agents().size())) % pack.agents().size()];
+            QJsonObject med { { QStringLiteral("agent"), a.id },
+                { QStringLiteral("last_dose"), asOf.addDays(-int(unit(rng) * 60)).toString(Qt::ISODate) } };
             if (pack.drugClasses()[std::size_t(a.drugClass)].kind == DrugKind::Glucocorticoid)
-                med.insert(QStringLiteral("daily_dose"), QJsonObject{{QStringLiteral("value"), 2.5 * int(unit(rng) * 12)},
-                                                                      {QStringLiteral("unit"), QStringLiteral("mg")}});
+                med.insert(QStringLiteral("daily_dose"),
+                    QJsonObject { { QStringLiteral("value"), 2.5 * int(unit(rng) * 12) },
+                        { QStringLiteral("unit"), QStringLiteral("mg") } });
             meds.append(med);
         }
         QJsonArray failed;
         const int nFailed = int(unit(rng) * 5);
         for (int f = 0; f < nFailed; ++f)
-            failed.append(pack.agents()[std::size_t(unit(rng) * double(pack.agents().size())) % pack.agents().size()].id);
-        QJsonObject doc{{QStringLiteral("format"), QStringLiteral("consilium-case/1")},
-                        {QStringLiteral("id"), QStringLiteral("synthetic-%1").arg(i)},
-                        {QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
-                        {QStringLiteral("jurisdiction"), pack.jurisdictions().value(i % pack.jurisdictions().size())},
-                        {QStringLiteral("facts"), facts}};
+            failed.append(
+                pack.agents()[std::size_t(unit(rng) * double(pack.agents().size())) % pack.agents().size()].id);
+        QJsonObject doc { { QStringLiteral("format"), QStringLiteral("consilium-case/1") },
+            { QStringLiteral("id"), QStringLiteral("synthetic-%1").arg(i) },
+            { QStringLiteral("as_of"), asOf.toString(Qt::ISODate) },
+            { QStringLiteral("jurisdiction"), pack.jurisdictions().value(i % pack.jurisdictions().size()) },
+            { QStringLiteral("facts"), facts } };
         if (unit(rng) > missingFraction)
             doc.insert(QStringLiteral("medications"), meds);
         if (unit(rng) > missingFraction)

@@ -69,14 +69,20 @@ Run runCli(const QStringList &args)
     return r;
 }
 
-QString examplesDir() { return QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples"); }
-QString example(const char *name) { return examplesDir() + QLatin1Char('/') + QLatin1String(name); }
+QString examplesDir()
+{
+    return QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples");
+}
+QString example(const char *name)
+{
+    return examplesDir() + QLatin1Char('/') + QLatin1String(name);
+}
 
 QStringList exampleFiles()
 {
     const QDir dir(examplesDir());
     QStringList out;
-    for (const QString &n : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    for (const QString &n : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name))
         out.append(dir.filePath(n));
     return out;
 }
@@ -110,7 +116,8 @@ QJsonObject parseObject(const QByteArray &bytes, QString *error = nullptr)
 QByteArray smallCase(const QByteArray &extraFacts = {}, const QByteArray &extraTop = {})
 {
     return R"({"format": "consilium-case/1", "id": "cli-001", "as_of": "2026-11-25", "jurisdiction": "EU", "facts": {"age_years": 40, "sex": "male")"
-        + (extraFacts.isEmpty() ? QByteArray() : ", " + extraFacts) + "}" + (extraTop.isEmpty() ? QByteArray() : ", " + extraTop) + "}";
+        + (extraFacts.isEmpty() ? QByteArray() : ", " + extraFacts) + "}"
+        + (extraTop.isEmpty() ? QByteArray() : ", " + extraTop) + "}";
 }
 
 QString builtinSha256()
@@ -128,10 +135,10 @@ double ckdEpi2021(double scrMgDl, double age, bool female)
         * (female ? 1.012 : 1.0);
 }
 
-const QStringList kArmKeys = {QStringLiteral("allogeneic_car_t"), QStringLiteral("autologous_car_t"), QStringLiteral("bispecific_tce"),
-                              QStringLiteral("standard_care")};
-const QStringList kVerdicts = {QStringLiteral("eligible"), QStringLiteral("eligible_with_cautions"), QStringLiteral("undetermined"),
-                               QStringLiteral("ineligible")};
+const QStringList kArmKeys = { QStringLiteral("allogeneic_car_t"), QStringLiteral("autologous_car_t"),
+    QStringLiteral("bispecific_tce"), QStringLiteral("standard_care") };
+const QStringList kVerdicts = { QStringLiteral("eligible"), QStringLiteral("eligible_with_cautions"),
+    QStringLiteral("undetermined"), QStringLiteral("ineligible") };
 
 // A pack whose vignette V02 expects the wrong allogeneic verdict.
 QByteArray packWithBrokenVignette()
@@ -193,20 +200,21 @@ void TestCli::initTestCase()
     QVERIFY2(QFileInfo::exists(QStringLiteral(CONSILIUM_CLI_PATH)), CONSILIUM_CLI_PATH);
     QVERIFY(exampleFiles().size() >= 10);
     // The identity the other tests compare results with (asserted in version()).
-    const QStringList lines = runCli({QStringLiteral("--version")}).outLines();
+    const QStringList lines = runCli({ QStringLiteral("--version") }).outLines();
     m_engineVersion = lines.value(0).section(QLatin1Char(' '), 1);
     m_versionHash = lines.value(1).section(QStringLiteral("sha256:"), 1);
 }
 
 void TestCli::version()
 {
-    const Run r = runCli({QStringLiteral("--version")});
+    const Run r = runCli({ QStringLiteral("--version") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QStringList lines = r.outLines();
     QCOMPARE(lines.size(), 2);
     const auto m1 = QRegularExpression(QStringLiteral("^consilium-cli (\\d+\\.\\d+\\.\\d+)$")).match(lines[0]);
     QVERIFY2(m1.hasMatch(), qPrintable(lines[0]));
-    const auto m2 = QRegularExpression(QStringLiteral("^pack consilium-reference 2026\\.1 sha256:([0-9a-f]{64})$")).match(lines[1]);
+    const auto m2 = QRegularExpression(QStringLiteral("^pack consilium-reference 2026\\.1 sha256:([0-9a-f]{64})$"))
+                        .match(lines[1]);
     QVERIFY2(m2.hasMatch(), qPrintable(lines[1]));
     QCOMPARE(m1.captured(1), m_engineVersion);
     QCOMPARE(m2.captured(1), m_versionHash);
@@ -226,7 +234,7 @@ void TestCli::evaluateExamples_data()
 void TestCli::evaluateExamples()
 {
     QFETCH(QString, file);
-    const Run r = runCli({QStringLiteral("evaluate"), file});
+    const Run r = runCli({ QStringLiteral("evaluate"), file });
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QString error;
     const QJsonObject res = parseObject(r.out, &error);
@@ -250,9 +258,10 @@ void TestCli::evaluateExamples()
     QCOMPARE(keys, kArmKeys);
     for (const QString &k : kArmKeys) {
         const QJsonObject arm = arms.value(k).toObject();
-        for (const char *field : {"verdict", "criteria", "missing_inputs", "earliest_start", "timeline", "toxicity"})
+        for (const char *field : { "verdict", "criteria", "missing_inputs", "earliest_start", "timeline", "toxicity" })
             QVERIFY2(arm.contains(QLatin1String(field)), qPrintable(k + QLatin1Char('.') + QLatin1String(field)));
-        QVERIFY2(kVerdicts.contains(arm.value(QStringLiteral("verdict")).toString()), qPrintable(arm.value(QStringLiteral("verdict")).toString()));
+        QVERIFY2(kVerdicts.contains(arm.value(QStringLiteral("verdict")).toString()),
+            qPrintable(arm.value(QStringLiteral("verdict")).toString()));
         QVERIFY(arm.value(QStringLiteral("criteria")).isArray());
         QVERIFY(!arm.value(QStringLiteral("criteria")).toArray().isEmpty() || k == QLatin1String("standard_care"));
         QVERIFY(arm.value(QStringLiteral("missing_inputs")).isArray());
@@ -264,34 +273,38 @@ void TestCli::evaluateExamples()
             const QJsonObject crit = c.toObject();
             QVERIFY(crit.value(QStringLiteral("id")).isString());
             const QString state = crit.value(QStringLiteral("state")).toString();
-            QVERIFY2(state == QLatin1String("met") || state == QLatin1String("not_met") || state == QLatin1String("unknown")
-                         || state == QLatin1String("not_applicable"),
-                     qPrintable(state));
+            QVERIFY2(state == QLatin1String("met") || state == QLatin1String("not_met")
+                    || state == QLatin1String("unknown") || state == QLatin1String("not_applicable"),
+                qPrintable(state));
         }
     }
     // standard_care is never ineligible/undetermined in the reference pack (reference-rules §0.4).
-    const QString soc = arms.value(QStringLiteral("standard_care")).toObject().value(QStringLiteral("verdict")).toString();
+    const QString soc
+        = arms.value(QStringLiteral("standard_care")).toObject().value(QStringLiteral("verdict")).toString();
     QVERIFY2(soc == QLatin1String("eligible") || soc == QLatin1String("eligible_with_cautions"), qPrintable(soc));
     QVERIFY(r.out.endsWith('\n'));
 }
 
 void TestCli::derivedUnrounded()
 {
-    const Run r = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json")});
+    const Run r = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QJsonObject res = parseObject(r.out);
-    const QJsonObject egfr = res.value(QStringLiteral("derived")).toObject().value(QStringLiteral("egfr_ckd_epi_2021")).toObject();
+    const QJsonObject egfr
+        = res.value(QStringLiteral("derived")).toObject().value(QStringLiteral("egfr_ckd_epi_2021")).toObject();
     QVERIFY(egfr.value(QStringLiteral("value")).isDouble());
     const double value = egfr.value(QStringLiteral("value")).toDouble();
     // V02: female, 34 years, creatinine 80 µmol/L ÷ 88.42.
     const double expected = ckdEpi2021(80.0 / 88.42, 34, true);
-    QVERIFY2(std::fabs(value - expected) < 1e-9, qPrintable(QStringLiteral("got %1, expected %2")
-                                                                 .arg(QString::number(value, 'g', 17), QString::number(expected, 'g', 17))));
+    QVERIFY2(std::fabs(value - expected) < 1e-9,
+        qPrintable(QStringLiteral("got %1, expected %2")
+                       .arg(QString::number(value, 'g', 17), QString::number(expected, 'g', 17))));
     QCOMPARE(std::round(value * 10) / 10, 85.5); // reference-rules §3.1 table, at display precision
 
     // Printed unrounded: the literal in the output text is the full number, not 85.5 or 85.49.
-    const auto m = QRegularExpression(QStringLiteral("\"egfr_ckd_epi_2021\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*([-+0-9.eE]+)"))
-                       .match(QString::fromUtf8(r.out));
+    const auto m
+        = QRegularExpression(QStringLiteral("\"egfr_ckd_epi_2021\"\\s*:\\s*\\{\\s*\"value\"\\s*:\\s*([-+0-9.eE]+)"))
+              .match(QString::fromUtf8(r.out));
     QVERIFY2(m.hasMatch(), r.out.left(2000).constData());
     const QString literal = m.captured(1);
     QVERIFY2(literal != QLatin1String("85.5"), qPrintable(literal));
@@ -299,15 +312,20 @@ void TestCli::derivedUnrounded()
     QVERIFY2(literal.size() > 8, qPrintable(literal));
 
     // Cockcroft-Gault likewise (reference-rules §3.2): (140 − 34) × 62 / (72 × Scr) × 0.85.
-    const double crcl = res.value(QStringLiteral("derived")).toObject().value(QStringLiteral("crcl_cockcroft_gault")).toObject()
-                            .value(QStringLiteral("value")).toDouble();
+    const double crcl = res.value(QStringLiteral("derived"))
+                            .toObject()
+                            .value(QStringLiteral("crcl_cockcroft_gault"))
+                            .toObject()
+                            .value(QStringLiteral("value"))
+                            .toDouble();
     const double crclExpected = (140.0 - 34.0) * 62.0 / (72.0 * (80.0 / 88.42)) * 0.85;
     QVERIFY2(std::fabs(crcl - crclExpected) < 1e-9, qPrintable(QString::number(crcl, 'g', 17)));
 }
 
 void TestCli::textFormat()
 {
-    const Run r = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--format"), QStringLiteral("text")});
+    const Run r = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--format"),
+        QStringLiteral("text") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QString text = QString::fromUtf8(r.out);
     QVERIFY(!text.trimmed().startsWith(QLatin1Char('{')));
@@ -316,7 +334,8 @@ void TestCli::textFormat()
     QVERIFY(text.contains(QStringLiteral("V02-spec-example")));
 
     // --format json is the default; anything else is a usage error.
-    const Run json = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--format"), QStringLiteral("json")});
+    const Run json = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--format"),
+        QStringLiteral("json") });
     QCOMPARE(json.exitCode, 0);
     QString error;
     parseObject(json.out, &error);
@@ -325,8 +344,9 @@ void TestCli::textFormat()
 
 void TestCli::asOfOverride()
 {
-    const Run base = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json")});
-    const Run moved = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--as-of"), QStringLiteral("2027-06-01")});
+    const Run base = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json") });
+    const Run moved = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--as-of"),
+        QStringLiteral("2027-06-01") });
     QVERIFY2(base.exitCode == 0, qPrintable(base.describe()));
     QVERIFY2(moved.exitCode == 0, qPrintable(moved.describe()));
     const QJsonObject b = parseObject(base.out);
@@ -334,14 +354,20 @@ void TestCli::asOfOverride()
     QCOMPARE(b.value(QStringLiteral("as_of")).toString(), QStringLiteral("2026-11-25"));
     QCOMPARE(m.value(QStringLiteral("as_of")).toString(), QStringLiteral("2027-06-01"));
     auto socStart = [](const QJsonObject &res) {
-        return res.value(QStringLiteral("arms")).toObject().value(QStringLiteral("standard_care")).toObject().value(QStringLiteral("earliest_start")).toString();
+        return res.value(QStringLiteral("arms"))
+            .toObject()
+            .value(QStringLiteral("standard_care"))
+            .toObject()
+            .value(QStringLiteral("earliest_start"))
+            .toString();
     };
     // Standard care can start on day 0 (as_of).
     QCOMPARE(socStart(b), QStringLiteral("2026-11-25"));
     QCOMPARE(socStart(m), QStringLiteral("2027-06-01"));
     // Every earliest start is on or after the evaluation date.
     for (const QString &k : kArmKeys) {
-        const QJsonValue es = m.value(QStringLiteral("arms")).toObject().value(k).toObject().value(QStringLiteral("earliest_start"));
+        const QJsonValue es
+            = m.value(QStringLiteral("arms")).toObject().value(k).toObject().value(QStringLiteral("earliest_start"));
         if (!es.isNull())
             QVERIFY2(QDate::fromString(es.toString(), Qt::ISODate) >= QDate(2027, 6, 1), qPrintable(k));
     }
@@ -353,7 +379,7 @@ void TestCli::badCase()
     QVERIFY(tmp.isValid());
     const QString path = tmp.filePath(QStringLiteral("bad.json"));
     QVERIFY(writeFile(path, smallCase(R"("creatinine": {"value": 1, "unit": "mmol/L"})")));
-    const Run r = runCli({QStringLiteral("evaluate"), path});
+    const Run r = runCli({ QStringLiteral("evaluate"), path });
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
     const QStringList lines = r.errLines();
@@ -363,7 +389,7 @@ void TestCli::badCase()
 
     // The same case with the unit fixed is valid (so the failure above was the unit).
     QVERIFY(writeFile(path, smallCase(R"("creatinine": {"value": 1, "unit": "mg/dL"})")));
-    const Run ok = runCli({QStringLiteral("evaluate"), path});
+    const Run ok = runCli({ QStringLiteral("evaluate"), path });
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
 }
 
@@ -372,9 +398,10 @@ void TestCli::severalProblems()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString path = tmp.filePath(QStringLiteral("bad.json"));
-    QVERIFY(writeFile(path, smallCase(R"("creatinine": 80, "lvef": {"value": 60, "unit": "percent"}, "hbsag": "maybe")",
-                                      R"("colour": "red")")));
-    const Run r = runCli({QStringLiteral("evaluate"), path});
+    QVERIFY(writeFile(path,
+        smallCase(
+            R"("creatinine": 80, "lvef": {"value": 60, "unit": "percent"}, "hbsag": "maybe")", R"("colour": "red")")));
+    const Run r = runCli({ QStringLiteral("evaluate"), path });
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     QVERIFY(r.out.isEmpty());
     const QStringList lines = r.errLines();
@@ -383,8 +410,9 @@ void TestCli::severalProblems()
     for (const QString &l : lines)
         paths.append(l.section(QStringLiteral(": "), 0, 0));
     paths.sort();
-    QCOMPARE(paths, (QStringList{QStringLiteral("$.colour"), QStringLiteral("$.facts.creatinine"), QStringLiteral("$.facts.hbsag"),
-                                 QStringLiteral("$.facts.lvef.unit")}));
+    QCOMPARE(paths,
+        (QStringList { QStringLiteral("$.colour"), QStringLiteral("$.facts.creatinine"),
+            QStringLiteral("$.facts.hbsag"), QStringLiteral("$.facts.lvef.unit") }));
 }
 
 void TestCli::invalidCaseNothingOnStdout_data()
@@ -393,12 +421,15 @@ void TestCli::invalidCaseNothingOnStdout_data()
     QTest::addColumn<QString>("path");
     QTest::newRow("malformed") << QByteArray("{\"format\": ") << QStringLiteral("$");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("$");
-    QTest::newRow("wrong format") << smallCase().replace("consilium-case/1", "consilium-case/9") << QStringLiteral("$.format");
+    QTest::newRow("wrong format") << smallCase().replace("consilium-case/1", "consilium-case/9")
+                                  << QStringLiteral("$.format");
     QTest::newRow("duplicate key") << smallCase(R"("age_years": 41)") << QStringLiteral("$.facts.age_years");
     QTest::newRow("out of range") << smallCase(R"("creatinine": {"value": 2000, "unit": "umol/L"})")
                                   << QStringLiteral("$.facts.creatinine.value");
-    QTest::newRow("unknown drug") << smallCase({}, R"("failed_therapies": ["rituximab", "aspirin"])") << QStringLiteral("$.failed_therapies[1]");
-    QTest::newRow("too large") << smallCase({}, "\"label\": \"" + QByteArray(1024 * 1024 + 1, 'x') + "\"") << QStringLiteral("$");
+    QTest::newRow("unknown drug") << smallCase({}, R"("failed_therapies": ["rituximab", "aspirin"])")
+                                  << QStringLiteral("$.failed_therapies[1]");
+    QTest::newRow("too large") << smallCase({}, "\"label\": \"" + QByteArray(1024 * 1024 + 1, 'x') + "\"")
+                               << QStringLiteral("$");
 }
 
 void TestCli::invalidCaseNothingOnStdout()
@@ -409,8 +440,8 @@ void TestCli::invalidCaseNothingOnStdout()
     QVERIFY(tmp.isValid());
     const QString file = tmp.filePath(QStringLiteral("case.json"));
     QVERIFY(writeFile(file, bytes));
-    for (const QString &format : {QStringLiteral("json"), QStringLiteral("text")}) {
-        const Run r = runCli({QStringLiteral("evaluate"), file, QStringLiteral("--format"), format});
+    for (const QString &format : { QStringLiteral("json"), QStringLiteral("text") }) {
+        const Run r = runCli({ QStringLiteral("evaluate"), file, QStringLiteral("--format"), format });
         QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
         QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
         QVERIFY(!r.errLines().isEmpty());
@@ -424,7 +455,7 @@ void TestCli::invalidCaseNothingOnStdout()
 void TestCli::missingCaseFile()
 {
     QTemporaryDir tmp;
-    const Run r = runCli({QStringLiteral("evaluate"), tmp.filePath(QStringLiteral("does-not-exist.json"))});
+    const Run r = runCli({ QStringLiteral("evaluate"), tmp.filePath(QStringLiteral("does-not-exist.json")) });
     QVERIFY2(r.exitCode == 66, qPrintable(r.describe()));
     QVERIFY(r.out.isEmpty());
     QVERIFY(!r.err.isEmpty());
@@ -438,7 +469,8 @@ void TestCli::badRulesPack()
     QByteArray bytes = RulePack::builtinBytes();
     bytes.replace("\"format\": \"consilium-pack/1\"", "\"format\": \"consilium-pack/0\"");
     QVERIFY(writeFile(pack, bytes));
-    const Run r = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack});
+    const Run r
+        = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack });
     QVERIFY2(r.exitCode == 3, qPrintable(r.describe()));
     QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
     QVERIFY(r.errLines().size() >= 1);
@@ -449,19 +481,22 @@ void TestCli::badRulesPack()
     QVERIFY(typo.contains("\"condition\": \"egfr_ckd_epi_2021 >= 30\""));
     typo.replace("\"condition\": \"egfr_ckd_epi_2021 >= 30\"", "\"condition\": \"egfr_ckd_epi_2012 >= 30\"");
     QVERIFY(writeFile(pack, typo));
-    const Run r2 = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack});
+    const Run r2
+        = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack });
     QVERIFY2(r2.exitCode == 3, qPrintable(r2.describe()));
     QVERIFY(r2.out.isEmpty());
     QVERIFY2(QString::fromUtf8(r2.err).contains(QStringLiteral("egfr_ckd_epi_2012")), qPrintable(r2.describe()));
 
     // Not JSON at all.
     QVERIFY(writeFile(pack, "this is not a pack"));
-    const Run r3 = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack});
+    const Run r3
+        = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack });
     QVERIFY2(r3.exitCode == 3, qPrintable(r3.describe()));
     QVERIFY(r3.out.isEmpty());
 
     // An invalid pack wins over a valid batch: nothing evaluated.
-    const Run r4 = runCli({QStringLiteral("evaluate"), QStringLiteral("--batch"), examplesDir(), QStringLiteral("--rules"), pack});
+    const Run r4 = runCli(
+        { QStringLiteral("evaluate"), QStringLiteral("--batch"), examplesDir(), QStringLiteral("--rules"), pack });
     QVERIFY2(r4.exitCode == 3, qPrintable(r4.describe()));
     QVERIFY(r4.out.isEmpty());
 }
@@ -469,8 +504,8 @@ void TestCli::badRulesPack()
 void TestCli::missingRulesPack()
 {
     QTemporaryDir tmp;
-    const Run r = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"),
-                          tmp.filePath(QStringLiteral("nope.json"))});
+    const Run r = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"),
+        tmp.filePath(QStringLiteral("nope.json")) });
     QVERIFY2(r.exitCode == 66, qPrintable(r.describe()));
     QVERIFY(r.out.isEmpty());
 }
@@ -484,13 +519,14 @@ void TestCli::rulesPackUsedForEvaluation()
     const QByteArray bytes = RulePack::builtinBytes() + "\n";
     QVERIFY(writeFile(pack, bytes));
     // Unsigned: refused (issue 6) with exit 3 and nothing on stdout ...
-    const Run refused = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack});
+    const Run refused
+        = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack });
     QVERIFY2(refused.exitCode == 3, qPrintable(refused.describe()));
     QVERIFY(refused.out.isEmpty());
     QVERIFY2(refused.err.contains("signed by a trusted key"), qPrintable(refused.describe()));
     // ... and loaded with the explicit override, which warns on stderr.
-    const Run r = runCli({QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"), pack,
-                          QStringLiteral("--allow-unsigned")});
+    const Run r = runCli({ QStringLiteral("evaluate"), example("V02-spec-example.json"), QStringLiteral("--rules"),
+        pack, QStringLiteral("--allow-unsigned") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("WARNING"), qPrintable(r.describe()));
     const QJsonObject res = parseObject(r.out);
@@ -503,25 +539,35 @@ void TestCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     const QString v02 = example("V02-spec-example.json");
-    QTest::newRow("no arguments") << QStringList{};
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-    QTest::newRow("unknown command with file") << QStringList{QStringLiteral("evaluat"), v02};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--frobnicate")};
-    QTest::newRow("unknown option before file") << QStringList{QStringLiteral("evaluate"), QStringLiteral("--verbose"), v02};
-    QTest::newRow("evaluate without case") << QStringList{QStringLiteral("evaluate")};
-    QTest::newRow("evaluate with two cases") << QStringList{QStringLiteral("evaluate"), v02, v02};
-    QTest::newRow("--rules without value") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--rules")};
-    QTest::newRow("--as-of without value") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--as-of")};
-    QTest::newRow("--format without value") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--format")};
-    QTest::newRow("--batch without value") << QStringList{QStringLiteral("evaluate"), QStringLiteral("--batch")};
-    QTest::newRow("bad --format") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--format"), QStringLiteral("xml")};
-    QTest::newRow("bad --as-of 2026-02-30") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("2026-02-30")};
-    QTest::newRow("bad --as-of 2026-13-01") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("2026-13-01")};
-    QTest::newRow("bad --as-of 01.06.2027") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("01.06.2027")};
-    QTest::newRow("bad --as-of 2027-6-1") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("2027-6-1")};
-    QTest::newRow("bad --as-of word") << QStringList{QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("tomorrow")};
-    QTest::newRow("--version with argument") << QStringList{QStringLiteral("--version"), QStringLiteral("extra")};
-    QTest::newRow("check-rules with two packs") << QStringList{QStringLiteral("check-rules"), v02, v02};
+    QTest::newRow("no arguments") << QStringList {};
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") };
+    QTest::newRow("unknown command with file") << QStringList { QStringLiteral("evaluat"), v02 };
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--frobnicate") };
+    QTest::newRow("unknown option before file")
+        << QStringList { QStringLiteral("evaluate"), QStringLiteral("--verbose"), v02 };
+    QTest::newRow("evaluate without case") << QStringList { QStringLiteral("evaluate") };
+    QTest::newRow("evaluate with two cases") << QStringList { QStringLiteral("evaluate"), v02, v02 };
+    QTest::newRow("--rules without value")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--rules") };
+    QTest::newRow("--as-of without value")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--as-of") };
+    QTest::newRow("--format without value")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--format") };
+    QTest::newRow("--batch without value") << QStringList { QStringLiteral("evaluate"), QStringLiteral("--batch") };
+    QTest::newRow("bad --format") << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--format"),
+        QStringLiteral("xml") };
+    QTest::newRow("bad --as-of 2026-02-30")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("2026-02-30") };
+    QTest::newRow("bad --as-of 2026-13-01")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("2026-13-01") };
+    QTest::newRow("bad --as-of 01.06.2027")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("01.06.2027") };
+    QTest::newRow("bad --as-of 2027-6-1")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"), QStringLiteral("2027-6-1") };
+    QTest::newRow("bad --as-of word") << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--as-of"),
+        QStringLiteral("tomorrow") };
+    QTest::newRow("--version with argument") << QStringList { QStringLiteral("--version"), QStringLiteral("extra") };
+    QTest::newRow("check-rules with two packs") << QStringList { QStringLiteral("check-rules"), v02, v02 };
 }
 
 void TestCli::usageErrors()
@@ -535,7 +581,7 @@ void TestCli::usageErrors()
 
 void TestCli::checkRules()
 {
-    const Run r = runCli({QStringLiteral("check-rules")});
+    const Run r = runCli({ QStringLiteral("check-rules") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QStringList lines = r.outLines();
     QVERIFY(!lines.isEmpty());
@@ -546,7 +592,7 @@ void TestCli::checkRules()
     QVERIFY(tmp.isValid());
     const QString pack = tmp.filePath(QStringLiteral("pack.json"));
     QVERIFY(writeFile(pack, RulePack::builtinBytes()));
-    const Run r2 = runCli({QStringLiteral("check-rules"), pack});
+    const Run r2 = runCli({ QStringLiteral("check-rules"), pack });
     QVERIFY2(r2.exitCode == 0, qPrintable(r2.describe()));
     QCOMPARE(r2.outLines().value(r2.outLines().size() - 1), QStringLiteral("12 passed, 0 failed"));
 }
@@ -557,7 +603,7 @@ void TestCli::checkRulesBrokenVignette()
     QVERIFY(tmp.isValid());
     const QString pack = tmp.filePath(QStringLiteral("pack.json"));
     QVERIFY(writeFile(pack, packWithBrokenVignette()));
-    const Run r = runCli({QStringLiteral("check-rules"), pack});
+    const Run r = runCli({ QStringLiteral("check-rules"), pack });
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     const QStringList lines = r.outLines();
     QVERIFY(!lines.isEmpty());
@@ -574,14 +620,14 @@ void TestCli::checkRulesInvalidPack()
     QVERIFY(bytes.contains("\"disease == \\\"IIM\\\"\""));
     bytes.replace("\"disease == \\\"IIM\\\"\"", "\"disease == \\\"LUPUS\\\"\"");
     QVERIFY(writeFile(pack, bytes));
-    const Run r = runCli({QStringLiteral("check-rules"), pack});
+    const Run r = runCli({ QStringLiteral("check-rules"), pack });
     QVERIFY2(r.exitCode == 3, qPrintable(r.describe()));
     QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
     QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("LUPUS")), qPrintable(r.describe()));
     for (const QString &l : r.errLines())
         QVERIFY2(l.contains(QStringLiteral("$")), qPrintable(l)); // every line names a JSON path
 
-    const Run missing = runCli({QStringLiteral("check-rules"), tmp.filePath(QStringLiteral("nope.json"))});
+    const Run missing = runCli({ QStringLiteral("check-rules"), tmp.filePath(QStringLiteral("nope.json")) });
     QVERIFY2(missing.exitCode == 66, qPrintable(missing.describe()));
 }
 
@@ -591,7 +637,8 @@ void TestCli::batchJsonl()
     QVERIFY(tmp.isValid());
     const QStringList files = exampleFiles();
     QVERIFY(files.size() >= 3);
-    auto compact = [](const QString &file) { return QJsonDocument::fromJson(readAll(file)).toJson(QJsonDocument::Compact); };
+    auto compact
+        = [](const QString &file) { return QJsonDocument::fromJson(readAll(file)).toJson(QJsonDocument::Compact); };
     const QByteArray good1 = compact(files[0]);
     const QByteArray good2 = compact(files[1]);
     const QByteArray good3 = compact(files[2]);
@@ -602,7 +649,7 @@ void TestCli::batchJsonl()
     const QString path = tmp.filePath(QStringLiteral("cases.jsonl"));
     QVERIFY(writeFile(path, jsonl));
 
-    const Run r = runCli({QStringLiteral("evaluate"), QStringLiteral("--batch"), path});
+    const Run r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--batch"), path });
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     const QStringList lines = r.outLines();
     QCOMPARE(lines.size(), 5);
@@ -613,12 +660,13 @@ void TestCli::batchJsonl()
         QVERIFY2(error.isEmpty(), qPrintable(l.left(300)));
     }
     // Good lines are results, in input order.
-    const int goodIdx[3] = {0, 2, 4};
-    const QByteArray goodSrc[3] = {good1, good2, good3};
+    const int goodIdx[3] = { 0, 2, 4 };
+    const QByteArray goodSrc[3] = { good1, good2, good3 };
     for (int k = 0; k < 3; ++k) {
         const QJsonObject &o = objs[goodIdx[k]];
         QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("consilium-result/1"));
-        QCOMPARE(o.value(QStringLiteral("case_id")).toString(), parseObject(goodSrc[k]).value(QStringLiteral("id")).toString());
+        QCOMPARE(o.value(QStringLiteral("case_id")).toString(),
+            parseObject(goodSrc[k]).value(QStringLiteral("id")).toString());
         QCOMPARE(o.value(QStringLiteral("arms")).toObject().keys().size(), 4);
     }
     // Bad lines: {"case_id": …, "line": N, "input_errors": ["<path>: <reason>", …]} with 1-based line numbers.
@@ -640,12 +688,13 @@ void TestCli::batchJsonl()
 
     // All good: exit 0.
     QVERIFY(writeFile(path, good1 + '\n' + good2 + '\n'));
-    const Run ok = runCli({QStringLiteral("evaluate"), QStringLiteral("--batch"), path});
+    const Run ok = runCli({ QStringLiteral("evaluate"), QStringLiteral("--batch"), path });
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
     QCOMPARE(ok.outLines().size(), 2);
 
     // --as-of applies to every case of the batch.
-    const Run moved = runCli({QStringLiteral("evaluate"), QStringLiteral("--batch"), path, QStringLiteral("--as-of"), QStringLiteral("2027-06-01")});
+    const Run moved = runCli({ QStringLiteral("evaluate"), QStringLiteral("--batch"), path, QStringLiteral("--as-of"),
+        QStringLiteral("2027-06-01") });
     QVERIFY2(moved.exitCode == 0, qPrintable(moved.describe()));
     for (const QString &l : moved.outLines())
         QCOMPARE(parseObject(l.toUtf8()).value(QStringLiteral("as_of")).toString(), QStringLiteral("2027-06-01"));
@@ -661,7 +710,7 @@ void TestCli::batchDirectory()
         QVERIFY(QFile::copy(f, tmp.filePath(QFileInfo(f).fileName())));
         ids.insert(parseObject(readAll(f)).value(QStringLiteral("id")).toString());
     }
-    const Run r = runCli({QStringLiteral("evaluate"), QStringLiteral("--batch"), tmp.path()});
+    const Run r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--batch"), tmp.path() });
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QStringList lines = r.outLines();
     QCOMPARE(lines.size(), 12);
@@ -676,7 +725,7 @@ void TestCli::batchDirectory()
 
     // One bad file in the directory: it gets an error line, the others are still evaluated, exit 2.
     QVERIFY(writeFile(tmp.filePath(QStringLiteral("zz-bad.json")), smallCase(R"("hbsag": "maybe")")));
-    const Run bad = runCli({QStringLiteral("evaluate"), QStringLiteral("--batch"), tmp.path()});
+    const Run bad = runCli({ QStringLiteral("evaluate"), QStringLiteral("--batch"), tmp.path() });
     QVERIFY2(bad.exitCode == 2, qPrintable(bad.describe()));
     QCOMPARE(bad.outLines().size(), 13);
     int errorLines = 0;
@@ -685,7 +734,11 @@ void TestCli::batchDirectory()
         if (o.contains(QStringLiteral("input_errors"))) {
             ++errorLines;
             QCOMPARE(o.value(QStringLiteral("case_id")).toString(), QStringLiteral("cli-001"));
-            QVERIFY(o.value(QStringLiteral("input_errors")).toArray().first().toString().startsWith(QStringLiteral("$.facts.hbsag: ")));
+            QVERIFY(o.value(QStringLiteral("input_errors"))
+                        .toArray()
+                        .first()
+                        .toString()
+                        .startsWith(QStringLiteral("$.facts.hbsag: ")));
         }
     }
     QCOMPARE(errorLines, 1);
@@ -694,7 +747,8 @@ void TestCli::batchDirectory()
 void TestCli::batchMissing()
 {
     QTemporaryDir tmp;
-    const Run r = runCli({QStringLiteral("evaluate"), QStringLiteral("--batch"), tmp.filePath(QStringLiteral("nothing.jsonl"))});
+    const Run r = runCli(
+        { QStringLiteral("evaluate"), QStringLiteral("--batch"), tmp.filePath(QStringLiteral("nothing.jsonl")) });
     QVERIFY2(r.exitCode == 66, qPrintable(r.describe()));
     QVERIFY(r.out.isEmpty());
 }

@@ -29,7 +29,8 @@ Run cli(const QStringList &args, const QString &trustedDirs)
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(CONSILIUM_CLI_PATH), args);
     p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError() };
 }
 
 bool write(const QString &path, const QByteArray &bytes)
@@ -65,9 +66,9 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     QString m_trusted; // directory holding the trusted public key
-    QString m_key;     // trusted private key
-    QString m_other;   // untrusted private key
-    QString m_pack;    // a copy of the reference pack, signed by m_key
+    QString m_key; // trusted private key
+    QString m_other; // untrusted private key
+    QString m_pack; // a copy of the reference pack, signed by m_key
 };
 
 void TestSignedPacks::initTestCase()
@@ -77,12 +78,12 @@ void TestSignedPacks::initTestCase()
     QVERIFY(QDir().mkpath(m_trusted));
     m_key = m_dir.filePath(QStringLiteral("site.key"));
     m_other = m_dir.filePath(QStringLiteral("other.key"));
-    QCOMPARE(cli({QStringLiteral("pack"), QStringLiteral("keygen"), m_key}, m_trusted).exitCode, 0);
-    QCOMPARE(cli({QStringLiteral("pack"), QStringLiteral("keygen"), m_other}, m_trusted).exitCode, 0);
+    QCOMPARE(cli({ QStringLiteral("pack"), QStringLiteral("keygen"), m_key }, m_trusted).exitCode, 0);
+    QCOMPARE(cli({ QStringLiteral("pack"), QStringLiteral("keygen"), m_other }, m_trusted).exitCode, 0);
     QVERIFY(QFile::copy(m_key + QStringLiteral(".pub"), m_trusted + QStringLiteral("/site.pub")));
     m_pack = m_dir.filePath(QStringLiteral("site-pack.json"));
     QVERIFY(write(m_pack, RulePack::builtinBytes()));
-    const Run s = cli({QStringLiteral("pack"), QStringLiteral("sign"), m_pack, m_key}, m_trusted);
+    const Run s = cli({ QStringLiteral("pack"), QStringLiteral("sign"), m_pack, m_key }, m_trusted);
     QVERIFY2(s.exitCode == 0, s.err.constData());
     QVERIFY(QFile::exists(m_pack + QStringLiteral(".sig")));
 }
@@ -95,22 +96,25 @@ void TestSignedPacks::keygenWritesOwnerOnlyPrivateKey()
     QVERIFY(read(m_key).startsWith("-----BEGIN PRIVATE KEY-----"));
     QVERIFY(read(m_key + QStringLiteral(".pub")).startsWith("-----BEGIN PUBLIC KEY-----"));
     // Never overwrites an existing key.
-    QCOMPARE(cli({QStringLiteral("pack"), QStringLiteral("keygen"), m_key}, m_trusted).exitCode, 1);
+    QCOMPARE(cli({ QStringLiteral("pack"), QStringLiteral("keygen"), m_key }, m_trusted).exitCode, 1);
 }
 
 void TestSignedPacks::signAndVerifyWithKey()
 {
-    const Run v = cli({QStringLiteral("pack"), QStringLiteral("verify"), m_pack, m_pack + QStringLiteral(".sig"), QStringLiteral("--key"),
-                       m_key + QStringLiteral(".pub")},
-                      m_trusted);
+    const Run v = cli({ QStringLiteral("pack"), QStringLiteral("verify"), m_pack, m_pack + QStringLiteral(".sig"),
+                          QStringLiteral("--key"), m_key + QStringLiteral(".pub") },
+        m_trusted);
     QVERIFY2(v.exitCode == 0, v.out.constData());
     QVERIFY(v.out.startsWith("VALID"));
     // With the trust store instead of --key.
-    QCOMPARE(cli({QStringLiteral("pack"), QStringLiteral("verify"), m_pack, m_pack + QStringLiteral(".sig")}, m_trusted).exitCode, 0);
+    QCOMPARE(
+        cli({ QStringLiteral("pack"), QStringLiteral("verify"), m_pack, m_pack + QStringLiteral(".sig") }, m_trusted)
+            .exitCode,
+        0);
     // The other key does not verify it.
-    const Run wrong = cli({QStringLiteral("pack"), QStringLiteral("verify"), m_pack, m_pack + QStringLiteral(".sig"),
-                           QStringLiteral("--key"), m_other + QStringLiteral(".pub")},
-                          m_trusted);
+    const Run wrong = cli({ QStringLiteral("pack"), QStringLiteral("verify"), m_pack, m_pack + QStringLiteral(".sig"),
+                              QStringLiteral("--key"), m_other + QStringLiteral(".pub") },
+        m_trusted);
     QCOMPARE(wrong.exitCode, 1);
     QVERIFY(wrong.out.startsWith("INVALID"));
 }
@@ -124,11 +128,13 @@ void TestSignedPacks::oneByteChangeIsRefused()
     bytes[at + 17] = '2'; // 2026.1 -> 2026.2: still a valid pack, one byte different
     QVERIFY(write(altered, bytes));
     QVERIFY(QFile::copy(m_pack + QStringLiteral(".sig"), altered + QStringLiteral(".sig")));
-    const Run v = cli({QStringLiteral("pack"), QStringLiteral("verify"), altered, altered + QStringLiteral(".sig")}, m_trusted);
+    const Run v = cli(
+        { QStringLiteral("pack"), QStringLiteral("verify"), altered, altered + QStringLiteral(".sig") }, m_trusted);
     QCOMPARE(v.exitCode, 1);
-    const Run e = cli({QStringLiteral("evaluate"), QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json"),
-                       QStringLiteral("--rules"), altered},
-                      m_trusted);
+    const Run e = cli({ QStringLiteral("evaluate"),
+                          QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json"),
+                          QStringLiteral("--rules"), altered },
+        m_trusted);
     QCOMPARE(e.exitCode, 3);
     QVERIFY(e.out.isEmpty());
     QVERIFY2(e.err.contains("does not match"), e.err.constData());
@@ -138,22 +144,25 @@ void TestSignedPacks::unknownKeyIsRefused()
 {
     const QString other = m_dir.filePath(QStringLiteral("other-pack.json"));
     QVERIFY(write(other, RulePack::builtinBytes()));
-    QCOMPARE(cli({QStringLiteral("pack"), QStringLiteral("sign"), other, m_other}, m_trusted).exitCode, 0);
-    const Run v = cli({QStringLiteral("pack"), QStringLiteral("verify"), other, other + QStringLiteral(".sig")}, m_trusted);
+    QCOMPARE(cli({ QStringLiteral("pack"), QStringLiteral("sign"), other, m_other }, m_trusted).exitCode, 0);
+    const Run v
+        = cli({ QStringLiteral("pack"), QStringLiteral("verify"), other, other + QStringLiteral(".sig") }, m_trusted);
     QCOMPARE(v.exitCode, 1);
     QVERIFY(v.out.contains("not trusted"));
-    const Run e = cli({QStringLiteral("evaluate"), QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json"),
-                       QStringLiteral("--rules"), other},
-                      m_trusted);
+    const Run e = cli({ QStringLiteral("evaluate"),
+                          QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json"),
+                          QStringLiteral("--rules"), other },
+        m_trusted);
     QCOMPARE(e.exitCode, 3);
     QVERIFY(e.out.isEmpty());
 }
 
 void TestSignedPacks::trustedPackLoadsForEvaluation()
 {
-    const Run e = cli({QStringLiteral("evaluate"), QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json"),
-                       QStringLiteral("--rules"), m_pack},
-                      m_trusted);
+    const Run e = cli({ QStringLiteral("evaluate"),
+                          QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json"),
+                          QStringLiteral("--rules"), m_pack },
+        m_trusted);
     QVERIFY2(e.exitCode == 0, e.err.constData());
     QVERIFY(e.err.isEmpty()); // no override warning
     QVERIFY(e.out.contains("\"consilium-result/1\""));
@@ -164,10 +173,12 @@ void TestSignedPacks::untrustedPackNeedsOverride()
     const QString unsignedPack = m_dir.filePath(QStringLiteral("unsigned.json"));
     QVERIFY(write(unsignedPack, RulePack::builtinBytes()));
     const QString v01 = QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json");
-    const Run refused = cli({QStringLiteral("evaluate"), v01, QStringLiteral("--rules"), unsignedPack}, m_trusted);
+    const Run refused = cli({ QStringLiteral("evaluate"), v01, QStringLiteral("--rules"), unsignedPack }, m_trusted);
     QCOMPARE(refused.exitCode, 3);
     QVERIFY(refused.err.contains("no signature file"));
-    const Run allowed = cli({QStringLiteral("evaluate"), v01, QStringLiteral("--rules"), unsignedPack, QStringLiteral("--allow-unsigned")}, m_trusted);
+    const Run allowed = cli({ QStringLiteral("evaluate"), v01, QStringLiteral("--rules"), unsignedPack,
+                                QStringLiteral("--allow-unsigned") },
+        m_trusted);
     QCOMPARE(allowed.exitCode, 0);
     QVERIFY(allowed.err.contains("WARNING"));
     QVERIFY(allowed.err.contains(RulePack::builtin().sha256().toLatin1()));
@@ -182,13 +193,14 @@ void TestSignedPacks::importRunsVignettes()
     bytes.replace(at, 35, "\"verdict\": \"ineligible\"            ");
     const QString pack = m_dir.filePath(QStringLiteral("bad-vignette.json"));
     QVERIFY(write(pack, bytes));
-    QCOMPARE(cli({QStringLiteral("pack"), QStringLiteral("sign"), pack, m_key}, m_trusted).exitCode, 0);
+    QCOMPARE(cli({ QStringLiteral("pack"), QStringLiteral("sign"), pack, m_key }, m_trusted).exitCode, 0);
     trust::ImportOptions options;
-    options.trustedKeyDirectories = {m_trusted};
+    options.trustedKeyDirectories = { m_trusted };
     trust::ImportReport report;
     json::Diagnostics diag;
     QVERIFY(!trust::importPack(pack, options, diag, report));
-    QVERIFY2(diag.lines().join(QLatin1Char('\n')).contains(QStringLiteral("vignette")), qPrintable(diag.lines().join(QLatin1Char('\n'))));
+    QVERIFY2(diag.lines().join(QLatin1Char('\n')).contains(QStringLiteral("vignette")),
+        qPrintable(diag.lines().join(QLatin1Char('\n'))));
     // The intact signed pack imports, naming its signer and its vignettes.
     trust::ImportReport good;
     json::Diagnostics ok;
@@ -214,23 +226,29 @@ void TestSignedPacks::overrideIsAuditedWithADatabase()
     const QString unsignedPack = m_dir.filePath(QStringLiteral("unsigned-db.json"));
     QVERIFY(write(unsignedPack, RulePack::builtinBytes()));
     const QString v01 = QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/V01-sle-ln-si-units.json");
-    QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), v01, QStringLiteral("--db"), db}, m_trusted).exitCode, 0);
+    QCOMPARE(
+        cli({ QStringLiteral("db"), QStringLiteral("import"), v01, QStringLiteral("--db"), db }, m_trusted).exitCode,
+        0);
     // Without the override the unsigned pack is refused and nothing is stored.
-    const Run refused = cli({QStringLiteral("db"), QStringLiteral("evaluate"), QStringLiteral("V01-sle-ln-si-units"),
-                             QStringLiteral("--rules"), unsignedPack, QStringLiteral("--db"), db},
-                            m_trusted);
+    const Run refused = cli({ QStringLiteral("db"), QStringLiteral("evaluate"), QStringLiteral("V01-sle-ln-si-units"),
+                                QStringLiteral("--rules"), unsignedPack, QStringLiteral("--db"), db },
+        m_trusted);
     QCOMPARE(refused.exitCode, 3);
-    const Run allowed = cli({QStringLiteral("db"), QStringLiteral("evaluate"), QStringLiteral("V01-sle-ln-si-units"),
-                             QStringLiteral("--rules"), unsignedPack, QStringLiteral("--allow-unsigned"), QStringLiteral("--db"), db},
-                            m_trusted);
+    const Run allowed = cli(
+        { QStringLiteral("db"), QStringLiteral("evaluate"), QStringLiteral("V01-sle-ln-si-units"),
+            QStringLiteral("--rules"), unsignedPack, QStringLiteral("--allow-unsigned"), QStringLiteral("--db"), db },
+        m_trusted);
     QVERIFY2(allowed.exitCode == 0, allowed.err.constData());
     QVERIFY(allowed.err.contains("WARNING"));
     // The audit log holds the override, naming the pack's hash, and the chain still verifies.
     QProcess sqlite;
-    sqlite.start(QStringLiteral("sqlite3"), {db, QStringLiteral("SELECT object_id FROM audit_log WHERE action = 'rule_pack.signature_overridden'")});
+    sqlite.start(QStringLiteral("sqlite3"),
+        { db, QStringLiteral("SELECT object_id FROM audit_log WHERE action = 'rule_pack.signature_overridden'") });
     QVERIFY(sqlite.waitForFinished(30000));
     QCOMPARE(sqlite.readAllStandardOutput().trimmed(), RulePack::builtin().sha256().toLatin1());
-    QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), db}, m_trusted).exitCode, 0);
+    QCOMPARE(
+        cli({ QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), db }, m_trusted).exitCode,
+        0);
 }
 
 QTEST_GUILESS_MAIN(TestSignedPacks)

@@ -14,7 +14,7 @@
 #include <new>
 
 namespace {
-std::atomic<long> g_allocations{0};
+std::atomic<long> g_allocations { 0 };
 }
 
 void *operator new(std::size_t size)
@@ -24,11 +24,26 @@ void *operator new(std::size_t size)
         return p;
     throw std::bad_alloc();
 }
-void *operator new[](std::size_t size) { return operator new(size); }
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete[](void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void *p, std::size_t) noexcept { std::free(p); }
+void *operator new[](std::size_t size)
+{
+    return operator new(size);
+}
+void operator delete(void *p) noexcept
+{
+    std::free(p);
+}
+void operator delete[](void *p) noexcept
+{
+    std::free(p);
+}
+void operator delete(void *p, std::size_t) noexcept
+{
+    std::free(p);
+}
+void operator delete[](void *p, std::size_t) noexcept
+{
+    std::free(p);
+}
 
 using namespace consilium;
 
@@ -56,7 +71,7 @@ void TestAllocations::fastPathDoesNotAllocate()
     const RulePack &pack = RulePack::builtin();
     std::vector<CaseData> cases;
     const QDir dir(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString &name : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(name));
         QVERIFY(f.open(QIODevice::ReadOnly));
         json::Diagnostics diag;

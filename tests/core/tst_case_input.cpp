@@ -22,12 +22,13 @@ constexpr const char *kTemplate = R"({"format": "consilium-case/1", "id": "t-001
                                   R"( "facts": {"age_years": 34, "sex": "female", "disease": "SLE"@FACTS@},)"
                                   R"( "medications": [@MEDS@], "failed_therapies": [@FAILED@]@TOP@})";
 
-constexpr const char *kDefaultMeds = R"({"agent": "mycophenolate_mofetil", "last_dose": "2026-11-20"},)"
-                                     R"( {"agent": "prednisone", "daily_dose": {"value": 15, "unit": "mg"}, "last_dose": "2026-11-24"})";
+constexpr const char *kDefaultMeds
+    = R"({"agent": "mycophenolate_mofetil", "last_dose": "2026-11-20"},)"
+      R"( {"agent": "prednisone", "daily_dose": {"value": 15, "unit": "mg"}, "last_dose": "2026-11-24"})";
 constexpr const char *kDefaultFailed = R"("cyclophosphamide", "rituximab")";
 
 QByteArray makeCase(const QByteArray &extraFacts = {}, const QByteArray &meds = kDefaultMeds,
-                    const QByteArray &failed = kDefaultFailed, const QByteArray &extraTop = {})
+    const QByteArray &failed = kDefaultFailed, const QByteArray &extraTop = {})
 {
     QByteArray doc(kTemplate);
     doc.replace("@FACTS@", extraFacts.isEmpty() ? QByteArray() : ", " + extraFacts);
@@ -37,7 +38,10 @@ QByteArray makeCase(const QByteArray &extraFacts = {}, const QByteArray &meds = 
     return doc;
 }
 
-QByteArray withFact(const QByteArray &fact) { return makeCase(fact); }
+QByteArray withFact(const QByteArray &fact)
+{
+    return makeCase(fact);
+}
 
 // The base case with one literal piece of text replaced (the piece must occur).
 QByteArray replaced(const QByteArray &from, const QByteArray &to)
@@ -48,7 +52,10 @@ QByteArray replaced(const QByteArray &from, const QByteArray &to)
     return doc;
 }
 
-QByteArray numberText(double v) { return QByteArray::number(v, 'g', 17); }
+QByteArray numberText(double v)
+{
+    return QByteArray::number(v, 'g', 17);
+}
 
 QByteArray unitFact(const QString &id, double value, const QString &unit)
 {
@@ -60,10 +67,13 @@ QByteArray unitFact(const QString &id, double value, const QString &unit)
 
 bool relClose(double a, double b, double rel = 1e-12)
 {
-    return std::fabs(a - b) <= rel * std::max({1.0, std::fabs(a), std::fabs(b)});
+    return std::fabs(a - b) <= rel * std::max({ 1.0, std::fabs(a), std::fabs(b) });
 }
 
-const RulePack &pack() { return RulePack::builtin(); }
+const RulePack &pack()
+{
+    return RulePack::builtin();
+}
 
 // One fact of a parsed case: canonical value and status plus what was entered.
 struct FactView {
@@ -77,11 +87,17 @@ FactView factAt(const CaseData &c, int vi)
 {
     const auto i = std::size_t(vi);
     Q_ASSERT(vi >= 0 && i < c.values.size() && i < c.status.size() && i < c.facts.size());
-    return {c.status[i], c.values[i], c.facts[i].entered, c.facts[i].unit};
+    return { c.status[i], c.values[i], c.facts[i].entered, c.facts[i].unit };
 }
 
-FactView factOf(const CaseData &c, const char *id) { return factAt(c, pack().variableIndex(QString::fromLatin1(id))); }
-FactView factOf(const CaseData &c, const QString &id) { return factAt(c, pack().variableIndex(id)); }
+FactView factOf(const CaseData &c, const char *id)
+{
+    return factAt(c, pack().variableIndex(QString::fromLatin1(id)));
+}
+FactView factOf(const CaseData &c, const QString &id)
+{
+    return factAt(c, pack().variableIndex(id));
+}
 
 } // namespace
 
@@ -121,7 +137,7 @@ void TestCaseInput::initTestCase()
 void TestCaseInput::rejects_data()
 {
     QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<QString>("path");     // a diag line must start with "<path>: "
+    QTest::addColumn<QString>("path"); // a diag line must start with "<path>: "
     QTest::addColumn<QString>("keywords"); // and contain one of these (case-insensitive, '|'-separated)
 
     auto row = [](const char *name, const QByteArray &input, const char *path, const char *keywords) {
@@ -130,36 +146,49 @@ void TestCaseInput::rejects_data()
 
     // Syntax and document level.
     row("malformed JSON", QByteArray(R"({"format": "consilium-case/1", "id": )"), "$", "malformed|syntax|invalid");
-    row("malformed JSON (trailing comma)", replaced(R"("disease": "SLE")", R"("disease": "SLE",)"), "$", "malformed|syntax|invalid");
+    row("malformed JSON (trailing comma)", replaced(R"("disease": "SLE")", R"("disease": "SLE",)"), "$",
+        "malformed|syntax|invalid");
     row("empty file", QByteArray(), "$", "empty");
     row("whitespace-only file", QByteArray(" \n\t\r\n  "), "$", "empty");
     row("root is an array", QByteArray("[]"), "$", "object");
     row("trailing garbage", makeCase() + " {\"x\": 1}", "$", "malformed|trailing|followed|garbage");
     row("trailing garbage (word)", makeCase() + "\nxyz", "$", "malformed|trailing|followed|garbage");
-    row("non-UTF-8 byte in a string", replaced(R"("label": "test case")", "\"label\": \"bad \xff" "byte\""), "$",
-        "utf-8|utf8|encoding");
+    row("non-UTF-8 byte in a string",
+        replaced(R"("label": "test case")",
+            "\"label\": \"bad \xff"
+            "byte\""),
+        "$", "utf-8|utf8|encoding");
     row("non-UTF-8 truncated sequence", replaced(R"("label": "test case")", "\"label\": \"bad \xc3\""), "$",
         "utf-8|utf8|encoding");
-    row("file over 1 MiB", replaced(R"("label": "test case")", "\"label\": \"" + QByteArray(1024 * 1024 + 16, 'a') + "\""),
-        "$", "byte|MiB|size|large|limit");
+    row("file over 1 MiB",
+        replaced(R"("label": "test case")", "\"label\": \"" + QByteArray(1024 * 1024 + 16, 'a') + "\""), "$",
+        "byte|MiB|size|large|limit");
 
     // Top-level fields.
     row("wrong format", replaced(R"("consilium-case/1")", R"("consilium-case/2")"), "$.format", "consilium-case/1");
     row("format not a string", replaced(R"("consilium-case/1")", "1"), "$.format", "string");
     row("missing format", replaced(R"("format": "consilium-case/1", )", ""), "$.format", "missing|required");
     row("missing as_of", replaced(R"("as_of": "2026-11-25", )", ""), "$.as_of", "missing|required");
-    row("missing facts", QByteArray(R"({"format": "consilium-case/1", "id": "x", "as_of": "2026-11-25", "jurisdiction": "EU"})"),
+    row("missing facts",
+        QByteArray(R"({"format": "consilium-case/1", "id": "x", "as_of": "2026-11-25", "jurisdiction": "EU"})"),
         "$.facts", "missing|required");
-    row("unknown key at top level", makeCase({}, kDefaultMeds, kDefaultFailed, R"("colour": "red")"), "$.colour", "unknown");
-    row("duplicate key at top level", replaced(R"("id": "t-001",)", R"("id": "t-001", "id": "t-002",)"), "$.id", "duplicate");
+    row("unknown key at top level", makeCase({}, kDefaultMeds, kDefaultFailed, R"("colour": "red")"), "$.colour",
+        "unknown");
+    row("duplicate key at top level", replaced(R"("id": "t-001",)", R"("id": "t-001", "id": "t-002",)"), "$.id",
+        "duplicate");
     row("jurisdiction UK", replaced(R"("jurisdiction": "EU")", R"("jurisdiction": "UK")"), "$.jurisdiction", "UK");
-    row("jurisdiction lower case", replaced(R"("jurisdiction": "EU")", R"("jurisdiction": "eu")"), "$.jurisdiction", "eu");
-    row("jurisdiction not a string", replaced(R"("jurisdiction": "EU")", R"("jurisdiction": 1)"), "$.jurisdiction", "string");
-    row("facts is an array", replaced(R"("facts": {"age_years": 34, "sex": "female", "disease": "SLE"})", R"("facts": [])"),
-        "$.facts", "object");
-    row("medications not an array", replaced(R"("medications": [)", R"("medications": {"x": [)") .replace("], \"failed", "]}, \"failed"),
+    row("jurisdiction lower case", replaced(R"("jurisdiction": "EU")", R"("jurisdiction": "eu")"), "$.jurisdiction",
+        "eu");
+    row("jurisdiction not a string", replaced(R"("jurisdiction": "EU")", R"("jurisdiction": 1)"), "$.jurisdiction",
+        "string");
+    row("facts is an array",
+        replaced(R"("facts": {"age_years": 34, "sex": "female", "disease": "SLE"})", R"("facts": [])"), "$.facts",
+        "object");
+    row("medications not an array",
+        replaced(R"("medications": [)", R"("medications": {"x": [)").replace("], \"failed", "]}, \"failed"),
         "$.medications", "array");
-    row("failed_therapies not an array", replaced(R"("failed_therapies": ["cyclophosphamide", "rituximab"])", R"("failed_therapies": "rituximab")"),
+    row("failed_therapies not an array",
+        replaced(R"("failed_therapies": ["cyclophosphamide", "rituximab"])", R"("failed_therapies": "rituximab")"),
         "$.failed_therapies", "array");
 
     // Dates.
@@ -178,24 +207,28 @@ void TestCaseInput::rejects_data()
 
     // Facts: keys.
     row("unknown key in facts", withFact(R"("favourite_colour": "red")"), "$.facts.favourite_colour", "unknown");
-    row("fact id wrong case", withFact(R"("Creatinine": {"value": 1, "unit": "mg/dL"})"), "$.facts.Creatinine", "unknown");
+    row("fact id wrong case", withFact(R"("Creatinine": {"value": 1, "unit": "mg/dL"})"), "$.facts.Creatinine",
+        "unknown");
     row("duplicate key inside facts", withFact(R"("age_years": 35)"), "$.facts.age_years", "duplicate");
     row("derived value given as a fact", withFact(R"("egfr_ckd_epi_2021": {"value": 90, "unit": "mL/min/1.73m2"})"),
         "$.facts.egfr_ckd_epi_2021", "derived|computed");
-    row("derived value given as a bare number", withFact(R"("crcl_cockcroft_gault": 90)"), "$.facts.crcl_cockcroft_gault",
-        "derived|computed");
+    row("derived value given as a bare number", withFact(R"("crcl_cockcroft_gault": 90)"),
+        "$.facts.crcl_cockcroft_gault", "derived|computed");
     row("unknown key in a unit object", withFact(R"("creatinine": {"value": 1, "unit": "mg/dL", "method": "jaffe"})"),
         "$.facts.creatinine.method", "unknown");
-    row("unknown key in a status object", withFact(R"("dlco": {"status": "unknown", "why": "no lab"})"), "$.facts.dlco.why",
-        "unknown");
+    row("unknown key in a status object", withFact(R"("dlco": {"status": "unknown", "why": "no lab"})"),
+        "$.facts.dlco.why", "unknown");
     row("unknown status", withFact(R"("dlco": {"status": "pending"})"), "$.facts.dlco.status", "not_evaluated|unknown");
-    row("unit object without unit", withFact(R"("creatinine": {"value": 1})"), "$.facts.creatinine.unit", "missing|required");
-    row("unit object without value", withFact(R"("creatinine": {"unit": "mg/dL"})"), "$.facts.creatinine.value", "missing|required");
+    row("unit object without unit", withFact(R"("creatinine": {"value": 1})"), "$.facts.creatinine.unit",
+        "missing|required");
+    row("unit object without value", withFact(R"("creatinine": {"unit": "mg/dL"})"), "$.facts.creatinine.value",
+        "missing|required");
 
     // Facts: types.
-    row("string for number (value)", withFact(R"("creatinine": {"value": "1.0", "unit": "mg/dL"})"), "$.facts.creatinine.value",
+    row("string for number (value)", withFact(R"("creatinine": {"value": "1.0", "unit": "mg/dL"})"),
+        "$.facts.creatinine.value", "number");
+    row("string for bare number", replaced(R"("age_years": 34)", R"("age_years": "34")"), "$.facts.age_years",
         "number");
-    row("string for bare number", replaced(R"("age_years": 34)", R"("age_years": "34")"), "$.facts.age_years", "number");
     row("unit not a string", withFact(R"("creatinine": {"value": 1, "unit": 1})"), "$.facts.creatinine.unit", "string");
     row("number for bool", withFact(R"("active_infection": 1)"), "$.facts.active_infection", "true|bool");
     row("string for bool", withFact(R"("active_infection": "false")"), "$.facts.active_infection", "true|bool");
@@ -219,12 +252,16 @@ void TestCaseInput::rejects_data()
     row("bare number lvef", withFact(R"("lvef": 60)"), "$.facts.lvef", "unit");
     row("unknown unit mmol/L for creatinine", withFact(R"("creatinine": {"value": 0.08, "unit": "mmol/L"})"),
         "$.facts.creatinine.unit", "mmol/L");
-    row("unit case MG/DL", withFact(R"("creatinine": {"value": 1, "unit": "MG/DL"})"), "$.facts.creatinine.unit", "MG/DL");
-    row("unit case mg/dl", withFact(R"("creatinine": {"value": 1, "unit": "mg/dl"})"), "$.facts.creatinine.unit", "mg/dl");
+    row("unit case MG/DL", withFact(R"("creatinine": {"value": 1, "unit": "MG/DL"})"), "$.facts.creatinine.unit",
+        "MG/DL");
+    row("unit case mg/dl", withFact(R"("creatinine": {"value": 1, "unit": "mg/dl"})"), "$.facts.creatinine.unit",
+        "mg/dl");
     row("unit case KG", withFact(R"("weight": {"value": 62, "unit": "KG"})"), "$.facts.weight.unit", "KG");
-    row("unit with spaces", withFact(R"("creatinine": {"value": 1, "unit": " mg/dL"})"), "$.facts.creatinine.unit", "unit");
+    row("unit with spaces", withFact(R"("creatinine": {"value": 1, "unit": " mg/dL"})"), "$.facts.creatinine.unit",
+        "unit");
     row("empty unit", withFact(R"("creatinine": {"value": 1, "unit": ""})"), "$.facts.creatinine.unit", "unit");
-    row("unit of another variable", withFact(R"("lvef": {"value": 60, "unit": "mg/dL"})"), "$.facts.lvef.unit", "mg/dL");
+    row("unit of another variable", withFact(R"("lvef": {"value": 60, "unit": "mg/dL"})"), "$.facts.lvef.unit",
+        "mg/dL");
     row("unit object on an enum", replaced(R"("sex": "female")", R"("sex": {"value": "female", "unit": "kg"})"),
         "$.facts.sex.unit", "unknown");
 
@@ -233,30 +270,34 @@ void TestCaseInput::rejects_data()
     row("age -1", replaced(R"("age_years": 34)", R"("age_years": -1)"), "$.facts.age_years", "range");
     row("spo2 100.5", withFact(R"("spo2": {"value": 100.5, "unit": "%"})"), "$.facts.spo2.value", "range");
     row("spo2 49.9", withFact(R"("spo2": {"value": 49.9, "unit": "%"})"), "$.facts.spo2.value", "range");
-    row("creatinine 25 mg/dL", withFact(R"("creatinine": {"value": 25, "unit": "mg/dL"})"), "$.facts.creatinine.value", "range");
-    row("creatinine 0.05 mg/dL", withFact(R"("creatinine": {"value": 0.05, "unit": "mg/dL"})"), "$.facts.creatinine.value",
+    row("creatinine 25 mg/dL", withFact(R"("creatinine": {"value": 25, "unit": "mg/dL"})"), "$.facts.creatinine.value",
         "range");
-    row("creatinine 2000 umol/L", withFact(R"("creatinine": {"value": 2000, "unit": "umol/L"})"), "$.facts.creatinine.value",
-        "range");
+    row("creatinine 0.05 mg/dL", withFact(R"("creatinine": {"value": 0.05, "unit": "mg/dL"})"),
+        "$.facts.creatinine.value", "range");
+    row("creatinine 2000 umol/L", withFact(R"("creatinine": {"value": 2000, "unit": "umol/L"})"),
+        "$.facts.creatinine.value", "range");
     // 8 is inside the canonical 0.1–20 but 8 µmol/L = 0.0905 mg/dL is not.
-    row("creatinine 8 umol/L", withFact(R"("creatinine": {"value": 8, "unit": "umol/L"})"), "$.facts.creatinine.value", "range");
+    row("creatinine 8 umol/L", withFact(R"("creatinine": {"value": 8, "unit": "umol/L"})"), "$.facts.creatinine.value",
+        "range");
     // 30 is inside 20–350 but 30 lb = 13.6 kg is not.
     row("weight 30 lb", withFact(R"("weight": {"value": 30, "unit": "lb"})"), "$.facts.weight.value", "range");
     row("ecog 5", withFact(R"("ecog": 5)"), "$.facts.ecog", "range");
     row("nyha_class 0", withFact(R"("nyha_class": 0)"), "$.facts.nyha_class", "range");
     row("travel 49 h", withFact(R"("travel_minutes_to_centre": {"value": 49, "unit": "h"})"),
         "$.facts.travel_minutes_to_centre.value", "range");
-    row("huge number", withFact(R"("creatinine": {"value": 1e308, "unit": "mg/dL"})"), "$.facts.creatinine.value", "range");
+    row("huge number", withFact(R"("creatinine": {"value": 1e308, "unit": "mg/dL"})"), "$.facts.creatinine.value",
+        "range");
 
     // Nesting.
     row("nesting deeper than 64", withFact("\"lvef\": " + QByteArray(70, '[') + QByteArray(70, ']')), "$.facts.lvef",
         "nest|deep|depth");
-    row("nesting deeper than 64 (objects)", withFact("\"lvef\": " + QByteArray("{\"a\": ").repeated(70) + "1" + QByteArray(70, '}')),
-        "$.facts.lvef", "nest|deep|depth");
+    row("nesting deeper than 64 (objects)",
+        withFact("\"lvef\": " + QByteArray("{\"a\": ").repeated(70) + "1" + QByteArray(70, '}')), "$.facts.lvef",
+        "nest|deep|depth");
 
     // NaN and Infinity are not JSON numbers; SPEC §4 wants the error to name the field.
-    row("NaN in a unit object", withFact(R"("creatinine": {"value": NaN, "unit": "mg/dL"})"), "$.facts.creatinine.value",
-        "nan|finite|number|invalid");
+    row("NaN in a unit object", withFact(R"("creatinine": {"value": NaN, "unit": "mg/dL"})"),
+        "$.facts.creatinine.value", "nan|finite|number|invalid");
     row("Infinity in a unit object", withFact(R"("creatinine": {"value": Infinity, "unit": "mg/dL"})"),
         "$.facts.creatinine.value", "infinity|finite|number|invalid");
     row("-Infinity in a unit object", withFact(R"("creatinine": {"value": -Infinity, "unit": "mg/dL"})"),
@@ -269,10 +310,11 @@ void TestCaseInput::rejects_data()
     // Medications and failed therapies.
     row("unknown key in a medication",
         replaced(R"({"agent": "mycophenolate_mofetil", "last_dose": "2026-11-20"})",
-                 R"({"agent": "mycophenolate_mofetil", "last_dose": "2026-11-20", "route": "oral"})"),
+            R"({"agent": "mycophenolate_mofetil", "last_dose": "2026-11-20", "route": "oral"})"),
         "$.medications[0].route", "unknown");
     row("duplicate key in a medication",
-        replaced(R"({"agent": "mycophenolate_mofetil",)", R"({"agent": "mycophenolate_mofetil", "agent": "azathioprine",)"),
+        replaced(
+            R"({"agent": "mycophenolate_mofetil",)", R"({"agent": "mycophenolate_mofetil", "agent": "azathioprine",)"),
         "$.medications[0].agent", "duplicate");
     row("medication without agent", replaced(R"({"agent": "mycophenolate_mofetil", )", "{"), "$.medications[0].agent",
         "missing|required");
@@ -282,19 +324,26 @@ void TestCaseInput::rejects_data()
         "$.medications[0].agent", "Mycophenolate_Mofetil");
     row("unknown drug in failed_therapies", replaced(R"("rituximab"])", R"("rituximab", "unobtainium"])"),
         "$.failed_therapies[2]", "unobtainium");
-    row("drug class id in failed_therapies", replaced(R"("cyclophosphamide", )", R"("w14", )"), "$.failed_therapies[0]", "w14");
-    row("number in failed_therapies", replaced(R"("cyclophosphamide", )", "42, "), "$.failed_therapies[0]", "agent|string");
+    row("drug class id in failed_therapies", replaced(R"("cyclophosphamide", )", R"("w14", )"), "$.failed_therapies[0]",
+        "w14");
+    row("number in failed_therapies", replaced(R"("cyclophosphamide", )", "42, "), "$.failed_therapies[0]",
+        "agent|string");
     row("glucocorticoid without daily_dose",
-        replaced(R"({"agent": "prednisone", "daily_dose": {"value": 15, "unit": "mg"}, )", R"({"agent": "prednisone", )"),
+        replaced(
+            R"({"agent": "prednisone", "daily_dose": {"value": 15, "unit": "mg"}, )", R"({"agent": "prednisone", )"),
         "$.medications[1].daily_dose", "dose");
     row("dexamethasone without daily_dose", makeCase({}, R"({"agent": "dexamethasone", "last_dose": "2026-11-20"})"),
         "$.medications[0].daily_dose", "dose");
-    row("daily_dose in g", replaced(R"("unit": "mg"})", R"("unit": "g"})"), "$.medications[1].daily_dose.unit", "unit|mg");
-    row("daily_dose in MG", replaced(R"("unit": "mg"})", R"("unit": "MG"})"), "$.medications[1].daily_dose.unit", "unit|mg");
-    row("daily_dose bare number", replaced(R"({"value": 15, "unit": "mg"})", "15"), "$.medications[1].daily_dose", "object|unit");
+    row("daily_dose in g", replaced(R"("unit": "mg"})", R"("unit": "g"})"), "$.medications[1].daily_dose.unit",
+        "unit|mg");
+    row("daily_dose in MG", replaced(R"("unit": "mg"})", R"("unit": "MG"})"), "$.medications[1].daily_dose.unit",
+        "unit|mg");
+    row("daily_dose bare number", replaced(R"({"value": 15, "unit": "mg"})", "15"), "$.medications[1].daily_dose",
+        "object|unit");
     row("daily_dose value string", replaced(R"({"value": 15, "unit": "mg"})", R"({"value": "15", "unit": "mg"})"),
         "$.medications[1].daily_dose.value", "number");
-    row("daily_dose unknown key", replaced(R"({"value": 15, "unit": "mg"})", R"({"value": 15, "unit": "mg", "per": "day"})"),
+    row("daily_dose unknown key",
+        replaced(R"({"value": 15, "unit": "mg"})", R"({"value": 15, "unit": "mg", "per": "day"})"),
         "$.medications[1].daily_dose.per", "unknown");
     row("negative daily_dose", replaced(R"({"value": 15, "unit": "mg"})", R"({"value": -5, "unit": "mg"})"),
         "$.medications[1].daily_dose.value", "negative|range");
@@ -325,8 +374,9 @@ void TestCaseInput::rejects()
         for (const QString &w : words)
             found = found || line.contains(w, Qt::CaseInsensitive);
     }
-    QVERIFY2(found, qPrintable(QStringLiteral("no line starting with '%1: ' and mentioning %2; got:\n%3")
-                                   .arg(path, keywords, diag.lines().join(QLatin1Char('\n')))));
+    QVERIFY2(found,
+        qPrintable(QStringLiteral("no line starting with '%1: ' and mentioning %2; got:\n%3")
+                       .arg(path, keywords, diag.lines().join(QLatin1Char('\n')))));
     for (const QString &line : diag.lines())
         QVERIFY2(line.startsWith(QLatin1Char('$')), qPrintable(line)); // every line names a JSON path
 }
@@ -337,18 +387,19 @@ void TestCaseInput::nestingWithinLimitIsNotADepthError()
     json::Diagnostics diag;
     QVERIFY(!parseCase(withFact("\"lvef\": " + QByteArray(40, '[') + QByteArray(40, ']')), pack(), diag).has_value());
     for (const QString &l : diag.lines())
-        QVERIFY2(!l.contains(QStringLiteral("nest"), Qt::CaseInsensitive) && !l.contains(QStringLiteral("deep"), Qt::CaseInsensitive),
-                 qPrintable(l));
+        QVERIFY2(!l.contains(QStringLiteral("nest"), Qt::CaseInsensitive)
+                && !l.contains(QStringLiteral("deep"), Qt::CaseInsensitive),
+            qPrintable(l));
     QVERIFY2(std::any_of(diag.lines().cbegin(), diag.lines().cend(),
-                         [](const QString &l) { return l.startsWith(QStringLiteral("$.facts.lvef: ")); }),
-             qPrintable(diag.lines().join(QLatin1Char('\n'))));
+                 [](const QString &l) { return l.startsWith(QStringLiteral("$.facts.lvef: ")); }),
+        qPrintable(diag.lines().join(QLatin1Char('\n'))));
 }
 
 void TestCaseInput::severalProblemsAreAllReported()
 {
     // Three independent problems → three lines, each naming its own field.
-    QByteArray doc = makeCase(R"("creatinine": {"value": 1, "unit": "MG/DL"}, "lvef": 60)", kDefaultMeds, kDefaultFailed,
-                              R"("colour": "red")");
+    QByteArray doc = makeCase(R"("creatinine": {"value": 1, "unit": "MG/DL"}, "lvef": 60)", kDefaultMeds,
+        kDefaultFailed, R"("colour": "red")");
     json::Diagnostics diag;
     QVERIFY(!parseCase(doc, pack(), diag).has_value());
     QCOMPARE(diag.count(), 3);
@@ -356,8 +407,9 @@ void TestCaseInput::severalProblemsAreAllReported()
     for (const QString &l : diag.lines())
         paths.append(l.section(QStringLiteral(": "), 0, 0));
     paths.sort();
-    QCOMPARE(paths, (QStringList{QStringLiteral("$.colour"), QStringLiteral("$.facts.creatinine.unit"),
-                                 QStringLiteral("$.facts.lvef")}));
+    QCOMPARE(paths,
+        (QStringList {
+            QStringLiteral("$.colour"), QStringLiteral("$.facts.creatinine.unit"), QStringLiteral("$.facts.lvef") }));
 }
 
 void TestCaseInput::baseCaseIsValid()
@@ -382,15 +434,16 @@ void TestCaseInput::baseCaseIsValid()
     QVERIFY(parseCase("\xEF\xBB\xBF" + makeCase(), pack(), bomDiag).has_value());
     // Non-ASCII text in a string is fine.
     json::Diagnostics utfDiag;
-    QVERIFY2(parseCase(replaced(R"("label": "test case")", "\"label\": \"Sj\xc3\xb6gren \xe2\x80\x93 \xce\xbc\""), pack(), utfDiag)
+    QVERIFY2(parseCase(replaced(R"("label": "test case")", "\"label\": \"Sj\xc3\xb6gren \xe2\x80\x93 \xce\xbc\""),
+                 pack(), utfDiag)
                  .has_value(),
-             qPrintable(utfDiag.lines().join(QLatin1Char('\n'))));
+        qPrintable(utfDiag.lines().join(QLatin1Char('\n'))));
 }
 
 void TestCaseInput::examplesParse()
 {
     const QDir dir(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples"));
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name);
     QVERIFY(files.size() >= 10);
     for (const QString &name : files) {
         QFile f(dir.filePath(name));
@@ -414,7 +467,8 @@ void TestCaseInput::rangeBoundariesAccepted_data()
     };
     row("age 0", replaced(R"("age_years": 34)", R"("age_years": 0)"), "age_years", 0);
     row("age 120", replaced(R"("age_years": 34)", R"("age_years": 120)"), "age_years", 120);
-    row("age 120 years", replaced(R"("age_years": 34)", R"("age_years": {"value": 120, "unit": "years"})"), "age_years", 120);
+    row("age 120 years", replaced(R"("age_years": 34)", R"("age_years": {"value": 120, "unit": "years"})"), "age_years",
+        120);
     row("spo2 100", withFact(R"("spo2": {"value": 100, "unit": "%"})"), "spo2", 100);
     row("spo2 50", withFact(R"("spo2": {"value": 50, "unit": "%"})"), "spo2", 50);
     row("creatinine 0.1 mg/dL", withFact(R"("creatinine": {"value": 0.1, "unit": "mg/dL"})"), "creatinine", 0.1);
@@ -427,9 +481,10 @@ void TestCaseInput::rangeBoundariesAccepted_data()
     row("weight 350 kg", withFact(R"("weight": {"value": 350, "unit": "kg"})"), "weight", 350);
     row("weight 20000 g", withFact(R"("weight": {"value": 20000, "unit": "g"})"), "weight", 20);
     row("anc 0", withFact(R"("anc": {"value": 0, "unit": "10^9/L"})"), "anc", 0);
-    row("travel 2880 min", withFact(R"("travel_minutes_to_centre": {"value": 2880, "unit": "min"})"), "travel_minutes_to_centre",
-        2880);
-    row("travel 48 h", withFact(R"("travel_minutes_to_centre": {"value": 48, "unit": "h"})"), "travel_minutes_to_centre", 2880);
+    row("travel 2880 min", withFact(R"("travel_minutes_to_centre": {"value": 2880, "unit": "min"})"),
+        "travel_minutes_to_centre", 2880);
+    row("travel 48 h", withFact(R"("travel_minutes_to_centre": {"value": 48, "unit": "h"})"),
+        "travel_minutes_to_centre", 2880);
     row("travel bare 0", withFact(R"("travel_minutes_to_centre": 0)"), "travel_minutes_to_centre", 0);
     row("mrss 51", withFact(R"("mrss": 51)"), "mrss", 51);
     row("sledai 0", withFact(R"("sledai_2k": 0)"), "sledai_2k", 0);
@@ -452,11 +507,12 @@ void TestCaseInput::rangeBoundariesAccepted()
 void TestCaseInput::microSignNormalisation()
 {
     // reference-rules §1: "µ" (U+00B5, micro sign) and "μ" (U+03BC, Greek mu) are normalised to "u".
-    const QByteArray units[] = {QByteArray("umol/L"), QByteArray("\xc2\xb5mol/L"), QByteArray("\xce\xbcmol/L")};
+    const QByteArray units[] = { QByteArray("umol/L"), QByteArray("\xc2\xb5mol/L"), QByteArray("\xce\xbcmol/L") };
     for (const QByteArray &u : units) {
         json::Diagnostics diag;
         const auto c = parseCase(withFact("\"creatinine\": {\"value\": 88.42, \"unit\": \"" + u + "\"}"), pack(), diag);
-        QVERIFY2(c.has_value(), qPrintable(QString::fromUtf8(u) + QStringLiteral(": ") + diag.lines().join(QLatin1Char('\n'))));
+        QVERIFY2(c.has_value(),
+            qPrintable(QString::fromUtf8(u) + QStringLiteral(": ") + diag.lines().join(QLatin1Char('\n'))));
         const FactView f = factOf(*c, "creatinine");
         QCOMPARE(f.status, ValueStatus::Known);
         // 88.42 µmol/L ÷ 88.42 is exactly 1 mg/dL (SPEC §3; FORMAT.md: division kept as division).
@@ -468,7 +524,8 @@ void TestCaseInput::microSignNormalisation()
     double values[3] = {};
     for (int i = 0; i < 3; ++i) {
         json::Diagnostics diag;
-        const auto c = parseCase(withFact("\"bilirubin\": {\"value\": 34, \"unit\": \"" + units[i] + "\"}"), pack(), diag);
+        const auto c
+            = parseCase(withFact("\"bilirubin\": {\"value\": 34, \"unit\": \"" + units[i] + "\"}"), pack(), diag);
         QVERIFY2(c.has_value(), qPrintable(diag.lines().join(QLatin1Char('\n'))));
         values[i] = factOf(*c, "bilirubin").value;
     }
@@ -482,10 +539,12 @@ void TestCaseInput::microSignNormalisation()
 
 void TestCaseInput::superscriptNineNormalisation()
 {
-    for (const char *id : {"anc", "alc", "platelets"}) {
+    for (const char *id : { "anc", "alc", "platelets" }) {
         json::Diagnostics diag;
-        const auto c = parseCase(withFact("\"" + QByteArray(id) + "\": {\"value\": 1.5, \"unit\": \"10\xe2\x81\xb9/L\"}"), pack(), diag);
-        QVERIFY2(c.has_value(), qPrintable(QLatin1String(id) + QStringLiteral(": ") + diag.lines().join(QLatin1Char('\n'))));
+        const auto c = parseCase(
+            withFact("\"" + QByteArray(id) + "\": {\"value\": 1.5, \"unit\": \"10\xe2\x81\xb9/L\"}"), pack(), diag);
+        QVERIFY2(
+            c.has_value(), qPrintable(QLatin1String(id) + QStringLiteral(": ") + diag.lines().join(QLatin1Char('\n'))));
         const FactView f = factOf(*c, id);
         QCOMPARE(f.status, ValueStatus::Known);
         QCOMPARE(f.value, 1.5);
@@ -509,7 +568,7 @@ void TestCaseInput::explicitStatuses()
     const auto c = parseCase(withFact(R"("dlco": {"status": "not_evaluated"}, "lvef": {"status": "unknown"},)"
                                       R"( "hbsag": {"status": "unknown"}, "pregnant": {"status": "not_evaluated"},)"
                                       R"( "ecog": {"status": "unknown", "date": "2026-11-01"})"),
-                             pack(), diag);
+        pack(), diag);
     QVERIFY2(c.has_value(), qPrintable(diag.lines().join(QLatin1Char('\n'))));
     QCOMPARE(factOf(*c, "dlco").status, ValueStatus::NotEvaluated);
     QCOMPARE(factOf(*c, "lvef").status, ValueStatus::Unknown);
@@ -530,8 +589,8 @@ void TestCaseInput::lastDoseAfterAsOfAccepted()
     // A medication without last_dose (not a glucocorticoid) is valid as well.
     json::Diagnostics diag2;
     const auto c2 = parseCase(replaced(R"({"agent": "mycophenolate_mofetil", "last_dose": "2026-11-20"})",
-                                       R"({"agent": "mycophenolate_mofetil"})"),
-                              pack(), diag2);
+                                  R"({"agent": "mycophenolate_mofetil"})"),
+        pack(), diag2);
     QVERIFY2(c2.has_value(), qPrintable(diag2.lines().join(QLatin1Char('\n'))));
     QVERIFY(!c2->medications[0].hasLastDose);
     // Empty arrays are valid (known to be empty), absent arrays are unknown.
@@ -542,8 +601,10 @@ void TestCaseInput::lastDoseAfterAsOfAccepted()
     QVERIFY(c3->hasFailedTherapies);
     QVERIFY(c3->medications.empty());
     json::Diagnostics diag4;
-    const auto c4 = parseCase(QByteArray(R"({"format": "consilium-case/1", "id": "x", "as_of": "2026-11-25", "jurisdiction": "US", "facts": {}})"),
-                              pack(), diag4);
+    const auto c4 = parseCase(
+        QByteArray(
+            R"({"format": "consilium-case/1", "id": "x", "as_of": "2026-11-25", "jurisdiction": "US", "facts": {}})"),
+        pack(), diag4);
     QVERIFY2(c4.has_value(), qPrintable(diag4.lines().join(QLatin1Char('\n'))));
     QVERIFY(!c4->hasMedications);
     QVERIFY(!c4->hasFailedTherapies);
@@ -570,7 +631,8 @@ void TestCaseInput::specConversionFactors_data()
 
     auto row = [](const char *variable, const char *unit, double entered, double canonical) {
         const QByteArray name = QByteArray(variable) + ' ' + unit;
-        QTest::newRow(name.constData()) << QString::fromUtf8(variable) << QString::fromUtf8(unit) << entered << canonical;
+        QTest::newRow(name.constData()) << QString::fromUtf8(variable) << QString::fromUtf8(unit) << entered
+                                        << canonical;
     };
     row("creatinine", "umol/L", 80, 80 / 88.42);
     row("creatinine", "mg/dL", 0.9, 0.9);
@@ -610,8 +672,9 @@ void TestCaseInput::specConversionFactors()
     QVERIFY2(c.has_value(), qPrintable(diag.lines().join(QLatin1Char('\n'))));
     const FactView f = factOf(*c, variable);
     QCOMPARE(f.status, ValueStatus::Known);
-    QVERIFY2(relClose(f.value, canonical), qPrintable(QStringLiteral("got %1, expected %2")
-                                                          .arg(QString::number(f.value, 'g', 17), QString::number(canonical, 'g', 17))));
+    QVERIFY2(relClose(f.value, canonical),
+        qPrintable(QStringLiteral("got %1, expected %2")
+                       .arg(QString::number(f.value, 'g', 17), QString::number(canonical, 'g', 17))));
     QCOMPARE(f.entered, entered);
     QCOMPARE(f.unit, unit);
 }
@@ -636,8 +699,9 @@ void TestCaseInput::multiUnitVariablesPresent()
 {
     // reference-rules §1 gives these variables more than one accepted unit; the table-driven
     // conversion test above covers exactly the pack's multi-unit variables, so they must all be there.
-    for (const char *id : {"weight", "height", "disease_duration_years", "pasp", "mpap", "creatinine", "anc", "alc", "cd3_count",
-                           "hemoglobin", "platelets", "bilirubin", "ldh", "crp", "ferritin", "igg", "travel_minutes_to_centre"}) {
+    for (const char *id :
+        { "weight", "height", "disease_duration_years", "pasp", "mpap", "creatinine", "anc", "alc", "cd3_count",
+            "hemoglobin", "platelets", "bilirubin", "ldh", "crp", "ferritin", "igg", "travel_minutes_to_centre" }) {
         const int vi = pack().variableIndex(QString::fromLatin1(id));
         QVERIFY2(vi >= 0, id);
         QVERIFY2(pack().variables()[std::size_t(vi)].units.size() >= 2, id);
@@ -666,9 +730,10 @@ void TestCaseInput::everyUnitConvertsToCanonical()
     QVERIFY2(c.has_value(), qPrintable(diag.lines().join(QLatin1Char('\n'))));
     const FactView f = factAt(*c, variableIndex);
     QCOMPARE(f.status, ValueStatus::Known);
-    QVERIFY2(relClose(f.value, expected), qPrintable(QStringLiteral("%1 %2 → %3, expected %4")
-                                                         .arg(QString::number(entered, 'g', 17), u.unit,
-                                                              QString::number(f.value, 'g', 17), QString::number(expected, 'g', 17))));
+    QVERIFY2(relClose(f.value, expected),
+        qPrintable(QStringLiteral("%1 %2 → %3, expected %4")
+                       .arg(QString::number(entered, 'g', 17), u.unit, QString::number(f.value, 'g', 17),
+                           QString::number(expected, 'g', 17))));
     QVERIFY(relClose(f.value, target, 1e-9));
 
     // Feeding the canonical value in the canonical unit gives the same canonical value.

@@ -20,8 +20,8 @@
 #include "Logic.h"
 #include "case/CaseData.h"
 #include "engine/Engine.h"
-#include "json/StrictJson.h"
 #include "rules/RulePack.h"
+#include "json/StrictJson.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -92,7 +92,7 @@ QByteArray obj(std::initializer_list<QByteArray> members)
 
 QByteArray facts(std::initializer_list<QByteArray> members)
 {
-    return obj({kv("facts", obj(members))});
+    return obj({ kv("facts", obj(members)) });
 }
 
 QByteArray str(const char *s)
@@ -113,8 +113,8 @@ QByteArray bare(const char *value)
 // A medication entry; lastDose == nullptr leaves last_dose out, dose == nullptr leaves daily_dose out.
 QByteArray med(const char *agent, const char *lastDose, const char *dose = nullptr)
 {
-    return obj({kv("agent", str(agent)), dose ? kv("daily_dose", q(dose, "mg")) : QByteArray(),
-                lastDose ? kv("last_dose", str(lastDose)) : QByteArray()});
+    return obj({ kv("agent", str(agent)), dose ? kv("daily_dose", q(dose, "mg")) : QByteArray(),
+        lastDose ? kv("last_dose", str(lastDose)) : QByteArray() });
 }
 
 QByteArray array(std::initializer_list<QByteArray> items)
@@ -132,12 +132,12 @@ QByteArray array(std::initializer_list<QByteArray> items)
 
 QByteArray meds(std::initializer_list<QByteArray> items)
 {
-    return obj({kv("medications", array(items))});
+    return obj({ kv("medications", array(items)) });
 }
 
 QByteArray failed(std::initializer_list<QByteArray> agents)
 {
-    return obj({kv("failed_therapies", array(agents))});
+    return obj({ kv("failed_therapies", array(agents)) });
 }
 
 // ---- row helpers -------------------------------------------------------------------------------
@@ -159,12 +159,14 @@ void row(const char *base, const char *crit, const QByteArray &label, const QByt
 // The three ways a fact can be missing (SPEC §1: absent, not_evaluated, unknown) with an optional
 // context fact that fixes the other operands of a compound condition.
 void missing(const char *base, const char *crit, const char *fact, CriterionState expected,
-             const QByteArray &context = QByteArray(), const char *contextLabel = "")
+    const QByteArray &context = QByteArray(), const char *contextLabel = "")
 {
     const QByteArray suffix = context.isEmpty() ? QByteArray() : QByteArray(", ") + contextLabel;
-    row(base, crit, QByteArray(fact) + " absent" + suffix, facts({kv(fact, kAbsent), context}), expected);
-    row(base, crit, QByteArray(fact) + " not_evaluated" + suffix, facts({kv(fact, kNotEvaluated), context}), expected);
-    row(base, crit, QByteArray(fact) + " status unknown" + suffix, facts({kv(fact, kStatusUnknown), context}), expected);
+    row(base, crit, QByteArray(fact) + " absent" + suffix, facts({ kv(fact, kAbsent), context }), expected);
+    row(base, crit, QByteArray(fact) + " not_evaluated" + suffix, facts({ kv(fact, kNotEvaluated), context }),
+        expected);
+    row(base, crit, QByteArray(fact) + " status unknown" + suffix, facts({ kv(fact, kStatusUnknown), context }),
+        expected);
 }
 
 struct ValueCase {
@@ -178,7 +180,7 @@ struct ValueCase {
 void single(const char *base, const char *crit, const char *fact, std::initializer_list<ValueCase> values)
 {
     for (const ValueCase &v : values)
-        row(base, crit, QByteArray(fact) + ' ' + v.label, facts({kv(fact, v.json)}), v.expected);
+        row(base, crit, QByteArray(fact) + ' ' + v.label, facts({ kv(fact, v.json) }), v.expected);
     missing(base, crit, fact, Unk);
 }
 
@@ -186,7 +188,8 @@ void single(const char *base, const char *crit, const char *fact, std::initializ
 void boolean(const char *base, const char *crit, const char *fact, bool required)
 {
     single(base, crit, fact,
-           {{"true", QByteArray("true"), required ? Met : NotMet}, {"false", QByteArray("false"), required ? NotMet : Met}});
+        { { "true", QByteArray("true"), required ? Met : NotMet },
+            { "false", QByteArray("false"), required ? NotMet : Met } });
 }
 
 // A conjunction of `op == good` terms (markers negative, prior_* false, pregnant/breastfeeding false).
@@ -209,16 +212,16 @@ void conjunction(const char *base, const char *crit, std::initializer_list<Opera
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Operand &op = list[i];
         // This operand failing, the others good: false.
-        row(base, crit, QByteArray(op.fact) + " = " + op.bad + " (others good)",
-            facts({kv(op.fact, op.bad)}), NotMet);
+        row(base, crit, QByteArray(op.fact) + " = " + op.bad + " (others good)", facts({ kv(op.fact, op.bad) }),
+            NotMet);
         // This operand unknown, the others good: true and unknown = unknown.
         missing(base, crit, op.fact, Unk);
         // This operand unknown, another one failing: false and unknown = false.
         const Operand &other = list[(i + 1) % list.size()];
         row(base, crit, QByteArray(op.fact) + " absent, " + other.fact + " = " + other.bad,
-            facts({kv(op.fact, kAbsent), kv(other.fact, other.bad)}), NotMet);
+            facts({ kv(op.fact, kAbsent), kv(other.fact, other.bad) }), NotMet);
         row(base, crit, QByteArray(op.fact) + " not_evaluated, " + other.fact + " = " + other.bad,
-            facts({kv(op.fact, kNotEvaluated), kv(other.fact, other.bad)}), NotMet);
+            facts({ kv(op.fact, kNotEvaluated), kv(other.fact, other.bad) }), NotMet);
     }
 }
 
@@ -228,22 +231,20 @@ void conjunction(const char *base, const char *crit, std::initializer_list<Opera
 void ageAtLeast18(const char *crit)
 {
     single("ssc", crit, "age_years",
-           {{"18 (at threshold)", bare("18"), Met},
-            {"18.1 (just inside)", bare("18.1"), Met},
-            {"17.9 (just outside)", bare("17.9"), NotMet},
-            {"{18 years} (unit object, at threshold)", q("18", "years"), Met},
-            {"{17.9 years} (unit object, just outside)", q("17.9", "years"), NotMet}});
+        { { "18 (at threshold)", bare("18"), Met }, { "18.1 (just inside)", bare("18.1"), Met },
+            { "17.9 (just outside)", bare("17.9"), NotMet },
+            { "{18 years} (unit object, at threshold)", q("18", "years"), Met },
+            { "{17.9 years} (unit object, just outside)", q("17.9", "years"), NotMet } });
 }
 
 // `age_years <= 65` (AUTO-AGE-02, ALLO-AGE-02).
 void ageAtMost65(const char *crit)
 {
     single("ssc", crit, "age_years",
-           {{"65 (at threshold)", bare("65"), Met},
-            {"64.9 (just inside)", bare("64.9"), Met},
-            {"65.1 (just outside)", bare("65.1"), NotMet},
-            {"{65 years} (unit object, at threshold)", q("65", "years"), Met},
-            {"{65.1 years} (unit object, just outside)", q("65.1", "years"), NotMet}});
+        { { "65 (at threshold)", bare("65"), Met }, { "64.9 (just inside)", bare("64.9"), Met },
+            { "65.1 (just outside)", bare("65.1"), NotMet },
+            { "{65 years} (unit object, at threshold)", q("65", "years"), Met },
+            { "{65.1 years} (unit object, just outside)", q("65.1", "years"), NotMet } });
 }
 
 // `ecog <= limit`; ecog is an integer grade accepted only as a bare number (no unit list, §1a).
@@ -251,12 +252,12 @@ void ecogAtMost(const char *base, const char *crit, int limit)
 {
     if (limit == 2) {
         single(base, crit, "ecog",
-               {{"2 (at threshold)", bare("2"), Met}, {"1 (just inside)", bare("1"), Met},
-                {"3 (just outside)", bare("3"), NotMet}, {"4", bare("4"), NotMet}});
+            { { "2 (at threshold)", bare("2"), Met }, { "1 (just inside)", bare("1"), Met },
+                { "3 (just outside)", bare("3"), NotMet }, { "4", bare("4"), NotMet } });
     } else {
         single(base, crit, "ecog",
-               {{"1 (at threshold)", bare("1"), Met}, {"0 (just inside)", bare("0"), Met},
-                {"2 (just outside)", bare("2"), NotMet}, {"3", bare("3"), NotMet}});
+            { { "1 (at threshold)", bare("1"), Met }, { "0 (just inside)", bare("0"), Met },
+                { "2 (just outside)", bare("2"), NotMet }, { "3", bare("3"), NotMet } });
     }
 }
 
@@ -265,16 +266,17 @@ void ecogAtMost(const char *base, const char *crit, int limit)
 void failedLinesAtLeast2(const char *crit)
 {
     row("ssc", crit, "2 lines (MMF, rituximab; at threshold)",
-        failed({str("mycophenolate_mofetil"), str("rituximab")}), Met);
+        failed({ str("mycophenolate_mofetil"), str("rituximab") }), Met);
     row("ssc", crit, "3 lines (just inside)",
-        failed({str("mycophenolate_mofetil"), str("rituximab"), str("cyclophosphamide")}), Met);
-    row("ssc", crit, "1 line (just outside)", failed({str("mycophenolate_mofetil")}), NotMet);
-    row("ssc", crit, "rituximab listed twice = 1 distinct line", failed({str("rituximab"), str("rituximab")}), NotMet);
+        failed({ str("mycophenolate_mofetil"), str("rituximab"), str("cyclophosphamide") }), Met);
+    row("ssc", crit, "1 line (just outside)", failed({ str("mycophenolate_mofetil") }), NotMet);
+    row("ssc", crit, "rituximab listed twice = 1 distinct line", failed({ str("rituximab"), str("rituximab") }),
+        NotMet);
     row("ssc", crit, "MMF + prednisone + HCQ = 1 line (gc and none not counted)",
-        failed({str("mycophenolate_mofetil"), str("prednisone"), str("hydroxychloroquine")}), NotMet);
-    row("ssc", crit, "ivig + plasma_exchange = 2 lines", failed({str("ivig"), str("plasma_exchange")}), Met);
+        failed({ str("mycophenolate_mofetil"), str("prednisone"), str("hydroxychloroquine") }), NotMet);
+    row("ssc", crit, "ivig + plasma_exchange = 2 lines", failed({ str("ivig"), str("plasma_exchange") }), Met);
     row("ssc", crit, "empty failed_therapies = 0 lines", failed({}), NotMet);
-    row("ssc", crit, "failed_therapies absent", obj({kv("failed_therapies", kAbsent)}), Unk);
+    row("ssc", crit, "failed_therapies absent", obj({ kv("failed_therapies", kAbsent) }), Unk);
 }
 
 // `egfr_ckd_epi_2021 >= 30` (AUTO-RENAL-01, ALLO-RENAL-01). Base: male, 45 y (V03).
@@ -288,33 +290,36 @@ void failedLinesAtLeast2(const char *crit)
 void egfrAtLeast30(const char *crit)
 {
     const char *b = "ssc";
-    row(b, crit, "creatinine 2.603 mg/dL (eGFR 30.01, at threshold from above)", facts({kv("creatinine", q("2.603", "mg/dL"))}), Met);
-    row(b, crit, "creatinine 2.604 mg/dL (eGFR 29.996, at threshold from below)", facts({kv("creatinine", q("2.604", "mg/dL"))}), NotMet);
-    row(b, crit, "creatinine 2.55 mg/dL (eGFR 30.76, just inside)", facts({kv("creatinine", q("2.55", "mg/dL"))}), Met);
-    row(b, crit, "creatinine 2.65 mg/dL (eGFR 29.37, just outside)", facts({kv("creatinine", q("2.65", "mg/dL"))}), NotMet);
-    row(b, crit, "creatinine 230 umol/L (eGFR 30.03)", facts({kv("creatinine", q("230", "umol/L"))}), Met);
-    row(b, crit, "creatinine 231 umol/L (eGFR 29.88)", facts({kv("creatinine", q("231", "umol/L"))}), NotMet);
+    row(b, crit, "creatinine 2.603 mg/dL (eGFR 30.01, at threshold from above)",
+        facts({ kv("creatinine", q("2.603", "mg/dL")) }), Met);
+    row(b, crit, "creatinine 2.604 mg/dL (eGFR 29.996, at threshold from below)",
+        facts({ kv("creatinine", q("2.604", "mg/dL")) }), NotMet);
+    row(b, crit, "creatinine 2.55 mg/dL (eGFR 30.76, just inside)", facts({ kv("creatinine", q("2.55", "mg/dL")) }),
+        Met);
+    row(b, crit, "creatinine 2.65 mg/dL (eGFR 29.37, just outside)", facts({ kv("creatinine", q("2.65", "mg/dL")) }),
+        NotMet);
+    row(b, crit, "creatinine 230 umol/L (eGFR 30.03)", facts({ kv("creatinine", q("230", "umol/L")) }), Met);
+    row(b, crit, "creatinine 231 umol/L (eGFR 29.88)", facts({ kv("creatinine", q("231", "umol/L")) }), NotMet);
     // Published rows of §3.1: male 28 y 3.0 mg/dL → 28.1; female 58 y 2.6 mg/dL → 20.7; female 60 y 0.6 → 102.7.
     row(b, crit, "male 28 y creatinine 3.0 mg/dL (eGFR 28.1, §3.1)",
-        facts({kv("age_years", bare("28")), kv("creatinine", q("3.0", "mg/dL"))}), NotMet);
+        facts({ kv("age_years", bare("28")), kv("creatinine", q("3.0", "mg/dL")) }), NotMet);
     row(b, crit, "female 58 y creatinine 2.6 mg/dL (eGFR 20.7, §3.1)",
-        facts({kv("sex", str("female")), kv("age_years", bare("58")), kv("creatinine", q("2.6", "mg/dL"))}), NotMet);
+        facts({ kv("sex", str("female")), kv("age_years", bare("58")), kv("creatinine", q("2.6", "mg/dL")) }), NotMet);
     row(b, crit, "female 60 y creatinine 0.6 mg/dL (eGFR 102.7, §3.1)",
-        facts({kv("sex", str("female")), kv("age_years", bare("60")), kv("creatinine", q("0.6", "mg/dL"))}), Met);
+        facts({ kv("sex", str("female")), kv("age_years", bare("60")), kv("creatinine", q("0.6", "mg/dL")) }), Met);
     // A derived value with an unknown input is unknown (§3), so the criterion is unknown.
     missing(b, crit, "creatinine", Unk);
-    row(b, crit, "age_years absent (eGFR unknown)", facts({kv("age_years", kAbsent)}), Unk);
-    row(b, crit, "sex absent (eGFR unknown)", facts({kv("sex", kAbsent)}), Unk);
-    row(b, crit, "sex not_evaluated (eGFR unknown)", facts({kv("sex", kNotEvaluated)}), Unk);
+    row(b, crit, "age_years absent (eGFR unknown)", facts({ kv("age_years", kAbsent) }), Unk);
+    row(b, crit, "sex absent (eGFR unknown)", facts({ kv("sex", kAbsent) }), Unk);
+    row(b, crit, "sex not_evaluated (eGFR unknown)", facts({ kv("sex", kNotEvaluated) }), Unk);
 }
 
 // `spo2 >= 92` (AUTO-PULM-02, ALLO-PULM-01); only % is accepted (§1c).
 void spo2AtLeast92(const char *crit)
 {
     single("ssc", crit, "spo2",
-           {{"92 % (at threshold)", q("92", "%"), Met},
-            {"92.1 % (just inside)", q("92.1", "%"), Met},
-            {"91.9 % (just outside)", q("91.9", "%"), NotMet}});
+        { { "92 % (at threshold)", q("92", "%"), Met }, { "92.1 % (just inside)", q("92.1", "%"), Met },
+            { "91.9 % (just outside)", q("91.9", "%"), NotMet } });
 }
 
 // `alt_x_uln <= 3 and ast_x_uln <= 3` applying when disease != "IIM" (AUTO-HEP-01, ALLO-HEP-01).
@@ -322,26 +327,27 @@ void transaminasesNotIim(const char *crit)
 {
     const char *b = "ssc"; // SSc: applicability true
     row(b, crit, "ALT 3, AST 3 xULN (both at threshold)",
-        facts({kv("alt_x_uln", q("3", "xULN")), kv("ast_x_uln", q("3", "xULN"))}), Met);
-    row(b, crit, "ALT 2.99 xULN (just inside)", facts({kv("alt_x_uln", q("2.99", "xULN"))}), Met);
-    row(b, crit, "ALT 3.01 xULN (just outside)", facts({kv("alt_x_uln", q("3.01", "xULN"))}), NotMet);
-    row(b, crit, "AST 2.99 xULN (just inside)", facts({kv("ast_x_uln", q("2.99", "xULN"))}), Met);
-    row(b, crit, "AST 3.01 xULN (just outside)", facts({kv("ast_x_uln", q("3.01", "xULN"))}), NotMet);
+        facts({ kv("alt_x_uln", q("3", "xULN")), kv("ast_x_uln", q("3", "xULN")) }), Met);
+    row(b, crit, "ALT 2.99 xULN (just inside)", facts({ kv("alt_x_uln", q("2.99", "xULN")) }), Met);
+    row(b, crit, "ALT 3.01 xULN (just outside)", facts({ kv("alt_x_uln", q("3.01", "xULN")) }), NotMet);
+    row(b, crit, "AST 2.99 xULN (just inside)", facts({ kv("ast_x_uln", q("2.99", "xULN")) }), Met);
+    row(b, crit, "AST 3.01 xULN (just outside)", facts({ kv("ast_x_uln", q("3.01", "xULN")) }), NotMet);
     missing(b, crit, "alt_x_uln", Unk);
     missing(b, crit, "alt_x_uln", NotMet, kv("ast_x_uln", q("3.5", "xULN")), "AST 3.5 (false and unknown)");
     missing(b, crit, "ast_x_uln", Unk);
     missing(b, crit, "ast_x_uln", NotMet, kv("alt_x_uln", q("3.5", "xULN")), "ALT 3.5 (false and unknown)");
     row(b, crit, "disease IIM, ALT 5 -> not applicable",
-        facts({kv("disease", str("IIM")), kv("alt_x_uln", q("5", "xULN"))}), NA);
+        facts({ kv("disease", str("IIM")), kv("alt_x_uln", q("5", "xULN")) }), NA);
     row(b, crit, "disease other, ALT 5 (applies: other != IIM)",
-        facts({kv("disease", str("other")), kv("alt_x_uln", q("5", "xULN"))}), NotMet);
+        facts({ kv("disease", str("other")), kv("alt_x_uln", q("5", "xULN")) }), NotMet);
     row(b, crit, "disease absent, ALT/AST normal (applicability unknown, condition true)",
-        facts({kv("disease", kAbsent)}), Met);
+        facts({ kv("disease", kAbsent) }), Met);
     row(b, crit, "disease absent, ALT 5 (applicability unknown, condition false)",
-        facts({kv("disease", kAbsent), kv("alt_x_uln", q("5", "xULN"))}), Unk);
-    row(b, crit, "disease not_evaluated, ALT 5", facts({kv("disease", kNotEvaluated), kv("alt_x_uln", q("5", "xULN"))}), Unk);
+        facts({ kv("disease", kAbsent), kv("alt_x_uln", q("5", "xULN")) }), Unk);
+    row(b, crit, "disease not_evaluated, ALT 5",
+        facts({ kv("disease", kNotEvaluated), kv("alt_x_uln", q("5", "xULN")) }), Unk);
     row(b, crit, "disease absent, ALT absent (applicability and condition unknown)",
-        facts({kv("disease", kAbsent), kv("alt_x_uln", kAbsent)}), Unk);
+        facts({ kv("disease", kAbsent), kv("alt_x_uln", kAbsent) }), Unk);
 }
 
 // `bilirubin < 34 umol/L or (gilbert_syndrome == true and bilirubin < 43 umol/L)` (AUTO-HEP-03,
@@ -352,18 +358,23 @@ void bilirubin(const char *crit)
     const char *b = "ssc";
     const QByteArray gF = kv("gilbert_syndrome", QByteArray("false"));
     const QByteArray gT = kv("gilbert_syndrome", QByteArray("true"));
-    row(b, crit, "34 umol/L, Gilbert false (at threshold, strict <)", facts({kv("bilirubin", q("34", "umol/L")), gF}), NotMet);
-    row(b, crit, "33.9 umol/L, Gilbert false (just inside)", facts({kv("bilirubin", q("33.9", "umol/L")), gF}), Met);
-    row(b, crit, "34.1 umol/L, Gilbert false (just outside)", facts({kv("bilirubin", q("34.1", "umol/L")), gF}), NotMet);
-    row(b, crit, "1.98 mg/dL (= 33.86 umol/L), Gilbert false", facts({kv("bilirubin", q("1.98", "mg/dL")), gF}), Met);
-    row(b, crit, "1.99 mg/dL (= 34.03 umol/L), Gilbert false", facts({kv("bilirubin", q("1.99", "mg/dL")), gF}), NotMet);
+    row(b, crit, "34 umol/L, Gilbert false (at threshold, strict <)", facts({ kv("bilirubin", q("34", "umol/L")), gF }),
+        NotMet);
+    row(b, crit, "33.9 umol/L, Gilbert false (just inside)", facts({ kv("bilirubin", q("33.9", "umol/L")), gF }), Met);
+    row(b, crit, "34.1 umol/L, Gilbert false (just outside)", facts({ kv("bilirubin", q("34.1", "umol/L")), gF }),
+        NotMet);
+    row(b, crit, "1.98 mg/dL (= 33.86 umol/L), Gilbert false", facts({ kv("bilirubin", q("1.98", "mg/dL")), gF }), Met);
+    row(b, crit, "1.99 mg/dL (= 34.03 umol/L), Gilbert false", facts({ kv("bilirubin", q("1.99", "mg/dL")), gF }),
+        NotMet);
     // Gilbert: the second disjunct raises the limit to 43 umol/L.
-    row(b, crit, "34 umol/L, Gilbert true", facts({kv("bilirubin", q("34", "umol/L")), gT}), Met);
-    row(b, crit, "43 umol/L, Gilbert true (at Gilbert threshold)", facts({kv("bilirubin", q("43", "umol/L")), gT}), NotMet);
-    row(b, crit, "42.9 umol/L, Gilbert true (just inside)", facts({kv("bilirubin", q("42.9", "umol/L")), gT}), Met);
-    row(b, crit, "2.51 mg/dL (= 42.92 umol/L), Gilbert true", facts({kv("bilirubin", q("2.51", "mg/dL")), gT}), Met);
-    row(b, crit, "2.52 mg/dL (= 43.09 umol/L), Gilbert true", facts({kv("bilirubin", q("2.52", "mg/dL")), gT}), NotMet);
-    row(b, crit, "40 umol/L, Gilbert false", facts({kv("bilirubin", q("40", "umol/L")), gF}), NotMet);
+    row(b, crit, "34 umol/L, Gilbert true", facts({ kv("bilirubin", q("34", "umol/L")), gT }), Met);
+    row(b, crit, "43 umol/L, Gilbert true (at Gilbert threshold)", facts({ kv("bilirubin", q("43", "umol/L")), gT }),
+        NotMet);
+    row(b, crit, "42.9 umol/L, Gilbert true (just inside)", facts({ kv("bilirubin", q("42.9", "umol/L")), gT }), Met);
+    row(b, crit, "2.51 mg/dL (= 42.92 umol/L), Gilbert true", facts({ kv("bilirubin", q("2.51", "mg/dL")), gT }), Met);
+    row(b, crit, "2.52 mg/dL (= 43.09 umol/L), Gilbert true", facts({ kv("bilirubin", q("2.52", "mg/dL")), gT }),
+        NotMet);
+    row(b, crit, "40 umol/L, Gilbert false", facts({ kv("bilirubin", q("40", "umol/L")), gF }), NotMet);
     // Gilbert unknown: false or (unknown and true) = unknown (V08); true or … = true;
     // false or (unknown and false) = false.
     missing(b, crit, "gilbert_syndrome", Unk, kv("bilirubin", q("34", "umol/L")), "bilirubin 34 umol/L");
@@ -378,26 +389,23 @@ void bilirubin(const char *crit)
 void ancAtLeast1(const char *crit)
 {
     single("ssc", crit, "anc",
-           {{"1.0 10^9/L (at threshold)", q("1.0", "10^9/L"), Met},
-            {"1.01 10^9/L (just inside)", q("1.01", "10^9/L"), Met},
-            {"0.99 10^9/L (just outside)", q("0.99", "10^9/L"), NotMet},
-            {"1000 /uL (= 1.0)", q("1000", "/uL"), Met},
-            {"999 /uL (= 0.999)", q("999", "/uL"), NotMet},
-            {"1.0 10^3/uL", q("1.0", "10^3/uL"), Met},
-            {"0.99 10^3/uL", q("0.99", "10^3/uL"), NotMet},
-            {"1000 /(micro sign)L (micro sign normalised to u)", q("1000", "/\xC2\xB5L"), Met}});
+        { { "1.0 10^9/L (at threshold)", q("1.0", "10^9/L"), Met },
+            { "1.01 10^9/L (just inside)", q("1.01", "10^9/L"), Met },
+            { "0.99 10^9/L (just outside)", q("0.99", "10^9/L"), NotMet },
+            { "1000 /uL (= 1.0)", q("1000", "/uL"), Met }, { "999 /uL (= 0.999)", q("999", "/uL"), NotMet },
+            { "1.0 10^3/uL", q("1.0", "10^3/uL"), Met }, { "0.99 10^3/uL", q("0.99", "10^3/uL"), NotMet },
+            { "1000 /(micro sign)L (micro sign normalised to u)", q("1000", "/\xC2\xB5L"), Met } });
 }
 
 // `platelets >= 30` (AUTO-HEM-02, ALLO-HEM-02).
 void plateletsAtLeast30(const char *crit)
 {
     single("ssc", crit, "platelets",
-           {{"30 10^9/L (at threshold)", q("30", "10^9/L"), Met},
-            {"30.5 10^9/L (just inside)", q("30.5", "10^9/L"), Met},
-            {"29.9 10^9/L (just outside)", q("29.9", "10^9/L"), NotMet},
-            {"30000 /uL (= 30)", q("30000", "/uL"), Met},
-            {"29900 /uL (= 29.9)", q("29900", "/uL"), NotMet},
-            {"30 10^3/uL", q("30", "10^3/uL"), Met}});
+        { { "30 10^9/L (at threshold)", q("30", "10^9/L"), Met },
+            { "30.5 10^9/L (just inside)", q("30.5", "10^9/L"), Met },
+            { "29.9 10^9/L (just outside)", q("29.9", "10^9/L"), NotMet },
+            { "30000 /uL (= 30)", q("30000", "/uL"), Met }, { "29900 /uL (= 29.9)", q("29900", "/uL"), NotMet },
+            { "30 10^3/uL", q("30", "10^3/uL"), Met } });
 }
 
 // `hemoglobin >= 8.0` g/dL (AUTO-HEM-03, ALLO-HEM-03). g/L ÷ 10; mmol/L × 1.611:
@@ -405,43 +413,41 @@ void plateletsAtLeast30(const char *crit)
 void hemoglobinAtLeast8(const char *crit)
 {
     single("ssc", crit, "hemoglobin",
-           {{"8.0 g/dL (at threshold)", q("8.0", "g/dL"), Met},
-            {"8.1 g/dL (just inside)", q("8.1", "g/dL"), Met},
-            {"7.9 g/dL (just outside)", q("7.9", "g/dL"), NotMet},
-            {"80 g/L (= 8.0, at threshold)", q("80", "g/L"), Met},
-            {"79 g/L (= 7.9)", q("79", "g/L"), NotMet},
-            {"4.97 mmol/L (= 8.007 g/dL)", q("4.97", "mmol/L"), Met},
-            {"4.96 mmol/L (= 7.991 g/dL)", q("4.96", "mmol/L"), NotMet}});
+        { { "8.0 g/dL (at threshold)", q("8.0", "g/dL"), Met }, { "8.1 g/dL (just inside)", q("8.1", "g/dL"), Met },
+            { "7.9 g/dL (just outside)", q("7.9", "g/dL"), NotMet },
+            { "80 g/L (= 8.0, at threshold)", q("80", "g/L"), Met }, { "79 g/L (= 7.9)", q("79", "g/L"), NotMet },
+            { "4.97 mmol/L (= 8.007 g/dL)", q("4.97", "mmol/L"), Met },
+            { "4.96 mmol/L (= 7.991 g/dL)", q("4.96", "mmol/L"), NotMet } });
 }
 
 // `active_infection == false` etc.
 // Viral markers: all `== "negative"`.
 Operand marker(const char *fact)
 {
-    return {fact, str("negative"), str("positive")};
+    return { fact, str("negative"), str("positive") };
 }
 
 Operand boolFalse(const char *fact)
 {
-    return {fact, QByteArray("false"), QByteArray("true")};
+    return { fact, QByteArray("false"), QByteArray("true") };
 }
 
 // `pregnant == false and breastfeeding == false` applying when sex == "female"
 // (AUTO-PREG-01, ALLO-PREG-01, TCE-PREG-01). Base "sle" is female.
 void pregnancy(const char *crit)
 {
-    conjunction("sle", crit, {boolFalse("pregnant"), boolFalse("breastfeeding")});
+    conjunction("sle", crit, { boolFalse("pregnant"), boolFalse("breastfeeding") });
     row("ssc", crit, "male (V03, pregnancy facts absent) -> not applicable", QByteArray("{}"), NA);
     row("sle", crit, "male with pregnant true -> not applicable",
-        facts({kv("sex", str("male")), kv("pregnant", QByteArray("true"))}), NA);
+        facts({ kv("sex", str("male")), kv("pregnant", QByteArray("true")) }), NA);
     // sex unknown: (not unknown) or C.
-    row("sle", crit, "sex absent, not pregnant/breastfeeding (condition true)", facts({kv("sex", kAbsent)}), Met);
+    row("sle", crit, "sex absent, not pregnant/breastfeeding (condition true)", facts({ kv("sex", kAbsent) }), Met);
     row("sle", crit, "sex absent, pregnant true (condition false)",
-        facts({kv("sex", kAbsent), kv("pregnant", QByteArray("true"))}), Unk);
+        facts({ kv("sex", kAbsent), kv("pregnant", QByteArray("true")) }), Unk);
     row("sle", crit, "sex not_evaluated, pregnant true",
-        facts({kv("sex", kNotEvaluated), kv("pregnant", QByteArray("true"))}), Unk);
+        facts({ kv("sex", kNotEvaluated), kv("pregnant", QByteArray("true")) }), Unk);
     row("sle", crit, "sex absent, pregnant absent (condition unknown)",
-        facts({kv("sex", kAbsent), kv("pregnant", kAbsent)}), Unk);
+        facts({ kv("sex", kAbsent), kv("pregnant", kAbsent) }), Unk);
 }
 
 // `cns_involvement_active == false` applying when disease == "SLE" (AUTO-CNS-01, ALLO-CNS-01).
@@ -449,32 +455,30 @@ void cnsLupus(const char *crit)
 {
     boolean("sle", crit, "cns_involvement_active", false);
     row("ssc", crit, "disease SSc, CNS active -> not applicable",
-        facts({kv("cns_involvement_active", QByteArray("true"))}), NA);
+        facts({ kv("cns_involvement_active", QByteArray("true")) }), NA);
     row("sle", crit, "disease MS, CNS active -> not applicable",
-        facts({kv("disease", str("MS")), kv("cns_involvement_active", QByteArray("true"))}), NA);
-    row("sle", crit, "disease absent, CNS inactive (condition true)", facts({kv("disease", kAbsent)}), Met);
+        facts({ kv("disease", str("MS")), kv("cns_involvement_active", QByteArray("true")) }), NA);
+    row("sle", crit, "disease absent, CNS inactive (condition true)", facts({ kv("disease", kAbsent) }), Met);
     row("sle", crit, "disease absent, CNS active (condition false)",
-        facts({kv("disease", kAbsent), kv("cns_involvement_active", QByteArray("true"))}), Unk);
+        facts({ kv("disease", kAbsent), kv("cns_involvement_active", QByteArray("true")) }), Unk);
     row("sle", crit, "disease not_evaluated, CNS active",
-        facts({kv("disease", kNotEvaluated), kv("cns_involvement_active", QByteArray("true"))}), Unk);
+        facts({ kv("disease", kNotEvaluated), kv("cns_involvement_active", QByteArray("true")) }), Unk);
     row("sle", crit, "disease absent, CNS absent",
-        facts({kv("disease", kAbsent), kv("cns_involvement_active", kAbsent)}), Unk);
+        facts({ kv("disease", kAbsent), kv("cns_involvement_active", kAbsent) }), Unk);
 }
 
 // `<x>_access in ["trial","compassionate","approved"]`.
 void access(const char *crit, const char *fact)
 {
     single("ssc", crit, fact,
-           {{"trial", str("trial"), Met},
-            {"compassionate", str("compassionate"), Met},
-            {"approved", str("approved"), Met},
-            {"none", str("none"), NotMet}});
+        { { "trial", str("trial"), Met }, { "compassionate", str("compassionate"), Met },
+            { "approved", str("approved"), Met }, { "none", str("none"), NotMet } });
 }
 
 // `sars_cov2_pcr == "negative"` (AUTO-INF-02, ALLO-INF-02); `hiv == "negative"` (AUTO-INF-03).
 void negativeEnum(const char *crit, const char *fact)
 {
-    single("ssc", crit, fact, {{"negative", str("negative"), Met}, {"positive", str("positive"), NotMet}});
+    single("ssc", crit, fact, { { "negative", str("negative"), Met }, { "positive", str("positive"), NotMet } });
 }
 
 } // namespace
@@ -570,24 +574,27 @@ void TestCriteriaBoundaries::initTestCase()
     // eGFR (female, 45 y, 0.9 mg/dL) = 142 × (0.9/0.7)^-1.2 × 0.9938^45 × 1.012 = 80.3.
     QJsonObject slePatch;
     QString error;
-    QVERIFY2(parsePatch(obj({kv("jurisdiction", str("EU")),
-                             kv("facts", obj({kv("sex", str("female")), kv("pregnant", QByteArray("false")),
-                                              kv("breastfeeding", QByteArray("false")), kv("disease", str("SLE")),
-                                              kv("travel_minutes_to_centre", bare("45"))})),
-                             kv("medications", array({med("mycophenolate_mofetil", "2026-10-20"),
-                                                      med("hydroxychloroquine", "2026-11-24")}))}),
-                        slePatch, error),
-             qPrintable(error));
+    QVERIFY2(
+        parsePatch(
+            obj({ kv("jurisdiction", str("EU")),
+                kv("facts",
+                    obj({ kv("sex", str("female")), kv("pregnant", QByteArray("false")),
+                        kv("breastfeeding", QByteArray("false")), kv("disease", str("SLE")),
+                        kv("travel_minutes_to_centre", bare("45")) })),
+                kv("medications",
+                    array({ med("mycophenolate_mofetil", "2026-10-20"), med("hydroxychloroquine", "2026-11-24") })) }),
+            slePatch, error),
+        qPrintable(error));
     m_bases.insert(QStringLiteral("sle"), applyPatch(ssc, slePatch));
 
     // "iim": V03 with disease IIM (transaminase rules switch from AUTO-HEP-01 to AUTO-HEP-02).
     QJsonObject iimPatch;
-    QVERIFY2(parsePatch(facts({kv("disease", str("IIM"))}), iimPatch, error), qPrintable(error));
+    QVERIFY2(parsePatch(facts({ kv("disease", str("IIM")) }), iimPatch, error), qPrintable(error));
     m_bases.insert(QStringLiteral("iim"), applyPatch(ssc, iimPatch));
 }
 
-bool TestCriteriaBoundaries::evaluate(const QString &base, const QByteArray &patch, Engine &engine, Workspace &ws,
-                                      QString &error) const
+bool TestCriteriaBoundaries::evaluate(
+    const QString &base, const QByteArray &patch, Engine &engine, Workspace &ws, QString &error) const
 {
     if (!m_bases.contains(base)) {
         error = QStringLiteral("no base case '%1'").arg(base);
@@ -600,7 +607,8 @@ bool TestCriteriaBoundaries::evaluate(const QString &base, const QByteArray &pat
     json::Diagnostics diag;
     const auto c = parseCase(bytes, *m_pack, diag);
     if (!c) {
-        error = QStringLiteral("case rejected: %1\n%2").arg(diag.lines().join(QStringLiteral("; ")), QString::fromUtf8(bytes));
+        error = QStringLiteral("case rejected: %1\n%2")
+                    .arg(diag.lines().join(QStringLiteral("; ")), QString::fromUtf8(bytes));
         return false;
     }
     engine.prepare(ws);
@@ -646,28 +654,27 @@ void TestCriteriaBoundaries::baseCases_data()
     QTest::addColumn<QString>("base");
     QTest::addColumn<QStringList>("notMet");
     QTest::addColumn<QStringList>("notApplicable");
-    const QStringList ahsct = {QStringLiteral("SOC-HSCT-AGE-01"), QStringLiteral("SOC-HSCT-AGE-02"),
-                               QStringLiteral("SOC-HSCT-SUB-01"), QStringLiteral("SOC-HSCT-SEV-01"),
-                               QStringLiteral("SOC-HSCT-LINE-01"), QStringLiteral("SOC-HSCT-DUR-01"),
-                               QStringLiteral("SOC-HSCT-CARD-01"), QStringLiteral("SOC-HSCT-PH-01"),
-                               QStringLiteral("SOC-HSCT-ECOG-01")};
+    const QStringList ahsct = { QStringLiteral("SOC-HSCT-AGE-01"), QStringLiteral("SOC-HSCT-AGE-02"),
+        QStringLiteral("SOC-HSCT-SUB-01"), QStringLiteral("SOC-HSCT-SEV-01"), QStringLiteral("SOC-HSCT-LINE-01"),
+        QStringLiteral("SOC-HSCT-DUR-01"), QStringLiteral("SOC-HSCT-CARD-01"), QStringLiteral("SOC-HSCT-PH-01"),
+        QStringLiteral("SOC-HSCT-ECOG-01") };
     // SOC-REF-01 (info, failed_lines_count < 2) is not_met with 2 failed lines in every base.
-    QTest::newRow("ssc") << QStringLiteral("ssc") << QStringList{QStringLiteral("SOC-REF-01")}
-                         << QStringList{QStringLiteral("AUTO-HEP-02"), QStringLiteral("AUTO-PREG-01"),
-                                        QStringLiteral("AUTO-CNS-01"), QStringLiteral("AUTO-PROX-01"),
-                                        QStringLiteral("ALLO-PREG-01"), QStringLiteral("ALLO-CNS-01"),
-                                        QStringLiteral("TCE-PREG-01"), QStringLiteral("SOC-HCQ-01"),
-                                        QStringLiteral("SOC-GC-01")};
-    QTest::newRow("sle") << QStringLiteral("sle") << QStringList{QStringLiteral("SOC-REF-01")}
-                         << (QStringList{QStringLiteral("AUTO-HEP-02")} + ahsct);
+    QTest::newRow("ssc") << QStringLiteral("ssc") << QStringList { QStringLiteral("SOC-REF-01") }
+                         << QStringList { QStringLiteral("AUTO-HEP-02"), QStringLiteral("AUTO-PREG-01"),
+                                QStringLiteral("AUTO-CNS-01"), QStringLiteral("AUTO-PROX-01"),
+                                QStringLiteral("ALLO-PREG-01"), QStringLiteral("ALLO-CNS-01"),
+                                QStringLiteral("TCE-PREG-01"), QStringLiteral("SOC-HCQ-01"),
+                                QStringLiteral("SOC-GC-01") };
+    QTest::newRow("sle") << QStringLiteral("sle") << QStringList { QStringLiteral("SOC-REF-01") }
+                         << (QStringList { QStringLiteral("AUTO-HEP-02") } + ahsct);
     QTest::newRow("iim") << QStringLiteral("iim")
-                         << QStringList{QStringLiteral("SOC-REF-01"), QStringLiteral("TCE-DIS-01")}
-                         << (QStringList{QStringLiteral("AUTO-HEP-01"), QStringLiteral("ALLO-HEP-01"),
-                                         QStringLiteral("AUTO-PREG-01"), QStringLiteral("AUTO-CNS-01"),
-                                         QStringLiteral("AUTO-PROX-01"), QStringLiteral("ALLO-PREG-01"),
-                                         QStringLiteral("ALLO-CNS-01"), QStringLiteral("TCE-PREG-01"),
-                                         QStringLiteral("SOC-HCQ-01"), QStringLiteral("SOC-GC-01")}
-                             + ahsct);
+                         << QStringList { QStringLiteral("SOC-REF-01"), QStringLiteral("TCE-DIS-01") }
+                         << (QStringList { QStringLiteral("AUTO-HEP-01"), QStringLiteral("ALLO-HEP-01"),
+                                 QStringLiteral("AUTO-PREG-01"), QStringLiteral("AUTO-CNS-01"),
+                                 QStringLiteral("AUTO-PROX-01"), QStringLiteral("ALLO-PREG-01"),
+                                 QStringLiteral("ALLO-CNS-01"), QStringLiteral("TCE-PREG-01"),
+                                 QStringLiteral("SOC-HCQ-01"), QStringLiteral("SOC-GC-01") }
+                                + ahsct);
 }
 
 void TestCriteriaBoundaries::baseCases()
@@ -709,37 +716,37 @@ void TestCriteriaBoundaries::autologous_data()
 
     // AUTO-DIS-01 (caution): disease in the nine listed diseases.
     single("ssc", "AUTO-DIS-01", "disease",
-           {{"SLE", str("SLE"), Met}, {"SSc", str("SSc"), Met}, {"IIM", str("IIM"), Met},
-            {"AAV", str("AAV"), Met}, {"RA", str("RA"), Met}, {"MG", str("MG"), Met},
-            {"NMOSD", str("NMOSD"), Met}, {"MS", str("MS"), Met}, {"SPS", str("SPS"), Met},
-            {"other", str("other"), NotMet}});
+        { { "SLE", str("SLE"), Met }, { "SSc", str("SSc"), Met }, { "IIM", str("IIM"), Met },
+            { "AAV", str("AAV"), Met }, { "RA", str("RA"), Met }, { "MG", str("MG"), Met },
+            { "NMOSD", str("NMOSD"), Met }, { "MS", str("MS"), Met }, { "SPS", str("SPS"), Met },
+            { "other", str("other"), NotMet } });
 
     egfrAtLeast30("AUTO-RENAL-01");
 
     // AUTO-CARD-01: lvef >= 45 (only % accepted).
     single("ssc", "AUTO-CARD-01", "lvef",
-           {{"45 % (at threshold)", q("45", "%"), Met},
-            {"45.1 % (just inside)", q("45.1", "%"), Met},
-            {"44.9 % (just outside)", q("44.9", "%"), NotMet}});
+        { { "45 % (at threshold)", q("45", "%"), Met }, { "45.1 % (just inside)", q("45.1", "%"), Met },
+            { "44.9 % (just outside)", q("44.9", "%"), NotMet } });
 
     // AUTO-CARD-02 (caution): nyha_class <= 3 (integer class, bare only).
     single("ssc", "AUTO-CARD-02", "nyha_class",
-           {{"3 (at threshold)", bare("3"), Met}, {"2 (just inside)", bare("2"), Met},
-            {"4 (just outside)", bare("4"), NotMet}});
+        { { "3 (at threshold)", bare("3"), Met }, { "2 (just inside)", bare("2"), Met },
+            { "4 (just outside)", bare("4"), NotMet } });
 
     // AUTO-PULM-01: dlco >= 40 and fvc >= 50 (base: DLCO 55, FVC 71).
     {
         const char *c = "AUTO-PULM-01";
-        row("ssc", c, "DLCO 40, FVC 50 (both at threshold)", facts({kv("dlco", q("40", "%")), kv("fvc", q("50", "%"))}), Met);
-        row("ssc", c, "DLCO 40.1 (just inside)", facts({kv("dlco", q("40.1", "%"))}), Met);
-        row("ssc", c, "DLCO 39.9 (just outside)", facts({kv("dlco", q("39.9", "%"))}), NotMet);
-        row("ssc", c, "FVC 50.1 (just inside)", facts({kv("fvc", q("50.1", "%"))}), Met);
-        row("ssc", c, "FVC 49.9 (just outside)", facts({kv("fvc", q("49.9", "%"))}), NotMet);
+        row("ssc", c, "DLCO 40, FVC 50 (both at threshold)",
+            facts({ kv("dlco", q("40", "%")), kv("fvc", q("50", "%")) }), Met);
+        row("ssc", c, "DLCO 40.1 (just inside)", facts({ kv("dlco", q("40.1", "%")) }), Met);
+        row("ssc", c, "DLCO 39.9 (just outside)", facts({ kv("dlco", q("39.9", "%")) }), NotMet);
+        row("ssc", c, "FVC 50.1 (just inside)", facts({ kv("fvc", q("50.1", "%")) }), Met);
+        row("ssc", c, "FVC 49.9 (just outside)", facts({ kv("fvc", q("49.9", "%")) }), NotMet);
         missing("ssc", c, "dlco", Unk);
         missing("ssc", c, "dlco", NotMet, kv("fvc", q("49", "%")), "FVC 49 (false and unknown)");
         missing("ssc", c, "fvc", Unk);
         missing("ssc", c, "fvc", NotMet, kv("dlco", q("39", "%")), "DLCO 39 (false and unknown)");
-        row("ssc", c, "DLCO and FVC absent", facts({kv("dlco", kAbsent), kv("fvc", kAbsent)}), Unk);
+        row("ssc", c, "DLCO and FVC absent", facts({ kv("dlco", kAbsent), kv("fvc", kAbsent) }), Unk);
     }
 
     spo2AtLeast92("AUTO-PULM-02");
@@ -749,20 +756,20 @@ void TestCriteriaBoundaries::autologous_data()
     {
         const char *c = "AUTO-HEP-02";
         row("iim", c, "ALT 3, AST 3 xULN (both at threshold)",
-            facts({kv("alt_x_uln", q("3", "xULN")), kv("ast_x_uln", q("3", "xULN"))}), Met);
-        row("iim", c, "ALT 2.99 xULN (just inside)", facts({kv("alt_x_uln", q("2.99", "xULN"))}), Met);
-        row("iim", c, "ALT 3.01 xULN (just outside)", facts({kv("alt_x_uln", q("3.01", "xULN"))}), NotMet);
-        row("iim", c, "AST 3.01 xULN (just outside)", facts({kv("ast_x_uln", q("3.01", "xULN"))}), NotMet);
-        row("iim", c, "ALT 8 xULN (myositis)", facts({kv("alt_x_uln", q("8", "xULN"))}), NotMet);
+            facts({ kv("alt_x_uln", q("3", "xULN")), kv("ast_x_uln", q("3", "xULN")) }), Met);
+        row("iim", c, "ALT 2.99 xULN (just inside)", facts({ kv("alt_x_uln", q("2.99", "xULN")) }), Met);
+        row("iim", c, "ALT 3.01 xULN (just outside)", facts({ kv("alt_x_uln", q("3.01", "xULN")) }), NotMet);
+        row("iim", c, "AST 3.01 xULN (just outside)", facts({ kv("ast_x_uln", q("3.01", "xULN")) }), NotMet);
+        row("iim", c, "ALT 8 xULN (myositis)", facts({ kv("alt_x_uln", q("8", "xULN")) }), NotMet);
         missing("iim", c, "alt_x_uln", Unk);
         missing("iim", c, "alt_x_uln", NotMet, kv("ast_x_uln", q("3.5", "xULN")), "AST 3.5");
         missing("iim", c, "ast_x_uln", Unk);
         missing("iim", c, "ast_x_uln", NotMet, kv("alt_x_uln", q("3.5", "xULN")), "ALT 3.5");
-        row("ssc", c, "disease SSc, ALT 5 -> not applicable", facts({kv("alt_x_uln", q("5", "xULN"))}), NA);
-        row("iim", c, "disease absent, ALT/AST normal", facts({kv("disease", kAbsent)}), Met);
-        row("iim", c, "disease absent, ALT 5", facts({kv("disease", kAbsent), kv("alt_x_uln", q("5", "xULN"))}), Unk);
+        row("ssc", c, "disease SSc, ALT 5 -> not applicable", facts({ kv("alt_x_uln", q("5", "xULN")) }), NA);
+        row("iim", c, "disease absent, ALT/AST normal", facts({ kv("disease", kAbsent) }), Met);
+        row("iim", c, "disease absent, ALT 5", facts({ kv("disease", kAbsent), kv("alt_x_uln", q("5", "xULN")) }), Unk);
         row("iim", c, "disease not_evaluated, ALT 5",
-            facts({kv("disease", kNotEvaluated), kv("alt_x_uln", q("5", "xULN"))}), Unk);
+            facts({ kv("disease", kNotEvaluated), kv("alt_x_uln", q("5", "xULN")) }), Unk);
     }
 
     bilirubin("AUTO-HEP-03");
@@ -772,34 +779,30 @@ void TestCriteriaBoundaries::autologous_data()
 
     // AUTO-APH-01: alc >= 0.2 10^9/L (200/uL = 0.2).
     single("ssc", "AUTO-APH-01", "alc",
-           {{"0.2 10^9/L (at threshold)", q("0.2", "10^9/L"), Met},
-            {"0.21 10^9/L (just inside)", q("0.21", "10^9/L"), Met},
-            {"0.19 10^9/L (just outside)", q("0.19", "10^9/L"), NotMet},
-            {"200 /uL (= 0.2)", q("200", "/uL"), Met},
-            {"199 /uL (= 0.199)", q("199", "/uL"), NotMet},
-            {"0.2 10^3/uL", q("0.2", "10^3/uL"), Met}});
+        { { "0.2 10^9/L (at threshold)", q("0.2", "10^9/L"), Met },
+            { "0.21 10^9/L (just inside)", q("0.21", "10^9/L"), Met },
+            { "0.19 10^9/L (just outside)", q("0.19", "10^9/L"), NotMet }, { "200 /uL (= 0.2)", q("200", "/uL"), Met },
+            { "199 /uL (= 0.199)", q("199", "/uL"), NotMet }, { "0.2 10^3/uL", q("0.2", "10^3/uL"), Met } });
 
     // AUTO-APH-02 (caution): cd3_count >= 100 /uL (10^9/L × 1000: 0.1 = 100).
     single("ssc", "AUTO-APH-02", "cd3_count",
-           {{"100 /uL (at threshold)", q("100", "/uL"), Met},
-            {"101 /uL (just inside)", q("101", "/uL"), Met},
-            {"99 /uL (just outside)", q("99", "/uL"), NotMet},
-            {"0.1 10^9/L (= 100)", q("0.1", "10^9/L"), Met},
-            {"0.099 10^9/L (= 99)", q("0.099", "10^9/L"), NotMet}});
+        { { "100 /uL (at threshold)", q("100", "/uL"), Met }, { "101 /uL (just inside)", q("101", "/uL"), Met },
+            { "99 /uL (just outside)", q("99", "/uL"), NotMet }, { "0.1 10^9/L (= 100)", q("0.1", "10^9/L"), Met },
+            { "0.099 10^9/L (= 99)", q("0.099", "10^9/L"), NotMet } });
 
     boolean("ssc", "AUTO-INF-01", "active_infection", false);
     negativeEnum("AUTO-INF-02", "sars_cov2_pcr");
     negativeEnum("AUTO-INF-03", "hiv");
 
     // AUTO-INF-04 (caution): HBsAg, anti-HBc and HCV RNA negative (HIV is not an operand).
-    conjunction("ssc", "AUTO-INF-04", {marker("hbsag"), marker("anti_hbc"), marker("hcv_rna")});
-    row("ssc", "AUTO-INF-04", "hiv positive is not an operand", facts({kv("hiv", str("positive"))}), Met);
+    conjunction("ssc", "AUTO-INF-04", { marker("hbsag"), marker("anti_hbc"), marker("hcv_rna") });
+    row("ssc", "AUTO-INF-04", "hiv positive is not an operand", facts({ kv("hiv", str("positive")) }), Met);
 
     pregnancy("AUTO-PREG-01");
 
     conjunction("ssc", "AUTO-PRIOR-01",
-                {boolFalse("prior_car_t"), boolFalse("prior_gene_therapy"), boolFalse("prior_allo_hsct"),
-                 boolFalse("prior_solid_organ_transplant")});
+        { boolFalse("prior_car_t"), boolFalse("prior_gene_therapy"), boolFalse("prior_allo_hsct"),
+            boolFalse("prior_solid_organ_transplant") });
 
     boolean("ssc", "AUTO-MAL-01", "malignancy_recent", false);
     cnsLupus("AUTO-CNS-01");
@@ -810,57 +813,77 @@ void TestCriteriaBoundaries::autologous_data()
         const char *c = "AUTO-WASH-01";
         const char *b = "ssc";
         // w14: 2026-11-11 + 14 = 11-25 (= as_of, complete); 11-12 + 14 = 11-26.
-        row(b, c, "MMF last 2026-11-11 (ends on as_of)", meds({med("mycophenolate_mofetil", "2026-11-11")}), Met);
-        row(b, c, "MMF last 2026-11-12 (ends as_of + 1)", meds({med("mycophenolate_mofetil", "2026-11-12")}), NotMet);
-        row(b, c, "MMF last 2026-11-10 (ended as_of - 1)", meds({med("mycophenolate_mofetil", "2026-11-10")}), Met);
+        row(b, c, "MMF last 2026-11-11 (ends on as_of)", meds({ med("mycophenolate_mofetil", "2026-11-11") }), Met);
+        row(b, c, "MMF last 2026-11-12 (ends as_of + 1)", meds({ med("mycophenolate_mofetil", "2026-11-12") }), NotMet);
+        row(b, c, "MMF last 2026-11-10 (ended as_of - 1)", meds({ med("mycophenolate_mofetil", "2026-11-10") }), Met);
         // w7: 11-18 + 7 = 11-25.
-        row(b, c, "rituximab last 2026-11-18 (w7, ends on as_of)", meds({med("rituximab", "2026-11-18")}), Met);
-        row(b, c, "rituximab last 2026-11-19 (w7, ends as_of + 1)", meds({med("rituximab", "2026-11-19")}), NotMet);
+        row(b, c, "rituximab last 2026-11-18 (w7, ends on as_of)", meds({ med("rituximab", "2026-11-18") }), Met);
+        row(b, c, "rituximab last 2026-11-19 (w7, ends as_of + 1)", meds({ med("rituximab", "2026-11-19") }), NotMet);
         // w21 / w21pi: 11-04 + 21 = 11-25.
-        row(b, c, "cyclophosphamide last 2026-11-04 (w21, ends on as_of)", meds({med("cyclophosphamide", "2026-11-04")}), Met);
-        row(b, c, "cyclophosphamide last 2026-11-05 (w21, ends as_of + 1)", meds({med("cyclophosphamide", "2026-11-05")}), NotMet);
-        row(b, c, "bortezomib last 2026-11-04 (w21pi, ends on as_of)", meds({med("bortezomib", "2026-11-04")}), Met);
-        row(b, c, "bortezomib last 2026-11-05 (w21pi, ends as_of + 1)", meds({med("bortezomib", "2026-11-05")}), NotMet);
+        row(b, c, "cyclophosphamide last 2026-11-04 (w21, ends on as_of)",
+            meds({ med("cyclophosphamide", "2026-11-04") }), Met);
+        row(b, c, "cyclophosphamide last 2026-11-05 (w21, ends as_of + 1)",
+            meds({ med("cyclophosphamide", "2026-11-05") }), NotMet);
+        row(b, c, "bortezomib last 2026-11-04 (w21pi, ends on as_of)", meds({ med("bortezomib", "2026-11-04") }), Met);
+        row(b, c, "bortezomib last 2026-11-05 (w21pi, ends as_of + 1)", meds({ med("bortezomib", "2026-11-05") }),
+            NotMet);
         // w42ms / w42t: 10-14 + 42 = 11-25.
-        row(b, c, "natalizumab last 2026-10-14 (w42ms, ends on as_of)", meds({med("natalizumab", "2026-10-14")}), Met);
-        row(b, c, "natalizumab last 2026-10-15 (w42ms, ends as_of + 1)", meds({med("natalizumab", "2026-10-15")}), NotMet);
-        row(b, c, "alemtuzumab last 2026-10-14 (w42t, ends on as_of)", meds({med("alemtuzumab", "2026-10-14")}), Met);
-        row(b, c, "alemtuzumab last 2026-10-15 (w42t, ends as_of + 1)", meds({med("alemtuzumab", "2026-10-15")}), NotMet);
+        row(b, c, "natalizumab last 2026-10-14 (w42ms, ends on as_of)", meds({ med("natalizumab", "2026-10-14") }),
+            Met);
+        row(b, c, "natalizumab last 2026-10-15 (w42ms, ends as_of + 1)", meds({ med("natalizumab", "2026-10-15") }),
+            NotMet);
+        row(b, c, "alemtuzumab last 2026-10-14 (w42t, ends on as_of)", meds({ med("alemtuzumab", "2026-10-14") }), Met);
+        row(b, c, "alemtuzumab last 2026-10-15 (w42t, ends as_of + 1)", meds({ med("alemtuzumab", "2026-10-15") }),
+            NotMet);
         // m1 / m6: calendar months (§0.3).
-        row(b, c, "tocilizumab last 2026-10-25 (m1, ends on as_of)", meds({med("tocilizumab", "2026-10-25")}), Met);
-        row(b, c, "tocilizumab last 2026-10-26 (m1, ends as_of + 1)", meds({med("tocilizumab", "2026-10-26")}), NotMet);
-        row(b, c, "cladribine last 2026-05-25 (m6, ends on as_of)", meds({med("cladribine", "2026-05-25")}), Met);
-        row(b, c, "cladribine last 2026-05-26 (m6, ends as_of + 1)", meds({med("cladribine", "2026-05-26")}), NotMet);
+        row(b, c, "tocilizumab last 2026-10-25 (m1, ends on as_of)", meds({ med("tocilizumab", "2026-10-25") }), Met);
+        row(b, c, "tocilizumab last 2026-10-26 (m1, ends as_of + 1)", meds({ med("tocilizumab", "2026-10-26") }),
+            NotMet);
+        row(b, c, "cladribine last 2026-05-25 (m6, ends on as_of)", meds({ med("cladribine", "2026-05-25") }), Met);
+        row(b, c, "cladribine last 2026-05-26 (m6, ends as_of + 1)", meds({ med("cladribine", "2026-05-26") }), NotMet);
         // Month-end clamp: 2027-01-31 + 1 month = 2027-02-28 (= as_of) → complete; 2027-02-01 + 1 month = 03-01.
         row(b, c, "as_of 2027-02-28, tocilizumab last 2027-01-31 (clamped to 02-28)",
-            obj({kv("as_of", str("2027-02-28")), kv("medications", array({med("tocilizumab", "2027-01-31")}))}), Met);
+            obj({ kv("as_of", str("2027-02-28")), kv("medications", array({ med("tocilizumab", "2027-01-31") })) }),
+            Met);
         row(b, c, "as_of 2027-02-28, tocilizumab last 2027-02-01 (ends 03-01)",
-            obj({kv("as_of", str("2027-02-28")), kv("medications", array({med("tocilizumab", "2027-02-01")}))}), NotMet);
+            obj({ kv("as_of", str("2027-02-28")), kv("medications", array({ med("tocilizumab", "2027-02-01") })) }),
+            NotMet);
         // Latest washout wins.
         row(b, c, "MMF 11-11 complete + rituximab 11-19 not complete",
-            meds({med("mycophenolate_mofetil", "2026-11-11"), med("rituximab", "2026-11-19")}), NotMet);
+            meds({ med("mycophenolate_mofetil", "2026-11-11"), med("rituximab", "2026-11-19") }), NotMet);
         // No washout: HCQ (class none), IVIG (not listed: no date shift), no medications.
-        row(b, c, "hydroxychloroquine last on as_of (no washout)", meds({med("hydroxychloroquine", "2026-11-25")}), Met);
-        row(b, c, "hydroxychloroquine without last_dose (no washout)", meds({med("hydroxychloroquine", nullptr)}), Met);
-        row(b, c, "ivig last 2026-11-24 (washout not defined, no date)", meds({med("ivig", "2026-11-24")}), Met);
+        row(b, c, "hydroxychloroquine last on as_of (no washout)", meds({ med("hydroxychloroquine", "2026-11-25") }),
+            Met);
+        row(b, c, "hydroxychloroquine without last_dose (no washout)", meds({ med("hydroxychloroquine", nullptr) }),
+            Met);
+        row(b, c, "ivig last 2026-11-24 (washout not defined, no date)", meds({ med("ivig", "2026-11-24") }), Met);
         row(b, c, "empty medications", meds({}), Met);
         // Glucocorticoids: a washout entry only when pred_eq_daily_mg > 10 (strict), ending latest
         // current gc last_dose + 7 (current = last_dose ≥ as_of − 7 = 11-18).
-        row(b, c, "prednisone 10 mg last 11-24 (pred-eq 10, not > 10)", meds({med("prednisone", "2026-11-24", "10")}), Met);
-        row(b, c, "prednisone 10.5 mg last 11-24 (pred-eq 10.5 > 10, ends 12-01)", meds({med("prednisone", "2026-11-24", "10.5")}), NotMet);
-        row(b, c, "methylprednisolone 8 mg (pred-eq 8 × 5/4 = 10.0)", meds({med("methylprednisolone", "2026-11-24", "8")}), Met);
-        row(b, c, "dexamethasone 1.5 mg (pred-eq 1.5 × 5/0.75 = 10.0)", meds({med("dexamethasone", "2026-11-24", "1.5")}), Met);
-        row(b, c, "hydrocortisone 44 mg (pred-eq 11 > 10)", meds({med("hydrocortisone", "2026-11-24", "44")}), NotMet);
-        row(b, c, "prednisone 15 mg last 11-18 (current; ends 11-25 = as_of)", meds({med("prednisone", "2026-11-18", "15")}), Met);
-        row(b, c, "prednisone 15 mg last 11-19 (ends 11-26)", meds({med("prednisone", "2026-11-19", "15")}), NotMet);
-        row(b, c, "prednisone 15 mg last 11-17 (not current, pred-eq 0)", meds({med("prednisone", "2026-11-17", "15")}), Met);
+        row(b, c, "prednisone 10 mg last 11-24 (pred-eq 10, not > 10)", meds({ med("prednisone", "2026-11-24", "10") }),
+            Met);
+        row(b, c, "prednisone 10.5 mg last 11-24 (pred-eq 10.5 > 10, ends 12-01)",
+            meds({ med("prednisone", "2026-11-24", "10.5") }), NotMet);
+        row(b, c, "methylprednisolone 8 mg (pred-eq 8 × 5/4 = 10.0)",
+            meds({ med("methylprednisolone", "2026-11-24", "8") }), Met);
+        row(b, c, "dexamethasone 1.5 mg (pred-eq 1.5 × 5/0.75 = 10.0)",
+            meds({ med("dexamethasone", "2026-11-24", "1.5") }), Met);
+        row(b, c, "hydrocortisone 44 mg (pred-eq 11 > 10)", meds({ med("hydrocortisone", "2026-11-24", "44") }),
+            NotMet);
+        row(b, c, "prednisone 15 mg last 11-18 (current; ends 11-25 = as_of)",
+            meds({ med("prednisone", "2026-11-18", "15") }), Met);
+        row(b, c, "prednisone 15 mg last 11-19 (ends 11-26)", meds({ med("prednisone", "2026-11-19", "15") }), NotMet);
+        row(b, c, "prednisone 15 mg last 11-17 (not current, pred-eq 0)",
+            meds({ med("prednisone", "2026-11-17", "15") }), Met);
         // Missing inputs (§0.5, §3.7).
-        row(b, c, "medications absent", obj({kv("medications", kAbsent)}), Unk);
-        row(b, c, "MMF without last_dose", meds({med("mycophenolate_mofetil", nullptr)}), Unk);
-        row(b, c, "prednisone 15 mg without last_dose (current, > 10, date unknown)", meds({med("prednisone", nullptr, "15")}), Unk);
-        row(b, c, "prednisone 4 mg without last_dose (≤ 10: no gc washout)", meds({med("prednisone", nullptr, "4")}), Met);
+        row(b, c, "medications absent", obj({ kv("medications", kAbsent) }), Unk);
+        row(b, c, "MMF without last_dose", meds({ med("mycophenolate_mofetil", nullptr) }), Unk);
+        row(b, c, "prednisone 15 mg without last_dose (current, > 10, date unknown)",
+            meds({ med("prednisone", nullptr, "15") }), Unk);
+        row(b, c, "prednisone 4 mg without last_dose (≤ 10: no gc washout)", meds({ med("prednisone", nullptr, "4") }),
+            Met);
         row(b, c, "MMF without last_dose + rituximab 11-19 (unknown date, known later date)",
-            meds({med("mycophenolate_mofetil", nullptr), med("rituximab", "2026-11-19")}), Unk);
+            meds({ med("mycophenolate_mofetil", nullptr), med("rituximab", "2026-11-19") }), Unk);
     }
 
     access("AUTO-ACC-01", "auto_car_t_access");
@@ -869,18 +892,14 @@ void TestCriteriaBoundaries::autologous_data()
     // Base "sle" is EU with 45 min. jurisdiction is a required case field, so its applicability
     // cannot be unknown.
     single("sle", "AUTO-PROX-01", "travel_minutes_to_centre",
-           {{"120 (at threshold)", bare("120"), Met},
-            {"119 (just inside)", bare("119"), Met},
-            {"121 (just outside)", bare("121"), NotMet},
-            {"120.5 (just outside)", bare("120.5"), NotMet},
-            {"{120 min}", q("120", "min"), Met},
-            {"{2 h} (= 120 min, at threshold)", q("2", "h"), Met},
-            {"{2.1 h} (= 126 min)", q("2.1", "h"), NotMet},
-            {"{1.9 h} (= 114 min)", q("1.9", "h"), Met}});
+        { { "120 (at threshold)", bare("120"), Met }, { "119 (just inside)", bare("119"), Met },
+            { "121 (just outside)", bare("121"), NotMet }, { "120.5 (just outside)", bare("120.5"), NotMet },
+            { "{120 min}", q("120", "min"), Met }, { "{2 h} (= 120 min, at threshold)", q("2", "h"), Met },
+            { "{2.1 h} (= 126 min)", q("2.1", "h"), NotMet }, { "{1.9 h} (= 114 min)", q("1.9", "h"), Met } });
     row("sle", "AUTO-PROX-01", "US jurisdiction, 500 min -> not applicable",
-        obj({kv("jurisdiction", str("US")), kv("facts", obj({kv("travel_minutes_to_centre", bare("500"))}))}), NA);
+        obj({ kv("jurisdiction", str("US")), kv("facts", obj({ kv("travel_minutes_to_centre", bare("500")) })) }), NA);
     row("sle", "AUTO-PROX-01", "US jurisdiction, travel absent -> not applicable",
-        obj({kv("jurisdiction", str("US")), kv("facts", obj({kv("travel_minutes_to_centre", kAbsent)}))}), NA);
+        obj({ kv("jurisdiction", str("US")), kv("facts", obj({ kv("travel_minutes_to_centre", kAbsent) })) }), NA);
 
     boolean("ssc", "AUTO-CARE-01", "caregiver_available", true);
 }
@@ -899,10 +918,9 @@ void TestCriteriaBoundaries::allogeneic_data()
 
     // ALLO-CARD-01: lvef >= 50 (stricter than the autologous 45).
     single("ssc", "ALLO-CARD-01", "lvef",
-           {{"50 % (at threshold)", q("50", "%"), Met},
-            {"50.1 % (just inside)", q("50.1", "%"), Met},
-            {"49.9 % (just outside)", q("49.9", "%"), NotMet},
-            {"47 % (met for autologous, not here)", q("47", "%"), NotMet}});
+        { { "50 % (at threshold)", q("50", "%"), Met }, { "50.1 % (just inside)", q("50.1", "%"), Met },
+            { "49.9 % (just outside)", q("49.9", "%"), NotMet },
+            { "47 % (met for autologous, not here)", q("47", "%"), NotMet } });
 
     spo2AtLeast92("ALLO-PULM-01");
     transaminasesNotIim("ALLO-HEP-01");
@@ -912,14 +930,15 @@ void TestCriteriaBoundaries::allogeneic_data()
     hemoglobinAtLeast8("ALLO-HEM-03");
     boolean("ssc", "ALLO-INF-01", "active_infection", false);
     negativeEnum("ALLO-INF-02", "sars_cov2_pcr");
-    conjunction("ssc", "ALLO-INF-03", {marker("hbsag"), marker("anti_hbc"), marker("hcv_rna"), marker("hiv")});
+    conjunction("ssc", "ALLO-INF-03", { marker("hbsag"), marker("anti_hbc"), marker("hcv_rna"), marker("hiv") });
     pregnancy("ALLO-PREG-01");
 
     // ALLO-PRIOR-01 (caution): only prior CAR T and prior gene therapy are operands.
-    conjunction("ssc", "ALLO-PRIOR-01", {boolFalse("prior_car_t"), boolFalse("prior_gene_therapy")});
-    row("ssc", "ALLO-PRIOR-01", "prior_allo_hsct true is not an operand", facts({kv("prior_allo_hsct", QByteArray("true"))}), Met);
+    conjunction("ssc", "ALLO-PRIOR-01", { boolFalse("prior_car_t"), boolFalse("prior_gene_therapy") });
+    row("ssc", "ALLO-PRIOR-01", "prior_allo_hsct true is not an operand",
+        facts({ kv("prior_allo_hsct", QByteArray("true")) }), Met);
     row("ssc", "ALLO-PRIOR-01", "prior_solid_organ_transplant true is not an operand",
-        facts({kv("prior_solid_organ_transplant", QByteArray("true"))}), Met);
+        facts({ kv("prior_solid_organ_transplant", QByteArray("true")) }), Met);
 
     boolean("ssc", "ALLO-MAL-01", "malignancy_recent", false);
     cnsLupus("ALLO-CNS-01");
@@ -933,23 +952,20 @@ void TestCriteriaBoundaries::bispecific_data()
     stateColumns();
 
     ageAtLeast18("TCE-AGE-01");
-    row("ssc", "TCE-AGE-01", "age 80 (no upper age rule)", facts({kv("age_years", bare("80"))}), Met);
+    row("ssc", "TCE-AGE-01", "age 80 (no upper age rule)", facts({ kv("age_years", bare("80")) }), Met);
     failedLinesAtLeast2("TCE-REF-01");
     ecogAtMost("ssc", "TCE-ECOG-01", 2);
     boolean("ssc", "TCE-INF-01", "active_infection", false);
-    conjunction("ssc", "TCE-INF-02", {marker("hbsag"), marker("anti_hbc"), marker("hcv_rna"), marker("hiv")});
+    conjunction("ssc", "TCE-INF-02", { marker("hbsag"), marker("anti_hbc"), marker("hcv_rna"), marker("hiv") });
     pregnancy("TCE-PREG-01");
     ancAtLeast1("TCE-HEM-01");
 
     // TCE-IGG-01 (caution): igg >= 4.0 g/L. mg/dL ÷ 100, g/dL × 10.
     single("ssc", "TCE-IGG-01", "igg",
-           {{"4.0 g/L (at threshold)", q("4.0", "g/L"), Met},
-            {"4.1 g/L (just inside)", q("4.1", "g/L"), Met},
-            {"3.9 g/L (just outside)", q("3.9", "g/L"), NotMet},
-            {"400 mg/dL (= 4.0)", q("400", "mg/dL"), Met},
-            {"399 mg/dL (= 3.99)", q("399", "mg/dL"), NotMet},
-            {"0.4 g/dL (= 4.0)", q("0.4", "g/dL"), Met},
-            {"0.39 g/dL (= 3.9)", q("0.39", "g/dL"), NotMet}});
+        { { "4.0 g/L (at threshold)", q("4.0", "g/L"), Met }, { "4.1 g/L (just inside)", q("4.1", "g/L"), Met },
+            { "3.9 g/L (just outside)", q("3.9", "g/L"), NotMet }, { "400 mg/dL (= 4.0)", q("400", "mg/dL"), Met },
+            { "399 mg/dL (= 3.99)", q("399", "mg/dL"), NotMet }, { "0.4 g/dL (= 4.0)", q("0.4", "g/dL"), Met },
+            { "0.39 g/dL (= 3.9)", q("0.39", "g/dL"), NotMet } });
 
     // TCE-WASH-01 (caution): tce_washout_complete == true (§3.7): each non-gc immunosuppressant
     // needs last_dose + 1 day ≤ as_of; glucocorticoids add latest last_dose + 14 when
@@ -957,39 +973,47 @@ void TestCriteriaBoundaries::bispecific_data()
     {
         const char *c = "TCE-WASH-01";
         const char *b = "ssc";
-        row(b, c, "MMF last 11-24 (stopped before as_of)", meds({med("mycophenolate_mofetil", "2026-11-24")}), Met);
-        row(b, c, "MMF last 11-25 = as_of (ends 11-26)", meds({med("mycophenolate_mofetil", "2026-11-25")}), NotMet);
-        row(b, c, "MMF last 11-26 (planned, after as_of)", meds({med("mycophenolate_mofetil", "2026-11-26")}), NotMet);
-        row(b, c, "cladribine last 11-24 (stop-before rule, not 6 months)", meds({med("cladribine", "2026-11-24")}), Met);
-        row(b, c, "tocilizumab last 11-25", meds({med("tocilizumab", "2026-11-25")}), NotMet);
-        row(b, c, "ivig last 11-25 (ignored)", meds({med("ivig", "2026-11-25")}), Met);
-        row(b, c, "hydroxychloroquine last 11-25 (none)", meds({med("hydroxychloroquine", "2026-11-25")}), Met);
+        row(b, c, "MMF last 11-24 (stopped before as_of)", meds({ med("mycophenolate_mofetil", "2026-11-24") }), Met);
+        row(b, c, "MMF last 11-25 = as_of (ends 11-26)", meds({ med("mycophenolate_mofetil", "2026-11-25") }), NotMet);
+        row(b, c, "MMF last 11-26 (planned, after as_of)", meds({ med("mycophenolate_mofetil", "2026-11-26") }),
+            NotMet);
+        row(b, c, "cladribine last 11-24 (stop-before rule, not 6 months)", meds({ med("cladribine", "2026-11-24") }),
+            Met);
+        row(b, c, "tocilizumab last 11-25", meds({ med("tocilizumab", "2026-11-25") }), NotMet);
+        row(b, c, "ivig last 11-25 (ignored)", meds({ med("ivig", "2026-11-25") }), Met);
+        row(b, c, "hydroxychloroquine last 11-25 (none)", meds({ med("hydroxychloroquine", "2026-11-25") }), Met);
         row(b, c, "empty medications", meds({}), Met);
-        row(b, c, "prednisone 5 mg last 11-24 (pred-eq 5 ≥ 5, at threshold)", meds({med("prednisone", "2026-11-24", "5")}), NotMet);
-        row(b, c, "prednisone 4.9 mg last 11-24 (just inside)", meds({med("prednisone", "2026-11-24", "4.9")}), Met);
-        row(b, c, "prednisone 5.1 mg last 11-24 (just outside)", meds({med("prednisone", "2026-11-24", "5.1")}), NotMet);
-        row(b, c, "hydrocortisone 20 mg (pred-eq 5.0)", meds({med("hydrocortisone", "2026-11-24", "20")}), NotMet);
-        row(b, c, "dexamethasone 0.75 mg (pred-eq 5.0)", meds({med("dexamethasone", "2026-11-24", "0.75")}), NotMet);
+        row(b, c, "prednisone 5 mg last 11-24 (pred-eq 5 ≥ 5, at threshold)",
+            meds({ med("prednisone", "2026-11-24", "5") }), NotMet);
+        row(b, c, "prednisone 4.9 mg last 11-24 (just inside)", meds({ med("prednisone", "2026-11-24", "4.9") }), Met);
+        row(b, c, "prednisone 5.1 mg last 11-24 (just outside)", meds({ med("prednisone", "2026-11-24", "5.1") }),
+            NotMet);
+        row(b, c, "hydrocortisone 20 mg (pred-eq 5.0)", meds({ med("hydrocortisone", "2026-11-24", "20") }), NotMet);
+        row(b, c, "dexamethasone 0.75 mg (pred-eq 5.0)", meds({ med("dexamethasone", "2026-11-24", "0.75") }), NotMet);
         row(b, c, "prednisone 2.5 + prednisolone 2.5 mg (sum 5.0)",
-            meds({med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.5")}), NotMet);
+            meds({ med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.5") }), NotMet);
         row(b, c, "prednisone 2.5 + prednisolone 2.4 mg (sum 4.9)",
-            meds({med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.4")}), Met);
-        row(b, c, "prednisone 5 mg last 11-18 (current; ends 12-02)", meds({med("prednisone", "2026-11-18", "5")}), NotMet);
-        row(b, c, "prednisone 5 mg last 11-17 (not current: pred-eq 0)", meds({med("prednisone", "2026-11-17", "5")}), Met);
-        row(b, c, "medications absent", obj({kv("medications", kAbsent)}), Unk);
-        row(b, c, "MMF without last_dose", meds({med("mycophenolate_mofetil", nullptr)}), Unk);
-        row(b, c, "prednisone 5 mg without last_dose (≥ 5, date unknown)", meds({med("prednisone", nullptr, "5")}), Unk);
-        row(b, c, "prednisone 4 mg without last_dose (< 5: no gc rule)", meds({med("prednisone", nullptr, "4")}), Met);
+            meds({ med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.4") }), Met);
+        row(b, c, "prednisone 5 mg last 11-18 (current; ends 12-02)", meds({ med("prednisone", "2026-11-18", "5") }),
+            NotMet);
+        row(b, c, "prednisone 5 mg last 11-17 (not current: pred-eq 0)", meds({ med("prednisone", "2026-11-17", "5") }),
+            Met);
+        row(b, c, "medications absent", obj({ kv("medications", kAbsent) }), Unk);
+        row(b, c, "MMF without last_dose", meds({ med("mycophenolate_mofetil", nullptr) }), Unk);
+        row(b, c, "prednisone 5 mg without last_dose (≥ 5, date unknown)", meds({ med("prednisone", nullptr, "5") }),
+            Unk);
+        row(b, c, "prednisone 4 mg without last_dose (< 5: no gc rule)", meds({ med("prednisone", nullptr, "4") }),
+            Met);
     }
 
     access("TCE-ACC-01", "tce_access");
 
     // TCE-DIS-01 (info): disease in ["SLE","SSc","RA"].
     single("ssc", "TCE-DIS-01", "disease",
-           {{"SLE", str("SLE"), Met}, {"SSc", str("SSc"), Met}, {"RA", str("RA"), Met},
-            {"IIM", str("IIM"), NotMet}, {"AAV", str("AAV"), NotMet}, {"MG", str("MG"), NotMet},
-            {"NMOSD", str("NMOSD"), NotMet}, {"MS", str("MS"), NotMet}, {"SPS", str("SPS"), NotMet},
-            {"other", str("other"), NotMet}});
+        { { "SLE", str("SLE"), Met }, { "SSc", str("SSc"), Met }, { "RA", str("RA"), Met },
+            { "IIM", str("IIM"), NotMet }, { "AAV", str("AAV"), NotMet }, { "MG", str("MG"), NotMet },
+            { "NMOSD", str("NMOSD"), NotMet }, { "MS", str("MS"), NotMet }, { "SPS", str("SPS"), NotMet },
+            { "other", str("other"), NotMet } });
 }
 
 // ---- 4.4 standard_care (arm criteria) ----------------------------------------------------------
@@ -1001,30 +1025,31 @@ void TestCriteriaBoundaries::standardCare_data()
     // SOC-REF-01 (info): failed_lines_count < 2.
     {
         const char *c = "SOC-REF-01";
-        row("ssc", c, "2 lines (at threshold, strict <)", failed({str("mycophenolate_mofetil"), str("rituximab")}), NotMet);
-        row("ssc", c, "1 line (just inside)", failed({str("mycophenolate_mofetil")}), Met);
-        row("ssc", c, "3 lines", failed({str("mycophenolate_mofetil"), str("rituximab"), str("belimumab")}), NotMet);
+        row("ssc", c, "2 lines (at threshold, strict <)", failed({ str("mycophenolate_mofetil"), str("rituximab") }),
+            NotMet);
+        row("ssc", c, "1 line (just inside)", failed({ str("mycophenolate_mofetil") }), Met);
+        row("ssc", c, "3 lines", failed({ str("mycophenolate_mofetil"), str("rituximab"), str("belimumab") }), NotMet);
         row("ssc", c, "0 lines (empty)", failed({}), Met);
         row("ssc", c, "MMF + prednisone + HCQ = 1 line",
-            failed({str("mycophenolate_mofetil"), str("prednisone"), str("hydroxychloroquine")}), Met);
-        row("ssc", c, "failed_therapies absent", obj({kv("failed_therapies", kAbsent)}), Unk);
+            failed({ str("mycophenolate_mofetil"), str("prednisone"), str("hydroxychloroquine") }), Met);
+        row("ssc", c, "failed_therapies absent", obj({ kv("failed_therapies", kAbsent) }), Unk);
     }
 
     // SOC-HCQ-01 (info): on_hydroxychloroquine == true, applies when disease == "SLE".
     {
         const char *c = "SOC-HCQ-01";
         row("sle", c, "HCQ listed", QByteArray("{}"), Met);
-        row("sle", c, "HCQ listed without last_dose", meds({med("hydroxychloroquine", nullptr)}), Met);
-        row("sle", c, "only MMF listed", meds({med("mycophenolate_mofetil", "2026-10-20")}), NotMet);
+        row("sle", c, "HCQ listed without last_dose", meds({ med("hydroxychloroquine", nullptr) }), Met);
+        row("sle", c, "only MMF listed", meds({ med("mycophenolate_mofetil", "2026-10-20") }), NotMet);
         row("sle", c, "empty medications", meds({}), NotMet);
-        row("sle", c, "medications absent", obj({kv("medications", kAbsent)}), Unk);
+        row("sle", c, "medications absent", obj({ kv("medications", kAbsent) }), Unk);
         row("ssc", c, "disease SSc, no HCQ -> not applicable", QByteArray("{}"), NA);
-        row("sle", c, "disease SSc, HCQ listed -> not applicable", facts({kv("disease", str("SSc"))}), NA);
-        row("sle", c, "disease absent, HCQ listed", facts({kv("disease", kAbsent)}), Met);
+        row("sle", c, "disease SSc, HCQ listed -> not applicable", facts({ kv("disease", str("SSc")) }), NA);
+        row("sle", c, "disease absent, HCQ listed", facts({ kv("disease", kAbsent) }), Met);
         row("sle", c, "disease absent, no HCQ",
-            obj({kv("facts", obj({kv("disease", kAbsent)})), kv("medications", array({}))}), Unk);
+            obj({ kv("facts", obj({ kv("disease", kAbsent) })), kv("medications", array({})) }), Unk);
         row("sle", c, "disease not_evaluated, no HCQ",
-            obj({kv("facts", obj({kv("disease", kNotEvaluated)})), kv("medications", array({}))}), Unk);
+            obj({ kv("facts", obj({ kv("disease", kNotEvaluated) })), kv("medications", array({})) }), Unk);
     }
 
     // SOC-GC-01 (caution): pred_eq_daily_mg <= 5, applies when disease == "SLE".
@@ -1034,7 +1059,7 @@ void TestCriteriaBoundaries::standardCare_data()
         const char *c = "SOC-GC-01";
         const QByteArray hcq = med("hydroxychloroquine", "2026-11-24");
         auto gc = [&](const char *agent, const char *dose, const char *last = "2026-11-24") {
-            return meds({hcq, med(agent, last, dose)});
+            return meds({ hcq, med(agent, last, dose) });
         };
         row("sle", c, "prednisone 5 mg (at threshold)", gc("prednisone", "5"), Met);
         row("sle", c, "prednisone 4.9 mg (just inside)", gc("prednisone", "4.9"), Met);
@@ -1047,22 +1072,28 @@ void TestCriteriaBoundaries::standardCare_data()
         row("sle", c, "hydrocortisone 20 mg (= 5.0)", gc("hydrocortisone", "20"), Met);
         row("sle", c, "hydrocortisone 20.5 mg (= 5.125)", gc("hydrocortisone", "20.5"), NotMet);
         row("sle", c, "prednisone 2.5 + prednisolone 2.5 mg (sum 5.0)",
-            meds({hcq, med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.5")}), Met);
+            meds({ hcq, med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.5") }), Met);
         row("sle", c, "prednisone 2.5 + prednisolone 2.6 mg (sum 5.1)",
-            meds({hcq, med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.6")}), NotMet);
+            meds({ hcq, med("prednisone", "2026-11-24", "2.5"), med("prednisolone", "2026-11-24", "2.6") }), NotMet);
         row("sle", c, "prednisone 10 mg last 11-18 (as_of − 7, current)", gc("prednisone", "10", "2026-11-18"), NotMet);
         row("sle", c, "prednisone 10 mg last 11-17 (not current, 0)", gc("prednisone", "10", "2026-11-17"), Met);
         row("sle", c, "prednisone 10 mg without last_dose (counts as current, §0.5)",
-            meds({hcq, med("prednisone", nullptr, "10")}), NotMet);
+            meds({ hcq, med("prednisone", nullptr, "10") }), NotMet);
         row("sle", c, "no glucocorticoid (0)", QByteArray("{}"), Met);
-        row("sle", c, "medications absent (pred-eq unknown)", obj({kv("medications", kAbsent)}), Unk);
+        row("sle", c, "medications absent (pred-eq unknown)", obj({ kv("medications", kAbsent) }), Unk);
         row("sle", c, "disease SSc, prednisone 20 mg -> not applicable",
-            obj({kv("facts", obj({kv("disease", str("SSc"))})), kv("medications", array({med("prednisone", "2026-11-24", "20")}))}), NA);
-        row("sle", c, "disease absent, no glucocorticoid", facts({kv("disease", kAbsent)}), Met);
+            obj({ kv("facts", obj({ kv("disease", str("SSc")) })),
+                kv("medications", array({ med("prednisone", "2026-11-24", "20") })) }),
+            NA);
+        row("sle", c, "disease absent, no glucocorticoid", facts({ kv("disease", kAbsent) }), Met);
         row("sle", c, "disease absent, prednisone 10 mg",
-            obj({kv("facts", obj({kv("disease", kAbsent)})), kv("medications", array({hcq, med("prednisone", "2026-11-24", "10")}))}), Unk);
+            obj({ kv("facts", obj({ kv("disease", kAbsent) })),
+                kv("medications", array({ hcq, med("prednisone", "2026-11-24", "10") })) }),
+            Unk);
         row("sle", c, "disease not_evaluated, prednisone 10 mg",
-            obj({kv("facts", obj({kv("disease", kNotEvaluated)})), kv("medications", array({hcq, med("prednisone", "2026-11-24", "10")}))}), Unk);
+            obj({ kv("facts", obj({ kv("disease", kNotEvaluated) })),
+                kv("medications", array({ hcq, med("prednisone", "2026-11-24", "10") })) }),
+            Unk);
     }
 }
 
@@ -1073,13 +1104,13 @@ namespace {
 // disease SLE → not_applicable; disease unknown → met if the condition is already true, else unknown.
 void hsctApplicability(const char *crit, const QByteArray &failingFact, const char *failingLabel)
 {
-    row("ssc", crit, "disease SLE -> not applicable", facts({kv("disease", str("SLE")), failingFact}), NA);
-    row("ssc", crit, "disease IIM -> not applicable", facts({kv("disease", str("IIM"))}), NA);
-    row("ssc", crit, "disease absent, condition true", facts({kv("disease", kAbsent)}), Met);
+    row("ssc", crit, "disease SLE -> not applicable", facts({ kv("disease", str("SLE")), failingFact }), NA);
+    row("ssc", crit, "disease IIM -> not applicable", facts({ kv("disease", str("IIM")) }), NA);
+    row("ssc", crit, "disease absent, condition true", facts({ kv("disease", kAbsent) }), Met);
     row("ssc", crit, QByteArray("disease absent, condition false (") + failingLabel + ')',
-        facts({kv("disease", kAbsent), failingFact}), Unk);
+        facts({ kv("disease", kAbsent), failingFact }), Unk);
     row("ssc", crit, QByteArray("disease not_evaluated, condition false (") + failingLabel + ')',
-        facts({kv("disease", kNotEvaluated), failingFact}), Unk);
+        facts({ kv("disease", kNotEvaluated), failingFact }), Unk);
 }
 
 } // namespace
@@ -1092,14 +1123,10 @@ void TestCriteriaBoundaries::ahsct_data()
     {
         const char *c = "SOC-HSCT-AGE-01";
         single("ssc", c, "age_years",
-               {{"18 (lower threshold)", bare("18"), Met},
-                {"18.1 (just inside)", bare("18.1"), Met},
-                {"17.9 (just outside)", bare("17.9"), NotMet},
-                {"65 (upper threshold)", bare("65"), Met},
-                {"64.9 (just inside)", bare("64.9"), Met},
-                {"65.1 (just outside)", bare("65.1"), NotMet},
-                {"{65 years}", q("65", "years"), Met},
-                {"{65.5 years}", q("65.5", "years"), NotMet}});
+            { { "18 (lower threshold)", bare("18"), Met }, { "18.1 (just inside)", bare("18.1"), Met },
+                { "17.9 (just outside)", bare("17.9"), NotMet }, { "65 (upper threshold)", bare("65"), Met },
+                { "64.9 (just inside)", bare("64.9"), Met }, { "65.1 (just outside)", bare("65.1"), NotMet },
+                { "{65 years}", q("65", "years"), Met }, { "{65.5 years}", q("65.5", "years"), NotMet } });
         hsctApplicability(c, kv("age_years", bare("70")), "age 70");
     }
 
@@ -1107,16 +1134,15 @@ void TestCriteriaBoundaries::ahsct_data()
     {
         const char *c = "SOC-HSCT-AGE-02";
         single("ssc", c, "age_years",
-               {{"60 (at threshold)", bare("60"), Met},
-                {"59.9 (just inside)", bare("59.9"), Met},
-                {"60.1 (just outside)", bare("60.1"), NotMet},
-                {"{60 years}", q("60", "years"), Met},
-                {"{61 years}", q("61", "years"), NotMet}});
+            { { "60 (at threshold)", bare("60"), Met }, { "59.9 (just inside)", bare("59.9"), Met },
+                { "60.1 (just outside)", bare("60.1"), NotMet }, { "{60 years}", q("60", "years"), Met },
+                { "{61 years}", q("61", "years"), NotMet } });
         hsctApplicability(c, kv("age_years", bare("63")), "age 63");
     }
 
     // SOC-HSCT-SUB-01: ssc_subtype == "diffuse".
-    single("ssc", "SOC-HSCT-SUB-01", "ssc_subtype", {{"diffuse", str("diffuse"), Met}, {"limited", str("limited"), NotMet}});
+    single("ssc", "SOC-HSCT-SUB-01", "ssc_subtype",
+        { { "diffuse", str("diffuse"), Met }, { "limited", str("limited"), NotMet } });
     hsctApplicability("SOC-HSCT-SUB-01", kv("ssc_subtype", str("limited")), "limited");
 
     // SOC-HSCT-SEV-01: (mrss > 15 and organ == true) or (mrss > 20 and crp > 10 mg/L) or ild == true.
@@ -1130,57 +1156,73 @@ void TestCriteriaBoundaries::ahsct_data()
         const QByteArray crpLow = kv("crp", q("5", "mg/L"));
         const QByteArray crpHigh = kv("crp", q("15", "mg/L"));
         // First disjunct alone (CRP low, ILD false).
-        row("ssc", c, "mRSS 16, organ true (first clause just inside)", facts({kv("mrss", bare("16")), orgT, crpLow, ildF}), Met);
-        row("ssc", c, "mRSS 15, organ true (first clause at threshold, strict >)", facts({kv("mrss", bare("15")), orgT, crpLow, ildF}), NotMet);
-        row("ssc", c, "mRSS 15.5, organ true", facts({kv("mrss", bare("15.5")), orgT, crpLow, ildF}), Met);
-        row("ssc", c, "mRSS 24, organ false, CRP low", facts({kv("mrss", bare("24")), orgF, crpLow, ildF}), NotMet);
+        row("ssc", c, "mRSS 16, organ true (first clause just inside)",
+            facts({ kv("mrss", bare("16")), orgT, crpLow, ildF }), Met);
+        row("ssc", c, "mRSS 15, organ true (first clause at threshold, strict >)",
+            facts({ kv("mrss", bare("15")), orgT, crpLow, ildF }), NotMet);
+        row("ssc", c, "mRSS 15.5, organ true", facts({ kv("mrss", bare("15.5")), orgT, crpLow, ildF }), Met);
+        row("ssc", c, "mRSS 24, organ false, CRP low", facts({ kv("mrss", bare("24")), orgF, crpLow, ildF }), NotMet);
         // Second disjunct alone (organ false, ILD false).
-        row("ssc", c, "mRSS 21, CRP 10.1 mg/L (second clause just inside)", facts({kv("mrss", bare("21")), orgF, kv("crp", q("10.1", "mg/L")), ildF}), Met);
-        row("ssc", c, "mRSS 21, CRP 10 mg/L (at threshold, strict >)", facts({kv("mrss", bare("21")), orgF, kv("crp", q("10", "mg/L")), ildF}), NotMet);
-        row("ssc", c, "mRSS 21, CRP 1.0 mg/dL (= 10 mg/L)", facts({kv("mrss", bare("21")), orgF, kv("crp", q("1.0", "mg/dL")), ildF}), NotMet);
-        row("ssc", c, "mRSS 21, CRP 1.01 mg/dL (= 10.1 mg/L)", facts({kv("mrss", bare("21")), orgF, kv("crp", q("1.01", "mg/dL")), ildF}), Met);
-        row("ssc", c, "mRSS 20, CRP 15 mg/L (mRSS at threshold)", facts({kv("mrss", bare("20")), orgF, crpHigh, ildF}), NotMet);
+        row("ssc", c, "mRSS 21, CRP 10.1 mg/L (second clause just inside)",
+            facts({ kv("mrss", bare("21")), orgF, kv("crp", q("10.1", "mg/L")), ildF }), Met);
+        row("ssc", c, "mRSS 21, CRP 10 mg/L (at threshold, strict >)",
+            facts({ kv("mrss", bare("21")), orgF, kv("crp", q("10", "mg/L")), ildF }), NotMet);
+        row("ssc", c, "mRSS 21, CRP 1.0 mg/dL (= 10 mg/L)",
+            facts({ kv("mrss", bare("21")), orgF, kv("crp", q("1.0", "mg/dL")), ildF }), NotMet);
+        row("ssc", c, "mRSS 21, CRP 1.01 mg/dL (= 10.1 mg/L)",
+            facts({ kv("mrss", bare("21")), orgF, kv("crp", q("1.01", "mg/dL")), ildF }), Met);
+        row("ssc", c, "mRSS 20, CRP 15 mg/L (mRSS at threshold)",
+            facts({ kv("mrss", bare("20")), orgF, crpHigh, ildF }), NotMet);
         // Third disjunct alone.
-        row("ssc", c, "ILD progressive only (mRSS 10, organ false)", facts({kv("mrss", bare("10")), orgF, crpLow, ildT}), Met);
-        row("ssc", c, "nothing (mRSS 10, organ false, CRP low, ILD false)", facts({kv("mrss", bare("10")), orgF, crpLow, ildF}), NotMet);
+        row("ssc", c, "ILD progressive only (mRSS 10, organ false)",
+            facts({ kv("mrss", bare("10")), orgF, crpLow, ildT }), Met);
+        row("ssc", c, "nothing (mRSS 10, organ false, CRP low, ILD false)",
+            facts({ kv("mrss", bare("10")), orgF, crpLow, ildF }), NotMet);
         // Each operand unknown in turn.
         missing("ssc", c, "ild_progressive", Met, orgT, "first clause true (true or unknown)");
-        missing("ssc", c, "ild_progressive", Unk, QByteArray(kv("mrss", bare("10")) + ',' + orgF), "other clauses false");
+        missing(
+            "ssc", c, "ild_progressive", Unk, QByteArray(kv("mrss", bare("10")) + ',' + orgF), "other clauses false");
         missing("ssc", c, "mrss", Unk, QByteArray(orgT + ',' + ildF), "organ true, ILD false");
-        missing("ssc", c, "mrss", NotMet, QByteArray(orgF + ',' + crpLow + ',' + ildF), "organ false, CRP low, ILD false");
+        missing(
+            "ssc", c, "mrss", NotMet, QByteArray(orgF + ',' + crpLow + ',' + ildF), "organ false, CRP low, ILD false");
         missing("ssc", c, "mrss", Met, ildT, "ILD true");
-        missing("ssc", c, "ssc_organ_involvement", Unk, QByteArray(kv("mrss", bare("16")) + ',' + crpLow + ',' + ildF), "mRSS 16, CRP low, ILD false");
-        missing("ssc", c, "ssc_organ_involvement", NotMet, QByteArray(kv("mrss", bare("15")) + ',' + crpHigh + ',' + ildF), "mRSS 15, ILD false");
-        missing("ssc", c, "ssc_organ_involvement", Met, QByteArray(kv("mrss", bare("21")) + ',' + crpHigh + ',' + ildF), "mRSS 21, CRP 15 mg/L");
-        missing("ssc", c, "crp", Unk, QByteArray(kv("mrss", bare("24")) + ',' + orgF + ',' + ildF), "mRSS 24, organ false, ILD false");
-        missing("ssc", c, "crp", NotMet, QByteArray(kv("mrss", bare("18")) + ',' + orgF + ',' + ildF), "mRSS 18, organ false, ILD false");
-        missing("ssc", c, "crp", Met, QByteArray(kv("mrss", bare("24")) + ',' + orgT + ',' + ildF), "mRSS 24, organ true");
-        hsctApplicability(c, QByteArray(kv("mrss", bare("10")) + ',' + orgF + ',' + crpLow + ',' + ildF), "no severity criterion");
+        missing("ssc", c, "ssc_organ_involvement", Unk, QByteArray(kv("mrss", bare("16")) + ',' + crpLow + ',' + ildF),
+            "mRSS 16, CRP low, ILD false");
+        missing("ssc", c, "ssc_organ_involvement", NotMet,
+            QByteArray(kv("mrss", bare("15")) + ',' + crpHigh + ',' + ildF), "mRSS 15, ILD false");
+        missing("ssc", c, "ssc_organ_involvement", Met, QByteArray(kv("mrss", bare("21")) + ',' + crpHigh + ',' + ildF),
+            "mRSS 21, CRP 15 mg/L");
+        missing("ssc", c, "crp", Unk, QByteArray(kv("mrss", bare("24")) + ',' + orgF + ',' + ildF),
+            "mRSS 24, organ false, ILD false");
+        missing("ssc", c, "crp", NotMet, QByteArray(kv("mrss", bare("18")) + ',' + orgF + ',' + ildF),
+            "mRSS 18, organ false, ILD false");
+        missing(
+            "ssc", c, "crp", Met, QByteArray(kv("mrss", bare("24")) + ',' + orgT + ',' + ildF), "mRSS 24, organ true");
+        hsctApplicability(
+            c, QByteArray(kv("mrss", bare("10")) + ',' + orgF + ',' + crpLow + ',' + ildF), "no severity criterion");
     }
 
     // SOC-HSCT-LINE-01: failed_lines_count >= 1.
     {
         const char *c = "SOC-HSCT-LINE-01";
-        row("ssc", c, "1 line (at threshold)", failed({str("mycophenolate_mofetil")}), Met);
-        row("ssc", c, "2 lines (just inside)", failed({str("mycophenolate_mofetil"), str("rituximab")}), Met);
+        row("ssc", c, "1 line (at threshold)", failed({ str("mycophenolate_mofetil") }), Met);
+        row("ssc", c, "2 lines (just inside)", failed({ str("mycophenolate_mofetil"), str("rituximab") }), Met);
         row("ssc", c, "0 lines (empty, just outside)", failed({}), NotMet);
-        row("ssc", c, "prednisone + HCQ only = 0 lines", failed({str("prednisone"), str("hydroxychloroquine")}), NotMet);
-        row("ssc", c, "failed_therapies absent", obj({kv("failed_therapies", kAbsent)}), Unk);
+        row("ssc", c, "prednisone + HCQ only = 0 lines", failed({ str("prednisone"), str("hydroxychloroquine") }),
+            NotMet);
+        row("ssc", c, "failed_therapies absent", obj({ kv("failed_therapies", kAbsent) }), Unk);
         row("ssc", c, "disease SLE, no lines -> not applicable",
-            obj({kv("facts", obj({kv("disease", str("SLE"))})), kv("failed_therapies", array({}))}), NA);
-        row("ssc", c, "disease absent, 2 lines", facts({kv("disease", kAbsent)}), Met);
+            obj({ kv("facts", obj({ kv("disease", str("SLE")) })), kv("failed_therapies", array({})) }), NA);
+        row("ssc", c, "disease absent, 2 lines", facts({ kv("disease", kAbsent) }), Met);
         row("ssc", c, "disease absent, 0 lines",
-            obj({kv("facts", obj({kv("disease", kAbsent)})), kv("failed_therapies", array({}))}), Unk);
+            obj({ kv("facts", obj({ kv("disease", kAbsent) })), kv("failed_therapies", array({})) }), Unk);
     }
 
     // SOC-HSCT-DUR-01 (caution): disease_duration_years < 5 (months ÷ 12; 60 months = 5 exactly).
     single("ssc", "SOC-HSCT-DUR-01", "disease_duration_years",
-           {{"5 (at threshold, strict <)", bare("5"), NotMet},
-            {"4.9 (just inside)", bare("4.9"), Met},
-            {"5.1 (just outside)", bare("5.1"), NotMet},
-            {"{60 months} (= 5)", q("60", "months"), NotMet},
-            {"{59 months} (= 4.92)", q("59", "months"), Met},
-            {"{4.99 years}", q("4.99", "years"), Met}});
+        { { "5 (at threshold, strict <)", bare("5"), NotMet }, { "4.9 (just inside)", bare("4.9"), Met },
+            { "5.1 (just outside)", bare("5.1"), NotMet }, { "{60 months} (= 5)", q("60", "months"), NotMet },
+            { "{59 months} (= 4.92)", q("59", "months"), Met }, { "{4.99 years}", q("4.99", "years"), Met } });
     hsctApplicability("SOC-HSCT-DUR-01", kv("disease_duration_years", bare("6")), "6 years");
 
     // SOC-HSCT-CARD-01: ssc_cardiac_exclusion_finding == false.
@@ -1191,21 +1233,22 @@ void TestCriteriaBoundaries::ahsct_data()
     // 5.33 kPa = 39.978 mmHg, 5.34 kPa = 40.053; 3.33 kPa = 24.977, 3.34 kPa = 25.052.
     {
         const char *c = "SOC-HSCT-PH-01";
-        row("ssc", c, "PASP 40, mPAP 25 (both at threshold)", facts({kv("pasp", q("40", "mmHg")), kv("mpap", q("25", "mmHg"))}), Met);
-        row("ssc", c, "PASP 39.9 (just inside)", facts({kv("pasp", q("39.9", "mmHg"))}), Met);
-        row("ssc", c, "PASP 40.1 (just outside)", facts({kv("pasp", q("40.1", "mmHg"))}), NotMet);
-        row("ssc", c, "PASP 5.33 kPa (= 39.98 mmHg)", facts({kv("pasp", q("5.33", "kPa"))}), Met);
-        row("ssc", c, "PASP 5.34 kPa (= 40.05 mmHg)", facts({kv("pasp", q("5.34", "kPa"))}), NotMet);
-        row("ssc", c, "mPAP 24.9 (just inside)", facts({kv("mpap", q("24.9", "mmHg"))}), Met);
-        row("ssc", c, "mPAP 25.1 (just outside)", facts({kv("mpap", q("25.1", "mmHg"))}), NotMet);
-        row("ssc", c, "mPAP 3.33 kPa (= 24.98 mmHg)", facts({kv("mpap", q("3.33", "kPa"))}), Met);
-        row("ssc", c, "mPAP 3.34 kPa (= 25.05 mmHg)", facts({kv("mpap", q("3.34", "kPa"))}), NotMet);
+        row("ssc", c, "PASP 40, mPAP 25 (both at threshold)",
+            facts({ kv("pasp", q("40", "mmHg")), kv("mpap", q("25", "mmHg")) }), Met);
+        row("ssc", c, "PASP 39.9 (just inside)", facts({ kv("pasp", q("39.9", "mmHg")) }), Met);
+        row("ssc", c, "PASP 40.1 (just outside)", facts({ kv("pasp", q("40.1", "mmHg")) }), NotMet);
+        row("ssc", c, "PASP 5.33 kPa (= 39.98 mmHg)", facts({ kv("pasp", q("5.33", "kPa")) }), Met);
+        row("ssc", c, "PASP 5.34 kPa (= 40.05 mmHg)", facts({ kv("pasp", q("5.34", "kPa")) }), NotMet);
+        row("ssc", c, "mPAP 24.9 (just inside)", facts({ kv("mpap", q("24.9", "mmHg")) }), Met);
+        row("ssc", c, "mPAP 25.1 (just outside)", facts({ kv("mpap", q("25.1", "mmHg")) }), NotMet);
+        row("ssc", c, "mPAP 3.33 kPa (= 24.98 mmHg)", facts({ kv("mpap", q("3.33", "kPa")) }), Met);
+        row("ssc", c, "mPAP 3.34 kPa (= 25.05 mmHg)", facts({ kv("mpap", q("3.34", "kPa")) }), NotMet);
         // not (unknown or false) = unknown; not (unknown or true) = false.
         missing("ssc", c, "pasp", Unk);
         missing("ssc", c, "pasp", NotMet, kv("mpap", q("26", "mmHg")), "mPAP 26");
         missing("ssc", c, "mpap", Unk);
         missing("ssc", c, "mpap", NotMet, kv("pasp", q("41", "mmHg")), "PASP 41");
-        row("ssc", c, "PASP and mPAP absent (V09b)", facts({kv("pasp", kAbsent), kv("mpap", kAbsent)}), Unk);
+        row("ssc", c, "PASP and mPAP absent (V09b)", facts({ kv("pasp", kAbsent), kv("mpap", kAbsent) }), Unk);
         hsctApplicability(c, kv("pasp", q("44", "mmHg")), "PASP 44");
     }
 
@@ -1236,66 +1279,98 @@ void TestCriteriaBoundaries::verdicts_data()
     QTest::newRow("ssc base: autologous eligible") << ssc << none << auto_ << Verdict::Eligible;
     QTest::newRow("ssc base: allogeneic eligible") << ssc << none << allo << Verdict::Eligible;
     QTest::newRow("ssc base: bispecific eligible") << ssc << none << tce << Verdict::Eligible;
-    QTest::newRow("ssc base: standard care eligible (SOC-REF-01 info not_met)") << ssc << none << soc << Verdict::Eligible;
+    QTest::newRow("ssc base: standard care eligible (SOC-REF-01 info not_met)")
+        << ssc << none << soc << Verdict::Eligible;
     QTest::newRow("ssc base: ahsct eligible") << ssc << none << hsct << Verdict::Eligible;
     QTest::newRow("sle base: autologous eligible (EU, 45 min)") << sle << none << auto_ << Verdict::Eligible;
-    QTest::newRow("sle base: ahsct not applicable (every criterion n/a)") << sle << none << hsct << Verdict::NotApplicable;
+    QTest::newRow("sle base: ahsct not applicable (every criterion n/a)")
+        << sle << none << hsct << Verdict::NotApplicable;
 
     // Exclusion not_met → ineligible.
-    QTest::newRow("LVEF 44.9: autologous ineligible (AUTO-CARD-01)") << ssc << facts({kv("lvef", q("44.9", "%"))}) << auto_ << Verdict::Ineligible;
-    QTest::newRow("LVEF 47: autologous eligible") << ssc << facts({kv("lvef", q("47", "%"))}) << auto_ << Verdict::Eligible;
-    QTest::newRow("LVEF 47: allogeneic ineligible (ALLO-CARD-01)") << ssc << facts({kv("lvef", q("47", "%"))}) << allo << Verdict::Ineligible;
-    QTest::newRow("creatinine 2.604: autologous ineligible (eGFR 29.996)") << ssc << facts({kv("creatinine", q("2.604", "mg/dL"))}) << auto_ << Verdict::Ineligible;
-    QTest::newRow("creatinine 2.603: autologous eligible (eGFR 30.01)") << ssc << facts({kv("creatinine", q("2.603", "mg/dL"))}) << auto_ << Verdict::Eligible;
+    QTest::newRow("LVEF 44.9: autologous ineligible (AUTO-CARD-01)")
+        << ssc << facts({ kv("lvef", q("44.9", "%")) }) << auto_ << Verdict::Ineligible;
+    QTest::newRow("LVEF 47: autologous eligible")
+        << ssc << facts({ kv("lvef", q("47", "%")) }) << auto_ << Verdict::Eligible;
+    QTest::newRow("LVEF 47: allogeneic ineligible (ALLO-CARD-01)")
+        << ssc << facts({ kv("lvef", q("47", "%")) }) << allo << Verdict::Ineligible;
+    QTest::newRow("creatinine 2.604: autologous ineligible (eGFR 29.996)")
+        << ssc << facts({ kv("creatinine", q("2.604", "mg/dL")) }) << auto_ << Verdict::Ineligible;
+    QTest::newRow("creatinine 2.603: autologous eligible (eGFR 30.01)")
+        << ssc << facts({ kv("creatinine", q("2.603", "mg/dL")) }) << auto_ << Verdict::Eligible;
     QTest::newRow("bilirubin 34 umol/L, Gilbert false: allogeneic ineligible")
-        << ssc << facts({kv("bilirubin", q("34", "umol/L")), kv("gilbert_syndrome", QByteArray("false"))}) << allo << Verdict::Ineligible;
-    QTest::newRow("no failed lines: ahsct ineligible (SOC-HSCT-LINE-01)") << ssc << failed({}) << hsct << Verdict::Ineligible;
-    QTest::newRow("no failed lines: standard care eligible (SOC-REF-01 info met)") << ssc << failed({}) << soc << Verdict::Eligible;
-    QTest::newRow("PASP 40.1: ahsct ineligible") << ssc << facts({kv("pasp", q("40.1", "mmHg"))}) << hsct << Verdict::Ineligible;
+        << ssc << facts({ kv("bilirubin", q("34", "umol/L")), kv("gilbert_syndrome", QByteArray("false")) }) << allo
+        << Verdict::Ineligible;
+    QTest::newRow("no failed lines: ahsct ineligible (SOC-HSCT-LINE-01)")
+        << ssc << failed({}) << hsct << Verdict::Ineligible;
+    QTest::newRow("no failed lines: standard care eligible (SOC-REF-01 info met)")
+        << ssc << failed({}) << soc << Verdict::Eligible;
+    QTest::newRow("PASP 40.1: ahsct ineligible")
+        << ssc << facts({ kv("pasp", q("40.1", "mmHg")) }) << hsct << Verdict::Ineligible;
 
     // Exclusion unknown → undetermined; a not_met exclusion wins over an unknown one.
-    QTest::newRow("LVEF absent: autologous undetermined") << ssc << facts({kv("lvef", kAbsent)}) << auto_ << Verdict::Undetermined;
-    QTest::newRow("LVEF not_evaluated: allogeneic undetermined") << ssc << facts({kv("lvef", kNotEvaluated)}) << allo << Verdict::Undetermined;
-    QTest::newRow("LVEF absent: bispecific eligible (no LVEF rule)") << ssc << facts({kv("lvef", kAbsent)}) << tce << Verdict::Eligible;
+    QTest::newRow("LVEF absent: autologous undetermined")
+        << ssc << facts({ kv("lvef", kAbsent) }) << auto_ << Verdict::Undetermined;
+    QTest::newRow("LVEF not_evaluated: allogeneic undetermined")
+        << ssc << facts({ kv("lvef", kNotEvaluated) }) << allo << Verdict::Undetermined;
+    QTest::newRow("LVEF absent: bispecific eligible (no LVEF rule)")
+        << ssc << facts({ kv("lvef", kAbsent) }) << tce << Verdict::Eligible;
     QTest::newRow("LVEF absent + HIV positive: autologous ineligible")
-        << ssc << facts({kv("lvef", kAbsent), kv("hiv", str("positive"))}) << auto_ << Verdict::Ineligible;
+        << ssc << facts({ kv("lvef", kAbsent), kv("hiv", str("positive")) }) << auto_ << Verdict::Ineligible;
     QTest::newRow("LVEF absent + HIV positive: allogeneic undetermined (ALLO-INF-03 is a caution)")
-        << ssc << facts({kv("lvef", kAbsent), kv("hiv", str("positive"))}) << allo << Verdict::Undetermined;
+        << ssc << facts({ kv("lvef", kAbsent), kv("hiv", str("positive")) }) << allo << Verdict::Undetermined;
     QTest::newRow("PASP and mPAP absent: ahsct undetermined (V09b)")
-        << ssc << facts({kv("pasp", kAbsent), kv("mpap", kAbsent)}) << hsct << Verdict::Undetermined;
+        << ssc << facts({ kv("pasp", kAbsent), kv("mpap", kAbsent) }) << hsct << Verdict::Undetermined;
     QTest::newRow("PASP and mPAP absent: standard care eligible")
-        << ssc << facts({kv("pasp", kAbsent), kv("mpap", kAbsent)}) << soc << Verdict::Eligible;
+        << ssc << facts({ kv("pasp", kAbsent), kv("mpap", kAbsent) }) << soc << Verdict::Eligible;
     QTest::newRow("gilbert absent, bilirubin 34 umol/L: autologous undetermined (V08)")
-        << ssc << facts({kv("bilirubin", q("34", "umol/L"))}) << auto_ << Verdict::Undetermined;
-    QTest::newRow("failed_therapies absent: bispecific undetermined") << ssc << obj({kv("failed_therapies", kAbsent)}) << tce << Verdict::Undetermined;
+        << ssc << facts({ kv("bilirubin", q("34", "umol/L")) }) << auto_ << Verdict::Undetermined;
+    QTest::newRow("failed_therapies absent: bispecific undetermined")
+        << ssc << obj({ kv("failed_therapies", kAbsent) }) << tce << Verdict::Undetermined;
 
     // Caution not_met → eligible_with_cautions; an unknown caution does not fire.
-    QTest::newRow("age 65.1: autologous with cautions (AUTO-AGE-02)") << ssc << facts({kv("age_years", bare("65.1"))}) << auto_ << Verdict::EligibleWithCautions;
-    QTest::newRow("age 65.1: allogeneic with cautions (ALLO-AGE-02)") << ssc << facts({kv("age_years", bare("65.1"))}) << allo << Verdict::EligibleWithCautions;
-    QTest::newRow("age 65.1: bispecific eligible") << ssc << facts({kv("age_years", bare("65.1"))}) << tce << Verdict::Eligible;
-    QTest::newRow("age 65.1: ahsct ineligible (SOC-HSCT-AGE-01)") << ssc << facts({kv("age_years", bare("65.1"))}) << hsct << Verdict::Ineligible;
-    QTest::newRow("age 60.1: ahsct with cautions (SOC-HSCT-AGE-02)") << ssc << facts({kv("age_years", bare("60.1"))}) << hsct << Verdict::EligibleWithCautions;
-    QTest::newRow("CD3 99: autologous with cautions (AUTO-APH-02)") << ssc << facts({kv("cd3_count", q("99", "/uL"))}) << auto_ << Verdict::EligibleWithCautions;
-    QTest::newRow("CD3 absent: autologous eligible (unknown caution does not fire)") << ssc << facts({kv("cd3_count", kAbsent)}) << auto_ << Verdict::Eligible;
-    QTest::newRow("travel absent (EU): autologous eligible") << sle << facts({kv("travel_minutes_to_centre", kAbsent)}) << auto_ << Verdict::Eligible;
-    QTest::newRow("travel 121 min (EU): autologous with cautions") << sle << facts({kv("travel_minutes_to_centre", bare("121"))}) << auto_ << Verdict::EligibleWithCautions;
-    QTest::newRow("HBsAg positive: allogeneic with cautions (ALLO-INF-03)") << ssc << facts({kv("hbsag", str("positive"))}) << allo << Verdict::EligibleWithCautions;
-    QTest::newRow("disease other: autologous with cautions (AUTO-DIS-01)") << ssc << facts({kv("disease", str("other"))}) << auto_ << Verdict::EligibleWithCautions;
-    QTest::newRow("disease MG: bispecific eligible (TCE-DIS-01 is info)") << ssc << facts({kv("disease", str("MG"))}) << tce << Verdict::Eligible;
-    QTest::newRow("disease MG: ahsct not applicable") << ssc << facts({kv("disease", str("MG"))}) << hsct << Verdict::NotApplicable;
+    QTest::newRow("age 65.1: autologous with cautions (AUTO-AGE-02)")
+        << ssc << facts({ kv("age_years", bare("65.1")) }) << auto_ << Verdict::EligibleWithCautions;
+    QTest::newRow("age 65.1: allogeneic with cautions (ALLO-AGE-02)")
+        << ssc << facts({ kv("age_years", bare("65.1")) }) << allo << Verdict::EligibleWithCautions;
+    QTest::newRow("age 65.1: bispecific eligible")
+        << ssc << facts({ kv("age_years", bare("65.1")) }) << tce << Verdict::Eligible;
+    QTest::newRow("age 65.1: ahsct ineligible (SOC-HSCT-AGE-01)")
+        << ssc << facts({ kv("age_years", bare("65.1")) }) << hsct << Verdict::Ineligible;
+    QTest::newRow("age 60.1: ahsct with cautions (SOC-HSCT-AGE-02)")
+        << ssc << facts({ kv("age_years", bare("60.1")) }) << hsct << Verdict::EligibleWithCautions;
+    QTest::newRow("CD3 99: autologous with cautions (AUTO-APH-02)")
+        << ssc << facts({ kv("cd3_count", q("99", "/uL")) }) << auto_ << Verdict::EligibleWithCautions;
+    QTest::newRow("CD3 absent: autologous eligible (unknown caution does not fire)")
+        << ssc << facts({ kv("cd3_count", kAbsent) }) << auto_ << Verdict::Eligible;
+    QTest::newRow("travel absent (EU): autologous eligible")
+        << sle << facts({ kv("travel_minutes_to_centre", kAbsent) }) << auto_ << Verdict::Eligible;
+    QTest::newRow("travel 121 min (EU): autologous with cautions")
+        << sle << facts({ kv("travel_minutes_to_centre", bare("121")) }) << auto_ << Verdict::EligibleWithCautions;
+    QTest::newRow("HBsAg positive: allogeneic with cautions (ALLO-INF-03)")
+        << ssc << facts({ kv("hbsag", str("positive")) }) << allo << Verdict::EligibleWithCautions;
+    QTest::newRow("disease other: autologous with cautions (AUTO-DIS-01)")
+        << ssc << facts({ kv("disease", str("other")) }) << auto_ << Verdict::EligibleWithCautions;
+    QTest::newRow("disease MG: bispecific eligible (TCE-DIS-01 is info)")
+        << ssc << facts({ kv("disease", str("MG")) }) << tce << Verdict::Eligible;
+    QTest::newRow("disease MG: ahsct not applicable")
+        << ssc << facts({ kv("disease", str("MG")) }) << hsct << Verdict::NotApplicable;
     QTest::newRow("disease absent: ahsct eligible (applicability unknown, every condition true)")
-        << ssc << facts({kv("disease", kAbsent)}) << hsct << Verdict::Eligible;
+        << ssc << facts({ kv("disease", kAbsent) }) << hsct << Verdict::Eligible;
     QTest::newRow("SLE, prednisone 5.1 mg: standard care with cautions (SOC-GC-01)")
-        << sle << meds({med("hydroxychloroquine", "2026-11-24"), med("prednisone", "2026-11-24", "5.1")}) << soc << Verdict::EligibleWithCautions;
+        << sle << meds({ med("hydroxychloroquine", "2026-11-24"), med("prednisone", "2026-11-24", "5.1") }) << soc
+        << Verdict::EligibleWithCautions;
     QTest::newRow("SLE, prednisone 5 mg: standard care eligible")
-        << sle << meds({med("hydroxychloroquine", "2026-11-24"), med("prednisone", "2026-11-24", "5")}) << soc << Verdict::Eligible;
+        << sle << meds({ med("hydroxychloroquine", "2026-11-24"), med("prednisone", "2026-11-24", "5") }) << soc
+        << Verdict::Eligible;
     QTest::newRow("SLE, prednisone 5 mg: bispecific with cautions (TCE-WASH-01)")
-        << sle << meds({med("hydroxychloroquine", "2026-11-24"), med("prednisone", "2026-11-24", "5")}) << tce << Verdict::EligibleWithCautions;
-    QTest::newRow("SLE, no HCQ: standard care eligible (SOC-HCQ-01 is info)") << sle << meds({}) << soc << Verdict::Eligible;
+        << sle << meds({ med("hydroxychloroquine", "2026-11-24"), med("prednisone", "2026-11-24", "5") }) << tce
+        << Verdict::EligibleWithCautions;
+    QTest::newRow("SLE, no HCQ: standard care eligible (SOC-HCQ-01 is info)")
+        << sle << meds({}) << soc << Verdict::Eligible;
     QTest::newRow("MMF last 11-12: autologous with cautions (AUTO-WASH-01)")
-        << ssc << meds({med("mycophenolate_mofetil", "2026-11-12")}) << auto_ << Verdict::EligibleWithCautions;
+        << ssc << meds({ med("mycophenolate_mofetil", "2026-11-12") }) << auto_ << Verdict::EligibleWithCautions;
     QTest::newRow("medications absent: autologous eligible (AUTO-WASH-01 unknown caution)")
-        << ssc << obj({kv("medications", kAbsent)}) << auto_ << Verdict::Eligible;
+        << ssc << obj({ kv("medications", kAbsent) }) << auto_ << Verdict::Eligible;
 }
 
 void TestCriteriaBoundaries::verdicts()
@@ -1327,7 +1402,7 @@ void TestCriteriaBoundaries::zz_allCriteriaCovered()
             continue;
         }
         const QSet<int> &seen = g_statesSeen[c.id];
-        QList<CriterionState> required = {Met, NotMet, Unk};
+        QList<CriterionState> required = { Met, NotMet, Unk };
         if (c.hasApplies)
             required << NA;
         for (CriterionState s : required) {

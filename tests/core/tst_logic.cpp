@@ -37,8 +37,8 @@ void TestLogic::andTable_data()
     QTest::addColumn<int>("b");
     QTest::addColumn<int>("expected");
     // SPEC §1: false and unknown = false; true and unknown = unknown.
-    const Tri table[3][3] = {{F, F, F}, {F, T, U}, {F, U, U}}; // rows/cols: F, T, U
-    const Tri vals[3] = {F, T, U};
+    const Tri table[3][3] = { { F, F, F }, { F, T, U }, { F, U, U } }; // rows/cols: F, T, U
+    const Tri vals[3] = { F, T, U };
     for (int i = 0; i < 3; ++i)
         for (int j = 0; j < 3; ++j)
             QTest::addRow("%s and %s", toString(vals[i]).data(), toString(vals[j]).data())
@@ -59,8 +59,8 @@ void TestLogic::orTable_data()
     QTest::addColumn<int>("b");
     QTest::addColumn<int>("expected");
     // SPEC §1: true or unknown = true; false or unknown = unknown.
-    const Tri table[3][3] = {{F, T, U}, {T, T, T}, {U, T, U}};
-    const Tri vals[3] = {F, T, U};
+    const Tri table[3][3] = { { F, T, U }, { T, T, T }, { U, T, U } };
+    const Tri vals[3] = { F, T, U };
     for (int i = 0; i < 3; ++i)
         for (int j = 0; j < 3; ++j)
             QTest::addRow("%s or %s", toString(vals[i]).data(), toString(vals[j]).data())
@@ -147,10 +147,12 @@ void TestLogic::comparisonsWithUnknownOperands_data()
     const int N = int(ValueStatus::NotEvaluated);
     const int Q = int(ValueStatus::Unknown);
     // x = 5, y = 7 when known. Every comparison with a missing operand is unknown (SPEC §1).
-    for (const char *op : {"<", "<=", ">", ">=", "==", "!="}) {
-        for (int st : {A, N, Q}) {
-            QTest::addRow("x %s 3, x status %d", op, st) << QStringLiteral("x %1 3").arg(QLatin1String(op)) << st << K << int(U);
-            QTest::addRow("x %s y, y status %d", op, st) << QStringLiteral("x %1 y").arg(QLatin1String(op)) << K << st << int(U);
+    for (const char *op : { "<", "<=", ">", ">=", "==", "!=" }) {
+        for (int st : { A, N, Q }) {
+            QTest::addRow("x %s 3, x status %d", op, st)
+                << QStringLiteral("x %1 3").arg(QLatin1String(op)) << st << K << int(U);
+            QTest::addRow("x %s y, y status %d", op, st)
+                << QStringLiteral("x %1 y").arg(QLatin1String(op)) << K << st << int(U);
         }
     }
     QTest::newRow("x < y known") << QStringLiteral("x < y") << K << K << int(T);
@@ -186,8 +188,8 @@ void TestLogic::comparisonsWithUnknownOperands()
     QString error;
     const auto e = Expression::compile(expr, lookup, error);
     QVERIFY2(e.has_value(), qPrintable(error));
-    const double values[2] = {5.0, 7.0};
-    const ValueStatus status[2] = {ValueStatus(xStatus), ValueStatus(yStatus)};
+    const double values[2] = { 5.0, 7.0 };
+    const ValueStatus status[2] = { ValueStatus(xStatus), ValueStatus(yStatus) };
     QCOMPARE(int(e->evaluate(values, status)), expected);
 }
 

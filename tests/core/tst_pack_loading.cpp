@@ -68,7 +68,10 @@ int indexById(const JValue &array, const char *id)
     return -1;
 }
 
-JValue &elementById(Doc &d, const char *array, const char *id) { return d[array][rapidjson::SizeType(indexById(d[array], id))]; }
+JValue &elementById(Doc &d, const char *array, const char *id)
+{
+    return d[array][rapidjson::SizeType(indexById(d[array], id))];
+}
 
 void setString(Doc &d, JValue &target, const char *key, const QString &text)
 {
@@ -112,10 +115,14 @@ QString derivedPath(const char *id)
 
 QByteArray withCondition(const char *criterion, const char *key, const char *expression)
 {
-    return mutated([&](Doc &d) { setString(d, elementById(d, "criteria", criterion), key, QString::fromUtf8(expression)); });
+    return mutated(
+        [&](Doc &d) { setString(d, elementById(d, "criteria", criterion), key, QString::fromUtf8(expression)); });
 }
 
-QString hex64Pattern() { return QStringLiteral("^[0-9a-f]{64}$"); }
+QString hex64Pattern()
+{
+    return QStringLiteral("^[0-9a-f]{64}$");
+}
 
 } // namespace
 
@@ -144,7 +151,7 @@ void TestPackLoading::builtinLoads()
     QVERIFY(diag.ok());
     QCOMPARE(p->id(), QStringLiteral("consilium-reference"));
     QCOMPARE(p->version(), QStringLiteral("2026.1"));
-    QCOMPARE(p->jurisdictions(), (QStringList{QStringLiteral("EU"), QStringLiteral("US")}));
+    QCOMPARE(p->jurisdictions(), (QStringList { QStringLiteral("EU"), QStringLiteral("US") }));
     QCOMPARE(p->arms()[0].id, QStringLiteral("autologous_car_t"));
     QCOMPARE(p->arms()[1].id, QStringLiteral("allogeneic_car_t"));
     QCOMPARE(p->arms()[2].id, QStringLiteral("bispecific_tce"));
@@ -196,7 +203,8 @@ void TestPackLoading::sha256OverRawBytes()
     const auto spaced = RulePack::load(bytes + ' ', diag2);
     QVERIFY2(spaced, qPrintable(diag2.lines().join(QLatin1Char('\n'))));
     QVERIFY(spaced->sha256() != p->sha256());
-    QCOMPARE(spaced->sha256(), QString::fromLatin1(QCryptographicHash::hash(bytes + ' ', QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(spaced->sha256(),
+        QString::fromLatin1(QCryptographicHash::hash(bytes + ' ', QCryptographicHash::Sha256).toHex()));
 
     // One byte changed inside a string.
     QByteArray changed = bytes;
@@ -215,12 +223,12 @@ void TestPackLoading::sha256OverRawBytes()
 void TestPackLoading::rejects_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("path");         // a line must start with "<path>: " (or with <path> when prefix)
+    QTest::addColumn<QString>("path"); // a line must start with "<path>: " (or with <path> when prefix)
     QTest::addColumn<bool>("prefix");
     QTest::addColumn<QStringList>("mentions"); // and contain each item (alternatives separated by '|')
 
     auto row = [](const char *name, const QByteArray &bytes, const QString &path, const QStringList &mentions,
-                  bool prefix = false) { QTest::newRow(name) << bytes << path << prefix << mentions; };
+                   bool prefix = false) { QTest::newRow(name) << bytes << path << prefix << mentions; };
     auto S = [](const char *s) { return QString::fromUtf8(s); };
 
     const QString renal = criterionPath("AUTO-RENAL-01");
@@ -230,182 +238,222 @@ void TestPackLoading::rejects_data()
     const QString fluda = derivedPath("fludarabine_dose_percent");
 
     // Document level.
-    row("empty", QByteArray(), S("$"), {S("empty")});
-    row("not JSON", QByteArray("consilium"), S("$"), {S("malformed|syntax|invalid")});
-    row("root is an array", QByteArray("[]"), S("$"), {S("object")});
-    row("pack over 4 MiB", textReplaced("\"description\": \"", "\"description\": \"" + QByteArray(4 * 1024 * 1024 + 16, 'a')),
-        S("$"), {S("byte|MiB|size|large|limit")});
-    row("NaN in JSON", textReplaced("\"range\": [0, 120]", "\"range\": [0, NaN]"), variablePath("age_years") + S(".range[1]"),
-        {S("nan|finite|number|invalid")});
-    row("Infinity in JSON", textReplaced("\"range\": [0, 120]", "\"range\": [0, Infinity]"), variablePath("age_years") + S(".range[1]"),
-        {S("infinity|finite|number|invalid")});
-    row("trailing garbage", RulePack::builtinBytes() + "\n}", S("$"), {S("malformed|trailing|followed")});
-    row("nesting deeper than 64",
-        mutated([](Doc &d) {
-            JValue v(rapidjson::kArrayType);
-            for (int i = 0; i < 70; ++i) {
-                JValue outer(rapidjson::kArrayType);
-                outer.PushBack(v, d.GetAllocator());
-                v = outer;
-            }
-            addMember(d, d, "deep", std::move(v));
-        }),
-        S("$.deep"), {S("nest|deep|depth")}, true);
+    row("empty", QByteArray(), S("$"), { S("empty") });
+    row("not JSON", QByteArray("consilium"), S("$"), { S("malformed|syntax|invalid") });
+    row("root is an array", QByteArray("[]"), S("$"), { S("object") });
+    row("pack over 4 MiB",
+        textReplaced("\"description\": \"", "\"description\": \"" + QByteArray(4 * 1024 * 1024 + 16, 'a')), S("$"),
+        { S("byte|MiB|size|large|limit") });
+    row("NaN in JSON", textReplaced("\"range\": [0, 120]", "\"range\": [0, NaN]"),
+        variablePath("age_years") + S(".range[1]"), { S("nan|finite|number|invalid") });
+    row("Infinity in JSON", textReplaced("\"range\": [0, 120]", "\"range\": [0, Infinity]"),
+        variablePath("age_years") + S(".range[1]"), { S("infinity|finite|number|invalid") });
+    row("trailing garbage", RulePack::builtinBytes() + "\n}", S("$"), { S("malformed|trailing|followed") });
+    row("nesting deeper than 64", mutated([](Doc &d) {
+        JValue v(rapidjson::kArrayType);
+        for (int i = 0; i < 70; ++i) {
+            JValue outer(rapidjson::kArrayType);
+            outer.PushBack(v, d.GetAllocator());
+            v = outer;
+        }
+        addMember(d, d, "deep", std::move(v));
+    }),
+        S("$.deep"), { S("nest|deep|depth") }, true);
 
     // Top level.
-    row("wrong format", mutated([](Doc &d) { setString(d, d, "format", QStringLiteral("consilium-pack/2")); }), S("$.format"),
-        {S("consilium-pack/1")});
-    row("case format instead of pack format", mutated([](Doc &d) { setString(d, d, "format", QStringLiteral("consilium-case/1")); }),
-        S("$.format"), {S("consilium-pack/1")});
-    row("missing format", mutated([](Doc &d) { d.RemoveMember("format"); }), S("$.format"), {S("missing|required")});
-    row("unknown key at top level", mutated([](Doc &d) { setString(d, d, "colour", QStringLiteral("red")); }), S("$.colour"),
-        {S("unknown")});
-    row("duplicate key at top level", textReplaced("\"format\": \"consilium-pack/1\"", "\"format\": \"consilium-pack/1\", \"format\": \"consilium-pack/1\""),
-        S("$.format"), {S("duplicate")});
-    row("duplicate key in a criterion",
-        mutated([](Doc &d) { addMember(d, elementById(d, "criteria", "AUTO-RENAL-01"), "severity", JValue("caution")); }),
-        renal + S(".severity"), {S("duplicate")});
+    row("wrong format", mutated([](Doc &d) { setString(d, d, "format", QStringLiteral("consilium-pack/2")); }),
+        S("$.format"), { S("consilium-pack/1") });
+    row("case format instead of pack format",
+        mutated([](Doc &d) { setString(d, d, "format", QStringLiteral("consilium-case/1")); }), S("$.format"),
+        { S("consilium-pack/1") });
+    row("missing format", mutated([](Doc &d) { d.RemoveMember("format"); }), S("$.format"), { S("missing|required") });
+    row("unknown key at top level", mutated([](Doc &d) { setString(d, d, "colour", QStringLiteral("red")); }),
+        S("$.colour"), { S("unknown") });
+    row("duplicate key at top level",
+        textReplaced(
+            "\"format\": \"consilium-pack/1\"", "\"format\": \"consilium-pack/1\", \"format\": \"consilium-pack/1\""),
+        S("$.format"), { S("duplicate") });
+    row("duplicate key in a criterion", mutated([](Doc &d) {
+        addMember(d, elementById(d, "criteria", "AUTO-RENAL-01"), "severity", JValue("caution"));
+    }),
+        renal + S(".severity"), { S("duplicate") });
     row("bad pack id", mutated([](Doc &d) { setString(d, d, "id", QStringLiteral("Consilium Reference")); }), S("$.id"),
-        {S("[a-z0-9]|id")});
-    row("effective_from not ISO", mutated([](Doc &d) { setString(d, d, "effective_from", QStringLiteral("25.11.2026")); }),
-        S("$.effective_from"), {S("date")});
-    row("effective_from not a calendar day", mutated([](Doc &d) { setString(d, d, "effective_from", QStringLiteral("2026-02-30")); }),
-        S("$.effective_from"), {S("date")});
+        { S("[a-z0-9]|id") });
+    row("effective_from not ISO",
+        mutated([](Doc &d) { setString(d, d, "effective_from", QStringLiteral("25.11.2026")); }), S("$.effective_from"),
+        { S("date") });
+    row("effective_from not a calendar day",
+        mutated([](Doc &d) { setString(d, d, "effective_from", QStringLiteral("2026-02-30")); }), S("$.effective_from"),
+        { S("date") });
 
     // Arms.
-    row("missing arm", mutated([](Doc &d) { d["arms"].Erase(d["arms"].Begin() + 1); }), S("$.arms"), {S("allogeneic_car_t")});
+    row("missing arm", mutated([](Doc &d) { d["arms"].Erase(d["arms"].Begin() + 1); }), S("$.arms"),
+        { S("allogeneic_car_t") });
     row("fifth arm", mutated([](Doc &d) {
-            JValue arm(rapidjson::kObjectType);
-            setString(d, arm, "id", QStringLiteral("radiotherapy"));
-            setString(d, arm, "label", QStringLiteral("Radiotherapy"));
-            d["arms"].PushBack(arm, d.GetAllocator());
-        }),
-        S("$.arms[4].id"), {S("radiotherapy")});
+        JValue arm(rapidjson::kObjectType);
+        setString(d, arm, "id", QStringLiteral("radiotherapy"));
+        setString(d, arm, "label", QStringLiteral("Radiotherapy"));
+        d["arms"].PushBack(arm, d.GetAllocator());
+    }),
+        S("$.arms[4].id"), { S("radiotherapy") });
     row("unknown key in an arm", mutated([](Doc &d) { setString(d, d["arms"][0], "colour", QStringLiteral("red")); }),
-        S("$.arms[0].colour"), {S("unknown")});
+        S("$.arms[0].colour"), { S("unknown") });
 
     // Variables.
-    row("unknown key in a variable", mutated([](Doc &d) { setString(d, elementById(d, "variables", "creatinine"), "colour", QStringLiteral("red")); }),
-        creatinine + S(".colour"), {S("unknown")});
-    row("unknown key in a unit conversion",
-        mutated([](Doc &d) { setString(d, elementById(d, "variables", "creatinine")["units"][1], "colour", QStringLiteral("red")); }),
-        creatinine + S(".units[1].colour"), {S("unknown")});
-    row("unknown variable type", mutated([](Doc &d) { setString(d, elementById(d, "variables", "creatinine"), "type", QStringLiteral("float")); }),
-        creatinine + S(".type"), {S("number")});
-    row("range is a string", mutated([](Doc &d) { setString(d, elementById(d, "variables", "creatinine"), "range", QStringLiteral("0.1-20")); }),
-        creatinine + S(".range"), {S("array|range")});
+    row("unknown key in a variable", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine"), "colour", QStringLiteral("red"));
+    }),
+        creatinine + S(".colour"), { S("unknown") });
+    row("unknown key in a unit conversion", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine")["units"][1], "colour", QStringLiteral("red"));
+    }),
+        creatinine + S(".units[1].colour"), { S("unknown") });
+    row("unknown variable type", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine"), "type", QStringLiteral("float"));
+    }),
+        creatinine + S(".type"), { S("number") });
+    row("range is a string", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine"), "range", QStringLiteral("0.1-20"));
+    }),
+        creatinine + S(".range"), { S("array|range") });
     // The later of the two definitions is the duplicate.
-    row("variable defined twice", mutated([](Doc &d) { setString(d, elementById(d, "variables", "creatinine"), "id", QStringLiteral("weight")); }),
-        creatinine + S(".id"), {S("weight"), S("twice|duplicate")});
-    row("bad variable id", mutated([](Doc &d) { setString(d, elementById(d, "variables", "weight"), "id", QStringLiteral("Weight")); }),
-        variablePath("weight") + S(".id"), {S("Weight")});
+    row("variable defined twice", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine"), "id", QStringLiteral("weight"));
+    }),
+        creatinine + S(".id"), { S("weight"), S("twice|duplicate") });
+    row("bad variable id",
+        mutated([](Doc &d) { setString(d, elementById(d, "variables", "weight"), "id", QStringLiteral("Weight")); }),
+        variablePath("weight") + S(".id"), { S("Weight") });
 
     // Criteria: structure.
-    row("unknown key in a criterion", mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "colour", QStringLiteral("red")); }),
-        renal + S(".colour"), {S("unknown")});
-    row("criterion with unknown arm", mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "arm", QStringLiteral("radiotherapy")); }),
-        renal + S(".arm"), {S("radiotherapy")});
-    row("criterion without arm", mutated([](Doc &d) { elementById(d, "criteria", "AUTO-RENAL-01").RemoveMember("arm"); }),
-        renal + S(".arm"), {S("missing|required")});
-    row("criterion with unknown severity", mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "severity", QStringLiteral("fatal")); }),
-        renal + S(".severity"), {S("exclusion")});
-    row("criterion defined twice", mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "id", QStringLiteral("AUTO-AGE-01")); }),
-        renal + S(".id"), {S("AUTO-AGE-01")});
-    row("sub_option on the wrong arm", mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "sub_option", QStringLiteral("ahsct")); }),
-        renal + S(".sub_option"), {S("ahsct")});
+    row("unknown key in a criterion", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "colour", QStringLiteral("red"));
+    }),
+        renal + S(".colour"), { S("unknown") });
+    row("criterion with unknown arm", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "arm", QStringLiteral("radiotherapy"));
+    }),
+        renal + S(".arm"), { S("radiotherapy") });
+    row("criterion without arm",
+        mutated([](Doc &d) { elementById(d, "criteria", "AUTO-RENAL-01").RemoveMember("arm"); }), renal + S(".arm"),
+        { S("missing|required") });
+    row("criterion with unknown severity", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "severity", QStringLiteral("fatal"));
+    }),
+        renal + S(".severity"), { S("exclusion") });
+    row("criterion defined twice", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "id", QStringLiteral("AUTO-AGE-01"));
+    }),
+        renal + S(".id"), { S("AUTO-AGE-01") });
+    row("sub_option on the wrong arm", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "sub_option", QStringLiteral("ahsct"));
+    }),
+        renal + S(".sub_option"), { S("ahsct") });
 
     // Criteria: expressions (type-checked at load; the error names the criterion and the column).
-    row("typo in an identifier", withCondition("AUTO-RENAL-01", "condition", "age_years >= 18 and bilirubn < 2"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column 21"), S("bilirubn")});
-    row("typo in applies_when", withCondition("AUTO-HEP-01", "applies_when", "diseas != \"IIM\""), hep01 + S(".applies_when"),
-        {S("AUTO-HEP-01"), S("column 1"), S("diseas")});
-    row("identifier wrong case", withCondition("AUTO-RENAL-01", "condition", "Age_years >= 18"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column 1"), S("Age_years")});
-    row("unknown enum literal", withCondition("AUTO-RENAL-01", "condition", "disease == \"LUPUS\""), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column"), S("LUPUS")});
-    row("unknown enum literal in a list", withCondition("AUTO-RENAL-01", "condition", "disease in [\"SLE\", \"lupus\"]"),
-        renal + S(".condition"), {S("AUTO-RENAL-01"), S("column"), S("lupus")});
-    row("unit not accepted in a literal", withCondition("AUTO-HEP-03", "condition", "bilirubin < 34 mmol/L"), hep03 + S(".condition"),
-        {S("AUTO-HEP-03"), S("column"), S("mmol/L")});
-    row("unit case in a literal", withCondition("AUTO-HEP-03", "condition", "bilirubin < 34 UMOL/L"), hep03 + S(".condition"),
-        {S("AUTO-HEP-03"), S("column"), S("UMOL/L")});
-    row("enum compared with <", withCondition("AUTO-RENAL-01", "condition", "disease < \"SLE\""), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column"), S("enum|==")});
-    row("bool compared with a number", withCondition("AUTO-RENAL-01", "condition", "active_infection == 0"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column"), S("bool|true")});
-    row("number compared with a string", withCondition("AUTO-RENAL-01", "condition", "age_years == \"34\""), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column"), S("number|compare")});
-    row("identifiers with different units", withCondition("AUTO-RENAL-01", "condition", "lvef >= creatinine"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column"), S("unit")});
+    row("typo in an identifier", withCondition("AUTO-RENAL-01", "condition", "age_years >= 18 and bilirubn < 2"),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column 21"), S("bilirubn") });
+    row("typo in applies_when", withCondition("AUTO-HEP-01", "applies_when", "diseas != \"IIM\""),
+        hep01 + S(".applies_when"), { S("AUTO-HEP-01"), S("column 1"), S("diseas") });
+    row("identifier wrong case", withCondition("AUTO-RENAL-01", "condition", "Age_years >= 18"),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column 1"), S("Age_years") });
+    row("unknown enum literal", withCondition("AUTO-RENAL-01", "condition", "disease == \"LUPUS\""),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column"), S("LUPUS") });
+    row("unknown enum literal in a list",
+        withCondition("AUTO-RENAL-01", "condition", "disease in [\"SLE\", \"lupus\"]"), renal + S(".condition"),
+        { S("AUTO-RENAL-01"), S("column"), S("lupus") });
+    row("unit not accepted in a literal", withCondition("AUTO-HEP-03", "condition", "bilirubin < 34 mmol/L"),
+        hep03 + S(".condition"), { S("AUTO-HEP-03"), S("column"), S("mmol/L") });
+    row("unit case in a literal", withCondition("AUTO-HEP-03", "condition", "bilirubin < 34 UMOL/L"),
+        hep03 + S(".condition"), { S("AUTO-HEP-03"), S("column"), S("UMOL/L") });
+    row("enum compared with <", withCondition("AUTO-RENAL-01", "condition", "disease < \"SLE\""),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column"), S("enum|==") });
+    row("bool compared with a number", withCondition("AUTO-RENAL-01", "condition", "active_infection == 0"),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column"), S("bool|true") });
+    row("number compared with a string", withCondition("AUTO-RENAL-01", "condition", "age_years == \"34\""),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column"), S("number|compare") });
+    row("identifiers with different units", withCondition("AUTO-RENAL-01", "condition", "lvef >= creatinine"),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column"), S("unit") });
     row("number on its own", withCondition("AUTO-RENAL-01", "condition", "age_years"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column 1")});
-    row("syntax error (missing operand)", withCondition("AUTO-RENAL-01", "condition", "age_years >= "), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column 14")}); // the operand is missing at the end of the text
-    row("syntax error (double operator)", withCondition("AUTO-RENAL-01", "condition", "age_years >= >= 18"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column 14")});
+        { S("AUTO-RENAL-01"), S("column 1") });
+    row("syntax error (missing operand)", withCondition("AUTO-RENAL-01", "condition", "age_years >= "),
+        renal + S(".condition"),
+        { S("AUTO-RENAL-01"), S("column 14") }); // the operand is missing at the end of the text
+    row("syntax error (double operator)", withCondition("AUTO-RENAL-01", "condition", "age_years >= >= 18"),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column 14") });
     row("unbalanced parenthesis (open)", withCondition("AUTO-RENAL-01", "condition", "(age_years >= 18 and lvef >= 45"),
-        renal + S(".condition"), {S("AUTO-RENAL-01"), S("column 32"), S(")")});
-    row("unbalanced parenthesis (close)", withCondition("AUTO-RENAL-01", "condition", "age_years >= 18)"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column 16")});
-    row("empty condition", withCondition("AUTO-RENAL-01", "condition", ""), renal + S(".condition"), {S("AUTO-RENAL-01")});
-    row("C-style operator", withCondition("AUTO-RENAL-01", "condition", "age_years >= 18 && lvef >= 45"), renal + S(".condition"),
-        {S("AUTO-RENAL-01"), S("column 17")});
-    row("unknown identifier in a modifier", mutated([](Doc &d) { setString(d, d["modifiers"][0], "when", QStringLiteral("car_hematotox_categori == \"high\"")); }),
-        S("$.modifiers[0].when"), {S("column 1"), S("car_hematotox_categori")});
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column 32"), S(")") });
+    row("unbalanced parenthesis (close)", withCondition("AUTO-RENAL-01", "condition", "age_years >= 18)"),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column 16") });
+    row("empty condition", withCondition("AUTO-RENAL-01", "condition", ""), renal + S(".condition"),
+        { S("AUTO-RENAL-01") });
+    row("C-style operator", withCondition("AUTO-RENAL-01", "condition", "age_years >= 18 && lvef >= 45"),
+        renal + S(".condition"), { S("AUTO-RENAL-01"), S("column 17") });
+    row("unknown identifier in a modifier", mutated([](Doc &d) {
+        setString(d, d["modifiers"][0], "when", QStringLiteral("car_hematotox_categori == \"high\""));
+    }),
+        S("$.modifiers[0].when"), { S("column 1"), S("car_hematotox_categori") });
 
     // Explanation templates.
-    row("unknown placeholder in a template",
-        mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QStringLiteral("eGFR {unknown_var} mL/min")); }),
-        renal + S(".explanation"), {S("unknown_var")});
-    row("unclosed placeholder", mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QStringLiteral("eGFR {egfr_ckd_epi_2021")); }),
-        renal + S(".explanation"), {S("{")});
+    row("unknown placeholder in a template", mutated([](Doc &d) {
+        setString(
+            d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QStringLiteral("eGFR {unknown_var} mL/min"));
+    }),
+        renal + S(".explanation"), { S("unknown_var") });
+    row("unclosed placeholder", mutated([](Doc &d) {
+        setString(
+            d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QStringLiteral("eGFR {egfr_ckd_epi_2021"));
+    }),
+        renal + S(".explanation"), { S("{") });
 
     // Derived values.
-    row("derived value refers to itself",
-        mutated([](Doc &d) {
-            setString(d, elementById(d, "derived", "fludarabine_dose_percent")["params"]["bands"]["value"][0], "when",
-                      QStringLiteral("fludarabine_dose_percent > 70"));
-        }),
-        S("$.derived"), {S("cycle"), S("fludarabine_dose_percent")}, true);
-    row("two derived values refer to each other",
-        mutated([](Doc &d) {
-            JValue &derived = d["derived"];
-            const int fi = indexById(derived, "fludarabine_dose_percent");
-            const char *ids[2] = {"cyc_a", "cyc_b"};
-            const char *whens[2] = {"cyc_b > 1", "cyc_a > 1"};
-            for (int k = 0; k < 2; ++k) {
-                JValue copy(derived[rapidjson::SizeType(fi)], d.GetAllocator());
-                setString(d, copy, "id", QString::fromLatin1(ids[k]));
-                JValue &bands = copy["params"]["bands"]["value"];
-                while (bands.Size() > 1)
-                    bands.PopBack();
-                setString(d, bands[0], "when", QString::fromLatin1(whens[k]));
-                derived.PushBack(copy, d.GetAllocator());
-            }
-        }),
-        S("$.derived"), {S("cycle"), S("cyc_a"), S("cyc_b")}, true);
-    row("unknown identifier in a derived band",
-        mutated([](Doc &d) {
-            setString(d, elementById(d, "derived", "fludarabine_dose_percent")["params"]["bands"]["value"][0], "when",
-                      QStringLiteral("crcl_cockroft_gault > 70"));
-        }),
-        fluda + S(".params.bands.value[0].when"), {S("fludarabine_dose_percent"), S("crcl_cockroft_gault"), S("column 1")});
-    row("unknown formula", mutated([](Doc &d) { setString(d, elementById(d, "derived", "fludarabine_dose_percent"), "formula", QStringLiteral("mdrd")); }),
-        fluda + S(".formula"), {S("mdrd")});
-    row("derived input refers to an unknown variable",
-        mutated([](Doc &d) { setString(d, elementById(d, "derived", "egfr_ckd_epi_2021")["inputs"], "creatinine", QStringLiteral("creatinin")); }),
-        derivedPath("egfr_ckd_epi_2021") + S(".inputs.creatinine"), {S("creatinin")});
+    row("derived value refers to itself", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "fludarabine_dose_percent")["params"]["bands"]["value"][0], "when",
+            QStringLiteral("fludarabine_dose_percent > 70"));
+    }),
+        S("$.derived"), { S("cycle"), S("fludarabine_dose_percent") }, true);
+    row("two derived values refer to each other", mutated([](Doc &d) {
+        JValue &derived = d["derived"];
+        const int fi = indexById(derived, "fludarabine_dose_percent");
+        const char *ids[2] = { "cyc_a", "cyc_b" };
+        const char *whens[2] = { "cyc_b > 1", "cyc_a > 1" };
+        for (int k = 0; k < 2; ++k) {
+            JValue copy(derived[rapidjson::SizeType(fi)], d.GetAllocator());
+            setString(d, copy, "id", QString::fromLatin1(ids[k]));
+            JValue &bands = copy["params"]["bands"]["value"];
+            while (bands.Size() > 1)
+                bands.PopBack();
+            setString(d, bands[0], "when", QString::fromLatin1(whens[k]));
+            derived.PushBack(copy, d.GetAllocator());
+        }
+    }),
+        S("$.derived"), { S("cycle"), S("cyc_a"), S("cyc_b") }, true);
+    row("unknown identifier in a derived band", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "fludarabine_dose_percent")["params"]["bands"]["value"][0], "when",
+            QStringLiteral("crcl_cockroft_gault > 70"));
+    }),
+        fluda + S(".params.bands.value[0].when"),
+        { S("fludarabine_dose_percent"), S("crcl_cockroft_gault"), S("column 1") });
+    row("unknown formula", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "fludarabine_dose_percent"), "formula", QStringLiteral("mdrd"));
+    }),
+        fluda + S(".formula"), { S("mdrd") });
+    row("derived input refers to an unknown variable", mutated([](Doc &d) {
+        setString(
+            d, elementById(d, "derived", "egfr_ckd_epi_2021")["inputs"], "creatinine", QStringLiteral("creatinin"));
+    }),
+        derivedPath("egfr_ckd_epi_2021") + S(".inputs.creatinine"), { S("creatinin") });
 
     // Vignettes.
-    row("vignette expectation for an unknown arm",
-        mutated([](Doc &d) {
-            JValue &arms = d["vignettes"][0]["expected"]["arms"];
-            JValue copy(arms["allogeneic_car_t"], d.GetAllocator());
-            addMember(d, arms, "radiotherapy", std::move(copy));
-        }),
-        S("$.vignettes[0].expected.arms.radiotherapy"), {S("radiotherapy")});
-    row("unknown key in a vignette", mutated([](Doc &d) { setString(d, d["vignettes"][0], "colour", QStringLiteral("red")); }),
-        S("$.vignettes[0].colour"), {S("unknown")});
+    row("vignette expectation for an unknown arm", mutated([](Doc &d) {
+        JValue &arms = d["vignettes"][0]["expected"]["arms"];
+        JValue copy(arms["allogeneic_car_t"], d.GetAllocator());
+        addMember(d, arms, "radiotherapy", std::move(copy));
+    }),
+        S("$.vignettes[0].expected.arms.radiotherapy"), { S("radiotherapy") });
+    row("unknown key in a vignette",
+        mutated([](Doc &d) { setString(d, d["vignettes"][0], "colour", QStringLiteral("red")); }),
+        S("$.vignettes[0].colour"), { S("unknown") });
 }
 
 void TestPackLoading::rejects()
@@ -427,13 +475,15 @@ void TestPackLoading::rejects()
         bool all = true;
         for (const QString &item : mentions) {
             const QStringList alternatives = item.split(QLatin1Char('|'));
-            all = all && std::any_of(alternatives.cbegin(), alternatives.cend(),
-                                     [&](const QString &a) { return line.contains(a, Qt::CaseInsensitive); });
+            all = all && std::any_of(alternatives.cbegin(), alternatives.cend(), [&](const QString &a) {
+                return line.contains(a, Qt::CaseInsensitive);
+            });
         }
         found = found || all;
     }
-    QVERIFY2(found, qPrintable(QStringLiteral("no line starting with '%1' and mentioning [%2]; got:\n%3")
-                                   .arg(path, mentions.join(QStringLiteral(", ")), diag.lines().join(QLatin1Char('\n')))));
+    QVERIFY2(found,
+        qPrintable(QStringLiteral("no line starting with '%1' and mentioning [%2]; got:\n%3")
+                       .arg(path, mentions.join(QStringLiteral(", ")), diag.lines().join(QLatin1Char('\n')))));
     for (const QString &line : diag.lines())
         QVERIFY2(line.startsWith(QLatin1Char('$')), qPrintable(line));
 }
@@ -448,9 +498,10 @@ void TestPackLoading::vignettesPass()
         ids.append(o.id);
     }
     // Every vignette of reference-rules §7 is there.
-    for (const char *id : {"V01-sle-ln-si-units", "V02-spec-example", "V03-dcssc-all-eligible", "V04-sle-renal-cardiac", "V05-iim-pregnant",
-                           "V06-aav-hiv-hbv", "V07-mg-access", "V08-sle-bilirubin-gilbert-unknown", "V08b-gilbert-true",
-                           "V09-ssc-ahsct-ph", "V09b-ssc-no-rhc", "V10-ms-cladribine-infection"})
+    for (const char *id :
+        { "V01-sle-ln-si-units", "V02-spec-example", "V03-dcssc-all-eligible", "V04-sle-renal-cardiac",
+            "V05-iim-pregnant", "V06-aav-hiv-hbv", "V07-mg-access", "V08-sle-bilirubin-gilbert-unknown",
+            "V08b-gilbert-true", "V09-ssc-ahsct-ph", "V09b-ssc-no-rhc", "V10-ms-cladribine-infection" })
         QVERIFY2(ids.contains(QLatin1String(id)), id);
 }
 
@@ -497,7 +548,8 @@ void TestPackLoading::alteredVignetteDerivedFails()
             continue;
         ++failed;
         QCOMPARE(o.id, QStringLiteral("V01-sle-ln-si-units"));
-        QVERIFY2(o.failures.join(QLatin1Char('\n')).contains(QLatin1String("egfr_ckd_epi_2021")), qPrintable(o.failures.join(QLatin1Char('\n'))));
+        QVERIFY2(o.failures.join(QLatin1Char('\n')).contains(QLatin1String("egfr_ckd_epi_2021")),
+            qPrintable(o.failures.join(QLatin1Char('\n'))));
     }
     QCOMPARE(failed, 1);
 }

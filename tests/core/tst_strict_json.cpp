@@ -38,7 +38,8 @@ void TestStrictJson::numbersAreExact_data()
     QTest::newRow("smallest normal") << QByteArray("2.2250738585072014e-308") << 2.2250738585072014e-308;
     QTest::newRow("largest") << QByteArray("1.7976931348623157e308") << 1.7976931348623157e308;
     QTest::newRow("underflow to zero") << QByteArray("1e-400") << 0.0;
-    QTest::newRow("long mantissa") << QByteArray("3.14159265358979323846264338327950288419716939937510") << 3.14159265358979323846;
+    QTest::newRow("long mantissa") << QByteArray("3.14159265358979323846264338327950288419716939937510")
+                                   << 3.14159265358979323846;
     QTest::newRow("halfway case") << QByteArray("9007199254740993") << 9007199254740992.0;
 }
 
@@ -69,14 +70,15 @@ void TestStrictJson::nonFiniteNumbersNameThePath()
     json::Diagnostics diag;
     QVERIFY(!json::parseStrict("{\"facts\": {\"x\": " + text + "}}", doc, diag));
     QCOMPARE(diag.count(), 1);
-    QVERIFY2(diag.lines().first().startsWith(QStringLiteral("$.facts.x: not a finite number")), qPrintable(diag.lines().first()));
+    QVERIFY2(diag.lines().first().startsWith(QStringLiteral("$.facts.x: not a finite number")),
+        qPrintable(diag.lines().first()));
 }
 
 void TestStrictJson::exponentBeyondDoubleIsRefused()
 {
     // rapidjson's reader refuses exponents beyond the double range while scanning (it reports
     // the line and column rather than the field); the case is refused either way.
-    for (const char *text : {"1e400", "-1e400", "0e1000"}) {
+    for (const char *text : { "1e400", "-1e400", "0e1000" }) {
         json::Document doc;
         json::Diagnostics diag;
         QVERIFY(!json::parseStrict(QByteArray("{\"x\": ") + text + "}", doc, diag));
@@ -102,7 +104,7 @@ void TestStrictJson::duplicateKeysAndDepth()
     json::Document doc;
     json::Diagnostics diag;
     QVERIFY(!json::parseStrict("{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}", doc, diag));
-    QCOMPARE(diag.lines(), QStringList{QStringLiteral("$.b.c: duplicate key")});
+    QCOMPARE(diag.lines(), QStringList { QStringLiteral("$.b.c: duplicate key") });
     json::Diagnostics deep;
     const QByteArray nested = QByteArray(65, '[') + QByteArray(65, ']');
     QVERIFY(!json::parseStrict(nested, doc, deep));

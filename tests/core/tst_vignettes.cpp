@@ -28,7 +28,8 @@ void TestVignettes::vignette()
 {
     QFETCH(QString, id);
     static const std::vector<VignetteOutcome> outcomes = runVignettes(RulePack::builtin());
-    const auto it = std::find_if(outcomes.begin(), outcomes.end(), [&](const VignetteOutcome &o) { return o.id == id; });
+    const auto it
+        = std::find_if(outcomes.begin(), outcomes.end(), [&](const VignetteOutcome &o) { return o.id == id; });
     QVERIFY(it != outcomes.end());
     QVERIFY2(it->passed(), qPrintable(it->failures.join(QLatin1Char('\n'))));
 }
@@ -40,9 +41,10 @@ void TestVignettes::allTwelveShipped()
     for (const Vignette &v : RulePack::builtin().vignettes())
         ids.append(v.id.section(QLatin1Char('-'), 0, 0));
     ids.sort();
-    QCOMPARE(ids, (QStringList{QStringLiteral("V01"), QStringLiteral("V02"), QStringLiteral("V03"), QStringLiteral("V04"),
-                               QStringLiteral("V05"), QStringLiteral("V06"), QStringLiteral("V07"), QStringLiteral("V08"),
-                               QStringLiteral("V08b"), QStringLiteral("V09"), QStringLiteral("V09b"), QStringLiteral("V10")}));
+    QCOMPARE(ids,
+        (QStringList { QStringLiteral("V01"), QStringLiteral("V02"), QStringLiteral("V03"), QStringLiteral("V04"),
+            QStringLiteral("V05"), QStringLiteral("V06"), QStringLiteral("V07"), QStringLiteral("V08"),
+            QStringLiteral("V08b"), QStringLiteral("V09"), QStringLiteral("V09b"), QStringLiteral("V10") }));
 }
 
 QTEST_GUILESS_MAIN(TestVignettes)

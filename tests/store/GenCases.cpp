@@ -16,7 +16,7 @@ QList<QByteArray> caseTemplates(const QString &sourceDir)
 {
     QList<QByteArray> out;
     const QDir dir(sourceDir + QStringLiteral("/resources/examples"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString &name : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(name));
         if (f.open(QIODevice::ReadOnly))
             out << f.readAll();
@@ -35,7 +35,7 @@ void setString(json::Document &doc, const char *key, const QString &value)
 } // namespace
 
 qint64 generateCases(CaseStore &store, const QList<QByteArray> &templates, const GenOptions &options,
-                     const std::function<void(qint64)> &progress)
+    const std::function<void(qint64)> &progress)
 {
     if (templates.isEmpty()) {
         store.fail(StoreErrc::NotFound, QStringLiteral("no case templates"));
@@ -79,8 +79,8 @@ qint64 generateCases(CaseStore &store, const QList<QByteArray> &templates, const
                     break;
                 }
                 if (attempt > 0) {
-                    store.fail(StoreErrc::InvalidCase, QStringLiteral("template %1 does not validate").arg(i % templates.size()),
-                               diag.lines());
+                    store.fail(StoreErrc::InvalidCase,
+                        QStringLiteral("template %1 does not validate").arg(i % templates.size()), diag.lines());
                     return -1;
                 }
             }

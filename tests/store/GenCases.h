@@ -25,6 +25,6 @@ QList<QByteArray> caseTemplates(const QString &sourceDir);
 // Writes `count` synthetic cases "gen-000001", … into the store. Returns the number written
 // (each validated against the built-in pack first), or -1 with store.lastError() set.
 qint64 generateCases(CaseStore &store, const QList<QByteArray> &templates, const GenOptions &options,
-                     const std::function<void(qint64)> &progress = {});
+    const std::function<void(qint64)> &progress = {});
 
 } // namespace consilium

@@ -17,7 +17,10 @@
 
 namespace storetest {
 
-inline QString examplesDir() { return QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples"); }
+inline QString examplesDir()
+{
+    return QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples");
+}
 
 inline QByteArray example(const QString &name)
 {
@@ -31,7 +34,7 @@ inline QStringList exampleFiles()
 {
     QStringList out;
     const QDir dir(examplesDir());
-    for (const QString &n : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    for (const QString &n : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name))
         out << dir.filePath(n);
     return out;
 }
@@ -48,10 +51,13 @@ inline bool writeAll(const QString &path, const QByteArray &bytes)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
-inline consilium::Actor testActor() { return {QStringLiteral("tester"), QStringLiteral("Dr Test")}; }
+inline consilium::Actor testActor()
+{
+    return { QStringLiteral("tester"), QStringLiteral("Dr Test") };
+}
 
-inline std::unique_ptr<consilium::CaseStore> openStore(const QString &path, consilium::StoreError &error,
-                                                       bool writer = true, int lockTimeoutMs = 5000)
+inline std::unique_ptr<consilium::CaseStore> openStore(
+    const QString &path, consilium::StoreError &error, bool writer = true, int lockTimeoutMs = 5000)
 {
     consilium::StoreOptions o;
     o.path = path;
@@ -84,19 +90,27 @@ inline Run runProgram(const QString &program, const QStringList &args, int timeo
     return r;
 }
 
-inline Run cli(const QStringList &args) { return runProgram(QStringLiteral(CONSILIUM_CLI_PATH), args); }
+inline Run cli(const QStringList &args)
+{
+    return runProgram(QStringLiteral(CONSILIUM_CLI_PATH), args);
+}
 
-inline QString sqlite3Path() { return QStandardPaths::findExecutable(QStringLiteral("sqlite3")); }
+inline QString sqlite3Path()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+}
 
 // Runs SQL through the real sqlite3 command-line shell (as an attacker with a shell would).
-inline Run sqlite3(const QString &db, const QString &sql) { return runProgram(sqlite3Path(), {db, sql}); }
+inline Run sqlite3(const QString &db, const QString &sql)
+{
+    return runProgram(sqlite3Path(), { db, sql });
+}
 
 // A raw QSQLITE connection, closed and removed when it goes out of scope.
 class RawConnection
 {
 public:
-    explicit RawConnection(const QString &path)
-        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
+    explicit RawConnection(const QString &path) : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);

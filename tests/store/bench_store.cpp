@@ -35,11 +35,20 @@ qint64 caseCount()
     return ok && n > 0 ? n : 100000;
 }
 
-QString benchDir() { return QStringLiteral("/tmp/consilium-bench"); }
+QString benchDir()
+{
+    return QStringLiteral("/tmp/consilium-bench");
+}
 
-QString cachedDb() { return benchDir() + QStringLiteral("/cases-%1.sqlite").arg(caseCount()); }
+QString cachedDb()
+{
+    return benchDir() + QStringLiteral("/cases-%1.sqlite").arg(caseCount());
+}
 
-Actor benchActor() { return {QStringLiteral("bench"), QStringLiteral("Benchmark")}; }
+Actor benchActor()
+{
+    return { QStringLiteral("bench"), QStringLiteral("Benchmark") };
+}
 
 std::unique_ptr<CaseStore> openDb(const QString &path, bool writer)
 {
@@ -60,10 +69,10 @@ bool ensureDatabase()
     if (QFileInfo::exists(cachedDb()) && QFileInfo::exists(cachedDb() + QStringLiteral(".ready")))
         return true;
     QDir().mkpath(benchDir());
-    for (const char *suffix : {"", "-wal", "-shm", ".audit-head", ".ready"})
+    for (const char *suffix : { "", "-wal", "-shm", ".audit-head", ".ready" })
         QFile::remove(cachedDb() + QLatin1String(suffix));
-    std::fprintf(stderr, "generating %lld cases into %s (cached for later runs)…\n", static_cast<long long>(caseCount()),
-                 qPrintable(cachedDb()));
+    std::fprintf(stderr, "generating %lld cases into %s (cached for later runs)…\n",
+        static_cast<long long>(caseCount()), qPrintable(cachedDb()));
     auto store = openDb(cachedDb(), true);
     if (!store)
         return false;
@@ -86,7 +95,7 @@ bool ensureDatabase()
 QString writableCopy(const QString &name)
 {
     const QString path = benchDir() + QLatin1Char('/') + name;
-    for (const char *suffix : {"", "-wal", "-shm", ".audit-head", ".lock"})
+    for (const char *suffix : { "", "-wal", "-shm", ".audit-head", ".lock" })
         QFile::remove(path + QLatin1String(suffix));
     QFile::copy(cachedDb(), path);
     QFile::copy(cachedDb() + QStringLiteral(".audit-head"), path + QStringLiteral(".audit-head"));
@@ -164,10 +173,12 @@ void BM_SaveCaseVersion(benchmark::State &state)
             state.SkipWithError("save failed");
     }
     store.reset(); // closing checkpoints the WAL into the file
-    state.counters["bytes_per_saved_version"] =
-        double(QFileInfo(path).size() - sizeBefore) / double(std::max<std::size_t>(1, ms.size()));
+    state.counters["bytes_per_saved_version"]
+        = double(QFileInfo(path).size() - sizeBefore) / double(std::max<std::size_t>(1, ms.size()));
     std::sort(ms.begin(), ms.end());
-    auto pct = [&ms](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, std::size_t(p * double(ms.size())))]; };
+    auto pct = [&ms](double p) {
+        return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, std::size_t(p * double(ms.size())))];
+    };
     state.counters["p50_ms"] = pct(0.50);
     state.counters["p95_ms"] = pct(0.95);
     state.counters["p99_ms"] = pct(0.99);
@@ -190,7 +201,7 @@ void BM_EngineAll(benchmark::State &state)
     const int threads = int(state.range(0));
     for (auto _ : state) {
         std::vector<std::thread> workers;
-        std::atomic<qint64> ok{0};
+        std::atomic<qint64> ok { 0 };
         for (int t = 0; t < threads; ++t) {
             workers.emplace_back([&, t] {
                 qint64 mine = 0;

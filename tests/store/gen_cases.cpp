@@ -51,18 +51,18 @@ int main(int argc, char **argv)
     QElapsedTimer t;
     t.start();
     const qint64 n = generateCases(*store, caseTemplates(QStringLiteral(CONSILIUM_SOURCE_DIR)), options,
-                                   [](qint64 done) { std::fprintf(stderr, "%lld cases\r", static_cast<long long>(done)); });
+        [](qint64 done) { std::fprintf(stderr, "%lld cases\r", static_cast<long long>(done)); });
     if (n < 0) {
         std::fprintf(stderr, "consilium-gen-cases: %s\n", qPrintable(store->lastError().message));
         return 1;
     }
     std::printf("%lld synthetic cases written to %s in %.1f s\n", static_cast<long long>(n), qPrintable(store->path()),
-                double(t.elapsed()) / 1000.0);
+        double(t.elapsed()) / 1000.0);
     if (evaluate) {
         Evaluations evaluations(*store);
         const auto s = evaluations.reevaluateAll(RulePack::builtin());
-        std::printf("%lld evaluated (engine %.2f s, total %.2f s)\n", static_cast<long long>(s.evaluated), s.engineSeconds,
-                    s.totalSeconds);
+        std::printf("%lld evaluated (engine %.2f s, total %.2f s)\n", static_cast<long long>(s.evaluated),
+            s.engineSeconds, s.totalSeconds);
     }
     return 0;
 }

@@ -27,7 +27,7 @@ int main(int argc, char **argv)
     const QByteArray base = f.readAll();
     StoreOptions o;
     o.path = args[1];
-    o.actor = {QStringLiteral("crash"), QStringLiteral("Crash Child")};
+    o.actor = { QStringLiteral("crash"), QStringLiteral("Crash Child") };
     o.lockTimeoutMs = 20000;
     StoreError error;
     auto store = CaseStore::open(o, error);

@@ -95,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(o.status, SaveStatus::Rejected);
         QCOMPARE(store->lastError().code, StoreErrc::InvalidCase);
         QVERIFY2(store->lastError().details.join(QLatin1Char('\n')).contains(QLatin1String("$.facts.")),
-                 qPrintable(store->lastError().details.join(QLatin1Char('\n'))));
+            qPrintable(store->lastError().details.join(QLatin1Char('\n'))));
         QVERIFY(store->allCaseIds().isEmpty());
     }
 
@@ -116,7 +116,8 @@ private Q_SLOTS:
             json::Document exported;
             QVERIFY(parseStored(readAll(file), original));
             const QString id = json::toQString(original["id"]);
-            QVERIFY2(parseStored(readAll(out + QLatin1Char('/') + id + QStringLiteral(".json")), exported), qPrintable(id));
+            QVERIFY2(
+                parseStored(readAll(out + QLatin1Char('/') + id + QStringLiteral(".json")), exported), qPrintable(id));
             QVERIFY2(jsonEqual(original, exported), qPrintable(id));
         }
         // Re-importing the export changes nothing.
@@ -127,15 +128,25 @@ private Q_SLOTS:
 
         // The same round trip through the CLI.
         const QString db = m_dir.filePath(QStringLiteral("cli%1.sqlite").arg(++m_n));
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), db}).exitCode, 0);
+        QCOMPARE(
+            cli({ QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), db }).exitCode,
+            0);
         const QString cliOut = m_dir.filePath(QStringLiteral("cli-export%1").arg(m_n));
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), cliOut, QStringLiteral("--db"), db}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("V01-sle-ln-si-units"), cliOut + QStringLiteral("-one"), QStringLiteral("--db"), db}).exitCode, 0);
+        QCOMPARE(cli({ QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), cliOut,
+                         QStringLiteral("--db"), db })
+                     .exitCode,
+            0);
+        QCOMPARE(cli({ QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("V01-sle-ln-si-units"),
+                         cliOut + QStringLiteral("-one"), QStringLiteral("--db"), db })
+                     .exitCode,
+            0);
         for (const QString &file : exampleFiles()) {
             json::Document original;
             json::Document exported;
             QVERIFY(parseStored(readAll(file), original));
-            QVERIFY(parseStored(readAll(cliOut + QLatin1Char('/') + json::toQString(original["id"]) + QStringLiteral(".json")), exported));
+            QVERIFY(parseStored(
+                readAll(cliOut + QLatin1Char('/') + json::toQString(original["id"]) + QStringLiteral(".json")),
+                exported));
             QVERIFY(jsonEqual(original, exported));
         }
         QVERIFY(QFile::exists(cliOut + QStringLiteral("-one/V01-sle-ln-si-units.json")));
@@ -166,13 +177,13 @@ private Q_SLOTS:
         QCOMPARE(store->allCaseIds().size(), 2);
         QVERIFY(s->files[1].problems.join(QLatin1Char(' ')).contains(QLatin1String("malformed JSON")));
         QVERIFY2(s->files[2].problems.join(QLatin1Char(' ')).contains(QLatin1String("$.facts.")),
-                 qPrintable(s->files[2].problems.join(QLatin1Char(' '))));
+            qPrintable(s->files[2].problems.join(QLatin1Char(' '))));
         QVERIFY2(s->files[3].problems.join(QLatin1Char(' ')).contains(QLatin1String("$.facts.favourite_colour")),
-                 qPrintable(s->files[3].problems.join(QLatin1Char(' '))));
+            qPrintable(s->files[3].problems.join(QLatin1Char(' '))));
 
         // CLI: each problem on stderr with its file and field, a summary, exit 2.
         const QString db = m_dir.filePath(QStringLiteral("batch%1.sqlite").arg(m_n));
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("import"), dir, QStringLiteral("--db"), db});
+        const Run r = cli({ QStringLiteral("db"), QStringLiteral("import"), dir, QStringLiteral("--db"), db });
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.out.contains("2 imported, 0 unchanged, 3 rejected"), r.out.constData());
         QVERIFY(r.err.contains("d-unknown-key.json: $.facts.favourite_colour"));
@@ -188,10 +199,15 @@ private Q_SLOTS:
         Evaluations evaluations(*store);
 
         // Cancel after the first batch: that batch is stored, the rest is not.
-        std::atomic<bool> cancel{false};
+        std::atomic<bool> cancel { false };
         qint64 lastDone = 0;
         const auto partial = evaluations.reevaluateAll(
-            pack, [&](qint64 done, qint64) { lastDone = done; cancel = true; }, &cancel, 3, 2);
+            pack,
+            [&](qint64 done, qint64) {
+                lastDone = done;
+                cancel = true;
+            },
+            &cancel, 3, 2);
         QVERIFY(partial.cancelled);
         QCOMPARE(partial.evaluated, 3);
         QCOMPARE(lastDone, 3);
@@ -269,7 +285,8 @@ private Q_SLOTS:
 
         // The CLI, while a writer holds the database.
         const QString target2 = m_dir.filePath(QStringLiteral("backup%1-cli.sqlite").arg(m_n));
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("backup"), target2, QStringLiteral("--db"), store->path()});
+        const Run r
+            = cli({ QStringLiteral("db"), QStringLiteral("backup"), target2, QStringLiteral("--db"), store->path() });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains(QByteArray::number(exampleFiles().size()) + " case(s)"));
     }
@@ -302,8 +319,10 @@ private Q_SLOTS:
         QCOMPARE(store->audit().head()->id, head + 1);
         row = store->audit().entries(head + 1).front();
         QCOMPARE(row.action, QStringLiteral("cases.exported"));
-        QVERIFY2(row.detail.contains(QStringLiteral("%1 case(s) to %2").arg(exampleFiles().size()).arg(QFileInfo(all).absoluteFilePath())),
-                 qPrintable(row.detail));
+        QVERIFY2(
+            row.detail.contains(
+                QStringLiteral("%1 case(s) to %2").arg(exampleFiles().size()).arg(QFileInfo(all).absoluteFilePath())),
+            qPrintable(row.detail));
         QByteArray manifest;
         for (const QString &c : store->allCaseIds()) {
             const QString f = c + QStringLiteral(".json");
@@ -323,8 +342,9 @@ private Q_SLOTS:
         row = store->audit().entries(head + 1).front();
         QCOMPARE(row.action, QStringLiteral("database.backed_up"));
         QCOMPARE(row.afterHash, b->sha256);
-        QVERIFY2(row.detail.contains(target) && row.detail.contains(QStringLiteral("%1 case(s)").arg(exampleFiles().size())),
-                 qPrintable(row.detail));
+        QVERIFY2(
+            row.detail.contains(target) && row.detail.contains(QStringLiteral("%1 case(s)").arg(exampleFiles().size())),
+            qPrintable(row.detail));
         ++head;
         QVERIFY(store->audit().verify(store->dialect()).intact);
 
@@ -343,35 +363,40 @@ private Q_SLOTS:
     void cliExportAndBackupAuditedUnlessLocked()
     {
         const QString db = m_dir.filePath(QStringLiteral("cli-audit%1.sqlite").arg(++m_n));
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), db}).exitCode, 0);
+        QCOMPARE(
+            cli({ QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), db }).exitCode,
+            0);
         auto lastRow = [&db]() {
             StoreError e;
             auto s = openStore(db, e, false);
-            return s ? s->audit().entries(s->audit().head()->id).front() : AuditEntry{};
+            return s ? s->audit().entries(s->audit().head()->id).front() : AuditEntry {};
         };
         const QString n = QString::number(exampleFiles().size());
 
         // Nobody else holds the database: audited.
         const QString backup = m_dir.filePath(QStringLiteral("cli-audit%1-backup.sqlite").arg(m_n));
-        Run r = cli({QStringLiteral("db"), QStringLiteral("backup"), backup, QStringLiteral("--db"), db});
+        Run r = cli({ QStringLiteral("db"), QStringLiteral("backup"), backup, QStringLiteral("--db"), db });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("recorded in the audit log"), r.out.constData());
         QVERIFY2(!r.err.contains("could not be audited"), r.err.constData());
         AuditEntry row = lastRow();
         QCOMPARE(row.action, QStringLiteral("database.backed_up"));
-        QVERIFY2(row.detail.contains(backup) && row.detail.contains(n + QStringLiteral(" case(s)")), qPrintable(row.detail));
+        QVERIFY2(
+            row.detail.contains(backup) && row.detail.contains(n + QStringLiteral(" case(s)")), qPrintable(row.detail));
         QCOMPARE(row.afterHash, sha256Hex(readAll(backup)));
 
         const QString out = m_dir.filePath(QStringLiteral("cli-audit%1-export").arg(m_n));
-        r = cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), out, QStringLiteral("--db"), db});
+        r = cli({ QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), out, QStringLiteral("--db"),
+            db });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(!r.err.contains("could not be audited"));
         row = lastRow();
         QCOMPARE(row.action, QStringLiteral("cases.exported"));
-        QVERIFY2(row.detail.contains(n + QStringLiteral(" case(s) to ") + QFileInfo(out).absoluteFilePath()), qPrintable(row.detail));
+        QVERIFY2(row.detail.contains(n + QStringLiteral(" case(s) to ") + QFileInfo(out).absoluteFilePath()),
+            qPrintable(row.detail));
 
-        r = cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("V07-mg-access"), out + QStringLiteral("-one"),
-                 QStringLiteral("--db"), db});
+        r = cli({ QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("V07-mg-access"),
+            out + QStringLiteral("-one"), QStringLiteral("--db"), db });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         row = lastRow();
         QCOMPARE(row.action, QStringLiteral("case.exported"));
@@ -385,21 +410,21 @@ private Q_SLOTS:
         QVERIFY(holder);
         const qint64 head = holder->audit().head()->id;
         const QString backup2 = m_dir.filePath(QStringLiteral("cli-audit%1-backup2.sqlite").arg(m_n));
-        r = cli({QStringLiteral("db"), QStringLiteral("backup"), backup2, QStringLiteral("--db"), db});
+        r = cli({ QStringLiteral("db"), QStringLiteral("backup"), backup2, QStringLiteral("--db"), db });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("warning") && r.err.contains("could not be audited") && r.err.contains("in use by"),
-                 r.err.constData());
+            r.err.constData());
         QVERIFY(!r.out.contains("recorded in the audit log"));
         QVERIFY(QFileInfo::exists(backup2));
-        r = cli({QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), out + QStringLiteral("-2"),
-                 QStringLiteral("--db"), db});
+        r = cli({ QStringLiteral("db"), QStringLiteral("export"), QStringLiteral("--all"), out + QStringLiteral("-2"),
+            QStringLiteral("--db"), db });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("could not be audited"), r.err.constData());
         QVERIFY(QFileInfo::exists(out + QStringLiteral("-2/V07-mg-access.json")));
         QCOMPARE(holder->audit().head()->id, head);
         holder.reset();
         QCOMPARE(lastRow().id, head);
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), db}).exitCode, 0);
+        QCOMPARE(cli({ QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), db }).exitCode, 0);
     }
 };
 

@@ -90,13 +90,16 @@ private Q_SLOTS:
         const int total = killsWanted();
         const int rounds = 4; // each on a fresh database, so creation is interrupted too
         for (int r = 0; r < rounds; ++r)
-            QTest::newRow(qPrintable(QStringLiteral("round %1").arg(r + 1))) << (total / rounds + (r < total % rounds ? 1 : 0));
+            QTest::newRow(qPrintable(QStringLiteral("round %1").arg(r + 1)))
+                << (total / rounds + (r < total % rounds ? 1 : 0));
     }
 
     void killAtRandomMoments()
     {
         QFETCH(int, kills);
-        const QString path = m_dir.filePath(QStringLiteral("%1/crash.sqlite").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+        const QString path = m_dir.filePath(
+            QStringLiteral("%1/crash.sqlite")
+                .arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
         std::map<qint64, QString> committed;
         QRandomGenerator rng(quint32(0xC0FFEE + kills + m_totalKills));
         int killedWhileSaving = 0;
@@ -105,7 +108,7 @@ private Q_SLOTS:
         for (int k = 0; k < kills; ++k) {
             QProcess child;
             child.setProgram(QStringLiteral(CONSILIUM_CRASH_CHILD));
-            child.setArguments({path, QString::number(k)});
+            child.setArguments({ path, QString::number(k) });
             child.start();
             QVERIFY(child.waitForStarted());
             // Every tenth kill lands early (opening, creating, migrating); the others once the
@@ -120,7 +123,8 @@ private Q_SLOTS:
                 ::kill(pid_t(child.processId()), SIGKILL);
             QVERIFY(child.waitForFinished(10000));
             if (child.exitStatus() == QProcess::NormalExit && child.exitCode() != 0)
-                QFAIL(qPrintable(QStringLiteral("child failed: %1").arg(QString::fromUtf8(child.readAllStandardError()))));
+                QFAIL(qPrintable(
+                    QStringLiteral("child failed: %1").arg(QString::fromUtf8(child.readAllStandardError()))));
             const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
             int reported = 0;
             for (const QByteArray &line : lines) {
@@ -134,7 +138,7 @@ private Q_SLOTS:
             ++m_totalKills;
         }
         qInfo("%d kills (%d after at least one commit), %zu committed versions, %.1f s", kills, killedWhileSaving,
-              committed.size(), double(elapsed.elapsed()) / 1000.0);
+            committed.size(), double(elapsed.elapsed()) / 1000.0);
         QVERIFY(killedWhileSaving >= kills / 2);
         checkDatabase(path, committed);
     }

@@ -33,9 +33,10 @@ private:
 
     static qint64 conference(Decisions &d)
     {
-        return d.createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
-                                  {{QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology")},
-                                   {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy")}})
+        return d
+            .createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
+                { { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology") },
+                    { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy") } })
             .value_or(0);
     }
 
@@ -53,10 +54,10 @@ private Q_SLOTS:
         const QString rh = QStringLiteral("rheumatology");
         const QString ct = QStringLiteral("cellular_therapy");
         const QString id = QStringLiteral("infectious_disease");
-        QTest::newRow("V01 no infection") << QStringLiteral("V01-sle-ln-si-units") << QStringList{rh, ct};
-        QTest::newRow("V06 HIV positive") << QStringLiteral("V06-aav-hiv-hbv") << QStringList{rh, ct, id};
+        QTest::newRow("V01 no infection") << QStringLiteral("V01-sle-ln-si-units") << QStringList { rh, ct };
+        QTest::newRow("V06 HIV positive") << QStringLiteral("V06-aav-hiv-hbv") << QStringList { rh, ct, id };
         QTest::newRow("V10 infection, CNS active")
-            << QStringLiteral("V10-ms-cladribine-infection") << QStringList{rh, ct, id, QStringLiteral("neurology")};
+            << QStringLiteral("V10-ms-cladribine-infection") << QStringList { rh, ct, id, QStringLiteral("neurology") };
     }
 
     void requiredRolesFromCase()
@@ -91,18 +92,22 @@ private Q_SLOTS:
         auto d = decisions.decision(*id);
         QVERIFY(d);
         // HIV positive (V06): infectious disease joins the site defaults.
-        QCOMPARE(d->requiredRoles, (QStringList{QStringLiteral("cellular_therapy"), QStringLiteral("infectious_disease"),
-                                                QStringLiteral("rheumatology")}));
+        QCOMPARE(d->requiredRoles,
+            (QStringList { QStringLiteral("cellular_therapy"), QStringLiteral("infectious_disease"),
+                QStringLiteral("rheumatology") }));
         QVERIFY(!d->resultJson.isEmpty());
         QCOMPARE(d->packSha256, RulePack::builtin().sha256());
 
         QVERIFY(!decisions.finalise(*id)); // no outcome yet
         QVERIFY(decisions.setOutcome(*id, QStringLiteral("allogeneic_car_t"), QStringLiteral("trial slot available")));
         QVERIFY(!decisions.setOutcome(*id, QStringLiteral("no_such_arm"), QString()));
-        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}}));
-        QVERIFY(!decisions.recordPosition(*id, {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree, {}, {}}));
-        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree,
-                                               QStringLiteral("would prefer the bispecific"), {}}));
+        QVERIFY(decisions.recordPosition(
+            *id, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
+        QVERIFY(!decisions.recordPosition(
+            *id, { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree, {}, {} }));
+        QVERIFY(decisions.recordPosition(*id,
+            { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree,
+                QStringLiteral("would prefer the bispecific"), {} }));
         QVERIFY(!decisions.finalise(*id));
         QCOMPARE(store->lastError().code, StoreErrc::Refused);
         QVERIFY(store->lastError().message.contains(QLatin1String("infectious_disease")));
@@ -113,10 +118,12 @@ private Q_SLOTS:
             QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'final' WHERE id = %1").arg(*id)));
         }
         QVERIFY(decisions.addOverride(*id, QStringLiteral("AUTO-AGE-01"), QStringLiteral("clinical_judgement"),
-                                      QStringLiteral("recorded beside, verdicts unchanged")));
-        QVERIFY(!decisions.addOverride(*id, QStringLiteral("NO-SUCH-01"), QStringLiteral("other"), QStringLiteral("x")));
-        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr ID"), QStringLiteral("infectious_disease"),
-                                               Stance::Abstain, QStringLiteral("HIV suppressed; no view on the arm"), {}}));
+            QStringLiteral("recorded beside, verdicts unchanged")));
+        QVERIFY(
+            !decisions.addOverride(*id, QStringLiteral("NO-SUCH-01"), QStringLiteral("other"), QStringLiteral("x")));
+        QVERIFY(decisions.recordPosition(*id,
+            { QStringLiteral("Dr ID"), QStringLiteral("infectious_disease"), Stance::Abstain,
+                QStringLiteral("HIV suppressed; no view on the arm"), {} }));
         QVERIFY2(decisions.finalise(*id), qPrintable(store->lastError().message));
         d = decisions.decision(*id);
         QVERIFY(d->finalised);
@@ -133,8 +140,10 @@ private Q_SLOTS:
         const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
         QVERIFY(id);
         QVERIFY(decisions.setOutcome(*id, QString(), QStringLiteral("await echocardiography")));
-        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}}));
-        QVERIFY(decisions.recordPosition(*id, {QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {}}));
+        QVERIFY(decisions.recordPosition(
+            *id, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
+        QVERIFY(decisions.recordPosition(
+            *id, { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {} }));
         QVERIFY(decisions.finalise(*id));
         const auto before = decisions.decision(*id);
         QCOMPARE(before->outcome, QStringLiteral("deferred"));
@@ -142,8 +151,10 @@ private Q_SLOTS:
         // API: refused.
         QVERIFY(!decisions.setOutcome(*id, QStringLiteral("standard_care"), QStringLiteral("changed my mind")));
         QCOMPARE(store->lastError().code, StoreErrc::Refused);
-        QVERIFY(!decisions.recordPosition(*id, {QStringLiteral("Dr Late"), QStringLiteral("neurology"), Stance::Agree, {}, {}}));
-        QVERIFY(!decisions.addOverride(*id, QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("x")));
+        QVERIFY(!decisions.recordPosition(
+            *id, { QStringLiteral("Dr Late"), QStringLiteral("neurology"), Stance::Agree, {}, {} }));
+        QVERIFY(
+            !decisions.addOverride(*id, QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("x")));
         QVERIFY(!decisions.finalise(*id));
 
         // Raw SQL: refused by triggers, on the decision and on everything that belongs to it.
@@ -152,15 +163,19 @@ private Q_SLOTS:
             QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET rationale = 'rewritten' WHERE id = %1").arg(*id)));
             QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'draft' WHERE id = %1").arg(*id)));
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decisions WHERE id = %1").arg(*id)));
-            QVERIFY(!raw.exec(QStringLiteral("UPDATE decision_positions SET position = 'disagree' WHERE decision_id = %1").arg(*id)));
+            QVERIFY(!raw.exec(
+                QStringLiteral("UPDATE decision_positions SET position = 'disagree' WHERE decision_id = %1").arg(*id)));
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_positions WHERE decision_id = %1").arg(*id)));
-            QVERIFY(!raw.exec(QStringLiteral("INSERT INTO decision_positions (decision_id, participant, role, position, reason,"
-                                             " recorded_at) VALUES (%1, 'X', 'neurology', 'agree', '', 'now')").arg(*id)));
+            QVERIFY(!raw.exec(
+                QStringLiteral("INSERT INTO decision_positions (decision_id, participant, role, position, reason,"
+                               " recorded_at) VALUES (%1, 'X', 'neurology', 'agree', '', 'now')")
+                    .arg(*id)));
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_roles WHERE decision_id = %1").arg(*id)));
         }
         // And through the real sqlite3 shell.
         QVERIFY2(!sqlite3Path().isEmpty(), "sqlite3 (Debian package sqlite3) is required");
-        const Run r = sqlite3(store->path(), QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1;").arg(*id));
+        const Run r
+            = sqlite3(store->path(), QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1;").arg(*id));
         QVERIFY(r.exitCode != 0);
         QVERIFY(r.err.contains("immutable"));
         const auto after = decisions.decision(*id);
@@ -202,7 +217,8 @@ private Q_SLOTS:
         }
         const QString path = store->path();
         store.reset();
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("replay"), QString::number(ids.first()), QStringLiteral("--db"), path});
+        const Run r = cli({ QStringLiteral("db"), QStringLiteral("replay"), QString::number(ids.first()),
+            QStringLiteral("--db"), path });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("byte for byte"));
     }
@@ -245,8 +261,9 @@ private Q_SLOTS:
         QVERIFY(writeAll(packFile, modified));
         const QString path = store->path();
         store.reset();
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("replay"), QString::number(*id), QStringLiteral("--with-current-rules"),
-                           QStringLiteral("--rules"), packFile, QStringLiteral("--allow-unsigned"), QStringLiteral("--db"), path});
+        const Run r = cli({ QStringLiteral("db"), QStringLiteral("replay"), QString::number(*id),
+            QStringLiteral("--with-current-rules"), QStringLiteral("--rules"), packFile,
+            QStringLiteral("--allow-unsigned"), QStringLiteral("--db"), path });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("byte for byte"));
         QVERIFY2(r.out.contains("verdict: eligible_with_cautions -> ineligible"), r.out.constData());
@@ -261,34 +278,39 @@ private Q_SLOTS:
             args.prepend(QStringLiteral("db"));
             return cli(args);
         };
-        QCOMPARE(run({QStringLiteral("import"), examplesDir()}).exitCode, 0);
-        QCOMPARE(run({QStringLiteral("conference"), QStringLiteral("create"), QStringLiteral("--date"), QStringLiteral("2026-12-01"),
-                      QStringLiteral("--title"), QStringLiteral("MDT"), QStringLiteral("--attendee"), QStringLiteral("Dr A:rheumatology")})
+        QCOMPARE(run({ QStringLiteral("import"), examplesDir() }).exitCode, 0);
+        QCOMPARE(run({ QStringLiteral("conference"), QStringLiteral("create"), QStringLiteral("--date"),
+                         QStringLiteral("2026-12-01"), QStringLiteral("--title"), QStringLiteral("MDT"),
+                         QStringLiteral("--attendee"), QStringLiteral("Dr A:rheumatology") })
                      .exitCode,
-                 0);
-        Run r = run({QStringLiteral("decide"), QStringLiteral("1"), QStringLiteral("V06-aav-hiv-hbv"), QStringLiteral("--arm"),
-                     QStringLiteral("bispecific_tce"), QStringLiteral("--rationale"), QStringLiteral("access")});
+            0);
+        Run r = run(
+            { QStringLiteral("decide"), QStringLiteral("1"), QStringLiteral("V06-aav-hiv-hbv"), QStringLiteral("--arm"),
+                QStringLiteral("bispecific_tce"), QStringLiteral("--rationale"), QStringLiteral("access") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("awaiting positions from: cellular_therapy, infectious_disease, rheumatology"));
-        for (const auto &[who, role] : {std::pair{"Dr A", "rheumatology"}, std::pair{"Dr B", "cellular_therapy"}})
-            QCOMPARE(run({QStringLiteral("position"), QStringLiteral("1"), QStringLiteral("--participant"), QLatin1String(who),
-                          QStringLiteral("--role"), QLatin1String(role), QStringLiteral("--agree")})
-                         .exitCode,
-                     0);
-        r = run({QStringLiteral("finalise"), QStringLiteral("1")});
+        for (const auto &[who, role] :
+            { std::pair { "Dr A", "rheumatology" }, std::pair { "Dr B", "cellular_therapy" } })
+            QCOMPARE(
+                run({ QStringLiteral("position"), QStringLiteral("1"), QStringLiteral("--participant"),
+                        QLatin1String(who), QStringLiteral("--role"), QLatin1String(role), QStringLiteral("--agree") })
+                    .exitCode,
+                0);
+        r = run({ QStringLiteral("finalise"), QStringLiteral("1") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("infectious_disease"));
-        QCOMPARE(run({QStringLiteral("position"), QStringLiteral("1"), QStringLiteral("--participant"), QStringLiteral("Dr C"),
-                      QStringLiteral("--role"), QStringLiteral("infectious_disease"), QStringLiteral("--disagree"),
-                      QStringLiteral("--reason"), QStringLiteral("HBV reactivation risk")})
-                     .exitCode,
-                 0);
-        r = run({QStringLiteral("finalise"), QStringLiteral("1")});
+        QCOMPARE(
+            run({ QStringLiteral("position"), QStringLiteral("1"), QStringLiteral("--participant"),
+                    QStringLiteral("Dr C"), QStringLiteral("--role"), QStringLiteral("infectious_disease"),
+                    QStringLiteral("--disagree"), QStringLiteral("--reason"), QStringLiteral("HBV reactivation risk") })
+                .exitCode,
+            0);
+        r = run({ QStringLiteral("finalise"), QStringLiteral("1") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("dissent recorded"));
-        QCOMPARE(run({QStringLiteral("outcome"), QStringLiteral("1"), QStringLiteral("--defer")}).exitCode, 1);
-        QCOMPARE(run({QStringLiteral("verify-audit")}).exitCode, 0);
-        QCOMPARE(run({QStringLiteral("replay"), QStringLiteral("1")}).exitCode, 0);
+        QCOMPARE(run({ QStringLiteral("outcome"), QStringLiteral("1"), QStringLiteral("--defer") }).exitCode, 1);
+        QCOMPARE(run({ QStringLiteral("verify-audit") }).exitCode, 0);
+        QCOMPARE(run({ QStringLiteral("replay"), QStringLiteral("1") }).exitCode, 0);
     }
 
     void openingRecordsTheEvaluation()
@@ -328,7 +350,8 @@ private Q_SLOTS:
             pinned[armId] = json::toQString(arm.value["verdict"]);
             if (arm.value.HasMember("sub_options")) {
                 for (const auto &sub : arm.value["sub_options"].GetObject())
-                    pinned[armId + QLatin1Char('/') + json::toQString(sub.name)] = json::toQString(sub.value["verdict"]);
+                    pinned[armId + QLatin1Char('/') + json::toQString(sub.name)]
+                        = json::toQString(sub.value["verdict"]);
             }
         }
         QCOMPARE(e.result.verdicts, pinned);
@@ -336,16 +359,16 @@ private Q_SLOTS:
         // The current verdicts follow: the case is found by `list --verdict`, with its verdicts.
         filter.verdict = pinned.at(QStringLiteral("autologous_car_t"));
         const CasePage page = store->listCases(filter);
-        QVERIFY(std::any_of(page.rows.begin(), page.rows.end(), [&](const CaseSummary &c) {
-            return c.caseId == caseId && c.verdicts == pinned;
-        }));
+        QVERIFY(std::any_of(page.rows.begin(), page.rows.end(),
+            [&](const CaseSummary &c) { return c.caseId == caseId && c.verdicts == pinned; }));
 
         // Audited in the same transaction, before the decision row that names it.
         const auto rows = store->audit().entries(head + 1);
         QVERIFY(rows.size() >= 2);
         QCOMPARE(rows[rows.size() - 2].action, QStringLiteral("evaluation.stored"));
         QCOMPARE(rows.back().action, QStringLiteral("decision.opened"));
-        QVERIFY2(rows.back().detail.endsWith(QStringLiteral("evaluation %1").arg(e.id)), qPrintable(rows.back().detail));
+        QVERIFY2(
+            rows.back().detail.endsWith(QStringLiteral("evaluation %1").arg(e.id)), qPrintable(rows.back().detail));
 
         // Exactly what a plain evaluation of that version stores.
         const auto plain = evaluations.evaluateVersion(d->caseVersionId, pack);
@@ -398,18 +421,19 @@ private Q_SLOTS:
             args.prepend(QStringLiteral("db"));
             return cli(args);
         };
-        QCOMPARE(run({QStringLiteral("import"), examplesDir()}).exitCode, 0);
-        QCOMPARE(run({QStringLiteral("conference"), QStringLiteral("create"), QStringLiteral("--date"), QStringLiteral("2026-12-01"),
-                      QStringLiteral("--title"), QStringLiteral("MDT")})
+        QCOMPARE(run({ QStringLiteral("import"), examplesDir() }).exitCode, 0);
+        QCOMPARE(run({ QStringLiteral("conference"), QStringLiteral("create"), QStringLiteral("--date"),
+                         QStringLiteral("2026-12-01"), QStringLiteral("--title"), QStringLiteral("MDT") })
                      .exitCode,
-                 0);
+            0);
         const QString verdict = QStringLiteral("autologous_car_t=") + pinned.at(QStringLiteral("autologous_car_t"));
-        Run r = run({QStringLiteral("list"), QStringLiteral("--verdict"), verdict});
+        Run r = run({ QStringLiteral("list"), QStringLiteral("--verdict"), verdict });
         QVERIFY2(r.exitCode == 0 && r.out.contains("0 of 0 case(s)"), r.out.constData());
-        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("1"), caseId}).exitCode, 0);
-        r = run({QStringLiteral("list"), QStringLiteral("--verdict"), verdict});
-        QVERIFY2(r.exitCode == 0 && r.out.contains(caseId.toUtf8()) && r.out.contains("1 of 1 case(s)"), r.out.constData());
-        r = run({QStringLiteral("show"), caseId});
+        QCOMPARE(run({ QStringLiteral("decide"), QStringLiteral("1"), caseId }).exitCode, 0);
+        r = run({ QStringLiteral("list"), QStringLiteral("--verdict"), verdict });
+        QVERIFY2(
+            r.exitCode == 0 && r.out.contains(caseId.toUtf8()) && r.out.contains("1 of 1 case(s)"), r.out.constData());
+        r = run({ QStringLiteral("show"), caseId });
         QVERIFY2(r.exitCode == 0 && r.out.contains("evaluations:\n  #1 v1"), r.out.constData());
     }
 };

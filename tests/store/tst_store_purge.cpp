@@ -45,18 +45,21 @@ std::map<QString, qint64> rowsOf(const CaseStore &store, const QString &caseId)
     const QString versions = QStringLiteral("(SELECT id FROM case_versions WHERE case_ref = %1)").arg(ref);
     const QString decisions = QStringLiteral("(SELECT id FROM decisions WHERE case_version_id IN %1)").arg(versions);
     std::map<QString, qint64> out;
-    out[QStringLiteral("cases")] = count(store, QStringLiteral("SELECT count(*) FROM cases WHERE case_id = '%1'").arg(caseId));
-    out[QStringLiteral("case_versions")] = count(store, QStringLiteral("SELECT count(*) FROM case_versions WHERE case_ref = %1").arg(ref));
-    out[QStringLiteral("evaluations")] =
-        count(store, QStringLiteral("SELECT count(*) FROM evaluations WHERE case_version_id IN %1").arg(versions));
-    out[QStringLiteral("current_verdicts")] =
-        count(store, QStringLiteral("SELECT count(*) FROM current_verdicts WHERE case_ref = %1").arg(ref));
-    out[QStringLiteral("decisions")] = count(store, QStringLiteral("SELECT count(*) FROM decisions WHERE id IN %1").arg(decisions));
-    for (const char *t : {"decision_roles", "decision_positions", "decision_overrides"})
-        out[QLatin1String(t)] =
-            count(store, QStringLiteral("SELECT count(*) FROM %1 WHERE decision_id IN %2").arg(QLatin1String(t), decisions));
-    out[QStringLiteral("conference_cases")] =
-        count(store, QStringLiteral("SELECT count(*) FROM conference_cases WHERE case_ref = %1").arg(ref));
+    out[QStringLiteral("cases")]
+        = count(store, QStringLiteral("SELECT count(*) FROM cases WHERE case_id = '%1'").arg(caseId));
+    out[QStringLiteral("case_versions")]
+        = count(store, QStringLiteral("SELECT count(*) FROM case_versions WHERE case_ref = %1").arg(ref));
+    out[QStringLiteral("evaluations")]
+        = count(store, QStringLiteral("SELECT count(*) FROM evaluations WHERE case_version_id IN %1").arg(versions));
+    out[QStringLiteral("current_verdicts")]
+        = count(store, QStringLiteral("SELECT count(*) FROM current_verdicts WHERE case_ref = %1").arg(ref));
+    out[QStringLiteral("decisions")]
+        = count(store, QStringLiteral("SELECT count(*) FROM decisions WHERE id IN %1").arg(decisions));
+    for (const char *t : { "decision_roles", "decision_positions", "decision_overrides" })
+        out[QLatin1String(t)] = count(
+            store, QStringLiteral("SELECT count(*) FROM %1 WHERE decision_id IN %2").arg(QLatin1String(t), decisions));
+    out[QStringLiteral("conference_cases")]
+        = count(store, QStringLiteral("SELECT count(*) FROM conference_cases WHERE case_ref = %1").arg(ref));
     return out;
 }
 
@@ -95,8 +98,9 @@ private:
 
     static qint64 conference(Decisions &d)
     {
-        return d.createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
-                                  {{QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology")}})
+        return d
+            .createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
+                { { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology") } })
             .value_or(0);
     }
 
@@ -108,7 +112,7 @@ private:
             return std::nullopt;
         const QStringList roles = d.decision(*id)->requiredRoles;
         for (const QString &role : roles) {
-            if (!d.recordPosition(*id, {QStringLiteral("Dr ") + role, role, Stance::Agree, {}, {}}))
+            if (!d.recordPosition(*id, { QStringLiteral("Dr ") + role, role, Stance::Agree, {}, {} }))
                 return std::nullopt;
         }
         if (!d.finalise(*id))
@@ -134,17 +138,19 @@ private Q_SLOTS:
         // Not archived: refused, and the error says what to do.
         QVERIFY(!store->purgeCase(kV01, kV01));
         QCOMPARE(store->lastError().code, StoreErrc::Refused);
-        QVERIFY2(store->lastError().message.contains(QLatin1String("not archived")), qPrintable(store->lastError().message));
+        QVERIFY2(
+            store->lastError().message.contains(QLatin1String("not archived")), qPrintable(store->lastError().message));
 
         // Archived, but the confirmation is not the case id typed again.
         QVERIFY(store->setArchived(kV01, true));
         const qint64 archivedHead = store->audit().head()->id;
         QCOMPARE(archivedHead, head + 1);
-        const QStringList wrong{QString(), QStringLiteral("yes"), kV01.toUpper(), kV01 + QLatin1Char(' ')};
+        const QStringList wrong { QString(), QStringLiteral("yes"), kV01.toUpper(), kV01 + QLatin1Char(' ') };
         for (const QString &confirmation : wrong) {
             QVERIFY(!store->purgeCase(kV01, confirmation));
             QCOMPARE(store->lastError().code, StoreErrc::Refused);
-            QVERIFY2(store->lastError().message.contains(QLatin1String("confirmation")), qPrintable(store->lastError().message));
+            QVERIFY2(store->lastError().message.contains(QLatin1String("confirmation")),
+                qPrintable(store->lastError().message));
         }
         // Unknown case.
         QVERIFY(!store->purgeCase(QStringLiteral("no-such-case"), QStringLiteral("no-such-case")));
@@ -192,8 +198,8 @@ private Q_SLOTS:
         // The CLI says the same and exits 1.
         const QString path = store->path();
         store.reset();
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01,
-                           QStringLiteral("--db"), path});
+        const Run r = cli({ QStringLiteral("db"), QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01,
+            QStringLiteral("--db"), path });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("replayable"), r.err.constData());
     }
@@ -215,8 +221,10 @@ private Q_SLOTS:
         const qint64 conf = conference(decisions);
         const auto draft = decisions.open(conf, kV06, pack);
         QVERIFY2(draft, qPrintable(store->lastError().message));
-        QVERIFY(decisions.recordPosition(*draft, {QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}}));
-        QVERIFY(decisions.addOverride(*draft, QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("noted")));
+        QVERIFY(decisions.recordPosition(
+            *draft, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
+        QVERIFY(decisions.addOverride(
+            *draft, QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("noted")));
         const auto final = finalDecision(decisions, conf, kV01);
         QVERIFY2(final, qPrintable(store->lastError().message));
         QVERIFY(store->setArchived(kV06, true));
@@ -259,7 +267,7 @@ private Q_SLOTS:
         const auto finalAfter = decisions.decision(*final);
         QVERIFY(finalAfter && finalAfter->finalised);
         QCOMPARE(finalAfter->resultJson, finalBefore->resultJson);
-        QCOMPARE(decisions.conference(conf)->caseIds, QStringList{kV01});
+        QCOMPARE(decisions.conference(conf)->caseIds, QStringList { kV01 });
 
         // One audit row, action "purge", before-hash = the hash of what was purged; the chain
         // still verifies.
@@ -272,7 +280,8 @@ private Q_SLOTS:
         QCOMPARE(row.beforeHash, purged->contentSha256);
         QCOMPARE(row.afterHash, QString());
         QCOMPARE(row.osUser, testActor().osUser);
-        QVERIFY2(row.detail.contains(QLatin1String("2 version(s), 3 evaluation(s), 1 draft decision(s)")), qPrintable(row.detail));
+        QVERIFY2(row.detail.contains(QLatin1String("2 version(s), 3 evaluation(s), 1 draft decision(s)")),
+            qPrintable(row.detail));
         const AuditVerification v = store->audit().verify(store->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
         QVERIFY(v.notes.isEmpty());
@@ -345,7 +354,8 @@ private Q_SLOTS:
                                             " BEGIN SELECT RAISE(ABORT, 'blocked by the test'); END")));
         }
         QVERIFY(!store->purgeCase(kV01, kV01));
-        QVERIFY2(store->lastError().message.contains(QLatin1String("blocked by the test")), qPrintable(store->lastError().message));
+        QVERIFY2(store->lastError().message.contains(QLatin1String("blocked by the test")),
+            qPrintable(store->lastError().message));
         QCOMPARE(rowsOf(*store, kV01), rows);
         QCOMPARE(store->audit().head()->id, head);
         auto withTest = triggersBefore;
@@ -369,7 +379,8 @@ private Q_SLOTS:
         QCOMPARE(sqlite3(store->path(), QStringLiteral("DROP TRIGGER case_versions_no_delete;")).exitCode, 0);
         QVERIFY(!store->purgeCase(kV01, kV01));
         QCOMPARE(store->lastError().code, StoreErrc::Refused);
-        QVERIFY2(store->lastError().message.contains(QLatin1String("case_versions_no_delete")), qPrintable(store->lastError().message));
+        QVERIFY2(store->lastError().message.contains(QLatin1String("case_versions_no_delete")),
+            qPrintable(store->lastError().message));
         QCOMPARE(rowsOf(*store, kV01), rows);
     }
 
@@ -381,32 +392,32 @@ private Q_SLOTS:
             args.prepend(QStringLiteral("db"));
             return cli(args);
         };
-        QCOMPARE(run({QStringLiteral("import"), examplesDir()}).exitCode, 0);
-        QCOMPARE(run({QStringLiteral("evaluate"), QStringLiteral("--all")}).exitCode, 0);
+        QCOMPARE(run({ QStringLiteral("import"), examplesDir() }).exitCode, 0);
+        QCOMPARE(run({ QStringLiteral("evaluate"), QStringLiteral("--all") }).exitCode, 0);
 
         // Without a matching --confirm: a usage error, before the database is touched.
-        Run r = run({QStringLiteral("purge"), kV01});
+        Run r = run({ QStringLiteral("purge"), kV01 });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains("--confirm"), r.err.constData());
-        r = run({QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV06});
+        r = run({ QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV06 });
         QCOMPARE(r.exitCode, 64);
         QVERIFY2(r.err.contains("does not match"), r.err.constData());
-        r = run({QStringLiteral("purge"), kV01, QStringLiteral("--confirm")});
+        r = run({ QStringLiteral("purge"), kV01, QStringLiteral("--confirm") });
         QCOMPARE(r.exitCode, 64);
         // Not archived: refused.
-        r = run({QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01});
+        r = run({ QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01 });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("not archived"), r.err.constData());
-        QCOMPARE(run({QStringLiteral("show"), kV01}).exitCode, 0);
+        QCOMPARE(run({ QStringLiteral("show"), kV01 }).exitCode, 0);
 
-        QCOMPARE(run({QStringLiteral("archive"), kV01}).exitCode, 0);
-        r = run({QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01});
+        QCOMPARE(run({ QStringLiteral("archive"), kV01 }).exitCode, 0);
+        r = run({ QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01 });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("purged " + kV01.toUtf8() + ": 1 version(s), 1 evaluation(s)"), r.out.constData());
-        QCOMPARE(run({QStringLiteral("show"), kV01}).exitCode, 1);
-        r = run({QStringLiteral("verify-audit")});
+        QCOMPARE(run({ QStringLiteral("show"), kV01 }).exitCode, 1);
+        r = run({ QStringLiteral("verify-audit") });
         QVERIFY2(r.exitCode == 0, r.out.constData());
-        QCOMPARE(run({QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01}).exitCode, 1); // gone
+        QCOMPARE(run({ QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01 }).exitCode, 1); // gone
 
         StoreError e;
         auto store = openStore(db, e, false);

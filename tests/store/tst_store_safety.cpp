@@ -9,10 +9,10 @@
 #include "store/SqlDialect.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QElapsedTimer>
-#include <QSysInfo>
+#include <QFileInfo>
 #include <QSqlError>
+#include <QSysInfo>
 #include <QTemporaryDir>
 
 using namespace consilium;
@@ -67,8 +67,9 @@ private Q_SLOTS:
         QVERIFY2(s, qPrintable(e.message));
         const auto perms = QFile::permissions(path);
         QVERIFY(perms & QFileDevice::ReadOwner);
-        QVERIFY(!(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)));
-        for (const char *suffix : {"-wal", "-shm", ".audit-head", ".lock"}) {
+        QVERIFY(!(perms
+            & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)));
+        for (const char *suffix : { "-wal", "-shm", ".audit-head", ".lock" }) {
             const QString f = path + QLatin1String(suffix);
             if (QFileInfo::exists(f))
                 QVERIFY2(!(QFile::permissions(f) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)), suffix);
@@ -115,8 +116,9 @@ private Q_SLOTS:
                                             " latest_version_id) VALUES (1, 'V01-sle-ln-si-units', 'old label', 'SLE',"
                                             " '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 1)")));
             QSqlQuery ins(db);
-            ins.prepare(QStringLiteral("INSERT INTO case_versions (id, case_ref, version, created_at, created_by, content,"
-                                       " content_sha256) VALUES (1, 1, 1, '2025-01-01T00:00:00.000Z', 'v1 user', ?, ?)"));
+            ins.prepare(
+                QStringLiteral("INSERT INTO case_versions (id, case_ref, version, created_at, created_by, content,"
+                               " content_sha256) VALUES (1, 1, 1, '2025-01-01T00:00:00.000Z', 'v1 user', ?, ?)"));
             ins.addBindValue(QString::fromUtf8(compactJson(doc)));
             ins.addBindValue(sha256Hex(canonicalJson(doc)));
             QVERIFY2(ins.exec(), qPrintable(ins.lastError().text()));
@@ -161,16 +163,18 @@ private Q_SLOTS:
     void newerSchemaRefused()
     {
         const QString path = populated();
-        QCOMPARE(sqlite3(path, QStringLiteral("PRAGMA user_version = %1;").arg(Migrations::kCurrentVersion + 1)).exitCode, 0);
+        QCOMPARE(
+            sqlite3(path, QStringLiteral("PRAGMA user_version = %1;").arg(Migrations::kCurrentVersion + 1)).exitCode,
+            0);
         const QByteArray before = readAll(path);
         StoreError e;
-        for (bool writer : {true, false}) {
+        for (bool writer : { true, false }) {
             QVERIFY(!openStore(path, e, writer));
             QCOMPARE(e.code, StoreErrc::TooNew);
             QVERIFY2(e.message.contains(QLatin1String("newer")), qPrintable(e.message));
         }
         QCOMPARE(readAll(path), before);
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("list"), QStringLiteral("--db"), path});
+        const Run r = cli({ QStringLiteral("db"), QStringLiteral("list"), QStringLiteral("--db"), path });
         QCOMPARE(r.exitCode, 66);
         QVERIFY(r.err.contains("newer"));
     }
@@ -192,7 +196,11 @@ private Q_SLOTS:
         if (kind == QLatin1String("text")) {
             QVERIFY(writeAll(path, "these are my notes, not a database\n"));
         } else if (kind == QLatin1String("other-app")) {
-            QCOMPARE(sqlite3(path, QStringLiteral("PRAGMA application_id = 305419896; CREATE TABLE t (x); INSERT INTO t VALUES (1);")).exitCode, 0);
+            QCOMPARE(
+                sqlite3(path,
+                    QStringLiteral("PRAGMA application_id = 305419896; CREATE TABLE t (x); INSERT INTO t VALUES (1);"))
+                    .exitCode,
+                0);
         } else if (kind == QLatin1String("plain")) {
             QCOMPARE(sqlite3(path, QStringLiteral("CREATE TABLE t (x); INSERT INTO t VALUES (1);")).exitCode, 0);
         } else {
@@ -206,12 +214,13 @@ private Q_SLOTS:
         const QByteArray before = readAll(path);
         const auto permsBefore = QFile::permissions(path);
         StoreError e;
-        for (bool writer : {true, false}) {
+        for (bool writer : { true, false }) {
             QVERIFY(!openStore(path, e, writer));
             QVERIFY2(e.code == StoreErrc::Foreign || e.code == StoreErrc::Corrupt, qPrintable(e.message));
             QVERIFY(e.message.contains(QLatin1String("untouched")));
         }
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), path});
+        const Run r
+            = cli({ QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), path });
         QCOMPARE(r.exitCode, 66);
         QVERIFY(r.err.contains("untouched"));
         QCOMPARE(readAll(path), before);
@@ -238,7 +247,8 @@ private Q_SLOTS:
 
         // Another process waits about 5 s (the default), then names the holder.
         t.restart();
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), path});
+        const Run r
+            = cli({ QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), path });
         QVERIFY(t.elapsed() >= 4500);
         QCOMPARE(r.exitCode, 75);
         QVERIFY2(r.err.contains((QStringLiteral("pid ") + pid).toUtf8()), r.err.constData());
@@ -259,9 +269,11 @@ private Q_SLOTS:
         QTest::newRow("edit who") << QStringLiteral("DROP TRIGGER audit_log_no_update;"
                                                     " UPDATE audit_log SET os_user = 'someone' WHERE id = 5;")
                                   << qint64(5);
-        QTest::newRow("delete") << QStringLiteral("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 4;")
+        QTest::newRow("delete") << QStringLiteral(
+            "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 4;")
                                 << qint64(4);
-        QTest::newRow("delete first") << QStringLiteral("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 1;")
+        QTest::newRow("delete first") << QStringLiteral(
+            "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 1;")
                                       << qint64(1);
         QTest::newRow("reorder") << QStringLiteral("DROP TRIGGER audit_log_no_update;"
                                                    " UPDATE audit_log SET id = -1 WHERE id = 3;"
@@ -279,7 +291,8 @@ private Q_SLOTS:
         QFETCH(qint64, badRow);
         const QString path = populated();
         QVERIFY(verify(path).intact);
-        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), path}).exitCode, 0);
+        QCOMPARE(
+            cli({ QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), path }).exitCode, 0);
         // Triggers refuse a direct change.
         QVERIFY(sqlite3(path, QStringLiteral("UPDATE audit_log SET detail = 'x' WHERE id = 2;")).exitCode != 0);
         QVERIFY(sqlite3(path, QStringLiteral("DELETE FROM audit_log WHERE id = 2;")).exitCode != 0);
@@ -291,7 +304,7 @@ private Q_SLOTS:
         QCOMPARE(v.firstBadRow, badRow);
         QVERIFY2(v.problems.first().contains(QStringLiteral("row %1").arg(badRow)), qPrintable(v.problems.first()));
 
-        const Run r = cli({QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), path});
+        const Run r = cli({ QStringLiteral("db"), QStringLiteral("verify-audit"), QStringLiteral("--db"), path });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(QStringLiteral("first bad row %1").arg(badRow).toUtf8()), r.out.constData());
     }
@@ -325,7 +338,7 @@ private Q_SLOTS:
                 a.afterHash = q.value(8).toString();
                 a.detail = q.value(9).toString();
                 const QString h = AuditLog::rowHash(prev, a);
-                updates.push_back({a.id, {prev, h}});
+                updates.push_back({ a.id, { prev, h } });
                 prev = h;
             }
             q.finish();

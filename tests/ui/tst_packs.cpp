@@ -50,7 +50,9 @@ QString makeKey(const Env &env, const QString &name, bool trusted)
     QString error;
     if (!trust::generateKey(key, error))
         qFatal("cannot create a key: %s", qPrintable(error));
-    if (trusted && !QFile::copy(key + QStringLiteral(".pub"), env.path(QStringLiteral("trusted/")) + name + QStringLiteral(".pub")))
+    if (trusted
+        && !QFile::copy(
+            key + QStringLiteral(".pub"), env.path(QStringLiteral("trusted/")) + name + QStringLiteral(".pub")))
         qFatal("cannot trust %s", qPrintable(key));
     return key;
 }
@@ -97,8 +99,8 @@ void scriptOverride(OverrideScript &script)
             break;
         case OverrideScript::Action::ConfirmEmpty:
             reason->setPlainText(QStringLiteral("   "));
-            load->click();      // disabled: nothing happens
-            dialog->accept();   // and accept() itself refuses without a reason
+            load->click(); // disabled: nothing happens
+            dialog->accept(); // and accept() itself refuses without a reason
             if (dialog->result() != QDialog::Accepted)
                 return int(QDialog::Accepted); // even a hook that claims "accepted" cannot bypass it
             break;
@@ -168,7 +170,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, reason);
-        for (const bool signedByTrustedKey : {false, true}) {
+        for (const bool signedByTrustedKey : { false, true }) {
             Env env;
             qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(env.path(QStringLiteral("trusted"))));
             QVERIFY(QDir().mkpath(env.path(QStringLiteral("trusted"))));
@@ -218,7 +220,8 @@ private Q_SLOTS:
         QSignalSpy changed(s.get(), &Session::packChanged);
         QVERIFY(dialog.importFile(path));
         QCOMPARE(script.shown, 0); // a valid signature by a trusted key: no override dialog
-        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("signed by the trusted key")), qPrintable(Dialogs::lastMessage()));
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("signed by the trusted key")),
+            qPrintable(Dialogs::lastMessage()));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(s->pack().id(), QStringLiteral("site-erlangen"));
         QVERIFY(!s->isBuiltinPack());
@@ -254,7 +257,8 @@ private Q_SLOTS:
         // Cancel: refused, with the reason.
         QVERIFY(!dialog.importFile(path));
         QCOMPARE(script.shown, 1);
-        QVERIFY2(script.explanation.contains(QStringLiteral("not signed by a trusted key")), qPrintable(script.explanation));
+        QVERIFY2(
+            script.explanation.contains(QStringLiteral("not signed by a trusted key")), qPrintable(script.explanation));
         QVERIFY2(script.explanation.contains(QStringLiteral("no signature file")), qPrintable(script.explanation));
         QVERIFY(!script.loadEnabledWhileEmpty);
         QVERIFY(dialog.problems().join(QLatin1Char('\n')).contains(QStringLiteral("not signed by a trusted key")));

@@ -67,9 +67,12 @@ int main(int argc, char *argv[])
 
     // A decision in progress on the presented case: one role answered, one still missing.
     if (const auto conf = DecisionPanel::todaysConference(w.session())) {
-        if (const auto id = w.session().decisions().open(*conf, QStringLiteral("V02-spec-example"), w.session().pack())) {
-            w.session().decisions().setOutcome(*id, QStringLiteral("standard_care"), QStringLiteral("Complete the work-up first"));
-            w.session().decisions().recordPosition(*id, {QStringLiteral("Dr Weber"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}});
+        if (const auto id
+            = w.session().decisions().open(*conf, QStringLiteral("V02-spec-example"), w.session().pack())) {
+            w.session().decisions().setOutcome(
+                *id, QStringLiteral("standard_care"), QStringLiteral("Complete the work-up first"));
+            w.session().decisions().recordPosition(
+                *id, { QStringLiteral("Dr Weber"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} });
         }
     }
     auto *conference = new ConferenceMode(w.session(), w.caseList()->visibleCaseIds(50), 1); // deletes itself on close

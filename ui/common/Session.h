@@ -46,7 +46,7 @@ public:
     // A site pack loaded although it is not signed by a trusted key (issue 6).
     struct PackOverride {
         QString warning; // the importer's warning (recorded in the audit log)
-        QString reason;  // the user's reason for the override (required)
+        QString reason; // the user's reason for the override (required)
     };
 
     // Makes a validated site pack the active one (nullptr: back to the built-in pack), remembers

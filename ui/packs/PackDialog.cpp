@@ -123,7 +123,8 @@ void PackDialog::refresh()
     h += QStringLiteral("</ul>");
     m_info->setHtml(h);
     const QString overrideReason = m_session.isBuiltinPack() ? QString() : m_session.packOverrideReason();
-    m_signatureWarning->setText(QStringLiteral("⚠ ") + tr("Loaded without a trusted signature: %1").arg(overrideReason));
+    m_signatureWarning->setText(
+        QStringLiteral("⚠ ") + tr("Loaded without a trusted signature: %1").arg(overrideReason));
     m_signatureWarning->setAccessibleName(m_signatureWarning->text());
     m_signatureWarning->setVisible(!overrideReason.isEmpty());
     m_builtin->setEnabled(!m_session.isBuiltinPack() && m_session.store().isWriter());
@@ -138,7 +139,8 @@ void PackDialog::showRefused(const QStringList &problems, bool messageBox)
     m_problemsLabel->show();
     m_problems->show();
     if (messageBox)
-        Dialogs::warning(this, tr("Rule pack refused"), tr("The pack was refused; the active pack is unchanged."), problems);
+        Dialogs::warning(
+            this, tr("Rule pack refused"), tr("The pack was refused; the active pack is unchanged."), problems);
 }
 
 bool PackDialog::importFile(const QString &path)
@@ -158,7 +160,7 @@ bool PackDialog::importFile(const QString &path)
         }
         out = PackImporter::checkFile(path, true);
         if (out.pack && out.overridden)
-            signatureOverride = Session::PackOverride {out.warning, confirm.reason()};
+            signatureOverride = Session::PackOverride { out.warning, confirm.reason() };
     }
     if (!out.pack) {
         showRefused(out.problems, true);

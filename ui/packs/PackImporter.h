@@ -25,11 +25,11 @@ public:
         QStringList problems;
         int vignettes = 0;
         int passed = 0;
-        QString signer;           // fingerprint of the trusted key that signed the pack
+        QString signer; // fingerprint of the trusted key that signed the pack
         bool overridable = false; // refused only because it is not signed by a trusted key
         QString signatureProblem; // why the signature is not accepted (empty when it is)
-        bool overridden = false;  // loaded with allowUnsigned although not trusted
-        QString warning;          // the override warning (as the CLI prints and audits it)
+        bool overridden = false; // loaded with allowUnsigned although not trusted
+        QString warning; // the override warning (as the CLI prints and audits it)
         QString id, version, sha256; // of the pack, whenever it loaded (also when refused)
     };
 

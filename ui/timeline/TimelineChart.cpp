@@ -194,7 +194,8 @@ void TimelineChart::rebuild()
             rows.emplace_back();
             target = &rows.back();
         }
-        target->placed.push_back({ it.phase, it.phase->startDay - target->end }); // NOLINT(modernize-use-emplace): aggregate
+        target->placed.push_back(
+            { it.phase, it.phase->startDay - target->end }); // NOLINT(modernize-use-emplace): aggregate
         target->lastType = t;
         target->end = qMax(end, it.phase->startDay);
     }
