@@ -8,7 +8,6 @@
 #include "store/CanonicalJson.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -165,34 +164,46 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("V10-ms-cladribine-infection"));
     }
 
-    void manyCasesStaySmooth()
+    void manyCasesFilterAndSortCorrectly()
     {
-        // 20k cases here (the 100k figure is measured by the benchmark in the report); the
-        // filter must stay well under a frame budget of 50 ms per change.
+        // 20k cases: every filter change and sort gives the right rows (the time each takes, at
+        // 100k cases, is measured by the ui_bench benchmark, not asserted here).
         Env env;
         auto s = env.session(false);
         addCases(*s, 20000, false);
         CaseListPanel panel(*s);
         panel.resize(500, 700);
         panel.show();
+        CaseListModel *model = panel.model();
         auto *search = find<QLineEdit>(&panel, QStringLiteral("caseSearch"));
-        QElapsedTimer t;
-        double worst = 0;
-        for (const char *term : { "SYN-0012", "Synthetic 19", "", "nothing-matches" }) {
-            search->setText(QLatin1String(term));
-            t.start();
+        // Search matches a substring of the id or the label.
+        const struct {
+            const char *term;
+            qint64 count;
+        } searches[] = {
+            { "SYN-0012", 100 }, // SYN-001200 … SYN-001299
+            { "Synthetic 19", 1111 }, // 19, 190–199, 1900–1999, 19000–19999
+            { "", 20000 },
+            { "nothing-matches", 0 },
+        };
+        for (const auto &t : searches) {
+            search->setText(QLatin1String(t.term));
             panel.applyFilters();
-            QCoreApplication::processEvents();
-            worst = qMax(worst, double(t.nsecsElapsed()) / 1e6);
+            QTRY_COMPARE(model->totalCount(), t.count);
         }
-        t.start();
+        search->setText(QStringLiteral("SYN-0012"));
+        panel.applyFilters();
+        QTRY_COMPARE(model->totalCount(), qint64(100));
+        QCOMPARE(model->index(0, CaseListModel::CaseId).data().toString(), QStringLiteral("SYN-001200"));
+        search->clear();
+        panel.applyFilters();
+        // Every third synthetic case is SSc.
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("diseaseFilter")), QStringLiteral("SSc")));
-        worst = qMax(worst, double(t.nsecsElapsed()) / 1e6);
-        t.start();
+        QTRY_COMPARE(model->totalCount(), qint64(6667));
+        // Labels sort as text: "Synthetic 9999" is the greatest SSc label (9999 = 3 × 3333).
         panel.view()->sortByColumn(CaseListModel::Label, Qt::DescendingOrder);
-        const double sortMs = double(t.nsecsElapsed()) / 1e6;
-        qInfo("20k cases: worst filter change %.1f ms, sort by label %.1f ms", worst, sortMs);
-        QVERIFY2(worst < 50.0, qPrintable(QString::number(worst)));
+        QCOMPARE(model->index(0, CaseListModel::Label).data().toString(), QStringLiteral("Synthetic 9999"));
+        QCOMPARE(model->index(0, CaseListModel::CaseId).data().toString(), QStringLiteral("SYN-009999"));
     }
 };
 

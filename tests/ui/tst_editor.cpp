@@ -13,7 +13,6 @@
 #include "engine/Engine.h"
 #include "shell/CaseWorkspace.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -22,6 +21,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QUndoStack>
+
+#include <limits>
 
 using namespace consilium;
 using namespace consilium::test;
@@ -107,8 +108,11 @@ private Q_SLOTS:
             !w.comparison()->model()->index(ComparisonModel::Inpatient, 0).data(ComparisonModel::ChangedRole).toBool());
     }
 
-    void gridRefreshIsFast()
+    void gridFollowsEveryEdit()
     {
+        // Each edit is validated, evaluated and shown at once: after every one of 50 quick edits the
+        // evaluation holds the value just typed and the derived eGFR moves with it. (How fast this is
+        // is measured by ui_bench, not asserted here.)
         Env env;
         auto s = env.session();
         CaseWorkspace w(*s);
@@ -116,20 +120,27 @@ private Q_SLOTS:
         w.show();
         QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
         w.tabs()->setCurrentIndex(CaseWorkspace::CompareTab);
+        const int creat = s->pack().variableIndex(QStringLiteral("creatinine"));
+        const int egfr = s->pack().slotOf(QStringLiteral("egfr_ckd_epi_2021"));
         FactField *f = w.editor()->field(QStringLiteral("creatinine"));
         FactEntry e = f->entry();
-        QElapsedTimer t;
-        t.start();
-        const int n = 50;
-        for (int i = 0; i < n; ++i) {
-            e.text = QString::number(70 + i);
+        QCOMPARE(e.unit, QStringLiteral("umol/L"));
+        double previousEgfr = std::numeric_limits<double>::infinity();
+        for (int i = 0; i < 50; ++i) {
+            const int umol = 70 + 2 * i;
+            e.text = QString::number(umol);
             w.document()->setFact(QStringLiteral("creatinine"), e);
             w.evaluateNow();
             QCoreApplication::processEvents();
+            QVERIFY(w.evaluation() != nullptr);
+            // Canonical mg/dL = µmol/L ÷ 88.42 (reference-rules §1c).
+            QCOMPARE(w.evaluation()->caseData.values[std::size_t(creat)], umol / 88.42);
+            const double now = w.evaluation()->ws.values[std::size_t(egfr)];
+            QVERIFY2(now < previousEgfr, qPrintable(QStringLiteral("edit %1: eGFR %2").arg(i).arg(now)));
+            previousEgfr = now;
         }
-        const double ms = double(t.nsecsElapsed()) / 1e6 / n;
-        qInfo("comparison grid refresh after one field edit: %.2f ms", ms);
-        QVERIFY2(ms < 16.0, qPrintable(QString::number(ms)));
+        // The grid shows the result of the last edit, not an earlier one.
+        QVERIFY(!cell(w, ComparisonModel::VerdictRow, 0).isEmpty());
     }
 
     void invalidValueShowsItsReason()

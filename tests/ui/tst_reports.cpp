@@ -10,7 +10,6 @@
 #include "shell/CaseWorkspace.h"
 #include "shell/MainWindow.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -68,11 +67,8 @@ private Q_SLOTS:
         MainWindow w(std::move(s));
         QVERIFY(w.workspace()->openCase(QStringLiteral("V01-sle-ln-si-units")));
         const QString pdf = env.path(QStringLiteral("report.pdf"));
-        QElapsedTimer t;
-        t.start();
         QVERIFY(w.exportReport(pdf));
-        qInfo("conference report PDF: %lld ms, %lld bytes", t.elapsed(), QFile(pdf).size());
-        QVERIFY(t.elapsed() < 5000);
+        QVERIFY(QFile(pdf).size() > 0);
         const QString text = pdfText(pdf);
         const QString f = flat(text);
         QVERIFY(f.contains(QStringLiteral("Conference report: V01-sle-ln-si-units")));
