@@ -11,9 +11,13 @@ packages=(
     libboost-dev libboost-graph-dev rapidjson-dev libbenchmark-dev
     fonts-dejavu-core poppler-utils sqlite3 xvfb xauth lintian dpkg-dev file
 )
-# Hardening stages (tests/hardening.sh): sanitizers, libFuzzer, static analysis.
-if [ "${1:-}" = "--hardening" ]; then
-    packages+=(clang libclang-rt-14-dev clang-tidy clazy cppcheck)
+# Hardening stages (tests/hardening.sh): sanitizers, libFuzzer, static analysis, formatting.
+if [ "${1:-}" = "--hardening" ] || [ "${1:-}" = "--ci" ]; then
+    packages+=(clang libclang-rt-14-dev clang-tidy clang-format clazy cppcheck)
+fi
+# CI (.ci/run) also bootstraps a fresh Debian 12 to run the README's commands in (tests/fresh-debian.sh).
+if [ "${1:-}" = "--ci" ]; then
+    packages+=(debootstrap)
 fi
 
 missing=()

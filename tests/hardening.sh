@@ -3,7 +3,8 @@
 # Hardening stages run by CI after the normal test suite:
 #   1. the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
 #   2. each libFuzzer target for a bounded time (FUZZ_SECONDS, default 60) from its seed corpus.
-#   3. static analysis (tests/static-analysis.sh on the build/ tree configured by tests/run.sh).
+#   3. static analysis (tests/static-analysis.sh on the build-asan/ tree of stage 1);
+#   4. formatting (tests/check-format.sh: every tracked source matches .clang-format).
 # Any sanitizer report, fuzzer crash or analysis finding fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,4 +36,7 @@ for target in case pack expression; do
 done
 
 echo "== static analysis" >&2
-tests/static-analysis.sh build
+tests/static-analysis.sh build-asan
+
+echo "== formatting" >&2
+tests/check-format.sh
