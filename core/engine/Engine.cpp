@@ -330,6 +330,8 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
 {
     ws.asOf = c.asOf;
     ws.lastDoseMissing = false;
+    ws.medicationsAbsent = !c.hasMedications;
+    ws.failedTherapiesAbsent = !c.hasFailedTherapies;
     std::copy(c.values.begin(), c.values.end(), ws.values.begin());
     std::copy(c.status.begin(), c.status.end(), ws.status.begin());
     const auto js = std::size_t(m_pack.jurisdictionSlot());
@@ -369,39 +371,46 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
     }
 }
 
-// Raw inputs are numbered: variables by their slot, pseudo inputs after the last slot.
-void Engine::collectMissing(int slot, const Evaluation &e, std::vector<int> &out) const
+void collectMissingInputs(const RulePack &pack, const Workspace &ws, int slot, std::vector<int> &out)
 {
-    const Workspace &ws = e.ws;
     if (isKnown(ws, slot))
         return;
     auto add = [&out](int input) {
         if (std::find(out.begin(), out.end(), input) == out.end())
             out.push_back(input);
     };
-    const Symbol &sym = m_pack.symbol(slot);
+    const Symbol &sym = pack.symbol(slot);
     if (sym.kind == SymbolKind::Variable) {
         add(slot);
         return;
     }
     if (sym.kind != SymbolKind::Derived)
         return;
-    const DerivedDef &def = m_pack.derived()[std::size_t(sym.index)];
+    const DerivedDef &def = pack.derived()[std::size_t(sym.index)];
     for (int dep : def.dependencySlots)
-        collectMissing(dep, e, out);
+        collectMissingInputs(pack, ws, dep, out);
     for (PseudoInput p : def.pseudo) {
-        const bool missing = (p == PseudoInput::Medications && !e.caseData.hasMedications)
-            || (p == PseudoInput::FailedTherapies && !e.caseData.hasFailedTherapies)
-            || (p == PseudoInput::MedicationLastDose && e.caseData.hasMedications && ws.lastDoseMissing);
+        const bool missing = (p == PseudoInput::Medications && ws.medicationsAbsent)
+            || (p == PseudoInput::FailedTherapies && ws.failedTherapiesAbsent)
+            || (p == PseudoInput::MedicationLastDose && !ws.medicationsAbsent && ws.lastDoseMissing);
         if (missing)
-            add(m_pack.slotCount() + int(p));
+            add(pack.slotCount() + int(p));
     }
+}
+
+QString missingInputId(const RulePack &pack, int input)
+{
+    return input < pack.slotCount() ? pack.symbol(input).id : pseudoInputName(PseudoInput(input - pack.slotCount()));
+}
+
+void Engine::collectMissing(int slot, const Evaluation &e, std::vector<int> &out) const
+{
+    collectMissingInputs(m_pack, e.ws, slot, out);
 }
 
 QString Engine::inputName(int input) const
 {
-    return input < m_pack.slotCount() ? m_pack.symbol(input).id
-                                      : pseudoInputName(PseudoInput(input - m_pack.slotCount()));
+    return missingInputId(m_pack, input);
 }
 
 ArmTimeline Engine::timeline(int arm, const Evaluation &e) const

@@ -25,7 +25,17 @@ struct Workspace {
     std::vector<int> knownPoints; // by derived index: points of the known components (points scores)
     QDate asOf;
     bool lastDoseMissing = false; // a washout needed a medication's missing last_dose
+    bool medicationsAbsent = false; // the case has no `medications` list
+    bool failedTherapiesAbsent = false; // the case has no `failed_therapies` list
 };
+
+// Raw inputs are numbered: variables by their slot, pseudo inputs after the last slot
+// (RulePack::slotCount() + PseudoInput).
+// Appends (once each) the raw inputs that make `slot` unknown: the variable itself, or for a
+// derived value the absent/unknown/not-evaluated variables and pseudo inputs it reads, recursively.
+void collectMissingInputs(const RulePack &pack, const Workspace &ws, int slot, std::vector<int> &out);
+// A raw input's id as named in missing_inputs ("creatinine", "medications[].last_dose").
+QString missingInputId(const RulePack &pack, int input);
 
 // A verdict group: an arm itself, or one of its sub-options (reference-rules §0.4).
 struct VerdictGroup {

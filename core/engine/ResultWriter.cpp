@@ -124,17 +124,95 @@ QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
     return out;
 }
 
-void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, int criterion)
+namespace {
+
+// Why a derived value is unknown: "Serum creatinine missing; Sex not evaluated" (pack labels,
+// grouped by status), or empty when no raw input is missing (e.g. EASIX with platelets 0).
+QString missingReason(const RulePack &pack, const Workspace &ws, int slot)
+{
+    if (pack.symbol(slot).kind != SymbolKind::Derived)
+        return {};
+    std::vector<int> inputs;
+    collectMissingInputs(pack, ws, slot, inputs);
+    if (inputs.empty())
+        return {};
+    QStringList missing;
+    QStringList unknown;
+    QStringList notEvaluated;
+    for (int in : inputs) {
+        if (in >= pack.slotCount()) {
+            missing.append(pseudoInputLabel(PseudoInput(in - pack.slotCount())));
+            continue;
+        }
+        const Symbol &sym = pack.symbol(in);
+        QString label = sym.kind == SymbolKind::Variable ? pack.variables()[std::size_t(sym.index)].label : QString();
+        if (label.isEmpty())
+            label = sym.id;
+        switch (ws.status[std::size_t(in)]) {
+        case ValueStatus::NotEvaluated:
+            notEvaluated.append(label);
+            break;
+        case ValueStatus::Unknown:
+            unknown.append(label);
+            break;
+        case ValueStatus::Absent:
+        case ValueStatus::Known:
+            missing.append(label);
+            break;
+        }
+    }
+    QStringList groups;
+    const QString comma = QStringLiteral(", ");
+    if (!missing.isEmpty())
+        groups.append(missing.join(comma) + QStringLiteral(" missing"));
+    if (!unknown.isEmpty())
+        groups.append(unknown.join(comma) + QStringLiteral(" unknown"));
+    if (!notEvaluated.isEmpty())
+        groups.append(notEvaluated.join(comma) + QStringLiteral(" not evaluated"));
+    return groups.join(QStringLiteral("; "));
+}
+
+// A placeholder: the value, then its unit only if the value is known; for an unknown derived
+// value, why (each reason once per sentence).
+void appendPlaceholder(
+    QString &out, const RulePack &pack, const Workspace &ws, const TemplatePart &part, QStringList &reasonsGiven)
+{
+    appendDisplayValue(out, pack, ws, part.slot);
+    if (ws.status[std::size_t(part.slot)] == ValueStatus::Known) {
+        out += part.text;
+        return;
+    }
+    const QString reason = missingReason(pack, ws, part.slot);
+    if (reason.isEmpty() || reasonsGiven.contains(reason))
+        return;
+    reasonsGiven.append(reason);
+    out += QStringLiteral(" (") + reason + QLatin1Char(')');
+}
+
+} // namespace
+
+QString unknownValueReason(const RulePack &pack, const Workspace &ws, int slot)
+{
+    return ws.status[std::size_t(slot)] == ValueStatus::Known ? QString() : missingReason(pack, ws, slot);
+}
+
+void appendExplanationText(QString &out, const RulePack &pack, const Workspace &ws, int criterion)
 {
     const Criterion &cr = pack.criteria()[std::size_t(criterion)];
-    out += stateLabel(ws.states[std::size_t(criterion)]);
-    out += QLatin1String(": ");
-    for (const TemplatePart &part : cr.explanation) {
+    QStringList reasonsGiven;
+    for (const TemplatePart &part : cr.explanationFor(ws.states[std::size_t(criterion)])) {
         if (part.slot >= 0)
-            appendDisplayValue(out, pack, ws, part.slot);
+            appendPlaceholder(out, pack, ws, part, reasonsGiven);
         else
             out += part.text;
     }
+}
+
+void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, int criterion)
+{
+    out += stateLabel(ws.states[std::size_t(criterion)]);
+    out += QLatin1String(": ");
+    appendExplanationText(out, pack, ws, criterion);
 }
 
 QString renderExplanation(const RulePack &pack, const Workspace &ws, int criterion)
@@ -142,6 +220,14 @@ QString renderExplanation(const RulePack &pack, const Workspace &ws, int criteri
     QString out;
     out.reserve(pack.criteria()[std::size_t(criterion)].explanationTemplate.size() + 48);
     appendExplanation(out, pack, ws, criterion);
+    return out;
+}
+
+QString renderExplanationText(const RulePack &pack, const Workspace &ws, int criterion)
+{
+    QString out;
+    out.reserve(pack.criteria()[std::size_t(criterion)].explanationTemplate.size() + 32);
+    appendExplanationText(out, pack, ws, criterion);
     return out;
 }
 
@@ -610,11 +696,17 @@ QString resultText(const Engine &engine, const Evaluation &e)
         if (!def.unit.isEmpty() && e.ws.status[std::size_t(def.slot)] == ValueStatus::Known
             && def.type != ValueType::Enum)
             v += QLatin1Char(' ') + def.unit;
+        if (const QString why = unknownValueReason(pack, e.ws, def.slot); !why.isEmpty())
+            v += QStringLiteral(" (") + why + QLatin1Char(')');
         line(QStringLiteral("  %1: %2").arg(def.label, v));
     }
     for (const DerivedDef &def : pack.derived()) {
-        if (def.type == ValueType::Date)
-            line(QStringLiteral("  %1: %2").arg(def.label, displayValue(pack, e.ws, def.slot)));
+        if (def.type != ValueType::Date)
+            continue;
+        QString v = displayValue(pack, e.ws, def.slot);
+        if (const QString why = unknownValueReason(pack, e.ws, def.slot); !why.isEmpty())
+            v += QStringLiteral(" (") + why + QLatin1Char(')');
+        line(QStringLiteral("  %1: %2").arg(def.label, v));
     }
     if (!e.whatWouldChange.empty()) {
         QStringList parts;

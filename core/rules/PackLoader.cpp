@@ -37,6 +37,19 @@ int armIndex(const QString &id)
     return -1;
 }
 
+QString pseudoInputLabel(PseudoInput p)
+{
+    switch (p) {
+    case PseudoInput::Medications:
+        return QStringLiteral("Medication list");
+    case PseudoInput::FailedTherapies:
+        return QStringLiteral("Failed therapies");
+    case PseudoInput::MedicationLastDose:
+        return QStringLiteral("Last dose of a medication");
+    }
+    return {};
+}
+
 QString pseudoInputName(PseudoInput p)
 {
     switch (p) {
@@ -957,6 +970,10 @@ void PackLoader::orderDerived(const QString &path)
 std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const QString &path)
 {
     std::vector<TemplatePart> parts;
+    if (text.trimmed().isEmpty()) {
+        error(path, QStringLiteral("explanation must not be empty"));
+        return parts;
+    }
     QString literal;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
@@ -971,15 +988,28 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
                 error(path, QStringLiteral("unclosed '{' at character %1").arg(i + 1));
                 return parts;
             }
-            const QString name = text.mid(i + 1, close - i - 1);
+            // {id} or {id|unit}: the unit is printed after the value only when the value is known.
+            const QString inner = text.mid(i + 1, close - i - 1);
+            const qsizetype bar = inner.indexOf(QLatin1Char('|'));
+            const QString name = bar < 0 ? inner : inner.left(bar);
+            const QString unit = bar < 0 ? QString() : inner.mid(bar + 1);
             const int slot = p.slotOf(name);
             if (slot < 0) {
                 error(path, QStringLiteral("unknown identifier '{%1}' in template").arg(name));
+            } else if (bar >= 0 && unit.trimmed().isEmpty()) {
+                error(path, QStringLiteral("empty unit in '{%1}' at character %2").arg(inner).arg(i + 1));
+            } else if (unit.contains(QLatin1Char('{')) || unit.contains(QLatin1Char('|'))) {
+                error(
+                    path, QStringLiteral("'{' or '|' inside the unit of '{%1}' at character %2").arg(inner).arg(i + 1));
+            } else if (bar >= 0 && p.slotType(slot) != ValueType::Number && p.slotType(slot) != ValueType::Integer) {
+                error(path,
+                    QStringLiteral("'{%1}': a unit is allowed only after a number, and '%2' is not a number")
+                        .arg(inner, name));
             } else {
                 if (!literal.isEmpty())
                     parts.push_back({ literal, -1 });
                 literal.clear();
-                parts.push_back({ QString(), slot });
+                parts.push_back({ unit, slot });
             }
             i = close;
         } else if (c == QLatin1Char('}')) {
@@ -1014,7 +1044,7 @@ void PackLoader::loadCriteria(const ObjectView &top)
     for (const auto &c : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("criteria"), i++);
         ObjectView o(c, path, d, { "id", "arm", "severity", "condition", "explanation", "source", "evidence" },
-            { "sub_option", "applies_when" });
+            { "sub_option", "applies_when", "explanation_by_state" });
         if (!o.isObject())
             continue;
         Criterion cr;
@@ -1051,8 +1081,26 @@ void PackLoader::loadCriteria(const ObjectView &top)
         }
         if (auto e = expression(o, "condition", cr.id))
             cr.condition = std::move(*e);
-        cr.explanationTemplate = o.string("explanation").value_or(QString());
-        cr.explanation = parseTemplate(cr.explanationTemplate, o.pathOf("explanation"));
+        if (auto text = o.string("explanation")) {
+            cr.explanationTemplate = *text;
+            cr.explanation = parseTemplate(cr.explanationTemplate, o.pathOf("explanation"));
+        }
+        if (o.has("explanation_by_state")) {
+            // Every key optional; the same placeholder checks as the neutral template.
+            ObjectView by(*o.get("explanation_by_state"), o.pathOf("explanation_by_state"), d, {},
+                { "met", "not_met", "unknown", "not_applicable" });
+            if (by.isObject()) {
+                for (CriterionState st : { CriterionState::Met, CriterionState::NotMet, CriterionState::Unknown,
+                         CriterionState::NotApplicable }) {
+                    const std::string_view key = toString(st);
+                    const auto i = std::size_t(st);
+                    if (auto text = by.string(key)) {
+                        cr.stateExplanations[i] = parseTemplate(*text, by.pathOf(key));
+                        cr.stateTemplates[i] = *text;
+                    }
+                }
+            }
+        }
         cr.source = o.string("source").value_or(QString());
         cr.evidence = o.string("evidence").value_or(QString());
         for (const Expression *e : { &cr.applies, &cr.condition }) {

@@ -97,6 +97,8 @@ enum class Formula : std::uint8_t {
 enum class PseudoInput : std::uint8_t { Medications, FailedTherapies, MedicationLastDose };
 inline constexpr int kPseudoInputCount = 3;
 QString pseudoInputName(PseudoInput p);
+// How an explanation names a pseudo input ("Medication list", …); the pack has no label for them.
+QString pseudoInputLabel(PseudoInput p);
 
 struct DerivedDef {
     QString id;
@@ -139,9 +141,10 @@ struct Symbol {
     int index = -1; // into variables() or derived()
 };
 
+// One piece of an explanation template: literal text, or a placeholder `{id}` / `{id|unit}`.
 struct TemplatePart {
-    QString text; // literal text, or empty when slot >= 0
-    int slot = -1;
+    QString text; // literal text; for a placeholder, its unit (printed only after a known value)
+    int slot = -1; // the placeholder's slot, -1 for literal text
 };
 
 struct Criterion {
@@ -152,8 +155,18 @@ struct Criterion {
     Expression applies; // empty = true
     bool hasApplies = false;
     Expression condition;
-    QString explanationTemplate;
+    QString explanationTemplate; // neutral: valid in every state
     std::vector<TemplatePart> explanation;
+    // Optional per-state texts (`explanation_by_state`), indexed by CriterionState; an empty
+    // template means the neutral one is used in that state.
+    std::array<QString, 4> stateTemplates;
+    std::array<std::vector<TemplatePart>, 4> stateExplanations;
+    // The template to render in state `s`: the per-state text if the pack gives one, else the neutral one.
+    const std::vector<TemplatePart> &explanationFor(CriterionState s) const
+    {
+        const auto i = std::size_t(s);
+        return i < stateTemplates.size() && !stateTemplates[i].isEmpty() ? stateExplanations[i] : explanation;
+    }
     QString source;
     QString evidence;
     std::vector<int> slots; // every slot referenced by applies + condition

@@ -172,6 +172,7 @@ private Q_SLOTS:
     void evaluateExamples();
     void derivedUnrounded();
     void textFormat();
+    void explanationsInEveryFormat();
     void asOfOverride();
     void badCase();
     void severalProblems();
@@ -340,6 +341,67 @@ void TestCli::textFormat()
     QString error;
     parseObject(json.out, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+// Issue 10: the text and JSON outputs render explanations that fit the state and never print a
+// unit after a value that is not a number.
+void TestCli::explanationsInEveryFormat()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QJsonObject doc = parseObject(readAll(example("V03-dcssc-all-eligible.json")));
+    QJsonObject facts = doc.value(QStringLiteral("facts")).toObject();
+    facts.remove(QStringLiteral("creatinine"));
+    facts.insert(QStringLiteral("dlco"), QJsonObject { { QStringLiteral("status"), QStringLiteral("not_evaluated") } });
+    facts.insert(QStringLiteral("alt_x_uln"), QJsonObject { { QStringLiteral("status"), QStringLiteral("unknown") } });
+    facts.insert(QStringLiteral("age_years"), 34);
+    facts.insert(QStringLiteral("hbsag"), QStringLiteral("negative"));
+    doc.insert(QStringLiteral("facts"), facts);
+    const QString path = dir.filePath(QStringLiteral("case.json"));
+    QVERIFY(writeFile(path, QJsonDocument(doc).toJson()));
+
+    const Run text = runCli({ QStringLiteral("evaluate"), path, QStringLiteral("--format"), QStringLiteral("text") });
+    QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+    const Run json = runCli({ QStringLiteral("evaluate"), path });
+    QVERIFY2(json.exitCode == 0, qPrintable(json.describe()));
+    for (const Run *r : { &text, &json }) {
+        const QString out = QString::fromUtf8(r->out);
+        for (const char *bad : { "not evaluated%", "unknown mL/min", "unknown×", "unknown y", "is above 65" })
+            QVERIFY2(!out.contains(QString::fromUtf8(bad)), bad);
+        for (const char *good : { "Unknown: DLCO not evaluated and FVC 71.0% predicted",
+                 "Unknown: eGFR unknown (Serum creatinine missing) (required ≥ 30)",
+                 "Unknown: ALT unknown and AST 0.5× ULN" })
+            QVERIFY2(out.contains(QString::fromUtf8(good)), good);
+    }
+    // Met criteria are listed in the JSON: a met caution reads as met.
+    const QJsonArray criteria = parseObject(json.out)
+                                    .value(QStringLiteral("arms"))
+                                    .toObject()
+                                    .value(QStringLiteral("autologous_car_t"))
+                                    .toObject()
+                                    .value(QStringLiteral("criteria"))
+                                    .toArray();
+    QStringList seen;
+    for (const QJsonValue &v : criteria) {
+        const QJsonObject c = v.toObject();
+        const QString id = c.value(QStringLiteral("id")).toString();
+        const QString explanation = c.value(QStringLiteral("explanation")).toString();
+        if (id == QLatin1String("AUTO-AGE-02"))
+            QCOMPARE(explanation,
+                QStringLiteral("Met: Age 34 y (caution above 65, the most frequent upper limit in AID CAR T trials; "
+                               "others use 70 or 75: check the protocol)"));
+        if (id == QLatin1String("AUTO-INF-04"))
+            QCOMPARE(explanation,
+                QStringLiteral("Met: HBsAg negative, anti-HBc negative, HCV RNA negative (caution if any is positive: "
+                               "antiviral prophylaxis required if CAR T proceeds)"));
+        if (id == QLatin1String("AUTO-DIS-01"))
+            QVERIFY2(
+                !explanation.contains(QStringLiteral("no AID CAR T report for this disease")), qPrintable(explanation));
+        seen << id;
+    }
+    QVERIFY(seen.contains(QStringLiteral("AUTO-AGE-02")));
+    QVERIFY(seen.contains(QStringLiteral("AUTO-INF-04")));
+    QVERIFY(seen.contains(QStringLiteral("AUTO-DIS-01")));
 }
 
 void TestCli::asOfOverride()

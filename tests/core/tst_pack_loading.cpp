@@ -134,6 +134,7 @@ private Q_SLOTS:
     void builtinLoads();
     void roundTripThroughWriterStillLoads();
     void sha256OverRawBytes();
+    void acceptsPerStateTexts();
     void rejects_data();
     void rejects();
     void vignettesPass();
@@ -218,6 +219,42 @@ void TestPackLoading::sha256OverRawBytes()
     QVERIFY(retitled->sha256() != p->sha256());
     QCOMPARE(retitled->id(), p->id());
     QCOMPARE(retitled->version(), p->version());
+}
+
+void TestPackLoading::acceptsPerStateTexts()
+{
+    // Every key of explanation_by_state is optional, so an empty object and all four keys load.
+    const QByteArray bytes = mutated([](Doc &d) {
+        JValue none(rapidjson::kObjectType);
+        addMember(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation_by_state", std::move(none));
+        JValue all(rapidjson::kObjectType);
+        setString(d, all, "met", QStringLiteral("LVEF {lvef|%}: met"));
+        setString(d, all, "not_met", QStringLiteral("LVEF {lvef| %}: not met"));
+        setString(d, all, "unknown", QStringLiteral("LVEF {lvef}: unknown"));
+        setString(d, all, "not_applicable", QStringLiteral("LVEF: not applicable"));
+        addMember(d, elementById(d, "criteria", "AUTO-CARD-01"), "explanation_by_state", std::move(all));
+    });
+    json::Diagnostics diag;
+    const auto p = RulePack::load(bytes, diag);
+    QVERIFY2(p, qPrintable(diag.lines().join(QLatin1Char('\n'))));
+    for (const Criterion &c : p->criteria()) {
+        if (c.id == QLatin1String("AUTO-RENAL-01")) {
+            for (const QString &t : c.stateTemplates)
+                QVERIFY(t.isEmpty());
+            QCOMPARE(&c.explanationFor(CriterionState::Met), &c.explanation);
+        } else if (c.id == QLatin1String("AUTO-CARD-01")) {
+            QCOMPARE(c.stateTemplates[std::size_t(CriterionState::Met)], QStringLiteral("LVEF {lvef|%}: met"));
+            QCOMPARE(
+                c.stateTemplates[std::size_t(CriterionState::NotApplicable)], QStringLiteral("LVEF: not applicable"));
+            // {lvef|%}: the slot, with "%" as its unit.
+            const auto &met = c.explanationFor(CriterionState::Met);
+            QCOMPARE(met.size(), std::size_t(3));
+            QCOMPARE(met[1].slot, p->slotOf(QStringLiteral("lvef")));
+            QCOMPARE(met[1].text, QStringLiteral("%"));
+            QCOMPARE(c.explanationFor(CriterionState::NotMet)[1].text, QStringLiteral(" %"));
+            QCOMPARE(c.explanationFor(CriterionState::Unknown)[1].text, QString());
+        }
+    }
 }
 
 void TestPackLoading::rejects_data()
@@ -405,6 +442,60 @@ void TestPackLoading::rejects_data()
             d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QStringLiteral("eGFR {egfr_ckd_epi_2021"));
     }),
         renal + S(".explanation"), { S("{") });
+    row("unit on a placeholder that is not a number", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-DIS-01"), "explanation", QStringLiteral("Disease {disease| y}"));
+    }),
+        criterionPath("AUTO-DIS-01") + S(".explanation"), { S("disease"), S("not a number") });
+    row("empty unit in a placeholder", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation",
+            QStringLiteral("eGFR {egfr_ckd_epi_2021|} (required 30)"));
+    }),
+        renal + S(".explanation"), { S("empty unit"), S("egfr_ckd_epi_2021") });
+    row("unknown placeholder before a unit", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QStringLiteral("eGFR {egfr|%}"));
+    }),
+        renal + S(".explanation"), { S("unknown identifier"), S("egfr") });
+    row("empty explanation",
+        mutated([](Doc &d) { setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QString()); }),
+        renal + S(".explanation"), { S("empty") });
+
+    // Per-state explanation texts: every key optional, unknown keys and bad templates refused.
+    auto withStateTexts = [](const char *criterion, const std::function<void(Doc &, JValue &)> &fill) {
+        return mutated([&](Doc &d) {
+            JValue by(rapidjson::kObjectType);
+            fill(d, by);
+            addMember(d, elementById(d, "criteria", criterion), "explanation_by_state", std::move(by));
+        });
+    };
+    auto text = [](Doc &d, JValue &by, const char *key, const char *value) {
+        setString(d, by, key, QString::fromUtf8(value));
+    };
+    row("explanation_by_state: unknown key",
+        withStateTexts("AUTO-RENAL-01",
+            [&](Doc &d, JValue &by) {
+                text(d, by, "met", "eGFR {egfr_ckd_epi_2021}");
+                text(d, by, "fired", "eGFR {egfr_ckd_epi_2021} is below 30");
+            }),
+        renal + S(".explanation_by_state.fired"), { S("unknown key") });
+    row("explanation_by_state: unknown identifier",
+        withStateTexts("AUTO-RENAL-01", [&](Doc &d, JValue &by) { text(d, by, "not_met", "eGFR {egfr} below 30"); }),
+        renal + S(".explanation_by_state.not_met"), { S("unknown identifier"), S("egfr") });
+    row("explanation_by_state: unit on a non-number",
+        withStateTexts("AUTO-RENAL-01", [&](Doc &d, JValue &by) { text(d, by, "unknown", "Sex {sex|%}"); }),
+        renal + S(".explanation_by_state.unknown"), { S("sex"), S("not a number") });
+    row("explanation_by_state: unbalanced brace",
+        withStateTexts("AUTO-RENAL-01", [&](Doc &d, JValue &by) { text(d, by, "met", "eGFR {egfr_ckd_epi_2021"); }),
+        renal + S(".explanation_by_state.met"), { S("unclosed") });
+    row("explanation_by_state: empty text",
+        withStateTexts("AUTO-RENAL-01", [&](Doc &d, JValue &by) { text(d, by, "not_applicable", ""); }),
+        renal + S(".explanation_by_state.not_applicable"), { S("empty") });
+    row("explanation_by_state: not a string",
+        withStateTexts("AUTO-RENAL-01", [&](Doc &d, JValue &by) { addMember(d, by, "met", JValue(3)); }),
+        renal + S(".explanation_by_state.met"), { S("string") });
+    row("explanation_by_state: not an object", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation_by_state", QStringLiteral("met"));
+    }),
+        renal + S(".explanation_by_state"), { S("object") });
 
     // Derived values.
     row("derived value refers to itself", mutated([](Doc &d) {

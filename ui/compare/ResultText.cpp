@@ -68,14 +68,7 @@ QString ResultText::verdictLine(const Engine &engine, const Evaluation &e, int g
 
 QString ResultText::explanation(const Evaluation &e, int criterion)
 {
-    QString s = renderExplanation(*e.pack, e.ws, criterion);
-    for (const char *prefix : { "Met: ", "Not met: ", "Unknown: ", "Not applicable: " }) {
-        if (s.startsWith(QLatin1String(prefix))) {
-            s.remove(0, qsizetype(qstrlen(prefix)));
-            break;
-        }
-    }
-    return s;
+    return renderExplanationText(*e.pack, e.ws, criterion);
 }
 
 QString ResultText::inputLabel(const RulePack &pack, const QString &input)
