@@ -9,6 +9,7 @@
 #include "compare/ComparisonView.h"
 #include "conference/ConferenceMode.h"
 #include "editor/CaseDocument.h"
+#include "editor/CaseEditor.h"
 #include "settings/AppSettings.h"
 #include "settings/SettingsDialog.h"
 #include "shell/CaseWorkspace.h"
@@ -17,6 +18,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -55,6 +57,7 @@ private Q_SLOTS:
         QTableView *list = w.caseList()->view();
         list->setFocus();
         QTest::keyClick(list, Qt::Key_Down);
+        QTest::keyClick(list, Qt::Key_Return);
         QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V02-spec-example"));
         QVERIFY(find<QLabel>(&w, QStringLiteral("missingIndicator"))->text().contains(QStringLiteral("missing")));
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("V02-spec-example")));
@@ -72,6 +75,65 @@ private Q_SLOTS:
         QTest::keyClick(w.conferenceMode(), Qt::Key_Escape);
         QTRY_VERIFY(w.conferenceMode() == nullptr);
         QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V03-dcssc-all-eligible"));
+    }
+
+    void keyboardNeverChangesTheOpenCase()
+    {
+        Env env;
+        MainWindow w(env.session());
+        w.resize(1500, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString v01 = QStringLiteral("V01-sle-ln-si-units");
+        QCOMPARE(w.workspace()->storedCaseId(), v01);
+        QTableView *list = w.caseList()->view();
+        list->setFocus();
+        QVERIFY(list->hasFocus());
+        // Tab leaves the list instead of walking through its rows and cases.
+        QTest::keyClick(list, Qt::Key_Tab);
+        QVERIFY(!list->hasFocus());
+        QCOMPARE(w.workspace()->storedCaseId(), v01);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        // The arrow keys move the highlight only; the open case stays and stays marked.
+        list->setFocus();
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(w.caseList()->currentCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        QCOMPARE(w.workspace()->storedCaseId(), v01);
+        QCOMPARE(w.caseList()->model()->openCaseId(), v01);
+        QVERIFY(w.caseList()->model()->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!w.caseList()->model()->index(3, 0).data(Qt::FontRole).value<QFont>().bold());
+        // Enter opens the highlighted case.
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        QCOMPARE(w.caseList()->model()->openCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        // With unsaved edits, Enter on another case asks first, exactly as a click does.
+        auto *weight = find<QLineEdit>(w.workspace()->editor(), QStringLiteral("value_weight"));
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("77"));
+        QVERIFY(w.workspace()->isModified());
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        QTest::keyClick(list, Qt::Key_Return);
+        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("unsaved")));
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        QVERIFY(w.workspace()->isModified());
+        QCOMPARE(w.caseList()->currentCaseId(), QStringLiteral("V04-sle-renal-cardiac")); // back on the open case
+        // A click asks the same question.
+        const QRect row5 = list->visualRect(w.caseList()->model()->index(4, 1));
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row5.center());
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row5.center());
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V05-iim-pregnant"));
+        QVERIFY(!w.workspace()->isModified());
+        // Ctrl+F reaches the case search.
+        list->setFocus();
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(find<QLineEdit>(&w, QStringLiteral("caseSearch"))->hasFocus());
     }
 
     void commandLineFiles()

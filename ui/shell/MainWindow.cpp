@@ -112,14 +112,17 @@ void MainWindow::buildCentral()
         statusBar()->showMessage(tr("Saved %1 as a new version.").arg(id), 5000);
     });
     connect(m_workspace, &CaseWorkspace::modifiedChanged, this, [this] { updateTitle(); });
-    connect(m_workspace, &CaseWorkspace::caseChanged, this, [this] { updateTitle(); });
+    connect(m_workspace, &CaseWorkspace::caseChanged, this, [this](const QString &id) {
+        m_list->selectCase(id);
+        updateTitle();
+    });
     connect(m_session.get(), &Session::packChanged, this, [this] {
         m_workspace->rebuildForPack();
         retranslate();
     });
     // Open the first case so the window never starts empty.
     if (m_list->model()->rowCount() > 0)
-        m_list->view()->selectRow(0);
+        m_workspace->openCase(m_list->model()->caseIdAt(0));
 }
 
 void MainWindow::buildActions()
