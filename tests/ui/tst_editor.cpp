@@ -127,9 +127,13 @@ private Q_SLOTS:
             w.evaluateNow();
             QCoreApplication::processEvents();
         }
+        // A figure for the log only: a wall-clock threshold fails on a loaded machine (the
+        // guide forbids them); the benchmark (ui_bench) is where the time is tracked.
         const double ms = double(t.nsecsElapsed()) / 1e6 / n;
         qInfo("comparison grid refresh after one field edit: %.2f ms", ms);
-        QVERIFY2(ms < 16.0, qPrintable(QString::number(ms)));
+        // Every edit reached the evaluation the grid shows.
+        const int vi = s->pack().variableIndex(QStringLiteral("creatinine"));
+        QCOMPARE(w.evaluation()->caseData.facts[std::size_t(vi)].entered, double(70 + n - 1));
     }
 
     void invalidValueShowsItsReason()
