@@ -54,13 +54,19 @@ void removeWithCompanions(const QString &file)
 Actor Actor::fromEnvironment(const QString &displayName)
 {
     Actor a;
-    a.osUser = qEnvironmentVariable("USER");
-    if (a.osUser.isEmpty())
-        a.osUser = qEnvironmentVariable("USERNAME");
+    for (const char *variable : { "USER", "LOGNAME", "USERNAME" }) {
+        if (a.osUser.isEmpty())
+            a.osUser = qEnvironmentVariable(variable);
+    }
     if (a.osUser.isEmpty())
         a.osUser = QStringLiteral("unknown");
     a.displayName = displayName.isEmpty() ? a.osUser : displayName;
     return a;
+}
+
+void CaseStore::setActor(const Actor &actor)
+{
+    m_actor = actor.osUser.isEmpty() ? Actor::fromEnvironment(actor.displayName) : actor;
 }
 
 std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreError &error)

@@ -166,10 +166,14 @@ void HistoryPanel::showSelected()
     if (!d->rationale.isEmpty())
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Rationale:"), d->rationale.toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Positions"));
-    for (const Position &p : d->positions)
-        html += QStringLiteral("<li>%1 (%2): %3%4</li>")
+    for (const Position &p : d->positions) {
+        const QString by = p.recordedBy.isEmpty() ? tr("recorder not recorded") // positions written before schema v3
+                                                  : tr("recorded by %1").arg(p.recordedBy);
+        html += QStringLiteral("<li>%1 (%2): %3%4 <i>(%5)</i></li>")
                     .arg(p.participant.toHtmlEscaped(), Labels::role(p.role), Labels::stance(stanceName(p.stance)),
-                        p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason.toHtmlEscaped());
+                        p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason.toHtmlEscaped(),
+                        by.toHtmlEscaped());
+    }
     html += QStringLiteral("</ul>");
     if (!d->overrides.empty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Overrides"));

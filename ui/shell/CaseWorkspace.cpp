@@ -13,6 +13,7 @@
 #include "editor/DraftStore.h"
 #include "engine/Engine.h"
 #include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
 #include "timeline/TimelineChart.h"
 #include "toxicity/ToxicityChart.h"
 
@@ -267,6 +268,9 @@ bool CaseWorkspace::save()
         m_tabs->setCurrentIndex(DataTab);
         return false;
     }
+    // The version records who saved it: on first use, ask for the name before the first save.
+    if (!IdentityDialog::ensure(this, m_session))
+        return false;
     QStringList problems;
     const QString oldKey = draftKey();
     const SaveOutcome out = m_session.saveCase(m_doc->toJson(), problems);

@@ -288,6 +288,8 @@ void MainWindow::selectCase(const QString &caseId)
 
 void MainWindow::openFiles(const QStringList &files)
 {
+    if (!files.isEmpty() && !IdentityDialog::ensure(this, *m_session))
+        return; // imported versions record who imported them
     QString last;
     for (const QString &file : files) {
         StoreError error;
@@ -454,6 +456,7 @@ void MainWindow::showSettings()
         return;
     const QString oldLanguage = AppSettings::language();
     dialog.apply();
+    m_session->setUserName(AppSettings::displayName()); // applies now, no restart
     if (dialog.language() != oldLanguage)
         Startup::setLanguage(dialog.language());
     if (!dialog.databasePath().isEmpty()
