@@ -172,6 +172,40 @@ private Q_SLOTS:
         QVERIFY(error(w, QStringLiteral("creatinine")).isEmpty());
     }
 
+    void impossibleAsOfDateIsRefused()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        auto *asOf = find<QLineEdit>(w.editor(), QStringLiteral("meta_asOf"));
+        QCOMPARE(asOf->text(), QStringLiteral("2026-11-25"));
+        // 31 November does not exist: kept as typed, refused with a message naming the field.
+        asOf->selectAll();
+        QTest::keyClicks(asOf, QStringLiteral("2026-11-31"));
+        w.evaluateNow();
+        QCOMPARE(w.document()->meta(QStringLiteral("as_of")), QStringLiteral("2026-11-31"));
+        QCOMPARE(asOf->text(), QStringLiteral("2026-11-31"));
+        auto *errors = find<QLabel>(w.editor(), QStringLiteral("metaErrors"));
+        QVERIFY(errors->isVisibleTo(w.editor()));
+        QVERIFY2(errors->text().contains(QStringLiteral("As of: \"2026-11-31\" is not a valid date")),
+            qPrintable(errors->text()));
+        QVERIFY(w.evaluation() == nullptr); // as the case reader: no verdicts on an impossible date
+        QVERIFY(!w.save());
+        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(1));
+        // Corrected: accepted, and the error goes.
+        asOf->selectAll();
+        QTest::keyClicks(asOf, QStringLiteral("2026-11-30"));
+        w.evaluateNow();
+        QCOMPARE(w.document()->asOf(), QDate(2026, 11, 30));
+        QVERIFY(!errors->isVisibleTo(w.editor()));
+        QVERIFY(w.evaluation() != nullptr);
+        // Undo restores the earlier text.
+        while (w.undoStack()->canUndo())
+            w.undoStack()->undo();
+        QCOMPARE(asOf->text(), QStringLiteral("2026-11-25"));
+    }
+
     void undoRedo()
     {
         Env env;

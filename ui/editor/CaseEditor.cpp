@@ -9,10 +9,10 @@
 #include "engine/Engine.h"
 #include "rules/RulePack.h"
 
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateEdit>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -20,11 +20,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 #include <set>
 
@@ -143,10 +147,33 @@ QWidget *CaseEditor::buildMeta()
     m_id->setObjectName(QStringLiteral("meta_id"));
     m_label = new QLineEdit(box);
     m_label->setObjectName(QStringLiteral("meta_label"));
-    m_asOf = new QDateEdit(box);
+    // The as-of date is typed as text and checked by the case reader, so an impossible date
+    // ("2026-11-31") is refused with a message naming the field instead of being silently
+    // moved to another day, as a date spin box would. The calendar button picks a date.
+    m_asOf = new QLineEdit(box);
     m_asOf->setObjectName(QStringLiteral("meta_asOf"));
-    m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOf->setMaxLength(10);
+    auto *calendarButton = new QToolButton(box);
+    calendarButton->setObjectName(QStringLiteral("meta_asOfCalendar"));
+    calendarButton->setText(QStringLiteral("📅"));
+    calendarButton->setPopupMode(QToolButton::InstantPopup);
+    calendarButton->setFocusPolicy(Qt::ClickFocus);
+    auto *calendarMenu = new QMenu(calendarButton);
+    m_asOfCalendar = new QCalendarWidget(calendarMenu);
+    auto *calendarAction = new QWidgetAction(calendarMenu);
+    calendarAction->setDefaultWidget(m_asOfCalendar);
+    calendarMenu->addAction(calendarAction);
+    calendarButton->setMenu(calendarMenu);
+    connect(calendarMenu, &QMenu::aboutToShow, this, [this] {
+        if (m_doc->asOf().isValid())
+            m_asOfCalendar->setSelectedDate(m_doc->asOf());
+    });
+    auto *asOfRow = new QHBoxLayout;
+    asOfRow->setContentsMargins(0, 0, 0, 0);
+    asOfRow->addWidget(m_asOf);
+    asOfRow->addWidget(calendarButton);
+    asOfRow->addStretch(1);
+    m_editable << calendarButton;
     m_jurisdiction = new QComboBox(box);
     m_jurisdiction->setObjectName(QStringLiteral("meta_jurisdiction"));
     for (const QString &j : m_doc->pack().jurisdictions())
@@ -154,7 +181,9 @@ QWidget *CaseEditor::buildMeta()
     m_metaErrors = errorLabel(QStringLiteral("metaErrors"), box);
     form->addRow(QStringLiteral("id"), m_id);
     form->addRow(QStringLiteral("label"), m_label);
-    form->addRow(QStringLiteral("as_of"), m_asOf);
+    m_asOfLabel = new QLabel(box);
+    m_asOfLabel->setBuddy(m_asOf); // a row holding a layout gets no buddy from the form
+    form->addRow(m_asOfLabel, asOfRow);
     form->addRow(QStringLiteral("jurisdiction"), m_jurisdiction);
     form->addRow(m_metaErrors);
     m_editable << m_id << m_label << m_asOf << m_jurisdiction;
@@ -168,7 +197,11 @@ QWidget *CaseEditor::buildMeta()
     };
     connect(m_id, &QLineEdit::textEdited, this, [push](const QString &t) { push("id", t.trimmed()); });
     connect(m_label, &QLineEdit::textEdited, this, [push](const QString &t) { push("label", t); });
-    connect(m_asOf, &QDateEdit::dateChanged, this, [push](const QDate &d) { push("as_of", d.toString(Qt::ISODate)); });
+    connect(m_asOf, &QLineEdit::textEdited, this, [push](const QString &t) { push("as_of", t.trimmed()); });
+    connect(m_asOfCalendar, &QCalendarWidget::clicked, this, [this, push, calendarMenu](const QDate &d) {
+        calendarMenu->close();
+        push("as_of", d.toString(Qt::ISODate));
+    });
     connect(m_jurisdiction, &QComboBox::activated, this,
         [this, push] { push("jurisdiction", m_jurisdiction->currentData().toString()); });
     return box;
@@ -274,8 +307,8 @@ void CaseEditor::syncMeta()
         m_id->setText(m_doc->caseId());
     if (m_label->text() != m_doc->meta(QStringLiteral("label")))
         m_label->setText(m_doc->meta(QStringLiteral("label")));
-    if (m_doc->asOf().isValid() && m_asOf->date() != m_doc->asOf())
-        m_asOf->setDate(m_doc->asOf());
+    if (m_asOf->text() != m_doc->meta(QStringLiteral("as_of")))
+        m_asOf->setText(m_doc->meta(QStringLiteral("as_of")));
     m_jurisdiction->setCurrentIndex(qMax(0, m_jurisdiction->findData(m_doc->meta(QStringLiteral("jurisdiction")))));
     for (FactField *f : std::as_const(m_fields))
         f->setAsOf(m_doc->asOf());
@@ -304,7 +337,25 @@ void CaseEditor::applyValidation(const CaseValidation &v)
         if (!m_fields.contains(key))
             unknownFacts << key + QStringLiteral(": ") + errors.join(QStringLiteral("; "));
     }
-    showErrors(m_metaErrors, v.metaErrors + unknownFacts);
+    // The reader names fields by their JSON path ("$.as_of: ..."): name them as the form does.
+    const std::pair<QString, QWidget *> metaFields[]
+        = { { QStringLiteral("$.id"), m_id }, { QStringLiteral("$.label"), m_label },
+              { QStringLiteral("$.as_of"), m_asOf }, { QStringLiteral("$.jurisdiction"), m_jurisdiction } };
+    QStringList meta;
+    QSet<QWidget *> bad;
+    for (const QString &line : v.metaErrors) {
+        QString shown = line;
+        for (const auto &[path, widget] : metaFields) {
+            if (line.startsWith(path + QStringLiteral(": "))) {
+                shown = widget->accessibleName() + line.mid(path.size());
+                bad.insert(widget);
+            }
+        }
+        meta << shown;
+    }
+    for (const auto &[path, widget] : metaFields)
+        widget->setStyleSheet(bad.contains(widget) ? QStringLiteral("border: 2px solid #c62828;") : QString());
+    showErrors(m_metaErrors, meta + unknownFacts);
     m_medModel->setErrors(v.medicationErrors);
     QStringList meds;
     for (const auto &[row, errors] : v.medicationErrors)
@@ -376,6 +427,9 @@ void CaseEditor::retranslate()
                 l->setText(text);
             w->setAccessibleName(QString(text).remove(QLatin1Char('&')));
         }
+        m_asOfLabel->setText(tr("&As of"));
+        m_asOf->setPlaceholderText(tr("YYYY-MM-DD"));
+        m_asOf->setToolTip(tr("The date the case is evaluated at (YYYY-MM-DD)"));
     }
     if (auto *box = qobject_cast<QGroupBox *>(m_id->parentWidget()))
         box->setTitle(tr("Case"));

@@ -6,7 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
+class QCalendarWidget;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -54,7 +54,9 @@ private:
     QHash<QString, int> m_needed; // group -> fields the arms still need
     QLineEdit *m_id = nullptr;
     QLineEdit *m_label = nullptr;
-    QDateEdit *m_asOf = nullptr;
+    QLineEdit *m_asOf = nullptr;
+    QLabel *m_asOfLabel = nullptr;
+    QCalendarWidget *m_asOfCalendar = nullptr;
     QComboBox *m_jurisdiction = nullptr;
     QLabel *m_metaErrors = nullptr;
     QGroupBox *m_medsBox = nullptr;
