@@ -11,6 +11,7 @@
 #include "editor/FactField.h"
 #include "editor/MedicationModel.h"
 #include "engine/Engine.h"
+#include "settings/AppSettings.h"
 #include "shell/CaseWorkspace.h"
 
 #include <QElapsedTimer>
@@ -170,6 +171,65 @@ private Q_SLOTS:
         type(w, QStringLiteral("creatinine"), QStringLiteral("81"));
         w.evaluateNow();
         QVERIFY(error(w, QStringLiteral("creatinine")).isEmpty());
+    }
+
+    void unitsFollowTheConvention()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.newCase();
+        QCOMPARE(w.document()->meta(QStringLiteral("jurisdiction")), QStringLiteral("EU"));
+        auto shown = [&w](const char *var) {
+            return find<QComboBox>(w.editor(), QStringLiteral("unit_") + QLatin1String(var))->currentData().toString();
+        };
+        // A new EU case offers the pack's EU units, visible before anything is typed.
+        const RulePack &pack = s->pack();
+        for (const char *var : { "creatinine", "crp", "bilirubin", "hemoglobin" }) {
+            const Variable &v = pack.variables()[std::size_t(pack.variableIndex(QLatin1String(var)))];
+            QCOMPARE(shown(var), v.defaultUnit(QStringLiteral("EU")));
+        }
+        QCOMPARE(shown("creatinine"), QStringLiteral("umol/L"));
+        QCOMPARE(shown("crp"), QStringLiteral("mg/L"));
+        QCOMPARE(shown("bilirubin"), QStringLiteral("umol/L"));
+        // "5" typed for CRP is 5 mg/L (0.5 mg/dL canonical), not 5 mg/dL.
+        type(w, QStringLiteral("crp"), QStringLiteral("5"));
+        w.evaluateNow();
+        QCOMPARE(w.document()->fact(QStringLiteral("crp")).unit, QStringLiteral("mg/L"));
+        const int crp = pack.variableIndex(QStringLiteral("crp"));
+        QVERIFY(w.evaluation());
+        QCOMPARE(w.evaluation()->caseData.values[std::size_t(crp)], 0.5);
+        QVERIFY(w.document()->toJson().contains("\"unit\": \"mg/L\""));
+        // 1.1 is not a creatinine in µmol/L (outside the pack's range) but is one in mg/dL.
+        type(w, QStringLiteral("creatinine"), QStringLiteral("1.1"));
+        w.evaluateNow();
+        QVERIFY2(error(w, QStringLiteral("creatinine")).contains(QStringLiteral("did you mean mg/dL?")),
+            qPrintable(error(w, QStringLiteral("creatinine"))));
+        unit(w, QStringLiteral("creatinine"), QStringLiteral("mg/dL"));
+        w.evaluateNow();
+        QCOMPARE(error(w, QStringLiteral("creatinine")), QString());
+        // Plausible in the chosen unit: no suggestion.
+        unit(w, QStringLiteral("creatinine"), QStringLiteral("umol/L"));
+        type(w, QStringLiteral("creatinine"), QStringLiteral("80"));
+        w.evaluateNow();
+        QCOMPARE(error(w, QStringLiteral("creatinine")), QString());
+        // A US case offers US units for what has no value yet; entered values keep theirs.
+        QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("meta_jurisdiction")), QStringLiteral("US")));
+        QCOMPARE(shown("bilirubin"), QStringLiteral("mg/dL"));
+        QCOMPARE(shown("crp"), QStringLiteral("mg/L"));
+        QCOMPARE(shown("creatinine"), QStringLiteral("umol/L"));
+        // The site setting overrides the jurisdiction.
+        AppSettings::setUnitConvention(QStringLiteral("EU"));
+        w.editor()->applyUnitConvention();
+        QCOMPARE(shown("bilirubin"), QStringLiteral("umol/L"));
+        AppSettings::setUnitConvention(QString());
+        w.editor()->applyUnitConvention();
+        QCOMPARE(shown("bilirubin"), QStringLiteral("mg/dL"));
+        // A stored case shows the units it was entered in (V03: creatinine in mg/dL, an EU case).
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        QVERIFY(w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        QCOMPARE(shown("creatinine"), QStringLiteral("mg/dL"));
+        QCOMPARE(shown("crp"), QStringLiteral("mg/L"));
     }
 
     void impossibleAsOfDateIsRefused()

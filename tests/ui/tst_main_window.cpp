@@ -183,8 +183,10 @@ private Q_SLOTS:
         QCOMPARE(w.caseList()->model()->rowCount(), 0); // a new database: no demo seeding here
         QVERIFY(AppSettings::recentDatabases().contains(other));
         QVERIFY(AppSettings::recentDatabases().contains(env.dbPath()));
-        // Settings through the dialog seam: name, role, language.
-        Dialogs::setExecHook([](QDialog *d) {
+        // Settings through the dialog seam: name, role, language, units.
+        bool databaseBuddy = false;
+        int unbuddied = 0;
+        Dialogs::setExecHook([&](QDialog *d) {
             auto *s = qobject_cast<SettingsDialog *>(d);
             if (!s)
                 return int(QDialog::Rejected);
@@ -192,10 +194,23 @@ private Q_SLOTS:
             name->setText(QStringLiteral("Dr Sommer"));
             choose(find<QComboBox>(s, QStringLiteral("settingsRole")), QStringLiteral("nephrology"));
             choose(find<QComboBox>(s, QStringLiteral("settingsLanguage")), QStringLiteral("de"));
+            choose(find<QComboBox>(s, QStringLiteral("settingsUnits")), QStringLiteral("US"));
+            // Every label with a shortcut letter has a buddy (without one "&Database" shows the "&").
+            for (QLabel *l : s->findChildren<QLabel *>()) {
+                if (!l->text().contains(QLatin1Char('&')))
+                    continue;
+                if (!l->buddy())
+                    ++unbuddied;
+                if (l->buddy() == find<QLineEdit>(s, QStringLiteral("settingsDatabase")))
+                    databaseBuddy = true;
+            }
             return int(QDialog::Accepted);
         });
         w.showSettings();
         Dialogs::setExecHook({});
+        QVERIFY(databaseBuddy);
+        QCOMPARE(unbuddied, 0);
+        QCOMPARE(AppSettings::unitConvention(), QStringLiteral("US"));
         QCOMPARE(AppSettings::displayName(), QStringLiteral("Dr Sommer"));
         QCOMPARE(AppSettings::role(), QStringLiteral("nephrology"));
         QCOMPARE(AppSettings::language(), QStringLiteral("de"));

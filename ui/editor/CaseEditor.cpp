@@ -8,6 +8,7 @@
 #include "editor/MedicationModel.h"
 #include "engine/Engine.h"
 #include "rules/RulePack.h"
+#include "settings/AppSettings.h"
 
 #include <QCalendarWidget>
 #include <QCheckBox>
@@ -66,6 +67,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
     column->addWidget(buildMeta());
 
     // Groups in the order a clinician fills them; medications after the labs.
+    m_convention = unitConvention();
     QStringList groups = kGroupOrder;
     for (const Variable &v : doc->pack().variables()) {
         if (!groups.contains(v.group))
@@ -80,6 +82,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
             if (v.group != g)
                 continue;
             auto *f = new FactField(v, box);
+            f->setDefaultUnit(v.defaultUnit(unitConvention()));
             f->setEntry(doc->fact(v.id));
             lay->addWidget(f);
             m_fields.insert(v.id, f);
@@ -313,6 +316,27 @@ void CaseEditor::syncMeta()
     for (FactField *f : std::as_const(m_fields))
         f->setAsOf(m_doc->asOf());
     m_syncing = false;
+    applyUnitConvention();
+}
+
+QString CaseEditor::unitConvention() const
+{
+    const QString site = AppSettings::unitConvention();
+    return site.isEmpty() ? m_doc->meta(QStringLiteral("jurisdiction")) : site;
+}
+
+void CaseEditor::applyUnitConvention()
+{
+    const QString convention = unitConvention();
+    if (convention == m_convention)
+        return;
+    m_convention = convention;
+    for (const Variable &v : m_doc->pack().variables()) {
+        if (FactField *f = m_fields.value(v.id)) {
+            f->setDefaultUnit(v.defaultUnit(convention));
+            f->setEntry(m_doc->fact(v.id));
+        }
+    }
 }
 
 void CaseEditor::syncFailed()

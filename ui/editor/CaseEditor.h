@@ -34,6 +34,9 @@ public:
     void applyValidation(const CaseValidation &validation);
     void applyEvaluation(const Evaluation *evaluation);
     void setReadOnly(bool readOnly);
+    // Offers each value without a unit of its own in the units of the site's convention
+    // (Settings) or, by default, of the case's jurisdiction (the pack's default_unit).
+    void applyUnitConvention();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,6 +49,7 @@ private:
     void syncFailed();
     void pushFailed();
     void retranslate();
+    QString unitConvention() const;
 
     CaseDocument *m_doc;
     QUndoStack *m_undo;
@@ -69,6 +73,7 @@ private:
     QLineEdit *m_failed = nullptr;
     QLabel *m_failedErrors = nullptr;
     QList<QWidget *> m_editable;
+    QString m_convention; // the unit convention the fields offer
     bool m_syncing = false;
 };
 

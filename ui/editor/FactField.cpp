@@ -34,7 +34,8 @@ QString FactField::displayUnit(const QString &unit)
     return u;
 }
 
-FactField::FactField(const Variable &variable, QWidget *parent) : QWidget(parent), m_var(variable), m_id(variable.id)
+FactField::FactField(const Variable &variable, QWidget *parent)
+    : QWidget(parent), m_var(variable), m_id(variable.id), m_defaultUnit(variable.unit)
 {
     setObjectName(QStringLiteral("fact_") + m_id);
     auto *grid = new QGridLayout(this);
@@ -219,7 +220,12 @@ void FactField::setEntry(const FactEntry &e)
             }
             m_unit->setCurrentIndex(i);
         } else if (!m_var.units.empty()) {
-            m_unit->setCurrentIndex(qMax(0, m_unit->findData(m_var.unit)));
+            // A bare number is read in the canonical unit: show that; otherwise the convention.
+            const QString shownUnit = m_bare ? m_var.unit : m_defaultUnit;
+            int i = m_unit->findData(shownUnit);
+            if (i < 0)
+                i = m_unit->findData(m_var.unit);
+            m_unit->setCurrentIndex(qMax(0, i));
         }
     }
     m_updating = false;
@@ -234,6 +240,40 @@ void FactField::emitEdited()
         m_value->setEnabled(m_status->currentData().toInt() == int(FactEntry::State::Value));
     updateInfo();
     Q_EMIT edited(m_id, entry());
+}
+
+void FactField::setDefaultUnit(const QString &unit)
+{
+    m_defaultUnit = unit; // shown by the next setEntry() of an entry without a unit
+}
+
+QString FactField::shownUnit() const
+{
+    return m_unit ? m_unit->currentData().toString() : QString();
+}
+
+QStringList FactField::unitSuggestions() const
+{
+    QStringList out;
+    if (!numeric() || !m_var.hasRange || m_bare)
+        return out;
+    const FactEntry e = entry();
+    if (e.state != FactEntry::State::Value || e.unit.isEmpty())
+        return out;
+    const std::optional<double> parsed = CaseDocument::parseNumber(e.text);
+    const UnitConversion *chosen = m_var.findUnit(normaliseUnit(e.unit));
+    if (!parsed.has_value() || !chosen)
+        return out;
+    const double v = parsed.value();
+    auto plausible = [this](double canonical) { return canonical >= m_var.rangeMin && canonical <= m_var.rangeMax; };
+    if (plausible(chosen->toCanonical(v)))
+        return out;
+    // The pack's plausibility range decides; the application adds no clinical numbers.
+    for (const UnitConversion &u : m_var.units) {
+        if (&u != chosen && plausible(u.toCanonical(v)))
+            out << displayUnit(u.unit);
+    }
+    return out;
 }
 
 void FactField::setAsOf(const QDate &asOf)
@@ -273,6 +313,8 @@ void FactField::updateInfo()
         }
     }
     m_info->setText(parts.join(QStringLiteral(" · ")));
+    if (!m_errors.isEmpty())
+        showErrors(); // the unit suggestion follows the value and the unit
 }
 
 void FactField::setErrors(const QStringList &errors)
@@ -280,6 +322,12 @@ void FactField::setErrors(const QStringList &errors)
     if (errors == m_errors)
         return;
     m_errors = errors;
+    showErrors();
+}
+
+void FactField::showErrors()
+{
+    const QStringList &errors = m_errors;
     QWidget *editor = focusTarget();
     if (errors.isEmpty()) {
         m_error->hide();
@@ -288,7 +336,10 @@ void FactField::setErrors(const QStringList &errors)
         editor->setAccessibleDescription(QString());
         return;
     }
-    const QString text = QStringLiteral("⚠ ") + errors.join(QStringLiteral("; "));
+    QString text = QStringLiteral("⚠ ") + errors.join(QStringLiteral("; "));
+    const QStringList suggestions = unitSuggestions();
+    if (!suggestions.isEmpty())
+        text += QStringLiteral(" — ") + tr("did you mean %1?").arg(suggestions.join(tr(" or ")));
     m_error->setText(text);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->show();

@@ -33,6 +33,12 @@ SettingsDialog::SettingsDialog(const QString &currentDatabase, QWidget *parent) 
     for (const char *j : { "EU", "US" })
         m_jurisdiction->addItem(Labels::jurisdiction(QLatin1String(j)), QLatin1String(j));
     m_jurisdiction->setCurrentIndex(qMax(0, m_jurisdiction->findData(AppSettings::jurisdiction())));
+    m_units = new QComboBox(this);
+    m_units->setObjectName(QStringLiteral("settingsUnits"));
+    m_units->addItem(tr("From the case's jurisdiction"), QString());
+    m_units->addItem(tr("EU (SI units: µmol/L, mg/L, g/L …)"), QStringLiteral("EU"));
+    m_units->addItem(tr("US (conventional units: mg/dL …)"), QStringLiteral("US"));
+    m_units->setCurrentIndex(qMax(0, m_units->findData(AppSettings::unitConvention())));
     m_database = new QLineEdit(currentDatabase, this);
     m_database->setObjectName(QStringLiteral("settingsDatabase"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
@@ -50,6 +56,7 @@ SettingsDialog::SettingsDialog(const QString &currentDatabase, QWidget *parent) 
     form->addRow(tr("Display &name:"), m_name);
     form->addRow(tr("&Role:"), m_role);
     form->addRow(tr("Default &jurisdiction:"), m_jurisdiction);
+    form->addRow(tr("&Units offered for new values:"), m_units);
     // A row holding a layout gets no buddy from QFormLayout: without one the label would show
     // the "&" literally instead of underlining the shortcut letter.
     auto *dbLabel = new QLabel(tr("&Database:"), this);
@@ -60,7 +67,8 @@ SettingsDialog::SettingsDialog(const QString &currentDatabase, QWidget *parent) 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
-    for (QWidget *w : std::initializer_list<QWidget *> { m_name, m_role, m_jurisdiction, m_database, m_language }) {
+    for (QWidget *w :
+        std::initializer_list<QWidget *> { m_name, m_role, m_jurisdiction, m_units, m_database, m_language }) {
         if (auto *l = qobject_cast<QLabel *>(form->labelForField(w)))
             w->setAccessibleName(l->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')));
     }
@@ -90,6 +98,7 @@ void SettingsDialog::apply()
     AppSettings::setDisplayName(m_name->text().trimmed());
     AppSettings::setRole(m_role->currentData().toString());
     AppSettings::setJurisdiction(m_jurisdiction->currentData().toString());
+    AppSettings::setUnitConvention(m_units->currentData().toString());
     AppSettings::setDatabasePath(databasePath());
     AppSettings::setLanguage(language());
 }

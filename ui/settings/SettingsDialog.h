@@ -26,6 +26,7 @@ private:
     QLineEdit *m_name = nullptr;
     QComboBox *m_role = nullptr;
     QComboBox *m_jurisdiction = nullptr;
+    QComboBox *m_units = nullptr;
     QLineEdit *m_database = nullptr;
     QComboBox *m_language = nullptr;
 };

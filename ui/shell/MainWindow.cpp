@@ -10,6 +10,7 @@
 #include "conference/ConferenceMode.h"
 #include "decision/DecisionPanel.h"
 #include "editor/CaseDocument.h"
+#include "editor/CaseEditor.h"
 #include "packs/PackDialog.h"
 #include "reports/ConferenceReport.h"
 #include "reports/PatientHandout.h"
@@ -457,6 +458,7 @@ void MainWindow::showSettings()
     const QString oldLanguage = AppSettings::language();
     dialog.apply();
     m_session->setUserName(AppSettings::displayName()); // applies now, no restart
+    m_workspace->editor()->applyUnitConvention();
     if (dialog.language() != oldLanguage)
         Startup::setLanguage(dialog.language());
     if (!dialog.databasePath().isEmpty()
