@@ -217,6 +217,56 @@ private Q_SLOTS:
         QCOMPARE(d->positions.front().recordedBy, QStringLiteral("Dr Sommer"));
     }
 
+    void historyShowsVersionsAndNewDecisions()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString v01 = QStringLiteral("V01-sle-ln-si-units");
+        QVERIFY(w.openCase(v01));
+        auto *weight = find<QLineEdit>(w.editor(), QStringLiteral("value_weight"));
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("63"));
+        QVERIFY(w.save());
+        w.tabs()->setCurrentIndex(CaseWorkspace::HistoryTab);
+        HistoryPanel *h = w.history();
+        auto *versions = find<QTableWidget>(h, QStringLiteral("versionHistory"));
+        auto *decisions = find<QTableWidget>(h, QStringLiteral("decisionHistory"));
+        QCOMPARE(versions->rowCount(), 2);
+        QCOMPARE(decisions->rowCount(), 0);
+        // Clicking the older version shows it: who saved it, its verdicts, its data.
+        QTest::mouseClick(
+            versions->viewport(), Qt::LeftButton, {}, versions->visualItemRect(versions->item(0, 1)).center());
+        QVERIFY2(
+            h->detailText().contains(QStringLiteral("Version 1 of V01-sle-ln-si-units")), qPrintable(h->detailText()));
+        QVERIFY(h->detailText().contains(QStringLiteral("The first version.")));
+        QVERIFY(h->detailText().contains(QStringLiteral("Weight: 62 kg")));
+        QVERIFY(h->detailText().contains(QStringLiteral("Verdicts")));
+        // The newer one says what changed.
+        QTest::mouseClick(
+            versions->viewport(), Qt::LeftButton, {}, versions->visualItemRect(versions->item(1, 1)).center());
+        QVERIFY2(h->detailText().contains(QStringLiteral("Changes from version 1:")), qPrintable(h->detailText()));
+        QVERIFY(h->detailText().contains(QStringLiteral("Weight: 62 kg → 63 kg")));
+        QVERIFY(h->detailText().contains(QStringLiteral("by Dr Test")));
+
+        // A decision opened on the Decision tab is in the history when coming back, without
+        // re-selecting the case; a position recorded shows who recorded it.
+        w.tabs()->setCurrentIndex(CaseWorkspace::DecisionTab);
+        DecisionPanel *p = w.decisionPanel();
+        QTest::mouseClick(find<QPushButton>(p, QStringLiteral("openDecision")), Qt::LeftButton);
+        QVERIFY(p->decisionId().has_value());
+        position(p, QStringLiteral("Dr Rheuma"), QStringLiteral("rheumatology"), QStringLiteral("agree"), QString());
+        QCOMPARE(decisions->rowCount(), 1); // refreshed already, while hidden
+        w.tabs()->setCurrentIndex(CaseWorkspace::HistoryTab);
+        QCOMPARE(decisions->rowCount(), 1);
+        QCOMPARE(decisions->item(0, 0)->text(), QString::number(*p->decisionId()));
+        QVERIFY2(h->detailText().contains(QStringLiteral("Dr Rheuma")), qPrintable(h->detailText()));
+        QVERIFY(h->detailText().contains(QStringLiteral("recorded by Dr Test")));
+    }
+
     void requiredRolesFollowTheCase()
     {
         // An active infection makes infectious diseases a required role (site setting).

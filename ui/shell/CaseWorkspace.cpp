@@ -92,6 +92,8 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
         Q_EMIT modifiedChanged(!clean);
     });
     connect(m_compare, &ComparisonView::cellActivated, this, &CaseWorkspace::openDrillDown);
+    // A decision recorded or changed shows in the history at once.
+    connect(m_decision, &DecisionPanel::decisionChanged, m_history, &HistoryPanel::refresh);
     newCase();
 }
 
