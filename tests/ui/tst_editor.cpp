@@ -14,6 +14,7 @@
 #include "settings/AppSettings.h"
 #include "shell/CaseWorkspace.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -230,6 +231,112 @@ private Q_SLOTS:
         QVERIFY(w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
         QCOMPARE(shown("creatinine"), QStringLiteral("mg/dL"));
         QCOMPARE(shown("crp"), QStringLiteral("mg/L"));
+    }
+
+    void oneKeystrokePerValue()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        auto focused
+            = [] { return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString(); };
+        auto *creatinine = find<QLineEdit>(w.editor(), QStringLiteral("value_creatinine"));
+        creatinine->setFocus();
+        QTest::keyClicks(creatinine, QStringLiteral("80"));
+        // Tab goes to the next value, not to the unit, state or date of this one.
+        QTest::keyClick(creatinine, Qt::Key_Tab);
+        QCOMPARE(focused(), QStringLiteral("value_anc"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("3.4"));
+        // So does Enter.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(focused(), QStringLiteral("value_alc"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("1.1"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Enter, Qt::KeypadModifier);
+        QCOMPARE(focused(), QStringLiteral("value_cd3_count"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        QCOMPARE(focused(), QStringLiteral("value_alc"));
+        QCOMPARE(w.document()->fact(QStringLiteral("creatinine")).text, QStringLiteral("80"));
+        QCOMPARE(w.document()->fact(QStringLiteral("creatinine")).unit, QStringLiteral("umol/L"));
+        QCOMPARE(w.document()->fact(QStringLiteral("anc")).text, QStringLiteral("3.4"));
+        QCOMPARE(w.document()->fact(QStringLiteral("alc")).text, QStringLiteral("1.1"));
+        // Unit, state and date are reached deliberately: Alt+U, Alt+S, Alt+W from the value.
+        auto *crp = find<QLineEdit>(w.editor(), QStringLiteral("value_crp"));
+        crp->setFocus();
+        QTest::keyClick(crp, Qt::Key_U, Qt::AltModifier);
+        QCOMPARE(focused(), QStringLiteral("unit_crp"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Up); // mg/L -> mg/dL
+        QCOMPARE(
+            find<QComboBox>(w.editor(), QStringLiteral("unit_crp"))->currentData().toString(), QStringLiteral("mg/dL"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // back to the still empty value
+        QCOMPARE(focused(), QStringLiteral("value_crp"));
+        QTest::keyClicks(crp, QStringLiteral("1.2"));
+        QCOMPARE(w.document()->fact(QStringLiteral("crp")).unit, QStringLiteral("mg/dL"));
+        QTest::keyClick(crp, Qt::Key_S, Qt::AltModifier);
+        QCOMPARE(focused(), QStringLiteral("status_crp"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        crp->setFocus();
+        QTest::keyClick(crp, Qt::Key_W, Qt::AltModifier);
+        QCOMPARE(focused(), QStringLiteral("date_crp"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("2026-11-18"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // on to the next value
+        QCOMPARE(focused(), QStringLiteral("value_ferritin"));
+        QCOMPARE(w.document()->fact(QStringLiteral("crp")).date, QStringLiteral("2026-11-18"));
+        // The unit, state and date are not in the Tab chain at all.
+        for (const char *name : { "unit_creatinine", "status_creatinine", "date_creatinine" })
+            QCOMPARE(find<QWidget>(w.editor(), QLatin1String(name))->focusPolicy(), Qt::ClickFocus);
+    }
+
+    void panelDateEnteredOnce()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        type(w, QStringLiteral("creatinine"), QStringLiteral("80"));
+        type(w, QStringLiteral("platelets"), QStringLiteral("210"));
+        auto *plateletDate = find<QLineEdit>(w.editor(), QStringLiteral("date_platelets"));
+        QTest::keyClicks(plateletDate, QStringLiteral("2026-11-18")); // its own date
+        // The panel's date: typed once, Enter goes on to the first value of the panel.
+        auto *panel = find<QLineEdit>(w.editor(), QStringLiteral("panelDate_labs"));
+        panel->setFocus();
+        QTest::keyClicks(panel, QStringLiteral("2026-11-20"));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("value_creatinine"));
+        auto date = [&w](const char *var) { return w.document()->fact(QLatin1String(var)).date; };
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-20")); // entered before: takes it
+        QCOMPARE(date("platelets"), QStringLiteral("2026-11-18")); // has its own: keeps it
+        QCOMPARE(date("hemoglobin"), QString()); // nothing entered: no date
+        type(w, QStringLiteral("hemoglobin"), QStringLiteral("120")); // entered after: takes it
+        QCOMPARE(date("hemoglobin"), QStringLiteral("2026-11-20"));
+        QCOMPARE(find<QLineEdit>(w.editor(), QStringLiteral("date_hemoglobin"))->text(), QStringLiteral("2026-11-20"));
+        QCOMPARE(date("hbsag"), QString()); // another panel
+        // A new panel date moves the values that had the panel's date, as one undo step.
+        const int steps = w.undoStack()->count();
+        panel->selectAll();
+        QTest::keyClicks(panel, QStringLiteral("2026-11-21"));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-21"));
+        QCOMPARE(date("hemoglobin"), QStringLiteral("2026-11-21"));
+        QCOMPARE(date("platelets"), QStringLiteral("2026-11-18"));
+        QCOMPARE(w.undoStack()->count(), steps + 1);
+        w.undoStack()->undo();
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-20"));
+        QCOMPARE(date("hemoglobin"), QStringLiteral("2026-11-20"));
+        // An impossible panel date changes nothing and says why.
+        panel->selectAll();
+        QTest::keyClicks(panel, QStringLiteral("2026-02-30"));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-20"));
+        QVERIFY(panel->toolTip().contains(QStringLiteral("not a valid date")));
+        // The saved case carries each value's date.
+        QVERIFY(w.document()->toJson().contains("\"date\": \"2026-11-20\""));
     }
 
     void impossibleAsOfDateIsRefused()

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QCalendarWidget;
 class QGroupBox;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -40,11 +41,16 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildMeta();
     QWidget *buildMedications();
     QWidget *buildFailed();
+    QLayout *buildPanelDate(const QString &group, QWidget *box);
+    void applyPanelDate(const QString &group);
+    void syncPanelDates();
+    FactField *fieldOf(QWidget *w) const;
     void syncMeta();
     void syncFailed();
     void pushFailed();
@@ -73,6 +79,9 @@ private:
     QLineEdit *m_failed = nullptr;
     QLabel *m_failedErrors = nullptr;
     QList<QWidget *> m_editable;
+    QList<QWidget *> m_chain; // the value path Enter follows: case fields, panel dates, values
+    QHash<QString, QLineEdit *> m_panelDates; // group -> "date of these results"
+    QHash<QString, QString> m_panelDate; // group -> the date applied (valid or empty)
     QString m_convention; // the unit convention the fields offer
     bool m_syncing = false;
 };

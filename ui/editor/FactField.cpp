@@ -93,6 +93,13 @@ FactField::FactField(const Variable &variable, QWidget *parent)
     m_label->setBuddy(editor);
     m_date = new QLineEdit(this);
     m_date->setObjectName(QStringLiteral("date_") + m_id);
+    // One keystroke per value: Tab and Enter go from value to value. The unit (shown before
+    // typing), the state and the date are reached deliberately: a click, or Alt+U / Alt+S /
+    // Alt+W from the value (CaseEditor).
+    for (QWidget *w : std::initializer_list<QWidget *> { m_unit, m_status, m_date }) {
+        if (w)
+            w->setFocusPolicy(Qt::ClickFocus);
+    }
     m_date->setFixedWidth(100);
     m_date->setAccessibleName(tr("Date of %1").arg(m_var.label));
     grid->addWidget(m_date, 0, 4);
@@ -120,12 +127,52 @@ QWidget *FactField::focusTarget() const
     return m_value ? static_cast<QWidget *>(m_value) : m_choice;
 }
 
+QWidget *FactField::unitWidget() const
+{
+    return m_unit;
+}
+
+QWidget *FactField::statusWidget() const
+{
+    return m_status;
+}
+
+QWidget *FactField::dateWidget() const
+{
+    return m_date;
+}
+
+bool FactField::focusUnit()
+{
+    if (!m_unit || !m_unit->isEnabled())
+        return false;
+    m_unit->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+bool FactField::focusStatus()
+{
+    if (!m_status)
+        return false;
+    m_status->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+void FactField::focusDate()
+{
+    m_date->setFocus(Qt::ShortcutFocusReason);
+    m_date->selectAll();
+}
+
 void FactField::retranslate()
 {
     m_updating = true;
     m_date->setPlaceholderText(tr("date"));
-    m_date->setToolTip(tr("Date of the measurement (YYYY-MM-DD), optional"));
+    m_date->setToolTip(tr("Date of the measurement (YYYY-MM-DD), optional; from the value: Alt+W"));
+    if (m_unit)
+        m_unit->setToolTip(tr("Unit of the value; from the value: Alt+U"));
     if (m_status) {
+        m_status->setToolTip(tr("A value, not evaluated or unknown; from the value: Alt+S"));
         m_status->setItemText(0, tr("value"));
         m_status->setItemText(1, Labels::notEvaluated());
         m_status->setItemText(2, Labels::unknown());

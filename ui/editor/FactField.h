@@ -32,6 +32,13 @@ public:
     void setAsOf(const QDate &asOf);
     void setNeeded(bool needed);
     QWidget *focusTarget() const;
+    // The unit, state and date are off the Tab path (value → next value); these reach them.
+    bool focusUnit();
+    bool focusStatus();
+    void focusDate();
+    QWidget *unitWidget() const;
+    QWidget *statusWidget() const;
+    QWidget *dateWidget() const;
     // The unit offered while the fact has none of its own (the site's or the jurisdiction's
     // convention), from the next setEntry(); a value entered keeps the unit it was entered in.
     void setDefaultUnit(const QString &unit);
