@@ -6,6 +6,7 @@
 
 #include "cases/CaseListModel.h"
 #include "cases/CaseListPanel.h"
+#include "compare/ComparisonModel.h"
 #include "compare/ComparisonView.h"
 #include "conference/ConferenceMode.h"
 #include "editor/CaseDocument.h"
@@ -17,11 +18,16 @@
 #include "shell/Startup.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QFont>
+#include <QGroupBox>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTableView>
 
 using namespace consilium;
@@ -134,6 +140,54 @@ private Q_SLOTS:
         list->setFocus();
         QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
         QVERIFY(find<QLineEdit>(&w, QStringLiteral("caseSearch"))->hasFocus());
+    }
+
+    void languageSwitchesLive()
+    {
+        Env env;
+        MainWindow w(env.session());
+        w.resize(1500, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
+        auto *grid = w.workspace()->comparison()->model();
+        auto verdictCell = [grid] { return grid->index(ComparisonModel::VerdictRow, 0).data().toString(); };
+        QVERIFY2(verdictCell().contains(QStringLiteral("Eligible, 1 caution")), qPrintable(verdictCell()));
+        auto *count = find<QLabel>(&w, QStringLiteral("caseCount"));
+        QCOMPARE(count->text(), QStringLiteral("12 cases"));
+        auto *demographics = find<QGroupBox>(w.workspace()->editor(), QStringLiteral("group_demographics"));
+        auto *state = find<QComboBox>(w.workspace()->editor(), QStringLiteral("status_age_years"));
+        QCOMPARE(state->itemText(0), QStringLiteral("value"));
+
+        // German, without selecting the case again: the grid, the Data tab and the count follow.
+        Startup::setLanguage(QStringLiteral("de"));
+        QTRY_VERIFY2(verdictCell().contains(QStringLiteral("Geeignet, 1 Einschränkung")), qPrintable(verdictCell()));
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
+        QCOMPARE(count->text(), QStringLiteral("12 Fälle"));
+        QVERIFY2(demographics->title().startsWith(QStringLiteral("Stammdaten")), qPrintable(demographics->title()));
+        QCOMPARE(state->itemText(0), QStringLiteral("Wert"));
+        QCOMPARE(find<QLineEdit>(w.workspace()->editor(), QStringLiteral("date_age_years"))->placeholderText(),
+            QStringLiteral("Datum"));
+        Startup::setLanguage(QStringLiteral("en"));
+        QTRY_VERIFY(verdictCell().contains(QStringLiteral("Eligible, 1 caution")));
+        QCOMPARE(count->text(), QStringLiteral("12 cases"));
+    }
+
+    void qtOwnStringsFollowTheLanguage()
+    {
+        // Standard buttons ("Cancel") are translated by Qt's own catalogue, which Startup loads
+        // beside the application's; it ships in qt6-translations-l10n (a package dependency).
+        const QString dir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (!QFileInfo::exists(dir + QStringLiteral("/qtbase_de.qm")))
+            QSKIP("qtbase_de.qm is not installed (Debian package qt6-translations-l10n)");
+        Env env;
+        Startup::setLanguage(QStringLiteral("de"));
+        SettingsDialog dialog(env.dbPath());
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        QCOMPARE(
+            buttons->button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QStringLiteral("Abbrechen"));
+        Startup::setLanguage(QStringLiteral("en"));
     }
 
     void commandLineFiles()

@@ -76,12 +76,8 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     for (QComboBox *c : { m_disease, m_arm, m_verdict, m_readiness, m_conference })
         connect(c, &QComboBox::activated, this, &CaseListPanel::applyFilters);
-    connect(m_model, &CaseListModel::totalCountChanged, this,
-        [this](qint64 n) { m_count->setText(tr("%n case(s)", nullptr, int(qMin<qint64>(n, INT_MAX)))); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_model->totalCount() < 0)
-            m_count->setText(tr("counting cases…"));
-    });
+    connect(m_model, &CaseListModel::totalCountChanged, this, &CaseListPanel::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CaseListPanel::updateCount);
     // Opening a case is explicit: a click, a double click or Enter on a row. Keyboard focus,
     // Tab and the arrow keys only move the highlight, so nobody tabs into another patient.
     m_view->setTabKeyNavigation(false);
@@ -100,16 +96,19 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     });
     connect(&session, &Session::casesChanged, this, &CaseListPanel::reload);
     connect(&session, &Session::packChanged, this, [this] { m_model->setPackSha256(m_session.pack().sha256()); });
-    if (m_model->totalCount() >= 0)
-        m_count->setText(tr("%n case(s)", nullptr, int(qMin<qint64>(m_model->totalCount(), INT_MAX))));
-    else
-        m_count->setText(tr("counting cases…"));
+    updateCount();
+}
+
+void CaseListPanel::updateCount()
+{
+    const qint64 n = m_model->totalCount();
+    m_count->setText(n >= 0 ? tr("%n case(s)", nullptr, int(qMin<qint64>(n, INT_MAX))) : tr("counting cases…"));
 }
 
 void CaseListPanel::retranslate()
 {
-    m_search->setPlaceholderText(
-        tr("Search cases… (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_search->setPlaceholderText(tr("Search cases…")
+        + QStringLiteral(" (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setAccessibleName(tr("Search cases"));
     m_disease->setAccessibleName(tr("Filter by disease"));
     m_arm->setAccessibleName(tr("Filter verdicts of arm"));
@@ -146,6 +145,7 @@ void CaseListPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        updateCount();
         refillDiseases();
         refillConferences();
     }

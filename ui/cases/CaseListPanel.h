@@ -44,6 +44,7 @@ private:
     void refillConferences();
     void retranslate();
     void highlight(const QString &caseId);
+    void updateCount();
 
     Session &m_session;
     CaseListModel *m_model = nullptr;

@@ -433,8 +433,12 @@ void CaseWorkspace::openDrillDown(int arm, int row)
 
 void CaseWorkspace::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
-        updateHeader();
+    if (event->type() == QEvent::LanguageChange) {
+        // The views hold text made from the result: make it again in the new language, now,
+        // not when the case is next selected (not marked as changed: only the words changed).
+        m_sameCase = false;
+        evaluateNow();
+    }
     if (event->type() == QEvent::PaletteChange)
         updateHeader();
     QWidget::changeEvent(event);
