@@ -14,7 +14,9 @@
 #include "settings/AppSettings.h"
 #include "shell/CaseWorkspace.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -337,6 +339,63 @@ private Q_SLOTS:
         QVERIFY(panel->toolTip().contains(QStringLiteral("not a valid date")));
         // The saved case carries each value's date.
         QVERIFY(w.document()->toJson().contains("\"date\": \"2026-11-20\""));
+    }
+
+    void drugsAreTypedByName()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        QVERIFY(w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        // Failed therapies are shown by name, not by internal id.
+        auto *failed = find<QLineEdit>(w.editor(), QStringLiteral("failedTherapies"));
+        QCOMPARE(failed->text(), QStringLiteral("Mycophenolate mofetil, Rituximab"));
+        // Typed by name, with completion of the drug being typed.
+        failed->setFocus();
+        failed->selectAll();
+        QTest::keyClicks(failed, QStringLiteral("Mycophenolate mofetil, cyclo"));
+        QCompleter *completer = failed->completer();
+        // The drug being typed is completed; the ones before it stay.
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("Mycophenolate mofetil, Cyclophosphamide"));
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QCOMPARE(failed->text(), QStringLiteral("Mycophenolate mofetil, Cyclophosphamide"));
+        QTest::keyClick(failed, Qt::Key_Return);
+        QCOMPARE(w.document()->failedTherapies(),
+            (QStringList { QStringLiteral("mycophenolate_mofetil"), QStringLiteral("cyclophosphamide") }));
+        // Any case, or the id, is the same drug; shown by its name afterwards.
+        failed->selectAll();
+        QTest::keyClicks(failed, QStringLiteral("rituximab, AZATHIOPRINE"));
+        QTest::keyClick(failed, Qt::Key_Return);
+        QCOMPARE(w.document()->failedTherapies(),
+            (QStringList { QStringLiteral("rituximab"), QStringLiteral("azathioprine") }));
+        QCOMPARE(failed->text(), QStringLiteral("Rituximab, Azathioprine"));
+        w.evaluateNow();
+        QVERIFY(!find<QLabel>(w.editor(), QStringLiteral("failedErrors"))->isVisibleTo(w.editor()));
+        // A name the pack does not know is kept and named as an error.
+        failed->selectAll();
+        QTest::keyClicks(failed, QStringLiteral("Unobtainium"));
+        QTest::keyClick(failed, Qt::Key_Return);
+        w.evaluateNow();
+        auto *errors = find<QLabel>(w.editor(), QStringLiteral("failedErrors"));
+        QVERIFY(errors->isVisibleTo(w.editor()));
+        QVERIFY2(errors->text().contains(QStringLiteral("Unobtainium")), qPrintable(errors->text()));
+        QCOMPARE(failed->text(), QStringLiteral("Unobtainium"));
+        // Medications: edited by name too (the editor opens on the name, not the id).
+        auto *table = find<QTableView>(w.editor(), QStringLiteral("medicationTable"));
+        QAbstractItemModel *m = table->model();
+        const int row = w.document()->medicationCount();
+        QTest::mouseClick(find<QPushButton>(w.editor(), QStringLiteral("addMedication")), Qt::LeftButton);
+        QVERIFY(m->setData(m->index(row, MedicationModel::Agent), QStringLiteral("mycophenolate MOFETIL")));
+        QCOMPARE(w.document()->medication(row).agent, QStringLiteral("mycophenolate_mofetil"));
+        QCOMPARE(m->index(row, MedicationModel::Agent).data(Qt::EditRole).toString(),
+            QStringLiteral("Mycophenolate mofetil"));
+        QCOMPARE(m->index(row, MedicationModel::Agent).data().toString(), QStringLiteral("Mycophenolate mofetil"));
     }
 
     void impossibleAsOfDateIsRefused()

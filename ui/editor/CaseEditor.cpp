@@ -456,12 +456,7 @@ QWidget *CaseEditor::buildFailed()
     m_failedRecorded->setObjectName(QStringLiteral("failedRecorded"));
     m_failed = new QLineEdit(m_failedBox);
     m_failed->setObjectName(QStringLiteral("failedTherapies"));
-    QStringList ids;
-    for (const Agent &a : m_doc->pack().agents())
-        ids << a.id;
-    auto *completer = new QCompleter(ids, m_failed);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_failed->setCompleter(completer);
+    m_failed->setCompleter(new AgentListCompleter(m_doc->pack(), m_failed));
     m_failedErrors = errorLabel(QStringLiteral("failedErrors"), m_failedBox);
     lay->addWidget(m_failedRecorded);
     lay->addWidget(m_failed);
@@ -479,11 +474,21 @@ void CaseEditor::pushFailed()
     QStringList agents;
     for (const QString &part : m_failed->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!part.trimmed().isEmpty())
-            agents << part.trimmed();
+            agents << AgentNames::idFor(m_doc->pack(), part); // typed by name, stored by id
     }
     const bool recorded = m_failedRecorded->isChecked() || !agents.isEmpty();
     if (recorded != m_doc->failedRecorded() || agents != m_doc->failedTherapies())
         m_undo->push(new SetFailedTherapiesCommand(m_doc, recorded, agents));
+    // Shown as the pack names them ("rituximab" -> "Rituximab").
+    QStringList names;
+    for (const QString &id : std::as_const(agents))
+        names << AgentNames::nameOf(m_doc->pack(), id);
+    const QString shown = names.join(QStringLiteral(", "));
+    if (m_failed->text() != shown) {
+        m_syncing = true;
+        m_failed->setText(shown);
+        m_syncing = false;
+    }
 }
 
 void CaseEditor::syncMeta()
@@ -526,8 +531,17 @@ void CaseEditor::syncFailed()
 {
     m_syncing = true;
     m_failedRecorded->setChecked(m_doc->failedRecorded());
-    const QString text = m_doc->failedTherapies().join(QStringLiteral(", "));
-    if (m_failed->text() != text)
+    QStringList names;
+    for (const QString &id : m_doc->failedTherapies())
+        names << AgentNames::nameOf(m_doc->pack(), id);
+    const QString text = names.join(QStringLiteral(", "));
+    // Only when the content differs: a field being typed in keeps its text and cursor.
+    QStringList typed;
+    for (const QString &part : m_failed->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            typed << AgentNames::idFor(m_doc->pack(), part);
+    }
+    if (typed != m_doc->failedTherapies() || m_failed->text().isEmpty() != text.isEmpty())
         m_failed->setText(text);
     m_syncing = false;
 }
@@ -626,7 +640,7 @@ void CaseEditor::retranslate()
     m_meds->setAccessibleName(tr("Medications"));
     m_failedBox->setTitle(tr("Failed therapies"));
     m_failedRecorded->setText(tr("Prior therapies recorded"));
-    m_failed->setPlaceholderText(tr("agent ids, separated by commas (e.g. rituximab, cyclophosphamide)"));
+    m_failed->setPlaceholderText(tr("drug names, separated by commas (e.g. Rituximab, Cyclophosphamide)"));
     m_failed->setAccessibleName(tr("Failed therapies"));
     for (QPushButton *b : m_medsBox->findChildren<QPushButton *>()) {
         if (b->objectName() == QLatin1String("addMedication"))
