@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ccache git pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libgl-dev libssl-dev
+    qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n libgl-dev libssl-dev
     libboost-dev libboost-graph-dev rapidjson-dev libbenchmark-dev
     fonts-dejavu-core poppler-utils sqlite3 xvfb xauth lintian dpkg-dev file
 )

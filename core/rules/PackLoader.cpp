@@ -63,6 +63,15 @@ QString pseudoInputName(PseudoInput p)
     return {};
 }
 
+QString Variable::defaultUnit(const QString &jurisdiction) const
+{
+    for (const auto &[j, u] : defaultUnits) {
+        if (j == jurisdiction)
+            return u;
+    }
+    return unit;
+}
+
 const UnitConversion *Variable::findUnit(const QString &normalisedUnit) const
 {
     for (const auto &u : units) {
@@ -393,7 +402,7 @@ void PackLoader::loadVariables(const ObjectView &top)
     for (const auto &v : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("variables"), i++);
         ObjectView o(v, path, d, { "id", "label", "group", "type" },
-            { "unit", "units", "bare_number", "range", "decimals", "values", "note" });
+            { "unit", "units", "bare_number", "range", "decimals", "values", "note", "default_unit" });
         if (!o.isObject())
             continue;
         Variable var;
@@ -454,8 +463,30 @@ void PackLoader::loadVariables(const ObjectView &top)
                     var.rangeMax = (*range)[1].GetDouble();
                 }
             }
+            if (const Value *defaults = o.object("default_unit")) {
+                for (auto it = defaults->MemberBegin(); it != defaults->MemberEnd(); ++it) {
+                    const QString upath = childPath(o.pathOf("default_unit"), json::keyOf(it->name));
+                    const QString j = json::toQString(it->name);
+                    if (!p.m_jurisdictions.contains(j)) {
+                        error(upath,
+                            QStringLiteral("unknown jurisdiction '%1' (the pack covers %2)")
+                                .arg(j, p.m_jurisdictions.join(QStringLiteral(", "))));
+                        continue;
+                    }
+                    if (!it->value.IsString()) {
+                        error(upath, QStringLiteral("expected a unit string"));
+                        continue;
+                    }
+                    const QString u = normaliseUnit(json::toQString(it->value));
+                    if (!var.findUnit(u)) {
+                        error(upath, QStringLiteral("'%1' is not an accepted unit of %2").arg(u, var.id));
+                        continue;
+                    }
+                    var.defaultUnits.emplace_back(j, u);
+                }
+            }
         } else {
-            for (auto k : { "unit", "units", "bare_number", "range", "decimals" }) {
+            for (auto k : { "unit", "units", "bare_number", "range", "decimals", "default_unit" }) {
                 if (o.has(k))
                     error(o.pathOf(k), QStringLiteral("only numeric variables have '%1'").arg(QLatin1String(k)));
             }

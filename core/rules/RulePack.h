@@ -49,8 +49,12 @@ struct Variable {
     double rangeMax = 0;
     int decimals = 1;
     QStringList values;
+    // The unit a data-entry form offers first, per jurisdiction (a display convention: EU SI
+    // units, US conventional units); each is one of `units`. None listed: the canonical unit.
+    std::vector<std::pair<QString, QString>> defaultUnits;
 
     const UnitConversion *findUnit(const QString &normalisedUnit) const;
+    QString defaultUnit(const QString &jurisdiction) const;
 };
 
 enum class DrugKind : std::uint8_t { Glucocorticoid, None, Immunosuppressant, NotListed };

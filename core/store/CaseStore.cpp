@@ -20,6 +20,11 @@
 
 #include <atomic>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace consilium {
 
 namespace {
@@ -30,6 +35,8 @@ QString actorLabel(const Actor &a)
 {
     if (a.displayName.isEmpty() || a.displayName == a.osUser)
         return a.osUser;
+    if (a.osUser == QLatin1String("unknown"))
+        return a.displayName; // "Dr Weber", not "Dr Weber (unknown)"
     return QStringLiteral("%1 (%2)").arg(a.displayName, a.osUser);
 }
 
@@ -54,13 +61,26 @@ void removeWithCompanions(const QString &file)
 Actor Actor::fromEnvironment(const QString &displayName)
 {
     Actor a;
-    a.osUser = qEnvironmentVariable("USER");
-    if (a.osUser.isEmpty())
-        a.osUser = qEnvironmentVariable("USERNAME");
+    for (const char *variable : { "USER", "LOGNAME", "USERNAME" }) {
+        if (a.osUser.isEmpty())
+            a.osUser = qEnvironmentVariable(variable);
+    }
+#ifdef Q_OS_UNIX
+    if (a.osUser.isEmpty()) {
+        // No login variables (a service, a container): the account database knows the user.
+        if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+            a.osUser = QString::fromLocal8Bit(pw->pw_name);
+    }
+#endif
     if (a.osUser.isEmpty())
         a.osUser = QStringLiteral("unknown");
     a.displayName = displayName.isEmpty() ? a.osUser : displayName;
     return a;
+}
+
+void CaseStore::setActor(const Actor &actor)
+{
+    m_actor = actor.osUser.isEmpty() ? Actor::fromEnvironment(actor.displayName) : actor;
 }
 
 std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreError &error)

@@ -106,6 +106,9 @@ public:
     const SqlDialect &dialect() const noexcept { return *m_dialect; }
     AuditLog &audit() noexcept { return *m_audit; }
     const Actor &actor() const noexcept { return m_actor; }
+    // Who acts from now on (the user changed their name): versions, decisions, positions and
+    // audit rows written afterwards carry it. An empty OS user is filled in from the environment.
+    void setActor(const Actor &actor);
     QString timestamp() const; // now, ISO 8601 UTC with milliseconds
     const StoreError &lastError() const noexcept { return m_error; }
     int schemaVersion() const;

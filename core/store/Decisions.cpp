@@ -373,15 +373,17 @@ bool Decisions::recordPosition(qint64 decisionId, const Position &p)
         return false;
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral(
-        "INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id, participant, role) DO UPDATE"
-        " SET position = excluded.position, reason = excluded.reason, recorded_at = excluded.recorded_at"));
+        "INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at, recorded_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id, participant, role) DO UPDATE"
+        " SET position = excluded.position, reason = excluded.reason, recorded_at = excluded.recorded_at,"
+        " recorded_by = excluded.recorded_by"));
     q.addBindValue(decisionId);
     q.addBindValue(p.participant.trimmed());
     q.addBindValue(p.role.trimmed());
     q.addBindValue(stanceName(p.stance));
     q.addBindValue(notNull(p.reason.trimmed()));
     q.addBindValue(m_store.timestamp());
+    q.addBindValue(notNull(m_store.actor().displayName));
     if (!q.exec())
         return m_store.fail(StoreErrc::Refused, q.lastError().text());
     return m_store.audit(QStringLiteral("decision.position_recorded"), QStringLiteral("decision"),
@@ -559,14 +561,14 @@ std::optional<Decision> Decisions::decision(qint64 id)
             d.requiredRoles << r.value(0).toString();
     }
     QSqlQuery p(db);
-    p.prepare(QStringLiteral("SELECT participant, role, position, reason, recorded_at FROM decision_positions"
-                             " WHERE decision_id = ? ORDER BY role, participant"));
+    p.prepare(QStringLiteral("SELECT participant, role, position, reason, recorded_at, recorded_by"
+                             " FROM decision_positions WHERE decision_id = ? ORDER BY role, participant"));
     p.addBindValue(id);
     if (p.exec()) {
         while (p.next())
             d.positions.push_back({ p.value(0).toString(), p.value(1).toString(),
                 stanceFromName(p.value(2).toString()).value_or(Stance::Abstain), p.value(3).toString(),
-                p.value(4).toString() });
+                p.value(4).toString(), p.value(5).toString() });
     }
     QSqlQuery o(db);
     o.prepare(
@@ -622,6 +624,8 @@ QString Decisions::stateHash(qint64 id)
         str(p.role);
         str(stanceName(p.stance));
         str(p.reason);
+        if (!p.recordedBy.isEmpty()) // pre-v3 rows keep the hash they had
+            str(p.recordedBy);
     }
     for (const CriterionOverride &o : d->overrides) {
         str(o.criterionId);

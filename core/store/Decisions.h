@@ -31,6 +31,7 @@ struct Position {
     Stance stance = Stance::Agree;
     QString reason;
     QString recordedAt;
+    QString recordedBy = {}; // the user who recorded it (may differ from the participant); empty before schema v3
 };
 
 struct CriterionOverride {

@@ -159,6 +159,13 @@ QStringList version2(const SqlDialect &d)
     return s;
 }
 
+QStringList version3(const SqlDialect &)
+{
+    // The user who typed a position in, beside the participant it is for. Rows written before
+    // v3 did not record it: '' (shown as "not recorded"), never a guessed name.
+    return { QStringLiteral("ALTER TABLE decision_positions ADD COLUMN recorded_by TEXT NOT NULL DEFAULT ''") };
+}
+
 } // namespace
 
 QStringList Migrations::step(int version, const SqlDialect &dialect)
@@ -168,6 +175,8 @@ QStringList Migrations::step(int version, const SqlDialect &dialect)
         return version1(dialect);
     case 2:
         return version2(dialect);
+    case 3:
+        return version3(dialect);
     default:
         return {};
     }

@@ -15,10 +15,11 @@ namespace consilium {
 // A step is never edited once released: databases in the field were built by it.
 //   v1  cases, immutable case versions, rule packs, evaluations, current verdicts, audit log
 //   v2  archive flag, site settings, conferences and decisions with their immutability rules
+//   v3  who recorded each position (decision_positions.recorded_by; '' for older rows)
 class Migrations
 {
 public:
-    static constexpr int kCurrentVersion = 2;
+    static constexpr int kCurrentVersion = 3;
 
     // The statements of one step (1-based).
     static QStringList step(int version, const SqlDialect &dialect);

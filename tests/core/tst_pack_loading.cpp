@@ -171,6 +171,12 @@ void TestPackLoading::builtinLoads()
                 QVERIFY2(position[std::size_t(dep)] < position[i], qPrintable(p->derived()[i].id));
         }
     }
+    // Units offered first per jurisdiction (issue 10): SI in the EU, conventional in the US.
+    const Variable &creatinine = p->variables()[std::size_t(p->variableIndex(QStringLiteral("creatinine")))];
+    QCOMPARE(creatinine.defaultUnit(QStringLiteral("EU")), QStringLiteral("umol/L"));
+    QCOMPARE(creatinine.defaultUnit(QStringLiteral("US")), QStringLiteral("mg/dL"));
+    const Variable &weight = p->variables()[std::size_t(p->variableIndex(QStringLiteral("weight")))];
+    QCOMPARE(weight.defaultUnit(QStringLiteral("EU")), QStringLiteral("kg")); // none listed: canonical
     // builtin() is the same pack.
     QCOMPARE(RulePack::builtin().sha256(), p->sha256());
 }
@@ -353,6 +359,19 @@ void TestPackLoading::rejects_data()
         setString(d, elementById(d, "variables", "creatinine"), "range", QStringLiteral("0.1-20"));
     }),
         creatinine + S(".range"), { S("array|range") });
+    row("default unit not accepted by the variable", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine")["default_unit"], "EU", QStringLiteral("mmol/L"));
+    }),
+        creatinine + S(".default_unit.EU"), { S("mmol/L"), S("accepted unit") });
+    row("default unit for a jurisdiction the pack does not cover", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine")["default_unit"], "UK", QStringLiteral("umol/L"));
+    }),
+        creatinine + S(".default_unit.UK"), { S("jurisdiction") });
+    row("default unit of an enum", mutated([](Doc &d) {
+        JValue units(rapidjson::kObjectType);
+        addMember(d, elementById(d, "variables", "sex"), "default_unit", std::move(units));
+    }),
+        variablePath("sex") + S(".default_unit"), { S("numeric") });
     // The later of the two definitions is the duplicate.
     row("variable defined twice", mutated([](Doc &d) {
         setString(d, elementById(d, "variables", "creatinine"), "id", QStringLiteral("weight"));

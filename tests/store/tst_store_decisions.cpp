@@ -131,6 +131,40 @@ private Q_SLOTS:
         QCOMPARE(d->overrides.size(), std::size_t(1));
     }
 
+    void authorsFollowTheActor()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
+        QVERIFY(id);
+        QCOMPARE(decisions.decision(*id)->createdBy, QStringLiteral("Dr Test"));
+        // A position records who typed it in, beside the participant it is for.
+        QVERIFY(decisions.recordPosition(
+            *id, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}, {} }));
+        auto d = decisions.decision(*id);
+        QCOMPARE(d->positions.front().participant, QStringLiteral("Dr Rheum"));
+        QCOMPARE(d->positions.front().recordedBy, QStringLiteral("Dr Test"));
+        // The user changes their name: what is written from now on carries the new one.
+        store->setActor({ QStringLiteral("tester"), QStringLiteral("Dr Sommer") });
+        QVERIFY(decisions.recordPosition(
+            *id, { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {}, {} }));
+        QVERIFY(decisions.setOutcome(*id, QStringLiteral("autologous_car_t"), QStringLiteral("trial slot")));
+        QVERIFY2(decisions.finalise(*id), qPrintable(store->lastError().message));
+        d = decisions.decision(*id);
+        QCOMPARE(d->finalisedBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(d->positions.front().participant, QStringLiteral("Dr Cell"));
+        QCOMPARE(d->positions.front().recordedBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(d->positions.back().recordedBy, QStringLiteral("Dr Test"));
+        QCOMPARE(store->audit().entries().back().displayName, QStringLiteral("Dr Sommer"));
+        QByteArray v01 = example(QStringLiteral("V01-sle-ln-si-units"));
+        v01.replace("\"age_years\": 34", "\"age_years\": 35");
+        QCOMPARE(store->saveCase(v01, RulePack::builtin()).status, SaveStatus::Added);
+        QVERIFY(store->latestVersion(QStringLiteral("V01-sle-ln-si-units"))
+                    ->createdBy.startsWith(QStringLiteral("Dr Sommer")));
+    }
+
     void finalisedDecisionIsImmutable()
     {
         auto store = withExamples();

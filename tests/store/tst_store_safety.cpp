@@ -4,6 +4,7 @@
 #include "StoreTestUtil.h"
 
 #include "store/CanonicalJson.h"
+#include "store/Decisions.h"
 #include "store/ImportExport.h"
 #include "store/Migrations.h"
 #include "store/SqlDialect.h"
@@ -153,10 +154,67 @@ private Q_SLOTS:
         QVERIFY(s->setting(QStringLiteral("required_roles")));
         const AuditVerification v = s->audit().verify(s->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
-        QCOMPARE(v.rows, qint64(2)); // the v1 row and the migration
+        QCOMPARE(v.rows, qint64(3)); // the v1 row and one per migration step (v1 -> v2, v2 -> v3)
         QCOMPARE(s->audit().entries(2).front().action, QStringLiteral("database.migrated"));
+        QCOMPARE(s->audit().entries(3).front().detail, QStringLiteral("schema v2 -> v3"));
         // Work continues on the migrated file: equal re-import is still a no-op.
         QCOMPARE(s->saveCase(v01, RulePack::builtin()).status, SaveStatus::Unchanged);
+    }
+
+    void migratesFromVersion2()
+    {
+        // Schema v3 adds who recorded each position; rows written before keep '' (never a guess).
+        const QString path = newPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        const auto dialect = SqlDialect::sqlite();
+        {
+            RawConnection raw(path);
+            QSqlDatabase db = raw.db();
+            QVERIFY(dialect->setApplicationId(db, kApplicationId));
+            QString error;
+            QVERIFY(dialect->configure(db, 5000, true, error));
+            QVERIFY2(Migrations::migrate(db, *dialect, 2, error), qPrintable(error));
+            QCOMPARE(dialect->schemaVersion(db).value_or(-1), 2);
+            const QString at = QStringLiteral("'2025-01-01T00:00:00.000Z'");
+            for (const QString &sql : {
+                     QStringLiteral("INSERT INTO cases (id, case_id, created_at, updated_at, latest_version_id)"
+                                    " VALUES (1, 'C1', %1, %1, 1)"),
+                     QStringLiteral("INSERT INTO case_versions (id, case_ref, version, created_at, created_by, content,"
+                                    " content_sha256) VALUES (1, 1, 1, %1, 'v2 user', '{}', 'x')"),
+                     QStringLiteral("INSERT INTO rule_packs (id, sha256, pack_id, pack_version, content, stored_at)"
+                                    " VALUES (1, 'abc', 'p', '1', '{}', %1)"),
+                     QStringLiteral("INSERT INTO conferences (id, held_on, title, created_at)"
+                                    " VALUES (1, '2025-01-02', 'MDT', %1)"),
+                     QStringLiteral("INSERT INTO decisions (id, conference_id, case_version_id, pack_ref,"
+                                    " engine_version, result_json, created_at, created_by)"
+                                    " VALUES (1, 1, 1, 1, 'e', '{}', %1, 'v2 user')"),
+                     QStringLiteral("INSERT INTO decision_positions (decision_id, participant, role, position,"
+                                    " reason, recorded_at) VALUES (1, 'Dr Old', 'rheumatology', 'agree', '', %1)"),
+                 }) {
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(sql.arg(at)), qPrintable(q.lastError().text()));
+            }
+        }
+        StoreError e;
+        auto s = openStore(path, e);
+        QVERIFY2(s, qPrintable(e.message));
+        QCOMPARE(s->schemaVersion(), 3);
+        QCOMPARE(Migrations::kCurrentVersion, 3);
+        Decisions decisions(*s);
+        auto d = decisions.decision(1);
+        QVERIFY(d);
+        QCOMPARE(d->positions.size(), std::size_t(1));
+        QCOMPARE(d->positions[0].participant, QStringLiteral("Dr Old"));
+        QCOMPARE(d->positions[0].recordedBy, QString());
+        // A position recorded now names the user who recorded it.
+        QVERIFY2(decisions.recordPosition(
+                     1, { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {}, {} }),
+            qPrintable(s->lastError().message));
+        d = decisions.decision(1);
+        QCOMPARE(d->positions.size(), std::size_t(2));
+        QCOMPARE(d->positions[0].participant, QStringLiteral("Dr Cell"));
+        QCOMPARE(d->positions[0].recordedBy, testActor().displayName);
+        QCOMPARE(s->audit().entries().back().action, QStringLiteral("decision.position_recorded"));
     }
 
     void newerSchemaRefused()

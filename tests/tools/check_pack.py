@@ -487,7 +487,7 @@ def check_pack(pack, path):
         p = '$.variables[%d]' % i
         closed(v, p, {'id': STR, 'label': STR, 'group': STR, 'type': STR},
                {'unit': STR, 'units': LIST, 'bare_number': BOOL, 'range': LIST, 'decimals': INT,
-                'values': LIST, 'note': STR})
+                'values': LIST, 'note': STR, 'default_unit': OBJ})
         vid = v.get('id', '')
         if not re.fullmatch(r'[a-z][a-z0-9_]*', vid):
             bad(p + '.id', 'bad identifier %r' % vid)
@@ -522,11 +522,16 @@ def check_pack(pack, path):
                 if nu in us:
                     bad(q, 'duplicate unit %r' % u.get('unit'))
                 us.add(nu)
+            for j, u in (v.get('default_unit') or {}).items():
+                if j not in pack.get('jurisdictions', []):
+                    bad(p + '.default_unit', 'unknown jurisdiction %r' % j)
+                if not isinstance(u, str) or norm_unit(u) not in us:
+                    bad(p + '.default_unit', '%r is not an accepted unit' % (u,))
             r = v.get('range')
             if r is not None and not (len(r) == 2 and all(is_type(x, NUM) for x in r) and r[0] <= r[1]):
                 bad(p + '.range', 'range must be [lo, hi]')
         else:
-            for k in ('unit', 'units', 'bare_number', 'range', 'decimals'):
+            for k in ('unit', 'units', 'bare_number', 'range', 'decimals', 'default_unit'):
                 if k in v:
                     bad(p, '%r only for numeric variables' % k)
             if t == 'enum':

@@ -40,11 +40,13 @@ public:
     QString dbPath() const { return m_dir.path() + QStringLiteral("/cases.sqlite"); }
     QString path(const QString &name) const { return m_dir.path() + QLatin1Char('/') + name; }
 
-    std::unique_ptr<Session> session(bool seed = true, QDate today = kToday)
+    // displayName empty: a first run, the user has not given a name yet.
+    std::unique_ptr<Session> session(
+        bool seed = true, QDate today = kToday, const QString &displayName = QStringLiteral("Dr Test"))
     {
         Session::Options o;
         o.databasePath = dbPath();
-        o.displayName = QStringLiteral("Dr Test");
+        o.displayName = displayName;
         o.today = [today] { return today; };
         StoreError error;
         std::unique_ptr<Session> s = Session::open(o, error);

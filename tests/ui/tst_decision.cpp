@@ -9,7 +9,10 @@
 #include "decision/DecisionPanel.h"
 #include "decision/HistoryPanel.h"
 #include "editor/CaseEditor.h"
+#include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
 #include "shell/CaseWorkspace.h"
+#include "shell/MainWindow.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -139,6 +142,129 @@ private Q_SLOTS:
         QTest::mouseClick(find<QPushButton>(p, QStringLiteral("correctDecision")), Qt::LeftButton);
         QVERIFY(find<QLabel>(p, QStringLiteral("decisionStatus"))->text().contains(QStringLiteral("corrects")));
         QVERIFY(!finalise->isEnabled()); // positions must be given again
+    }
+
+    void authorIsTheUserAtOnce()
+    {
+        // A first run: no name in the settings.
+        Env env;
+        MainWindow mw(env.session(true, kToday, QString()));
+        CaseWorkspace &w = *mw.workspace();
+        Session &s = mw.session();
+        const QString v01 = QStringLiteral("V01-sle-ln-si-units");
+        QVERIFY(w.openCase(v01));
+        auto *weight = find<QLineEdit>(w.editor(), QStringLiteral("value_weight"));
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("63"));
+        // The first save asks who is saving; declining keeps the edits and saves nothing.
+        int asked = 0;
+        QString answer;
+        Dialogs::setExecHook([&](QDialog *d) {
+            auto *who = qobject_cast<IdentityDialog *>(d);
+            if (!who)
+                return int(QDialog::Rejected);
+            ++asked;
+            if (answer.isEmpty())
+                return int(QDialog::Rejected);
+            find<QLineEdit>(who, QStringLiteral("identityName"))->setText(answer);
+            choose(find<QComboBox>(who, QStringLiteral("identityRole")), QStringLiteral("nephrology"));
+            return int(QDialog::Accepted);
+        });
+        QVERIFY(!w.save());
+        QCOMPARE(asked, 1);
+        QVERIFY(w.isModified());
+        QCOMPARE(s.store().versions(v01).size(), std::size_t(1));
+        // Answered: the version is the user's, and the name is kept for next time.
+        answer = QStringLiteral("Dr Weber");
+        QVERIFY(w.save());
+        QCOMPARE(asked, 2);
+        QVERIFY2(s.store().latestVersion(v01)->createdBy.startsWith(QStringLiteral("Dr Weber")),
+            qPrintable(s.store().latestVersion(v01)->createdBy));
+        QCOMPARE(AppSettings::displayName(), QStringLiteral("Dr Weber"));
+        QCOMPARE(AppSettings::role(), QStringLiteral("nephrology"));
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("64"));
+        QVERIFY(w.save());
+        QCOMPARE(asked, 2); // asked once only
+
+        // A new name in Settings applies to the next save, without a restart.
+        Dialogs::setExecHook([](QDialog *d) {
+            auto *settings = qobject_cast<SettingsDialog *>(d);
+            if (!settings)
+                return int(QDialog::Rejected);
+            find<QLineEdit>(settings, QStringLiteral("settingsName"))->setText(QStringLiteral("Dr Sommer"));
+            return int(QDialog::Accepted);
+        });
+        mw.showSettings();
+        Dialogs::setExecHook({});
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("65"));
+        QVERIFY(w.save());
+        QVERIFY(s.store().latestVersion(v01)->createdBy.startsWith(QStringLiteral("Dr Sommer")));
+        QCOMPARE(s.store().audit().entries().back().displayName, QStringLiteral("Dr Sommer"));
+
+        // The decision, its conference and each position say who recorded them.
+        DecisionPanel *p = w.decisionPanel();
+        QTest::mouseClick(find<QPushButton>(p, QStringLiteral("openDecision")), Qt::LeftButton);
+        QVERIFY(p->decisionId().has_value());
+        const auto created = s.decisions().decision(*p->decisionId());
+        QCOMPARE(created->createdBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(s.decisions().conference(created->conferenceId)->attendees.front().name, QStringLiteral("Dr Sommer"));
+        position(p, QStringLiteral("Dr Rheuma"), QStringLiteral("rheumatology"), QStringLiteral("agree"), QString());
+        const auto d = s.decisions().decision(*p->decisionId());
+        QCOMPARE(d->positions.size(), std::size_t(1));
+        QCOMPARE(d->positions.front().participant, QStringLiteral("Dr Rheuma"));
+        QCOMPARE(d->positions.front().recordedBy, QStringLiteral("Dr Sommer"));
+    }
+
+    void historyShowsVersionsAndNewDecisions()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString v01 = QStringLiteral("V01-sle-ln-si-units");
+        QVERIFY(w.openCase(v01));
+        auto *weight = find<QLineEdit>(w.editor(), QStringLiteral("value_weight"));
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("63"));
+        QVERIFY(w.save());
+        w.tabs()->setCurrentIndex(CaseWorkspace::HistoryTab);
+        HistoryPanel *h = w.history();
+        auto *versions = find<QTableWidget>(h, QStringLiteral("versionHistory"));
+        auto *decisions = find<QTableWidget>(h, QStringLiteral("decisionHistory"));
+        QCOMPARE(versions->rowCount(), 2);
+        QCOMPARE(decisions->rowCount(), 0);
+        // Clicking the older version shows it: who saved it, its verdicts, its data.
+        QTest::mouseClick(
+            versions->viewport(), Qt::LeftButton, {}, versions->visualItemRect(versions->item(0, 1)).center());
+        QVERIFY2(
+            h->detailText().contains(QStringLiteral("Version 1 of V01-sle-ln-si-units")), qPrintable(h->detailText()));
+        QVERIFY(h->detailText().contains(QStringLiteral("The first version.")));
+        QVERIFY(h->detailText().contains(QStringLiteral("Weight: 62 kg")));
+        QVERIFY(h->detailText().contains(QStringLiteral("Verdicts")));
+        // The newer one says what changed.
+        QTest::mouseClick(
+            versions->viewport(), Qt::LeftButton, {}, versions->visualItemRect(versions->item(1, 1)).center());
+        QVERIFY2(h->detailText().contains(QStringLiteral("Changes from version 1:")), qPrintable(h->detailText()));
+        QVERIFY(h->detailText().contains(QStringLiteral("Weight: 62 kg → 63 kg")));
+        QVERIFY(h->detailText().contains(QStringLiteral("by Dr Test")));
+
+        // A decision opened on the Decision tab is in the history when coming back, without
+        // re-selecting the case; a position recorded shows who recorded it.
+        w.tabs()->setCurrentIndex(CaseWorkspace::DecisionTab);
+        DecisionPanel *p = w.decisionPanel();
+        QTest::mouseClick(find<QPushButton>(p, QStringLiteral("openDecision")), Qt::LeftButton);
+        QVERIFY(p->decisionId().has_value());
+        position(p, QStringLiteral("Dr Rheuma"), QStringLiteral("rheumatology"), QStringLiteral("agree"), QString());
+        QCOMPARE(decisions->rowCount(), 1); // refreshed already, while hidden
+        w.tabs()->setCurrentIndex(CaseWorkspace::HistoryTab);
+        QCOMPARE(decisions->rowCount(), 1);
+        QCOMPARE(decisions->item(0, 0)->text(), QString::number(*p->decisionId()));
+        QVERIFY2(h->detailText().contains(QStringLiteral("Dr Rheuma")), qPrintable(h->detailText()));
+        QVERIFY(h->detailText().contains(QStringLiteral("recorded by Dr Test")));
     }
 
     void requiredRolesFollowTheCase()

@@ -11,8 +11,12 @@
 #include "editor/FactField.h"
 #include "editor/MedicationModel.h"
 #include "engine/Engine.h"
+#include "settings/AppSettings.h"
 #include "shell/CaseWorkspace.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCompleter>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -177,6 +181,262 @@ private Q_SLOTS:
         type(w, QStringLiteral("creatinine"), QStringLiteral("81"));
         w.evaluateNow();
         QVERIFY(error(w, QStringLiteral("creatinine")).isEmpty());
+    }
+
+    void unitsFollowTheConvention()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.newCase();
+        QCOMPARE(w.document()->meta(QStringLiteral("jurisdiction")), QStringLiteral("EU"));
+        auto shown = [&w](const char *var) {
+            return find<QComboBox>(w.editor(), QStringLiteral("unit_") + QLatin1String(var))->currentData().toString();
+        };
+        // A new EU case offers the pack's EU units, visible before anything is typed.
+        const RulePack &pack = s->pack();
+        for (const char *var : { "creatinine", "crp", "bilirubin", "hemoglobin" }) {
+            const Variable &v = pack.variables()[std::size_t(pack.variableIndex(QLatin1String(var)))];
+            QCOMPARE(shown(var), v.defaultUnit(QStringLiteral("EU")));
+        }
+        QCOMPARE(shown("creatinine"), QStringLiteral("umol/L"));
+        QCOMPARE(shown("crp"), QStringLiteral("mg/L"));
+        QCOMPARE(shown("bilirubin"), QStringLiteral("umol/L"));
+        // "5" typed for CRP is 5 mg/L (0.5 mg/dL canonical), not 5 mg/dL.
+        type(w, QStringLiteral("crp"), QStringLiteral("5"));
+        w.evaluateNow();
+        QCOMPARE(w.document()->fact(QStringLiteral("crp")).unit, QStringLiteral("mg/L"));
+        const int crp = pack.variableIndex(QStringLiteral("crp"));
+        QVERIFY(w.evaluation());
+        QCOMPARE(w.evaluation()->caseData.values[std::size_t(crp)], 0.5);
+        QVERIFY(w.document()->toJson().contains("\"unit\": \"mg/L\""));
+        // 1.1 is not a creatinine in µmol/L (outside the pack's range) but is one in mg/dL.
+        type(w, QStringLiteral("creatinine"), QStringLiteral("1.1"));
+        w.evaluateNow();
+        QVERIFY2(error(w, QStringLiteral("creatinine")).contains(QStringLiteral("did you mean mg/dL?")),
+            qPrintable(error(w, QStringLiteral("creatinine"))));
+        unit(w, QStringLiteral("creatinine"), QStringLiteral("mg/dL"));
+        w.evaluateNow();
+        QCOMPARE(error(w, QStringLiteral("creatinine")), QString());
+        // Plausible in the chosen unit: no suggestion.
+        unit(w, QStringLiteral("creatinine"), QStringLiteral("umol/L"));
+        type(w, QStringLiteral("creatinine"), QStringLiteral("80"));
+        w.evaluateNow();
+        QCOMPARE(error(w, QStringLiteral("creatinine")), QString());
+        // A US case offers US units for what has no value yet; entered values keep theirs.
+        QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("meta_jurisdiction")), QStringLiteral("US")));
+        QCOMPARE(shown("bilirubin"), QStringLiteral("mg/dL"));
+        QCOMPARE(shown("crp"), QStringLiteral("mg/L"));
+        QCOMPARE(shown("creatinine"), QStringLiteral("umol/L"));
+        // The site setting overrides the jurisdiction.
+        AppSettings::setUnitConvention(QStringLiteral("EU"));
+        w.editor()->applyUnitConvention();
+        QCOMPARE(shown("bilirubin"), QStringLiteral("umol/L"));
+        AppSettings::setUnitConvention(QString());
+        w.editor()->applyUnitConvention();
+        QCOMPARE(shown("bilirubin"), QStringLiteral("mg/dL"));
+        // A stored case shows the units it was entered in (V03: creatinine in mg/dL, an EU case).
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        QVERIFY(w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        QCOMPARE(shown("creatinine"), QStringLiteral("mg/dL"));
+        QCOMPARE(shown("crp"), QStringLiteral("mg/L"));
+    }
+
+    void oneKeystrokePerValue()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        auto focused
+            = [] { return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString(); };
+        auto *creatinine = find<QLineEdit>(w.editor(), QStringLiteral("value_creatinine"));
+        creatinine->setFocus();
+        QTest::keyClicks(creatinine, QStringLiteral("80"));
+        // Tab goes to the next value, not to the unit, state or date of this one.
+        QTest::keyClick(creatinine, Qt::Key_Tab);
+        QCOMPARE(focused(), QStringLiteral("value_anc"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("3.4"));
+        // So does Enter.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(focused(), QStringLiteral("value_alc"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("1.1"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Enter, Qt::KeypadModifier);
+        QCOMPARE(focused(), QStringLiteral("value_cd3_count"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        QCOMPARE(focused(), QStringLiteral("value_alc"));
+        QCOMPARE(w.document()->fact(QStringLiteral("creatinine")).text, QStringLiteral("80"));
+        QCOMPARE(w.document()->fact(QStringLiteral("creatinine")).unit, QStringLiteral("umol/L"));
+        QCOMPARE(w.document()->fact(QStringLiteral("anc")).text, QStringLiteral("3.4"));
+        QCOMPARE(w.document()->fact(QStringLiteral("alc")).text, QStringLiteral("1.1"));
+        // Unit, state and date are reached deliberately: Alt+U, Alt+S, Alt+W from the value.
+        auto *crp = find<QLineEdit>(w.editor(), QStringLiteral("value_crp"));
+        crp->setFocus();
+        QTest::keyClick(crp, Qt::Key_U, Qt::AltModifier);
+        QCOMPARE(focused(), QStringLiteral("unit_crp"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Up); // mg/L -> mg/dL
+        QCOMPARE(
+            find<QComboBox>(w.editor(), QStringLiteral("unit_crp"))->currentData().toString(), QStringLiteral("mg/dL"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // back to the still empty value
+        QCOMPARE(focused(), QStringLiteral("value_crp"));
+        QTest::keyClicks(crp, QStringLiteral("1.2"));
+        QCOMPARE(w.document()->fact(QStringLiteral("crp")).unit, QStringLiteral("mg/dL"));
+        QTest::keyClick(crp, Qt::Key_S, Qt::AltModifier);
+        QCOMPARE(focused(), QStringLiteral("status_crp"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        crp->setFocus();
+        QTest::keyClick(crp, Qt::Key_W, Qt::AltModifier);
+        QCOMPARE(focused(), QStringLiteral("date_crp"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("2026-11-18"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // on to the next value
+        QCOMPARE(focused(), QStringLiteral("value_ferritin"));
+        QCOMPARE(w.document()->fact(QStringLiteral("crp")).date, QStringLiteral("2026-11-18"));
+        // The unit, state and date are not in the Tab chain at all.
+        for (const char *name : { "unit_creatinine", "status_creatinine", "date_creatinine" })
+            QCOMPARE(find<QWidget>(w.editor(), QLatin1String(name))->focusPolicy(), Qt::ClickFocus);
+    }
+
+    void panelDateEnteredOnce()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        type(w, QStringLiteral("creatinine"), QStringLiteral("80"));
+        type(w, QStringLiteral("platelets"), QStringLiteral("210"));
+        auto *plateletDate = find<QLineEdit>(w.editor(), QStringLiteral("date_platelets"));
+        QTest::keyClicks(plateletDate, QStringLiteral("2026-11-18")); // its own date
+        // The panel's date: typed once, Enter goes on to the first value of the panel.
+        auto *panel = find<QLineEdit>(w.editor(), QStringLiteral("panelDate_labs"));
+        panel->setFocus();
+        QTest::keyClicks(panel, QStringLiteral("2026-11-20"));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("value_creatinine"));
+        auto date = [&w](const char *var) { return w.document()->fact(QLatin1String(var)).date; };
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-20")); // entered before: takes it
+        QCOMPARE(date("platelets"), QStringLiteral("2026-11-18")); // has its own: keeps it
+        QCOMPARE(date("hemoglobin"), QString()); // nothing entered: no date
+        type(w, QStringLiteral("hemoglobin"), QStringLiteral("120")); // entered after: takes it
+        QCOMPARE(date("hemoglobin"), QStringLiteral("2026-11-20"));
+        QCOMPARE(find<QLineEdit>(w.editor(), QStringLiteral("date_hemoglobin"))->text(), QStringLiteral("2026-11-20"));
+        QCOMPARE(date("hbsag"), QString()); // another panel
+        // A new panel date moves the values that had the panel's date, as one undo step.
+        const int steps = w.undoStack()->count();
+        panel->selectAll();
+        QTest::keyClicks(panel, QStringLiteral("2026-11-21"));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-21"));
+        QCOMPARE(date("hemoglobin"), QStringLiteral("2026-11-21"));
+        QCOMPARE(date("platelets"), QStringLiteral("2026-11-18"));
+        QCOMPARE(w.undoStack()->count(), steps + 1);
+        w.undoStack()->undo();
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-20"));
+        QCOMPARE(date("hemoglobin"), QStringLiteral("2026-11-20"));
+        // An impossible panel date changes nothing and says why.
+        panel->selectAll();
+        QTest::keyClicks(panel, QStringLiteral("2026-02-30"));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(date("creatinine"), QStringLiteral("2026-11-20"));
+        QVERIFY(panel->toolTip().contains(QStringLiteral("not a valid date")));
+        // The saved case carries each value's date.
+        QVERIFY(w.document()->toJson().contains("\"date\": \"2026-11-20\""));
+    }
+
+    void drugsAreTypedByName()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.tabs()->setCurrentIndex(CaseWorkspace::DataTab);
+        QVERIFY(w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        // Failed therapies are shown by name, not by internal id.
+        auto *failed = find<QLineEdit>(w.editor(), QStringLiteral("failedTherapies"));
+        QCOMPARE(failed->text(), QStringLiteral("Mycophenolate mofetil, Rituximab"));
+        // Typed by name, with completion of the drug being typed.
+        failed->setFocus();
+        failed->selectAll();
+        QTest::keyClicks(failed, QStringLiteral("Mycophenolate mofetil, cyclo"));
+        QCompleter *completer = failed->completer();
+        // The drug being typed is completed; the ones before it stay.
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("Mycophenolate mofetil, Cyclophosphamide"));
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QCOMPARE(failed->text(), QStringLiteral("Mycophenolate mofetil, Cyclophosphamide"));
+        QTest::keyClick(failed, Qt::Key_Return);
+        QCOMPARE(w.document()->failedTherapies(),
+            (QStringList { QStringLiteral("mycophenolate_mofetil"), QStringLiteral("cyclophosphamide") }));
+        // Any case, or the id, is the same drug; shown by its name afterwards.
+        failed->selectAll();
+        QTest::keyClicks(failed, QStringLiteral("rituximab, AZATHIOPRINE"));
+        QTest::keyClick(failed, Qt::Key_Return);
+        QCOMPARE(w.document()->failedTherapies(),
+            (QStringList { QStringLiteral("rituximab"), QStringLiteral("azathioprine") }));
+        QCOMPARE(failed->text(), QStringLiteral("Rituximab, Azathioprine"));
+        w.evaluateNow();
+        QVERIFY(!find<QLabel>(w.editor(), QStringLiteral("failedErrors"))->isVisibleTo(w.editor()));
+        // A name the pack does not know is kept and named as an error.
+        failed->selectAll();
+        QTest::keyClicks(failed, QStringLiteral("Unobtainium"));
+        QTest::keyClick(failed, Qt::Key_Return);
+        w.evaluateNow();
+        auto *errors = find<QLabel>(w.editor(), QStringLiteral("failedErrors"));
+        QVERIFY(errors->isVisibleTo(w.editor()));
+        QVERIFY2(errors->text().contains(QStringLiteral("Unobtainium")), qPrintable(errors->text()));
+        QCOMPARE(failed->text(), QStringLiteral("Unobtainium"));
+        // Medications: edited by name too (the editor opens on the name, not the id).
+        auto *table = find<QTableView>(w.editor(), QStringLiteral("medicationTable"));
+        QAbstractItemModel *m = table->model();
+        const int row = w.document()->medicationCount();
+        QTest::mouseClick(find<QPushButton>(w.editor(), QStringLiteral("addMedication")), Qt::LeftButton);
+        QVERIFY(m->setData(m->index(row, MedicationModel::Agent), QStringLiteral("mycophenolate MOFETIL")));
+        QCOMPARE(w.document()->medication(row).agent, QStringLiteral("mycophenolate_mofetil"));
+        QCOMPARE(m->index(row, MedicationModel::Agent).data(Qt::EditRole).toString(),
+            QStringLiteral("Mycophenolate mofetil"));
+        QCOMPARE(m->index(row, MedicationModel::Agent).data().toString(), QStringLiteral("Mycophenolate mofetil"));
+    }
+
+    void impossibleAsOfDateIsRefused()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        auto *asOf = find<QLineEdit>(w.editor(), QStringLiteral("meta_asOf"));
+        QCOMPARE(asOf->text(), QStringLiteral("2026-11-25"));
+        // 31 November does not exist: kept as typed, refused with a message naming the field.
+        asOf->selectAll();
+        QTest::keyClicks(asOf, QStringLiteral("2026-11-31"));
+        w.evaluateNow();
+        QCOMPARE(w.document()->meta(QStringLiteral("as_of")), QStringLiteral("2026-11-31"));
+        QCOMPARE(asOf->text(), QStringLiteral("2026-11-31"));
+        auto *errors = find<QLabel>(w.editor(), QStringLiteral("metaErrors"));
+        QVERIFY(errors->isVisibleTo(w.editor()));
+        QVERIFY2(errors->text().contains(QStringLiteral("As of: \"2026-11-31\" is not a valid date")),
+            qPrintable(errors->text()));
+        QVERIFY(w.evaluation() == nullptr); // as the case reader: no verdicts on an impossible date
+        QVERIFY(!w.save());
+        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(1));
+        // Corrected: accepted, and the error goes.
+        asOf->selectAll();
+        QTest::keyClicks(asOf, QStringLiteral("2026-11-30"));
+        w.evaluateNow();
+        QCOMPARE(w.document()->asOf(), QDate(2026, 11, 30));
+        QVERIFY(!errors->isVisibleTo(w.editor()));
+        QVERIFY(w.evaluation() != nullptr);
+        // Undo restores the earlier text.
+        while (w.undoStack()->canUndo())
+            w.undoStack()->undo();
+        QCOMPARE(asOf->text(), QStringLiteral("2026-11-25"));
     }
 
     void undoRedo()

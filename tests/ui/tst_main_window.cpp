@@ -6,9 +6,11 @@
 
 #include "cases/CaseListModel.h"
 #include "cases/CaseListPanel.h"
+#include "compare/ComparisonModel.h"
 #include "compare/ComparisonView.h"
 #include "conference/ConferenceMode.h"
 #include "editor/CaseDocument.h"
+#include "editor/CaseEditor.h"
 #include "settings/AppSettings.h"
 #include "settings/SettingsDialog.h"
 #include "shell/CaseWorkspace.h"
@@ -16,10 +18,16 @@
 #include "shell/Startup.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QFont>
+#include <QGroupBox>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTableView>
 
 using namespace consilium;
@@ -55,6 +63,7 @@ private Q_SLOTS:
         QTableView *list = w.caseList()->view();
         list->setFocus();
         QTest::keyClick(list, Qt::Key_Down);
+        QTest::keyClick(list, Qt::Key_Return);
         QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V02-spec-example"));
         QVERIFY(find<QLabel>(&w, QStringLiteral("missingIndicator"))->text().contains(QStringLiteral("missing")));
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("V02-spec-example")));
@@ -72,6 +81,113 @@ private Q_SLOTS:
         QTest::keyClick(w.conferenceMode(), Qt::Key_Escape);
         QTRY_VERIFY(w.conferenceMode() == nullptr);
         QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V03-dcssc-all-eligible"));
+    }
+
+    void keyboardNeverChangesTheOpenCase()
+    {
+        Env env;
+        MainWindow w(env.session());
+        w.resize(1500, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString v01 = QStringLiteral("V01-sle-ln-si-units");
+        QCOMPARE(w.workspace()->storedCaseId(), v01);
+        QTableView *list = w.caseList()->view();
+        list->setFocus();
+        QVERIFY(list->hasFocus());
+        // Tab leaves the list instead of walking through its rows and cases.
+        QTest::keyClick(list, Qt::Key_Tab);
+        QVERIFY(!list->hasFocus());
+        QCOMPARE(w.workspace()->storedCaseId(), v01);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        // The arrow keys move the highlight only; the open case stays and stays marked.
+        list->setFocus();
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(w.caseList()->currentCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        QCOMPARE(w.workspace()->storedCaseId(), v01);
+        QCOMPARE(w.caseList()->model()->openCaseId(), v01);
+        QVERIFY(w.caseList()->model()->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!w.caseList()->model()->index(3, 0).data(Qt::FontRole).value<QFont>().bold());
+        // Enter opens the highlighted case.
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        QCOMPARE(w.caseList()->model()->openCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        // With unsaved edits, Enter on another case asks first, exactly as a click does.
+        auto *weight = find<QLineEdit>(w.workspace()->editor(), QStringLiteral("value_weight"));
+        weight->selectAll();
+        QTest::keyClicks(weight, QStringLiteral("77"));
+        QVERIFY(w.workspace()->isModified());
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Down);
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        QTest::keyClick(list, Qt::Key_Return);
+        QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("unsaved")));
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        QVERIFY(w.workspace()->isModified());
+        QCOMPARE(w.caseList()->currentCaseId(), QStringLiteral("V04-sle-renal-cardiac")); // back on the open case
+        // A click asks the same question.
+        const QRect row5 = list->visualRect(w.caseList()->model()->index(4, 1));
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row5.center());
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V04-sle-renal-cardiac"));
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row5.center());
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V05-iim-pregnant"));
+        QVERIFY(!w.workspace()->isModified());
+        // Ctrl+F reaches the case search.
+        list->setFocus();
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(find<QLineEdit>(&w, QStringLiteral("caseSearch"))->hasFocus());
+    }
+
+    void languageSwitchesLive()
+    {
+        Env env;
+        MainWindow w(env.session());
+        w.resize(1500, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
+        auto *grid = w.workspace()->comparison()->model();
+        auto verdictCell = [grid] { return grid->index(ComparisonModel::VerdictRow, 0).data().toString(); };
+        QVERIFY2(verdictCell().contains(QStringLiteral("Eligible, 1 caution")), qPrintable(verdictCell()));
+        auto *count = find<QLabel>(&w, QStringLiteral("caseCount"));
+        QCOMPARE(count->text(), QStringLiteral("12 cases"));
+        auto *demographics = find<QGroupBox>(w.workspace()->editor(), QStringLiteral("group_demographics"));
+        auto *state = find<QComboBox>(w.workspace()->editor(), QStringLiteral("status_age_years"));
+        QCOMPARE(state->itemText(0), QStringLiteral("value"));
+
+        // German, without selecting the case again: the grid, the Data tab and the count follow.
+        Startup::setLanguage(QStringLiteral("de"));
+        QTRY_VERIFY2(verdictCell().contains(QStringLiteral("Geeignet, 1 Einschränkung")), qPrintable(verdictCell()));
+        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
+        QCOMPARE(count->text(), QStringLiteral("12 Fälle"));
+        QVERIFY2(demographics->title().startsWith(QStringLiteral("Stammdaten")), qPrintable(demographics->title()));
+        QCOMPARE(state->itemText(0), QStringLiteral("Wert"));
+        QCOMPARE(find<QLineEdit>(w.workspace()->editor(), QStringLiteral("date_age_years"))->placeholderText(),
+            QStringLiteral("Datum"));
+        Startup::setLanguage(QStringLiteral("en"));
+        QTRY_VERIFY(verdictCell().contains(QStringLiteral("Eligible, 1 caution")));
+        QCOMPARE(count->text(), QStringLiteral("12 cases"));
+    }
+
+    void qtOwnStringsFollowTheLanguage()
+    {
+        // Standard buttons ("Cancel") are translated by Qt's own catalogue, which Startup loads
+        // beside the application's; it ships in qt6-translations-l10n (a package dependency).
+        const QString dir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (!QFileInfo::exists(dir + QStringLiteral("/qtbase_de.qm")))
+            QSKIP("qtbase_de.qm is not installed (Debian package qt6-translations-l10n)");
+        Env env;
+        Startup::setLanguage(QStringLiteral("de"));
+        SettingsDialog dialog(env.dbPath());
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        QCOMPARE(
+            buttons->button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QStringLiteral("Abbrechen"));
+        Startup::setLanguage(QStringLiteral("en"));
     }
 
     void commandLineFiles()
@@ -121,8 +237,10 @@ private Q_SLOTS:
         QCOMPARE(w.caseList()->model()->rowCount(), 0); // a new database: no demo seeding here
         QVERIFY(AppSettings::recentDatabases().contains(other));
         QVERIFY(AppSettings::recentDatabases().contains(env.dbPath()));
-        // Settings through the dialog seam: name, role, language.
-        Dialogs::setExecHook([](QDialog *d) {
+        // Settings through the dialog seam: name, role, language, units.
+        bool databaseBuddy = false;
+        int unbuddied = 0;
+        Dialogs::setExecHook([&](QDialog *d) {
             auto *s = qobject_cast<SettingsDialog *>(d);
             if (!s)
                 return int(QDialog::Rejected);
@@ -130,10 +248,23 @@ private Q_SLOTS:
             name->setText(QStringLiteral("Dr Sommer"));
             choose(find<QComboBox>(s, QStringLiteral("settingsRole")), QStringLiteral("nephrology"));
             choose(find<QComboBox>(s, QStringLiteral("settingsLanguage")), QStringLiteral("de"));
+            choose(find<QComboBox>(s, QStringLiteral("settingsUnits")), QStringLiteral("US"));
+            // Every label with a shortcut letter has a buddy (without one "&Database" shows the "&").
+            for (QLabel *l : s->findChildren<QLabel *>()) {
+                if (!l->text().contains(QLatin1Char('&')))
+                    continue;
+                if (!l->buddy())
+                    ++unbuddied;
+                if (l->buddy() == find<QLineEdit>(s, QStringLiteral("settingsDatabase")))
+                    databaseBuddy = true;
+            }
             return int(QDialog::Accepted);
         });
         w.showSettings();
         Dialogs::setExecHook({});
+        QVERIFY(databaseBuddy);
+        QCOMPARE(unbuddied, 0);
+        QCOMPARE(AppSettings::unitConvention(), QStringLiteral("US"));
         QCOMPARE(AppSettings::displayName(), QStringLiteral("Dr Sommer"));
         QCOMPARE(AppSettings::role(), QStringLiteral("nephrology"));
         QCOMPARE(AppSettings::language(), QStringLiteral("de"));

@@ -5,6 +5,7 @@
 #include "common/VerdictStyle.h"
 
 #include <QDateTime>
+#include <QFont>
 #include <QLocale>
 
 namespace consilium {
@@ -57,6 +58,11 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
     const int col = index.column();
     if (role == CaseIdRole)
         return r.caseId;
+    if (role == Qt::FontRole && r.caseId == m_openId && !m_openId.isEmpty()) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
     if (col >= Auto && col <= Standard) {
         const QString &name = r.verdicts[std::size_t(col - Auto)];
         const auto v = verdictOf(name);
@@ -76,6 +82,9 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    const bool open = !m_openId.isEmpty() && r.caseId == m_openId;
+    if (open && col == CaseId && (role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole))
+        return tr("%1: the open case").arg(r.caseId);
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (col) {
         case CaseId:
@@ -202,6 +211,19 @@ void CaseListModel::reload()
 QString CaseListModel::caseIdAt(int row) const
 {
     return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].caseId : QString();
+}
+
+void CaseListModel::setOpenCaseId(const QString &caseId)
+{
+    if (caseId == m_openId)
+        return;
+    const int before = rowOf(m_openId);
+    m_openId = caseId;
+    const int after = rowOf(m_openId);
+    for (int row : { before, after }) {
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), { Qt::FontRole, Qt::ToolTipRole });
+    }
 }
 
 int CaseListModel::rowOf(const QString &caseId) const

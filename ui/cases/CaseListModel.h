@@ -40,6 +40,9 @@ public:
     bool isExhausted() const noexcept { return m_exhausted; }
     QString caseIdAt(int row) const;
     int rowOf(const QString &caseId) const; // among the loaded rows, -1 if not loaded
+    // The case open in the workspace: shown in bold, apart from the keyboard highlight.
+    void setOpenCaseId(const QString &caseId);
+    QString openCaseId() const { return m_openId; }
     QStringList diseases() const { return m_query.diseases(); }
     std::vector<std::pair<qint64, QString>> conferences() const { return m_query.conferences(); }
 
@@ -53,6 +56,7 @@ private:
     qint64 m_total = -1;
     bool m_exhausted = false;
     int m_generation = 0;
+    QString m_openId;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

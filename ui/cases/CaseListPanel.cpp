@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -75,28 +76,39 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     for (QComboBox *c : { m_disease, m_arm, m_verdict, m_readiness, m_conference })
         connect(c, &QComboBox::activated, this, &CaseListPanel::applyFilters);
-    connect(m_model, &CaseListModel::totalCountChanged, this,
-        [this](qint64 n) { m_count->setText(tr("%n case(s)", nullptr, int(qMin<qint64>(n, INT_MAX)))); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_model->totalCount() < 0)
-            m_count->setText(tr("counting cases…"));
+    connect(m_model, &CaseListModel::totalCountChanged, this, &CaseListPanel::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CaseListPanel::updateCount);
+    // Opening a case is explicit: a click, a double click or Enter on a row. Keyboard focus,
+    // Tab and the arrow keys only move the highlight, so nobody tabs into another patient.
+    m_view->setTabKeyNavigation(false);
+    auto open = [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT caseSelected(m_model->caseIdAt(index.row()));
+    };
+    connect(m_view, &QAbstractItemView::clicked, this, open);
+    connect(m_view, &QAbstractItemView::activated, this, open);
+    // Ctrl+F reaches the search from anywhere in the window.
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WindowShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
     });
-    connect(
-        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-            if (current.isValid() && !m_quiet)
-                Q_EMIT caseSelected(m_model->caseIdAt(current.row()));
-        });
     connect(&session, &Session::casesChanged, this, &CaseListPanel::reload);
     connect(&session, &Session::packChanged, this, [this] { m_model->setPackSha256(m_session.pack().sha256()); });
-    if (m_model->totalCount() >= 0)
-        m_count->setText(tr("%n case(s)", nullptr, int(qMin<qint64>(m_model->totalCount(), INT_MAX))));
-    else
-        m_count->setText(tr("counting cases…"));
+    updateCount();
+}
+
+void CaseListPanel::updateCount()
+{
+    const qint64 n = m_model->totalCount();
+    m_count->setText(n >= 0 ? tr("%n case(s)", nullptr, int(qMin<qint64>(n, INT_MAX))) : tr("counting cases…"));
 }
 
 void CaseListPanel::retranslate()
 {
-    m_search->setPlaceholderText(tr("Search cases…"));
+    m_search->setPlaceholderText(tr("Search cases…")
+        + QStringLiteral(" (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setAccessibleName(tr("Search cases"));
     m_disease->setAccessibleName(tr("Filter by disease"));
     m_arm->setAccessibleName(tr("Filter verdicts of arm"));
@@ -133,6 +145,7 @@ void CaseListPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        updateCount();
         refillDiseases();
         refillConferences();
     }
@@ -176,7 +189,7 @@ void CaseListPanel::applyFilters()
         return;
     const QString keep = currentCaseId();
     m_model->setSpec(s);
-    selectCase(keep);
+    highlight(keep);
 }
 
 void CaseListPanel::reload()
@@ -185,7 +198,7 @@ void CaseListPanel::reload()
     refillDiseases();
     refillConferences();
     m_model->reload();
-    selectCase(keep);
+    highlight(keep);
 }
 
 QString CaseListPanel::currentCaseId() const
@@ -196,14 +209,18 @@ QString CaseListPanel::currentCaseId() const
 
 void CaseListPanel::selectCase(const QString &caseId)
 {
+    m_model->setOpenCaseId(caseId);
+    highlight(caseId);
+}
+
+void CaseListPanel::highlight(const QString &caseId)
+{
     if (caseId.isEmpty())
         return;
     const int row = m_model->rowOf(caseId);
     if (row < 0)
         return;
-    m_quiet = true;
     m_view->setCurrentIndex(m_model->index(row, 0));
-    m_quiet = false;
     m_view->scrollTo(m_model->index(row, 0));
 }
 

@@ -24,13 +24,16 @@ public:
 
     CaseListModel *model() const noexcept { return m_model; }
     QTableView *view() const noexcept { return m_view; }
-    QString currentCaseId() const;
+    QString currentCaseId() const; // the highlighted row (not necessarily the open case)
+    // Marks the case open in the workspace and highlights its row (empty: no case open).
     void selectCase(const QString &caseId);
     QStringList visibleCaseIds(int max) const;
     void reload();
     void applyFilters(); // now, without the debounce (tests)
 
 Q_SIGNALS:
+    // The user asked to open a case: click, double click or Enter on its row (never keyboard
+    // focus, Tab or the arrow keys alone).
     void caseSelected(const QString &caseId);
 
 protected:
@@ -40,6 +43,8 @@ private:
     void refillDiseases();
     void refillConferences();
     void retranslate();
+    void highlight(const QString &caseId);
+    void updateCount();
 
     Session &m_session;
     CaseListModel *m_model = nullptr;
@@ -52,7 +57,6 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_count = nullptr;
     QTimer m_debounce;
-    bool m_quiet = false;
 };
 
 } // namespace consilium

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 
 namespace consilium {
 
@@ -23,6 +24,11 @@ int DemoData::seedIfEmpty(Session &session)
     if (!store.isWriter() || !store.allCaseIds(true).isEmpty())
         return 0;
     int imported = 0;
+    // The demo cases are the program's, not the user's: their versions and audit rows say so
+    // (stored text, not translated).
+    const Actor user = store.actor();
+    store.setActor({ user.osUser, QStringLiteral("Consilium demo data") });
+    const auto restore = qScopeGuard([&store, user] { store.setActor(user); });
     {
         WriteTransaction tx(store);
         if (!tx.ok())

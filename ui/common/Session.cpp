@@ -25,6 +25,7 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
     s->m_evaluations = std::make_unique<Evaluations>(*s->m_store);
     s->m_decisions = std::make_unique<Decisions>(*s->m_store);
     s->m_today = options.today;
+    s->m_userName = options.displayName.trimmed();
     // The site pack chosen earlier, if it is still in the database and still loads.
     if (const auto sha = s->m_store->setting(kActivePackKey); sha && *sha != RulePack::builtin().sha256()) {
         if (const auto bytes = s->m_store->packContent(*sha)) {
@@ -37,6 +38,16 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
 }
 
 Session::~Session() = default;
+
+void Session::setUserName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed == m_userName)
+        return;
+    m_userName = trimmed;
+    m_store->setActor(Actor::fromEnvironment(trimmed));
+    Q_EMIT userChanged();
+}
 
 void Session::rebuildEngine()
 {

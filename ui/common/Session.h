@@ -41,6 +41,12 @@ public:
     QString databasePath() const { return m_store->path(); }
 
     QDate today() const { return m_today ? m_today() : QDate::currentDate(); }
+
+    // The name the user chose (Settings or the first-run prompt); empty until they give one.
+    // Versions, decisions, positions and audit rows written after a change carry the new name
+    // at once, without reopening the database.
+    QString userName() const { return m_userName; }
+    void setUserName(const QString &name);
     void setToday(std::function<QDate()> today) { m_today = std::move(today); }
 
     // A site pack loaded although it is not signed by a trusted key (issue 6).
@@ -65,6 +71,7 @@ public:
 Q_SIGNALS:
     void packChanged();
     void casesChanged();
+    void userChanged();
 
 private:
     Session() = default;
@@ -77,6 +84,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::function<QDate()> m_today;
     QString m_packOverrideReason;
+    QString m_userName;
 };
 
 } // namespace consilium

@@ -5,6 +5,7 @@
 #include "common/Labels.h"
 #include "common/Session.h"
 #include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -55,7 +56,7 @@ std::optional<qint64> DecisionPanel::todaysConference(Session &session)
             return c.id;
     }
     return session.decisions().createConference(today, tr("Case conference %1").arg(today),
-        { { AppSettings::displayName().isEmpty() ? session.store().actor().displayName : AppSettings::displayName(),
+        { { session.userName().isEmpty() ? session.store().actor().displayName : session.userName(),
             AppSettings::role() } });
 }
 
@@ -374,8 +375,10 @@ void DecisionPanel::show(const Decision *d)
 
 void DecisionPanel::openDecision()
 {
-    if (m_caseId.isEmpty() || !m_blocked.isEmpty())
+    if (m_caseId.isEmpty() || !m_blocked.isEmpty() || !IdentityDialog::ensure(this, m_session))
         return;
+    if (m_participant->text().trimmed().isEmpty())
+        m_participant->setText(m_session.userName());
     const auto conf = todaysConference(m_session);
     if (!conf) {
         check(false);
@@ -436,7 +439,7 @@ void DecisionPanel::finalise()
 
 void DecisionPanel::correct()
 {
-    if (!m_decisionId)
+    if (!m_decisionId || !IdentityDialog::ensure(this, m_session))
         return;
     check(m_session.decisions().correct(*m_decisionId).has_value());
 }

@@ -3,11 +3,16 @@
 
 #include "common/Labels.h"
 #include "common/Session.h"
+#include "editor/FactField.h"
 #include "store/Replay.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -18,6 +23,17 @@
 #include <algorithm>
 
 namespace consilium {
+
+namespace {
+
+// Stored times are UTC (ISO 8601); shown in local time, as the case list does.
+QString localTime(const QString &utc)
+{
+    const QDateTime t = QDateTime::fromString(utc, Qt::ISODateWithMs);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : utc;
+}
+
+} // namespace
 
 HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent), m_session(session)
 {
@@ -59,7 +75,28 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent),
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
-    connect(m_decisions, &QTableWidget::itemSelectionChanged, this, &HistoryPanel::showSelected);
+    // One detail view for both lists: choosing in one clears the other.
+    connect(m_decisions, &QTableWidget::itemSelectionChanged, this, [this] {
+        const bool chosen = !m_decisions->selectedItems().isEmpty();
+        if (chosen) {
+            const QSignalBlocker block(m_versions);
+            m_versions->clearSelection();
+        }
+        m_replay->setEnabled(chosen);
+        m_compare->setEnabled(chosen);
+        showSelected();
+    });
+    connect(m_versions, &QTableWidget::itemSelectionChanged, this, [this] {
+        if (m_versions->selectedItems().isEmpty())
+            return;
+        {
+            const QSignalBlocker block(m_decisions);
+            m_decisions->clearSelection();
+        }
+        m_replay->setEnabled(false);
+        m_compare->setEnabled(false);
+        showVersion();
+    });
     connect(m_replay, &QPushButton::clicked, this, &HistoryPanel::replaySelected);
     connect(m_compare, &QPushButton::clicked, this, &HistoryPanel::compareSelected);
     retranslate();
@@ -90,12 +127,32 @@ void HistoryPanel::changeEvent(QEvent *event)
 
 void HistoryPanel::setCase(const QString &caseId)
 {
+    if (caseId != m_caseId) {
+        // Another case: nothing of the previous one's selection carries over.
+        const QSignalBlocker blockDecisions(m_decisions);
+        const QSignalBlocker blockVersions(m_versions);
+        m_decisions->setRowCount(0);
+        m_versions->setRowCount(0);
+        m_latestDecision = 0;
+    }
     m_caseId = caseId;
     refresh();
 }
 
+void HistoryPanel::showEvent(QShowEvent *event)
+{
+    // Decisions are also recorded elsewhere (the Decision tab, conference mode): coming back
+    // here shows them without re-selecting the case.
+    refresh();
+    QWidget::showEvent(event);
+}
+
 void HistoryPanel::refresh()
 {
+    const qint64 keepDecision = selectedDecision();
+    const int keepVersion = selectedVersion();
+    const QSignalBlocker blockDecisions(m_decisions);
+    const QSignalBlocker blockVersions(m_versions);
     m_decisions->setRowCount(0);
     m_versions->setRowCount(0);
     m_detail->clear();
@@ -110,9 +167,8 @@ void HistoryPanel::refresh()
         const QString outcome = d->outcome == QLatin1String("arm")
             ? Labels::group(d->chosenArm)
             : (d->outcome == QLatin1String("deferred") ? tr("deferred") : tr("pending"));
-        const QStringList cells
-            = { QString::number(d->id), d->createdAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), outcome,
-                  d->finalised ? tr("final") : tr("draft"), d->packId + QLatin1Char(' ') + d->packVersion };
+        const QStringList cells = { QString::number(d->id), localTime(d->createdAt), outcome,
+            d->finalised ? tr("final") : tr("draft"), d->packId + QLatin1Char(' ') + d->packVersion };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setData(Qt::UserRole, d->id);
@@ -122,17 +178,217 @@ void HistoryPanel::refresh()
     for (const CaseVersion &v : m_session.store().versions(m_caseId)) {
         const int r = m_versions->rowCount();
         m_versions->insertRow(r);
-        m_versions->setItem(r, 0, new QTableWidgetItem(QString::number(v.version)));
-        m_versions->setItem(
-            r, 1, new QTableWidgetItem(QString(v.createdAt).left(16).replace(QLatin1Char('T'), QLatin1Char(' '))));
+        auto *number = new QTableWidgetItem(QString::number(v.version));
+        number->setData(Qt::UserRole, v.version);
+        m_versions->setItem(r, 0, number);
+        m_versions->setItem(r, 1, new QTableWidgetItem(localTime(v.createdAt)));
         m_versions->setItem(r, 2, new QTableWidgetItem(v.createdBy));
     }
     m_decisions->resizeColumnsToContents();
     m_versions->resizeColumnsToContents();
-    if (m_decisions->rowCount() > 0)
-        m_decisions->selectRow(m_decisions->rowCount() - 1);
-    m_replay->setEnabled(m_decisions->rowCount() > 0);
-    m_compare->setEnabled(m_decisions->rowCount() > 0);
+    // A decision new since the last look is shown; otherwise what was chosen stays chosen, and
+    // with nothing chosen the latest decision, or the latest version.
+    const qint64 latest = m_decisions->rowCount() > 0
+        ? m_decisions->item(m_decisions->rowCount() - 1, 0)->data(Qt::UserRole).toLongLong()
+        : 0;
+    const bool newDecision = latest != 0 && latest != m_latestDecision;
+    m_latestDecision = latest;
+    int decisionRow = -1;
+    int versionRow = -1;
+    if (newDecision) {
+        decisionRow = m_decisions->rowCount() - 1;
+    } else {
+        for (int r = 0; r < m_decisions->rowCount(); ++r) {
+            if (m_decisions->item(r, 0)->data(Qt::UserRole).toLongLong() == keepDecision)
+                decisionRow = r;
+        }
+        for (int r = 0; r < m_versions->rowCount(); ++r) {
+            if (m_versions->item(r, 0)->data(Qt::UserRole).toInt() == keepVersion)
+                versionRow = r;
+        }
+    }
+    if (versionRow < 0 && decisionRow < 0) {
+        if (m_decisions->rowCount() > 0)
+            decisionRow = m_decisions->rowCount() - 1;
+        else if (m_versions->rowCount() > 0)
+            versionRow = m_versions->rowCount() - 1;
+    }
+    if (versionRow >= 0) {
+        m_versions->selectRow(versionRow);
+        showVersion();
+    } else if (decisionRow >= 0) {
+        m_decisions->selectRow(decisionRow);
+        showSelected();
+    }
+    m_replay->setEnabled(decisionRow >= 0);
+    m_compare->setEnabled(decisionRow >= 0);
+}
+
+int HistoryPanel::selectedVersion() const
+{
+    const auto items = m_versions->selectedItems();
+    return items.isEmpty() ? 0 : m_versions->item(items.first()->row(), 0)->data(Qt::UserRole).toInt();
+}
+
+void HistoryPanel::selectVersion(int version)
+{
+    for (int r = 0; r < m_versions->rowCount(); ++r) {
+        if (m_versions->item(r, 0)->data(Qt::UserRole).toInt() == version)
+            m_versions->selectRow(r);
+    }
+}
+
+namespace {
+
+QString factText(const QJsonValue &v)
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        QString text;
+        const QString status = o.value(QStringLiteral("status")).toString();
+        if (status == QLatin1String("not_evaluated"))
+            text = Labels::notEvaluated();
+        else if (status == QLatin1String("unknown"))
+            text = Labels::unknown();
+        else
+            text = factText(o.value(QStringLiteral("value")))
+                + (o.contains(QStringLiteral("unit"))
+                        ? QLatin1Char(' ') + FactField::displayUnit(o.value(QStringLiteral("unit")).toString())
+                        : QString());
+        if (o.contains(QStringLiteral("date")))
+            text += QStringLiteral(" (%1)").arg(o.value(QStringLiteral("date")).toString());
+        return text;
+    }
+    if (v.isBool())
+        return v.toBool() ? HistoryPanel::tr("yes") : HistoryPanel::tr("no");
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 10);
+    if (v.isUndefined() || v.isNull())
+        return HistoryPanel::tr("(not entered)");
+    return v.toString();
+}
+
+QString agentsText(const RulePack &pack, const QJsonValue &list, bool medications)
+{
+    if (list.isUndefined())
+        return HistoryPanel::tr("(not recorded)");
+    QStringList names;
+    for (const QJsonValue &a : list.toArray()) {
+        const QString id = medications ? a.toObject().value(QStringLiteral("agent")).toString() : a.toString();
+        const int i = pack.agentIndex(id);
+        names << (i >= 0 ? pack.agents()[std::size_t(i)].label : id);
+    }
+    return names.isEmpty() ? HistoryPanel::tr("none") : names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+void HistoryPanel::showVersion()
+{
+    const int number = selectedVersion();
+    if (number <= 0) {
+        m_detail->clear();
+        return;
+    }
+    const auto versions = m_session.store().versions(m_caseId, true);
+    const CaseVersion *shown = nullptr;
+    const CaseVersion *before = nullptr;
+    for (const CaseVersion &v : versions) {
+        if (v.version == number)
+            shown = &v;
+        else if (v.version < number && (!before || v.version > before->version))
+            before = &v;
+    }
+    if (!shown) {
+        m_detail->clear();
+        return;
+    }
+    const RulePack &pack = m_session.pack();
+    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Version %1 of %2").arg(number).arg(m_caseId.toHtmlEscaped()));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(tr("Saved %1 by %2").arg(localTime(shown->createdAt), shown->createdBy).toHtmlEscaped());
+
+    // Verdicts stored for this version, preferring the active pack's evaluation.
+    std::optional<StoredEvaluation> evaluation;
+    for (StoredEvaluation &e : m_session.evaluations().evaluationsOf(m_caseId)) {
+        if (e.version != number)
+            continue;
+        if (!evaluation || e.packSha256 == pack.sha256() || evaluation->packSha256 != pack.sha256())
+            evaluation = std::move(e);
+    }
+    if (evaluation) {
+        html += QStringLiteral("<p><b>%1</b></p><ul>")
+                    .arg(tr("Verdicts (rule pack %1 %2):")
+                             .arg(evaluation->packId, evaluation->packVersion)
+                             .toHtmlEscaped());
+        for (const auto &[group, verdict] : evaluation->result.verdicts)
+            html += QStringLiteral("<li>%1: %2</li>").arg(Labels::group(group), Labels::verdictFromName(verdict));
+        html += QStringLiteral("</ul>");
+    } else {
+        html += QStringLiteral("<p>%1</p>").arg(tr("This version has not been evaluated."));
+    }
+
+    const QJsonObject now = QJsonDocument::fromJson(shown->content).object();
+    const QJsonObject was = before ? QJsonDocument::fromJson(before->content).object() : QJsonObject();
+    const QJsonObject nowFacts = now.value(QStringLiteral("facts")).toObject();
+    const QJsonObject wasFacts = was.value(QStringLiteral("facts")).toObject();
+    QStringList changes;
+    if (before) {
+        const std::pair<const char *, QString> meta[]
+            = { { "label", tr("Label") }, { "as_of", tr("As of") }, { "jurisdiction", tr("Jurisdiction") } };
+        for (const auto &[key, label] : meta) {
+            const QJsonValue a = was.value(QLatin1String(key));
+            const QJsonValue b = now.value(QLatin1String(key));
+            if (a != b)
+                changes << QStringLiteral("%1: %2 → %3").arg(label, factText(a), factText(b));
+        }
+        for (const Variable &var : pack.variables()) {
+            const QJsonValue a = wasFacts.value(var.id);
+            const QJsonValue b = nowFacts.value(var.id);
+            if (a != b)
+                changes << QStringLiteral("%1: %2 → %3").arg(var.label, factText(a), factText(b));
+        }
+        for (const char *key : { "medications", "failed_therapies" }) {
+            const QJsonValue a = was.value(QLatin1String(key));
+            const QJsonValue b = now.value(QLatin1String(key));
+            if (a != b)
+                changes << QStringLiteral("%1: %2 → %3")
+                               .arg(qstrcmp(key, "medications") == 0 ? tr("Medications") : tr("Failed therapies"),
+                                   agentsText(pack, a, qstrcmp(key, "medications") == 0),
+                                   agentsText(pack, b, qstrcmp(key, "medications") == 0));
+        }
+        html += QStringLiteral("<p><b>%1</b></p>").arg(tr("Changes from version %1:").arg(before->version));
+        if (changes.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(tr("No change in the data."));
+    } else {
+        html += QStringLiteral("<p><b>%1</b></p>").arg(tr("The first version."));
+    }
+    if (!changes.isEmpty()) {
+        html += QStringLiteral("<ul>");
+        for (const QString &c : std::as_const(changes))
+            html += QStringLiteral("<li>%1</li>").arg(c.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    // The data of this version, as it was saved.
+    html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Data of this version:"));
+    html += QStringLiteral("<li>%1</li>")
+                .arg(tr("As of %1 · %2")
+                         .arg(now.value(QStringLiteral("as_of")).toString(),
+                             Labels::jurisdiction(now.value(QStringLiteral("jurisdiction")).toString()))
+                         .toHtmlEscaped());
+    for (const Variable &var : pack.variables()) {
+        if (nowFacts.contains(var.id))
+            html += QStringLiteral("<li>%1: %2</li>")
+                        .arg(var.label.toHtmlEscaped(), factText(nowFacts.value(var.id)).toHtmlEscaped());
+    }
+    html += QStringLiteral("<li>%1: %2</li>")
+                .arg(tr("Medications"),
+                    agentsText(pack, now.value(QStringLiteral("medications")), true).toHtmlEscaped());
+    html += QStringLiteral("<li>%1: %2</li>")
+                .arg(tr("Failed therapies"),
+                    agentsText(pack, now.value(QStringLiteral("failed_therapies")), false).toHtmlEscaped());
+    html += QStringLiteral("</ul>");
+    m_detail->setHtml(html);
 }
 
 qint64 HistoryPanel::selectedDecision() const
@@ -166,10 +422,14 @@ void HistoryPanel::showSelected()
     if (!d->rationale.isEmpty())
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Rationale:"), d->rationale.toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Positions"));
-    for (const Position &p : d->positions)
-        html += QStringLiteral("<li>%1 (%2): %3%4</li>")
+    for (const Position &p : d->positions) {
+        const QString by = p.recordedBy.isEmpty() ? tr("recorder not recorded") // positions written before schema v3
+                                                  : tr("recorded by %1").arg(p.recordedBy);
+        html += QStringLiteral("<li>%1 (%2): %3%4 <i>(%5)</i></li>")
                     .arg(p.participant.toHtmlEscaped(), Labels::role(p.role), Labels::stance(stanceName(p.stance)),
-                        p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason.toHtmlEscaped());
+                        p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason.toHtmlEscaped(),
+                        by.toHtmlEscaped());
+    }
     html += QStringLiteral("</ul>");
     if (!d->overrides.empty()) {
         html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Overrides"));

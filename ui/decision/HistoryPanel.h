@@ -26,16 +26,24 @@ public:
     void replaySelected();
     void compareSelected();
 
+    // Shows the stored version `version` of the case (1-based): who saved it, its verdicts and
+    // what changed from the version before.
+    void selectVersion(int version);
+
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
     void showSelected();
+    void showVersion();
     qint64 selectedDecision() const;
+    int selectedVersion() const;
 
     Session &m_session;
     QString m_caseId;
+    qint64 m_latestDecision = 0; // the newest decision at the last refresh
     QTableWidget *m_decisions = nullptr;
     QTableWidget *m_versions = nullptr;
     QTextBrowser *m_detail = nullptr;

@@ -8,24 +8,33 @@
 #include "editor/MedicationModel.h"
 #include "engine/Engine.h"
 #include "rules/RulePack.h"
+#include "settings/AppSettings.h"
 
+#include <QApplication>
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateEdit>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
+#include <QShortcut>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
+#include <algorithm>
 #include <set>
 
 namespace consilium {
@@ -35,6 +44,16 @@ namespace {
 const QStringList kGroupOrder
     = { QStringLiteral("demographics"), QStringLiteral("disease"), QStringLiteral("organ_function"),
           QStringLiteral("labs"), QStringLiteral("serology"), QStringLiteral("history"), QStringLiteral("logistics") };
+
+// Groups measured together, usually on one day: one date for the panel, entered once.
+const QStringList kPanelGroups
+    = { QStringLiteral("organ_function"), QStringLiteral("labs"), QStringLiteral("serology") };
+
+bool isEnter(const QKeyEvent *e)
+{
+    return (e->key() == Qt::Key_Return || e->key() == Qt::Key_Enter)
+        && (e->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+}
 
 QLabel *errorLabel(const QString &name, QWidget *parent)
 {
@@ -62,6 +81,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
     column->addWidget(buildMeta());
 
     // Groups in the order a clinician fills them; medications after the labs.
+    m_convention = unitConvention();
     QStringList groups = kGroupOrder;
     for (const Variable &v : doc->pack().variables()) {
         if (!groups.contains(v.group))
@@ -72,21 +92,41 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
         box->setObjectName(QStringLiteral("group_") + g);
         auto *lay = new QVBoxLayout(box);
         lay->setSpacing(2);
+        const bool hasFields = std::any_of(doc->pack().variables().begin(), doc->pack().variables().end(),
+            [&g](const Variable &v) { return v.group == g; });
+        if (hasFields && kPanelGroups.contains(g))
+            lay->addLayout(buildPanelDate(g, box));
         for (const Variable &v : doc->pack().variables()) {
             if (v.group != g)
                 continue;
             auto *f = new FactField(v, box);
+            f->setDefaultUnit(v.defaultUnit(unitConvention()));
             f->setEntry(doc->fact(v.id));
             lay->addWidget(f);
             m_fields.insert(v.id, f);
             m_editable << f;
-            connect(f, &FactField::edited, this, [this](const QString &var, const FactEntry &e) {
+            m_chain << f->focusTarget();
+            f->focusTarget()->installEventFilter(this);
+            for (QWidget *w : { f->unitWidget(), f->statusWidget(), f->dateWidget() }) {
+                if (w)
+                    w->installEventFilter(this);
+            }
+            connect(f, &FactField::edited, this, [this, g](const QString &var, const FactEntry &entry) {
                 const int vi = m_doc->pack().variableIndex(var);
                 const QString label = vi >= 0 ? m_doc->pack().variables()[std::size_t(vi)].label : var;
-                m_undo->push(new SetFactCommand(m_doc, var, m_doc->fact(var), e, label));
+                const FactEntry before = m_doc->fact(var);
+                FactEntry e = entry;
+                // A value entered for the first time in a panel takes the panel's date.
+                const QString panel = m_panelDate.value(g);
+                if (!panel.isEmpty() && e.date.isEmpty() && before.date.isEmpty()
+                    && (before.state == FactEntry::State::Absent
+                        || (before.state == FactEntry::State::Value && before.text.trimmed().isEmpty()))
+                    && e.state != FactEntry::State::Absent)
+                    e.date = panel;
+                m_undo->push(new SetFactCommand(m_doc, var, before, e, label));
             });
         }
-        if (lay->count() == 0) {
+        if (!hasFields) {
             delete box;
             continue;
         }
@@ -124,14 +164,161 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
     connect(doc, &CaseDocument::reloaded, this, [this] {
         for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it)
             (*it)->setEntry(m_doc->fact(it.key()));
+        syncPanelDates();
         syncMeta();
         syncFailed();
         const QSignalBlocker block(m_medsRecorded);
         m_medsRecorded->setChecked(m_doc->medicationsRecorded());
     });
+    syncPanelDates();
     syncMeta();
     syncFailed();
     retranslate();
+
+    // Keyboard: from a value, the unit, state and date of the same fact.
+    const std::pair<QKeySequence, int> keys[] = { { QKeySequence(Qt::ALT | Qt::Key_U), 0 },
+        { QKeySequence(Qt::ALT | Qt::Key_S), 1 }, { QKeySequence(Qt::ALT | Qt::Key_W), 2 } };
+    for (const auto &[key, part] : keys) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, part = part] {
+            FactField *f = fieldOf(QApplication::focusWidget());
+            if (!f)
+                return;
+            if (part == 0)
+                f->focusUnit();
+            else if (part == 1)
+                f->focusStatus();
+            else
+                f->focusDate();
+        });
+    }
+}
+
+FactField *CaseEditor::fieldOf(QWidget *w) const
+{
+    for (QWidget *p = w; p && p != this; p = p->parentWidget()) {
+        if (auto *f = qobject_cast<FactField *>(p))
+            return f;
+    }
+    return nullptr;
+}
+
+QLayout *CaseEditor::buildPanelDate(const QString &group, QWidget *box)
+{
+    auto *row = new QHBoxLayout;
+    auto *label = new QLabel(box);
+    label->setObjectName(QStringLiteral("panelDateLabel_") + group);
+    auto *edit = new QLineEdit(box);
+    edit->setObjectName(QStringLiteral("panelDate_") + group);
+    edit->setFixedWidth(100);
+    edit->setMaxLength(10);
+    label->setBuddy(edit);
+    row->addWidget(label);
+    row->addWidget(edit);
+    row->addStretch(1);
+    m_panelDates.insert(group, edit);
+    m_editable << edit;
+    m_chain << edit;
+    edit->installEventFilter(this);
+    connect(edit, &QLineEdit::editingFinished, this, [this, group] { applyPanelDate(group); });
+    return row;
+}
+
+void CaseEditor::applyPanelDate(const QString &group)
+{
+    QLineEdit *edit = m_panelDates.value(group);
+    const QString text = edit->text().trimmed();
+    const QString previous = m_panelDate.value(group);
+    if (!text.isEmpty() && !parseIsoDate(text)) {
+        const QString problem = tr("\"%1\" is not a valid date (YYYY-MM-DD); the values keep their dates.").arg(text);
+        edit->setStyleSheet(QStringLiteral("border: 2px solid #c62828;"));
+        edit->setToolTip(problem);
+        edit->setAccessibleDescription(problem);
+        return;
+    }
+    edit->setStyleSheet(QString());
+    edit->setToolTip(tr("Date of these results (YYYY-MM-DD): every value of the panel without a date of its own"
+                        " takes it"));
+    edit->setAccessibleDescription(QString());
+    if (text == previous)
+        return;
+    m_panelDate.insert(group, text);
+    if (text.isEmpty())
+        return; // values keep the date they have
+    // Values without a date of their own (or with the panel's previous date) take the new one.
+    bool started = false;
+    for (const Variable &v : m_doc->pack().variables()) {
+        if (v.group != group)
+            continue;
+        const FactEntry before = m_doc->fact(v.id);
+        if (before.state == FactEntry::State::Absent || (!before.date.isEmpty() && before.date != previous))
+            continue;
+        FactEntry after = before;
+        after.date = text;
+        if (after == before)
+            continue;
+        if (!started) {
+            m_undo->beginMacro(tr("Date %1 for %2").arg(text, Labels::variableGroup(group)));
+            started = true;
+        }
+        m_undo->push(new SetFactCommand(m_doc, v.id, before, after, v.label));
+    }
+    if (started)
+        m_undo->endMacro();
+}
+
+void CaseEditor::syncPanelDates()
+{
+    // A loaded case: the panel shows the date its dated values share, if they share one.
+    for (auto it = m_panelDates.constBegin(); it != m_panelDates.constEnd(); ++it) {
+        QSet<QString> dates;
+        for (const Variable &v : m_doc->pack().variables()) {
+            const FactEntry e = m_doc->fact(v.id);
+            if (v.group == it.key() && e.state != FactEntry::State::Absent && !e.date.isEmpty())
+                dates.insert(e.date);
+        }
+        const QString shared = dates.size() == 1 ? *dates.begin() : QString();
+        m_panelDate.insert(it.key(), shared);
+        (*it)->setText(shared);
+        (*it)->setStyleSheet(QString());
+    }
+}
+
+bool CaseEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    auto *w = qobject_cast<QWidget *>(watched);
+    if (!w || !isEnter(key))
+        return QWidget::eventFilter(watched, event);
+    // Enter goes on to where typing is needed: from a value (or a panel date) to the next value;
+    // from a unit, state or date back to its value while that is still empty, else onwards.
+    qsizetype at = m_chain.indexOf(w);
+    if (at < 0) {
+        FactField *f = fieldOf(w);
+        if (!f)
+            return QWidget::eventFilter(watched, event);
+        const FactEntry e = f->entry();
+        if (e.state == FactEntry::State::Absent && e.text.trimmed().isEmpty() && f->focusTarget()->isEnabled()) {
+            f->focusTarget()->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+        at = m_chain.indexOf(f->focusTarget());
+    } else if (auto *edit = qobject_cast<QLineEdit *>(w); edit && !m_panelDates.key(edit).isEmpty()) {
+        applyPanelDate(m_panelDates.key(edit));
+    }
+    for (qsizetype next = at + 1; next < m_chain.size(); ++next) {
+        QWidget *target = m_chain.at(next);
+        if (target->isEnabled()) {
+            target->setFocus(Qt::TabFocusReason);
+            if (auto *edit = qobject_cast<QLineEdit *>(target))
+                edit->selectAll();
+            return true;
+        }
+    }
+    return true;
 }
 
 QWidget *CaseEditor::buildMeta()
@@ -143,10 +330,33 @@ QWidget *CaseEditor::buildMeta()
     m_id->setObjectName(QStringLiteral("meta_id"));
     m_label = new QLineEdit(box);
     m_label->setObjectName(QStringLiteral("meta_label"));
-    m_asOf = new QDateEdit(box);
+    // The as-of date is typed as text and checked by the case reader, so an impossible date
+    // ("2026-11-31") is refused with a message naming the field instead of being silently
+    // moved to another day, as a date spin box would. The calendar button picks a date.
+    m_asOf = new QLineEdit(box);
     m_asOf->setObjectName(QStringLiteral("meta_asOf"));
-    m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOf->setMaxLength(10);
+    auto *calendarButton = new QToolButton(box);
+    calendarButton->setObjectName(QStringLiteral("meta_asOfCalendar"));
+    calendarButton->setText(QStringLiteral("▾"));
+    calendarButton->setPopupMode(QToolButton::InstantPopup);
+    calendarButton->setFocusPolicy(Qt::ClickFocus);
+    auto *calendarMenu = new QMenu(calendarButton);
+    m_asOfCalendar = new QCalendarWidget(calendarMenu);
+    auto *calendarAction = new QWidgetAction(calendarMenu);
+    calendarAction->setDefaultWidget(m_asOfCalendar);
+    calendarMenu->addAction(calendarAction);
+    calendarButton->setMenu(calendarMenu);
+    connect(calendarMenu, &QMenu::aboutToShow, this, [this] {
+        if (m_doc->asOf().isValid())
+            m_asOfCalendar->setSelectedDate(m_doc->asOf());
+    });
+    auto *asOfRow = new QHBoxLayout;
+    asOfRow->setContentsMargins(0, 0, 0, 0);
+    asOfRow->addWidget(m_asOf);
+    asOfRow->addWidget(calendarButton);
+    asOfRow->addStretch(1);
+    m_editable << calendarButton;
     m_jurisdiction = new QComboBox(box);
     m_jurisdiction->setObjectName(QStringLiteral("meta_jurisdiction"));
     for (const QString &j : m_doc->pack().jurisdictions())
@@ -154,10 +364,15 @@ QWidget *CaseEditor::buildMeta()
     m_metaErrors = errorLabel(QStringLiteral("metaErrors"), box);
     form->addRow(QStringLiteral("id"), m_id);
     form->addRow(QStringLiteral("label"), m_label);
-    form->addRow(QStringLiteral("as_of"), m_asOf);
+    m_asOfLabel = new QLabel(box);
+    m_asOfLabel->setBuddy(m_asOf); // a row holding a layout gets no buddy from the form
+    form->addRow(m_asOfLabel, asOfRow);
     form->addRow(QStringLiteral("jurisdiction"), m_jurisdiction);
     form->addRow(m_metaErrors);
     m_editable << m_id << m_label << m_asOf << m_jurisdiction;
+    m_chain << m_id << m_label << m_asOf << m_jurisdiction;
+    for (QWidget *w : std::initializer_list<QWidget *> { m_id, m_label, m_asOf, m_jurisdiction })
+        w->installEventFilter(this);
 
     auto push = [this](const char *key, const QString &value) {
         if (m_syncing)
@@ -168,7 +383,11 @@ QWidget *CaseEditor::buildMeta()
     };
     connect(m_id, &QLineEdit::textEdited, this, [push](const QString &t) { push("id", t.trimmed()); });
     connect(m_label, &QLineEdit::textEdited, this, [push](const QString &t) { push("label", t); });
-    connect(m_asOf, &QDateEdit::dateChanged, this, [push](const QDate &d) { push("as_of", d.toString(Qt::ISODate)); });
+    connect(m_asOf, &QLineEdit::textEdited, this, [push](const QString &t) { push("as_of", t.trimmed()); });
+    connect(m_asOfCalendar, &QCalendarWidget::clicked, this, [this, push, calendarMenu](const QDate &d) {
+        calendarMenu->close();
+        push("as_of", d.toString(Qt::ISODate));
+    });
     connect(m_jurisdiction, &QComboBox::activated, this,
         [this, push] { push("jurisdiction", m_jurisdiction->currentData().toString()); });
     return box;
@@ -237,12 +456,7 @@ QWidget *CaseEditor::buildFailed()
     m_failedRecorded->setObjectName(QStringLiteral("failedRecorded"));
     m_failed = new QLineEdit(m_failedBox);
     m_failed->setObjectName(QStringLiteral("failedTherapies"));
-    QStringList ids;
-    for (const Agent &a : m_doc->pack().agents())
-        ids << a.id;
-    auto *completer = new QCompleter(ids, m_failed);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_failed->setCompleter(completer);
+    m_failed->setCompleter(new AgentListCompleter(m_doc->pack(), m_failed));
     m_failedErrors = errorLabel(QStringLiteral("failedErrors"), m_failedBox);
     lay->addWidget(m_failedRecorded);
     lay->addWidget(m_failed);
@@ -260,11 +474,21 @@ void CaseEditor::pushFailed()
     QStringList agents;
     for (const QString &part : m_failed->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!part.trimmed().isEmpty())
-            agents << part.trimmed();
+            agents << AgentNames::idFor(m_doc->pack(), part); // typed by name, stored by id
     }
     const bool recorded = m_failedRecorded->isChecked() || !agents.isEmpty();
     if (recorded != m_doc->failedRecorded() || agents != m_doc->failedTherapies())
         m_undo->push(new SetFailedTherapiesCommand(m_doc, recorded, agents));
+    // Shown as the pack names them ("rituximab" -> "Rituximab").
+    QStringList names;
+    for (const QString &id : std::as_const(agents))
+        names << AgentNames::nameOf(m_doc->pack(), id);
+    const QString shown = names.join(QStringLiteral(", "));
+    if (m_failed->text() != shown) {
+        m_syncing = true;
+        m_failed->setText(shown);
+        m_syncing = false;
+    }
 }
 
 void CaseEditor::syncMeta()
@@ -274,20 +498,50 @@ void CaseEditor::syncMeta()
         m_id->setText(m_doc->caseId());
     if (m_label->text() != m_doc->meta(QStringLiteral("label")))
         m_label->setText(m_doc->meta(QStringLiteral("label")));
-    if (m_doc->asOf().isValid() && m_asOf->date() != m_doc->asOf())
-        m_asOf->setDate(m_doc->asOf());
+    if (m_asOf->text() != m_doc->meta(QStringLiteral("as_of")))
+        m_asOf->setText(m_doc->meta(QStringLiteral("as_of")));
     m_jurisdiction->setCurrentIndex(qMax(0, m_jurisdiction->findData(m_doc->meta(QStringLiteral("jurisdiction")))));
     for (FactField *f : std::as_const(m_fields))
         f->setAsOf(m_doc->asOf());
     m_syncing = false;
+    applyUnitConvention();
+}
+
+QString CaseEditor::unitConvention() const
+{
+    const QString site = AppSettings::unitConvention();
+    return site.isEmpty() ? m_doc->meta(QStringLiteral("jurisdiction")) : site;
+}
+
+void CaseEditor::applyUnitConvention()
+{
+    const QString convention = unitConvention();
+    if (convention == m_convention)
+        return;
+    m_convention = convention;
+    for (const Variable &v : m_doc->pack().variables()) {
+        if (FactField *f = m_fields.value(v.id)) {
+            f->setDefaultUnit(v.defaultUnit(convention));
+            f->setEntry(m_doc->fact(v.id));
+        }
+    }
 }
 
 void CaseEditor::syncFailed()
 {
     m_syncing = true;
     m_failedRecorded->setChecked(m_doc->failedRecorded());
-    const QString text = m_doc->failedTherapies().join(QStringLiteral(", "));
-    if (m_failed->text() != text)
+    QStringList names;
+    for (const QString &id : m_doc->failedTherapies())
+        names << AgentNames::nameOf(m_doc->pack(), id);
+    const QString text = names.join(QStringLiteral(", "));
+    // Only when the content differs: a field being typed in keeps its text and cursor.
+    QStringList typed;
+    for (const QString &part : m_failed->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            typed << AgentNames::idFor(m_doc->pack(), part);
+    }
+    if (typed != m_doc->failedTherapies() || m_failed->text().isEmpty() != text.isEmpty())
         m_failed->setText(text);
     m_syncing = false;
 }
@@ -304,7 +558,25 @@ void CaseEditor::applyValidation(const CaseValidation &v)
         if (!m_fields.contains(key))
             unknownFacts << key + QStringLiteral(": ") + errors.join(QStringLiteral("; "));
     }
-    showErrors(m_metaErrors, v.metaErrors + unknownFacts);
+    // The reader names fields by their JSON path ("$.as_of: ..."): name them as the form does.
+    const std::pair<QString, QWidget *> metaFields[]
+        = { { QStringLiteral("$.id"), m_id }, { QStringLiteral("$.label"), m_label },
+              { QStringLiteral("$.as_of"), m_asOf }, { QStringLiteral("$.jurisdiction"), m_jurisdiction } };
+    QStringList meta;
+    QSet<QWidget *> bad;
+    for (const QString &line : v.metaErrors) {
+        QString shown = line;
+        for (const auto &[path, widget] : metaFields) {
+            if (line.startsWith(path + QStringLiteral(": "))) {
+                shown = widget->accessibleName() + line.mid(path.size());
+                bad.insert(widget);
+            }
+        }
+        meta << shown;
+    }
+    for (const auto &[path, widget] : metaFields)
+        widget->setStyleSheet(bad.contains(widget) ? QStringLiteral("border: 2px solid #c62828;") : QString());
+    showErrors(m_metaErrors, meta + unknownFacts);
     m_medModel->setErrors(v.medicationErrors);
     QStringList meds;
     for (const auto &[row, errors] : v.medicationErrors)
@@ -353,13 +625,22 @@ void CaseEditor::retranslate()
         const QString name = Labels::variableGroup(it.key());
         (*it)->setTitle(n > 0 ? tr("%1 · %n still needed by the arms", nullptr, n).arg(name) : name);
     }
+    for (auto it = m_panelDates.constBegin(); it != m_panelDates.constEnd(); ++it) {
+        if (auto *l = findChild<QLabel *>(QStringLiteral("panelDateLabel_") + it.key()))
+            l->setText(tr("Date of these results:"));
+        (*it)->setPlaceholderText(tr("YYYY-MM-DD"));
+        (*it)->setAccessibleName(tr("Date of the %1 results").arg(Labels::variableGroup(it.key())));
+        if ((*it)->styleSheet().isEmpty())
+            (*it)->setToolTip(tr("Date of these results (YYYY-MM-DD): every value of the panel without a date of its"
+                                 " own takes it"));
+    }
     m_medsBox->setTitle(tr("Medications"));
     m_medsRecorded->setText(tr("Medication list recorded (an empty list means no medications)"));
     m_medsRecorded->setAccessibleName(tr("Medication list recorded"));
     m_meds->setAccessibleName(tr("Medications"));
     m_failedBox->setTitle(tr("Failed therapies"));
     m_failedRecorded->setText(tr("Prior therapies recorded"));
-    m_failed->setPlaceholderText(tr("agent ids, separated by commas (e.g. rituximab, cyclophosphamide)"));
+    m_failed->setPlaceholderText(tr("drug names, separated by commas (e.g. Rituximab, Cyclophosphamide)"));
     m_failed->setAccessibleName(tr("Failed therapies"));
     for (QPushButton *b : m_medsBox->findChildren<QPushButton *>()) {
         if (b->objectName() == QLatin1String("addMedication"))
@@ -375,6 +656,13 @@ void CaseEditor::retranslate()
             if (auto *l = qobject_cast<QLabel *>(form->labelForField(w)))
                 l->setText(text);
             w->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+        }
+        m_asOfLabel->setText(tr("&As of"));
+        m_asOf->setPlaceholderText(tr("YYYY-MM-DD"));
+        m_asOf->setToolTip(tr("The date the case is evaluated at (YYYY-MM-DD)"));
+        if (auto *calendar = findChild<QToolButton *>(QStringLiteral("meta_asOfCalendar"))) {
+            calendar->setToolTip(tr("Choose the as-of date in a calendar"));
+            calendar->setAccessibleName(tr("Calendar for the as-of date"));
         }
     }
     if (auto *box = qobject_cast<QGroupBox *>(m_id->parentWidget()))

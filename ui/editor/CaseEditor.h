@@ -6,8 +6,9 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
+class QCalendarWidget;
 class QGroupBox;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -34,18 +35,27 @@ public:
     void applyValidation(const CaseValidation &validation);
     void applyEvaluation(const Evaluation *evaluation);
     void setReadOnly(bool readOnly);
+    // Offers each value without a unit of its own in the units of the site's convention
+    // (Settings) or, by default, of the case's jurisdiction (the pack's default_unit).
+    void applyUnitConvention();
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildMeta();
     QWidget *buildMedications();
     QWidget *buildFailed();
+    QLayout *buildPanelDate(const QString &group, QWidget *box);
+    void applyPanelDate(const QString &group);
+    void syncPanelDates();
+    FactField *fieldOf(QWidget *w) const;
     void syncMeta();
     void syncFailed();
     void pushFailed();
     void retranslate();
+    QString unitConvention() const;
 
     CaseDocument *m_doc;
     QUndoStack *m_undo;
@@ -54,7 +64,9 @@ private:
     QHash<QString, int> m_needed; // group -> fields the arms still need
     QLineEdit *m_id = nullptr;
     QLineEdit *m_label = nullptr;
-    QDateEdit *m_asOf = nullptr;
+    QLineEdit *m_asOf = nullptr;
+    QLabel *m_asOfLabel = nullptr;
+    QCalendarWidget *m_asOfCalendar = nullptr;
     QComboBox *m_jurisdiction = nullptr;
     QLabel *m_metaErrors = nullptr;
     QGroupBox *m_medsBox = nullptr;
@@ -67,6 +79,10 @@ private:
     QLineEdit *m_failed = nullptr;
     QLabel *m_failedErrors = nullptr;
     QList<QWidget *> m_editable;
+    QList<QWidget *> m_chain; // the value path Enter follows: case fields, panel dates, values
+    QHash<QString, QLineEdit *> m_panelDates; // group -> "date of these results"
+    QHash<QString, QString> m_panelDate; // group -> the date applied (valid or empty)
+    QString m_convention; // the unit convention the fields offer
     bool m_syncing = false;
 };
 

@@ -34,7 +34,8 @@ QString FactField::displayUnit(const QString &unit)
     return u;
 }
 
-FactField::FactField(const Variable &variable, QWidget *parent) : QWidget(parent), m_var(variable), m_id(variable.id)
+FactField::FactField(const Variable &variable, QWidget *parent)
+    : QWidget(parent), m_var(variable), m_id(variable.id), m_defaultUnit(variable.unit)
 {
     setObjectName(QStringLiteral("fact_") + m_id);
     auto *grid = new QGridLayout(this);
@@ -92,6 +93,13 @@ FactField::FactField(const Variable &variable, QWidget *parent) : QWidget(parent
     m_label->setBuddy(editor);
     m_date = new QLineEdit(this);
     m_date->setObjectName(QStringLiteral("date_") + m_id);
+    // One keystroke per value: Tab and Enter go from value to value. The unit (shown before
+    // typing), the state and the date are reached deliberately: a click, or Alt+U / Alt+S /
+    // Alt+W from the value (CaseEditor).
+    for (QWidget *w : std::initializer_list<QWidget *> { m_unit, m_status, m_date }) {
+        if (w)
+            w->setFocusPolicy(Qt::ClickFocus);
+    }
     m_date->setFixedWidth(100);
     m_date->setAccessibleName(tr("Date of %1").arg(m_var.label));
     grid->addWidget(m_date, 0, 4);
@@ -119,12 +127,52 @@ QWidget *FactField::focusTarget() const
     return m_value ? static_cast<QWidget *>(m_value) : m_choice;
 }
 
+QWidget *FactField::unitWidget() const
+{
+    return m_unit;
+}
+
+QWidget *FactField::statusWidget() const
+{
+    return m_status;
+}
+
+QWidget *FactField::dateWidget() const
+{
+    return m_date;
+}
+
+bool FactField::focusUnit()
+{
+    if (!m_unit || !m_unit->isEnabled())
+        return false;
+    m_unit->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+bool FactField::focusStatus()
+{
+    if (!m_status)
+        return false;
+    m_status->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+void FactField::focusDate()
+{
+    m_date->setFocus(Qt::ShortcutFocusReason);
+    m_date->selectAll();
+}
+
 void FactField::retranslate()
 {
     m_updating = true;
     m_date->setPlaceholderText(tr("date"));
-    m_date->setToolTip(tr("Date of the measurement (YYYY-MM-DD), optional"));
+    m_date->setToolTip(tr("Date of the measurement (YYYY-MM-DD), optional; from the value: Alt+W"));
+    if (m_unit)
+        m_unit->setToolTip(tr("Unit of the value; from the value: Alt+U"));
     if (m_status) {
+        m_status->setToolTip(tr("A value, not evaluated or unknown; from the value: Alt+S"));
         m_status->setItemText(0, tr("value"));
         m_status->setItemText(1, Labels::notEvaluated());
         m_status->setItemText(2, Labels::unknown());
@@ -219,7 +267,12 @@ void FactField::setEntry(const FactEntry &e)
             }
             m_unit->setCurrentIndex(i);
         } else if (!m_var.units.empty()) {
-            m_unit->setCurrentIndex(qMax(0, m_unit->findData(m_var.unit)));
+            // A bare number is read in the canonical unit: show that; otherwise the convention.
+            const QString shownUnit = m_bare ? m_var.unit : m_defaultUnit;
+            int i = m_unit->findData(shownUnit);
+            if (i < 0)
+                i = m_unit->findData(m_var.unit);
+            m_unit->setCurrentIndex(qMax(0, i));
         }
     }
     m_updating = false;
@@ -234,6 +287,40 @@ void FactField::emitEdited()
         m_value->setEnabled(m_status->currentData().toInt() == int(FactEntry::State::Value));
     updateInfo();
     Q_EMIT edited(m_id, entry());
+}
+
+void FactField::setDefaultUnit(const QString &unit)
+{
+    m_defaultUnit = unit; // shown by the next setEntry() of an entry without a unit
+}
+
+QString FactField::shownUnit() const
+{
+    return m_unit ? m_unit->currentData().toString() : QString();
+}
+
+QStringList FactField::unitSuggestions() const
+{
+    QStringList out;
+    if (!numeric() || !m_var.hasRange || m_bare)
+        return out;
+    const FactEntry e = entry();
+    if (e.state != FactEntry::State::Value || e.unit.isEmpty())
+        return out;
+    const std::optional<double> parsed = CaseDocument::parseNumber(e.text);
+    const UnitConversion *chosen = m_var.findUnit(normaliseUnit(e.unit));
+    if (!parsed.has_value() || !chosen)
+        return out;
+    const double v = parsed.value();
+    auto plausible = [this](double canonical) { return canonical >= m_var.rangeMin && canonical <= m_var.rangeMax; };
+    if (plausible(chosen->toCanonical(v)))
+        return out;
+    // The pack's plausibility range decides; the application adds no clinical numbers.
+    for (const UnitConversion &u : m_var.units) {
+        if (&u != chosen && plausible(u.toCanonical(v)))
+            out << displayUnit(u.unit);
+    }
+    return out;
 }
 
 void FactField::setAsOf(const QDate &asOf)
@@ -273,6 +360,8 @@ void FactField::updateInfo()
         }
     }
     m_info->setText(parts.join(QStringLiteral(" · ")));
+    if (!m_errors.isEmpty())
+        showErrors(); // the unit suggestion follows the value and the unit
 }
 
 void FactField::setErrors(const QStringList &errors)
@@ -280,6 +369,12 @@ void FactField::setErrors(const QStringList &errors)
     if (errors == m_errors)
         return;
     m_errors = errors;
+    showErrors();
+}
+
+void FactField::showErrors()
+{
+    const QStringList &errors = m_errors;
     QWidget *editor = focusTarget();
     if (errors.isEmpty()) {
         m_error->hide();
@@ -288,7 +383,10 @@ void FactField::setErrors(const QStringList &errors)
         editor->setAccessibleDescription(QString());
         return;
     }
-    const QString text = QStringLiteral("⚠ ") + errors.join(QStringLiteral("; "));
+    QString text = QStringLiteral("⚠ ") + errors.join(QStringLiteral("; "));
+    const QStringList suggestions = unitSuggestions();
+    if (!suggestions.isEmpty())
+        text += QStringLiteral(" — ") + tr("did you mean %1?").arg(suggestions.join(tr(" or ")));
     m_error->setText(text);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->show();

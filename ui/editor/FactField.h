@@ -32,6 +32,20 @@ public:
     void setAsOf(const QDate &asOf);
     void setNeeded(bool needed);
     QWidget *focusTarget() const;
+    // The unit, state and date are off the Tab path (value → next value); these reach them.
+    bool focusUnit();
+    bool focusStatus();
+    void focusDate();
+    QWidget *unitWidget() const;
+    QWidget *statusWidget() const;
+    QWidget *dateWidget() const;
+    // The unit offered while the fact has none of its own (the site's or the jurisdiction's
+    // convention), from the next setEntry(); a value entered keeps the unit it was entered in.
+    void setDefaultUnit(const QString &unit);
+    QString shownUnit() const; // the unit the combo shows (normalised)
+    // Accepted units in which the typed value would be plausible while it is not in the chosen
+    // one ("did you mean mg/dL?"); empty when the value is plausible or cannot tell.
+    QStringList unitSuggestions() const;
 
     // Display form of a unit string ("umol/L" -> "µmol/L").
     static QString displayUnit(const QString &unit);
@@ -45,6 +59,7 @@ protected:
 private:
     void emitEdited();
     void updateInfo();
+    void showErrors();
     void retranslate();
     bool numeric() const noexcept;
 
@@ -59,6 +74,7 @@ private:
     QLabel *m_info = nullptr;
     QLabel *m_error = nullptr;
     QStringList m_errors;
+    QString m_defaultUnit;
     QDate m_asOf;
     bool m_bare = false;
     bool m_updating = false;

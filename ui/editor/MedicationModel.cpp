@@ -52,10 +52,9 @@ QVariant MedicationModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case Agent: {
+        const QString name = AgentNames::nameOf(m_doc->pack(), m.agent);
         if (role == Qt::EditRole)
-            return m.agent;
-        const int a = m_doc->pack().agentIndex(m.agent);
-        const QString name = a >= 0 ? m_doc->pack().agents()[std::size_t(a)].label : m.agent;
+            return name; // edited by name, as shown
         return bad ? QStringLiteral("⚠ ") + name : name;
     }
     case DailyDose:
@@ -112,16 +111,10 @@ bool MedicationModel::setData(const QModelIndex &index, const QVariant &value, i
     MedicationEntry m = m_doc->medication(index.row());
     const QString text = value.toString().trimmed();
     switch (index.column()) {
-    case Agent: {
-        // Accept a label too ("Mycophenolate mofetil" -> mycophenolate_mofetil).
-        QString id = text;
-        for (const consilium::Agent &a : m_doc->pack().agents()) {
-            if (a.label.compare(text, Qt::CaseInsensitive) == 0)
-                id = a.id;
-        }
-        m.agent = id;
+    case Agent:
+        // A name ("Mycophenolate mofetil") or an id (mycophenolate_mofetil): the id is stored.
+        m.agent = AgentNames::idFor(m_doc->pack(), text);
         break;
-    }
     case DailyDose:
         m.dailyDoseMg = text;
         break;
@@ -153,11 +146,56 @@ void MedicationModel::setErrors(const std::map<int, QStringList> &errors)
         Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
 }
 
+QString AgentNames::idFor(const RulePack &pack, const QString &text)
+{
+    const QString t = text.trimmed();
+    for (const Agent &a : pack.agents()) {
+        if (a.label.compare(t, Qt::CaseInsensitive) == 0 || a.id.compare(t, Qt::CaseInsensitive) == 0)
+            return a.id;
+    }
+    return t;
+}
+
+QString AgentNames::nameOf(const RulePack &pack, const QString &id)
+{
+    const int a = pack.agentIndex(id);
+    return a >= 0 ? pack.agents()[std::size_t(a)].label : id;
+}
+
+QStringList AgentNames::names(const RulePack &pack)
+{
+    QStringList out;
+    for (const Agent &a : pack.agents())
+        out << a.label;
+    out.removeDuplicates();
+    out.sort(Qt::CaseInsensitive);
+    return out;
+}
+
+AgentListCompleter::AgentListCompleter(const RulePack &pack, QObject *parent)
+    : QCompleter(AgentNames::names(pack), parent)
+{
+    setCaseSensitivity(Qt::CaseInsensitive);
+    setFilterMode(Qt::MatchContains);
+}
+
+QStringList AgentListCompleter::splitPath(const QString &path) const
+{
+    return { path.section(QLatin1Char(','), -1).trimmed() };
+}
+
+QString AgentListCompleter::pathFromIndex(const QModelIndex &index) const
+{
+    const QString name = QCompleter::pathFromIndex(index);
+    const auto *edit = qobject_cast<const QLineEdit *>(widget());
+    const QString text = edit ? edit->text() : QString();
+    const qsizetype comma = text.lastIndexOf(QLatin1Char(','));
+    return comma < 0 ? name : text.left(comma + 1) + QLatin1Char(' ') + name;
+}
+
 AgentDelegate::AgentDelegate(const RulePack &pack, QObject *parent) : QStyledItemDelegate(parent)
 {
-    for (const Agent &a : pack.agents())
-        m_agents << a.id << a.label;
-    m_agents.removeDuplicates();
+    m_agents = AgentNames::names(pack);
 }
 
 QWidget *AgentDelegate::createEditor(

@@ -4,6 +4,7 @@
 #include "editor/CaseDocument.h"
 
 #include <QAbstractTableModel>
+#include <QCompleter>
 #include <QHash>
 #include <QStyledItemDelegate>
 
@@ -43,7 +44,29 @@ private:
     std::map<int, QStringList> m_errors;
 };
 
-// Agent column editor: a line edit completing agent ids and labels from the pack.
+// Drugs are typed and shown by name (the pack's labels); the case stores the pack's agent id.
+namespace AgentNames {
+// The agent id for a name or an id (either case); text matching neither comes back unchanged,
+// so the case reader can name it as an unknown drug.
+QString idFor(const RulePack &pack, const QString &text);
+// The name of an agent id; an id the pack does not know comes back unchanged.
+QString nameOf(const RulePack &pack, const QString &id);
+QStringList names(const RulePack &pack);
+} // namespace AgentNames
+
+// Completes the drug being typed in a comma-separated list ("Rituximab, cyclo" offers
+// "Cyclophosphamide" and keeps "Rituximab, " in front).
+class AgentListCompleter : public QCompleter
+{
+    Q_OBJECT
+
+public:
+    AgentListCompleter(const RulePack &pack, QObject *parent = nullptr);
+    QStringList splitPath(const QString &path) const override;
+    QString pathFromIndex(const QModelIndex &index) const override;
+};
+
+// Agent column editor: a line edit completing drug names from the pack.
 class AgentDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -61,6 +61,15 @@ void AppSettings::setLanguage(const QString &language)
     setValue("ui/language", language);
 }
 
+QString AppSettings::unitConvention()
+{
+    return value("defaults/unitConvention");
+}
+void AppSettings::setUnitConvention(const QString &jurisdiction)
+{
+    setValue("defaults/unitConvention", jurisdiction);
+}
+
 QStringList AppSettings::recentDatabases()
 {
     return QSettings().value(QStringLiteral("database/recent")).toStringList();

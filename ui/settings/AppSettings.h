@@ -21,6 +21,10 @@ public:
     static void setDatabasePath(const QString &path);
     static QString language(); // "en", "de" or empty = system
     static void setLanguage(const QString &language);
+    // Which units a new value is offered in: empty = the convention of the case's jurisdiction
+    // (the pack's default_unit), or a jurisdiction whose convention every case uses.
+    static QString unitConvention();
+    static void setUnitConvention(const QString &jurisdiction);
 
     static QStringList recentDatabases();
     static void addRecentDatabase(const QString &path);

@@ -13,6 +13,7 @@
 #include "editor/DraftStore.h"
 #include "engine/Engine.h"
 #include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
 #include "timeline/TimelineChart.h"
 #include "toxicity/ToxicityChart.h"
 
@@ -91,6 +92,8 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
         Q_EMIT modifiedChanged(!clean);
     });
     connect(m_compare, &ComparisonView::cellActivated, this, &CaseWorkspace::openDrillDown);
+    // A decision recorded or changed shows in the history at once.
+    connect(m_decision, &DecisionPanel::decisionChanged, m_history, &HistoryPanel::refresh);
     newCase();
 }
 
@@ -267,6 +270,9 @@ bool CaseWorkspace::save()
         m_tabs->setCurrentIndex(DataTab);
         return false;
     }
+    // The version records who saved it: on first use, ask for the name before the first save.
+    if (!IdentityDialog::ensure(this, m_session))
+        return false;
     QStringList problems;
     const QString oldKey = draftKey();
     const SaveOutcome out = m_session.saveCase(m_doc->toJson(), problems);
@@ -427,8 +433,12 @@ void CaseWorkspace::openDrillDown(int arm, int row)
 
 void CaseWorkspace::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
-        updateHeader();
+    if (event->type() == QEvent::LanguageChange) {
+        // The views hold text made from the result: make it again in the new language, now,
+        // not when the case is next selected (not marked as changed: only the words changed).
+        m_sameCase = false;
+        evaluateNow();
+    }
     if (event->type() == QEvent::PaletteChange)
         updateHeader();
     QWidget::changeEvent(event);

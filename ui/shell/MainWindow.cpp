@@ -10,6 +10,7 @@
 #include "conference/ConferenceMode.h"
 #include "decision/DecisionPanel.h"
 #include "editor/CaseDocument.h"
+#include "editor/CaseEditor.h"
 #include "packs/PackDialog.h"
 #include "reports/ConferenceReport.h"
 #include "reports/PatientHandout.h"
@@ -112,14 +113,17 @@ void MainWindow::buildCentral()
         statusBar()->showMessage(tr("Saved %1 as a new version.").arg(id), 5000);
     });
     connect(m_workspace, &CaseWorkspace::modifiedChanged, this, [this] { updateTitle(); });
-    connect(m_workspace, &CaseWorkspace::caseChanged, this, [this] { updateTitle(); });
+    connect(m_workspace, &CaseWorkspace::caseChanged, this, [this](const QString &id) {
+        m_list->selectCase(id);
+        updateTitle();
+    });
     connect(m_session.get(), &Session::packChanged, this, [this] {
         m_workspace->rebuildForPack();
         retranslate();
     });
     // Open the first case so the window never starts empty.
     if (m_list->model()->rowCount() > 0)
-        m_list->view()->selectRow(0);
+        m_workspace->openCase(m_list->model()->caseIdAt(0));
 }
 
 void MainWindow::buildActions()
@@ -285,6 +289,8 @@ void MainWindow::selectCase(const QString &caseId)
 
 void MainWindow::openFiles(const QStringList &files)
 {
+    if (!files.isEmpty() && !IdentityDialog::ensure(this, *m_session))
+        return; // imported versions record who imported them
     QString last;
     for (const QString &file : files) {
         StoreError error;
@@ -451,6 +457,8 @@ void MainWindow::showSettings()
         return;
     const QString oldLanguage = AppSettings::language();
     dialog.apply();
+    m_session->setUserName(AppSettings::displayName()); // applies now, no restart
+    m_workspace->editor()->applyUnitConvention();
     if (dialog.language() != oldLanguage)
         Startup::setLanguage(dialog.language());
     if (!dialog.databasePath().isEmpty()
