@@ -125,7 +125,9 @@ private Q_SLOTS:
         QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
         const QString pdf = env.path(QStringLiteral("handout.pdf"));
         QString error;
-        QVERIFY2(PatientHandout::writePdf(s->engine(), *w.evaluation(), language, pdf, error), qPrintable(error));
+        PatientHandout::Options options;
+        options.language = language;
+        QVERIFY2(PatientHandout::writePdf(s->engine(), *w.evaluation(), options, pdf, error), qPrintable(error));
         const QString text = pdfText(pdf);
         QCOMPARE(text.count(QLatin1Char('\f')), 1); // exactly one page
         const QString f = flat(text);

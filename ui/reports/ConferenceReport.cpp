@@ -87,6 +87,11 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
     h += QStringLiteral("<p class='muted'>%1</p>")
              .arg(esc(
                  in.version > 0 ? tr("Case version %1").arg(in.version) : tr("Unsaved case (not a stored version)")));
+    // The pack the verdicts come from, and whether it is vouched for.
+    const bool packWarning = PackStatus::isWarning(pack, in.provenance);
+    h += QStringLiteral("<p%1>%2</p>")
+             .arg(packWarning ? QStringLiteral(" style='color: #8a1c00; font-weight: bold;'") : QString(),
+                 esc((packWarning ? QStringLiteral("⚠ ") : QString()) + PackStatus::line(pack, in.provenance)));
 
     // Case summary: every fact entered, by group.
     h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(esc(tr("Case data")));
@@ -236,6 +241,7 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
              .arg(esc(tr("%1 version %2 (%3), sign-off: %4")
                           .arg(pack.id(), pack.version(), pack.title(), pack.signOffStatus())),
                  esc(pack.sha256()), esc(tr("Engine %1").arg(engineVersion())));
+    h += QStringLiteral("<p>%1</p>").arg(esc(PackStatus::provenance(pack, in.provenance)));
     if (in.decision && in.decision->packSha256 != pack.sha256())
         h += QStringLiteral("<p>%1</p>")
                  .arg(esc(tr("The decision was made under rule pack %1 %2 (sha256 %3).")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/PackProvenance.h"
 #include "store/Decisions.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,7 @@ struct ReportInput {
     int version = 0; // stored version, 0 = unsaved
     std::optional<Decision> decision;
     std::optional<Conference> conference;
+    PackProvenance provenance; // how the engine's pack was loaded
 };
 
 // The A4 conference report: case summary, comparison, decisive criteria with sources,

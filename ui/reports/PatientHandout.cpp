@@ -203,8 +203,18 @@ QString optionName(const Words &w, int arm)
 
 } // namespace
 
-void PatientHandout::build(const Engine &engine, const Evaluation &e, const QString &language, QTextDocument &doc)
+QString PatientHandout::date(const QDate &d, const QString &language)
 {
+    // Day before month in both languages (the handout is for European patients).
+    const QLocale locale = language == QLatin1String("de") ? QLocale(QLocale::German, QLocale::Germany)
+                                                           : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    return locale.toString(
+        d, language == QLatin1String("de") ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
+}
+
+void PatientHandout::build(const Engine &engine, const Evaluation &e, const Options &options, QTextDocument &doc)
+{
+    const QString &language = options.language;
     const Words w(language);
     QFont base(QStringLiteral("DejaVu Sans"));
     base.setPointSizeF(8.5);
@@ -261,19 +271,45 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const QStr
              .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
                  "Questions to ask your team: What happens if I wait? What would I need to"
                  " stop? Who can stay with me after the treatment?"))));
+    const QDate printed = options.printedOn.isValid() ? options.printedOn : QDate::currentDate();
     h += QStringLiteral("<p><i>%1</i></p>")
              .arg(esc(w(QT_TRANSLATE_NOOP(
                             "consilium::PatientHandout", "Prepared on %1 for your conversation with your care team."))
-                          .arg(QLocale(language).toString(e.caseData.asOf, QLocale::LongFormat))));
+                          .arg(date(printed, language))));
+    // Which rule pack the answers come from (for the care team), and whether it is vouched for.
+    const RulePack &pack = engine.pack();
+    const QString packName
+        = QStringLiteral("%1 %2 (sha256 %3)").arg(pack.id(), pack.version(), PackStatus::shortSha(pack.sha256()));
+    QString packLine;
+    switch (options.provenance.kindFor(pack)) {
+    case PackProvenance::Kind::Builtin:
+        packLine
+            = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, built into the program.")).arg(packName);
+        break;
+    case PackProvenance::Kind::Signed:
+        packLine = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, signed by %2…."))
+                       .arg(packName, options.provenance.signer.left(16));
+        break;
+    case PackProvenance::Kind::Override:
+        packLine = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, UNSIGNED — loaded by override: %2"))
+                       .arg(packName, options.provenance.reason);
+        break;
+    case PackProvenance::Kind::NotRecorded:
+        packLine
+            = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1; how it was loaded was not recorded."))
+                  .arg(packName);
+        break;
+    }
+    h += QStringLiteral("<p style='font-size: 7pt; color: #424242;'>%1</p>").arg(esc(packLine));
     doc.setHtml(h);
 }
 
 int PatientHandout::paint(
-    const Engine &engine, const Evaluation &evaluation, const QString &language, QPagedPaintDevice &device)
+    const Engine &engine, const Evaluation &evaluation, const Options &options, QPagedPaintDevice &device)
 {
     QTextDocument doc;
-    build(engine, evaluation, language, doc);
-    const Words w(language);
+    build(engine, evaluation, options, doc);
+    const Words w(options.language);
     return PagedPrinter::print(doc, device,
         w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
             "This page supports a conversation. Your care team is responsible for the decision.")),
@@ -281,7 +317,7 @@ int PatientHandout::paint(
 }
 
 bool PatientHandout::writePdf(
-    const Engine &engine, const Evaluation &evaluation, const QString &language, const QString &path, QString &error)
+    const Engine &engine, const Evaluation &evaluation, const Options &options, const QString &path, QString &error)
 {
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
@@ -289,7 +325,7 @@ bool PatientHandout::writePdf(
     writer.setResolution(300);
     writer.setPageMargins(QMarginsF(12, 12, 12, 10), QPageLayout::Millimeter);
     writer.setCreator(QStringLiteral("Consilium"));
-    if (paint(engine, evaluation, language, writer) <= 0) {
+    if (paint(engine, evaluation, options, writer) <= 0) {
         error = QStringLiteral("cannot write %1").arg(path);
         return false;
     }
