@@ -12,18 +12,25 @@
 #include "compare/ResultText.h"
 #include "editor/CaseEditor.h"
 #include "engine/Engine.h"
+#include "reports/ConferenceReport.h"
+#include "reports/PatientHandout.h"
 #include "shell/CaseWorkspace.h"
 #include "timeline/TimelineChart.h"
 #include "toxicity/ToxicityChart.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QCheckBox>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QTableView>
+#include <QTextDocument>
 
 using namespace consilium;
 using namespace consilium::test;
@@ -33,6 +40,16 @@ class TestComparison : public QObject
     Q_OBJECT
 
 private:
+    // With CONSILIUM_TEST_SHOTS=DIR, the charts are saved there to be looked at.
+    static void saveShot(QWidget *w, const char *name)
+    {
+        const QString dir = qEnvironmentVariable("CONSILIUM_TEST_SHOTS");
+        if (dir.isEmpty())
+            return;
+        QCoreApplication::processEvents(); // the chart lays out
+        w->grab().save(dir + QLatin1Char('/') + QLatin1String(name));
+    }
+
     static QString cell(CaseWorkspace &w, int row, int arm)
     {
         return w.comparison()->model()->index(row, arm).data().toString();
@@ -216,17 +233,121 @@ private Q_SLOTS:
         QVERIFY(!x->bars().empty());
         bool nf = false, n15 = false;
         for (const auto &b : x->bars()) {
-            QVERIFY(!b.label.isEmpty()); // n on every bar (or "no data")
+            QVERIFY(!b.label.isEmpty()); // k/n on every bar (or "not found")
             QVERIFY(!b.tooltip.isEmpty()); // with its source
-            nf = nf || b.noData;
-            n15 = n15 || b.label == QLatin1String("n=15");
-            if (!b.noData)
+            nf = nf || !b.figure.found;
+            n15 = n15 || b.label == QLatin1String("11/15");
+            if (b.figure.found)
                 QVERIFY(b.tooltip.contains(QStringLiteral("Source:")));
         }
         QVERIFY(nf);
         QVERIFY(n15);
         x->setArm(1);
         QVERIFY(!x->bars().empty());
+        saveShot(x, "toxicity-allogeneic.png");
+    }
+
+    // Issue 10 item 9: proportions with their 95% Wilson interval and "k/n" on every bar; "not
+    // found" is a label at the baseline, never a bar; the grid, the chart, the report and the
+    // handout show the same numbers for the same row.
+    void toxicityFiguresAgree()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
+        w.tabs()->setCurrentIndex(CaseWorkspace::ToxicityTab);
+        ToxicityChart *x = w.toxicity();
+        x->setArm(2); // bispecific: CRS 1 of 1 (BS-06), the n = 6 series without a rate (BS-12), ICANS NF
+        QCoreApplication::processEvents();
+        saveShot(x, "toxicity-bispecific.png");
+
+        const auto bar = [x](const QString &risk, bool oncology) -> const ToxicityChart::Bar * {
+            for (const auto &b : x->bars()) {
+                if (b.risk == risk && b.oncology == oncology)
+                    return &b;
+            }
+            return nullptr;
+        };
+        // 1 of 1: 100% with its interval, 20.7%–100% (Wilson; computed independently).
+        const ToxicityChart::Bar *crs = bar(QStringLiteral("CRS"), false);
+        QVERIFY(crs);
+        QCOMPARE(crs->label, QStringLiteral("1/1"));
+        QVERIFY(crs->errorBar);
+        const QList<QPointF> whisker = crs->errorBar->points();
+        double lo = 1000, hi = -1;
+        for (const QPointF &p : whisker) {
+            lo = std::min(lo, p.y());
+            hi = std::max(hi, p.y());
+        }
+        QVERIFY2(std::abs(lo - 20.6549) < 0.001 && hi == 100.0, qPrintable(QStringLiteral("%1 %2").arg(lo).arg(hi)));
+
+        // Not found: no bar (the set's value is 0 and there is no error bar), a label instead.
+        const ToxicityChart::Bar *icans = bar(QStringLiteral("ICANS"), false);
+        QVERIFY(icans);
+        QVERIFY(!icans->figure.found);
+        QCOMPARE(icans->label, QStringLiteral("not found"));
+        QVERIFY(!icans->errorBar);
+        const QBarSeries *series = nullptr;
+        int lines = 0;
+        for (QAbstractSeries *a : x->chart()->series()) {
+            if (auto *b = qobject_cast<QBarSeries *>(a))
+                series = b;
+            lines += qobject_cast<QLineSeries *>(a) != nullptr;
+        }
+        QVERIFY(series);
+        const QStringList risks = ResultText::toxicityRisks(*w.evaluation(), 2);
+        const QBarSet *aid = series->barSets().at(0);
+        QCOMPARE(aid->count(), risks.size());
+        QCOMPARE(aid->at(int(risks.indexOf(QStringLiteral("ICANS")))), 0.0);
+        QCOMPARE(aid->at(int(risks.indexOf(QStringLiteral("CRS")))), 100.0);
+        int intervals = 0;
+        for (const auto &b : x->bars()) {
+            intervals += b.errorBar != nullptr;
+            QCOMPARE(b.errorBar != nullptr, b.figure.found && b.figure.n > 0);
+            if (!b.figure.found)
+                QCOMPARE((b.oncology ? series->barSets().at(1) : aid)->at(int(risks.indexOf(b.risk))), 0.0);
+        }
+        QCOMPARE(lines, intervals);
+        // The labels on the chart itself: "k/n" and "not found"; no hatched placeholder bars.
+        QStringList texts;
+        for (QGraphicsItem *item : x->chart()->childItems()) {
+            if (auto *t = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                texts << t->text().simplified();
+            if (auto *r = dynamic_cast<QGraphicsRectItem *>(item))
+                QVERIFY(r->brush().style() != Qt::BDiagPattern);
+        }
+        QVERIFY2(texts.contains(QStringLiteral("1/1")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QStringLiteral("not found")), qPrintable(texts.join(QLatin1Char('|'))));
+
+        // The grid says the same: 1/1 with the interval (not "n=6").
+        const QString grid = cell(w, ComparisonModel::Risks, 2);
+        QVERIFY2(grid.contains(QStringLiteral("CRS 1/1 (95% CI 20.7–100%)")), qPrintable(grid));
+        QVERIFY2(!grid.contains(QStringLiteral("n=6")), qPrintable(grid));
+        // So do the conference report and the patient handout.
+        QTextDocument report;
+        ReportInput in;
+        in.engine = &s->engine();
+        in.evaluation = w.evaluation();
+        in.document = w.document();
+        ConferenceReport::build(in, report);
+        const QString reportText = report.toPlainText();
+        QVERIFY2(reportText.contains(QStringLiteral("CRS 1/1 (95% CI 20.7–100%)")), qPrintable(reportText));
+        QTextDocument handout;
+        PatientHandout::build(s->engine(), *w.evaluation(), {}, handout);
+        const QString handoutText = handout.toPlainText().simplified();
+        QVERIFY2(handoutText.contains(QStringLiteral("1 of 1 people in studies (could be 21 to 100 in 100)")),
+            qPrintable(handoutText));
+        // The autologous arm: 11 of 15 everywhere (73.3%, 95% CI 48.0–89.1%).
+        QVERIFY2(cell(w, ComparisonModel::Risks, 0).contains(QStringLiteral("CRS 11/15 (95% CI 48–89.1%)")),
+            qPrintable(cell(w, ComparisonModel::Risks, 0)));
+        QVERIFY(reportText.contains(QStringLiteral("CRS 11/15 (95% CI 48–89.1%)")));
+        QVERIFY(handoutText.contains(QStringLiteral("11 of 15 people in studies (could be 48 to 89 in 100)")));
+        x->setArm(0);
+        QVERIFY(
+            bar(QStringLiteral("CRS"), false) && bar(QStringLiteral("CRS"), false)->label == QLatin1String("11/15"));
     }
 
     void paletteChange()

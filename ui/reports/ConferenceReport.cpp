@@ -190,8 +190,10 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
             h += QStringLiteral("<p><img src='%1' width='680'></p>").arg(url);
         }
         h += QStringLiteral("<p class='muted'>%1</p>")
-                 .arg(esc(tr("Autoimmune-cohort rates are shown with n on every bar; oncology figures are labelled"
-                             " \"oncology reference\"; hatched bars mean no data (NF), not zero.")));
+                 .arg(esc(tr("Bars are labelled k/n (patients affected / patients studied), or with the reported"
+                             " percentage where the count is not known; the whiskers are the 95%"
+                             " confidence interval (Wilson score). Oncology figures are the grey \"oncology reference\""
+                             " bars. \"not found\" (NF) means no rate was found, not zero.")));
     }
 
     h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decision")));

@@ -114,30 +114,58 @@ QString riskWords(const Words &w, const QString &risk)
 
 QString risks(const Words &w, const Evaluation &e, int arm)
 {
+    // The same figures as the grid, the chart and the report (ResultText::toxicityFigure).
     QStringList lines;
-    QStringList seen;
-    for (const ToxicityEntry *t : ResultText::visibleToxicity(e, arm)) {
-        if (t->kind != QLatin1String("aid_cohort") || seen.contains(t->risk))
-            continue;
-        const QString words = riskWords(w, t->risk);
+    for (const QString &risk : ResultText::toxicityRisks(e, arm)) {
+        const QString words = riskWords(w, risk);
         if (words.isEmpty())
             continue;
-        seen << t->risk;
-        QString line = words;
-        if (t->events >= 0 && t->n > 0)
-            line += QStringLiteral(": ")
-                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "%1 of %2 people in studies"))
-                      .arg(t->events)
-                      .arg(t->n);
-        else if (t->n > 0)
-            line += QStringLiteral(": ")
-                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "studied in %n people"), int(t->n));
-        lines << line;
+        const ToxicityFigure f
+            = ResultText::toxicityFigure(e, arm, risk, QStringLiteral("aid_cohort"), ToxicityMetric::AnyGrade);
+        bool studied = f.found;
+        for (const ToxicityEntry *t : ResultText::visibleToxicity(e, arm))
+            studied = studied || (t->risk == risk && t->kind == QLatin1String("aid_cohort"));
+        if (!studied)
+            continue;
+        QString line = words + QStringLiteral(": ");
+        const ToxicityFigure severe
+            = ResultText::toxicityFigure(e, arm, risk, QStringLiteral("aid_cohort"), ToxicityMetric::Grade3Plus);
+        const ToxicityFigure *shown = &f;
+        if (!f.found && severe.found && severe.events >= 0) {
+            // Only the severe form was counted (e.g. grade ≥ 3 low blood counts).
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "%1 of %2 people in studies had a severe form"))
+                        .arg(severe.events)
+                        .arg(severe.n);
+            shown = &severe;
+        } else if (f.found && f.events >= 0) {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "%1 of %2 people in studies"))
+                        .arg(f.events)
+                        .arg(f.n);
+        } else if (f.found && f.n > 0) {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "about %1 in 100 of %2 people in studies"))
+                        .arg(qRound(f.percent))
+                        .arg(f.n);
+        } else if (f.found) {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "about %1 in 100 people in studies"))
+                        .arg(qRound(f.percent));
+        } else {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "how often is not known yet"));
+        }
+        if (shown->interval) {
+            // The 95% interval in plain words: small studies say little about the true rate.
+            line += QStringLiteral(" (")
+                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "could be %1 to %2 in 100"))
+                      .arg(qRound(shown->interval->lower * 100))
+                      .arg(qRound(shown->interval->upper * 100))
+                + QLatin1Char(')');
+        }
+        lines << esc(line);
         if (lines.size() == 3)
             break;
     }
     if (lines.isEmpty())
-        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known from studies in people with your disease."));
+        return esc(
+            w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known from studies in people with your disease.")));
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -217,11 +245,13 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
     const QString &language = options.language;
     const Words w(language);
     QFont base(QStringLiteral("DejaVu Sans"));
-    base.setPointSizeF(8.5);
+    base.setPointSizeF(8.5 * options.textScale);
     doc.setDefaultFont(base);
-    doc.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 15pt; } table { border-collapse: collapse; }"
-                                            " td, th { border: 1px solid #757575; padding: 4px; vertical-align: top; }"
-                                            " th { background: #e3f2fd; }"));
+    doc.setDefaultStyleSheet(
+        QStringLiteral("h1 { font-size: %1pt; } table { border-collapse: collapse; }").arg(15 * options.textScale)
+        + QStringLiteral(""
+                         " td, th { border: 1px solid #757575; padding: 4px; vertical-align: top; }"
+                         " th { background: #e3f2fd; }"));
     QString h;
     h += QStringLiteral("<h1>%1</h1>")
              .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your treatment options"))));
@@ -307,8 +337,16 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
 int PatientHandout::paint(
     const Engine &engine, const Evaluation &evaluation, const Options &options, QPagedPaintDevice &device)
 {
+    // One page: the text is made a little smaller if the patient's options need the room.
     QTextDocument doc;
-    build(engine, evaluation, options, doc);
+    Options fitted = options;
+    for (const qreal scale : { 1.0, 0.94, 0.88, 0.82, 0.76 }) {
+        fitted.textScale = options.textScale * scale;
+        doc.clear();
+        build(engine, evaluation, fitted, doc);
+        if (PagedPrinter::pagesNeeded(doc, device) <= 1)
+            break;
+    }
     const Words w(options.language);
     return PagedPrinter::print(doc, device,
         w(QT_TRANSLATE_NOOP("consilium::PatientHandout",

@@ -24,6 +24,7 @@ public:
         QString language = QStringLiteral("en"); // "en" or "de"
         QDate printedOn; // the date printed on the handout; invalid: today
         PackProvenance provenance; // how the engine's pack was loaded
+        qreal textScale = 1.0; // 1 = 8.5 pt body text; paint() makes it smaller to fit one page
     };
     static void build(
         const Engine &engine, const Evaluation &evaluation, const Options &options, QTextDocument &document);
