@@ -350,6 +350,52 @@ private Q_SLOTS:
             bar(QStringLiteral("CRS"), false) && bar(QStringLiteral("CRS"), false)->label == QLatin1String("11/15"));
     }
 
+    // Issue 10 item 7: an ineligible arm shows no earliest start or time to treatment in the grid,
+    // the report or the handout; the dates stay available in the tooltip and the drill-down.
+    void ineligibleArmHasNoStartDate()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V05-iim-pregnant"))); // bispecific: ineligible, washout to 8 Dec 2026
+        QVERIFY(w.evaluation()->groups[2].verdict == Verdict::Ineligible);
+        QCOMPARE(w.evaluation()->earliestStart[2], QDate(2026, 12, 8));
+        QCOMPARE(cell(w, ComparisonModel::EarliestStart, 2), QStringLiteral("— (ineligible)"));
+        QCOMPARE(cell(w, ComparisonModel::ToTreatment, 2), QStringLiteral("— (ineligible)"));
+        const QString tip
+            = w.comparison()->model()->index(ComparisonModel::EarliestStart, 2).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("8 Dec 2026")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Ineligible")), qPrintable(tip));
+        // An eligible arm keeps its date (standard care: now).
+        QVERIFY(w.evaluation()->groups[3].verdict != Verdict::Ineligible);
+        QVERIFY(!cell(w, ComparisonModel::EarliestStart, 3).contains(QStringLiteral("ineligible")));
+        // The drill-down has the date.
+        w.openDrillDown(2, ComparisonModel::EarliestStart);
+        const QString timing = find<QLabel>(w.drillDown(), QStringLiteral("drillTiming"))->text();
+        QVERIFY2(timing.contains(QStringLiteral("8 Dec 2026")), qPrintable(timing));
+        QVERIFY2(timing.contains(QStringLiteral("~")) && timing.contains(QStringLiteral("day")), qPrintable(timing));
+        w.drillDown()->close();
+        // The report's comparison: no start date for the ineligible arm.
+        QTextDocument report;
+        ReportInput in;
+        in.engine = &s->engine();
+        in.evaluation = w.evaluation();
+        in.document = w.document();
+        ConferenceReport::build(in, report);
+        const QString text = report.toPlainText();
+        const qsizetype from = text.indexOf(QStringLiteral("Earliest start"));
+        const qsizetype to = text.indexOf(QStringLiteral("Inpatient"), from);
+        QVERIFY(from > 0 && to > from);
+        const QString rows = text.mid(from, to - from);
+        QVERIFY2(rows.count(QStringLiteral("— (ineligible)")) >= 2, qPrintable(rows));
+        QVERIFY2(!rows.contains(QStringLiteral("8 Dec 2026")), qPrintable(rows));
+        // The handout: no "days until treatment" for what is not possible.
+        QTextDocument handout;
+        PatientHandout::build(s->engine(), *w.evaluation(), {}, handout);
+        QVERIFY(handout.toPlainText().contains(QStringLiteral("Does not apply: not possible for you at the moment.")));
+    }
+
     void paletteChange()
     {
         Env env;

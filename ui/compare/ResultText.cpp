@@ -153,7 +153,33 @@ QString ResultText::date(const QDate &d)
     return QLocale().toString(d, QStringLiteral("d MMM yyyy"));
 }
 
+bool ResultText::isIneligible(const Evaluation &e, int arm)
+{
+    return arm >= 0 && std::size_t(arm) < e.groups.size() && e.groups[std::size_t(arm)].verdict == Verdict::Ineligible;
+}
+
 QString ResultText::earliestStart(const Evaluation &e, int arm)
+{
+    return isIneligible(e, arm) ? tr("— (ineligible)") : earliestStartDate(e, arm);
+}
+
+QString ResultText::toTreatment(const Evaluation &e, int arm)
+{
+    return isIneligible(e, arm) ? tr("— (ineligible)") : timeToTreatment(e, arm);
+}
+
+QString ResultText::timingDetail(const Evaluation &e, int arm)
+{
+    const QString start = earliestStartDate(e, arm).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QString treatment = timeToTreatment(e, arm).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (isIneligible(e, arm))
+        return tr("Ineligible, so no start date is shown. By the washouts alone the earliest start would be %1;"
+                  " the logistics timeline takes %2.")
+            .arg(start, treatment);
+    return tr("Earliest start: %1 · to treatment: %2").arg(start, treatment);
+}
+
+QString ResultText::earliestStartDate(const Evaluation &e, int arm)
 {
     const auto &d = e.earliestStart[std::size_t(arm)];
     if (!d)
@@ -164,7 +190,7 @@ QString ResultText::earliestStart(const Evaluation &e, int arm)
     return date(*d) + QStringLiteral("\n(") + reason + QLatin1Char(')');
 }
 
-QString ResultText::toTreatment(const Evaluation &e, int arm)
+QString ResultText::timeToTreatment(const Evaluation &e, int arm)
 {
     const ArmTimeline &t = e.timelines[std::size_t(arm)];
     if (!t.known)

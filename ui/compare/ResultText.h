@@ -31,8 +31,15 @@ public:
 
     static QString decidedBy(const Engine &engine, const Evaluation &e, int arm, bool full);
     static QString missing(const Engine &engine, const Evaluation &e, int arm, bool full = false);
+    // "— (ineligible)" for an ineligible arm: its dates are no start dates (issue 10).
     static QString earliestStart(const Evaluation &e, int arm);
     static QString toTreatment(const Evaluation &e, int arm);
+    static bool isIneligible(const Evaluation &e, int arm);
+    // The dates whatever the verdict (the drill-down, tooltips): "8 Dec 2026 (after washout)".
+    static QString earliestStartDate(const Evaluation &e, int arm);
+    static QString timeToTreatment(const Evaluation &e, int arm);
+    // Tooltip / drill-down line: when it could start, and for an ineligible arm why no date is shown.
+    static QString timingDetail(const Evaluation &e, int arm);
     static QString inpatient(const RulePack &pack, int arm);
     static QString caregiver(const Evaluation &e, int arm);
     static QString risks(const Evaluation &e, int arm, bool full);

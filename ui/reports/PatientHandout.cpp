@@ -192,6 +192,8 @@ QString timing(const Words &w, const Evaluation &e, int arm)
 {
     const ArmTimeline &t = e.timelines[std::size_t(arm)];
     QStringList parts;
+    if (e.groups[std::size_t(arm)].verdict == Verdict::Ineligible) // no start date for what is not possible
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Does not apply: not possible for you at the moment."));
     if (arm == 3)
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Can continue or change now."));
     if (!t.known || !t.timeToTreatmentDays)
