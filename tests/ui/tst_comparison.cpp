@@ -4,6 +4,7 @@
 // the as-of banner, the timeline and toxicity charts, palette changes.
 #include "UiTestSupport.h"
 
+#include "common/Labels.h"
 #include "compare/ComparisonModel.h"
 #include "compare/ComparisonView.h"
 #include "compare/CriteriaModel.h"
@@ -29,8 +30,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QTableView>
+
 #include <QTextDocument>
+#include <set>
 
 using namespace consilium;
 using namespace consilium::test;
@@ -226,6 +230,61 @@ private Q_SLOTS:
         }
         QVERIFY(evidence);
         QCOMPARE(t->chart()->series().size() >= 2, true); // bars + earliest-start markers
+        saveShot(t, "timeline.png");
+
+        // Issue 10 item 11: every phase, on every row of a lane, is labelled on the chart beside
+        // its bar, with a tooltip giving its dates and evidence note.
+        QCOMPARE(t->segments().size(), [&w] {
+            std::size_t n = 0;
+            for (const ArmTimeline &tl : w.evaluation()->timelines)
+                n += tl.phases.size();
+            return n;
+        }());
+        QStringList chartTexts;
+        for (QGraphicsItem *item : t->chart()->childItems()) {
+            if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item); text && text->isVisible())
+                chartTexts << text->text();
+        }
+        std::set<int> labelledRows;
+        const QDate asOf = w.evaluation()->caseData.asOf;
+        for (const TimelineChart::Segment &seg : t->segments()) {
+            QVERIFY(seg.phase);
+            QVERIFY2(seg.label.startsWith(Labels::phase(seg.phase->phase)), qPrintable(seg.label));
+            QVERIFY2(chartTexts.contains(seg.label), qPrintable(seg.label));
+            QVERIFY(seg.labelItem && seg.labelItem->toolTip() == seg.tooltip);
+            QVERIFY2(
+                seg.tooltip.contains(ResultText::date(asOf.addDays(seg.phase->startDay))), qPrintable(seg.tooltip));
+            if (seg.phase->endDay)
+                QVERIFY2(
+                    seg.tooltip.contains(ResultText::date(asOf.addDays(*seg.phase->endDay))), qPrintable(seg.tooltip));
+            else
+                QVERIFY(seg.tooltip.contains(QStringLiteral("end not given by the evidence (NF)")));
+            if (!seg.phase->note.isEmpty())
+                QVERIFY(seg.tooltip.contains(seg.phase->note));
+            QVERIFY(seg.tooltip.contains(QStringLiteral("Evidence: ") + seg.phase->evidence));
+            labelledRows.insert(seg.row);
+            // The bar itself has the same tooltip.
+            bool barTip = false;
+            for (int set = 0; set < 60 && !barTip; ++set)
+                barTip = t->tooltipFor(seg.row, set) == seg.tooltip;
+            QVERIFY(barTip);
+        }
+        // The sub-lanes (rows without the arm's name) are labelled too.
+        int subLanes = 0;
+        for (int row = 0; row < t->categories().size(); ++row) {
+            if (t->categories()[row].trimmed().remove(QChar(0x200B)).isEmpty()) {
+                ++subLanes;
+                QVERIFY2(labelledRows.count(row), qPrintable(QString::number(row)));
+            }
+        }
+        QVERIFY(subLanes >= 5);
+        // The autologous leukapheresis: 8 Dec 2026 (day 13), as the engine dates it.
+        bool leuka = false;
+        for (const TimelineChart::Segment &seg : t->segments())
+            leuka = leuka
+                || (seg.arm == 0 && seg.phase->phase == QLatin1String("leukapheresis")
+                    && seg.tooltip.contains(QStringLiteral("8 Dec 2026 to 9 Dec 2026 (day 13 to 14)")));
+        QVERIFY(leuka);
 
         w.tabs()->setCurrentIndex(CaseWorkspace::ToxicityTab);
         ToxicityChart *x = w.toxicity();
@@ -354,6 +413,25 @@ private Q_SLOTS:
     // the report or the handout; the dates stay available in the tooltip and the drill-down.
     void ineligibleArmHasNoStartDate()
     {
+        {
+            // The timeline says so on the lane and marks no earliest start for it.
+            Env env;
+            auto s = env.session();
+            CaseWorkspace w(*s);
+            w.show();
+            QVERIFY(w.openCase(QStringLiteral("V05-iim-pregnant")));
+            w.tabs()->setCurrentIndex(CaseWorkspace::TimelineTab);
+            w.timeline()->ensureBuilt();
+            QVERIFY(
+                w.timeline()->categories().contains(QStringLiteral("Bispecific T-cell engager (TCE) — ineligible")));
+            for (QAbstractSeries *a : w.timeline()->chart()->series()) {
+                if (auto *stars = qobject_cast<QScatterSeries *>(a)) {
+                    for (const QPointF &p : stars->points())
+                        QVERIFY2(!w.timeline()->categories()[int(p.y())].contains(QStringLiteral("ineligible")),
+                            qPrintable(w.timeline()->categories()[int(p.y())]));
+                }
+            }
+        }
         Env env;
         auto s = env.session();
         CaseWorkspace w(*s);

@@ -5,15 +5,12 @@
 #include "store/Decisions.h"
 
 #include <QCoreApplication>
-#include <QImage>
-#include <QSize>
 #include <QString>
 
 #include <optional>
 
 class QPagedPaintDevice;
 class QTextDocument;
-class QWidget;
 
 namespace consilium {
 
@@ -44,8 +41,6 @@ public:
     static void build(const ReportInput &input, QTextDocument &document);
     static bool writePdf(const ReportInput &input, const QString &path, QString &error);
     static int paint(const ReportInput &input, QPagedPaintDevice &device);
-    // Renders a chart widget offscreen at the given size.
-    static QImage chartImage(QWidget *chart, QSize size);
 };
 
 } // namespace consilium

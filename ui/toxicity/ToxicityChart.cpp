@@ -31,64 +31,9 @@ const QColor kOncColour(0x9e, 0x9e, 0x9e);
 constexpr qreal kBarWidth = 0.7; // of a category; two bars (AID, oncology) share it
 constexpr qreal kAxisTop = 115; // room above 100% for the labels; ticks stop at 100
 
-// The "k/n" labels and "not found" at the baseline: graphics items on the chart, placed from
-// the plot area whenever it changes. One per chart; replaced when the chart is re-populated.
-class BarLabels : public QObject
-{
-public:
-    struct Item {
-        QGraphicsSimpleTextItem *text;
-        qreal x; // category units
-        qreal top; // percent: the label sits above this
-        bool baseline;
-        qreal slot; // the bar's width in category units
-    };
-
-    BarLabels(QChart *chart, QBarSeries *series) : QObject(chart), m_chart(chart), m_series(series)
-    {
-        setObjectName(QStringLiteral("toxicityBarLabels"));
-        connect(chart, &QChart::plotAreaChanged, this, &BarLabels::place);
-    }
-    // The items are the chart's children (deleted with it); a re-populated chart drops them here.
-    void deleteItems()
-    {
-        for (const Item &i : m_items)
-            delete i.text;
-        m_items.clear();
-    }
-    void add(const Item &item) { m_items.push_back(item); }
-
-    void place()
-    {
-        for (const Item &i : m_items) {
-            const QPointF anchor = m_chart->mapToPosition(QPointF(i.x, i.top), m_series);
-            const qreal slotPx = m_chart->mapToPosition(QPointF(i.x + i.slot / 2, 0), m_series).x()
-                - m_chart->mapToPosition(QPointF(i.x - i.slot / 2, 0), m_series).x();
-            // "not found" on two lines when it is wider than its bar.
-            QString text = i.text->text();
-            if (i.baseline) {
-                text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-                if (i.text->boundingRect().width() > slotPx * 1.1)
-                    text.replace(QLatin1Char(' '), QLatin1Char('\n'));
-                i.text->setText(text);
-            }
-            const QRectF r = i.text->boundingRect();
-            i.text->setPos(anchor.x() - r.width() / 2, anchor.y() - r.height() - 2);
-        }
-    }
-
-private:
-    QChart *m_chart;
-    QBarSeries *m_series;
-    std::vector<Item> m_items;
-};
-
 void clearChart(QChart *chart)
 {
-    if (auto *labels = chart->findChild<BarLabels *>(QStringLiteral("toxicityBarLabels"), Qt::FindDirectChildrenOnly)) {
-        labels->deleteItems();
-        delete labels;
-    }
+    ChartLabels::clear(chart);
     chart->removeAllSeries();
     // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
     const QList<QAbstractAxis *> axes = chart->axes();
@@ -99,14 +44,6 @@ void clearChart(QChart *chart)
 }
 
 } // namespace
-
-ToxicityChart::Style ToxicityChart::paperStyle(qreal pointSize)
-{
-    Style s;
-    s.font = QFont(QStringLiteral("DejaVu Sans"));
-    s.font.setPointSizeF(pointSize);
-    return s;
-}
 
 ToxicityChart::ToxicityChart(QWidget *parent) : QWidget(parent)
 {
@@ -193,14 +130,8 @@ void ToxicityChart::changeEvent(QEvent *event)
 
 void ToxicityChart::rebuild()
 {
-    const QPalette pal = palette();
-    Style style;
-    style.text = pal.color(QPalette::Text);
-    style.background = pal.color(QPalette::Base);
-    style.grid = pal.color(QPalette::Mid);
-    style.font = font();
-    m_bars
-        = populate(m_view->chart(), m_eval, m_armBox->currentData().toInt(), m_metric->currentData().toBool(), style);
+    m_bars = populate(m_view->chart(), m_eval, m_armBox->currentData().toInt(), m_metric->currentData().toBool(),
+        ChartStyle::screen(palette(), font()));
     for (const QAbstractSeries *s : m_view->chart()->series()) {
         if (const auto *bars = qobject_cast<const QBarSeries *>(s)) {
             const QBarSet *aid = bars->barSets().value(0);
@@ -227,7 +158,7 @@ void ToxicityChart::rebuild()
 }
 
 std::vector<ToxicityChart::Bar> ToxicityChart::populate(
-    QChart *chart, const Evaluation *e, int arm, bool grade3, const Style &style)
+    QChart *chart, const Evaluation *e, int arm, bool grade3, const ChartStyle &style)
 {
     std::vector<Bar> out;
     clearChart(chart);
@@ -239,15 +170,13 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
     chart->setTitleBrush(style.text);
     chart->legend()->setLabelColor(style.text);
     chart->legend()->setFont(style.font);
-    chart->legend()->setVisible(style.legend);
     chart->setAnimationOptions(QChart::NoAnimation);
     if (!e) {
         chart->setTitle(tr("No result: the case has errors that prevent evaluation."));
         return out;
     }
     const ToxicityMetric metric = grade3 ? ToxicityMetric::Grade3Plus : ToxicityMetric::AnyGrade;
-    chart->setTitle(tr("%1: %2 · k/n with 95% confidence interval (Wilson)")
-                        .arg(Labels::arm(arm), grade3 ? tr("grade ≥ 3 rates") : tr("any-grade rates")));
+    chart->setTitle(tr("%1: %2, k/n").arg(Labels::arm(arm), grade3 ? tr("grade ≥ 3 rates") : tr("any-grade rates")));
 
     auto *aid = new QBarSet(tr("Autoimmune cohort"));
     aid->setColor(kAidColour);
@@ -259,7 +188,8 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
     const auto entries = ResultText::visibleToxicity(*e, arm);
     const QStringList risks = ResultText::toxicityRisks(*e, arm);
     for (const QString &risk : risks) {
-        categories << Labels::riskShort(risk);
+        // Long names on two lines (the axis labels are rich text).
+        categories << Labels::riskShort(risk).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("<br>"));
         for (const bool oncology : { false, true }) {
             const QString kind = oncology ? QStringLiteral("oncology_reference") : QStringLiteral("aid_cohort");
             Bar b;
@@ -267,6 +197,9 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
             b.oncology = oncology;
             b.figure = ResultText::toxicityFigure(*e, arm, risk, kind, metric);
             b.label = ResultText::figureCount(b.figure);
+            if (b.figure.found && b.figure.events < 0) // a percentage alone: two short lines over a narrow bar
+                b.label = ResultText::percentText(b.figure.percent) + QLatin1Char('\n')
+                    + (b.figure.n > 0 ? QStringLiteral("n=%1").arg(b.figure.n) : tr("n unknown"));
             const QString what = Labels::risk(risk) + QStringLiteral(", ")
                 + (oncology ? tr("oncology reference") : tr("autoimmune cohort")) + QStringLiteral(" (")
                 + (grade3 ? tr("grade ≥ 3") : tr("any grade")) + QStringLiteral("): ");
@@ -303,6 +236,7 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
     axisX->setLabelsColor(style.text);
     axisX->setLabelsFont(style.font);
     axisX->setGridLineVisible(false);
+    axisX->setTruncateLabels(false);
     auto *axisY = new QValueAxis;
     axisY->setRange(0, kAxisTop);
     axisY->setTickType(QValueAxis::TicksDynamic);
@@ -322,12 +256,13 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
     chart->legend()->setAlignment(Qt::AlignBottom);
 
     // Error bars: the 95% interval, a vertical line with caps, one line series per bar.
-    auto *labels = new BarLabels(chart, series);
+    auto *labels = new ChartLabels(chart, series);
     const qreal slot = kBarWidth / 2;
     QFont labelFont = style.font;
     labelFont.setPointSizeF(style.font.pointSizeF() * 0.92);
     QFont missingFont = labelFont;
     missingFont.setItalic(true);
+    bool whiskerInLegend = false;
     for (std::size_t i = 0; i < out.size(); ++i) {
         Bar &b = out[i];
         const qreal x = qreal(i / 2) + (b.oncology ? slot / 2 : -slot / 2);
@@ -338,7 +273,7 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
                 const qreal lo = b.figure.interval->lower * 100, hi = b.figure.interval->upper * 100;
                 const qreal cap = slot / 4;
                 auto *line = new QLineSeries;
-                line->setName(QStringLiteral("95% CI"));
+                line->setName(tr("95% confidence interval (Wilson)"));
                 line->append({ QPointF(x - cap, lo), QPointF(x + cap, lo), QPointF(x, lo), QPointF(x, hi),
                     QPointF(x - cap, hi), QPointF(x + cap, hi) });
                 QPen pen(style.text.lightnessF() > 0.5 ? QColor(0xee, 0xee, 0xee) : QColor(0x21, 0x21, 0x21));
@@ -347,21 +282,35 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
                 chart->addSeries(line);
                 line->attachAxis(axisX);
                 line->attachAxis(axisY);
+                // One legend entry explains the whiskers.
                 for (QLegendMarker *m : chart->legend()->markers(line))
-                    m->setVisible(false);
+                    m->setVisible(!whiskerInLegend);
+                whiskerInLegend = true;
                 b.errorBar = line;
                 top = std::max(top, hi);
             }
         }
-        auto *text = new QGraphicsSimpleTextItem(b.label, chart);
+        const bool baseline = !b.figure.found;
+        // "not found" goes on two lines when it is wider than its bar.
+        auto place = [chart, series, x, slot, baseline](QGraphicsSimpleTextItem *label, const QPointF &anchor) {
+            if (baseline) {
+                const qreal width = chart->mapToPosition(QPointF(x + slot / 2, 0), series).x()
+                    - chart->mapToPosition(QPointF(x - slot / 2, 0), series).x();
+                QString text = label->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+                label->setText(text);
+                if (label->boundingRect().width() > width * 1.1)
+                    label->setText(text.replace(QLatin1Char(' '), QLatin1Char('\n')));
+            }
+            const QRectF r = label->boundingRect();
+            label->setPos(anchor.x() - r.width() / 2, anchor.y() - r.height() - 2);
+        };
+        QGraphicsSimpleTextItem *text = labels->add(b.label, QPointF(x, top), place);
         text->setFont(b.figure.found ? labelFont : missingFont);
         QColor colour = style.text;
         if (!b.figure.found)
             colour.setAlphaF(0.75);
         text->setBrush(colour);
         text->setToolTip(b.tooltip);
-        text->setZValue(11);
-        labels->add({ text, x, top, !b.figure.found, slot });
     }
     labels->place();
     return out;

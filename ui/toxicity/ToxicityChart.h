@@ -2,9 +2,8 @@
 #pragma once
 
 #include "engine/Proportion.h"
+#include "timeline/ChartSupport.h"
 
-#include <QColor>
-#include <QFont>
 #include <QWidget>
 
 #include <vector>
@@ -47,19 +46,10 @@ public:
     };
     const std::vector<Bar> &bars() const noexcept { return m_bars; }
 
-    // How a chart is drawn: on screen (the palette) or on paper (black on white, sizes in points).
-    struct Style {
-        QColor text = Qt::black;
-        QColor background = Qt::white;
-        QColor grid = QColor(0xbd, 0xbd, 0xbd);
-        QFont font; // labels; titles are drawn larger
-        bool legend = true;
-    };
-    static Style paperStyle(qreal pointSize);
     // Fills `chart` (any previous content removed) with the toxicity of one arm. The bar labels
     // follow the chart's plot area (on screen and when the chart is rendered for print).
     static std::vector<Bar> populate(
-        QChart *chart, const Evaluation *evaluation, int arm, bool grade3, const Style &style);
+        QChart *chart, const Evaluation *evaluation, int arm, bool grade3, const ChartStyle &style);
 
     void ensureBuilt(); // rebuilds now if an update waits for the chart to be shown
 
