@@ -312,9 +312,11 @@ QString ResultText::figureText(const ToxicityFigure &f)
 QString ResultText::riskLine(const Evaluation &e, int arm, const QString &risk)
 {
     const QString name = Labels::risk(risk);
+    const auto visible = visibleToxicity(e, arm);
     for (const QString &kind : { QStringLiteral("aid_cohort"), QStringLiteral("oncology_reference") }) {
-        const ToxicityFigure any = toxicityFigure(e, arm, risk, kind, ToxicityMetric::AnyGrade);
-        const ToxicityFigure g3 = toxicityFigure(e, arm, risk, kind, ToxicityMetric::Grade3Plus);
+        // As toxicityFigure() does, with the rows looked up once.
+        const ToxicityFigure any = bestToxicityFigure(visible, risk, kind, ToxicityMetric::AnyGrade);
+        const ToxicityFigure g3 = bestToxicityFigure(visible, risk, kind, ToxicityMetric::Grade3Plus);
         if (!any.found && !g3.found)
             continue;
         QStringList parts;
@@ -327,7 +329,7 @@ QString ResultText::riskLine(const Evaluation &e, int arm, const QString &risk)
             + (kind == QLatin1String("aid_cohort") ? figures : tr("(oncology reference %1)").arg(figures));
     }
     bool label = false;
-    for (const ToxicityEntry *t : visibleToxicity(e, arm))
+    for (const ToxicityEntry *t : visible)
         label = label || (t->risk == risk && t->kind == QLatin1String("label"));
     if (label)
         return name + QLatin1Char(' ') + tr("(label warning; rate not found)");
