@@ -398,6 +398,10 @@ private Q_SLOTS:
             = QStringLiteral("site-erlangen 2026.2 · sha256 %1 · UNSIGNED — loaded by override: validation run")
                   .arg(siteSha.left(12));
         checkIndicators(w, env, unsignedText, QStringLiteral("UNSIGNED — loaded by override: validation run"));
+        if (const QString dir = qEnvironmentVariable("CONSILIUM_TEST_SHOTS"); !dir.isEmpty()) {
+            QCoreApplication::processEvents();
+            w.grab().save(dir + QStringLiteral("/main-window-unsigned-pack.png"));
+        }
         // Every view works on the site pack now.
         for (int tab = 0; tab < w.workspace()->tabs()->count(); ++tab) {
             w.workspace()->tabs()->setCurrentIndex(tab);

@@ -233,17 +233,6 @@ QString ResultText::caregiver(const Evaluation &e, int arm)
     return parts.join(QLatin1Char('\n'));
 }
 
-QString ResultText::rate(double percent, qint64 events, qint64 n)
-{
-    if (events >= 0 && n > 0)
-        return QStringLiteral("%1/%2").arg(events).arg(n);
-    if (!std::isnan(percent) && n > 0)
-        return QStringLiteral("%1% (n=%2)").arg(formatDecimal(percent, percent == std::floor(percent) ? 0 : 1)).arg(n);
-    if (!std::isnan(percent))
-        return tr("%1% (n not reported)").arg(formatDecimal(percent, percent == std::floor(percent) ? 0 : 1));
-    return tr("no data");
-}
-
 std::vector<const ToxicityEntry *> ResultText::visibleToxicity(const Evaluation &e, int arm)
 {
     std::vector<const ToxicityEntry *> out;

@@ -47,7 +47,6 @@ public:
     static QString whatWouldChange(const Evaluation &e, int max);
 
     static QString factSource(const QString &source, const QString &evidence, const QString &note = {});
-    static QString rate(double percent, qint64 events, qint64 n);
     static QString date(const QDate &d);
 
     // Toxicity entries shown for this patient (show_when not false), in pack order.
