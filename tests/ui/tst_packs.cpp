@@ -6,9 +6,12 @@
 // which is recorded in the database's audit log.
 #include "UiTestSupport.h"
 
+#include "compare/ComparisonView.h"
 #include "packs/PackDialog.h"
 #include "packs/SignatureOverrideDialog.h"
 #include "rules/RulePack.h"
+#include "shell/CaseWorkspace.h"
+#include "shell/MainWindow.h"
 #include "trust/PackSignature.h"
 
 #include <QDir>
@@ -16,8 +19,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 
 using namespace consilium;
 using namespace consilium::test;
@@ -113,6 +118,18 @@ void scriptOverride(OverrideScript &script)
         }
         return dialog->result();
     });
+}
+
+QString pdfText(const QString &pdf)
+{
+    const QString tool = QStringLiteral(CONSILIUM_PDFTOTEXT);
+    if (tool.isEmpty() || tool.endsWith(QLatin1String("NOTFOUND")))
+        qFatal("pdftotext (poppler-utils) is required by this test");
+    QProcess p;
+    p.start(tool, { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        qFatal("pdftotext failed on %s", qPrintable(pdf));
+    return QString::fromUtf8(p.readAllStandardOutput());
 }
 
 std::vector<AuditEntry> overrides(Session &s)
@@ -237,6 +254,11 @@ private Q_SLOTS:
         s.reset();
         auto again = env.session(false);
         QCOMPARE(again->pack().sha256(), sha);
+        // How it was loaded is remembered too (shown beside the verdicts).
+        QCOMPARE(again->packProvenance().kindFor(again->pack()), PackProvenance::Kind::Signed);
+        QVERIFY(!again->packProvenance().signer.isEmpty());
+        QVERIFY(
+            PackStatus::provenance(again->pack(), again->packProvenance()).startsWith(QStringLiteral("signed by ")));
         PackDialog d2(*again);
         QVERIFY(d2.useBuiltin());
         QVERIFY(again->isBuiltinPack());
@@ -349,7 +371,85 @@ private Q_SLOTS:
         QVERIFY(rows[0].detail.endsWith(QStringLiteral("reason: key rotation pending")));
     }
 
+    // Issue 10: an unsigned site pack loaded by override, then "Use the built-in pack" with the
+    // main window's views open crashed (views and the open case's document referred to the
+    // replaced pack and engine).
+    void backToTheBuiltinPackWithTheViewsOpen()
+    {
+        Env env;
+        MainWindow w(env.session());
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.workspace()->openCase(QStringLiteral("V03-dcssc-all-eligible")));
+        const QString builtinSha = w.session().pack().sha256();
+        const QString path = writeFile(env, QStringLiteral("site.json"), sitePackBytes());
+        OverrideScript script;
+        script.action = OverrideScript::Action::Confirm;
+        script.reason = QStringLiteral("validation run");
+        scriptOverride(script);
+        PackDialog dialog(w.session(), &w);
+        dialog.show();
+        QVERIFY(dialog.importFile(path));
+        QCOMPARE(w.session().pack().id(), QStringLiteral("site-erlangen"));
+        // Wherever verdicts are shown: which pack, and that it is unsigned, loaded by override.
+        const QString siteSha = w.session().pack().sha256();
+        const QString unsignedText
+            = QStringLiteral("site-erlangen 2026.2 · sha256 %1 · UNSIGNED — loaded by override: validation run")
+                  .arg(siteSha.left(12));
+        checkIndicators(w, env, unsignedText, QStringLiteral("UNSIGNED — loaded by override: validation run"));
+        if (const QString dir = qEnvironmentVariable("CONSILIUM_TEST_SHOTS"); !dir.isEmpty()) {
+            QCoreApplication::processEvents();
+            w.grab().save(dir + QStringLiteral("/main-window-unsigned-pack.png"));
+        }
+        // Every view works on the site pack now.
+        for (int tab = 0; tab < w.workspace()->tabs()->count(); ++tab) {
+            w.workspace()->tabs()->setCurrentIndex(tab);
+            QCoreApplication::processEvents();
+        }
+        w.workspace()->openDrillDown(0, 0);
+        QCoreApplication::processEvents();
+        QTest::mouseClick(find<QPushButton>(&dialog, QStringLiteral("useBuiltinPack")), Qt::LeftButton);
+        QVERIFY(w.session().isBuiltinPack());
+        QCOMPARE(w.session().pack().sha256(), builtinSha);
+        for (int tab = 0; tab < w.workspace()->tabs()->count(); ++tab) {
+            w.workspace()->tabs()->setCurrentIndex(tab);
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(w.workspace()->evaluation());
+        QCOMPARE(w.workspace()->evaluation()->pack, &w.session().pack());
+        const QString builtinText
+            = QStringLiteral("consilium-reference 2026.1 · sha256 %1 · built-in").arg(builtinSha.left(12));
+        checkIndicators(w, env, builtinText, QStringLiteral("built into the program"));
+        QVERIFY(w.workspace()->openCase(QStringLiteral("V04-sle-renal-cardiac")));
+        w.workspace()->evaluateNow();
+        QVERIFY(w.workspace()->evaluation());
+    }
+
 private:
+    // The pack indicator in the status bar, above the grid, in the report and in the handout.
+    static void checkIndicators(MainWindow &w, const Env &env, const QString &text, const QString &handoutText)
+    {
+        const QString status = find<QLabel>(&w, QStringLiteral("packStatus"))->text();
+        QVERIFY2(status.contains(text), qPrintable(status));
+        auto *grid = find<QLabel>(w.workspace()->comparison(), QStringLiteral("gridPackStatus"));
+        QVERIFY(!grid->isHidden());
+        QVERIFY2(grid->text().contains(text), qPrintable(grid->text()));
+        const bool warning = text.contains(QStringLiteral("UNSIGNED"));
+        QCOMPARE(grid->text().startsWith(QStringLiteral("⚠")), warning);
+        QCOMPARE(status.startsWith(QStringLiteral("⚠")), warning);
+        const QString report = env.path(QStringLiteral("report.pdf"));
+        QVERIFY(w.exportReport(report));
+        const QString reportText = pdfText(report).simplified();
+        QVERIFY2(reportText.contains(text), qPrintable(reportText.left(1500)));
+        QCOMPARE(reportText.contains(QStringLiteral("UNSIGNED")), warning);
+        const QString handout = env.path(QStringLiteral("handout.pdf"));
+        QVERIFY(w.exportHandout(handout));
+        const QString handoutText2 = pdfText(handout).simplified();
+        QVERIFY2(handoutText2.contains(handoutText), qPrintable(handoutText2.right(600)));
+        QVERIFY2(handoutText2.contains(w.session().pack().sha256().left(12)), qPrintable(handoutText2.right(600)));
+    }
+
     std::unique_ptr<QTemporaryDir> m_trusted;
 };
 

@@ -96,9 +96,14 @@ int main(int argc, char *argv[])
         QDir().mkpath(pdfDir);
         w.exportReport(pdfDir + QStringLiteral("/report.pdf"));
         QString error;
-        for (const char *lang : { "en", "de" })
-            PatientHandout::writePdf(w.session().engine(), *w.workspace()->evaluation(), QLatin1String(lang),
+        for (const char *lang : { "en", "de" }) {
+            PatientHandout::Options options;
+            options.language = QLatin1String(lang);
+            options.printedOn = w.session().today();
+            options.provenance = w.session().packProvenance();
+            PatientHandout::writePdf(w.session().engine(), *w.workspace()->evaluation(), options,
                 pdfDir + QStringLiteral("/handout-%1.pdf").arg(QLatin1String(lang)), error);
+        }
     }
     return 0;
 }

@@ -6,6 +6,13 @@ namespace consilium {
 namespace {
 
 const QString kActivePackKey = QStringLiteral("gui.active_pack_sha256");
+const QString kProvenanceKey = QStringLiteral("gui.active_pack_provenance");
+
+std::shared_ptr<const RulePack> builtinPack()
+{
+    // The built-in pack lives as long as the program: shared, never deleted.
+    return std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>(), &RulePack::builtin());
+}
 
 } // namespace
 
@@ -26,14 +33,20 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
     s->m_decisions = std::make_unique<Decisions>(*s->m_store);
     s->m_today = options.today;
     s->m_userName = options.displayName.trimmed();
+    s->m_pack = builtinPack();
+    s->m_provenance.kind = PackProvenance::Kind::Builtin;
     // The site pack chosen earlier, if it is still in the database and still loads.
     if (const auto sha = s->m_store->setting(kActivePackKey); sha && *sha != RulePack::builtin().sha256()) {
         if (const auto bytes = s->m_store->packContent(*sha)) {
             json::Diagnostics diag;
-            s->m_sitePack = RulePack::load(*bytes, diag);
+            if (std::shared_ptr<const RulePack> site = RulePack::load(*bytes, diag)) {
+                s->m_pack = std::move(site);
+                const auto provenance = s->m_store->setting(kProvenanceKey);
+                s->m_provenance = provenance ? PackProvenance::fromJson(*provenance) : PackProvenance {};
+            }
         }
     }
-    s->rebuildEngine();
+    s->m_engine = std::make_shared<const Engine>(*s->m_pack);
     return s;
 }
 
@@ -49,15 +62,22 @@ void Session::setUserName(const QString &name)
     Q_EMIT userChanged();
 }
 
-void Session::rebuildEngine()
+bool Session::activatePack(
+    std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride, const QString &signer)
 {
-    m_engine = std::make_unique<Engine>(pack());
-}
-
-bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride)
-{
-    const RulePack &next = pack ? *pack : RulePack::builtin();
-    if (signatureOverride && (!pack || signatureOverride->reason.trimmed().isEmpty())) {
+    std::shared_ptr<const RulePack> nextPack = pack ? std::shared_ptr<const RulePack>(std::move(pack)) : builtinPack();
+    const RulePack &next = *nextPack;
+    PackProvenance provenance;
+    if (next.sha256() == RulePack::builtin().sha256())
+        provenance.kind = PackProvenance::Kind::Builtin;
+    else if (signatureOverride) {
+        provenance.kind = PackProvenance::Kind::Override;
+        provenance.reason = signatureOverride->reason.trimmed();
+    } else if (!signer.isEmpty()) {
+        provenance.kind = PackProvenance::Kind::Signed;
+        provenance.signer = signer;
+    }
+    if (signatureOverride && (next.sha256() == RulePack::builtin().sha256() || provenance.reason.isEmpty())) {
         error = tr("A signature override needs a site pack and a reason.");
         return false;
     }
@@ -69,6 +89,7 @@ bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error, const
         WriteTransaction tx(*m_store);
         // As the CLI records --allow-unsigned (db import --rules), with the user's reason.
         if (!tx.ok() || !m_store->storePack(next) || !m_store->setSetting(kActivePackKey, next.sha256())
+            || !m_store->setSetting(kProvenanceKey, provenance.toJson())
             || (signatureOverride
                 && !m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"),
                     next.sha256(), {}, next.sha256(),
@@ -80,10 +101,12 @@ bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error, const
             return false;
         }
     }
-    m_engine.reset(); // holds a reference to the pack being replaced
-    m_sitePack = std::move(pack);
-    m_packOverrideReason = signatureOverride ? signatureOverride->reason.trimmed() : QString();
-    rebuildEngine();
+    // The replaced pack and engine stay alive (views re-bind on packChanged; until then, and
+    // wherever a view still shows the previous result, its pointers stay valid).
+    m_retired.emplace_back(std::move(m_pack), std::move(m_engine));
+    m_pack = std::move(nextPack);
+    m_engine = std::make_shared<const Engine>(*m_pack);
+    m_provenance = provenance;
     if (m_store->isWriter())
         m_evaluations->reevaluateAll(this->pack());
     Q_EMIT packChanged();

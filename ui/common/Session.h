@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/PackProvenance.h"
 #include "engine/Engine.h"
 #include "rules/RulePack.h"
 #include "store/CaseStore.h"
@@ -12,6 +13,8 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace consilium {
 
@@ -35,9 +38,16 @@ public:
     CaseStore &store() noexcept { return *m_store; }
     Evaluations &evaluations() noexcept { return *m_evaluations; }
     Decisions &decisions() noexcept { return *m_decisions; }
-    const RulePack &pack() const noexcept { return m_sitePack ? *m_sitePack : RulePack::builtin(); }
+    // The active pack and its engine. The session owns them (shared with whoever holds a
+    // pointer); a pack that is replaced, and its engine, stay alive until the session closes,
+    // so a view that has not yet re-bound on packChanged() never refers to freed memory.
+    const RulePack &pack() const noexcept { return *m_pack; }
     const Engine &engine() const noexcept { return *m_engine; }
-    bool isBuiltinPack() const noexcept { return !m_sitePack; }
+    std::shared_ptr<const RulePack> packPtr() const noexcept { return m_pack; }
+    std::shared_ptr<const Engine> enginePtr() const noexcept { return m_engine; }
+    bool isBuiltinPack() const noexcept { return m_pack->sha256() == RulePack::builtin().sha256(); }
+    // How the active pack came to be loaded (built-in, signed by a trusted key, or by override).
+    const PackProvenance &packProvenance() const noexcept { return m_provenance; }
     QString databasePath() const { return m_store->path(); }
 
     QDate today() const { return m_today ? m_today() : QDate::currentDate(); }
@@ -59,9 +69,11 @@ public:
     // it in the database and re-evaluates the cases under it. With `signatureOverride`, the
     // override is recorded in the audit log in the same transaction
     // ("rule_pack.signature_overridden"); it needs a writable database and a reason.
-    bool activatePack(std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride = nullptr);
+    // `signer`: the fingerprint of the trusted key that signed the pack (shown with the verdicts).
+    bool activatePack(std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride = nullptr,
+        const QString &signer = {});
     // The reason the active pack was loaded without a trusted signature; empty if it was not.
-    QString packOverrideReason() const { return m_packOverrideReason; }
+    QString packOverrideReason() const { return m_provenance.reason; }
 
     // Saves a case document as a new version and evaluates it under the active pack.
     SaveOutcome saveCase(const QByteArray &json, QStringList &problems);
@@ -75,15 +87,16 @@ Q_SIGNALS:
 
 private:
     Session() = default;
-    void rebuildEngine();
 
     std::unique_ptr<CaseStore> m_store;
     std::unique_ptr<Evaluations> m_evaluations;
     std::unique_ptr<Decisions> m_decisions;
-    std::unique_ptr<RulePack> m_sitePack;
-    std::unique_ptr<Engine> m_engine;
+    std::shared_ptr<const RulePack> m_pack;
+    std::shared_ptr<const Engine> m_engine;
+    PackProvenance m_provenance;
+    // Packs and engines replaced during this session (see pack()).
+    std::vector<std::pair<std::shared_ptr<const RulePack>, std::shared_ptr<const Engine>>> m_retired;
     std::function<QDate()> m_today;
-    QString m_packOverrideReason;
     QString m_userName;
 };
 

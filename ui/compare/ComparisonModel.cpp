@@ -123,9 +123,17 @@ void ComparisonModel::rebuild(bool markChanges)
                 ResultText::decidedBy(*m_engine, e, arm, true), false };
             next[Missing]
                 = { ResultText::missing(*m_engine, e, arm), ResultText::missing(*m_engine, e, arm, true), false };
-            next[EarliestStart] = { ResultText::earliestStart(e, arm), {}, false };
             const ArmTimeline &t = e.timelines[std::size_t(arm)];
-            next[ToTreatment] = { ResultText::toTreatment(e, arm), t.note, false };
+            if (ResultText::isIneligible(e, arm)) {
+                // No start date for an ineligible arm; the dates stay in the tooltip and the drill-down.
+                const QString why = ResultText::timingDetail(e, arm);
+                next[EarliestStart] = { ResultText::earliestStart(e, arm), why, false };
+                next[ToTreatment] = { ResultText::toTreatment(e, arm),
+                    t.note.isEmpty() ? why : why + QLatin1Char('\n') + t.note, false };
+            } else {
+                next[EarliestStart] = { ResultText::earliestStart(e, arm), {}, false };
+                next[ToTreatment] = { ResultText::toTreatment(e, arm), t.note, false };
+            }
             next[Inpatient] = { ResultText::inpatient(pack, arm),
                 ResultText::factSource(l.inpatientDays.source, l.inpatientDays.evidence, l.inpatientDays.note), false };
             next[Caregiver] = { ResultText::caregiver(e, arm),

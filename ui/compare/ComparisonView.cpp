@@ -35,6 +35,13 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     m_grid->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_grid->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
 
+    m_packStatus = new QLabel(this);
+    m_packStatus->setObjectName(QStringLiteral("gridPackStatus"));
+    m_packStatus->setWordWrap(true);
+    m_packStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_packStatus->setMargin(3);
+    m_packStatus->hide();
+
     m_strip = new QLabel(this);
     m_strip->setObjectName(QStringLiteral("whatWouldChange"));
     m_strip->setWordWrap(true);
@@ -65,6 +72,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     auto *top = new QWidget(split);
     auto *tl = new QVBoxLayout(top);
     tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_packStatus);
     tl->addWidget(m_grid, 1);
     tl->addWidget(m_strip);
     split->addWidget(top);
@@ -108,6 +116,21 @@ void ComparisonView::setLargeType(bool large)
     m_strip->setFont(f);
     m_grid->setIconSize(large ? QSize(34, 34) : QSize(22, 22));
     fitRows();
+}
+
+void ComparisonView::setPackStatus(const QString &text, bool warning)
+{
+    m_packStatus->setText(warning ? QStringLiteral("⚠ ") + text : text);
+    m_packStatus->setAccessibleName(m_packStatus->text());
+    // The warning keeps its colours in dark mode too: dark text on amber.
+    m_packStatus->setStyleSheet(
+        warning ? QStringLiteral("QLabel { color: #5c1300; background: #ffe08a; font-weight: bold; }") : QString());
+    m_packStatus->setVisible(!text.isEmpty());
+}
+
+QString ComparisonView::packStatusText() const
+{
+    return m_packStatus->text();
 }
 
 void ComparisonView::setDerivedVisible(bool visible)

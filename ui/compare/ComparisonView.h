@@ -26,6 +26,10 @@ public:
     void setEvaluation(const Engine *engine, const Evaluation *evaluation, bool sameCase);
     void setLargeType(bool large);
     void setDerivedVisible(bool visible);
+    // The rule pack the verdicts come from, above the grid; `warning`: not vouched for
+    // (loaded without a trusted signature).
+    void setPackStatus(const QString &text, bool warning);
+    QString packStatusText() const;
     ComparisonModel *model() const noexcept { return m_model; }
     QTableView *grid() const noexcept { return m_grid; }
     QString whatWouldChangeText() const;
@@ -45,6 +49,7 @@ private:
     DerivedModel *m_derivedModel = nullptr;
     QTableView *m_grid = nullptr;
     QLabel *m_strip = nullptr;
+    QLabel *m_packStatus = nullptr;
     QGroupBox *m_derivedBox = nullptr;
     QTableView *m_derived = nullptr;
     const Evaluation *m_eval = nullptr;

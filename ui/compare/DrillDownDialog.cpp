@@ -50,6 +50,11 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     f.setPointSizeF(f.pointSizeF() * 1.2);
     m_verdict->setFont(f);
 
+    m_timing = new QLabel(this);
+    m_timing->setObjectName(QStringLiteral("drillTiming"));
+    m_timing->setWordWrap(true);
+    m_timing->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("criteriaTable"));
     m_table->setAccessibleName(tr("Criteria"));
@@ -82,6 +87,7 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_timing);
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
 
@@ -114,6 +120,7 @@ void DrillDownDialog::refresh()
     const int arm = m_arm->currentData().toInt();
     m_model->setEvaluation(m_engine, m_eval, arm);
     m_verdict->setText(m_eval && m_engine ? ResultText::verdictLine(*m_engine, *m_eval, arm) : tr("no result"));
+    m_timing->setText(m_eval ? ResultText::timingDetail(*m_eval, arm) : QString());
     setWindowTitle(tr("Criteria: %1").arg(Labels::arm(arm)));
     m_table->resizeRowsToContents();
     if (m_filter->rowCount() > 0)

@@ -40,6 +40,7 @@ private:
     QCheckBox *m_onlyDeciding = nullptr;
     QComboBox *m_state = nullptr;
     QLabel *m_verdict = nullptr;
+    QLabel *m_timing = nullptr; // earliest start and time to treatment (also for an ineligible arm)
     QTableView *m_table = nullptr;
     QTextBrowser *m_detail = nullptr;
     CriteriaModel *m_model = nullptr;

@@ -146,7 +146,33 @@ QString ResultText::date(const QDate &d)
     return QLocale().toString(d, QStringLiteral("d MMM yyyy"));
 }
 
+bool ResultText::isIneligible(const Evaluation &e, int arm)
+{
+    return arm >= 0 && std::size_t(arm) < e.groups.size() && e.groups[std::size_t(arm)].verdict == Verdict::Ineligible;
+}
+
 QString ResultText::earliestStart(const Evaluation &e, int arm)
+{
+    return isIneligible(e, arm) ? tr("— (ineligible)") : earliestStartDate(e, arm);
+}
+
+QString ResultText::toTreatment(const Evaluation &e, int arm)
+{
+    return isIneligible(e, arm) ? tr("— (ineligible)") : timeToTreatment(e, arm);
+}
+
+QString ResultText::timingDetail(const Evaluation &e, int arm)
+{
+    const QString start = earliestStartDate(e, arm).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QString treatment = timeToTreatment(e, arm).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (isIneligible(e, arm))
+        return tr("Ineligible, so no start date is shown. By the washouts alone the earliest start would be %1;"
+                  " the logistics timeline takes %2.")
+            .arg(start, treatment);
+    return tr("Earliest start: %1 · to treatment: %2").arg(start, treatment);
+}
+
+QString ResultText::earliestStartDate(const Evaluation &e, int arm)
 {
     const auto &d = e.earliestStart[std::size_t(arm)];
     if (!d)
@@ -157,7 +183,7 @@ QString ResultText::earliestStart(const Evaluation &e, int arm)
     return date(*d) + QStringLiteral("\n(") + reason + QLatin1Char(')');
 }
 
-QString ResultText::toTreatment(const Evaluation &e, int arm)
+QString ResultText::timeToTreatment(const Evaluation &e, int arm)
 {
     const ArmTimeline &t = e.timelines[std::size_t(arm)];
     if (!t.known)
@@ -200,17 +226,6 @@ QString ResultText::caregiver(const Evaluation &e, int arm)
     return parts.join(QLatin1Char('\n'));
 }
 
-QString ResultText::rate(double percent, qint64 events, qint64 n)
-{
-    if (events >= 0 && n > 0)
-        return QStringLiteral("%1/%2").arg(events).arg(n);
-    if (!std::isnan(percent) && n > 0)
-        return QStringLiteral("%1% (n=%2)").arg(formatDecimal(percent, percent == std::floor(percent) ? 0 : 1)).arg(n);
-    if (!std::isnan(percent))
-        return tr("%1% (n not reported)").arg(formatDecimal(percent, percent == std::floor(percent) ? 0 : 1));
-    return tr("no data");
-}
-
 std::vector<const ToxicityEntry *> ResultText::visibleToxicity(const Evaluation &e, int arm)
 {
     std::vector<const ToxicityEntry *> out;
@@ -228,27 +243,98 @@ std::vector<const ToxicityEntry *> ResultText::visibleToxicity(const Evaluation 
     return out;
 }
 
+QStringList ResultText::toxicityRisks(const Evaluation &e, int arm)
+{
+    QStringList risks;
+    for (const ToxicityEntry *t : visibleToxicity(e, arm)) {
+        if (!risks.contains(t->risk) && t->kind != QLatin1String("not_applicable"))
+            risks << t->risk;
+    }
+    return risks;
+}
+
+ToxicityFigure ResultText::toxicityFigure(
+    const Evaluation &e, int arm, const QString &risk, const QString &kind, ToxicityMetric metric)
+{
+    return bestToxicityFigure(visibleToxicity(e, arm), risk, kind, metric);
+}
+
+QString ResultText::percentText(double percent)
+{
+    const double rounded = std::round(percent * 10.0) / 10.0;
+    return formatDecimal(rounded, rounded == std::floor(rounded) ? 0 : 1) + QLatin1Char('%');
+}
+
+QString ResultText::figureCount(const ToxicityFigure &f)
+{
+    if (!f.found)
+        return tr("not found");
+    if (f.events >= 0)
+        return QStringLiteral("%1/%2").arg(f.events).arg(f.n);
+    if (f.n > 0)
+        return tr("%1 of %2").arg(percentText(f.percent)).arg(f.n);
+    return tr("%1 (n not reported)").arg(percentText(f.percent));
+}
+
+QString ResultText::figureInterval(const ToxicityFigure &f)
+{
+    if (!f.found || !f.interval)
+        return {};
+    const double lo = std::round(f.interval->lower * 1000.0) / 10.0;
+    const double hi = std::round(f.interval->upper * 1000.0) / 10.0;
+    return tr("95% CI %1–%2").arg(formatDecimal(lo, lo == std::floor(lo) ? 0 : 1), percentText(hi));
+}
+
+QString ResultText::figureText(const ToxicityFigure &f)
+{
+    const QString ci = figureInterval(f);
+    return ci.isEmpty() ? figureCount(f) : figureCount(f) + QStringLiteral(" (") + ci + QLatin1Char(')');
+}
+
+QString ResultText::riskLine(const Evaluation &e, int arm, const QString &risk)
+{
+    const QString name = Labels::risk(risk);
+    const auto visible = visibleToxicity(e, arm);
+    for (const QString &kind : { QStringLiteral("aid_cohort"), QStringLiteral("oncology_reference") }) {
+        // As toxicityFigure() does, with the rows looked up once.
+        const ToxicityFigure any = bestToxicityFigure(visible, risk, kind, ToxicityMetric::AnyGrade);
+        const ToxicityFigure g3 = bestToxicityFigure(visible, risk, kind, ToxicityMetric::Grade3Plus);
+        if (!any.found && !g3.found)
+            continue;
+        QStringList parts;
+        if (any.found)
+            parts << figureText(any);
+        if (g3.found)
+            parts << QStringLiteral("g≥3 ") + (any.found ? figureCount(g3) : figureText(g3));
+        const QString figures = parts.join(QStringLiteral(", "));
+        return name + QLatin1Char(' ')
+            + (kind == QLatin1String("aid_cohort") ? figures : tr("(oncology reference %1)").arg(figures));
+    }
+    bool label = false;
+    for (const ToxicityEntry *t : visible)
+        label = label || (t->risk == risk && t->kind == QLatin1String("label"));
+    if (label)
+        return name + QLatin1Char(' ') + tr("(label warning; rate not found)");
+    return name + QLatin1Char(' ') + tr("rate not found (NF)");
+}
+
 QString ResultText::toxicityLine(const ToxicityEntry &t)
 {
     QString risk = Labels::risk(t.risk);
-    if (t.kind == QLatin1String("aid_cohort")) {
-        const double g3 = t.grade3PlusPercent;
-        const qint64 g3events = (!std::isnan(g3) && t.n > 0) ? qint64(std::llround(g3 * double(t.n) / 100.0)) : -1;
+    if (t.kind == QLatin1String("aid_cohort") || t.kind == QLatin1String("oncology_reference")) {
+        // The same figures as everywhere else, for this one row.
+        const ToxicityFigure any = consilium::toxicityFigure(t, ToxicityMetric::AnyGrade);
+        const ToxicityFigure g3 = consilium::toxicityFigure(t, ToxicityMetric::Grade3Plus);
         QStringList parts;
-        if (!std::isnan(t.anyGradePercent) || t.events >= 0)
-            parts << rate(t.anyGradePercent, t.events, t.n);
-        if (!std::isnan(g3)) {
-            const bool exact = g3events >= 0 && std::abs(double(g3events) * 100.0 / double(t.n) - g3) < 0.05;
-            parts << QStringLiteral("g≥3 ")
-                    + (exact ? QStringLiteral("%1/%2").arg(g3events).arg(t.n) : rate(g3, -1, t.n));
-        }
+        if (any.found)
+            parts << figureText(any);
+        if (g3.found)
+            parts << QStringLiteral("g≥3 ") + figureText(g3);
         if (parts.isEmpty())
-            parts << (t.n > 0 ? tr("n=%1").arg(t.n) : tr("rate not reported"));
-        return risk + QLatin1Char(' ') + parts.join(QStringLiteral(", "));
-    }
-    if (t.kind == QLatin1String("oncology_reference")) {
-        const double p = !std::isnan(t.anyGradePercent) ? t.anyGradePercent : t.grade3PlusPercent;
-        return risk + QLatin1Char(' ') + tr("(oncology reference %1)").arg(rate(p, -1, t.n));
+            parts << (t.n > 0 ? tr("rate not reported (n=%1)").arg(t.n) : tr("rate not reported"));
+        const QString figures = parts.join(QStringLiteral(", "));
+        return risk + QLatin1Char(' ')
+            + (t.kind == QLatin1String("aid_cohort") ? figures : tr("(oncology reference %1)").arg(figures));
     }
     if (t.kind == QLatin1String("not_found"))
         return risk + QLatin1Char(' ') + tr("no AID data (NF)");
@@ -287,37 +373,18 @@ QStringList ResultText::modifiers(const Evaluation &e, int arm)
 
 QString ResultText::risks(const Evaluation &e, int arm, bool full)
 {
-    // One line per risk: the largest autoimmune cohort, else the oncology reference, else NF.
-    QStringList order;
-    std::map<QString, const ToxicityEntry *> best;
-    auto rank = [](const ToxicityEntry *t) {
-        if (t->kind == QLatin1String("aid_cohort"))
-            return 3;
-        if (t->kind == QLatin1String("oncology_reference"))
-            return 2;
-        if (t->kind == QLatin1String("label"))
-            return 1;
-        return 0;
-    };
-    const auto visible = visibleToxicity(e, arm);
-    for (const ToxicityEntry *t : visible) {
-        if (full)
-            continue;
-        if (!order.contains(t->risk))
-            order << t->risk;
-        const ToxicityEntry *&b = best[t->risk];
-        if (!b || rank(t) > rank(b) || (rank(t) == rank(b) && t->n > b->n))
-            b = t;
-    }
+    // One line per risk (riskLine): the autoimmune cohort figure, else the oncology reference,
+    // else what is known.
     QStringList lines;
     if (full) {
-        for (const ToxicityEntry *t : visible)
+        for (const ToxicityEntry *t : visibleToxicity(e, arm))
             lines << toxicityTooltip(*t);
         lines << modifiers(e, arm);
         return lines.join(QStringLiteral("\n\n"));
     }
-    for (const QString &r : std::as_const(order)) {
-        lines << toxicityLine(*best[r]);
+    const QStringList order = toxicityRisks(e, arm);
+    for (const QString &r : order) {
+        lines << riskLine(e, arm, r);
         if (lines.size() == 3 && order.size() > 3) {
             lines << tr("… %n more", nullptr, int(order.size() - 3));
             break;

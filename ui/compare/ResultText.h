@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "engine/Proportion.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -30,8 +31,15 @@ public:
 
     static QString decidedBy(const Engine &engine, const Evaluation &e, int arm, bool full);
     static QString missing(const Engine &engine, const Evaluation &e, int arm, bool full = false);
+    // "— (ineligible)" for an ineligible arm: its dates are no start dates (issue 10).
     static QString earliestStart(const Evaluation &e, int arm);
     static QString toTreatment(const Evaluation &e, int arm);
+    static bool isIneligible(const Evaluation &e, int arm);
+    // The dates whatever the verdict (the drill-down, tooltips): "8 Dec 2026 (after washout)".
+    static QString earliestStartDate(const Evaluation &e, int arm);
+    static QString timeToTreatment(const Evaluation &e, int arm);
+    // Tooltip / drill-down line: when it could start, and for an ineligible arm why no date is shown.
+    static QString timingDetail(const Evaluation &e, int arm);
     static QString inpatient(const RulePack &pack, int arm);
     static QString caregiver(const Evaluation &e, int arm);
     static QString risks(const Evaluation &e, int arm, bool full);
@@ -39,11 +47,27 @@ public:
     static QString whatWouldChange(const Evaluation &e, int max);
 
     static QString factSource(const QString &source, const QString &evidence, const QString &note = {});
-    static QString rate(double percent, qint64 events, qint64 n);
     static QString date(const QDate &d);
 
     // Toxicity entries shown for this patient (show_when not false), in pack order.
     static std::vector<const ToxicityEntry *> visibleToxicity(const Evaluation &e, int arm);
+    // The risks shown for an arm, in pack order (risks that do not apply to the arm left out).
+    static QStringList toxicityRisks(const Evaluation &e, int arm);
+    // THE figure shown for a risk of an arm, from one kind of row ("aid_cohort" or
+    // "oncology_reference"): the grid, the toxicity chart, the conference report and the
+    // patient handout all take their numbers from here.
+    static ToxicityFigure toxicityFigure(
+        const Evaluation &e, int arm, const QString &risk, const QString &kind, ToxicityMetric metric);
+    // "11/15", "26.9% of 3184", "94% (n not reported)" or "not found".
+    static QString figureCount(const ToxicityFigure &f);
+    // "95% CI 48.0–89.1%"; empty without an interval.
+    static QString figureInterval(const ToxicityFigure &f);
+    // "11/15 (95% CI 48.0–89.1%)"
+    static QString figureText(const ToxicityFigure &f);
+    static QString percentText(double percent); // one decimal, none for whole numbers
+    // One line of the grid's "Main risks": the autoimmune cohort figure (any grade, then
+    // grade ≥ 3), else the oncology reference, else what is known about the risk.
+    static QString riskLine(const Evaluation &e, int arm, const QString &risk);
     static QString toxicityLine(const ToxicityEntry &t);
     static QString toxicityTooltip(const ToxicityEntry &t);
     static QStringList modifiers(const Evaluation &e, int arm);

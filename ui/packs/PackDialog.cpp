@@ -2,6 +2,7 @@
 #include "packs/PackDialog.h"
 
 #include "common/Dialogs.h"
+#include "common/PackProvenance.h"
 #include "common/Session.h"
 #include "engine/Vignettes.h"
 #include "packs/PackImporter.h"
@@ -102,7 +103,10 @@ void PackDialog::refresh()
     h += QStringLiteral("<p>%1</p>")
              .arg(tr("<b>%1</b> version <b>%2</b> · %3")
                       .arg(p.id().toHtmlEscaped(), p.version().toHtmlEscaped(),
-                          m_session.isBuiltinPack() ? tr("built into the application") : tr("site pack")));
+                          m_session.isBuiltinPack()
+                              ? tr("built into the application")
+                              : tr("site pack, %1")
+                                    .arg(PackStatus::provenance(p, m_session.packProvenance()).toHtmlEscaped())));
     h += QStringLiteral("<p>%1<br>sha256 <tt>%2</tt></p>")
              .arg(tr("Effective from %1 to %2")
                       .arg(p.effectiveFrom(), p.effectiveTo().isEmpty() ? tr("open end") : p.effectiveTo()),
@@ -168,7 +172,8 @@ bool PackDialog::importFile(const QString &path)
     }
     const int vignettes = out.vignettes;
     QString error;
-    if (!m_session.activatePack(std::move(out.pack), error, signatureOverride ? &*signatureOverride : nullptr)) {
+    if (!m_session.activatePack(
+            std::move(out.pack), error, signatureOverride ? &*signatureOverride : nullptr, out.signer)) {
         m_problems->addItem(error);
         m_problems->show();
         m_problemsLabel->show();

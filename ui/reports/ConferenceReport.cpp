@@ -10,11 +10,14 @@
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 #include "reports/PagedPrinter.h"
+#include "reports/ReportCharts.h"
 #include "timeline/TimelineChart.h"
 #include "toxicity/ToxicityChart.h"
 
+#include <QChart>
 #include <QCoreApplication>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextDocument>
 #include <QUrl>
 
@@ -50,19 +53,82 @@ QString factText(const RulePack &pack, const Variable &v, const FactEntry &e)
     return s;
 }
 
-} // namespace
-
-QImage ConferenceReport::chartImage(QWidget *chart, QSize size)
+// An agent as the pack names it ("Mycophenolate mofetil"), not its id.
+QString agentLabel(const RulePack &pack, const QString &id)
 {
-    chart->setAttribute(Qt::WA_DontShowOnScreen);
-    chart->resize(size);
-    chart->show();
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::sendPostedEvents(); // the chart lays out in response to the resize
-    QImage image = chart->grab().toImage();
-    chart->hide();
-    return image;
+    if (id == QLatin1String("glucocorticoids"))
+        return ConferenceReport::tr("Glucocorticoids");
+    const int a = pack.agentIndex(id);
+    return a >= 0 ? pack.agents()[std::size_t(a)].label : id;
 }
+
+// Explanations may point at result fields ("per-drug dates in derived.washout_end_dates"); the
+// report names the section that lists them instead.
+QString readable(const RulePack &pack, QString text)
+{
+    static const QRegularExpression field(QStringLiteral("\\bderived[. ]([a-z][a-z0-9_]*)"));
+    QString out;
+    qsizetype from = 0;
+    for (auto it = field.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString id = m.captured(1);
+        QString name;
+        if (id == QLatin1String("washout_end_dates") || id == QLatin1String("tce_washout_end_dates"))
+            name = ConferenceReport::tr("“Washout end dates” below");
+        else if (const int slot = pack.slotOf(id); slot >= 0)
+            name = QStringLiteral("“") + ResultText::inputLabel(pack, id) + QStringLiteral("”");
+        else
+            continue;
+        out += text.mid(from, m.capturedStart() - from) + name;
+        from = m.capturedEnd();
+    }
+    return out + text.mid(from);
+}
+
+// The grid's "Decided by" with whole sentences (the screen cuts them): the first three, and a
+// pointer to the section that lists them all.
+QString decidedBy(const Engine &engine, const Evaluation &e, int arm)
+{
+    const std::vector<int> deciding = ResultText::decidingCriteria(engine, e, arm);
+    if (deciding.empty())
+        return QStringLiteral("—");
+    QStringList lines;
+    for (std::size_t i = 0; i < deciding.size() && i < 3; ++i) {
+        const int ci = deciding[i];
+        lines << Labels::stateIcon(e.ws.states[std::size_t(ci)]) + QLatin1Char(' ')
+                + engine.pack().criteria()[std::size_t(ci)].id + QStringLiteral(": ") + ResultText::explanation(e, ci);
+    }
+    if (deciding.size() > 3)
+        lines << ConferenceReport::tr(
+            "… and %n more (see “Decisive criteria and sources”)", nullptr, int(deciding.size() - 3));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString overrideReason(const QString &code)
+{
+    if (code == QLatin1String("data_error"))
+        return ConferenceReport::tr("data error");
+    if (code == QLatin1String("clinical_judgement"))
+        return ConferenceReport::tr("clinical judgement");
+    if (code == QLatin1String("newer_evidence"))
+        return ConferenceReport::tr("newer evidence");
+    if (code == QLatin1String("not_applicable_to_patient"))
+        return ConferenceReport::tr("not applicable to the patient");
+    if (code == QLatin1String("other"))
+        return ConferenceReport::tr("other");
+    return code;
+}
+
+QString washoutList(const RulePack &pack, const std::vector<WashoutEntry> &entries)
+{
+    QStringList parts;
+    for (const WashoutEntry &w : entries)
+        parts << agentLabel(pack, w.key) + QStringLiteral(": ")
+                + (w.end ? ResultText::date(*w.end) : ConferenceReport::tr("unknown (last dose missing)"));
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
 
 void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
 {
@@ -87,6 +153,11 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
     h += QStringLiteral("<p class='muted'>%1</p>")
              .arg(esc(
                  in.version > 0 ? tr("Case version %1").arg(in.version) : tr("Unsaved case (not a stored version)")));
+    // The pack the verdicts come from, and whether it is vouched for.
+    const bool packWarning = PackStatus::isWarning(pack, in.provenance);
+    h += QStringLiteral("<p%1>%2</p>")
+             .arg(packWarning ? QStringLiteral(" style='color: #8a1c00; font-weight: bold;'") : QString(),
+                 esc((packWarning ? QStringLiteral("⚠ ") : QString()) + PackStatus::line(pack, in.provenance)));
 
     // Case summary: every fact entered, by group.
     h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(esc(tr("Case data")));
@@ -101,7 +172,7 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         QStringList meds;
         for (int i = 0; i < in.document->medicationCount(); ++i) {
             const MedicationEntry m = in.document->medication(i);
-            QString s = m.agent;
+            QString s = agentLabel(pack, m.agent);
             if (!m.dailyDoseMg.isEmpty())
                 s += QStringLiteral(" %1 mg/d").arg(m.dailyDoseMg);
             if (!m.lastDose.isEmpty())
@@ -110,9 +181,13 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         }
         h += esc(meds.join(QStringLiteral("; "))) + QStringLiteral("</p>");
     }
-    if (!in.document->failedTherapies().isEmpty())
+    if (!in.document->failedTherapies().isEmpty()) {
+        QStringList failed;
+        for (const QString &id : in.document->failedTherapies())
+            failed << agentLabel(pack, id);
         h += QStringLiteral("<p><b>%1</b> %2</p>")
-                 .arg(esc(tr("Failed therapies:")), esc(in.document->failedTherapies().join(QStringLiteral(", "))));
+                 .arg(esc(tr("Failed therapies:")), esc(failed.join(QStringLiteral(", "))));
+    }
 
     if (!e) {
         h += QStringLiteral("<h2>%1</h2><p>%2</p>")
@@ -124,10 +199,23 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         for (int a = 0; a < kArmCount; ++a)
             h += QStringLiteral("<th>%1</th>").arg(esc(Labels::arm(a)));
         h += QStringLiteral("</tr>");
+        // The grid's cells, in full (the screen shortens long explanations and lists).
         for (int r = 0; r < ComparisonModel::RowCount; ++r) {
             h += QStringLiteral("<tr><th>%1</th>").arg(esc(ComparisonModel::rowName(r)));
-            for (int a = 0; a < kArmCount; ++a)
-                h += QStringLiteral("<td>%1</td>").arg(esc(grid.index(r, a).data().toString()));
+            for (int a = 0; a < kArmCount; ++a) {
+                QString text;
+                if (r == ComparisonModel::DecidedBy)
+                    text = decidedBy(*in.engine, *e, a);
+                else if (r == ComparisonModel::Risks) {
+                    QStringList lines;
+                    for (const QString &risk : ResultText::toxicityRisks(*e, a))
+                        lines << ResultText::riskLine(*e, a, risk);
+                    lines << ResultText::modifiers(*e, a);
+                    text = lines.isEmpty() ? QStringLiteral("—") : lines.join(QLatin1Char('\n'));
+                } else
+                    text = grid.index(r, a).data().toString();
+                h += QStringLiteral("<td>%1</td>").arg(esc(readable(pack, text)));
+            }
             h += QStringLiteral("</tr>");
         }
         h += QStringLiteral("</table>");
@@ -153,7 +241,7 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
                          .arg(esc(cr.id),
                              esc(Labels::stateIcon(e->ws.states[std::size_t(ci)]) + QLatin1Char(' ')
                                  + Labels::state(e->ws.states[std::size_t(ci)])),
-                             esc(renderExplanation(pack, e->ws, ci)), esc(cr.source), esc(cr.evidence));
+                             esc(readable(pack, renderExplanation(pack, e->ws, ci))), esc(cr.source), esc(cr.evidence));
             }
             h += QStringLiteral("</table>");
         }
@@ -169,24 +257,44 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         }
         h += QStringLiteral("</table>");
 
-        TimelineChart timeline;
-        timeline.setEvaluation(e);
-        doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart://timeline")),
-            chartImage(&timeline, QSize(1400, 620)));
-        h += QStringLiteral("<h2>%1</h2><p><img src='chart://timeline' width='680'></p>")
-                 .arg(esc(tr("Logistics timeline")));
+        // Washout end dates per drug (what the washout criteria refer to).
+        if (!e->washout.empty() || !e->tceWashout.empty() || !e->washoutNotDefined.isEmpty()) {
+            h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Washout end dates")));
+            if (!e->washout.empty())
+                h += QStringLiteral("<p><b>%1</b> %2</p>")
+                         .arg(esc(tr("Before leukapheresis:")), esc(washoutList(pack, e->washout)));
+            if (!e->tceWashout.empty())
+                h += QStringLiteral("<p><b>%1</b> %2</p>")
+                         .arg(esc(tr("Before the first bispecific dose:")), esc(washoutList(pack, e->tceWashout)));
+            if (!e->washoutNotDefined.isEmpty()) {
+                QStringList names;
+                for (const QString &id : e->washoutNotDefined)
+                    names << agentLabel(pack, id);
+                h += QStringLiteral("<p><b>%1</b> %2</p>")
+                         .arg(esc(tr("Washout not defined by the evidence (decide locally):")),
+                             esc(names.join(QStringLiteral(", "))));
+            }
+        }
+
+        // Charts drawn from the result for paper (vector graphics, text sized in points).
+        auto *charts = new ReportCharts(&doc);
+        const ChartStyle paper = ChartStyle::paper(7.5);
+        auto *timeline = new QChart;
+        TimelineChart::populate(timeline, e, paper);
+        // The charts start on a page of their own (the timeline and the first toxicity chart share it).
+        h += QStringLiteral("<h2 style='page-break-before: always'>%1</h2><p>%2</p>")
+                 .arg(esc(tr("Logistics timeline")), charts->add(QStringLiteral("timeline"), timeline, 176, 128));
         h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Toxicity")));
         for (int a = 0; a < kArmCount; ++a) {
-            ToxicityChart tox;
-            tox.setEvaluation(e);
-            tox.setArm(a);
-            const QString url = QStringLiteral("chart://toxicity%1").arg(a);
-            doc.addResource(QTextDocument::ImageResource, QUrl(url), chartImage(&tox, QSize(1400, 560)));
-            h += QStringLiteral("<p><img src='%1' width='680'></p>").arg(url);
+            auto *tox = new QChart;
+            ToxicityChart::populate(tox, e, a, false, paper);
+            h += QStringLiteral("<p>%1</p>").arg(charts->add(QStringLiteral("toxicity%1").arg(a), tox, 176, 78));
         }
         h += QStringLiteral("<p class='muted'>%1</p>")
-                 .arg(esc(tr("Autoimmune-cohort rates are shown with n on every bar; oncology figures are labelled"
-                             " \"oncology reference\"; hatched bars mean no data (NF), not zero.")));
+                 .arg(esc(tr("Bars are labelled k/n (patients affected / patients studied), or with the reported"
+                             " percentage where the count is not known; the whiskers are the 95%"
+                             " confidence interval (Wilson score). Oncology figures are the grey \"oncology reference\""
+                             " bars. \"not found\" (NF) means no rate was found, not zero.")));
     }
 
     h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decision")));
@@ -219,7 +327,7 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
             h += QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Overrides of criteria:")));
             for (const CriterionOverride &o : d.overrides)
                 h += QStringLiteral("<li>%1 · %2 · %3 (%4)</li>")
-                         .arg(esc(o.criterionId), esc(o.reasonCode), esc(o.text), esc(o.recordedBy));
+                         .arg(esc(o.criterionId), esc(overrideReason(o.reasonCode)), esc(o.text), esc(o.recordedBy));
             h += QStringLiteral("</ul>");
         }
     }
@@ -236,6 +344,7 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
              .arg(esc(tr("%1 version %2 (%3), sign-off: %4")
                           .arg(pack.id(), pack.version(), pack.title(), pack.signOffStatus())),
                  esc(pack.sha256()), esc(tr("Engine %1").arg(engineVersion())));
+    h += QStringLiteral("<p>%1</p>").arg(esc(tr("Loaded: %1").arg(PackStatus::provenance(pack, in.provenance))));
     if (in.decision && in.decision->packSha256 != pack.sha256())
         h += QStringLiteral("<p>%1</p>")
                  .arg(esc(tr("The decision was made under rule pack %1 %2 (sha256 %3).")

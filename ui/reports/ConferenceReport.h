@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/PackProvenance.h"
 #include "store/Decisions.h"
 
 #include <QCoreApplication>
-#include <QImage>
-#include <QSize>
 #include <QString>
 
 #include <optional>
 
 class QPagedPaintDevice;
 class QTextDocument;
-class QWidget;
 
 namespace consilium {
 
@@ -29,6 +27,7 @@ struct ReportInput {
     int version = 0; // stored version, 0 = unsaved
     std::optional<Decision> decision;
     std::optional<Conference> conference;
+    PackProvenance provenance; // how the engine's pack was loaded
 };
 
 // The A4 conference report: case summary, comparison, decisive criteria with sources,
@@ -42,8 +41,6 @@ public:
     static void build(const ReportInput &input, QTextDocument &document);
     static bool writePdf(const ReportInput &input, const QString &path, QString &error);
     static int paint(const ReportInput &input, QPagedPaintDevice &device);
-    // Renders a chart widget offscreen at the given size.
-    static QImage chartImage(QWidget *chart, QSize size);
 };
 
 } // namespace consilium

@@ -11,6 +11,30 @@
 
 namespace consilium {
 
+namespace {
+
+// The height of a page's body (the footer below it) in device pixels, for `font`.
+qreal bodyHeight(const QFont &documentFont, QPagedPaintDevice &device, qreal &width)
+{
+    const QRect page = device.pageLayout().paintRectPixels(device.logicalDpiY());
+    width = page.width();
+    QFont footerFont = documentFont;
+    footerFont.setPointSizeF(7.5);
+    const QFontMetricsF fm(footerFont, &device);
+    return page.height() - fm.height() * 2.6;
+}
+
+} // namespace
+
+int PagedPrinter::pagesNeeded(QTextDocument &document, QPagedPaintDevice &device)
+{
+    qreal width = 0;
+    const qreal height = bodyHeight(document.defaultFont(), device, width);
+    document.documentLayout()->setPaintDevice(&device);
+    document.setPageSize(QSizeF(width, height));
+    return qMax(1, document.pageCount());
+}
+
 int PagedPrinter::print(
     QTextDocument &document, QPagedPaintDevice &device, const QString &footer, const QString &pageFormat)
 {

@@ -15,6 +15,8 @@ class PagedPrinter
 public:
     // Returns the number of pages printed.
     // pageFormat: "Page %1 of %2" in the document's language (default: the application's).
+    // The pages `document` takes on `device` (laid out as print() does).
+    static int pagesNeeded(QTextDocument &document, QPagedPaintDevice &device);
     static int print(
         QTextDocument &document, QPagedPaintDevice &device, const QString &footer, const QString &pageFormat = {});
 };

@@ -114,30 +114,58 @@ QString riskWords(const Words &w, const QString &risk)
 
 QString risks(const Words &w, const Evaluation &e, int arm)
 {
+    // The same figures as the grid, the chart and the report (ResultText::toxicityFigure).
     QStringList lines;
-    QStringList seen;
-    for (const ToxicityEntry *t : ResultText::visibleToxicity(e, arm)) {
-        if (t->kind != QLatin1String("aid_cohort") || seen.contains(t->risk))
-            continue;
-        const QString words = riskWords(w, t->risk);
+    for (const QString &risk : ResultText::toxicityRisks(e, arm)) {
+        const QString words = riskWords(w, risk);
         if (words.isEmpty())
             continue;
-        seen << t->risk;
-        QString line = words;
-        if (t->events >= 0 && t->n > 0)
-            line += QStringLiteral(": ")
-                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "%1 of %2 people in studies"))
-                      .arg(t->events)
-                      .arg(t->n);
-        else if (t->n > 0)
-            line += QStringLiteral(": ")
-                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "studied in %n people"), int(t->n));
-        lines << line;
+        const ToxicityFigure f
+            = ResultText::toxicityFigure(e, arm, risk, QStringLiteral("aid_cohort"), ToxicityMetric::AnyGrade);
+        bool studied = f.found;
+        for (const ToxicityEntry *t : ResultText::visibleToxicity(e, arm))
+            studied = studied || (t->risk == risk && t->kind == QLatin1String("aid_cohort"));
+        if (!studied)
+            continue;
+        QString line = words + QStringLiteral(": ");
+        const ToxicityFigure severe
+            = ResultText::toxicityFigure(e, arm, risk, QStringLiteral("aid_cohort"), ToxicityMetric::Grade3Plus);
+        const ToxicityFigure *shown = &f;
+        if (!f.found && severe.found && severe.events >= 0) {
+            // Only the severe form was counted (e.g. grade ≥ 3 low blood counts).
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "%1 of %2 people in studies had a severe form"))
+                        .arg(severe.events)
+                        .arg(severe.n);
+            shown = &severe;
+        } else if (f.found && f.events >= 0) {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "%1 of %2 people in studies"))
+                        .arg(f.events)
+                        .arg(f.n);
+        } else if (f.found && f.n > 0) {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "about %1 in 100 of %2 people in studies"))
+                        .arg(qRound(f.percent))
+                        .arg(f.n);
+        } else if (f.found) {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "about %1 in 100 people in studies"))
+                        .arg(qRound(f.percent));
+        } else {
+            line += w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "how often is not known yet"));
+        }
+        if (shown->interval) {
+            // The 95% interval in plain words: small studies say little about the true rate.
+            line += QStringLiteral(" (")
+                + w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "could be %1 to %2 in 100"))
+                      .arg(qRound(shown->interval->lower * 100))
+                      .arg(qRound(shown->interval->upper * 100))
+                + QLatin1Char(')');
+        }
+        lines << esc(line);
         if (lines.size() == 3)
             break;
     }
     if (lines.isEmpty())
-        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known from studies in people with your disease."));
+        return esc(
+            w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known from studies in people with your disease.")));
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -164,6 +192,8 @@ QString timing(const Words &w, const Evaluation &e, int arm)
 {
     const ArmTimeline &t = e.timelines[std::size_t(arm)];
     QStringList parts;
+    if (e.groups[std::size_t(arm)].verdict == Verdict::Ineligible) // no start date for what is not possible
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Does not apply: not possible for you at the moment."));
     if (arm == 3)
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Can continue or change now."));
     if (!t.known || !t.timeToTreatmentDays)
@@ -203,15 +233,27 @@ QString optionName(const Words &w, int arm)
 
 } // namespace
 
-void PatientHandout::build(const Engine &engine, const Evaluation &e, const QString &language, QTextDocument &doc)
+QString PatientHandout::date(const QDate &d, const QString &language)
 {
+    // Day before month in both languages (the handout is for European patients).
+    const QLocale locale = language == QLatin1String("de") ? QLocale(QLocale::German, QLocale::Germany)
+                                                           : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    return locale.toString(
+        d, language == QLatin1String("de") ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
+}
+
+void PatientHandout::build(const Engine &engine, const Evaluation &e, const Options &options, QTextDocument &doc)
+{
+    const QString &language = options.language;
     const Words w(language);
     QFont base(QStringLiteral("DejaVu Sans"));
-    base.setPointSizeF(8.5);
+    base.setPointSizeF(8.5 * options.textScale);
     doc.setDefaultFont(base);
-    doc.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 15pt; } table { border-collapse: collapse; }"
-                                            " td, th { border: 1px solid #757575; padding: 4px; vertical-align: top; }"
-                                            " th { background: #e3f2fd; }"));
+    doc.setDefaultStyleSheet(
+        QStringLiteral("h1 { font-size: %1pt; } table { border-collapse: collapse; }").arg(15 * options.textScale)
+        + QStringLiteral(""
+                         " td, th { border: 1px solid #757575; padding: 4px; vertical-align: top; }"
+                         " th { background: #e3f2fd; }"));
     QString h;
     h += QStringLiteral("<h1>%1</h1>")
              .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your treatment options"))));
@@ -261,19 +303,53 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const QStr
              .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
                  "Questions to ask your team: What happens if I wait? What would I need to"
                  " stop? Who can stay with me after the treatment?"))));
+    const QDate printed = options.printedOn.isValid() ? options.printedOn : QDate::currentDate();
     h += QStringLiteral("<p><i>%1</i></p>")
              .arg(esc(w(QT_TRANSLATE_NOOP(
                             "consilium::PatientHandout", "Prepared on %1 for your conversation with your care team."))
-                          .arg(QLocale(language).toString(e.caseData.asOf, QLocale::LongFormat))));
+                          .arg(date(printed, language))));
+    // Which rule pack the answers come from (for the care team), and whether it is vouched for.
+    const RulePack &pack = engine.pack();
+    const QString packName
+        = QStringLiteral("%1 %2 (sha256 %3)").arg(pack.id(), pack.version(), PackStatus::shortSha(pack.sha256()));
+    QString packLine;
+    switch (options.provenance.kindFor(pack)) {
+    case PackProvenance::Kind::Builtin:
+        packLine
+            = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, built into the program.")).arg(packName);
+        break;
+    case PackProvenance::Kind::Signed:
+        packLine = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, signed by %2…."))
+                       .arg(packName, options.provenance.signer.left(16));
+        break;
+    case PackProvenance::Kind::Override:
+        packLine = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, UNSIGNED — loaded by override: %2"))
+                       .arg(packName, options.provenance.reason);
+        break;
+    case PackProvenance::Kind::NotRecorded:
+        packLine
+            = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1; how it was loaded was not recorded."))
+                  .arg(packName);
+        break;
+    }
+    h += QStringLiteral("<p style='font-size: 7pt; color: #424242;'>%1</p>").arg(esc(packLine));
     doc.setHtml(h);
 }
 
 int PatientHandout::paint(
-    const Engine &engine, const Evaluation &evaluation, const QString &language, QPagedPaintDevice &device)
+    const Engine &engine, const Evaluation &evaluation, const Options &options, QPagedPaintDevice &device)
 {
+    // One page: the text is made a little smaller if the patient's options need the room.
     QTextDocument doc;
-    build(engine, evaluation, language, doc);
-    const Words w(language);
+    Options fitted = options;
+    for (const qreal scale : { 1.0, 0.94, 0.88, 0.82, 0.76 }) {
+        fitted.textScale = options.textScale * scale;
+        doc.clear();
+        build(engine, evaluation, fitted, doc);
+        if (PagedPrinter::pagesNeeded(doc, device) <= 1)
+            break;
+    }
+    const Words w(options.language);
     return PagedPrinter::print(doc, device,
         w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
             "This page supports a conversation. Your care team is responsible for the decision.")),
@@ -281,7 +357,7 @@ int PatientHandout::paint(
 }
 
 bool PatientHandout::writePdf(
-    const Engine &engine, const Evaluation &evaluation, const QString &language, const QString &path, QString &error)
+    const Engine &engine, const Evaluation &evaluation, const Options &options, const QString &path, QString &error)
 {
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
@@ -289,7 +365,7 @@ bool PatientHandout::writePdf(
     writer.setResolution(300);
     writer.setPageMargins(QMarginsF(12, 12, 12, 10), QPageLayout::Millimeter);
     writer.setCreator(QStringLiteral("Consilium"));
-    if (paint(engine, evaluation, language, writer) <= 0) {
+    if (paint(engine, evaluation, options, writer) <= 0) {
         error = QStringLiteral("cannot write %1").arg(path);
         return false;
     }

@@ -5,6 +5,7 @@
 #include "cases/CaseListPanel.h"
 #include "common/Dialogs.h"
 #include "common/Labels.h"
+#include "common/PackProvenance.h"
 #include "common/Session.h"
 #include "compare/ComparisonView.h"
 #include "conference/ConferenceMode.h"
@@ -45,6 +46,7 @@ ReportInput reportInput(CaseWorkspace *w)
     in.evaluation = w->evaluation();
     in.document = w->document();
     in.header = w->headerText();
+    in.provenance = w->session().packProvenance();
     if (!w->storedCaseId().isEmpty()) {
         if (const auto s = w->session().store().caseSummary(w->storedCaseId()))
             in.version = w->isModified() ? 0 : s->latestVersion;
@@ -118,7 +120,10 @@ void MainWindow::buildCentral()
         updateTitle();
     });
     connect(m_session.get(), &Session::packChanged, this, [this] {
+        // Every view re-binds to the new pack and engine.
         m_workspace->rebuildForPack();
+        if (m_conference)
+            m_conference->showCase(m_conference->currentIndex());
         retranslate();
     });
     // Open the first case so the window never starts empty.
@@ -247,12 +252,28 @@ void MainWindow::retranslate()
         = { tr("Data"), tr("Compare"), tr("Timeline"), tr("Toxicity"), tr("Decision"), tr("History") };
     for (int i = 0; i < m_tabActions.size(); ++i)
         m_tabActions[i]->setText(tr("Show %1").arg(tabs[i]));
-    const RulePack &p = m_session->pack();
-    m_packLabel->setText(
-        tr("Rule pack %1 %2 (%3) · %4%5")
-            .arg(p.id(), p.version(), p.signOffStatus(), QDir::toNativeSeparators(m_session->databasePath()),
-                m_session->store().isWriter() ? QString() : tr(" · read-only")));
+    updatePackStatus();
     updateTitle();
+}
+
+void MainWindow::updatePackStatus()
+{
+    // Which pack the verdicts come from, and whether it is vouched for: in the status bar and
+    // above the comparison grid (here and in the conference mode).
+    const RulePack &p = m_session->pack();
+    const PackProvenance &provenance = m_session->packProvenance();
+    const QString line = PackStatus::line(p, provenance);
+    const bool warning = PackStatus::isWarning(p, provenance);
+    m_packLabel->setText((warning ? QStringLiteral("⚠ ") : QString()) + line
+        + tr(" · sign-off: %1 · %2%3")
+              .arg(p.signOffStatus(), QDir::toNativeSeparators(m_session->databasePath()),
+                  m_session->store().isWriter() ? QString() : tr(" · read-only")));
+    m_packLabel->setStyleSheet(
+        warning ? QStringLiteral("QLabel { color: #5c1300; background: #ffe08a; font-weight: bold; }") : QString());
+    m_packLabel->setAccessibleName(m_packLabel->text());
+    m_workspace->comparison()->setPackStatus(line, warning);
+    if (m_conference)
+        m_conference->comparison()->setPackStatus(line, warning);
 }
 
 void MainWindow::updateTitle()
@@ -399,7 +420,11 @@ bool MainWindow::exportHandout(const QString &path)
     if (language.isEmpty())
         language = QLocale().language() == QLocale::German ? QStringLiteral("de") : QStringLiteral("en");
     QString error;
-    if (!PatientHandout::writePdf(m_session->engine(), *m_workspace->evaluation(), language, target, error)) {
+    PatientHandout::Options options;
+    options.language = language;
+    options.printedOn = m_session->today();
+    options.provenance = m_session->packProvenance();
+    if (!PatientHandout::writePdf(m_session->engine(), *m_workspace->evaluation(), options, target, error)) {
         Dialogs::warning(this, tr("Patient handout"), error);
         return false;
     }
@@ -431,6 +456,7 @@ void MainWindow::startConference()
     if (m_conference)
         m_conference->close();
     m_conference = new ConferenceMode(*m_session, ids, start, nullptr);
+    updatePackStatus();
     connect(m_conference, &ConferenceMode::closed, this, [this](const QString &id) {
         m_list->reload();
         if (!id.isEmpty()) {

@@ -53,6 +53,7 @@ private:
     void buildCentral();
     void retranslate();
     void updateTitle();
+    void updatePackStatus();
     void updateRecentMenu();
     void selectCase(const QString &caseId);
 

@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -21,6 +22,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace consilium {
 
@@ -48,6 +50,39 @@ QColor phaseColour(const QString &phase)
 }
 
 constexpr int kUnknownLengthDays = 7; // drawn hatched when the evidence gives no end (NF)
+
+void clearChart(QChart *chart)
+{
+    ChartLabels::clear(chart);
+    chart->removeAllSeries();
+    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *a : axes) {
+        chart->removeAxis(a);
+        delete a;
+    }
+}
+
+QString phaseTooltip(const Evaluation &e, int arm, const TimelinePhase &p)
+{
+    const QDate asOf = e.caseData.asOf;
+    QString tip = QStringLiteral("%1: %2\n").arg(Labels::arm(arm), Labels::phase(p.phase));
+    if (p.endDay) {
+        tip += TimelineChart::tr("%1 to %2 (day %3 to %4)")
+                   .arg(ResultText::date(asOf.addDays(p.startDay)), ResultText::date(asOf.addDays(*p.endDay)))
+                   .arg(p.startDay)
+                   .arg(*p.endDay);
+    } else {
+        tip += TimelineChart::tr("from %1 (day %2); end not given by the evidence (NF)")
+                   .arg(ResultText::date(asOf.addDays(p.startDay)))
+                   .arg(p.startDay);
+    }
+    if (!p.note.isEmpty())
+        tip += QLatin1Char('\n') + p.note;
+    if (!p.evidence.isEmpty())
+        tip += QLatin1Char('\n') + TimelineChart::tr("Evidence: %1").arg(p.evidence);
+    return tip;
+}
 
 } // namespace
 
@@ -94,14 +129,15 @@ void TimelineChart::showEvent(QShowEvent *event)
 
 int TimelineChart::phaseSetCount() const
 {
-    return int(std::count(m_isPhaseSet.begin(), m_isPhaseSet.end(), true));
+    return int(std::count(m_content.isPhaseSet.begin(), m_content.isPhaseSet.end(), true));
 }
 
 QString TimelineChart::tooltipFor(int row, int set) const
 {
-    if (set < 0 || set >= int(m_tips.size()) || row < 0 || row >= int(m_tips[std::size_t(set)].size()))
+    const auto &tips = m_content.tips;
+    if (set < 0 || set >= int(tips.size()) || row < 0 || row >= int(tips[std::size_t(set)].size()))
         return {};
-    return m_tips[std::size_t(set)][std::size_t(row)];
+    return tips[std::size_t(set)][std::size_t(row)];
 }
 
 void TimelineChart::changeEvent(QEvent *event)
@@ -116,154 +152,128 @@ void TimelineChart::changeEvent(QEvent *event)
 
 void TimelineChart::rebuild()
 {
+    m_content = populate(m_view->chart(), m_eval, ChartStyle::screen(palette(), font()));
     QChart *chart = m_view->chart();
-    chart->removeAllSeries();
-    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
-    const QList<QAbstractAxis *> axes = chart->axes();
-    for (QAbstractAxis *a : axes) {
-        chart->removeAxis(a);
-        delete a;
+    for (QAbstractSeries *s : chart->series()) {
+        if (auto *bars = qobject_cast<QHorizontalStackedBarSeries *>(s)) {
+            connect(bars, &QHorizontalStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *set) {
+                if (!status) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const auto &sets = m_content.sets;
+                const auto it = std::find(sets.begin(), sets.end(), set);
+                const QString tip = it == sets.end() ? QString() : tooltipFor(index, int(it - sets.begin()));
+                if (!tip.isEmpty())
+                    QToolTip::showText(QCursor::pos(), tip, m_view);
+            });
+        } else if (auto *earliest = qobject_cast<QScatterSeries *>(s)) {
+            connect(earliest, &QScatterSeries::hovered, this, [this](const QPointF &p, bool state) {
+                if (state && m_eval)
+                    QToolTip::showText(QCursor::pos(),
+                        tr("Earliest start: %1").arg(ResultText::date(m_eval->caseData.asOf.addDays(qRound(p.x())))),
+                        m_view);
+            });
+        }
     }
-    m_sets.clear();
-    m_tips.clear();
-    m_isPhaseSet.clear();
-    m_categories.clear();
-    const QPalette pal = palette();
-    chart->setBackgroundBrush(pal.color(QPalette::Base));
-    chart->setTitleBrush(pal.color(QPalette::Text));
-    chart->legend()->setLabelColor(pal.color(QPalette::Text));
+}
+
+TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *e, const ChartStyle &style)
+{
+    Content out;
+    clearChart(chart);
+    QFont titleFont = style.font;
+    titleFont.setPointSizeF(style.font.pointSizeF() * 1.15);
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->setBackgroundBrush(style.background);
+    chart->setTitleBrush(style.text);
+    chart->legend()->setLabelColor(style.text);
+    chart->legend()->setFont(style.font);
     chart->setAnimationOptions(QChart::NoAnimation);
-    if (!m_eval) {
+    if (!e) {
         chart->setTitle(tr("No result: the case has errors that prevent evaluation."));
-        return;
+        return out;
     }
-    chart->setTitle(tr("Logistics from the as-of date (%1)").arg(ResultText::date(m_eval->caseData.asOf)));
+    chart->setTitle(tr("Logistics from the as-of date (%1)").arg(ResultText::date(e->caseData.asOf)));
 
-    // Phase types ordered by their earliest start across the arms: the stacking order.
-    struct Item {
+    // Rows bottom-up (the category axis starts at the bottom): the first arm's lane at the top,
+    // one row per phase in the order the phases start.
+    struct Row {
         int arm;
-        const TimelinePhase *phase;
+        const TimelinePhase *phase; // null: the arm has no phases
     };
-    std::vector<Item> items;
-    // Mean start day per phase type: the stacking order that matches most arms' chronology.
-    std::map<QString, double> firstStart;
-    std::map<QString, int> seen;
-    for (int arm = 0; arm < kArmCount; ++arm) {
-        for (const TimelinePhase &p : m_eval->timelines[std::size_t(arm)].phases) {
-            items.push_back({ arm, &p });
-            firstStart[p.phase] += p.startDay;
-            ++seen[p.phase];
-        }
-    }
-    for (auto &[name, sum] : firstStart)
-        sum /= seen[name];
-    std::vector<QString> types;
-    types.reserve(firstStart.size());
-    for (const auto &[name, _] : firstStart)
-        types.push_back(name);
-    std::sort(types.begin(), types.end(), [&](const QString &a, const QString &b) {
-        return firstStart[a] != firstStart[b] ? firstStart[a] < firstStart[b] : a < b;
-    });
-    auto typeIndex
-        = [&types](const QString &t) { return int(std::find(types.begin(), types.end(), t) - types.begin()); };
-    std::sort(items.begin(), items.end(), [&](const Item &a, const Item &b) {
-        const int ta = typeIndex(a.phase->phase), tb = typeIndex(b.phase->phase);
-        return ta != tb ? ta < tb : a.phase->startDay < b.phase->startDay;
-    });
-
-    // Greedy rows per arm: a phase joins the first row where it starts after the row's end
-    // and comes later in the stacking order.
-    struct RowState {
-        int lastType = -1;
-        int end = 0;
-        std::vector<std::pair<const TimelinePhase *, int>> placed; // phase, gap before it
-    };
-    std::array<std::vector<RowState>, kArmCount> lanes;
-    for (const Item &it : items) {
-        auto &rows = lanes[std::size_t(it.arm)];
-        const int t = typeIndex(it.phase->phase);
-        const int end = it.phase->endDay.value_or(it.phase->startDay + kUnknownLengthDays);
-        RowState *target = nullptr;
-        for (RowState &r : rows) {
-            if (r.lastType < t && r.end <= it.phase->startDay) {
-                target = &r;
-                break;
-            }
-        }
-        if (!target) {
-            rows.emplace_back();
-            target = &rows.back();
-        }
-        target->placed.push_back(
-            { it.phase, it.phase->startDay - target->end }); // NOLINT(modernize-use-emplace): aggregate
-        target->lastType = t;
-        target->end = qMax(end, it.phase->startDay);
-    }
-    // Categories bottom-up: the first arm at the top.
-    struct RowRef {
-        int arm;
-        int row;
-    };
-    std::vector<RowRef> order;
-    int hidden = 0; // extra rows get distinct invisible labels (categories must be unique)
+    std::vector<Row> rows;
+    std::vector<QString> types; // phase types in order of first appearance
     for (int arm = kArmCount - 1; arm >= 0; --arm) {
-        const int n = qMax(1, int(lanes[std::size_t(arm)].size()));
-        for (int r = n - 1; r >= 0; --r) {
-            order.push_back({ arm, r });
-            const ArmTimeline &tl = m_eval->timelines[std::size_t(arm)];
-            QString label = r == 0 ? Labels::arm(arm) : QString(++hidden, QChar(0x200B));
-            if (r == 0 && !tl.known)
-                label += QStringLiteral(" — ") + tr("timeline unknown");
-            else if (r == 0 && tl.phases.empty())
-                label += QStringLiteral(" — ") + tr("no fixed timeline");
-            m_categories << label;
+        std::vector<const TimelinePhase *> phases;
+        for (const TimelinePhase &p : e->timelines[std::size_t(arm)].phases)
+            phases.push_back(&p);
+        std::stable_sort(phases.begin(), phases.end(), [](const TimelinePhase *a, const TimelinePhase *b) {
+            return a->startDay != b->startDay ? a->startDay < b->startDay
+                                              : a->endDay.value_or(a->startDay) < b->endDay.value_or(b->startDay);
+        });
+        if (phases.empty())
+            rows.push_back({ arm, nullptr });
+        for (auto it = phases.rbegin(); it != phases.rend(); ++it) {
+            rows.push_back({ arm, *it });
+            if (std::find(types.begin(), types.end(), (*it)->phase) == types.end())
+                types.push_back((*it)->phase);
         }
     }
-    const int nRows = int(order.size());
+    const int nRows = int(rows.size());
+    // The arm's name on its lane's top row; the other rows get distinct invisible labels
+    // (categories must be unique).
+    int hidden = 0;
+    for (int r = 0; r < nRows; ++r) {
+        const int arm = rows[std::size_t(r)].arm;
+        const bool top = r + 1 == nRows || rows[std::size_t(r + 1)].arm != arm;
+        if (!top) {
+            out.categories << QString(++hidden, QChar(0x200B));
+            continue;
+        }
+        const ArmTimeline &tl = e->timelines[std::size_t(arm)];
+        QString label = Labels::arm(arm);
+        if (ResultText::isIneligible(*e, arm))
+            label += QStringLiteral(" — ") + tr("ineligible");
+        if (!tl.known)
+            label += QStringLiteral(" — ") + tr("timeline unknown");
+        else if (tl.phases.empty())
+            label += QStringLiteral(" — ") + tr("no fixed timeline");
+        out.categories << label;
+    }
 
     auto *series = new QHorizontalStackedBarSeries;
-    series->setBarWidth(0.7);
+    series->setBarWidth(0.72);
     int maxDay = 30;
-    for (std::size_t ti = 0; ti < types.size(); ++ti) { // NOLINT(modernize-loop-convert): ti indexes parallel data
+    for (const Row &row : rows) {
+        if (row.phase)
+            maxDay = qMax(maxDay, row.phase->endDay.value_or(row.phase->startDay + kUnknownLengthDays));
+    }
+    // Three sets per phase type (the offset, the phase, the open end); a row has values only in
+    // its phase's sets.
+    for (const QString &type : types) {
         auto *gap = new QBarSet(QStringLiteral("gap"));
         gap->setColor(Qt::transparent);
         gap->setBorderColor(Qt::transparent);
-        auto *phase = new QBarSet(Labels::phase(types[ti]));
-        phase->setColor(phaseColour(types[ti]));
-        phase->setBorderColor(phaseColour(types[ti]).darker(130));
-        auto *open = new QBarSet(tr("%1 (end not known)").arg(Labels::phase(types[ti])));
-        open->setBrush(QBrush(phaseColour(types[ti]), Qt::BDiagPattern));
-        open->setBorderColor(phaseColour(types[ti]));
-        const auto rowsCount = std::size_t(nRows);
-        std::vector<QString> tipGap(rowsCount), tipPhase(rowsCount), tipOpen(rowsCount);
-        for (int row = 0; row < nRows; ++row) {
+        auto *phase = new QBarSet(Labels::phase(type));
+        phase->setColor(phaseColour(type));
+        phase->setBorderColor(phaseColour(type).darker(130));
+        auto *open = new QBarSet(tr("%1 (end not known)").arg(Labels::phase(type)));
+        open->setBrush(QBrush(phaseColour(type), Qt::BDiagPattern));
+        open->setBorderColor(phaseColour(type));
+        const auto rowCount = std::size_t(nRows);
+        std::vector<QString> tipGap(rowCount), tipPhase(rowCount), tipOpen(rowCount);
+        for (int r = 0; r < nRows; ++r) {
+            const Row &row = rows[std::size_t(r)];
             qreal g = 0, len = 0, nf = 0;
-            const auto &rows = lanes[std::size_t(order[std::size_t(row)].arm)];
-            const int r = order[std::size_t(row)].row;
-            if (r < int(rows.size())) {
-                for (const auto &[p, before] : rows[std::size_t(r)].placed) {
-                    if (p->phase != types[ti])
-                        continue;
-                    g = before;
-                    QString tip = QStringLiteral("%1: %2\n")
-                                      .arg(Labels::arm(order[std::size_t(row)].arm), Labels::phase(p->phase));
-                    if (p->endDay) {
-                        len = qMax(*p->endDay - p->startDay, 0);
-                        tip += tr("day %1 to %2").arg(p->startDay).arg(*p->endDay);
-                        maxDay = qMax(maxDay, *p->endDay);
-                    } else {
-                        len = 0;
-                        nf = kUnknownLengthDays;
-                        tip += tr("from day %1; end not given by the evidence (NF)").arg(p->startDay);
-                        maxDay = qMax(maxDay, p->startDay + kUnknownLengthDays);
-                    }
-                    if (!p->note.isEmpty())
-                        tip += QLatin1Char('\n') + p->note;
-                    if (!p->evidence.isEmpty())
-                        tip += QLatin1Char('\n') + tr("Evidence: %1").arg(p->evidence);
-                    tipPhase[std::size_t(row)] = tip;
-                    tipOpen[std::size_t(row)] = tip;
-                }
+            if (row.phase && row.phase->phase == type) {
+                g = row.phase->startDay;
+                if (row.phase->endDay)
+                    len = qMax(*row.phase->endDay - row.phase->startDay, 0);
+                else
+                    nf = kUnknownLengthDays;
+                tipPhase[std::size_t(r)] = tipOpen[std::size_t(r)] = phaseTooltip(*e, row.arm, *row.phase);
             }
             gap->append(g);
             phase->append(len);
@@ -271,17 +281,20 @@ void TimelineChart::rebuild()
         }
         for (QBarSet *s : { gap, phase, open })
             series->append(s);
-        m_sets.insert(m_sets.end(), { gap, phase, open });
-        m_tips.insert(m_tips.end(), { tipGap, tipPhase, tipOpen });
-        m_isPhaseSet.insert(m_isPhaseSet.end(), { false, true, false });
+        out.sets.insert(out.sets.end(), { gap, phase, open });
+        out.tips.insert(out.tips.end(), { tipGap, tipPhase, tipOpen });
+        out.isPhaseSet.insert(out.isPhaseSet.end(), { false, true, false });
     }
     chart->addSeries(series);
 
     auto *axisY = new QBarCategoryAxis;
-    axisY->append(m_categories);
-    axisY->setLabelsColor(pal.color(QPalette::Text));
+    axisY->append(out.categories);
+    axisY->setLabelsColor(style.text);
+    axisY->setLabelsFont(style.font);
+    axisY->setGridLineVisible(false);
+    axisY->setTruncateLabels(false);
     auto *axisX = new QValueAxis;
-    const int step = maxDay > 120 ? 14 : 7; // weeks
+    const int step = 7 * qMax(1, (maxDay + 69) / 70); // whole weeks, at most about ten ticks
     const int roundedMax = ((maxDay + step - 1) / step) * step; // whole steps
     axisX->setRange(0, roundedMax);
     axisX->setTickType(QValueAxis::TicksDynamic);
@@ -289,66 +302,102 @@ void TimelineChart::rebuild()
     axisX->setTickInterval(step);
     axisX->setLabelFormat(QStringLiteral("%d"));
     axisX->setTitleText(tr("Days from the as-of date"));
-    axisX->setLabelsColor(pal.color(QPalette::Text));
-    axisX->setTitleBrush(pal.color(QPalette::Text));
+    axisX->setLabelsColor(style.text);
+    axisX->setLabelsFont(style.font);
+    axisX->setTitleBrush(style.text);
+    axisX->setTitleFont(style.font);
+    axisX->setGridLineColor(style.grid);
     chart->addAxis(axisY, Qt::AlignLeft);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisY);
     series->attachAxis(axisX);
 
-    // Earliest start per arm, on the arm's first row.
+    // Earliest start per arm, on the lane's top row (not for an ineligible arm: no start date).
     auto *earliest = new QScatterSeries;
     earliest->setName(tr("Earliest start"));
     earliest->setMarkerShape(QScatterSeries::MarkerShapeStar);
-    earliest->setMarkerSize(18);
-    earliest->setColor(VerdictStyle::isDark(pal) ? QColor(Qt::white) : QColor(Qt::black));
-    earliest->setBorderColor(earliest->color());
-    for (int row = 0; row < nRows; ++row) {
-        const int arm = order[std::size_t(row)].arm;
-        const auto &d = m_eval->earliestStart[std::size_t(arm)];
-        if (order[std::size_t(row)].row == 0 && d)
-            earliest->append(m_eval->caseData.asOf.daysTo(*d), row);
+    earliest->setMarkerSize(style.font.pointSizeF() * 1.8);
+    earliest->setColor(style.text);
+    earliest->setBorderColor(style.text);
+    std::vector<std::optional<qint64>> starDay;
+    starDay.resize(std::size_t(nRows));
+    for (int r = 0; r < nRows; ++r) {
+        const int arm = rows[std::size_t(r)].arm;
+        const bool top = r + 1 == nRows || rows[std::size_t(r + 1)].arm != arm;
+        const auto &d = e->earliestStart[std::size_t(arm)];
+        if (top && d && !ResultText::isIneligible(*e, arm)) {
+            starDay[std::size_t(r)] = e->caseData.asOf.daysTo(*d);
+            earliest->append(qreal(*starDay[std::size_t(r)]), r);
+        }
     }
     chart->addSeries(earliest);
     earliest->attachAxis(axisX);
     earliest->attachAxis(axisY);
 
-    for (std::size_t i = 0; i < m_sets.size(); ++i) {
-        const auto markers = chart->legend()->markers(series);
-        if (i < std::size_t(markers.size()))
-            markers[qsizetype(i)]->setVisible(m_isPhaseSet[i]);
-    }
+    // The phases are labelled on the chart: no colour key needed.
+    for (QLegendMarker *m : chart->legend()->markers(series))
+        m->setVisible(false);
     // Separators between the arms' lanes.
-    int boundary = 0;
-    for (int arm = kArmCount - 1; arm > 0; --arm) {
-        boundary += qMax(1, int(lanes[std::size_t(arm)].size()));
+    for (int r = 0; r + 1 < nRows; ++r) {
+        if (rows[std::size_t(r)].arm == rows[std::size_t(r + 1)].arm)
+            continue;
         auto *line = new QLineSeries;
-        line->setPen(QPen(pal.color(QPalette::Mid), 1.5, Qt::DashLine));
-        line->append(axisX->min(), boundary - 0.5);
-        line->append(axisX->max(), boundary - 0.5);
+        line->setPen(QPen(style.grid.darker(115), 1.2, Qt::DashLine));
+        line->append(axisX->min(), r + 0.5);
+        line->append(axisX->max(), r + 0.5);
         chart->addSeries(line);
         line->attachAxis(axisX);
         line->attachAxis(axisY);
         for (QLegendMarker *m : chart->legend()->markers(line))
             m->setVisible(false);
     }
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
 
-    connect(series, &QHorizontalStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *set) {
-        if (!status) {
-            QToolTip::hideText();
-            return;
-        }
-        const auto it = std::find(m_sets.begin(), m_sets.end(), set);
-        const QString tip = it == m_sets.end() ? QString() : tooltipFor(index, int(it - m_sets.begin()));
-        if (!tip.isEmpty())
-            QToolTip::showText(QCursor::pos(), tip, m_view);
-    });
-    connect(earliest, &QScatterSeries::hovered, this, [this](const QPointF &p, bool state) {
-        if (state && m_eval)
-            QToolTip::showText(QCursor::pos(),
-                tr("Earliest start: %1").arg(ResultText::date(m_eval->caseData.asOf.addDays(qRound(p.x())))), m_view);
-    });
+    // Each phase labelled beside its bar (right of it; left of it or on it when there is no room).
+    auto *labels = new ChartLabels(chart, series);
+    QFont labelFont = style.font;
+    labelFont.setPointSizeF(style.font.pointSizeF() * 0.92);
+    for (int r = 0; r < nRows; ++r) {
+        const Row &row = rows[std::size_t(r)];
+        if (!row.phase)
+            continue;
+        Segment s;
+        s.arm = row.arm;
+        s.row = r;
+        s.phase = row.phase;
+        s.label = Labels::phase(row.phase->phase);
+        if (!row.phase->endDay)
+            s.label += QLatin1Char(' ') + tr("(end not known)");
+        s.tooltip = phaseTooltip(*e, row.arm, *row.phase);
+        const qreal start = row.phase->startDay;
+        const qreal end = row.phase->endDay.value_or(row.phase->startDay + kUnknownLengthDays);
+        const std::optional<qint64> star = starDay[std::size_t(r)];
+        const qreal starRadius = earliest->markerSize() / 2;
+        auto place
+            = [chart, series, start, r, star, starRadius](QGraphicsSimpleTextItem *label, const QPointF &anchor) {
+                  const QRectF plot = chart->plotArea();
+                  const QRectF box = label->boundingRect();
+                  const qreal left = chart->mapToPosition(QPointF(start, r), series).x();
+                  qreal x = anchor.x() + 4; // beside the bar
+                  if (star) { // not under the earliest-start marker
+                      const qreal starX = chart->mapToPosition(QPointF(qreal(*star), r), series).x();
+                      if (starX + starRadius > x && starX - starRadius < x + box.width())
+                          x = starX + starRadius + 3;
+                  }
+                  if (x + box.width() > plot.right())
+                      x = left - box.width() - 4; // before it
+                  if (x < plot.left())
+                      x = qMax(plot.left(), left) + 2; // on it
+                  label->setPos(x, anchor.y() - box.height() / 2);
+              };
+        s.labelItem = labels->add(s.label, QPointF(end, r), place);
+        s.labelItem->setFont(labelFont);
+        s.labelItem->setBrush(style.text);
+        s.labelItem->setToolTip(s.tooltip);
+        out.segments.push_back(s);
+    }
+    labels->place();
+    return out;
 }
 
 } // namespace consilium

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "timeline/ChartSupport.h"
+
 #include <QWidget>
 
 #include <vector>
@@ -8,15 +10,17 @@
 class QBarSet;
 class QChart;
 class QChartView;
+class QGraphicsSimpleTextItem;
 
 namespace consilium {
 
 struct Evaluation;
+struct TimelinePhase;
 
-// Logistics timeline: one lane per arm from day 0 (the as-of date), phases as coloured
-// segments, the earliest start marked. Qt 6.4 Charts has no Gantt series, so this is a
-// horizontal stacked bar series with a transparent offset segment before each phase;
-// overlapping phases of an arm go to extra rows of that arm's lane.
+// Logistics timeline: one lane per arm from day 0 (the as-of date), each phase on its own row of
+// the lane as a coloured segment labelled with its name beside (or on) the bar, a tooltip with
+// its dates and evidence note, and the earliest start marked. Qt 6.4 Charts has no Gantt series,
+// so this is a horizontal stacked bar series with a transparent offset segment before each phase.
 class TimelineChart : public QWidget
 {
     Q_OBJECT
@@ -27,10 +31,30 @@ public:
     void setEvaluation(const Evaluation *evaluation);
     QChart *chart() const;
     QChartView *view() const noexcept { return m_view; }
+
+    struct Segment {
+        int arm = -1;
+        int row = -1; // chart category
+        const TimelinePhase *phase = nullptr;
+        QString label; // on or beside the bar
+        QString tooltip; // arm, phase, dates, note, evidence
+        QGraphicsSimpleTextItem *labelItem = nullptr;
+    };
+    struct Content {
+        QStringList categories; // bottom-up, as the axis lists them
+        std::vector<QBarSet *> sets;
+        std::vector<std::vector<QString>> tips; // [set][row]
+        std::vector<bool> isPhaseSet;
+        std::vector<Segment> segments;
+    };
+    // Fills `chart` (any previous content removed) with the evaluation's timelines.
+    static Content populate(QChart *chart, const Evaluation *evaluation, const ChartStyle &style);
+
     // The tooltip of a segment (row = chart category, set = bar set index); empty if none.
     QString tooltipFor(int row, int set) const;
-    QStringList categories() const { return m_categories; }
+    QStringList categories() const { return m_content.categories; }
     int phaseSetCount() const;
+    const std::vector<Segment> &segments() const noexcept { return m_content.segments; }
 
     void ensureBuilt(); // rebuilds now if an update waits for the chart to be shown
 
@@ -39,18 +63,12 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    struct Segment {
-        QString tooltip;
-    };
     void rebuild();
 
     QChartView *m_view = nullptr;
     const Evaluation *m_eval = nullptr;
     bool m_dirty = false;
-    QStringList m_categories;
-    std::vector<QBarSet *> m_sets;
-    std::vector<std::vector<QString>> m_tips; // [set][row]
-    std::vector<bool> m_isPhaseSet;
+    Content m_content;
 };
 
 } // namespace consilium

@@ -4,7 +4,6 @@
 #include "common/Labels.h"
 #include "compare/ResultText.h"
 #include "engine/Engine.h"
-#include "engine/ResultWriter.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -13,11 +12,12 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QEvent>
-#include <QGraphicsRectItem>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QTimer>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -28,17 +28,19 @@ namespace {
 
 const QColor kAidColour(0x1e, 0x88, 0xe5);
 const QColor kOncColour(0x9e, 0x9e, 0x9e);
-constexpr double kNoDataHeight = 12.0; // percent units: the hatched "no data" placeholder
+constexpr qreal kBarWidth = 0.7; // of a category; two bars (AID, oncology) share it
+constexpr qreal kAxisTop = 115; // room above 100% for the labels; ticks stop at 100
 
-double valueOf(const ToxicityEntry &t, bool grade3)
+void clearChart(QChart *chart)
 {
-    if (grade3)
-        return t.grade3PlusPercent;
-    if (!std::isnan(t.anyGradePercent))
-        return t.anyGradePercent;
-    if (t.events >= 0 && t.n > 0)
-        return 100.0 * double(t.events) / double(t.n);
-    return kUnknown;
+    ChartLabels::clear(chart);
+    chart->removeAllSeries();
+    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *a : axes) {
+        chart->removeAxis(a);
+        delete a;
+    }
 }
 
 } // namespace
@@ -73,7 +75,6 @@ ToxicityChart::ToxicityChart(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_view, 1);
     connect(m_armBox, &QComboBox::activated, this, &ToxicityChart::rebuild);
     connect(m_metric, &QComboBox::activated, this, &ToxicityChart::rebuild);
-    connect(m_view->chart(), &QChart::plotAreaChanged, this, &ToxicityChart::placeOverlays);
     rebuild();
 }
 
@@ -127,155 +128,192 @@ void ToxicityChart::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void ToxicityChart::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    QTimer::singleShot(0, this, &ToxicityChart::placeOverlays);
-}
-
 void ToxicityChart::rebuild()
 {
-    QChart *chart = m_view->chart();
-    for (QGraphicsItem *i : m_overlays)
-        delete i;
-    m_overlays.clear();
-    chart->removeAllSeries();
-    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
-    const QList<QAbstractAxis *> axes = chart->axes();
-    for (QAbstractAxis *a : axes) {
-        chart->removeAxis(a);
-        delete a;
+    m_bars = populate(m_view->chart(), m_eval, m_armBox->currentData().toInt(), m_metric->currentData().toBool(),
+        ChartStyle::screen(palette(), font()));
+    for (const QAbstractSeries *s : m_view->chart()->series()) {
+        if (const auto *bars = qobject_cast<const QBarSeries *>(s)) {
+            const QBarSet *aid = bars->barSets().value(0);
+            connect(bars, &QBarSeries::hovered, this, [this, aid](bool status, int index, QBarSet *set) {
+                const std::size_t i = std::size_t(index) * 2 + (set == aid ? 0 : 1);
+                if (status && i < m_bars.size())
+                    QToolTip::showText(QCursor::pos(), m_bars[i].tooltip, m_view);
+                else
+                    QToolTip::hideText();
+            });
+        }
     }
-    m_series = nullptr;
-    m_bars.clear();
-    const QPalette pal = palette();
-    chart->setBackgroundBrush(pal.color(QPalette::Base));
-    chart->setTitleBrush(pal.color(QPalette::Text));
-    chart->legend()->setLabelColor(pal.color(QPalette::Text));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    const int arm = m_armBox->currentData().toInt();
-    const bool grade3 = m_metric->currentData().toBool();
-    if (!m_eval) {
-        chart->setTitle(tr("No result: the case has errors that prevent evaluation."));
-        return;
+    for (const Bar &b : m_bars) {
+        if (!b.errorBar)
+            continue;
+        const QString tip = b.tooltip;
+        connect(b.errorBar, &QLineSeries::hovered, this, [this, tip](const QPointF &, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), tip, m_view);
+            else
+                QToolTip::hideText();
+        });
     }
-    chart->setTitle(tr("%1: %2").arg(Labels::arm(arm), grade3 ? tr("grade ≥ 3 rates") : tr("any-grade rates")));
+}
 
-    // Per risk: the largest AID cohort with a value, and the oncology reference.
-    QStringList risks;
-    const auto entries = ResultText::visibleToxicity(*m_eval, arm);
-    for (const ToxicityEntry *t : entries) {
-        if (!risks.contains(t->risk) && t->kind != QLatin1String("not_applicable"))
-            risks << t->risk;
+std::vector<ToxicityChart::Bar> ToxicityChart::populate(
+    QChart *chart, const Evaluation *e, int arm, bool grade3, const ChartStyle &style)
+{
+    std::vector<Bar> out;
+    clearChart(chart);
+    QFont titleFont = style.font;
+    titleFont.setPointSizeF(style.font.pointSizeF() * 1.15);
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->setBackgroundBrush(style.background);
+    chart->setTitleBrush(style.text);
+    chart->legend()->setLabelColor(style.text);
+    chart->legend()->setFont(style.font);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    if (!e) {
+        chart->setTitle(tr("No result: the case has errors that prevent evaluation."));
+        return out;
     }
+    const ToxicityMetric metric = grade3 ? ToxicityMetric::Grade3Plus : ToxicityMetric::AnyGrade;
+    chart->setTitle(tr("%1: %2, k/n").arg(Labels::arm(arm), grade3 ? tr("grade ≥ 3 rates") : tr("any-grade rates")));
+
     auto *aid = new QBarSet(tr("Autoimmune cohort"));
     aid->setColor(kAidColour);
+    aid->setBorderColor(kAidColour.darker(125));
     auto *onc = new QBarSet(tr("Oncology reference"));
     onc->setColor(kOncColour);
-    QStringList labels;
-    for (const QString &risk : std::as_const(risks)) {
-        labels << Labels::riskShort(risk);
+    onc->setBorderColor(kOncColour.darker(125));
+    QStringList categories;
+    const auto entries = ResultText::visibleToxicity(*e, arm);
+    const QStringList risks = ResultText::toxicityRisks(*e, arm);
+    for (const QString &risk : risks) {
+        // Long names on two lines (the axis labels are rich text).
+        categories << Labels::riskShort(risk).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("<br>"));
         for (const bool oncology : { false, true }) {
+            const QString kind = oncology ? QStringLiteral("oncology_reference") : QStringLiteral("aid_cohort");
             Bar b;
             b.risk = risk;
             b.oncology = oncology;
-            const QString kind = oncology ? QStringLiteral("oncology_reference") : QStringLiteral("aid_cohort");
-            for (const ToxicityEntry *t : entries) {
-                if (t->risk != risk || t->kind != kind || std::isnan(valueOf(*t, grade3)))
-                    continue;
-                if (!b.entry || t->n > b.entry->n)
-                    b.entry = t;
-            }
-            b.noData = !b.entry;
-            if (b.entry) {
-                b.percent = valueOf(*b.entry, grade3);
-                b.label = b.entry->n > 0 ? QStringLiteral("n=%1").arg(b.entry->n) : tr("n not reported");
-                b.tooltip = ResultText::toxicityTooltip(*b.entry);
+            b.figure = ResultText::toxicityFigure(*e, arm, risk, kind, metric);
+            b.label = ResultText::figureCount(b.figure);
+            if (b.figure.found && b.figure.events < 0) // a percentage alone: two short lines over a narrow bar
+                b.label = ResultText::percentText(b.figure.percent) + QLatin1Char('\n')
+                    + (b.figure.n > 0 ? QStringLiteral("n=%1").arg(b.figure.n) : tr("n unknown"));
+            const QString what = Labels::risk(risk) + QStringLiteral(", ")
+                + (oncology ? tr("oncology reference") : tr("autoimmune cohort")) + QStringLiteral(" (")
+                + (grade3 ? tr("grade ≥ 3") : tr("any grade")) + QStringLiteral("): ");
+            if (b.figure.found) {
+                b.tooltip = what + ResultText::figureText(b.figure);
+                if (b.figure.eventsDerived)
+                    b.tooltip += QLatin1Char('\n')
+                        + tr("%1 events worked out from the reported %2")
+                              .arg(b.figure.events)
+                              .arg(ResultText::percentText(
+                                  grade3 ? b.figure.entry->grade3PlusPercent : b.figure.entry->anyGradePercent));
+                b.tooltip += QStringLiteral("\n\n") + ResultText::toxicityTooltip(*b.figure.entry);
             } else {
-                b.label = tr("no data");
                 QStringList why;
                 for (const ToxicityEntry *t : entries) {
                     if (t->risk == risk && (t->kind == kind || t->kind == QLatin1String("not_found")))
                         why << ResultText::toxicityTooltip(*t);
                 }
-                b.tooltip = (oncology ? tr("Oncology reference: no figure for this measure.")
-                                      : tr("Autoimmune cohorts: no figure for this measure (NF)."))
+                b.tooltip = what + tr("not found: no rate for this measure (NF). Not zero.")
                     + (why.isEmpty() ? QString() : QStringLiteral("\n\n") + why.join(QStringLiteral("\n\n")));
             }
-            (oncology ? onc : aid)->append(b.noData ? 0.0 : b.percent);
-            m_bars.push_back(b);
+            // Not found: no bar (a zero-height slot); the label at the baseline says so.
+            (oncology ? onc : aid)->append(b.figure.found ? b.figure.percent : 0.0);
+            out.push_back(b);
         }
     }
-    m_series = new QBarSeries;
-    m_series->setBarWidth(0.7);
-    m_series->append(aid);
-    m_series->append(onc);
-    chart->addSeries(m_series);
+    auto *series = new QBarSeries;
+    series->setBarWidth(kBarWidth);
+    series->append(aid);
+    series->append(onc);
+    chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
-    axisX->append(labels);
-    axisX->setLabelsColor(pal.color(QPalette::Text));
+    axisX->append(categories);
+    axisX->setLabelsColor(style.text);
+    axisX->setLabelsFont(style.font);
+    axisX->setGridLineVisible(false);
+    axisX->setTruncateLabels(false);
     auto *axisY = new QValueAxis;
-    axisY->setRange(0, 110);
-    axisY->setTickCount(12);
+    axisY->setRange(0, kAxisTop);
+    axisY->setTickType(QValueAxis::TicksDynamic);
+    axisY->setTickAnchor(0);
+    axisY->setTickInterval(20);
     axisY->setLabelFormat(QStringLiteral("%d%"));
     axisY->setTitleText(tr("Patients affected (%)"));
-    axisY->setLabelsColor(pal.color(QPalette::Text));
-    axisY->setTitleBrush(pal.color(QPalette::Text));
+    axisY->setLabelsColor(style.text);
+    axisY->setLabelsFont(style.font);
+    axisY->setTitleBrush(style.text);
+    axisY->setTitleFont(style.font);
+    axisY->setGridLineColor(style.grid);
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
-    m_series->attachAxis(axisX);
-    m_series->attachAxis(axisY);
+    series->attachAxis(axisX);
+    series->attachAxis(axisY);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    connect(m_series, &QBarSeries::hovered, this, [this, aid](bool status, int index, QBarSet *set) {
-        const std::size_t i = std::size_t(index) * 2 + (set == aid ? 0 : 1);
-        if (status && i < m_bars.size())
-            QToolTip::showText(QCursor::pos(), m_bars[i].tooltip, m_view);
-        else
-            QToolTip::hideText();
-    });
-    QTimer::singleShot(0, this, &ToxicityChart::placeOverlays);
-    placeOverlays();
-}
 
-void ToxicityChart::placeOverlays()
-{
-    for (QGraphicsItem *i : m_overlays)
-        delete i;
-    m_overlays.clear();
-    if (!m_series || m_bars.empty())
-        return;
-    QChart *chart = m_view->chart();
-    const qreal w = m_series->barWidth();
-    const QColor text = palette().color(QPalette::Text);
-    for (std::size_t i = 0; i < m_bars.size(); ++i) {
-        const Bar &b = m_bars[i];
-        const int category = int(i) / 2; // two bars (AID, oncology) per category
-        const qreal cat = category;
-        const qreal left = cat - w / 2 + (b.oncology ? w / 2 : 0);
-        const qreal top = b.noData ? kNoDataHeight : b.percent;
-        const QPointF tl = chart->mapToPosition(QPointF(left, top), m_series);
-        const QPointF br = chart->mapToPosition(QPointF(left + w / 2, 0), m_series);
-        const QRectF rect = QRectF(tl, br).normalized();
-        if (b.noData) {
-            auto *hatch = new QGraphicsRectItem(rect, chart);
-            const QColor c = b.oncology ? kOncColour : kAidColour;
-            hatch->setBrush(QBrush(c, Qt::BDiagPattern));
-            hatch->setPen(QPen(c, 1, Qt::DashLine));
-            hatch->setToolTip(b.tooltip);
-            hatch->setZValue(10);
-            m_overlays.push_back(hatch);
+    // Error bars: the 95% interval, a vertical line with caps, one line series per bar.
+    auto *labels = new ChartLabels(chart, series);
+    const qreal slot = kBarWidth / 2;
+    QFont labelFont = style.font;
+    labelFont.setPointSizeF(style.font.pointSizeF() * 0.92);
+    QFont missingFont = labelFont;
+    missingFont.setItalic(true);
+    bool whiskerInLegend = false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        Bar &b = out[i];
+        const qreal x = qreal(i / 2) + (b.oncology ? slot / 2 : -slot / 2);
+        qreal top = 0;
+        if (b.figure.found) {
+            top = b.figure.percent;
+            if (b.figure.interval) {
+                const qreal lo = b.figure.interval->lower * 100, hi = b.figure.interval->upper * 100;
+                const qreal cap = slot / 4;
+                auto *line = new QLineSeries;
+                line->setName(tr("95% confidence interval (Wilson)"));
+                line->append({ QPointF(x - cap, lo), QPointF(x + cap, lo), QPointF(x, lo), QPointF(x, hi),
+                    QPointF(x - cap, hi), QPointF(x + cap, hi) });
+                QPen pen(style.text.lightnessF() > 0.5 ? QColor(0xee, 0xee, 0xee) : QColor(0x21, 0x21, 0x21));
+                pen.setWidthF(1.4);
+                line->setPen(pen);
+                chart->addSeries(line);
+                line->attachAxis(axisX);
+                line->attachAxis(axisY);
+                // One legend entry explains the whiskers.
+                for (QLegendMarker *m : chart->legend()->markers(line))
+                    m->setVisible(!whiskerInLegend);
+                whiskerInLegend = true;
+                b.errorBar = line;
+                top = std::max(top, hi);
+            }
         }
-        auto *label = new QGraphicsSimpleTextItem(b.noData ? tr("NF") : b.label, chart);
-        QFont f = font();
-        f.setPointSizeF(f.pointSizeF() * 0.85);
-        label->setFont(f);
-        label->setBrush(text);
-        label->setToolTip(b.tooltip);
-        const QRectF lr = label->boundingRect();
-        label->setPos(rect.center().x() - lr.width() / 2, rect.top() - lr.height() - 1);
-        label->setZValue(11);
-        m_overlays.push_back(label);
+        const bool baseline = !b.figure.found;
+        // "not found" goes on two lines when it is wider than its bar.
+        auto place = [chart, series, x, slot, baseline](QGraphicsSimpleTextItem *label, const QPointF &anchor) {
+            if (baseline) {
+                const qreal width = chart->mapToPosition(QPointF(x + slot / 2, 0), series).x()
+                    - chart->mapToPosition(QPointF(x - slot / 2, 0), series).x();
+                QString text = label->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+                label->setText(text);
+                if (label->boundingRect().width() > width * 1.1)
+                    label->setText(text.replace(QLatin1Char(' '), QLatin1Char('\n')));
+            }
+            const QRectF r = label->boundingRect();
+            label->setPos(anchor.x() - r.width() / 2, anchor.y() - r.height() - 2);
+        };
+        QGraphicsSimpleTextItem *text = labels->add(b.label, QPointF(x, top), place);
+        text->setFont(b.figure.found ? labelFont : missingFont);
+        QColor colour = style.text;
+        if (!b.figure.found)
+            colour.setAlphaF(0.75);
+        text->setBrush(colour);
+        text->setToolTip(b.tooltip);
     }
+    labels->place();
+    return out;
 }
 
 } // namespace consilium

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/Proportion.h"
+#include "timeline/ChartSupport.h"
+
 #include <QWidget>
 
 #include <vector>
@@ -10,16 +13,16 @@ class QBarSet;
 class QChart;
 class QChartView;
 class QComboBox;
-class QGraphicsItem;
+class QLineSeries;
 
 namespace consilium {
 
 struct Evaluation;
-struct ToxicityEntry;
 
-// Toxicity of one arm: grouped bars per risk, the largest autoimmune-disease cohort beside
-// the oncology reference, "n=…" on every bar, hatched bars where there are no data (NF)
-// instead of a zero, and a tooltip with population, follow-up and source.
+// Toxicity of one arm: grouped bars per risk, the autoimmune-disease cohort beside the oncology
+// reference (ResultText::toxicityFigure, the numbers the grid and the reports show), "k/n" on
+// every bar, the 95% Wilson interval as an error bar, "not found" as a label at the baseline
+// (never a bar), and a tooltip with population, follow-up and source.
 class ToxicityChart : public QWidget
 {
     Q_OBJECT
@@ -36,33 +39,33 @@ public:
     struct Bar {
         QString risk;
         bool oncology = false;
-        const ToxicityEntry *entry = nullptr; // null: no data
-        double percent = 0;
-        bool noData = false;
-        QString label; // "n=15"
+        ToxicityFigure figure; // not found: no bar, a label at the baseline
+        QString label; // "1/1", "not found"
         QString tooltip;
+        QLineSeries *errorBar = nullptr; // the 95% interval, if any
     };
     const std::vector<Bar> &bars() const noexcept { return m_bars; }
+
+    // Fills `chart` (any previous content removed) with the toxicity of one arm. The bar labels
+    // follow the chart's plot area (on screen and when the chart is rendered for print).
+    static std::vector<Bar> populate(
+        QChart *chart, const Evaluation *evaluation, int arm, bool grade3, const ChartStyle &style);
 
     void ensureBuilt(); // rebuilds now if an update waits for the chart to be shown
 
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
-    void placeOverlays();
 
     QComboBox *m_armBox = nullptr;
     QComboBox *m_metric = nullptr;
     QChartView *m_view = nullptr;
-    QBarSeries *m_series = nullptr;
     const Evaluation *m_eval = nullptr;
     bool m_dirty = false;
     std::vector<Bar> m_bars; // category-major: risk i -> bars 2i (AID), 2i+1 (oncology)
-    std::vector<QGraphicsItem *> m_overlays;
 };
 
 } // namespace consilium
