@@ -130,6 +130,10 @@ private Q_SLOTS:
         const QString f = flat(text);
         QVERIFY(f.contains(QStringLiteral("Conference report: V01-sle-ln-si-units")));
         QVERIFY(f.contains(QStringLiteral("Comparison")));
+        // The state has its own column (translated); the explanation does not repeat it in English.
+        QVERIFY(!f.contains(QStringLiteral("Met: ")));
+        QVERIFY(!f.contains(QStringLiteral("Not met: ")));
+        QVERIFY(!f.contains(QStringLiteral("Unknown: ")));
         QVERIFY(f.contains(QStringLiteral("Autologous CAR T")));
         QVERIFY(f.contains(QStringLiteral("Decisive criteria and sources")));
         QVERIFY(f.contains(QStringLiteral("AUTO-WASH-01")));

@@ -148,7 +148,7 @@ QString CriteriaModel::detailHtml(int row) const
                 .arg(Labels::severity(cr.severity),
                     r.decides ? tr("decides the verdict") : tr("does not decide the verdict"));
     html += QStringLiteral("<p>%1</p>")
-                .arg(renderExplanation(m_engine->pack(), m_eval->ws, r.criterion).toHtmlEscaped());
+                .arg(renderExplanationText(m_engine->pack(), m_eval->ws, r.criterion).toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b><br>%2</p>")
                 .arg(tr("Inputs"), inputsText(row).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     html += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4</p>")

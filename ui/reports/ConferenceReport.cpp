@@ -241,7 +241,8 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
                          .arg(esc(cr.id),
                              esc(Labels::stateIcon(e->ws.states[std::size_t(ci)]) + QLatin1Char(' ')
                                  + Labels::state(e->ws.states[std::size_t(ci)])),
-                             esc(readable(pack, renderExplanation(pack, e->ws, ci))), esc(cr.source), esc(cr.evidence));
+                             esc(readable(pack, renderExplanationText(pack, e->ws, ci))), esc(cr.source),
+                             esc(cr.evidence));
             }
             h += QStringLiteral("</table>");
         }
