@@ -724,7 +724,9 @@ QString resultText(const Engine &engine, const Evaluation &e)
             : arm.label + QStringLiteral(" / ") + arm.subOptions[std::size_t(group.subOption)].label;
         QString verdict = verdictLabel(r.verdict);
         if (r.verdict == Verdict::Eligible && r.cautionsUnknown > 0)
-            verdict += QStringLiteral(", %1 caution(s) not yet checked").arg(r.cautionsUnknown);
+            verdict += (r.cautionsUnknown == 1 ? QStringLiteral(", %1 caution not yet checked")
+                                               : QStringLiteral(", %1 cautions not yet checked"))
+                           .arg(r.cautionsUnknown);
         line(QString());
         line(QStringLiteral("== %1: %2").arg(title, verdict.toUpper()));
         for (int ci : group.criteria) {

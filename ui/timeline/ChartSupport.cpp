@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/ChartSupport.h"
 
+#include <QAbstractAxis>
 #include <QChart>
 #include <QGraphicsSimpleTextItem>
 #include <QPalette>
@@ -80,6 +81,18 @@ void ChartLabels::clear(QChart *chart)
         for (QGraphicsSimpleTextItem *item : labels->m_items)
             delete item;
         delete labels;
+    }
+}
+
+void clearChart(QChart *chart)
+{
+    ChartLabels::clear(chart);
+    chart->removeAllSeries();
+    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *a : axes) {
+        chart->removeAxis(a);
+        delete a;
     }
 }
 

@@ -51,4 +51,7 @@ private:
     std::vector<Placer> m_placers;
 };
 
+// Empties a chart for re-populating: its labels, series and axes (the axes are deleted).
+void clearChart(QChart *chart);
+
 } // namespace consilium

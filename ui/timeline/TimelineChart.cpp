@@ -51,18 +51,6 @@ QColor phaseColour(const QString &phase)
 
 constexpr int kUnknownLengthDays = 7; // drawn hatched when the evidence gives no end (NF)
 
-void clearChart(QChart *chart)
-{
-    ChartLabels::clear(chart);
-    chart->removeAllSeries();
-    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
-    const QList<QAbstractAxis *> axes = chart->axes();
-    for (QAbstractAxis *a : axes) {
-        chart->removeAxis(a);
-        delete a;
-    }
-}
-
 QString phaseTooltip(const Evaluation &e, int arm, const TimelinePhase &p)
 {
     const QDate asOf = e.caseData.asOf;

@@ -31,18 +31,6 @@ const QColor kOncColour(0x9e, 0x9e, 0x9e);
 constexpr qreal kBarWidth = 0.7; // of a category; two bars (AID, oncology) share it
 constexpr qreal kAxisTop = 115; // room above 100% for the labels; ticks stop at 100
 
-void clearChart(QChart *chart)
-{
-    ChartLabels::clear(chart);
-    chart->removeAllSeries();
-    // removeAxis() hands ownership back (unlike removeAllSeries(), which deletes): delete them.
-    const QList<QAbstractAxis *> axes = chart->axes();
-    for (QAbstractAxis *a : axes) {
-        chart->removeAxis(a);
-        delete a;
-    }
-}
-
 } // namespace
 
 ToxicityChart::ToxicityChart(QWidget *parent) : QWidget(parent)
