@@ -18,7 +18,23 @@
 <context>
     <name>consilium::CaseEditor</name>
     <message>
-        <location filename="../editor/CaseEditor.cpp" line="+311"/>
+        <location filename="../editor/CaseEditor.cpp" line="+234"/>
+        <source>&quot;%1&quot; is not a valid date (YYYY-MM-DD); the values keep their dates.</source>
+        <translation>„%1“ ist kein gültiges Datum (JJJJ-MM-TT); die Werte behalten ihr bisheriges Datum.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+393"/>
+        <source>Date of these results (YYYY-MM-DD): every value of the panel without a date of its own takes it</source>
+        <translation>Datum dieser Ergebnisse (JJJJ-MM-TT): Jeder Wert dieses Abschnitts ohne eigenes Datum übernimmt es</translation>
+    </message>
+    <message>
+        <location line="-372"/>
+        <source>Date %1 for %2</source>
+        <translation>Datum %1 für %2</translation>
+    </message>
+    <message>
+        <location line="+321"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -36,7 +52,23 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Date of these results:</source>
+        <translation>Datum dieser Ergebnisse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Date of the %1 results</source>
+        <translation>Datum der Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+3"/>
         <source>Medications</source>
         <translation>Medikamente</translation>
@@ -64,8 +96,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>drug names, separated by commas (e.g. Rituximab, Cyclophosphamide)</source>
+        <translation>Wirkstoffnamen, durch Kommas getrennt (z. B. Rituximab, Cyclophosphamide)</translation>
+    </message>
+    <message>
         <source>agent ids, separated by commas (e.g. rituximab, cyclophosphamide)</source>
-        <translation>Wirkstoff-IDs, durch Kommas getrennt (z. B. rituximab, cyclophosphamide)</translation>
+        <translation type="vanished">Wirkstoff-IDs, durch Kommas getrennt (z. B. rituximab, cyclophosphamide)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -89,16 +125,32 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;As of</source>
         <translation>&amp;Stichtag</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
         <source>&amp;Jurisdiction</source>
         <translation>&amp;Rechtsraum</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>The date the case is evaluated at (YYYY-MM-DD)</source>
+        <translation>Stichtag, zu dem der Fall ausgewertet wird (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the as-of date in a calendar</source>
+        <translation>Stichtag im Kalender auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar for the as-of date</source>
+        <translation>Kalender für den Stichtag</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
@@ -106,7 +158,12 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+103"/>
+        <location filename="../cases/CaseListModel.cpp" line="+87"/>
+        <source>%1: the open case</source>
+        <translation>%1: der geöffnete Fall</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>not evaluated</source>
         <translation>nicht erhoben</translation>
     </message>
@@ -167,8 +224,7 @@
 <context>
     <name>consilium::CaseListPanel</name>
     <message numerus="yes">
-        <location filename="../cases/CaseListPanel.cpp" line="+79"/>
-        <location line="+13"/>
+        <location filename="../cases/CaseListPanel.cpp" line="+105"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Fall</numerusform>
@@ -176,8 +232,7 @@
         </translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+12"/>
+        <location line="+0"/>
         <source>counting cases…</source>
         <translation>Fälle werden gezählt …</translation>
     </message>
@@ -187,7 +242,7 @@
         <translation>Fälle suchen …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Search cases</source>
         <translation>Fälle suchen</translation>
     </message>
@@ -252,7 +307,7 @@
         <translation>Nicht ausgewertet</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Any disease</source>
         <translation>Jede Erkrankung</translation>
     </message>
@@ -265,18 +320,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+88"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+89"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+282"/>
+        <location line="+41"/>
+        <location line="+285"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-218"/>
         <source>Open case</source>
         <translation>Fall öffnen</translation>
     </message>
@@ -323,17 +378,17 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-12"/>
         <source>The case has problems. Fix the marked fields first.</source>
         <translation>Der Fall enthält Fehler. Korrigieren Sie zuerst die markierten Felder.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The database refused the case.</source>
         <translation>Die Datenbank hat den Fall abgelehnt.</translation>
     </message>
@@ -503,7 +558,7 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+143"/>
+        <location filename="../compare/ComparisonView.cpp" line="+166"/>
         <location line="+2"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
@@ -570,7 +625,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+44"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+47"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -580,7 +635,55 @@
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+13"/>
+        <source>Glucocorticoids</source>
+        <translation>Glukokortikoide</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“Washout end dates” below</source>
+        <translation>„Ende der Auswaschphasen“ (siehe unten)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>… and %n more (see “Decisive criteria and sources”)</source>
+        <translation>
+            <numerusform>… und %n weiteres (siehe „Entscheidende Kriterien und Quellen“)</numerusform>
+            <numerusform>… und %n weitere (siehe „Entscheidende Kriterien und Quellen“)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>data error</source>
+        <translation>Datenfehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clinical judgement</source>
+        <translation>klinische Einschätzung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>newer evidence</source>
+        <translation>neuere Evidenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not applicable to the patient</source>
+        <translation>auf den Patienten nicht anwendbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown (last dose missing)</source>
+        <translation>unbekannt (letzte Dosis fehlt)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Conference report: %1</source>
         <translation>Konferenzbericht: %1</translation>
     </message>
@@ -600,7 +703,7 @@
         <translation>Nicht gespeicherter Fall (keine gespeicherte Version)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Case data</source>
         <translation>Falldaten</translation>
     </message>
@@ -615,12 +718,12 @@
         <translation>letzte Dosis %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Failed therapies:</source>
         <translation>Erfolglose Therapien:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+4"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
@@ -631,7 +734,7 @@
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>What would change the answer:</source>
         <translation>Was das Ergebnis ändern würde:</translation>
     </message>
@@ -661,12 +764,32 @@
         <translation>Evidenz</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>Washout end dates</source>
+        <translation>Ende der Auswaschphasen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before leukapheresis:</source>
+        <translation>Vor der Leukapherese:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before the first bispecific dose:</source>
+        <translation>Vor der ersten Dosis des bispezifischen Antikörpers:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Washout not defined by the evidence (decide locally):</source>
+        <translation>Auswaschphase in der Evidenz nicht festgelegt (lokal entscheiden):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Logistics timeline</source>
         <translation>Zeitplan der Logistik</translation>
     </message>
@@ -676,12 +799,16 @@
         <translation>Toxizität</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Autoimmune-cohort rates are shown with n on every bar; oncology figures are labelled &quot;oncology reference&quot;; hatched bars mean no data (NF), not zero.</source>
-        <translation>Raten aus Autoimmun-Kohorten stehen mit n an jedem Balken; onkologische Zahlen sind als „onkologische Referenz“ gekennzeichnet; schraffierte Balken bedeuten „keine Daten“ (NF), nicht null.</translation>
+        <location line="+7"/>
+        <source>Bars are labelled k/n (patients affected / patients studied), or with the reported percentage where the count is not known; the whiskers are the 95% confidence interval (Wilson score). Oncology figures are the grey &quot;oncology reference&quot; bars. &quot;not found&quot; (NF) means no rate was found, not zero.</source>
+        <translation>Die Balken sind mit k/n beschriftet (betroffene / untersuchte Patienten) oder, wenn die Anzahl nicht bekannt ist, mit dem berichteten Prozentsatz; die Fehlerbalken zeigen das 95%-Konfidenzintervall (Wilson-Score). Onkologische Zahlen sind die grauen Balken „onkologische Referenz“. „nicht gefunden“ (NF) bedeutet, dass keine Rate gefunden wurde, nicht null.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <source>Autoimmune-cohort rates are shown with n on every bar; oncology figures are labelled &quot;oncology reference&quot;; hatched bars mean no data (NF), not zero.</source>
+        <translation type="vanished">Raten aus Autoimmun-Kohorten stehen mit n an jedem Balken; onkologische Zahlen sind als „onkologische Referenz“ gekennzeichnet; schraffierte Balken bedeuten „keine Daten“ (NF), nicht null.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
@@ -776,6 +903,11 @@
         <translation>Engine %1</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Loaded: %1</source>
+        <translation>Geladen: %1</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The decision was made under rule pack %1 %2 (sha256 %3).</source>
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
@@ -858,7 +990,7 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+57"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+58"/>
         <source>Case conference %1</source>
         <translation>Fallkonferenz %1</translation>
     </message>
@@ -988,12 +1120,12 @@
     </message>
     <message>
         <location line="+50"/>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-97"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1068,7 +1200,7 @@
         <translation>vertagt</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Choose an option or &quot;Defer the decision&quot; first.</source>
         <translation>Wählen Sie zuerst eine Option oder „Entscheidung vertagen“.</translation>
     </message>
@@ -1190,12 +1322,12 @@
     <name>consilium::DrillDownDialog</name>
     <message>
         <location filename="../compare/DrillDownDialog.cpp" line="+26"/>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Criteria</source>
         <translation>Kriterien</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Arm</source>
         <translation>Option</translation>
     </message>
@@ -1215,17 +1347,17 @@
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Criterion details</source>
         <translation>Details zum Kriterium</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Criteria: %1</source>
         <translation>Kriterien: %1</translation>
     </message>
@@ -1276,7 +1408,7 @@
 <context>
     <name>consilium::FactField</name>
     <message>
-        <location filename="../editor/FactField.cpp" line="+60"/>
+        <location filename="../editor/FactField.cpp" line="+61"/>
         <source>Unit of %1</source>
         <translation>Einheit von %1</translation>
     </message>
@@ -1286,22 +1418,36 @@
         <translation>Status von %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Date of %1</source>
         <translation>Datum von %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+66"/>
         <source>date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Date of the measurement (YYYY-MM-DD), optional</source>
-        <translation>Datum der Messung (JJJJ-MM-TT), optional</translation>
+        <translation type="vanished">Datum der Messung (JJJJ-MM-TT), optional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the measurement (YYYY-MM-DD), optional; from the value: Alt+W</source>
+        <translation>Datum der Messung (JJJJ-MM-TT), optional; vom Wert aus: Alt+W</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Unit of the value; from the value: Alt+U</source>
+        <translation>Einheit des Werts; vom Wert aus: Alt+U</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A value, not evaluated or unknown; from the value: Alt+S</source>
+        <translation>Wert, nicht erhoben oder unbekannt; vom Wert aus: Alt+S</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
@@ -1326,7 +1472,7 @@
         <translation>unbekannt (angegeben)</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+144"/>
         <source>needed by an arm</source>
         <translation>für eine Option benötigt</translation>
     </message>
@@ -1351,11 +1497,21 @@
             <numerusform>%n Tage nach dem Stichtag</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>did you mean %1?</source>
+        <translation>meinten Sie %1?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
 </context>
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+70"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+107"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
@@ -1430,7 +1586,7 @@
         <translation>Versionen</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+52"/>
         <source>deferred</source>
         <translation>vertagt</translation>
     </message>
@@ -1440,7 +1596,7 @@
         <translation>offen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>final</source>
         <translation>endgültig</translation>
     </message>
@@ -1450,7 +1606,104 @@
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+92"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not entered)</source>
+        <translation>(nicht eingegeben)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not recorded)</source>
+        <translation>(nicht erfasst)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved %1 by %2</source>
+        <translation>Gespeichert am %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Verdicts (rule pack %1 %2):</source>
+        <translation>Ergebnisse (Regelwerk %1 %2):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This version has not been evaluated.</source>
+        <translation>Diese Version wurde nicht ausgewertet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>As of</source>
+        <translation>Stichtag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jurisdiction</source>
+        <translation>Rechtsraum</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+29"/>
+        <source>Medications</source>
+        <translation>Medikamente</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+32"/>
+        <source>Failed therapies</source>
+        <translation>Erfolglose Therapien</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Changes from version %1:</source>
+        <translation>Änderungen gegenüber Version %1:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No change in the data.</source>
+        <translation>Keine Änderung der Daten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first version.</source>
+        <translation>Die erste Version.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Data of this version:</source>
+        <translation>Daten dieser Version:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As of %1 · %2</source>
+        <translation>Stichtag %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Decision #%1</source>
         <translation>Entscheidung Nr. %1</translation>
     </message>
@@ -1475,7 +1728,17 @@
         <translation>Voten</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>recorder not recorded</source>
+        <translation>erfassende Person nicht festgehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recorded by %1</source>
+        <translation>erfasst von %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Overrides</source>
         <translation>Übersteuerungen</translation>
     </message>
@@ -1513,6 +1776,39 @@
         <location line="+4"/>
         <source>What would change under today&apos;s rules (%1 %2):</source>
         <translation>Was sich unter den heutigen Regeln (%1 %2) ändern würde:</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::IdentityDialog</name>
+    <message>
+        <location filename="../settings/SettingsDialog.cpp" line="+109"/>
+        <source>Who is working?</source>
+        <translation>Wer arbeitet hier?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions, decisions and the audit log record who made them. Enter your name and role once; you can change them later in Settings.</source>
+        <translation>Versionen, Entscheidungen und das Prüfprotokoll halten fest, wer sie erstellt hat. Geben Sie Ihren Namen und Ihre Fachrichtung einmal ein; Sie können beides später in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display name</source>
+        <translation>Angezeigter Name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>Fachrichtung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Display &amp;name:</source>
+        <translation>Angezeigter &amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Fachrichtung:</translation>
     </message>
 </context>
 <context>
@@ -1871,30 +2167,30 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+112"/>
+        <location filename="../shell/MainWindow.cpp" line="+115"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+104"/>
+        <location line="+83"/>
+        <location line="+122"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+126"/>
+        <location line="-122"/>
+        <location line="+144"/>
         <source>Case files (*.json)</source>
         <translation>Falldateien (*.json)</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+127"/>
+        <location line="-133"/>
+        <location line="+145"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-145"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
     </message>
@@ -2055,9 +2351,13 @@ Regelwerk %2 %3
         <translation>%1 anzeigen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
+        <source> · sign-off: %1 · %2%3</source>
+        <translation> · Freigabe: %1 · %2%3</translation>
+    </message>
+    <message>
         <source>Rule pack %1 %2 (%3) · %4%5</source>
-        <translation>Regelwerk %1 %2 (%3) · %4%5</translation>
+        <translation type="vanished">Regelwerk %1 %2 (%3) · %4%5</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2065,12 +2365,12 @@ Regelwerk %2 %3
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Import cases</source>
         <translation>Fälle importieren</translation>
     </message>
@@ -2104,17 +2404,17 @@ Regelwerk %2 %3
     <message>
         <location line="+7"/>
         <location line="+5"/>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Patient handout</source>
         <translation>Patienteninformation</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>The case has errors that prevent evaluation.</source>
         <translation>Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Handout written to %1</source>
         <translation>Patienteninformation gespeichert unter %1</translation>
     </message>
@@ -2132,7 +2432,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::MedicationModel</name>
     <message>
-        <location filename="../editor/MedicationModel.cpp" line="+74"/>
+        <location filename="../editor/MedicationModel.cpp" line="+73"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2170,7 +2470,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+27"/>
+        <location filename="../packs/PackDialog.cpp" line="+28"/>
         <source>Rule packs</source>
         <translation>Regelwerke</translation>
     </message>
@@ -2223,17 +2523,21 @@ Regelwerk %2 %3
         <translation>&lt;b&gt;%1&lt;/b&gt; Version &lt;b&gt;%2&lt;/b&gt; · %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>built into the application</source>
         <translation>in die Anwendung eingebaut</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>site pack</source>
-        <translation>Regelwerk des Standorts</translation>
+        <translation type="vanished">Regelwerk des Standorts</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>site pack, %1</source>
+        <translation>Regelwerk des Standorts, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Effective from %1 to %2</source>
         <translation>Gültig von %1 bis %2</translation>
     </message>
@@ -2263,7 +2567,7 @@ Regelwerk %2 %3
         <translation>Von den Kriterien zitierte Quellen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Loaded without a trusted signature: %1</source>
         <translation>Ohne vertrauenswürdige Signatur geladen: %1</translation>
     </message>
@@ -2276,7 +2580,7 @@ Regelwerk %2 %3
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rule pack refused</source>
         <translation>Regelwerk abgelehnt</translation>
     </message>
@@ -2286,7 +2590,7 @@ Regelwerk %2 %3
         <translation>Das Regelwerk wurde abgelehnt; das aktive Regelwerk bleibt unverändert.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <location line="+13"/>
         <location line="+13"/>
         <source>Rule pack</source>
@@ -2343,9 +2647,42 @@ Regelwerk %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::PackStatus</name>
+    <message>
+        <location filename="../common/PackProvenance.cpp" line="+64"/>
+        <source>%1 %2 · sha256 %3</source>
+        <translation>%1 %2 · sha256 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>signed by %1…</source>
+        <translation>signiert von %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UNSIGNED — loaded by override: %1</source>
+        <translation>NICHT SIGNIERT — trotz fehlender Signatur geladen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>site pack; how it was loaded was not recorded</source>
+        <translation>Regelwerk des Standorts; wie es geladen wurde, ist nicht festgehalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule pack %1 · %2</source>
+        <translation>Regelwerk %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>consilium::PagedPrinter</name>
     <message>
-        <location filename="../reports/PagedPrinter.cpp" line="+50"/>
+        <location filename="../reports/PagedPrinter.cpp" line="+74"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
@@ -2448,17 +2785,41 @@ Regelwerk %2 %3
         <translation>Risiko, an der Behandlung zu sterben</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
+        <source>%1 of %2 people in studies had a severe form</source>
+        <translation>in schwerer Form bei %1 von %2 Personen in Studien</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 of %2 people in studies</source>
         <translation>%1 von %2 Personen in Studien</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>studied in %n people</source>
-        <translation>an %n Personen untersucht</translation>
+        <translation type="vanished">an %n Personen untersucht</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>about %1 in 100 of %2 people in studies</source>
+        <translation>etwa %1 von 100 Personen in Studien (insgesamt %2 Personen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>about %1 in 100 people in studies</source>
+        <translation>etwa %1 von 100 Personen in Studien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>how often is not known yet</source>
+        <translation>wie häufig, ist noch nicht bekannt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>could be %1 to %2 in 100</source>
+        <translation>es könnten %1 bis %2 von 100 sein</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Not known from studies in people with your disease.</source>
         <translation>Aus Studien bei Menschen mit Ihrer Erkrankung nicht bekannt.</translation>
     </message>
@@ -2479,6 +2840,11 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="+11"/>
+        <source>Does not apply: not possible for you at the moment.</source>
+        <translation>Trifft nicht zu: Für Sie ist das zurzeit nicht möglich.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Can continue or change now.</source>
         <translation>Kann sofort fortgesetzt oder angepasst werden.</translation>
     </message>
@@ -2529,7 +2895,7 @@ Regelwerk %2 %3
         <translation>Die übliche Behandlung</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>Your treatment options</source>
         <translation>Ihre Behandlungsmöglichkeiten</translation>
     </message>
@@ -2584,12 +2950,32 @@ Regelwerk %2 %3
         <translation>Fragen an Ihr Team: Was passiert, wenn ich abwarte? Was müsste ich absetzen? Wer kann nach der Behandlung bei mir bleiben?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Prepared on %1 for your conversation with your care team.</source>
         <translation>Erstellt am %1 für Ihr Gespräch mit Ihrem Behandlungsteam.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Rule pack %1, built into the program.</source>
+        <translation>Regelwerk %1, in das Programm eingebaut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule pack %1, signed by %2….</source>
+        <translation>Regelwerk %1, signiert von %2….</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule pack %1, UNSIGNED — loaded by override: %2</source>
+        <translation>Regelwerk %1, NICHT SIGNIERT — trotz fehlender Signatur geladen: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule pack %1; how it was loaded was not recorded.</source>
+        <translation>Regelwerk %1; wie es geladen wurde, ist nicht festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation>Diese Seite unterstützt ein Gespräch. Die Verantwortung für die Entscheidung trägt Ihr Behandlungsteam.</translation>
     </message>
@@ -2649,7 +3035,7 @@ Regelwerk %2 %3
         <translation>Nicht zutreffend</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Jurisdiction</source>
         <translation>Rechtsraum</translation>
     </message>
@@ -2695,7 +3081,23 @@ Regelwerk %2 %3
         <translation>nichts fehlt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>— (ineligible)</source>
+        <translation>— (nicht geeignet)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ineligible, so no start date is shown. By the washouts alone the earliest start would be %1; the logistics timeline takes %2.</source>
+        <translation>Nicht geeignet, daher wird kein Starttermin angezeigt. Allein nach den Auswaschphasen wäre der früheste Start %1; der Zeitplan der Logistik umfasst %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Earliest start: %1 · to treatment: %2</source>
+        <translation>Frühester Start: %1 · bis zur Behandlung: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>unknown (a last dose is missing)</source>
         <translation>unbekannt (eine letzte Dosis fehlt)</translation>
     </message>
@@ -2775,32 +3177,65 @@ Regelwerk %2 %3
         <translation>Anfahrt %1 min</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>%1% (n not reported)</source>
-        <translation>%1 % (n nicht berichtet)</translation>
+        <translation type="vanished">%1 % (n nicht berichtet)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>no data</source>
-        <translation>keine Daten</translation>
+        <translation type="vanished">keine Daten</translation>
     </message>
     <message>
-        <location line="+35"/>
         <source>n=%1</source>
-        <translation>n=%1</translation>
+        <translation type="vanished">n=%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+109"/>
         <source>rate not reported</source>
         <translation>Rate nicht berichtet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-23"/>
+        <location line="+26"/>
         <source>(oncology reference %1)</source>
         <translation>(onkologische Referenz %1)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-66"/>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (n not reported)</source>
+        <translation>%1 (n nicht berichtet)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>95% CI %1–%2</source>
+        <translation>95%-KI %1–%2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>(label warning; rate not found)</source>
+        <translation>(Warnhinweis der Fachinformation; keine Rate gefunden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rate not found (NF)</source>
+        <translation>keine Rate gefunden (NF)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>rate not reported (n=%1)</source>
+        <translation>Rate nicht berichtet (n=%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>no AID data (NF)</source>
         <translation>keine Daten bei Autoimmunerkrankungen (NF)</translation>
     </message>
@@ -2830,7 +3265,7 @@ Regelwerk %2 %3
         <translation>Nachbeobachtung: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+30"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weiteres</numerusform>
@@ -2883,7 +3318,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+50"/>
+        <location filename="../common/Session.cpp" line="+81"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>
@@ -2896,14 +3331,29 @@ Regelwerk %2 %3
 <context>
     <name>consilium::SettingsDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="+21"/>
+        <location filename="../settings/SettingsDialog.cpp" line="-102"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>From the case&apos;s jurisdiction</source>
+        <translation>Nach dem Rechtsraum des Falls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EU (SI units: µmol/L, mg/L, g/L …)</source>
+        <translation>EU (SI-Einheiten: µmol/L, mg/L, g/L …)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US (conventional units: mg/dL …)</source>
+        <translation>USA (konventionelle Einheiten: mg/dL …)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen …</translation>
+        <translation>D&amp;urchsuchen …</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2927,16 +3377,21 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Units offered for new values:</source>
+        <translation>Angebotene &amp;Einheiten für neue Werte:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Database:</source>
         <translation>&amp;Datenbank:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
@@ -3039,12 +3494,22 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+60"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+71"/>
+        <source>%1 to %2 (day %3 to %4)</source>
+        <translation>%1 bis %2 (Tag %3 bis %4)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from %1 (day %2); end not given by the evidence (NF)</source>
+        <translation>ab %1 (Tag %2); Ende in der Evidenz nicht angegeben (NF)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Logistics timeline</source>
         <translation>Zeitplan der Logistik</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+100"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -3054,7 +3519,12 @@ Schreibgeschützt öffnen?</translation>
         <translation>Logistik ab dem Stichtag (%1)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+40"/>
+        <source>ineligible</source>
+        <translation>nicht geeignet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>timeline unknown</source>
         <translation>Zeitplan unbekannt</translation>
     </message>
@@ -3064,37 +3534,40 @@ Schreibgeschützt öffnen?</translation>
         <translation>kein fester Zeitplan</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>%1 (end not known)</source>
         <translation>%1 (Ende unbekannt)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+108"/>
+        <source>(end not known)</source>
+        <translation>(Ende unbekannt)</translation>
+    </message>
+    <message>
         <source>day %1 to %2</source>
-        <translation>Tag %1 bis %2</translation>
+        <translation type="vanished">Tag %1 bis %2</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>from day %1; end not given by the evidence (NF)</source>
-        <translation>ab Tag %1; Ende in der Evidenz nicht angegeben (NF)</translation>
+        <translation type="vanished">ab Tag %1; Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-287"/>
         <source>Evidence: %1</source>
         <translation>Evidenz: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+221"/>
         <source>Days from the as-of date</source>
         <translation>Tage ab dem Stichtag</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Earliest start</source>
         <translation>Frühester Start</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-143"/>
         <source>Earliest start: %1</source>
         <translation>Frühester Start: %1</translation>
     </message>
@@ -3102,7 +3575,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+55"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+57"/>
         <source>Any grade</source>
         <translation>Alle Grade</translation>
     </message>
@@ -3132,17 +3605,56 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+109"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <location line="+27"/>
+        <source>n unknown</source>
+        <translation>n unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>oncology reference</source>
+        <translation>onkologische Referenz</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>autoimmune cohort</source>
+        <translation>Autoimmun-Kohorte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grade ≥ 3</source>
+        <translation>Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any grade</source>
+        <translation>alle Grade</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 events worked out from the reported %2</source>
+        <translation>%1 Ereignisse, errechnet aus den berichteten %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not found: no rate for this measure (NF). Not zero.</source>
+        <translation>nicht gefunden: keine Rate für dieses Maß (NF). Nicht null.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>95% confidence interval (Wilson)</source>
+        <translation>95%-Konfidenzintervall (Wilson)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="vanished">%1: %2</translation>
+    </message>
+    <message>
+        <location line="-97"/>
         <source>grade ≥ 3 rates</source>
         <translation>Raten Grad ≥ 3</translation>
     </message>
@@ -3152,44 +3664,44 @@ Schreibgeschützt öffnen?</translation>
         <translation>Raten aller Grade</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>%1: %2, k/n</source>
+        <translation>%1: %2, k/n</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Autoimmune cohort</source>
         <translation>Autoimmun-Kohorte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Oncology reference</source>
         <translation>Onkologische Referenz</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>n not reported</source>
-        <translation>n nicht berichtet</translation>
+        <translation type="vanished">n nicht berichtet</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>no data</source>
-        <translation>keine Daten</translation>
+        <translation type="vanished">keine Daten</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Oncology reference: no figure for this measure.</source>
-        <translation>Onkologische Referenz: keine Zahl für dieses Maß.</translation>
+        <translation type="vanished">Onkologische Referenz: keine Zahl für dieses Maß.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Autoimmune cohorts: no figure for this measure (NF).</source>
-        <translation>Autoimmun-Kohorten: keine Zahl für dieses Maß (NF).</translation>
+        <translation type="vanished">Autoimmun-Kohorten: keine Zahl für dieses Maß (NF).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+62"/>
         <source>Patients affected (%)</source>
         <translation>Betroffene Patienten (%)</translation>
     </message>
     <message>
-        <location line="+47"/>
         <source>NF</source>
-        <translation>NF</translation>
+        <translation type="vanished">NF</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,23 @@
 <context>
     <name>consilium::CaseEditor</name>
     <message>
-        <location filename="../editor/CaseEditor.cpp" line="+311"/>
+        <location filename="../editor/CaseEditor.cpp" line="+234"/>
+        <source>&quot;%1&quot; is not a valid date (YYYY-MM-DD); the values keep their dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+393"/>
+        <source>Date of these results (YYYY-MM-DD): every value of the panel without a date of its own takes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-372"/>
+        <source>Date %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+321"/>
         <source>Row %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -36,7 +52,23 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Date of these results:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Date of the %1 results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+3"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
@@ -64,7 +96,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>agent ids, separated by commas (e.g. rituximab, cyclophosphamide)</source>
+        <source>drug names, separated by commas (e.g. Rituximab, Cyclophosphamide)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -89,16 +121,32 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;As of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
         <source>&amp;Jurisdiction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>The date the case is evaluated at (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the as-of date in a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar for the as-of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,7 +154,12 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+103"/>
+        <location filename="../cases/CaseListModel.cpp" line="+87"/>
+        <source>%1: the open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>not evaluated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,8 +220,7 @@
 <context>
     <name>consilium::CaseListPanel</name>
     <message numerus="yes">
-        <location filename="../cases/CaseListPanel.cpp" line="+79"/>
-        <location line="+13"/>
+        <location filename="../cases/CaseListPanel.cpp" line="+105"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -176,8 +228,7 @@
         </translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+12"/>
+        <location line="+0"/>
         <source>counting cases…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,7 +238,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Search cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,7 +303,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Any disease</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,18 +316,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+88"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+89"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+282"/>
+        <location line="+41"/>
+        <location line="+285"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-218"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,17 +374,17 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Cannot save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-12"/>
         <source>The case has problems. Fix the marked fields first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The database refused the case.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,7 +554,7 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+143"/>
+        <location filename="../compare/ComparisonView.cpp" line="+166"/>
         <location line="+2"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
@@ -570,7 +621,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+44"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+47"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,7 +631,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+13"/>
+        <source>Glucocorticoids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“Washout end dates” below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>… and %n more (see “Decisive criteria and sources”)</source>
+        <translation>
+            <numerusform>… and %n more (see “Decisive criteria and sources”)</numerusform>
+            <numerusform>… and %n more (see “Decisive criteria and sources”)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>data error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clinical judgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>newer evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not applicable to the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown (last dose missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Conference report: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,7 +699,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Case data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,12 +714,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Failed therapies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+4"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
@@ -631,7 +730,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>What would change the answer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,12 +760,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>Washout end dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before leukapheresis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before the first bispecific dose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Washout not defined by the evidence (decide locally):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Logistics timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -676,12 +795,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Autoimmune-cohort rates are shown with n on every bar; oncology figures are labelled &quot;oncology reference&quot;; hatched bars mean no data (NF), not zero.</source>
+        <location line="+7"/>
+        <source>Bars are labelled k/n (patients affected / patients studied), or with the reported percentage where the count is not known; the whiskers are the 95% confidence interval (Wilson score). Oncology figures are the grey &quot;oncology reference&quot; bars. &quot;not found&quot; (NF) means no rate was found, not zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,6 +895,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The decision was made under rule pack %1 %2 (sha256 %3).</source>
         <translation type="unfinished"></translation>
@@ -858,7 +982,7 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+57"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+58"/>
         <source>Case conference %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -988,12 +1112,12 @@
     </message>
     <message>
         <location line="+50"/>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-97"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,7 +1192,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Choose an option or &quot;Defer the decision&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,12 +1314,12 @@
     <name>consilium::DrillDownDialog</name>
     <message>
         <location filename="../compare/DrillDownDialog.cpp" line="+26"/>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Arm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,17 +1339,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Criterion details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>no result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Criteria: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,7 +1400,7 @@
 <context>
     <name>consilium::FactField</name>
     <message>
-        <location filename="../editor/FactField.cpp" line="+60"/>
+        <location filename="../editor/FactField.cpp" line="+61"/>
         <source>Unit of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,22 +1410,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Date of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+66"/>
         <source>date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Date of the measurement (YYYY-MM-DD), optional</source>
+        <source>Date of the measurement (YYYY-MM-DD), optional; from the value: Alt+W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Unit of the value; from the value: Alt+U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A value, not evaluated or unknown; from the value: Alt+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1326,7 +1460,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+144"/>
         <source>needed by an arm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,11 +1485,21 @@
             <numerusform>%n days after as-of</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>did you mean %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+70"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+107"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,7 +1574,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+52"/>
         <source>deferred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,7 +1584,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>final</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,7 +1594,104 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+92"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Version %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Verdicts (rule pack %1 %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This version has not been evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>As of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+29"/>
+        <source>Medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+32"/>
+        <source>Failed therapies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Changes from version %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No change in the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Data of this version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As of %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Decision #%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,7 +1716,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>recorder not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recorded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Overrides</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,6 +1763,39 @@
     <message>
         <location line="+4"/>
         <source>What would change under today&apos;s rules (%1 %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consilium::IdentityDialog</name>
+    <message>
+        <location filename="../settings/SettingsDialog.cpp" line="+109"/>
+        <source>Who is working?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions, decisions and the audit log record who made them. Enter your name and role once; you can change them later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Display &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1867,30 +2151,30 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+112"/>
+        <location filename="../shell/MainWindow.cpp" line="+115"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+104"/>
+        <location line="+83"/>
+        <location line="+122"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+126"/>
+        <location line="-122"/>
+        <location line="+144"/>
         <source>Case files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+127"/>
+        <location line="-133"/>
+        <location line="+145"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-145"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2048,8 +2332,8 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Rule pack %1 %2 (%3) · %4%5</source>
+        <location line="+14"/>
+        <source> · sign-off: %1 · %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2058,12 +2342,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Import cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2097,17 +2381,17 @@ Rule pack %2 %3
     <message>
         <location line="+7"/>
         <location line="+5"/>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Patient handout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>The case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Handout written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2125,7 +2409,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::MedicationModel</name>
     <message>
-        <location filename="../editor/MedicationModel.cpp" line="+74"/>
+        <location filename="../editor/MedicationModel.cpp" line="+73"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2163,7 +2447,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+27"/>
+        <location filename="../packs/PackDialog.cpp" line="+28"/>
         <source>Rule packs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2216,17 +2500,17 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>built into the application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>site pack</source>
+        <location line="+1"/>
+        <source>site pack, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Effective from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2256,7 +2540,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Loaded without a trusted signature: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2269,7 +2553,7 @@ Rule pack %2 %3
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rule pack refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,7 +2563,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <location line="+13"/>
         <location line="+13"/>
         <source>Rule pack</source>
@@ -2336,9 +2620,42 @@ Rule pack %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::PackStatus</name>
+    <message>
+        <location filename="../common/PackProvenance.cpp" line="+64"/>
+        <source>%1 %2 · sha256 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>signed by %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UNSIGNED — loaded by override: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>site pack; how it was loaded was not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule pack %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>consilium::PagedPrinter</name>
     <message>
-        <location filename="../reports/PagedPrinter.cpp" line="+50"/>
+        <location filename="../reports/PagedPrinter.cpp" line="+74"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2441,17 +2758,37 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>%1 of %2 people in studies</source>
+        <location line="+27"/>
+        <source>%1 of %2 people in studies had a severe form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>studied in %n people</source>
+        <source>%1 of %2 people in studies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>about %1 in 100 of %2 people in studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>about %1 in 100 people in studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>how often is not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>could be %1 to %2 in 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Not known from studies in people with your disease.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,6 +2809,11 @@ Rule pack %2 %3
     </message>
     <message>
         <location line="+11"/>
+        <source>Does not apply: not possible for you at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Can continue or change now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,7 +2864,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>Your treatment options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2577,12 +2919,32 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Prepared on %1 for your conversation with your care team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Rule pack %1, built into the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule pack %1, signed by %2….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule pack %1, UNSIGNED — loaded by override: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule pack %1; how it was loaded was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2642,7 +3004,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Jurisdiction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,7 +3050,23 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>— (ineligible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ineligible, so no start date is shown. By the washouts alone the earliest start would be %1; the logistics timeline takes %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Earliest start: %1 · to treatment: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>unknown (a last dose is missing)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2768,32 +3146,53 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1% (n not reported)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>n=%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+109"/>
         <source>rate not reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-23"/>
+        <location line="+26"/>
         <source>(oncology reference %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-66"/>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (n not reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>95% CI %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>(label warning; rate not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rate not found (NF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>rate not reported (n=%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>no AID data (NF)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2823,7 +3222,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+30"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -2876,7 +3275,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+50"/>
+        <location filename="../common/Session.cpp" line="+81"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2889,12 +3288,27 @@ Rule pack %2 %3
 <context>
     <name>consilium::SettingsDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="+21"/>
+        <location filename="../settings/SettingsDialog.cpp" line="-102"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>From the case&apos;s jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EU (SI units: µmol/L, mg/L, g/L …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US (conventional units: mg/dL …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2920,16 +3334,21 @@ Rule pack %2 %3
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Units offered for new values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3030,12 +3449,22 @@ Open it read-only?</source>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+60"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+71"/>
+        <source>%1 to %2 (day %3 to %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from %1 (day %2); end not given by the evidence (NF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Logistics timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+100"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3045,7 +3474,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+40"/>
+        <source>ineligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>timeline unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3055,37 +3489,32 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>%1 (end not known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>day %1 to %2</source>
+        <location line="+108"/>
+        <source>(end not known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>from day %1; end not given by the evidence (NF)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-287"/>
         <source>Evidence: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+221"/>
         <source>Days from the as-of date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Earliest start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-143"/>
         <source>Earliest start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3093,7 +3522,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+55"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+57"/>
         <source>Any grade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3123,17 +3552,52 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+109"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: %2</source>
+        <location line="+27"/>
+        <source>n unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>oncology reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>autoimmune cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grade ≥ 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 events worked out from the reported %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not found: no rate for this measure (NF). Not zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>95% confidence interval (Wilson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-97"/>
         <source>grade ≥ 3 rates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,43 +3607,23 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Autoimmune cohort</source>
+        <location line="+0"/>
+        <source>%1: %2, k/n</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Oncology reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>n not reported</source>
+        <source>Autoimmune cohort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>no data</source>
+        <source>Oncology reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Oncology reference: no figure for this measure.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Autoimmune cohorts: no figure for this measure (NF).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+62"/>
         <source>Patients affected (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>NF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
