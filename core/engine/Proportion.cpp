@@ -66,9 +66,8 @@ ToxicityFigure toxicityFigure(const ToxicityEntry &t, ToxicityMetric metric)
     bool derived = false;
     if (t.events >= 0 && n > 0 && t.events <= n) {
         // The events belong to the rate they reproduce; with no rate given, to any grade.
-        if (reproduces(t.events, n, percent))
-            k = t.events;
-        else if (any && std::isnan(percent) && !reproduces(t.events, n, other))
+        const bool noRateGiven = any && std::isnan(percent) && !reproduces(t.events, n, other);
+        if (reproduces(t.events, n, percent) || noRateGiven)
             k = t.events;
     }
     if (k < 0 && n > 0) {
