@@ -169,7 +169,9 @@ struct Criterion {
     const std::vector<TemplatePart> &explanationFor(CriterionState s) const
     {
         const auto i = std::size_t(s);
-        return i < stateTemplates.size() && !stateTemplates[i].isEmpty() ? stateExplanations[i] : explanation;
+        if (i < stateTemplates.size() && !stateTemplates[i].isEmpty())
+            return stateExplanations[i];
+        return explanation;
     }
     QString source;
     QString evidence;

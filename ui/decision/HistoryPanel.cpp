@@ -273,7 +273,8 @@ QString agentsText(const RulePack &pack, const QJsonValue &list, bool medication
     if (list.isUndefined())
         return HistoryPanel::tr("(not recorded)");
     QStringList names;
-    for (const QJsonValue &a : list.toArray()) {
+    const QJsonArray items = list.toArray();
+    for (const QJsonValue &a : items) {
         const QString id = medications ? a.toObject().value(QStringLiteral("agent")).toString() : a.toString();
         const int i = pack.agentIndex(id);
         names << (i >= 0 ? pack.agents()[std::size_t(i)].label : id);

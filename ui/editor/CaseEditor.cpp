@@ -384,7 +384,7 @@ QWidget *CaseEditor::buildMeta()
     connect(m_id, &QLineEdit::textEdited, this, [push](const QString &t) { push("id", t.trimmed()); });
     connect(m_label, &QLineEdit::textEdited, this, [push](const QString &t) { push("label", t); });
     connect(m_asOf, &QLineEdit::textEdited, this, [push](const QString &t) { push("as_of", t.trimmed()); });
-    connect(m_asOfCalendar, &QCalendarWidget::clicked, this, [this, push, calendarMenu](const QDate &d) {
+    connect(m_asOfCalendar, &QCalendarWidget::clicked, this, [push, calendarMenu](const QDate &d) {
         calendarMenu->close();
         push("as_of", d.toString(Qt::ISODate));
     });
