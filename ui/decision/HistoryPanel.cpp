@@ -274,7 +274,7 @@ QString agentsText(const RulePack &pack, const QJsonValue &list, bool medication
         return HistoryPanel::tr("(not recorded)");
     QStringList names;
     const QJsonArray items = list.toArray();
-    for (const QJsonValue &a : items) {
+    for (const auto &a : items) {
         const QString id = medications ? a.toObject().value(QStringLiteral("agent")).toString() : a.toString();
         const int i = pack.agentIndex(id);
         names << (i >= 0 ? pack.agents()[std::size_t(i)].label : id);

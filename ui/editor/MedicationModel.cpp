@@ -148,7 +148,7 @@ void MedicationModel::setErrors(const std::map<int, QStringList> &errors)
 
 QString AgentNames::idFor(const RulePack &pack, const QString &text)
 {
-    const QString t = text.trimmed();
+    QString t = text.trimmed();
     for (const Agent &a : pack.agents()) {
         if (a.label.compare(t, Qt::CaseInsensitive) == 0 || a.id.compare(t, Qt::CaseInsensitive) == 0)
             return a.id;

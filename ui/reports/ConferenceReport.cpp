@@ -64,7 +64,7 @@ QString agentLabel(const RulePack &pack, const QString &id)
 
 // Explanations may point at result fields ("per-drug dates in derived.washout_end_dates"); the
 // report names the section that lists them instead.
-QString readable(const RulePack &pack, QString text)
+QString readable(const RulePack &pack, const QString &text)
 {
     static const QRegularExpression field(QStringLiteral("\\bderived[. ]([a-z][a-z0-9_]*)"));
     QString out;

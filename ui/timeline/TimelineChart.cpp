@@ -203,10 +203,11 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
         });
         if (phases.empty())
             rows.push_back({ arm, nullptr });
-        for (auto it = phases.rbegin(); it != phases.rend(); ++it) {
-            rows.push_back({ arm, *it });
-            if (std::find(types.begin(), types.end(), (*it)->phase) == types.end())
-                types.push_back((*it)->phase);
+        std::reverse(phases.begin(), phases.end()); // the first phase on the top row
+        for (const TimelinePhase *p : phases) {
+            rows.push_back({ arm, p });
+            if (std::find(types.begin(), types.end(), p->phase) == types.end())
+                types.push_back(p->phase);
         }
     }
     const int nRows = int(rows.size());
@@ -215,7 +216,7 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
     int hidden = 0;
     for (int r = 0; r < nRows; ++r) {
         const int arm = rows[std::size_t(r)].arm;
-        const bool top = r + 1 == nRows || rows[std::size_t(r + 1)].arm != arm;
+        const bool top = r + 1 == nRows || rows[std::size_t(r) + 1].arm != arm;
         if (!top) {
             out.categories << QString(++hidden, QChar(0x200B));
             continue;
@@ -311,7 +312,7 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
     starDay.resize(std::size_t(nRows));
     for (int r = 0; r < nRows; ++r) {
         const int arm = rows[std::size_t(r)].arm;
-        const bool top = r + 1 == nRows || rows[std::size_t(r + 1)].arm != arm;
+        const bool top = r + 1 == nRows || rows[std::size_t(r) + 1].arm != arm;
         const auto &d = e->earliestStart[std::size_t(arm)];
         if (top && d && !ResultText::isIneligible(*e, arm)) {
             starDay[std::size_t(r)] = e->caseData.asOf.daysTo(*d);
@@ -327,7 +328,7 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
         m->setVisible(false);
     // Separators between the arms' lanes.
     for (int r = 0; r + 1 < nRows; ++r) {
-        if (rows[std::size_t(r)].arm == rows[std::size_t(r + 1)].arm)
+        if (rows[std::size_t(r)].arm == rows[std::size_t(r) + 1].arm)
             continue;
         auto *line = new QLineSeries;
         line->setPen(QPen(style.grid.darker(115), 1.2, Qt::DashLine));

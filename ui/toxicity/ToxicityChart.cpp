@@ -253,7 +253,8 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
     bool whiskerInLegend = false;
     for (std::size_t i = 0; i < out.size(); ++i) {
         Bar &b = out[i];
-        const qreal x = qreal(i / 2) + (b.oncology ? slot / 2 : -slot / 2);
+        const std::size_t category = i / 2; // two bars (AID, oncology) per category
+        const qreal x = qreal(category) + (b.oncology ? slot / 2 : -slot / 2);
         qreal top = 0;
         if (b.figure.found) {
             top = b.figure.percent;
