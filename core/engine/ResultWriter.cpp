@@ -689,6 +689,12 @@ QString resultText(const Engine &engine, const Evaluation &e)
     line(QStringLiteral("Decision support only: the multidisciplinary team decides."));
     line(QString());
     line(QStringLiteral("Derived values"));
+    // "eGFR: unknown (Serum creatinine missing)": an unknown value says why.
+    auto derivedLine = [&](const DerivedDef &def, QString v) {
+        if (const QString why = unknownValueReason(pack, e.ws, def.slot); !why.isEmpty())
+            v += QStringLiteral(" (") + why + QLatin1Char(')');
+        line(QStringLiteral("  %1: %2").arg(def.label, v));
+    };
     for (const DerivedDef &def : pack.derived()) {
         if (def.type == ValueType::Date || def.type == ValueType::Bool)
             continue;
@@ -696,17 +702,11 @@ QString resultText(const Engine &engine, const Evaluation &e)
         if (!def.unit.isEmpty() && e.ws.status[std::size_t(def.slot)] == ValueStatus::Known
             && def.type != ValueType::Enum)
             v += QLatin1Char(' ') + def.unit;
-        if (const QString why = unknownValueReason(pack, e.ws, def.slot); !why.isEmpty())
-            v += QStringLiteral(" (") + why + QLatin1Char(')');
-        line(QStringLiteral("  %1: %2").arg(def.label, v));
+        derivedLine(def, v);
     }
     for (const DerivedDef &def : pack.derived()) {
-        if (def.type != ValueType::Date)
-            continue;
-        QString v = displayValue(pack, e.ws, def.slot);
-        if (const QString why = unknownValueReason(pack, e.ws, def.slot); !why.isEmpty())
-            v += QStringLiteral(" (") + why + QLatin1Char(')');
-        line(QStringLiteral("  %1: %2").arg(def.label, v));
+        if (def.type == ValueType::Date)
+            derivedLine(def, displayValue(pack, e.ws, def.slot));
     }
     if (!e.whatWouldChange.empty()) {
         QStringList parts;

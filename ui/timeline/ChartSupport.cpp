@@ -4,6 +4,7 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QGraphicsSimpleTextItem>
+#include <QLegend>
 #include <QPalette>
 
 namespace consilium {
@@ -94,6 +95,20 @@ void clearChart(QChart *chart)
         chart->removeAxis(a);
         delete a;
     }
+}
+
+void prepareChart(QChart *chart, const ChartStyle &style)
+{
+    clearChart(chart);
+    QFont titleFont = style.font;
+    titleFont.setPointSizeF(style.font.pointSizeF() * 1.15);
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->setBackgroundBrush(style.background);
+    chart->setTitleBrush(style.text);
+    chart->legend()->setLabelColor(style.text);
+    chart->legend()->setFont(style.font);
+    chart->setAnimationOptions(QChart::NoAnimation);
 }
 
 } // namespace consilium

@@ -53,5 +53,7 @@ private:
 
 // Empties a chart for re-populating: its labels, series and axes (the axes are deleted).
 void clearChart(QChart *chart);
+// Empties a chart (clearChart) and applies `style`: title, background, legend, no animation.
+void prepareChart(QChart *chart, const ChartStyle &style);
 
 } // namespace consilium

@@ -149,16 +149,7 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
     QChart *chart, const Evaluation *e, int arm, bool grade3, const ChartStyle &style)
 {
     std::vector<Bar> out;
-    clearChart(chart);
-    QFont titleFont = style.font;
-    titleFont.setPointSizeF(style.font.pointSizeF() * 1.15);
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    chart->setBackgroundBrush(style.background);
-    chart->setTitleBrush(style.text);
-    chart->legend()->setLabelColor(style.text);
-    chart->legend()->setFont(style.font);
-    chart->setAnimationOptions(QChart::NoAnimation);
+    prepareChart(chart, style);
     if (!e) {
         chart->setTitle(tr("No result: the case has errors that prevent evaluation."));
         return out;
