@@ -3,6 +3,7 @@
 #include "DbCommands.h"
 #include "PackCommands.h"
 #include "case/CaseData.h"
+#include "engine/CaseEvaluation.h"
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 #include "engine/Vignettes.h"
@@ -196,22 +197,12 @@ int evaluateBatch(const RulePack &pack, const Options &o, const CaseParseOptions
     progress.start();
     auto handle = [&](const QByteArray &bytes, qint64 line, const QString &file) {
         ++count;
-        json::Document doc;
-        json::Diagnostics diag;
-        QString caseId;
-        std::optional<CaseData> c;
-        const bool wellFormed = json::parseStrict(bytes, doc, diag, parseOptions.limits);
-        // The id names the case in an error line whenever the document could be read at all
-        // (e.g. it was rejected for a duplicate key).
-        if (!doc.HasParseError() && doc.IsObject() && doc.HasMember("id") && doc["id"].IsString())
-            caseId = json::toQString(doc["id"]);
-        if (wellFormed)
-            c = parseCaseValue(doc, pack, diag, parseOptions);
-        if (!c) {
+        const CaseOutcome outcome = evaluateCase(engine, bytes, parseOptions);
+        if (!outcome.ok()) {
             anyBad = true;
-            out(errorLine(caseId, line, file, diag.lines()));
+            out(errorLine(outcome.caseId, line, file, outcome.diag.lines()));
         } else {
-            out(resultJson(engine, engine.evaluateFull(*c), false) + '\n');
+            out(resultJson(engine, *outcome.evaluation, false) + '\n');
         }
         if (progress.elapsed() > 2000) {
             err(QStringLiteral("consilium-cli: %1 cases evaluated…").arg(count));
@@ -281,15 +272,14 @@ int evaluate(const Options &o)
     QByteArray bytes;
     if (!readFile(o.positional.first(), bytes))
         return NoInput;
-    json::Diagnostics diag;
-    const auto c = parseCase(bytes, pack, diag, parseOptions);
-    if (!c) {
-        for (const QString &l : diag.lines())
+    const Engine engine(pack);
+    const CaseOutcome outcome = evaluateCase(engine, bytes, parseOptions);
+    if (!outcome.ok()) {
+        for (const QString &l : outcome.diag.lines())
             err(l);
         return BadCase;
     }
-    const Engine engine(pack);
-    const Evaluation e = engine.evaluateFull(*c);
+    const Evaluation &e = *outcome.evaluation;
     if (o.format == QLatin1String("text"))
         out(resultText(engine, e).toUtf8());
     else

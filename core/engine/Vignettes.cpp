@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Vignettes.h"
 
+#include "engine/CaseEvaluation.h"
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 
@@ -33,15 +34,14 @@ std::vector<VignetteOutcome> runVignettes(const RulePack &pack)
     for (const Vignette &v : pack.vignettes()) {
         VignetteOutcome o;
         o.id = v.id;
-        json::Diagnostics diag;
-        const auto c = parseCase(v.caseJson, pack, diag);
-        if (!c) {
-            for (const QString &l : diag.lines())
+        const CaseOutcome outcome = evaluateCase(engine, v.caseJson);
+        if (!outcome.ok()) {
+            for (const QString &l : outcome.diag.lines())
                 o.failures.append(QStringLiteral("case rejected: ") + l);
             out.push_back(o);
             continue;
         }
-        const Evaluation e = engine.evaluateFull(*c);
+        const Evaluation &e = *outcome.evaluation;
         for (const auto &[id, expected] : v.expectedNumbers) {
             const int slot = pack.slotOf(id);
             const QString actual = displayValue(pack, e.ws, slot);

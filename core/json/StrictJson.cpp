@@ -15,6 +15,15 @@
 
 namespace consilium::json {
 
+QStringList Diagnostics::lines() const
+{
+    QStringList out;
+    out.reserve(count());
+    for (const Finding &f : m_findings)
+        out.append(f.text());
+    return out;
+}
+
 namespace {
 
 bool isPlainKey(std::string_view key)

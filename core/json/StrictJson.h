@@ -12,23 +12,47 @@
 #include <initializer_list>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace consilium::json {
 
 using Value = rapidjson::Value;
 using Document = rapidjson::Document;
 
-// Collects problems as "<json path>: <reason>" lines (SPEC §4, §5).
+// One problem found in an input (a case file, a rule pack, a site setting): where it is, what kind
+// of problem it is, and why. Readers produce these; the CLI prints text(), the editor and the import
+// dialogs use path and code to point at the field.
+struct Finding {
+    QString path; // JSON path of the value ("$" for the document itself)
+    QString code; // stable kind of problem, see FindingCode; never shown to a user
+    QString message; // why, in words
+
+    QString text() const { return path + QStringLiteral(": ") + message; }
+    friend bool operator==(const Finding &, const Finding &) = default;
+};
+
+// The kinds of Finding::code. New codes may be added; existing ones keep their meaning.
+namespace FindingCode {
+inline constexpr char Invalid[] = "invalid"; // any other problem with the value
+} // namespace FindingCode
+
+// Collects the findings of one reading (SPEC §4, §5).
 class Diagnostics
 {
 public:
-    void error(const QString &path, const QString &reason) { m_lines.append(path + QStringLiteral(": ") + reason); }
-    bool ok() const noexcept { return m_lines.isEmpty(); }
-    const QStringList &lines() const noexcept { return m_lines; }
-    qsizetype count() const noexcept { return m_lines.size(); }
+    void error(const QString &path, const QString &message, const QString &code = QLatin1String(FindingCode::Invalid))
+    {
+        m_findings.push_back({ path, code, message });
+    }
+    void add(Finding finding) { m_findings.push_back(std::move(finding)); }
+    bool ok() const noexcept { return m_findings.empty(); }
+    const std::vector<Finding> &findings() const noexcept { return m_findings; }
+    // Each finding as "<json path>: <reason>", the form the CLI prints.
+    QStringList lines() const;
+    qsizetype count() const noexcept { return qsizetype(m_findings.size()); }
 
 private:
-    QStringList m_lines;
+    std::vector<Finding> m_findings;
 };
 
 struct Limits {

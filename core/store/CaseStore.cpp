@@ -2,6 +2,7 @@
 #include "store/CaseStore.h"
 
 #include "case/CaseData.h"
+#include "engine/CaseEvaluation.h"
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
 #include "store/Migrations.h"
@@ -454,14 +455,13 @@ SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
 {
     SaveOutcome out;
     json::Document doc;
-    json::Diagnostics diag;
-    if (json::parseStrict(bytes, doc, diag))
-        parseCaseValue(doc, pack, diag);
-    if (!diag.ok()) {
-        const QString id = stringMember(doc, "id");
+    const CaseReading reading = readCase(bytes, pack, {}, &doc);
+    if (!reading.ok()) {
+        const QString &id = reading.caseId;
         out.caseId = id;
         fail(StoreErrc::InvalidCase,
-            id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id), diag.lines());
+            id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id),
+            reading.diag.lines());
         return out;
     }
     WriteTransaction tx(*this);

@@ -2,6 +2,7 @@
 #include "store/Decisions.h"
 
 #include "case/CaseData.h"
+#include "engine/CaseEvaluation.h"
 #include "engine/ResultWriter.h"
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
@@ -241,21 +242,18 @@ std::optional<qint64> Decisions::open(
         return std::nullopt;
     }
     json::Document doc;
-    json::Diagnostics diag;
-    std::optional<CaseData> data;
-    if (json::parseStrict(version->content, doc, diag))
-        data = parseCaseValue(doc, pack, diag);
-    if (!data) {
+    const CaseReading reading = readCase(version->content, pack, {}, &doc);
+    if (!reading.ok()) {
         m_store.fail(StoreErrc::InvalidCase,
             QStringLiteral("case %1 version %2 is not valid under pack %3")
                 .arg(caseId)
                 .arg(version->version)
                 .arg(pack.id()),
-            diag.lines());
+            reading.diag.lines());
         return std::nullopt;
     }
     const Engine engine(pack);
-    const Evaluation evaluation = engine.evaluateFull(*data);
+    const Evaluation evaluation = engine.evaluateFull(*reading.data);
     const QByteArray result = resultJson(engine, evaluation, false);
     // The same evaluation, compact, goes into `evaluations` (history, current verdicts, list
     // filters) in the decision's own transaction.

@@ -2,6 +2,7 @@
 #include "store/Evaluations.h"
 
 #include "case/CaseData.h"
+#include "engine/CaseEvaluation.h"
 #include "engine/ResultWriter.h"
 #include "rules/RulePack.h"
 
@@ -26,16 +27,12 @@ struct Evaluated {
 Evaluated evaluateContent(const Engine &engine, const QByteArray &content)
 {
     Evaluated out;
-    json::Document doc;
-    json::Diagnostics diag;
-    std::optional<CaseData> c;
-    if (json::parseStrict(content, doc, diag))
-        c = parseCaseValue(doc, engine.pack(), diag);
-    if (!c) {
-        out.problem = diag.lines().join(QStringLiteral("; "));
+    const CaseOutcome outcome = evaluateCase(engine, content);
+    if (!outcome.ok()) {
+        out.problem = outcome.diag.lines().join(QStringLiteral("; "));
         return out;
     }
-    out.result = CompactResult::from(engine, engine.evaluateFull(*c));
+    out.result = CompactResult::from(engine, *outcome.evaluation);
     out.ok = true;
     return out;
 }

@@ -2,6 +2,7 @@
 #include "store/Replay.h"
 
 #include "case/CaseData.h"
+#include "engine/CaseEvaluation.h"
 #include "engine/ResultWriter.h"
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
@@ -15,19 +16,15 @@ namespace {
 
 std::optional<QByteArray> evaluateWith(const QByteArray &caseJson, const RulePack &pack, StoreError &error)
 {
-    json::Document doc;
-    json::Diagnostics diag;
-    std::optional<CaseData> c;
-    if (json::parseStrict(caseJson, doc, diag))
-        c = parseCaseValue(doc, pack, diag);
-    if (!c) {
+    const Engine engine(pack);
+    const CaseOutcome outcome = evaluateCase(engine, caseJson);
+    if (!outcome.ok()) {
         error = { StoreErrc::InvalidCase,
             QStringLiteral("the case version is not valid under pack %1 %2").arg(pack.id(), pack.version()),
-            diag.lines() };
+            outcome.diag.lines() };
         return std::nullopt;
     }
-    const Engine engine(pack);
-    return resultJson(engine, engine.evaluateFull(*c), false);
+    return resultJson(engine, *outcome.evaluation, false);
 }
 
 struct GroupView {
