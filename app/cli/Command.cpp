@@ -18,11 +18,7 @@ QString optionSpelling(const QString &name)
 
 } // namespace
 
-Command::Command(QString name, QString description)
-    : m_name(std::move(name))
-    , m_description(std::move(description))
-{
-}
+Command::Command(QString name, QString description) : m_name(std::move(name)), m_description(std::move(description)) { }
 
 Command::~Command() = default;
 
@@ -43,9 +39,18 @@ void Command::addArgument(const QString &name, const QString &description, Kind 
     m_arguments.push_back({ name, description, kind, optional });
     m_maximum = int(m_arguments.size());
     if (!optional)
-        m_minimum = int(std::count_if(m_arguments.begin(), m_arguments.end(), [](const Argument &a) {
-            return !a.optional;
-        }));
+        m_minimum
+            = int(std::count_if(m_arguments.begin(), m_arguments.end(), [](const Argument &a) { return !a.optional; }));
+}
+
+void Command::addRulesOptions()
+{
+    addOption({ QStringLiteral("rules"), QStringLiteral("A signed site rule pack instead of the built-in one."),
+                  QStringLiteral("PACK") },
+        Kind::File);
+    addOption({ QStringLiteral("allow-unsigned"),
+        QStringLiteral("Load an unsigned or untrusted --rules pack, with a warning (audited when the database is "
+                       "written).") });
 }
 
 void Command::setArgumentSyntax(const QString &syntax, int minimum, int maximum)
@@ -72,7 +77,8 @@ QString Command::usageLine() const
             parts << (a.optional ? QStringLiteral("[%1]").arg(a.name) : a.name);
         syntax = parts.join(QLatin1Char(' '));
     }
-    return QStringLiteral("Usage: %1 [options]%2").arg(path(), syntax.isEmpty() ? QString() : QLatin1Char(' ') + syntax);
+    return QStringLiteral("Usage: %1 [options]%2")
+        .arg(path(), syntax.isEmpty() ? QString() : QLatin1Char(' ') + syntax);
 }
 
 void Command::setUp(QCommandLineParser &parser) const
@@ -144,8 +150,8 @@ int Command::execute(const QStringList &arguments)
         const QStringList unknown = parser.unknownOptionNames();
         if (unknown.isEmpty())
             return usageError(parser.errorText());
-        return usageError(QStringLiteral("unknown option %1 (not an option of this command)")
-                              .arg(optionSpelling(unknown.first())));
+        return usageError(
+            QStringLiteral("unknown option %1 (not an option of this command)").arg(optionSpelling(unknown.first())));
     }
     if (parser.isSet(kHelp)) {
         out(helpText().toUtf8());
@@ -158,10 +164,8 @@ int Command::execute(const QStringList &arguments)
 }
 
 CommandGroup::CommandGroup(QString name, QString description, QString footer)
-    : Command(std::move(name), std::move(description))
-    , m_footer(std::move(footer))
-{
-}
+    : Command(std::move(name), std::move(description)), m_footer(std::move(footer))
+{ }
 
 CommandGroup::~CommandGroup() = default;
 

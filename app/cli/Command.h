@@ -42,6 +42,8 @@ protected:
     // Options and positional arguments are declared in the constructor of each command.
     void addOption(const QCommandLineOption &option, Kind kind = Kind::Text);
     void addArgument(const QString &name, const QString &description, Kind kind = Kind::Text, bool optional = false);
+    // `--rules PACK` and `--allow-unsigned`, the same for every command that evaluates.
+    void addRulesOptions();
     // Free-form usage syntax for commands whose arguments depend on an option (`export CASE_ID|--all DIR`).
     void setArgumentSyntax(const QString &syntax, int minimum, int maximum);
     // Refuses a value where a file name is expected that looks like an option ("--help").

@@ -19,7 +19,9 @@ struct Run {
 
     QString describe() const
     {
-        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3").arg(exitCode).arg(out.left(2000), err.left(2000));
+        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
+            .arg(exitCode)
+            .arg(out.left(2000), err.left(2000));
     }
 };
 
@@ -114,24 +116,24 @@ void TestCliCommands::helpOnEveryCommand()
         for (const QString &name : listedCommands(r.out)) {
             const QString full = group.isEmpty() ? name : group + QLatin1Char(' ') + name;
             commands << full;
-            const Run sub = runCli(full.split(QLatin1Char(' ')) + QStringList { QStringLiteral("--help") }, m_dir->path());
+            const Run sub
+                = runCli(full.split(QLatin1Char(' ')) + QStringList { QStringLiteral("--help") }, m_dir->path());
             if (listedCommands(sub.out).isEmpty())
                 continue;
             groups << full;
         }
     }
     const QStringList expected { QStringLiteral("evaluate"), QStringLiteral("check-rules"), QStringLiteral("pack"),
-        QStringLiteral("pack keygen"), QStringLiteral("pack sign"), QStringLiteral("pack verify"),
-        QStringLiteral("db"), QStringLiteral("db init"), QStringLiteral("db import"), QStringLiteral("db export"),
-        QStringLiteral("db list"), QStringLiteral("db show"), QStringLiteral("db evaluate"),
-        QStringLiteral("db archive"), QStringLiteral("db unarchive"), QStringLiteral("db purge"),
-        QStringLiteral("db replay"), QStringLiteral("db verify-audit"), QStringLiteral("db backup"),
-        QStringLiteral("db settings"), QStringLiteral("db settings get"), QStringLiteral("db settings set"),
-        QStringLiteral("db conference"), QStringLiteral("db conference create"),
-        QStringLiteral("db conference add-case"), QStringLiteral("db conference show"),
-        QStringLiteral("db conference list"), QStringLiteral("db decide"), QStringLiteral("db outcome"),
-        QStringLiteral("db position"), QStringLiteral("db override"), QStringLiteral("db finalise"),
-        QStringLiteral("db correct"), QStringLiteral("db decision") };
+        QStringLiteral("pack keygen"), QStringLiteral("pack sign"), QStringLiteral("pack verify"), QStringLiteral("db"),
+        QStringLiteral("db init"), QStringLiteral("db import"), QStringLiteral("db export"), QStringLiteral("db list"),
+        QStringLiteral("db show"), QStringLiteral("db evaluate"), QStringLiteral("db archive"),
+        QStringLiteral("db unarchive"), QStringLiteral("db purge"), QStringLiteral("db replay"),
+        QStringLiteral("db verify-audit"), QStringLiteral("db backup"), QStringLiteral("db settings"),
+        QStringLiteral("db settings get"), QStringLiteral("db settings set"), QStringLiteral("db conference"),
+        QStringLiteral("db conference create"), QStringLiteral("db conference add-case"),
+        QStringLiteral("db conference show"), QStringLiteral("db conference list"), QStringLiteral("db decide"),
+        QStringLiteral("db outcome"), QStringLiteral("db position"), QStringLiteral("db override"),
+        QStringLiteral("db finalise"), QStringLiteral("db correct"), QStringLiteral("db decision") };
     for (const QString &c : expected)
         QVERIFY2(commands.contains(c), qPrintable(c + QStringLiteral(" is not listed in its group's help")));
     QCOMPARE(commands.size(), expected.size());
@@ -149,7 +151,8 @@ void TestCliCommands::helpOnEveryCommand()
     }
     // The program's own help and its options.
     const Run top = runCli({ QStringLiteral("-h") }, m_dir->path());
-    QVERIFY2(top.exitCode == 0 && top.out.startsWith(QLatin1String("Usage: consilium-cli ")), qPrintable(top.describe()));
+    QVERIFY2(
+        top.exitCode == 0 && top.out.startsWith(QLatin1String("Usage: consilium-cli ")), qPrintable(top.describe()));
     QVERIFY(QDir(m_dir->path()).isEmpty()); // help created no database, key or other file
 }
 
@@ -163,13 +166,15 @@ void TestCliCommands::keygenHelpWritesNoKey()
         QVERIFY2(dir.isEmpty(), qPrintable(dir.entryList(QDir::AllEntries | QDir::Hidden).join(QLatin1Char(' '))));
     }
     // Even after "--", a name that looks like an option is refused rather than created.
-    const Run dashed = runCli(
-        { QStringLiteral("pack"), QStringLiteral("keygen"), QStringLiteral("--"), QStringLiteral("--help") }, m_dir->path());
+    const Run dashed
+        = runCli({ QStringLiteral("pack"), QStringLiteral("keygen"), QStringLiteral("--"), QStringLiteral("--help") },
+            m_dir->path());
     QVERIFY2(dashed.exitCode == 64, qPrintable(dashed.describe()));
     QVERIFY2(dashed.err.contains(QLatin1String("KEYFILE")), qPrintable(dashed.describe()));
     QVERIFY(dir.isEmpty());
     // A real name still makes a key pair.
-    const Run made = runCli({ QStringLiteral("pack"), QStringLiteral("keygen"), QStringLiteral("site.key") }, m_dir->path());
+    const Run made
+        = runCli({ QStringLiteral("pack"), QStringLiteral("keygen"), QStringLiteral("site.key") }, m_dir->path());
     QVERIFY2(made.exitCode == 0, qPrintable(made.describe()));
     QVERIFY(dir.exists(QStringLiteral("site.key")) && dir.exists(QStringLiteral("site.key.pub")));
 }
@@ -180,19 +185,24 @@ void TestCliCommands::foreignOption_data()
     QTest::addColumn<QString>("option");
     const QString v02 = example("V02-spec-example.json");
     QTest::newRow("db list --confirm") << QStringList { QStringLiteral("db"), QStringLiteral("list"),
-        QStringLiteral("--confirm"), QStringLiteral("X") } << QStringLiteral("--confirm");
-    QTest::newRow("evaluate --participant") << QStringList { QStringLiteral("evaluate"), v02,
-        QStringLiteral("--participant"), QStringLiteral("x") } << QStringLiteral("--participant");
+        QStringLiteral("--confirm"), QStringLiteral("X") }
+                                       << QStringLiteral("--confirm");
+    QTest::newRow("evaluate --participant")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--participant"), QStringLiteral("x") }
+        << QStringLiteral("--participant");
     QTest::newRow("db init --rules") << QStringList { QStringLiteral("db"), QStringLiteral("init"),
-        QStringLiteral("--rules"), QStringLiteral("p.json") } << QStringLiteral("--rules");
+        QStringLiteral("--rules"), QStringLiteral("p.json") }
+                                     << QStringLiteral("--rules");
     QTest::newRow("db show --all") << QStringList { QStringLiteral("db"), QStringLiteral("show"), QStringLiteral("X"),
         QStringLiteral("--all") } << QStringLiteral("--all");
     QTest::newRow("db decision --arm") << QStringList { QStringLiteral("db"), QStringLiteral("decision"),
-        QStringLiteral("1"), QStringLiteral("--arm"), QStringLiteral("auto") } << QStringLiteral("--arm");
+        QStringLiteral("1"), QStringLiteral("--arm"), QStringLiteral("auto") }
+                                       << QStringLiteral("--arm");
     QTest::newRow("check-rules --batch") << QStringList { QStringLiteral("check-rules"), QStringLiteral("--batch"),
         QStringLiteral("x") } << QStringLiteral("--batch");
     QTest::newRow("pack sign --key") << QStringList { QStringLiteral("pack"), QStringLiteral("sign"),
-        QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("--key"), QStringLiteral("c") } << QStringLiteral("--key");
+        QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("--key"), QStringLiteral("c") }
+                                     << QStringLiteral("--key");
     QTest::newRow("evaluate --db") << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--db"),
         QStringLiteral("x.db") } << QStringLiteral("--db");
 }
@@ -237,12 +247,14 @@ void TestCliCommands::argumentCount_data()
         QStringLiteral("p.json") } << QStringLiteral("missing KEYFILE");
     QTest::newRow("show without case") << QStringList { QStringLiteral("db"), QStringLiteral("show") }
                                        << QStringLiteral("missing CASE_ID");
-    QTest::newRow("settings set without value") << QStringList { QStringLiteral("db"), QStringLiteral("settings"),
-        QStringLiteral("set"), QStringLiteral("k") } << QStringLiteral("missing VALUE");
+    QTest::newRow("settings set without value")
+        << QStringList { QStringLiteral("db"), QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("k") }
+        << QStringLiteral("missing VALUE");
     QTest::newRow("init with argument") << QStringList { QStringLiteral("db"), QStringLiteral("init"),
         QStringLiteral("extra") } << QStringLiteral("\"extra\"");
     QTest::newRow("verify with three files") << QStringList { QStringLiteral("pack"), QStringLiteral("verify"),
-        QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") } << QStringLiteral("unexpected argument \"c\"");
+        QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }
+                                             << QStringLiteral("unexpected argument \"c\"");
     QTest::newRow("export without dir") << QStringList { QStringLiteral("db"), QStringLiteral("export") }
                                         << QStringLiteral("CASE_ID|--all DIR");
 }
@@ -263,13 +275,16 @@ void TestCliCommands::optionTakenAsFileName_data()
     QTest::addColumn<QString>("named");
     const QString v02 = example("V02-spec-example.json");
     QTest::newRow("--rules --allow-unsigned") << QStringList { QStringLiteral("evaluate"), v02,
-        QStringLiteral("--rules"), QStringLiteral("--allow-unsigned") } << QStringLiteral("--rules");
+        QStringLiteral("--rules"), QStringLiteral("--allow-unsigned") }
+                                              << QStringLiteral("--rules");
     QTest::newRow("--db -x") << QStringList { QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--db"),
-        QStringLiteral("-x") } << QStringLiteral("--db");
+        QStringLiteral("-x") }
+                             << QStringLiteral("--db");
     QTest::newRow("backup -- -f") << QStringList { QStringLiteral("db"), QStringLiteral("backup"), QStringLiteral("--"),
         QStringLiteral("-f") } << QStringLiteral("FILE");
     QTest::newRow("export --all DIR=-o") << QStringList { QStringLiteral("db"), QStringLiteral("export"),
-        QStringLiteral("--all"), QStringLiteral("--"), QStringLiteral("-o") } << QStringLiteral("DIR");
+        QStringLiteral("--all"), QStringLiteral("--"), QStringLiteral("-o") }
+                                         << QStringLiteral("DIR");
 }
 
 void TestCliCommands::optionTakenAsFileName()

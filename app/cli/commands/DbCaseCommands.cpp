@@ -163,8 +163,8 @@ class ListCommand : public DbCommand
 {
 public:
     ListCommand()
-        : DbCommand(QStringLiteral("list"), QStringLiteral("List cases with their verdicts under the pack."),
-            Pack::Rules)
+        : DbCommand(
+            QStringLiteral("list"), QStringLiteral("List cases with their verdicts under the pack."), Pack::Rules)
     {
         addOption(valued("disease", "Only cases of this disease.", "D"));
         addOption(valued("verdict", "Only cases with this verdict for an arm.", "ARM=VERDICT"));
@@ -201,12 +201,12 @@ protected:
         outLine(QStringLiteral("# verdicts under pack %1 %2 (sha256:%3)")
                     .arg(pack->id(), pack->version(), pack->sha256().left(12)));
         for (const CaseSummary &c : page.rows) {
-            outLine(QStringLiteral("%1\tv%2\t%3\t%4%5\t%6\t%7")
-                        .arg(c.caseId)
-                        .arg(c.latestVersion)
-                        .arg(c.disease.isEmpty() ? QStringLiteral("-") : c.disease, c.updatedAt,
-                            c.archived ? QStringLiteral(" (archived)") : QString(), verdictSummary(c.verdicts),
-                            c.label));
+            outLine(
+                QStringLiteral("%1\tv%2\t%3\t%4%5\t%6\t%7")
+                    .arg(c.caseId)
+                    .arg(c.latestVersion)
+                    .arg(c.disease.isEmpty() ? QStringLiteral("-") : c.disease, c.updatedAt,
+                        c.archived ? QStringLiteral(" (archived)") : QString(), verdictSummary(c.verdicts), c.label));
         }
         outLine(QStringLiteral("%1 of %2 case(s)").arg(page.rows.size()).arg(page.total));
         return Ok;
@@ -237,8 +237,7 @@ private:
 class ShowCommand : public DbCommand
 {
 public:
-    ShowCommand()
-        : DbCommand(QStringLiteral("show"), QStringLiteral("Versions, evaluations and decisions of a case."))
+    ShowCommand() : DbCommand(QStringLiteral("show"), QStringLiteral("Versions, evaluations and decisions of a case."))
     {
         addArgument(QStringLiteral("CASE_ID"), QStringLiteral("The case."));
         addOption(flag("content", "Print the latest version's consilium-case/1 JSON instead."));
@@ -251,7 +250,7 @@ protected:
         CaseStore *store = s.store(false, code);
         if (!store)
             return code;
-        const QString id = args.first();
+        const QString &id = args.first();
         const auto c = store->caseSummary(id);
         if (!c)
             return report(store->lastError());
@@ -425,7 +424,7 @@ public:
 protected:
     int runDb(Session &s, const QCommandLineParser &p, const QStringList &args) override
     {
-        const QString id = args.first();
+        const QString &id = args.first();
         const QString confirm = p.value(QStringLiteral("confirm"));
         if (!p.isSet(QStringLiteral("confirm")))
             return usageError(QStringLiteral("purge removes case %1 for good; confirm with --confirm %1").arg(id));

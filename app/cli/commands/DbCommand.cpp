@@ -146,21 +146,15 @@ bool Session::auditPendingOverride(int &code)
     return true;
 }
 
-DbCommand::DbCommand(QString name, QString description, Pack pack)
-    : Command(std::move(name), std::move(description))
+DbCommand::DbCommand(QString name, QString description, Pack pack) : Command(std::move(name), std::move(description))
 {
     addOption({ QStringLiteral("db"), QStringLiteral("The database file (default: as for the application)."),
                   QStringLiteral("PATH") },
         Kind::File);
     addOption({ QStringLiteral("as"), QStringLiteral("Display name of who acts, for the audit log."),
         QStringLiteral("DISPLAY_NAME") });
-    if (pack == Pack::Rules) {
-        addOption({ QStringLiteral("rules"), QStringLiteral("A signed site rule pack instead of the built-in one."),
-                      QStringLiteral("PACK") },
-            Kind::File);
-        addOption({ QStringLiteral("allow-unsigned"),
-            QStringLiteral("Load an unsigned or untrusted --rules pack, with a warning (audited).") });
-    }
+    if (pack == Pack::Rules)
+        addRulesOptions();
 }
 
 int DbCommand::run(const QCommandLineParser &parser, const QStringList &arguments)

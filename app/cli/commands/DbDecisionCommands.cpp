@@ -204,8 +204,7 @@ class DecisionCommand : public DbCommand
 {
 public:
     DecisionCommand(QString name, QString description, bool writes)
-        : DbCommand(std::move(name), std::move(description))
-        , m_writes(writes)
+        : DbCommand(std::move(name), std::move(description)), m_writes(writes)
     {
         addArgument(QStringLiteral("DECISION_ID"), QStringLiteral("The decision."));
     }
@@ -246,7 +245,8 @@ private:
 class OutcomeCommand : public DecisionCommand
 {
 public:
-    OutcomeCommand() : DecisionCommand(QStringLiteral("outcome"), QStringLiteral("Set a draft decision's outcome."), true)
+    OutcomeCommand()
+        : DecisionCommand(QStringLiteral("outcome"), QStringLiteral("Set a draft decision's outcome."), true)
     {
         addOption(valued("arm", "The chosen arm.", "ARM"));
         addOption({ QStringLiteral("defer"), QStringLiteral("Defer the decision.") });
@@ -270,8 +270,8 @@ class PositionCommand : public DecisionCommand
 {
 public:
     PositionCommand()
-        : DecisionCommand(QStringLiteral("position"), QStringLiteral("Record a participant's position on a decision."),
-            true)
+        : DecisionCommand(
+            QStringLiteral("position"), QStringLiteral("Record a participant's position on a decision."), true)
     {
         addOption(valued("participant", "Who.", "NAME"));
         addOption(valued("role", "Their role.", "ROLE"));
@@ -318,7 +318,8 @@ public:
 protected:
     QString check(const QCommandLineParser &p) const override
     {
-        if (!p.isSet(QStringLiteral("criterion")) || !p.isSet(QStringLiteral("code")) || !p.isSet(QStringLiteral("text")))
+        if (!p.isSet(QStringLiteral("criterion")) || !p.isSet(QStringLiteral("code"))
+            || !p.isSet(QStringLiteral("text")))
             return QStringLiteral("override needs --criterion, --code (%1) and --text")
                 .arg(Decisions::overrideReasonCodes().join(QStringLiteral(", ")));
         return {};
@@ -334,10 +335,8 @@ class FinaliseCommand : public DecisionCommand
 {
 public:
     FinaliseCommand()
-        : DecisionCommand(QStringLiteral("finalise"),
-            QStringLiteral("Make a decision final and immutable."), true)
-    {
-    }
+        : DecisionCommand(QStringLiteral("finalise"), QStringLiteral("Make a decision final and immutable."), true)
+    { }
 
 protected:
     bool apply(Decisions &d, qint64 id, const QCommandLineParser &, qint64 &) override { return d.finalise(id); }
@@ -349,8 +348,7 @@ public:
     CorrectCommand()
         : DecisionCommand(QStringLiteral("correct"),
             QStringLiteral("Open a draft that corrects a final decision (the original stays as it was)."), true)
-    {
-    }
+    { }
 
 protected:
     bool apply(Decisions &d, qint64 id, const QCommandLineParser &, qint64 &shown) override

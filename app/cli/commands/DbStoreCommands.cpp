@@ -90,8 +90,7 @@ public:
     VerifyAuditCommand()
         : DbCommand(QStringLiteral("verify-audit"),
             QStringLiteral("Check the audit log's hash chain: exit 0 intact, 1 tampered (names the first bad row)."))
-    {
-    }
+    { }
 
 protected:
     int runDb(Session &s, const QCommandLineParser &, const QStringList &) override
@@ -217,8 +216,8 @@ void addDbStoreCommands(CommandGroup &db)
     db.add(std::make_unique<ReplayCommand>());
     db.add(std::make_unique<VerifyAuditCommand>());
     db.add(std::make_unique<BackupCommand>());
-    auto settings = std::make_unique<CommandGroup>(QStringLiteral("settings"),
-        QStringLiteral("Read and change the site settings held in the database."));
+    auto settings = std::make_unique<CommandGroup>(
+        QStringLiteral("settings"), QStringLiteral("Read and change the site settings held in the database."));
     settings->add(std::make_unique<SettingsGetCommand>());
     settings->add(std::make_unique<SettingsSetCommand>());
     db.add(std::move(settings));

@@ -58,9 +58,7 @@ QByteArray errorLine(const QString &caseId, qint64 line, const QString &file, co
 class BatchRun
 {
 public:
-    BatchRun(const RulePack &pack, const CaseParseOptions &options)
-        : m_engine(pack)
-        , m_options(options)
+    BatchRun(const RulePack &pack, const CaseParseOptions &options) : m_engine(pack), m_options(options)
     {
         m_progress.start();
     }
@@ -146,22 +144,20 @@ class EvaluateCommand : public Command
 {
 public:
     EvaluateCommand()
-        : Command(QStringLiteral("evaluate"), QStringLiteral("Evaluate a case file (or a batch) against the rule pack."))
+        : Command(
+            QStringLiteral("evaluate"), QStringLiteral("Evaluate a case file (or a batch) against the rule pack."))
     {
         addArgument(QStringLiteral("CASE.json"), QStringLiteral("A consilium-case/1 file (docs/case-format.md)."),
             Kind::File, true);
-        addOption({ QStringLiteral("rules"), QStringLiteral("A signed site rule pack instead of the built-in one."),
-                      QStringLiteral("PACK") },
-            Kind::File);
-        addOption({ QStringLiteral("allow-unsigned"),
-            QStringLiteral("Load an unsigned or untrusted --rules pack, with a warning.") });
+        addRulesOptions();
         addOption({ QStringLiteral("as-of"), QStringLiteral("Evaluate as of this date instead of the case's as_of."),
             QStringLiteral("YYYY-MM-DD") });
         addOption({ QStringLiteral("format"), QStringLiteral("Output format: json (default) or text."),
             QStringLiteral("json|text"), QStringLiteral("json") });
-        addOption({ QStringLiteral("batch"),
-                      QStringLiteral("Evaluate a directory of *.json files or a JSONL file, one compact result a line."),
-                      QStringLiteral("DIR_OR_JSONL") },
+        addOption(
+            { QStringLiteral("batch"),
+                QStringLiteral("Evaluate a directory of *.json files or a JSONL file, one compact result a line."),
+                QStringLiteral("DIR_OR_JSONL") },
             Kind::File);
     }
 

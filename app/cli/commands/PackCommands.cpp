@@ -43,8 +43,7 @@ protected:
 class SignCommand : public Command
 {
 public:
-    SignCommand()
-        : Command(QStringLiteral("sign"), QStringLiteral("Sign a rule pack; the signature goes to PACK.sig."))
+    SignCommand() : Command(QStringLiteral("sign"), QStringLiteral("Sign a rule pack; the signature goes to PACK.sig."))
     {
         addArgument(QStringLiteral("PACK"), QStringLiteral("The rule pack file to sign."), Kind::File);
         addArgument(QStringLiteral("KEYFILE"), QStringLiteral("The private key made by 'pack keygen'."), Kind::File);

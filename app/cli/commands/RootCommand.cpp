@@ -18,8 +18,7 @@ public:
             QStringLiteral("Options: -h, --help (here and after any command); -V, --version (engine and built-in "
                            "pack).\nExit codes: 0 ok, 1 failed, 2 invalid case, 3 invalid rule pack, 64 usage, "
                            "66 unreadable input, 75 database locked."))
-    {
-    }
+    { }
 
 protected:
     int special(const QString &argument, const QStringList &rest) override
