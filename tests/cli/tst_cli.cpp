@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// consilium-cli contract (SPEC §5): commands, output formats and exit codes, driven through the
-// real binary with QProcess.
+// consilium-cli contract (docs/cli.md, README "Command line"): commands, output formats and exit codes, driven through
+// the real binary with QProcess.
 #include "rules/RulePack.h"
 
 #include <QCryptographicHash>
@@ -125,7 +125,8 @@ QString builtinSha256()
     return QString::fromLatin1(QCryptographicHash::hash(RulePack::builtinBytes(), QCryptographicHash::Sha256).toHex());
 }
 
-// reference-rules §3.1, written from the formula (Inker 2021).
+// The pack's derived value egfr_ckd_epi_2021 (formula ckd_epi_2021, resources/packs/FORMAT.md),
+// written here independently from the published formula (Inker 2021).
 double ckdEpi2021(double scrMgDl, double age, bool female)
 {
     const double kappa = female ? 0.7 : 0.9;
@@ -279,7 +280,7 @@ void TestCli::evaluateExamples()
                 qPrintable(state));
         }
     }
-    // standard_care is never ineligible/undetermined in the reference pack (reference-rules §0.4).
+    // standard_care is never ineligible/undetermined in the reference pack (its arm standard_care).
     const QString soc
         = arms.value(QStringLiteral("standard_care")).toObject().value(QStringLiteral("verdict")).toString();
     QVERIFY2(soc == QLatin1String("eligible") || soc == QLatin1String("eligible_with_cautions"), qPrintable(soc));
@@ -300,7 +301,7 @@ void TestCli::derivedUnrounded()
     QVERIFY2(std::fabs(value - expected) < 1e-9,
         qPrintable(QStringLiteral("got %1, expected %2")
                        .arg(QString::number(value, 'g', 17), QString::number(expected, 'g', 17))));
-    QCOMPARE(std::round(value * 10) / 10, 85.5); // reference-rules §3.1 table, at display precision
+    QCOMPARE(std::round(value * 10) / 10, 85.5); // the value shown for V02, at display precision
 
     // Printed unrounded: the literal in the output text is the full number, not 85.5 or 85.49.
     const auto m
@@ -312,7 +313,7 @@ void TestCli::derivedUnrounded()
     QVERIFY2(std::fabs(literal.toDouble() - expected) < 1e-9, qPrintable(literal));
     QVERIFY2(literal.size() > 8, qPrintable(literal));
 
-    // Cockcroft-Gault likewise (reference-rules §3.2): (140 − 34) × 62 / (72 × Scr) × 0.85.
+    // Cockcroft-Gault likewise (derived value crcl_cockcroft_gault): (140 − 34) × 62 / (72 × Scr) × 0.85.
     const double crcl = res.value(QStringLiteral("derived"))
                             .toObject()
                             .value(QStringLiteral("crcl_cockcroft_gault"))

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command-line framework of consilium-cli (docs/cli.md): `--help` on every command and
+// group, each command accepts only its own options, and no option is ever taken as a file name.
+#include <QDir>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QString describe() const
+    {
+        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
+            .arg(exitCode)
+            .arg(out.left(2000), err.left(2000));
+    }
+};
+
+// Runs consilium-cli in `workDir`, with HOME and the data directory there too, so that nothing
+// can reach a real database.
+Run runCli(const QStringList &args, const QString &workDir)
+{
+    Run r;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), workDir);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), workDir);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), workDir);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(workDir);
+    p.start(QStringLiteral(CONSILIUM_CLI_PATH), args);
+    if (!p.waitForStarted(30000) || !p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("did not run");
+        return r;
+    }
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+// The names listed under "Commands:" in a group's help.
+QStringList listedCommands(const QString &help)
+{
+    QStringList names;
+    const qsizetype start = help.indexOf(QLatin1String("\nCommands:\n"));
+    if (start < 0)
+        return names;
+    const QStringList lines = help.mid(start + 11).split(QLatin1Char('\n'));
+    static const QRegularExpression entry(QStringLiteral("^  ([a-z-]+)  "));
+    for (const QString &line : lines) {
+        if (line.isEmpty())
+            break;
+        const auto m = entry.match(line);
+        if (m.hasMatch())
+            names << m.captured(1);
+    }
+    return names;
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TestCliCommands : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void helpOnEveryCommand();
+    void keygenHelpWritesNoKey();
+    void foreignOption_data();
+    void foreignOption();
+    void unknownCommand_data();
+    void unknownCommand();
+    void argumentCount_data();
+    void argumentCount();
+    void optionTakenAsFileName_data();
+    void optionTakenAsFileName();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCliCommands::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestCliCommands::helpOnEveryCommand()
+{
+    // Walk the tree as the help of each group lists it; every command must be reached.
+    QStringList commands;
+    QStringList groups { QString() };
+    while (!groups.isEmpty()) {
+        const QString group = groups.takeFirst();
+        QStringList path = group.isEmpty() ? QStringList() : group.split(QLatin1Char(' '));
+        const Run r = runCli(path + QStringList { QStringLiteral("--help") }, m_dir->path());
+        QVERIFY2(r.exitCode == 0 && r.err.isEmpty(), qPrintable(group + QLatin1Char('\n') + r.describe()));
+        for (const QString &name : listedCommands(r.out)) {
+            const QString full = group.isEmpty() ? name : group + QLatin1Char(' ') + name;
+            commands << full;
+            const Run sub
+                = runCli(full.split(QLatin1Char(' ')) + QStringList { QStringLiteral("--help") }, m_dir->path());
+            if (listedCommands(sub.out).isEmpty())
+                continue;
+            groups << full;
+        }
+    }
+    const QStringList expected { QStringLiteral("evaluate"), QStringLiteral("check-rules"), QStringLiteral("pack"),
+        QStringLiteral("pack keygen"), QStringLiteral("pack sign"), QStringLiteral("pack verify"), QStringLiteral("db"),
+        QStringLiteral("db init"), QStringLiteral("db import"), QStringLiteral("db export"), QStringLiteral("db list"),
+        QStringLiteral("db show"), QStringLiteral("db evaluate"), QStringLiteral("db archive"),
+        QStringLiteral("db unarchive"), QStringLiteral("db purge"), QStringLiteral("db replay"),
+        QStringLiteral("db verify-audit"), QStringLiteral("db backup"), QStringLiteral("db settings"),
+        QStringLiteral("db settings get"), QStringLiteral("db settings set"), QStringLiteral("db conference"),
+        QStringLiteral("db conference create"), QStringLiteral("db conference add-case"),
+        QStringLiteral("db conference show"), QStringLiteral("db conference list"), QStringLiteral("db decide"),
+        QStringLiteral("db outcome"), QStringLiteral("db position"), QStringLiteral("db override"),
+        QStringLiteral("db finalise"), QStringLiteral("db correct"), QStringLiteral("db decision") };
+    for (const QString &c : expected)
+        QVERIFY2(commands.contains(c), qPrintable(c + QStringLiteral(" is not listed in its group's help")));
+    QCOMPARE(commands.size(), expected.size());
+
+    for (const QString &c : commands) {
+        for (const char *help : { "--help", "-h" }) {
+            const Run r = runCli(c.split(QLatin1Char(' ')) + QStringList { QLatin1String(help) }, m_dir->path());
+            const QString what = c + QLatin1Char(' ') + QLatin1String(help) + QLatin1Char('\n') + r.describe();
+            QVERIFY2(r.exitCode == 0, qPrintable(what));
+            QVERIFY2(r.err.isEmpty(), qPrintable(what));
+            QVERIFY2(r.out.startsWith(QStringLiteral("Usage: consilium-cli %1 ").arg(c)), qPrintable(what));
+            QVERIFY2(r.out.contains(QLatin1String("--help")) || r.out.contains(QLatin1String("Commands:")),
+                qPrintable(what));
+        }
+    }
+    // The program's own help and its options.
+    const Run top = runCli({ QStringLiteral("-h") }, m_dir->path());
+    QVERIFY2(
+        top.exitCode == 0 && top.out.startsWith(QLatin1String("Usage: consilium-cli ")), qPrintable(top.describe()));
+    QVERIFY(QDir(m_dir->path()).isEmpty()); // help created no database, key or other file
+}
+
+void TestCliCommands::keygenHelpWritesNoKey()
+{
+    const QDir dir(m_dir->path());
+    for (const QStringList &args : { QStringList { QStringLiteral("--help") }, QStringList { QStringLiteral("-h") } }) {
+        const Run r = runCli(QStringList { QStringLiteral("pack"), QStringLiteral("keygen") } + args, m_dir->path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(QLatin1String("KEYFILE")), qPrintable(r.describe()));
+        QVERIFY2(dir.isEmpty(), qPrintable(dir.entryList(QDir::AllEntries | QDir::Hidden).join(QLatin1Char(' '))));
+    }
+    // Even after "--", a name that looks like an option is refused rather than created.
+    const Run dashed
+        = runCli({ QStringLiteral("pack"), QStringLiteral("keygen"), QStringLiteral("--"), QStringLiteral("--help") },
+            m_dir->path());
+    QVERIFY2(dashed.exitCode == 64, qPrintable(dashed.describe()));
+    QVERIFY2(dashed.err.contains(QLatin1String("KEYFILE")), qPrintable(dashed.describe()));
+    QVERIFY(dir.isEmpty());
+    // A real name still makes a key pair.
+    const Run made
+        = runCli({ QStringLiteral("pack"), QStringLiteral("keygen"), QStringLiteral("site.key") }, m_dir->path());
+    QVERIFY2(made.exitCode == 0, qPrintable(made.describe()));
+    QVERIFY(dir.exists(QStringLiteral("site.key")) && dir.exists(QStringLiteral("site.key.pub")));
+}
+
+void TestCliCommands::foreignOption_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("option");
+    const QString v02 = example("V02-spec-example.json");
+    QTest::newRow("db list --confirm") << QStringList { QStringLiteral("db"), QStringLiteral("list"),
+        QStringLiteral("--confirm"), QStringLiteral("X") }
+                                       << QStringLiteral("--confirm");
+    QTest::newRow("evaluate --participant")
+        << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--participant"), QStringLiteral("x") }
+        << QStringLiteral("--participant");
+    QTest::newRow("db init --rules") << QStringList { QStringLiteral("db"), QStringLiteral("init"),
+        QStringLiteral("--rules"), QStringLiteral("p.json") }
+                                     << QStringLiteral("--rules");
+    QTest::newRow("db show --all") << QStringList { QStringLiteral("db"), QStringLiteral("show"), QStringLiteral("X"),
+        QStringLiteral("--all") } << QStringLiteral("--all");
+    QTest::newRow("db decision --arm") << QStringList { QStringLiteral("db"), QStringLiteral("decision"),
+        QStringLiteral("1"), QStringLiteral("--arm"), QStringLiteral("auto") }
+                                       << QStringLiteral("--arm");
+    QTest::newRow("check-rules --batch") << QStringList { QStringLiteral("check-rules"), QStringLiteral("--batch"),
+        QStringLiteral("x") } << QStringLiteral("--batch");
+    QTest::newRow("pack sign --key") << QStringList { QStringLiteral("pack"), QStringLiteral("sign"),
+        QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("--key"), QStringLiteral("c") }
+                                     << QStringLiteral("--key");
+    QTest::newRow("evaluate --db") << QStringList { QStringLiteral("evaluate"), v02, QStringLiteral("--db"),
+        QStringLiteral("x.db") } << QStringLiteral("--db");
+}
+
+void TestCliCommands::foreignOption()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, option);
+    const Run r = runCli(args, m_dir->path());
+    QVERIFY2(r.exitCode == 64, qPrintable(r.describe()));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QStringLiteral("unknown option %1").arg(option)), qPrintable(r.describe()));
+    QVERIFY(QDir(m_dir->path()).isEmpty());
+}
+
+void TestCliCommands::unknownCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("top") << QStringList { QStringLiteral("frobnicate") };
+    QTest::newRow("pack") << QStringList { QStringLiteral("pack"), QStringLiteral("frobnicate") };
+    QTest::newRow("db") << QStringList { QStringLiteral("db"), QStringLiteral("frobnicate"), QStringLiteral("x") };
+    QTest::newRow("db conference") << QStringList { QStringLiteral("db"), QStringLiteral("conference"),
+        QStringLiteral("frobnicate") };
+    QTest::newRow("db settings") << QStringList { QStringLiteral("db"), QStringLiteral("settings"),
+        QStringLiteral("frobnicate") };
+}
+
+void TestCliCommands::unknownCommand()
+{
+    QFETCH(QStringList, args);
+    const Run r = runCli(args, m_dir->path());
+    QVERIFY2(r.exitCode == 64, qPrintable(r.describe()));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QLatin1String("unknown command 'frobnicate'")), qPrintable(r.describe()));
+}
+
+void TestCliCommands::argumentCount_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("sign without key") << QStringList { QStringLiteral("pack"), QStringLiteral("sign"),
+        QStringLiteral("p.json") } << QStringLiteral("missing KEYFILE");
+    QTest::newRow("show without case") << QStringList { QStringLiteral("db"), QStringLiteral("show") }
+                                       << QStringLiteral("missing CASE_ID");
+    QTest::newRow("settings set without value")
+        << QStringList { QStringLiteral("db"), QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("k") }
+        << QStringLiteral("missing VALUE");
+    QTest::newRow("init with argument") << QStringList { QStringLiteral("db"), QStringLiteral("init"),
+        QStringLiteral("extra") } << QStringLiteral("\"extra\"");
+    QTest::newRow("verify with three files") << QStringList { QStringLiteral("pack"), QStringLiteral("verify"),
+        QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }
+                                             << QStringLiteral("unexpected argument \"c\"");
+    QTest::newRow("export without dir") << QStringList { QStringLiteral("db"), QStringLiteral("export") }
+                                        << QStringLiteral("CASE_ID|--all DIR");
+}
+
+void TestCliCommands::argumentCount()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, named);
+    const Run r = runCli(args, m_dir->path());
+    QVERIFY2(r.exitCode == 64, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(named), qPrintable(r.describe()));
+    QVERIFY(QDir(m_dir->path()).isEmpty());
+}
+
+void TestCliCommands::optionTakenAsFileName_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("named");
+    const QString v02 = example("V02-spec-example.json");
+    QTest::newRow("--rules --allow-unsigned") << QStringList { QStringLiteral("evaluate"), v02,
+        QStringLiteral("--rules"), QStringLiteral("--allow-unsigned") }
+                                              << QStringLiteral("--rules");
+    QTest::newRow("--db -x") << QStringList { QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--db"),
+        QStringLiteral("-x") }
+                             << QStringLiteral("--db");
+    QTest::newRow("backup -- -f") << QStringList { QStringLiteral("db"), QStringLiteral("backup"), QStringLiteral("--"),
+        QStringLiteral("-f") } << QStringLiteral("FILE");
+    QTest::newRow("export --all DIR=-o") << QStringList { QStringLiteral("db"), QStringLiteral("export"),
+        QStringLiteral("--all"), QStringLiteral("--"), QStringLiteral("-o") }
+                                         << QStringLiteral("DIR");
+}
+
+void TestCliCommands::optionTakenAsFileName()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, named);
+    const Run r = runCli(args, m_dir->path());
+    QVERIFY2(r.exitCode == 64, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(named + QStringLiteral(" must be a file name")), qPrintable(r.describe()));
+    QVERIFY(QDir(m_dir->path()).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliCommands)
+#include "tst_cli_commands.moc"
