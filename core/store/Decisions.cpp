@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Decisions.h"
+#include "store/StoreConnection.h"
 
 #include "case/CaseData.h"
 #include "engine/CaseEvaluation.h"
@@ -116,7 +117,7 @@ std::optional<qint64> Decisions::createConference(
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return std::nullopt;
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO conferences (held_on, title, created_at) VALUES (?, ?, ?)"));
     q.addBindValue(heldOn);
@@ -154,7 +155,7 @@ bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
     if (!c || !conference(conferenceId))
         return false;
     {
-        QSqlQuery q(m_store.database());
+        QSqlQuery q(StoreConnection::of(m_store));
         q.prepare(QStringLiteral("SELECT 1 FROM conference_cases WHERE conference_id = ? AND case_ref = ?"));
         q.addBindValue(conferenceId);
         q.addBindValue(c->ref);
@@ -164,7 +165,7 @@ bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery ins(m_store.database());
+    QSqlQuery ins(StoreConnection::of(m_store));
     ins.prepare(QStringLiteral("INSERT INTO conference_cases (conference_id, case_ref, listed_at) VALUES (?, ?, ?)"));
     ins.addBindValue(conferenceId);
     ins.addBindValue(c->ref);
@@ -178,7 +179,7 @@ bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
 
 std::optional<Conference> Decisions::conference(qint64 id)
 {
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT id, held_on, title FROM conferences WHERE id = ?"));
     q.addBindValue(id);
@@ -213,7 +214,7 @@ std::vector<Conference> Decisions::conferences()
 {
     std::vector<Conference> out;
     std::vector<qint64> ids;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     if (q.exec(QStringLiteral("SELECT id FROM conferences ORDER BY held_on, id"))) {
         while (q.next())
             ids.push_back(q.value(0).toLongLong());
@@ -271,7 +272,7 @@ std::optional<qint64> Decisions::open(
     const auto stored = Evaluations(m_store).record(*version, pack, compact);
     if (!stored)
         return std::nullopt;
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
@@ -341,7 +342,7 @@ bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QS
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("UPDATE decisions SET outcome = ?, chosen_arm = ?, rationale = ? WHERE id = ?"));
     q.addBindValue(chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm"));
     q.addBindValue(chosenArm.isEmpty() ? QVariant() : QVariant(chosenArm));
@@ -369,7 +370,7 @@ bool Decisions::recordPosition(qint64 decisionId, const Position &p)
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral(
         "INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at, recorded_by)"
         " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id, participant, role) DO UPDATE"
@@ -414,7 +415,7 @@ bool Decisions::addOverride(
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(
         QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text, recorded_at,"
                        " recorded_by) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -450,7 +451,7 @@ bool Decisions::finalise(qint64 decisionId)
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("UPDATE decisions SET status = 'final', finalised_at = ?, finalised_by = ?"
                              " WHERE id = ? AND status = 'draft'"));
     q.addBindValue(m_store.timestamp());
@@ -477,7 +478,7 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return std::nullopt;
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
@@ -517,7 +518,7 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
 
 std::optional<Decision> Decisions::decision(qint64 id)
 {
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("SELECT d.id, d.conference_id, d.case_version_id, c.case_id, v.version, p.sha256, p.pack_id,"
@@ -584,7 +585,7 @@ std::optional<Decision> Decisions::decision(qint64 id)
 std::vector<qint64> Decisions::decisionsOfCase(const QString &caseId)
 {
     std::vector<qint64> ids;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
                              " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = ? ORDER BY d.id"));
     q.addBindValue(caseId);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Evaluations.h"
+#include "store/StoreConnection.h"
 
 #include "case/CaseData.h"
 #include "engine/CaseEvaluation.h"
@@ -42,15 +43,16 @@ struct Writer {
     QSqlQuery insert;
     QSqlQuery upsert;
 
-    explicit Writer(const QSqlDatabase &db) : insert(db), upsert(db)
+    Writer(const QSqlDatabase &db, const SqlDialect &dialect) : insert(db), upsert(db)
     {
         insert.prepare(
             QStringLiteral("INSERT INTO evaluations (case_version_id, pack_ref, engine_version, evaluated_at,"
                            " compact) VALUES (?, ?, ?, ?, ?)"));
-        upsert.prepare(
-            QStringLiteral("INSERT INTO current_verdicts (case_ref, pack_ref, group_key, verdict, evaluation_id)"
-                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_ref, pack_ref, group_key) DO UPDATE"
-                           " SET verdict = excluded.verdict, evaluation_id = excluded.evaluation_id"));
+        upsert.prepare(dialect.upsert(QStringLiteral("current_verdicts"),
+            { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key"),
+                QStringLiteral("verdict"), QStringLiteral("evaluation_id") },
+            { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key") },
+            { QStringLiteral("verdict"), QStringLiteral("evaluation_id") }));
     }
 
     std::optional<qint64> store(qint64 versionId, qint64 caseRef, bool latest, qint64 packRef, const QString &at,
@@ -68,11 +70,11 @@ struct Writer {
         const qint64 id = insert.lastInsertId().toLongLong();
         if (latest) {
             for (const auto &[group, verdict] : r.verdicts) {
-                upsert.bindValue(0, caseRef);
-                upsert.bindValue(1, packRef);
-                upsert.bindValue(2, group);
-                upsert.bindValue(3, verdict);
-                upsert.bindValue(4, id);
+                upsert.bindValue(QStringLiteral(":case_ref"), caseRef);
+                upsert.bindValue(QStringLiteral(":pack_ref"), packRef);
+                upsert.bindValue(QStringLiteral(":group_key"), group);
+                upsert.bindValue(QStringLiteral(":verdict"), verdict);
+                upsert.bindValue(QStringLiteral(":evaluation_id"), id);
                 if (!upsert.exec()) {
                     error = upsert.lastError().text();
                     return std::nullopt;
@@ -116,7 +118,7 @@ std::optional<StoredEvaluation> Evaluations::record(
     const auto packRef = m_store.storePack(pack);
     if (!packRef)
         return std::nullopt;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("SELECT c.id, c.latest_version_id FROM cases c JOIN case_versions v ON v.case_ref = c.id"
                              " WHERE v.id = ?"));
     q.addBindValue(versionId);
@@ -127,7 +129,7 @@ std::optional<StoredEvaluation> Evaluations::record(
     const qint64 caseRef = q.value(0).toLongLong();
     const bool latest = q.value(1).toLongLong() == versionId;
     q.finish();
-    Writer writer(m_store.database());
+    Writer writer(StoreConnection::of(m_store), m_store.dialect());
     QString error;
     StoredEvaluation out;
     out.evaluatedAt = m_store.timestamp();
@@ -167,7 +169,7 @@ std::optional<StoredEvaluation> Evaluations::evaluateCase(const QString &caseId,
 std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
 {
     std::vector<StoredEvaluation> out;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("SELECT e.id, e.case_version_id, v.version, p.sha256, p.pack_id, p.pack_version,"
                              " e.engine_version, e.evaluated_at, e.compact FROM evaluations e"
                              " JOIN case_versions v ON v.id = e.case_version_id JOIN cases c ON c.id = v.case_ref"
@@ -198,7 +200,7 @@ ReevaluationSummary Evaluations::reevaluateAll(
     ReevaluationSummary summary;
     QElapsedTimer total;
     total.start();
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     {
         QSqlQuery count(db);
         if (count.exec(QStringLiteral("SELECT count(*) FROM cases WHERE archived = 0")) && count.next())
@@ -276,7 +278,7 @@ ReevaluationSummary Evaluations::reevaluateAll(
             summary.failures << m_store.lastError().message;
             break;
         }
-        Writer writer(db);
+        Writer writer(db, m_store.dialect());
         const QString at = m_store.timestamp();
         qint64 stored = 0;
         bool ok = true;

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/SqlRows.h"
+
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace consilium {
+
+SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql) : m_sql(sql), m_query(db)
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(sql);
+}
+
+SqlStatement &SqlStatement::bind(const QString &name, const QVariant &value)
+{
+    m_query.bindValue(name, value);
+    return *this;
+}
+
+bool SqlStatement::exec()
+{
+    m_columns.clear();
+    return m_prepared && m_query.exec();
+}
+
+QVariant SqlStatement::value(const QString &column) const
+{
+    auto it = m_columns.constFind(column);
+    if (it == m_columns.constEnd())
+        it = m_columns.insert(column, m_query.record().indexOf(column));
+    Q_ASSERT_X(*it >= 0, "SqlStatement::value", qPrintable(column));
+    return *it >= 0 ? m_query.value(*it) : QVariant();
+}
+
+QString SqlStatement::errorText() const
+{
+    const QString text = m_query.lastError().text();
+    return text.isEmpty() && !m_prepared ? QStringLiteral("cannot prepare: %1").arg(m_sql.left(60)) : text;
+}
+
+} // namespace consilium
