@@ -194,7 +194,8 @@ StoreResult<std::vector<CaseSummary>> findOn(const QSqlDatabase &db, const SqlDi
                        " p.latest_version_id, v.version FROM (SELECT c.id, c.case_id, c.label, c.disease,"
                        " c.created_at, c.updated_at, c.archived, c.latest_version_id FROM cases c")
             + s.join + s.where + QStringLiteral(" ORDER BY ") + s.order
-            + QStringLiteral(" LIMIT :limit OFFSET :offset) p LEFT JOIN case_versions v ON v.id = p.latest_version_id"));
+            + QStringLiteral(
+                " LIMIT :limit OFFSET :offset) p LEFT JOIN case_versions v ON v.id = p.latest_version_id"));
     bindAll(q, s.binds);
     q.bind(QStringLiteral(":limit"), f.limit).bind(QStringLiteral(":offset"), f.offset);
     if (!q.exec())
@@ -225,8 +226,7 @@ public:
     ReadConnection(const ReadConnection &) = delete;
     ReadConnection &operator=(const ReadConnection &) = delete;
 
-    template <class F>
-    auto run(F &&f) -> decltype(f(QSqlDatabase(), std::declval<const SqlDialect &>()))
+    template <class F> auto run(F &&f) -> decltype(f(QSqlDatabase(), std::declval<const SqlDialect &>()))
     {
         if (!m_error.isEmpty())
             return storeFailure(StoreErrc::Io, m_error);
@@ -288,8 +288,8 @@ CasePage CaseStore::listCases(const CaseFilter &filter)
 
 StoreResult<QStringList> CaseStore::diseases()
 {
-    SqlStatement q(database(),
-        QStringLiteral("SELECT DISTINCT disease FROM cases WHERE disease IS NOT NULL ORDER BY disease"));
+    SqlStatement q(
+        database(), QStringLiteral("SELECT DISTINCT disease FROM cases WHERE disease IS NOT NULL ORDER BY disease"));
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, q.errorText());
     QStringList out;
@@ -300,12 +300,14 @@ StoreResult<QStringList> CaseStore::diseases()
 
 StoreResult<std::vector<ConferenceEntry>> CaseStore::conferenceList()
 {
-    SqlStatement q(database(), QStringLiteral("SELECT id, held_on, title FROM conferences ORDER BY held_on DESC, id DESC"));
+    SqlStatement q(
+        database(), QStringLiteral("SELECT id, held_on, title FROM conferences ORDER BY held_on DESC, id DESC"));
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, q.errorText());
     std::vector<ConferenceEntry> out;
     while (q.next())
-        out.push_back({ q.int64(QStringLiteral("id")), q.text(QStringLiteral("held_on")), q.text(QStringLiteral("title")) });
+        out.push_back(
+            { q.int64(QStringLiteral("id")), q.text(QStringLiteral("held_on")), q.text(QStringLiteral("title")) });
     return out;
 }
 

@@ -57,7 +57,119 @@ bool manifestRows(
     return true;
 }
 
+// The before-hash of a purge: everything that is about to go, row by row.
+std::optional<QString> purgeManifestSha(
+    const QSqlDatabase &db, qint64 ref, const QString &decisionsOfCase, const QString &versionsOfCase, QString &error)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("format");
+    w.String("consilium-purge/1");
+    const std::pair<const char *, QString> tables[] = {
+        { "cases", QStringLiteral("SELECT * FROM cases WHERE id = ?") },
+        { "case_versions", QStringLiteral("SELECT * FROM case_versions WHERE case_ref = ? ORDER BY id") },
+        { "evaluations",
+            QStringLiteral("SELECT * FROM evaluations WHERE case_version_id IN (%1) ORDER BY id").arg(versionsOfCase) },
+        { "decisions", QStringLiteral("SELECT * FROM decisions WHERE id IN (%1) ORDER BY id").arg(decisionsOfCase) },
+        { "decision_roles",
+            QStringLiteral("SELECT * FROM decision_roles WHERE decision_id IN (%1) ORDER BY decision_id, role")
+                .arg(decisionsOfCase) },
+        { "decision_positions",
+            QStringLiteral("SELECT * FROM decision_positions WHERE decision_id IN (%1) ORDER BY id")
+                .arg(decisionsOfCase) },
+        { "decision_overrides",
+            QStringLiteral("SELECT * FROM decision_overrides WHERE decision_id IN (%1) ORDER BY id")
+                .arg(decisionsOfCase) },
+        { "conference_cases",
+            QStringLiteral("SELECT * FROM conference_cases WHERE case_ref = ? ORDER BY conference_id") },
+    };
+    for (const auto &[name, sql] : tables) {
+        if (!manifestRows(w, db, name, sql, ref, error)) {
+            error = QStringLiteral("cannot read %1 for the purge: %2").arg(QLatin1String(name), error);
+            return std::nullopt;
+        }
+    }
+    w.EndObject();
+    return sha256Hex(QByteArray(buffer.GetString(), qsizetype(buffer.GetSize())));
+}
+
 } // namespace
+
+bool CaseStore::purgeRows(
+    qint64 ref, const QString &caseId, const QString &decisionsOfCase, const QString &versionsOfCase, PurgeOutcome &out)
+{
+    QSqlDatabase db = database();
+    // The delete guards of the two append-only tables that hold the case are lifted for this
+    // transaction only; their stored definitions are put back before COMMIT (DDL is
+    // transactional in SQLite, so no other connection ever sees the tables unguarded, and a
+    // crash or a failure rolls the whole purge back). Finalised decisions and the audit log keep
+    // their guards throughout.
+    const QStringList guarded { QStringLiteral("evaluations"), QStringLiteral("case_versions") };
+    std::vector<std::pair<QString, QString>> guards; // name, definition
+    for (const QString &table : guarded) {
+        const QString name = m_dialect->deleteGuardName(table);
+        const QString definition = m_dialect->triggerDefinition(db, name);
+        if (definition.isEmpty()) {
+            fail(StoreErrc::Refused,
+                QStringLiteral("the protective trigger %1 is missing (the database was changed "
+                               "outside Consilium); nothing was purged")
+                    .arg(name));
+            return false;
+        }
+        guards.emplace_back(name, definition);
+    }
+    // Each DELETE binds the case's row id once.
+    auto run = [&](const QString &sql, int *affected) {
+        QSqlQuery q(db);
+        q.prepare(sql);
+        q.addBindValue(ref);
+        if (!q.exec()) {
+            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
+            return false;
+        }
+        if (affected)
+            *affected = q.numRowsAffected();
+        return true;
+    };
+    auto ddl = [&](const QString &sql) {
+        QSqlQuery q(db);
+        if (!q.exec(sql)) {
+            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
+            return false;
+        }
+        return true;
+    };
+    bool ok
+        = run(QStringLiteral("DELETE FROM decision_overrides WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
+        && run(QStringLiteral("DELETE FROM decision_positions WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
+        && run(QStringLiteral("DELETE FROM decision_roles WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
+        && run(QStringLiteral("DELETE FROM decisions WHERE case_version_id IN (%1)").arg(versionsOfCase),
+            &out.draftDecisions)
+        && run(QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = ?"), nullptr);
+    for (std::size_t i = 0; ok && i < guards.size(); ++i)
+        ok = ddl(m_dialect->dropTrigger(guards[i].first, guarded[qsizetype(i)]));
+    ok = ok
+        && run(QStringLiteral("DELETE FROM evaluations WHERE case_version_id IN (%1)").arg(versionsOfCase),
+            &out.evaluations)
+        && run(QStringLiteral("DELETE FROM case_versions WHERE case_ref = ?"), &out.versions)
+        && run(QStringLiteral("DELETE FROM conference_cases WHERE case_ref = ?"), &out.conferenceListings)
+        && run(QStringLiteral("DELETE FROM cases WHERE id = ?"), nullptr);
+    for (std::size_t i = 0; ok && i < guards.size(); ++i)
+        ok = ddl(guards[i].second);
+    if (!ok)
+        return false;
+    for (const auto &[name, definition] : guards) {
+        if (m_dialect->triggerDefinition(db, name) != definition) {
+            fail(StoreErrc::Sql,
+                QStringLiteral("purge of %1: the protective trigger %2 could not be restored; nothing "
+                               "was purged")
+                    .arg(caseId, name));
+            return false;
+        }
+    }
+    return true;
+}
 
 std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QString &confirmation)
 {
@@ -106,110 +218,17 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
         }
     }
 
-    // The before-hash: everything that is about to go, row by row.
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
     QString error;
-    w.StartObject();
-    w.Key("format");
-    w.String("consilium-purge/1");
-    const std::pair<const char *, QString> tables[] = {
-        { "cases", QStringLiteral("SELECT * FROM cases WHERE id = ?") },
-        { "case_versions", QStringLiteral("SELECT * FROM case_versions WHERE case_ref = ? ORDER BY id") },
-        { "evaluations",
-            QStringLiteral("SELECT * FROM evaluations WHERE case_version_id IN (%1) ORDER BY id").arg(versionsOfCase) },
-        { "decisions", QStringLiteral("SELECT * FROM decisions WHERE id IN (%1) ORDER BY id").arg(decisionsOfCase) },
-        { "decision_roles",
-            QStringLiteral("SELECT * FROM decision_roles WHERE decision_id IN (%1) ORDER BY decision_id, role")
-                .arg(decisionsOfCase) },
-        { "decision_positions",
-            QStringLiteral("SELECT * FROM decision_positions WHERE decision_id IN (%1) ORDER BY id")
-                .arg(decisionsOfCase) },
-        { "decision_overrides",
-            QStringLiteral("SELECT * FROM decision_overrides WHERE decision_id IN (%1) ORDER BY id")
-                .arg(decisionsOfCase) },
-        { "conference_cases",
-            QStringLiteral("SELECT * FROM conference_cases WHERE case_ref = ? ORDER BY conference_id") },
-    };
-    for (const auto &[name, sql] : tables) {
-        if (!manifestRows(w, db, name, sql, ref, error)) {
-            fail(StoreErrc::Sql, QStringLiteral("cannot read %1 for the purge: %2").arg(QLatin1String(name), error));
-            return std::nullopt;
-        }
+    const auto manifestSha = purgeManifestSha(db, ref, decisionsOfCase, versionsOfCase, error);
+    if (!manifestSha) {
+        fail(StoreErrc::Sql, error);
+        return std::nullopt;
     }
-    w.EndObject();
     PurgeOutcome out;
     out.caseId = caseId;
-    out.contentSha256 = sha256Hex(QByteArray(buffer.GetString(), qsizetype(buffer.GetSize())));
-
-    // The delete guards of the two append-only tables that hold the case are lifted for this
-    // transaction only; their stored definitions are put back before COMMIT (DDL is
-    // transactional in SQLite, so no other connection ever sees the tables unguarded, and a
-    // crash or a failure rolls the whole purge back). Finalised decisions and the audit log keep
-    // their guards throughout.
-    const QStringList guarded { QStringLiteral("evaluations"), QStringLiteral("case_versions") };
-    std::vector<std::pair<QString, QString>> guards; // name, definition
-    for (const QString &table : guarded) {
-        const QString name = m_dialect->deleteGuardName(table);
-        const QString definition = m_dialect->triggerDefinition(db, name);
-        if (definition.isEmpty()) {
-            fail(StoreErrc::Refused,
-                QStringLiteral("the protective trigger %1 is missing (the database was changed "
-                               "outside Consilium); nothing was purged")
-                    .arg(name));
-            return std::nullopt;
-        }
-        guards.emplace_back(name, definition);
-    }
-    // Each DELETE binds the case's row id once.
-    auto run = [&](const QString &sql, int *affected) {
-        QSqlQuery q(db);
-        q.prepare(sql);
-        q.addBindValue(ref);
-        if (!q.exec()) {
-            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
-            return false;
-        }
-        if (affected)
-            *affected = q.numRowsAffected();
-        return true;
-    };
-    auto ddl = [&](const QString &sql) {
-        QSqlQuery q(db);
-        if (!q.exec(sql)) {
-            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
-            return false;
-        }
-        return true;
-    };
-    bool ok
-        = run(QStringLiteral("DELETE FROM decision_overrides WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
-        && run(QStringLiteral("DELETE FROM decision_positions WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
-        && run(QStringLiteral("DELETE FROM decision_roles WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
-        && run(QStringLiteral("DELETE FROM decisions WHERE case_version_id IN (%1)").arg(versionsOfCase),
-            &out.draftDecisions)
-        && run(QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = ?"), nullptr);
-    for (std::size_t i = 0; ok && i < guards.size(); ++i)
-        ok = ddl(m_dialect->dropTrigger(guards[i].first, guarded[qsizetype(i)]));
-    ok = ok
-        && run(QStringLiteral("DELETE FROM evaluations WHERE case_version_id IN (%1)").arg(versionsOfCase),
-            &out.evaluations)
-        && run(QStringLiteral("DELETE FROM case_versions WHERE case_ref = ?"), &out.versions)
-        && run(QStringLiteral("DELETE FROM conference_cases WHERE case_ref = ?"), &out.conferenceListings)
-        && run(QStringLiteral("DELETE FROM cases WHERE id = ?"), nullptr);
-    for (std::size_t i = 0; ok && i < guards.size(); ++i)
-        ok = ddl(guards[i].second);
-    if (!ok)
+    out.contentSha256 = *manifestSha;
+    if (!purgeRows(ref, caseId, decisionsOfCase, versionsOfCase, out))
         return std::nullopt;
-    for (const auto &[name, definition] : guards) {
-        if (m_dialect->triggerDefinition(db, name) != definition) {
-            fail(StoreErrc::Sql,
-                QStringLiteral("purge of %1: the protective trigger %2 could not be restored; nothing "
-                               "was purged")
-                    .arg(caseId, name));
-            return std::nullopt;
-        }
-    }
     if (!audit(QStringLiteral("purge"), QStringLiteral("case"), caseId, out.contentSha256, {},
             QStringLiteral("archived case purged after confirmation: %1 version(s), %2 evaluation(s), %3 draft "
                            "decision(s), %4 conference listing(s) removed")

@@ -197,6 +197,20 @@ private:
     bool initialiseNew(const StoreOptions &options, StoreError &error);
     bool prepareExisting(StoreError &error);
     void resyncAuditHead();
+    // A new version of a case (and the case row itself when ref is 0), within saveValidated.
+    struct NewVersion {
+        qint64 ref = 0;
+        QString caseId;
+        QString label;
+        QString disease;
+        QByteArray content;
+        QString sha;
+        int previous = 0;
+    };
+    bool insertVersion(NewVersion &v, SaveOutcome &out);
+    // The deletions of purgeCase, with the delete guards lifted and put back (CasePurge.cpp).
+    bool purgeRows(qint64 ref, const QString &caseId, const QString &decisionsOfCase, const QString &versionsOfCase,
+        PurgeOutcome &out);
     void rollbackNow();
 
     QString m_path;

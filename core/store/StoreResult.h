@@ -20,8 +20,7 @@ inline auto storeFailure(StoreErrc code, const QString &message, const QStringLi
 }
 
 // The value, or `fallback` when the call failed (for lists whose absence is shown as empty).
-template <class T>
-T valueOr(StoreResult<T> &&result, T fallback)
+template <class T> T valueOr(StoreResult<T> &&result, T fallback)
 {
     return result ? std::move(result).value() : std::move(fallback);
 }
