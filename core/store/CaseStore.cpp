@@ -435,12 +435,11 @@ bool CaseStore::audit(const QString &action, const QString &objectType, const QS
 
 std::optional<QString> CaseStore::setting(const QString &key)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    q.addBindValue(key);
+    SqlStatement q(database(), QStringLiteral("SELECT value FROM settings WHERE key = :key"));
+    q.bind(QStringLiteral(":key"), key);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return q.value(0).toString();
+    return q.text(QStringLiteral("value"));
 }
 
 bool CaseStore::setSetting(const QString &key, const QString &value)
@@ -463,12 +462,11 @@ bool CaseStore::setSetting(const QString &key, const QString &value)
 
 std::optional<qint64> CaseStore::packRef(const QString &sha256)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT id FROM rule_packs WHERE sha256 = ?"));
-    q.addBindValue(sha256);
+    SqlStatement q(database(), QStringLiteral("SELECT id FROM rule_packs WHERE sha256 = :sha256"));
+    q.bind(QStringLiteral(":sha256"), sha256);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return q.value(0).toLongLong();
+    return q.int64(QStringLiteral("id"));
 }
 
 std::optional<qint64> CaseStore::storePack(const RulePack &pack)
@@ -478,19 +476,17 @@ std::optional<qint64> CaseStore::storePack(const RulePack &pack)
     WriteTransaction tx(*this);
     if (!tx.ok())
         return std::nullopt;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(pack.sha256());
-    q.addBindValue(pack.id());
-    q.addBindValue(pack.version());
-    q.addBindValue(pack.bytes());
-    q.addBindValue(timestamp());
+    SqlStatement q(database(),
+        QStringLiteral("INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at)"
+                       " VALUES (:sha256, :pack_id, :pack_version, :content, :stored_at)"));
+    q.bind(QStringLiteral(":sha256"), pack.sha256()).bind(QStringLiteral(":pack_id"), pack.id());
+    q.bind(QStringLiteral(":pack_version"), pack.version()).bind(QStringLiteral(":content"), pack.bytes());
+    q.bind(QStringLiteral(":stored_at"), timestamp());
     if (!q.exec()) {
-        fail(StoreErrc::Sql, q.lastError().text());
+        fail(StoreErrc::Sql, q.errorText());
         return std::nullopt;
     }
-    const qint64 ref = q.lastInsertId().toLongLong();
+    const qint64 ref = q.lastInsertId();
     if (!audit(QStringLiteral("rule_pack.stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, pack.sha256(),
             QStringLiteral("%1 %2").arg(pack.id(), pack.version()))
         || !tx.commit())
@@ -500,14 +496,13 @@ std::optional<qint64> CaseStore::storePack(const RulePack &pack)
 
 std::optional<QByteArray> CaseStore::packContent(const QString &sha256)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT content FROM rule_packs WHERE sha256 = ?"));
-    q.addBindValue(sha256);
+    SqlStatement q(database(), QStringLiteral("SELECT content FROM rule_packs WHERE sha256 = :sha256"));
+    q.bind(QStringLiteral(":sha256"), sha256);
     if (!q.exec() || !q.next()) {
         fail(StoreErrc::NotFound, QStringLiteral("rule pack sha256:%1 is not stored").arg(sha256));
         return std::nullopt;
     }
-    return q.value(0).toByteArray();
+    return q.value(QStringLiteral("content")).toByteArray();
 }
 
 } // namespace consilium

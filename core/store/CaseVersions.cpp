@@ -267,13 +267,12 @@ bool CaseStore::setArchived(const QString &caseId, bool archived)
     WriteTransaction tx(*this);
     if (!tx.ok())
         return false;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE cases SET archived = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(archived ? 1 : 0);
-    q.addBindValue(timestamp());
-    q.addBindValue(s->ref);
+    SqlStatement q(
+        database(), QStringLiteral("UPDATE cases SET archived = :archived, updated_at = :at WHERE id = :id"));
+    q.bind(QStringLiteral(":archived"), archived ? 1 : 0).bind(QStringLiteral(":at"), timestamp());
+    q.bind(QStringLiteral(":id"), s->ref);
     if (!q.exec())
-        return fail(StoreErrc::Sql, q.lastError().text());
+        return fail(StoreErrc::Sql, q.errorText());
     if (!audit(archived ? QStringLiteral("case.archived") : QStringLiteral("case.unarchived"), QStringLiteral("case"),
             caseId, {}, {}))
         return false;

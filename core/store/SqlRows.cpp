@@ -26,11 +26,13 @@ bool SqlStatement::exec()
 
 QVariant SqlStatement::value(const QString &column) const
 {
-    auto it = m_columns.constFind(column);
-    if (it == m_columns.constEnd())
-        it = m_columns.insert(column, m_query.record().indexOf(column));
-    Q_ASSERT_X(*it >= 0, "SqlStatement::value", qPrintable(column));
-    return *it >= 0 ? m_query.value(*it) : QVariant();
+    int index = m_columns.value(column, -2); // -2: not looked up yet
+    if (index == -2) {
+        index = m_query.record().indexOf(column);
+        m_columns.insert(column, index);
+    }
+    Q_ASSERT_X(index >= 0, "SqlStatement::value", qPrintable(column));
+    return index >= 0 ? m_query.value(index) : QVariant();
 }
 
 QString SqlStatement::errorText() const
