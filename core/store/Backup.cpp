@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Backup.h"
+#include "store/StoreConnection.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -26,7 +27,7 @@ std::optional<BackupResult> backupDatabase(CaseStore &store, const QString &targ
         error = { StoreErrc::Io, message, {} };
         return std::nullopt;
     }
-    QSqlDatabase db = store.database();
+    QSqlDatabase db = StoreConnection::of(store);
     if (!store.dialect().snapshotTo(db, path, message)) {
         QFile::remove(path);
         error = { StoreErrc::Io, QStringLiteral("backup to %1 failed: %2").arg(path, message), {} };

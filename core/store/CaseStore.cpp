@@ -6,6 +6,7 @@
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
 #include "store/Migrations.h"
+#include "store/SqlRows.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -31,25 +32,6 @@ namespace consilium {
 namespace {
 
 std::atomic<int> s_connectionCounter { 0 };
-
-QString actorLabel(const Actor &a)
-{
-    if (a.displayName.isEmpty() || a.displayName == a.osUser)
-        return a.osUser;
-    if (a.osUser == QLatin1String("unknown"))
-        return a.displayName; // "Dr Weber", not "Dr Weber (unknown)"
-    return QStringLiteral("%1 (%2)").arg(a.displayName, a.osUser);
-}
-
-QString stringMember(const json::Value &obj, const char *key)
-{
-    if (!obj.IsObject())
-        return {};
-    const auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd() || !it->value.IsString())
-        return {};
-    return json::toQString(it->value);
-}
 
 void removeWithCompanions(const QString &file)
 {
@@ -451,552 +433,13 @@ bool CaseStore::audit(const QString &action, const QString &objectType, const QS
     return true;
 }
 
-SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
-{
-    SaveOutcome out;
-    json::Document doc;
-    const CaseReading reading = readCase(bytes, pack, {}, &doc);
-    if (!reading.ok()) {
-        const QString &id = reading.caseId;
-        out.caseId = id;
-        fail(StoreErrc::InvalidCase,
-            id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id),
-            reading.diag.lines());
-        return out;
-    }
-    WriteTransaction tx(*this);
-    if (!tx.ok())
-        return out;
-    out = saveValidated(doc);
-    if (out.status == SaveStatus::Rejected || !tx.commit())
-        out.status = SaveStatus::Rejected;
-    return out;
-}
-
-SaveOutcome CaseStore::saveValidated(const json::Value &doc)
-{
-    SaveOutcome out;
-    const QString caseId = stringMember(doc, "id");
-    out.caseId = caseId;
-    if (caseId.isEmpty()) {
-        fail(StoreErrc::InvalidCase, QStringLiteral("$.id: missing"));
-        return out;
-    }
-    const QString label = stringMember(doc, "label");
-    const auto facts = doc.FindMember("facts");
-    const QString disease = facts != doc.MemberEnd() ? stringMember(facts->value, "disease") : QString();
-    const QByteArray content = compactJson(doc);
-    const QString sha = sha256Hex(canonicalJson(doc));
-    out.contentSha256 = sha;
-
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT c.id, v.version, v.content, v.content_sha256 FROM cases c"
-                             " LEFT JOIN case_versions v ON v.id = c.latest_version_id WHERE c.case_id = ?"));
-    q.addBindValue(caseId);
-    if (!q.exec()) {
-        fail(StoreErrc::Sql, q.lastError().text());
-        return out;
-    }
-    qint64 ref = 0;
-    int previous = 0;
-    QString previousSha;
-    if (q.next()) {
-        ref = q.value(0).toLongLong();
-        previous = q.value(1).toInt();
-        previousSha = q.value(3).toString();
-        bool unchanged = previousSha == sha;
-        if (!unchanged && previous > 0) {
-            json::Document stored;
-            unchanged = parseStored(q.value(2).toByteArray(), stored) && jsonEqual(stored, doc);
-        }
-        if (unchanged) {
-            out.status = SaveStatus::Unchanged;
-            out.version = previous;
-            QSqlQuery id(db);
-            id.prepare(QStringLiteral("SELECT latest_version_id FROM cases WHERE id = ?"));
-            id.addBindValue(ref);
-            if (id.exec() && id.next())
-                out.versionId = id.value(0).toLongLong();
-            return out;
-        }
-    }
-    q.finish();
-    const QString now = timestamp();
-    if (ref == 0) {
-        QSqlQuery ins(db);
-        ins.prepare(QStringLiteral(
-            "INSERT INTO cases (case_id, label, disease, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
-        ins.addBindValue(caseId);
-        ins.addBindValue(notNull(label));
-        ins.addBindValue(disease.isEmpty() ? QVariant() : QVariant(disease));
-        ins.addBindValue(now);
-        ins.addBindValue(now);
-        if (!ins.exec()) {
-            fail(StoreErrc::Sql, ins.lastError().text());
-            m_rollbackOnly = true;
-            return out;
-        }
-        ref = ins.lastInsertId().toLongLong();
-    }
-    QSqlQuery ver(db);
-    ver.prepare(
-        QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
-                       " VALUES (?, ?, ?, ?, ?, ?)"));
-    ver.addBindValue(ref);
-    ver.addBindValue(previous + 1);
-    ver.addBindValue(now);
-    ver.addBindValue(actorLabel(m_actor));
-    ver.addBindValue(QString::fromUtf8(content));
-    ver.addBindValue(sha);
-    if (!ver.exec()) {
-        fail(StoreErrc::Sql, ver.lastError().text());
-        m_rollbackOnly = true;
-        return out;
-    }
-    out.versionId = ver.lastInsertId().toLongLong();
-    out.version = previous + 1;
-    QSqlQuery upd(db);
-    upd.prepare(
-        QStringLiteral("UPDATE cases SET label = ?, disease = ?, updated_at = ?, latest_version_id = ? WHERE id = ?"));
-    upd.addBindValue(notNull(label));
-    upd.addBindValue(disease.isEmpty() ? QVariant() : QVariant(disease));
-    upd.addBindValue(now);
-    upd.addBindValue(out.versionId);
-    upd.addBindValue(ref);
-    QSqlQuery stale(db);
-    stale.prepare(QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = ?"));
-    stale.addBindValue(ref);
-    if (!upd.exec() || !stale.exec()) {
-        fail(StoreErrc::Sql, upd.lastError().text() + stale.lastError().text());
-        m_rollbackOnly = true;
-        return out;
-    }
-    if (!audit(QStringLiteral("case.version_added"), QStringLiteral("case"), caseId, previousSha, sha,
-            QStringLiteral("version %1").arg(out.version)))
-        return out;
-    out.status = SaveStatus::Added;
-    return out;
-}
-
-namespace {
-
-const QString kSummaryColumns = QStringLiteral(
-    "c.id, c.case_id, c.label, c.disease, c.created_at, c.updated_at, c.archived, v.version, c.latest_version_id");
-
-CaseSummary summaryFrom(const QSqlQuery &q)
-{
-    CaseSummary s;
-    s.ref = q.value(0).toLongLong();
-    s.caseId = q.value(1).toString();
-    s.label = q.value(2).toString();
-    s.disease = q.value(3).toString();
-    s.createdAt = q.value(4).toString();
-    s.updatedAt = q.value(5).toString();
-    s.archived = q.value(6).toInt() != 0;
-    s.latestVersion = q.value(7).toInt();
-    s.latestVersionId = q.value(8).toLongLong();
-    return s;
-}
-
-CaseVersion versionFrom(const QSqlQuery &q, bool withContent)
-{
-    CaseVersion v;
-    v.id = q.value(0).toLongLong();
-    v.caseId = q.value(1).toString();
-    v.version = q.value(2).toInt();
-    v.createdAt = q.value(3).toString();
-    v.createdBy = q.value(4).toString();
-    v.contentSha256 = q.value(5).toString();
-    if (withContent)
-        v.content = q.value(6).toString().toUtf8();
-    return v;
-}
-
-const QString kVersionColumns
-    = QStringLiteral("v.id, c.case_id, v.version, v.created_at, v.created_by, v.content_sha256, v.content");
-
-} // namespace
-
-std::optional<CaseSummary> CaseStore::caseSummary(const QString &caseId)
-{
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1 FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
-                             " WHERE c.case_id = ?")
-                  .arg(kSummaryColumns));
-    q.addBindValue(caseId);
-    if (!q.exec() || !q.next()) {
-        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
-        return std::nullopt;
-    }
-    return summaryFrom(q);
-}
-
-std::vector<CaseVersion> CaseStore::versions(const QString &caseId, bool withContent)
-{
-    std::vector<CaseVersion> out;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE c.case_id = ?"
-                             " ORDER BY v.version")
-                  .arg(kVersionColumns));
-    q.addBindValue(caseId);
-    if (q.exec()) {
-        while (q.next())
-            out.push_back(versionFrom(q, withContent));
-    }
-    return out;
-}
-
-std::optional<CaseVersion> CaseStore::version(qint64 versionId)
-{
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE v.id = ?")
-                  .arg(kVersionColumns));
-    q.addBindValue(versionId);
-    if (!q.exec() || !q.next()) {
-        fail(StoreErrc::NotFound, QStringLiteral("no case version %1").arg(versionId));
-        return std::nullopt;
-    }
-    return versionFrom(q, true);
-}
-
-std::optional<CaseVersion> CaseStore::latestVersion(const QString &caseId)
-{
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1 FROM cases c JOIN case_versions v ON v.id = c.latest_version_id"
-                             " WHERE c.case_id = ?")
-                  .arg(kVersionColumns));
-    q.addBindValue(caseId);
-    if (!q.exec() || !q.next()) {
-        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
-        return std::nullopt;
-    }
-    return versionFrom(q, true);
-}
-
-CasePage CaseStore::listCases(const CaseFilter &filter)
-{
-    CasePage page;
-    qint64 pack = 0; // 0: no evaluation under this pack is stored
-    if (!filter.packSha256.isEmpty())
-        pack = packRef(filter.packSha256).value_or(0);
-    const bool byVerdict = !filter.verdictGroup.isEmpty();
-    if (byVerdict && pack == 0)
-        return page; // nothing evaluated under this pack yet
-    QStringList where;
-    QVariantList binds;
-    if (!filter.includeArchived)
-        where << QStringLiteral("c.archived = 0");
-    if (!filter.disease.isEmpty()) {
-        where << QStringLiteral("c.disease = ?");
-        binds << filter.disease;
-    }
-    QString from = QStringLiteral("cases c");
-    if (byVerdict) {
-        from = QStringLiteral("current_verdicts cv JOIN cases c ON c.id = cv.case_ref");
-        where << QStringLiteral("cv.pack_ref = ? AND cv.group_key = ? AND cv.verdict = ?");
-        binds << pack << filter.verdictGroup << filter.verdict;
-    }
-    const QString whereSql
-        = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    QSqlDatabase db = database();
-    {
-        QSqlQuery count(db);
-        count.prepare(QStringLiteral("SELECT count(*) FROM %1%2").arg(from, whereSql));
-        for (const QVariant &b : std::as_const(binds))
-            count.addBindValue(b);
-        if (count.exec() && count.next())
-            page.total = count.value(0).toLongLong();
-    }
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM %2 LEFT JOIN case_versions v ON v.id = c.latest_version_id%3"
-                             " ORDER BY c.case_id LIMIT ? OFFSET ?")
-                  .arg(kSummaryColumns, from, whereSql));
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    q.addBindValue(filter.limit);
-    q.addBindValue(filter.offset);
-    if (!q.exec()) {
-        fail(StoreErrc::Sql, q.lastError().text());
-        return page;
-    }
-    while (q.next())
-        page.rows.push_back(summaryFrom(q));
-    if (pack != 0 && !page.rows.empty()) {
-        QStringList refs;
-        std::map<qint64, CaseSummary *> byRef;
-        for (CaseSummary &s : page.rows) {
-            refs << QString::number(s.ref);
-            byRef[s.ref] = &s;
-        }
-        QSqlQuery v(db);
-        v.prepare(QStringLiteral("SELECT case_ref, group_key, verdict FROM current_verdicts WHERE pack_ref = ?"
-                                 " AND case_ref IN (%1)")
-                      .arg(refs.join(QLatin1Char(','))));
-        v.addBindValue(pack);
-        if (v.exec()) {
-            while (v.next())
-                byRef[v.value(0).toLongLong()]->verdicts[v.value(1).toString()] = v.value(2).toString();
-        }
-    }
-    return page;
-}
-
-QStringList CaseStore::allCaseIds(bool includeArchived)
-{
-    QStringList ids;
-    QSqlQuery q(database());
-    q.setForwardOnly(true);
-    if (q.exec(includeArchived ? QStringLiteral("SELECT case_id FROM cases ORDER BY case_id")
-                               : QStringLiteral("SELECT case_id FROM cases WHERE archived = 0 ORDER BY case_id"))) {
-        while (q.next())
-            ids << q.value(0).toString();
-    }
-    return ids;
-}
-
-bool CaseStore::setArchived(const QString &caseId, bool archived)
-{
-    const auto s = caseSummary(caseId);
-    if (!s)
-        return false;
-    if (s->archived == archived)
-        return true;
-    WriteTransaction tx(*this);
-    if (!tx.ok())
-        return false;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE cases SET archived = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(archived ? 1 : 0);
-    q.addBindValue(timestamp());
-    q.addBindValue(s->ref);
-    if (!q.exec())
-        return fail(StoreErrc::Sql, q.lastError().text());
-    if (!audit(archived ? QStringLiteral("case.archived") : QStringLiteral("case.unarchived"), QStringLiteral("case"),
-            caseId, {}, {}))
-        return false;
-    return tx.commit();
-}
-
-namespace {
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void writeString(JsonWriter &w, const QString &s)
-{
-    const QByteArray u = s.toUtf8();
-    w.String(u.constData(), rapidjson::SizeType(u.size()));
-}
-
-// The rows a purge removes from one table, in a fixed order, each as an array of its column
-// values in schema order: what the purge's before-hash is computed over.
-bool manifestRows(
-    JsonWriter &w, const QSqlDatabase &db, const char *name, const QString &sql, qint64 ref, QString &error)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    q.addBindValue(ref);
-    if (!q.exec()) {
-        error = q.lastError().text();
-        return false;
-    }
-    w.Key(name);
-    w.StartArray();
-    while (q.next()) {
-        const int columns = q.record().count();
-        w.StartArray();
-        for (int i = 0; i < columns; ++i) {
-            const QVariant v = q.value(i);
-            const int type = v.metaType().id();
-            if (v.isNull())
-                w.Null();
-            else if (type == QMetaType::LongLong || type == QMetaType::Int)
-                w.Int64(v.toLongLong());
-            else
-                writeString(w, v.toString());
-        }
-        w.EndArray();
-    }
-    w.EndArray();
-    return true;
-}
-
-} // namespace
-
-std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QString &confirmation)
-{
-    if (caseId.isEmpty() || confirmation != caseId) {
-        fail(StoreErrc::Refused,
-            QStringLiteral("purging case %1 needs the case id typed again as confirmation; nothing was purged")
-                .arg(caseId));
-        return std::nullopt;
-    }
-    WriteTransaction tx(*this);
-    if (!tx.ok())
-        return std::nullopt;
-    // Checked inside the write transaction: nothing can change between the checks and the purge.
-    const auto summary = caseSummary(caseId);
-    if (!summary)
-        return std::nullopt;
-    if (!summary->archived) {
-        fail(StoreErrc::Refused,
-            QStringLiteral("case %1 is not archived; only an archived case can be purged (archive it "
-                           "first: consilium-cli db archive %1)")
-                .arg(caseId));
-        return std::nullopt;
-    }
-    const qint64 ref = summary->ref;
-    QSqlDatabase db = database();
-    const QString decisionsOfCase = QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v"
-                                                   " ON v.id = d.case_version_id WHERE v.case_ref = ?");
-    const QString versionsOfCase = QStringLiteral("SELECT id FROM case_versions WHERE case_ref = ?");
-    {
-        QSqlQuery q(db);
-        q.prepare(decisionsOfCase + QStringLiteral(" AND d.status = 'final' ORDER BY d.id"));
-        q.addBindValue(ref);
-        if (!q.exec()) {
-            fail(StoreErrc::Sql, q.lastError().text());
-            return std::nullopt;
-        }
-        QStringList finalised;
-        while (q.next())
-            finalised << QString::number(q.value(0).toLongLong());
-        if (!finalised.isEmpty()) {
-            fail(StoreErrc::Refused,
-                QStringLiteral("case %1 cannot be purged: finalised decision(s) %2 rest on its versions and must stay "
-                               "replayable with the case as it was decided; it stays archived")
-                    .arg(caseId, finalised.join(QStringLiteral(", "))));
-            return std::nullopt;
-        }
-    }
-
-    // The before-hash: everything that is about to go, row by row.
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
-    QString error;
-    w.StartObject();
-    w.Key("format");
-    w.String("consilium-purge/1");
-    const std::pair<const char *, QString> tables[] = {
-        { "cases", QStringLiteral("SELECT * FROM cases WHERE id = ?") },
-        { "case_versions", QStringLiteral("SELECT * FROM case_versions WHERE case_ref = ? ORDER BY id") },
-        { "evaluations",
-            QStringLiteral("SELECT * FROM evaluations WHERE case_version_id IN (%1) ORDER BY id").arg(versionsOfCase) },
-        { "decisions", QStringLiteral("SELECT * FROM decisions WHERE id IN (%1) ORDER BY id").arg(decisionsOfCase) },
-        { "decision_roles",
-            QStringLiteral("SELECT * FROM decision_roles WHERE decision_id IN (%1) ORDER BY decision_id, role")
-                .arg(decisionsOfCase) },
-        { "decision_positions",
-            QStringLiteral("SELECT * FROM decision_positions WHERE decision_id IN (%1) ORDER BY id")
-                .arg(decisionsOfCase) },
-        { "decision_overrides",
-            QStringLiteral("SELECT * FROM decision_overrides WHERE decision_id IN (%1) ORDER BY id")
-                .arg(decisionsOfCase) },
-        { "conference_cases",
-            QStringLiteral("SELECT * FROM conference_cases WHERE case_ref = ? ORDER BY conference_id") },
-    };
-    for (const auto &[name, sql] : tables) {
-        if (!manifestRows(w, db, name, sql, ref, error)) {
-            fail(StoreErrc::Sql, QStringLiteral("cannot read %1 for the purge: %2").arg(QLatin1String(name), error));
-            return std::nullopt;
-        }
-    }
-    w.EndObject();
-    PurgeOutcome out;
-    out.caseId = caseId;
-    out.contentSha256 = sha256Hex(QByteArray(buffer.GetString(), qsizetype(buffer.GetSize())));
-
-    // The delete guards of the two append-only tables that hold the case are lifted for this
-    // transaction only; their stored definitions are put back before COMMIT (DDL is
-    // transactional in SQLite, so no other connection ever sees the tables unguarded, and a
-    // crash or a failure rolls the whole purge back). Finalised decisions and the audit log keep
-    // their guards throughout.
-    const QStringList guarded { QStringLiteral("evaluations"), QStringLiteral("case_versions") };
-    std::vector<std::pair<QString, QString>> guards; // name, definition
-    for (const QString &table : guarded) {
-        const QString name = m_dialect->deleteGuardName(table);
-        const QString definition = m_dialect->triggerDefinition(db, name);
-        if (definition.isEmpty()) {
-            fail(StoreErrc::Refused,
-                QStringLiteral("the protective trigger %1 is missing (the database was changed "
-                               "outside Consilium); nothing was purged")
-                    .arg(name));
-            return std::nullopt;
-        }
-        guards.emplace_back(name, definition);
-    }
-    // Each DELETE binds the case's row id once.
-    auto run = [&](const QString &sql, int *affected) {
-        QSqlQuery q(db);
-        q.prepare(sql);
-        q.addBindValue(ref);
-        if (!q.exec()) {
-            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
-            return false;
-        }
-        if (affected)
-            *affected = q.numRowsAffected();
-        return true;
-    };
-    auto ddl = [&](const QString &sql) {
-        QSqlQuery q(db);
-        if (!q.exec(sql)) {
-            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
-            return false;
-        }
-        return true;
-    };
-    bool ok
-        = run(QStringLiteral("DELETE FROM decision_overrides WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
-        && run(QStringLiteral("DELETE FROM decision_positions WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
-        && run(QStringLiteral("DELETE FROM decision_roles WHERE decision_id IN (%1)").arg(decisionsOfCase), nullptr)
-        && run(QStringLiteral("DELETE FROM decisions WHERE case_version_id IN (%1)").arg(versionsOfCase),
-            &out.draftDecisions)
-        && run(QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = ?"), nullptr);
-    for (std::size_t i = 0; ok && i < guards.size(); ++i)
-        ok = ddl(m_dialect->dropTrigger(guards[i].first, guarded[qsizetype(i)]));
-    ok = ok
-        && run(QStringLiteral("DELETE FROM evaluations WHERE case_version_id IN (%1)").arg(versionsOfCase),
-            &out.evaluations)
-        && run(QStringLiteral("DELETE FROM case_versions WHERE case_ref = ?"), &out.versions)
-        && run(QStringLiteral("DELETE FROM conference_cases WHERE case_ref = ?"), &out.conferenceListings)
-        && run(QStringLiteral("DELETE FROM cases WHERE id = ?"), nullptr);
-    for (std::size_t i = 0; ok && i < guards.size(); ++i)
-        ok = ddl(guards[i].second);
-    if (!ok)
-        return std::nullopt;
-    for (const auto &[name, definition] : guards) {
-        if (m_dialect->triggerDefinition(db, name) != definition) {
-            fail(StoreErrc::Sql,
-                QStringLiteral("purge of %1: the protective trigger %2 could not be restored; nothing "
-                               "was purged")
-                    .arg(caseId, name));
-            return std::nullopt;
-        }
-    }
-    if (!audit(QStringLiteral("purge"), QStringLiteral("case"), caseId, out.contentSha256, {},
-            QStringLiteral("archived case purged after confirmation: %1 version(s), %2 evaluation(s), %3 draft "
-                           "decision(s), %4 conference listing(s) removed")
-                .arg(out.versions)
-                .arg(out.evaluations)
-                .arg(out.draftDecisions)
-                .arg(out.conferenceListings)))
-        return std::nullopt;
-    out.auditRow = m_audit->head().value_or(AuditHead {}).id;
-    if (!tx.commit())
-        return std::nullopt;
-    return out;
-}
-
 std::optional<QString> CaseStore::setting(const QString &key)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    q.addBindValue(key);
+    SqlStatement q(database(), QStringLiteral("SELECT value FROM settings WHERE key = :key"));
+    q.bind(QStringLiteral(":key"), key);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return q.value(0).toString();
+    return q.text(QStringLiteral("value"));
 }
 
 bool CaseStore::setSetting(const QString &key, const QString &value)
@@ -1005,13 +448,12 @@ bool CaseStore::setSetting(const QString &key, const QString &value)
     WriteTransaction tx(*this);
     if (!tx.ok())
         return false;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
-                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    q.addBindValue(key);
-    q.addBindValue(notNull(value));
+    SqlStatement q(database(),
+        m_dialect->upsert(QStringLiteral("settings"), { QStringLiteral("key"), QStringLiteral("value") },
+            { QStringLiteral("key") }, { QStringLiteral("value") }));
+    q.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":value"), notNull(value));
     if (!q.exec())
-        return fail(StoreErrc::Sql, q.lastError().text());
+        return fail(StoreErrc::Sql, q.errorText());
     if (!audit(QStringLiteral("settings.changed"), QStringLiteral("setting"), key, sha256Hex(before.toUtf8()),
             sha256Hex(value.toUtf8()), value.left(500)))
         return false;
@@ -1020,12 +462,11 @@ bool CaseStore::setSetting(const QString &key, const QString &value)
 
 std::optional<qint64> CaseStore::packRef(const QString &sha256)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT id FROM rule_packs WHERE sha256 = ?"));
-    q.addBindValue(sha256);
+    SqlStatement q(database(), QStringLiteral("SELECT id FROM rule_packs WHERE sha256 = :sha256"));
+    q.bind(QStringLiteral(":sha256"), sha256);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return q.value(0).toLongLong();
+    return q.int64(QStringLiteral("id"));
 }
 
 std::optional<qint64> CaseStore::storePack(const RulePack &pack)
@@ -1035,19 +476,17 @@ std::optional<qint64> CaseStore::storePack(const RulePack &pack)
     WriteTransaction tx(*this);
     if (!tx.ok())
         return std::nullopt;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(pack.sha256());
-    q.addBindValue(pack.id());
-    q.addBindValue(pack.version());
-    q.addBindValue(pack.bytes());
-    q.addBindValue(timestamp());
+    SqlStatement q(database(),
+        QStringLiteral("INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at)"
+                       " VALUES (:sha256, :pack_id, :pack_version, :content, :stored_at)"));
+    q.bind(QStringLiteral(":sha256"), pack.sha256()).bind(QStringLiteral(":pack_id"), pack.id());
+    q.bind(QStringLiteral(":pack_version"), pack.version()).bind(QStringLiteral(":content"), pack.bytes());
+    q.bind(QStringLiteral(":stored_at"), timestamp());
     if (!q.exec()) {
-        fail(StoreErrc::Sql, q.lastError().text());
+        fail(StoreErrc::Sql, q.errorText());
         return std::nullopt;
     }
-    const qint64 ref = q.lastInsertId().toLongLong();
+    const qint64 ref = q.lastInsertId();
     if (!audit(QStringLiteral("rule_pack.stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, pack.sha256(),
             QStringLiteral("%1 %2").arg(pack.id(), pack.version()))
         || !tx.commit())
@@ -1057,14 +496,13 @@ std::optional<qint64> CaseStore::storePack(const RulePack &pack)
 
 std::optional<QByteArray> CaseStore::packContent(const QString &sha256)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT content FROM rule_packs WHERE sha256 = ?"));
-    q.addBindValue(sha256);
+    SqlStatement q(database(), QStringLiteral("SELECT content FROM rule_packs WHERE sha256 = :sha256"));
+    q.bind(QStringLiteral(":sha256"), sha256);
     if (!q.exec() || !q.next()) {
         fail(StoreErrc::NotFound, QStringLiteral("rule pack sha256:%1 is not stored").arg(sha256));
         return std::nullopt;
     }
-    return q.value(0).toByteArray();
+    return q.value(QStringLiteral("content")).toByteArray();
 }
 
 } // namespace consilium

@@ -4,6 +4,7 @@
 #include "store/AuditLog.h"
 #include "store/SqlDialect.h"
 #include "store/StoreFile.h"
+#include "store/StoreResult.h"
 #include "store/StoreTypes.h"
 #include "json/StrictJson.h"
 
@@ -24,7 +25,6 @@ struct StoreOptions {
     bool writer = true;
     bool create = true; // a writer may create a missing database
     int lockTimeoutMs = 5000; // a second writer waits this long, then is told who holds it
-    int busyTimeoutMs = 5000;
     Actor actor; // empty: Actor::fromEnvironment()
     Clock clock; // empty: the system clock (UTC)
 };
@@ -52,19 +52,39 @@ struct CaseVersion {
     QString contentSha256;
 };
 
+// Readiness of a case under the active pack (the case list's filter): every arm decided,
+// some arm undetermined ("gaps"), or no evaluation stored under the pack.
+enum class Readiness { Any, Ready, Gaps, NotEvaluated };
+
+enum class CaseSort { CaseId, Label, Disease, Verdict, Updated };
+
+// The one query over the case list, for the GUI and the CLI: search, filters, sort, paging.
 struct CaseFilter {
-    QString disease;
-    QString verdictGroup; // "autologous_car_t" or "standard_care/ahsct"
-    QString verdict;
+    QString search; // case id or label contains (case-insensitive)
+    QString disease; // exact, empty = any
+    QString verdictGroup; // "autologous_car_t" or "standard_care/ahsct"; empty = any verdict
+    QString verdict; // with verdictGroup
+    Readiness readiness = Readiness::Any;
+    qint64 conference = 0; // listed for this conference, 0 = any
     QString packSha256; // the active pack: verdicts shown and filtered under it
     bool includeArchived = false;
+    CaseSort sort = CaseSort::CaseId; // then by case id
+    QString sortGroup; // the verdict group CaseSort::Verdict sorts by (eligible first)
+    bool descending = false;
     int limit = 50;
     int offset = 0;
+    bool operator==(const CaseFilter &) const = default;
 };
 
 struct CasePage {
     qint64 total = 0;
     std::vector<CaseSummary> rows;
+};
+
+struct ConferenceEntry {
+    qint64 id = 0;
+    QString heldOn;
+    QString title;
 };
 
 enum class SaveStatus { Added, Unchanged, Rejected };
@@ -102,7 +122,6 @@ public:
 
     const QString &path() const noexcept { return m_path; }
     bool isWriter() const noexcept { return m_writer; }
-    QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
     const SqlDialect &dialect() const noexcept { return *m_dialect; }
     AuditLog &audit() noexcept { return *m_audit; }
     const Actor &actor() const noexcept { return m_actor; }
@@ -133,6 +152,20 @@ public:
     std::vector<CaseVersion> versions(const QString &caseId, bool withContent = false);
     std::optional<CaseVersion> version(qint64 versionId);
     std::optional<CaseVersion> latestVersion(const QString &caseId);
+    // The case list: how many cases match, and one page of them (filter.limit from
+    // filter.offset) with their verdicts under filter.packSha256. An error is an error, never a
+    // shorter page.
+    StoreResult<qint64> countCases(const CaseFilter &filter);
+    StoreResult<std::vector<CaseSummary>> findCases(const CaseFilter &filter);
+    StoreResult<CasePage> queryCases(const CaseFilter &filter);
+    // The same on a read-only connection of the calling thread's own, opened and closed within
+    // the call: for a QtConcurrent worker (a connection is only used by the thread that made it).
+    static StoreResult<qint64> countCasesAt(const QString &path, const CaseFilter &filter);
+    static StoreResult<std::vector<CaseSummary>> findCasesAt(const QString &path, const CaseFilter &filter);
+    // The diseases of all stored cases, and the conferences newest first (list filters).
+    StoreResult<QStringList> diseases();
+    StoreResult<std::vector<ConferenceEntry>> conferenceList();
+    // Kept for app/cli until it moves to queryCases: an empty page and lastError() on failure.
     CasePage listCases(const CaseFilter &filter);
     QStringList allCaseIds(bool includeArchived = true);
     bool setArchived(const QString &caseId, bool archived);
@@ -157,11 +190,27 @@ public:
     bool fail(StoreErrc code, const QString &message, const QStringList &details = {});
 
 private:
+    friend struct StoreConnection; // the store's own classes reach the connection through it
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
     CaseStore() = default;
     bool openConnection(const QString &file, bool readOnly, StoreError &error);
     bool initialiseNew(const StoreOptions &options, StoreError &error);
     bool prepareExisting(StoreError &error);
     void resyncAuditHead();
+    // A new version of a case (and the case row itself when ref is 0), within saveValidated.
+    struct NewVersion {
+        qint64 ref = 0;
+        QString caseId;
+        QString label;
+        QString disease;
+        QByteArray content;
+        QString sha;
+        int previous = 0;
+    };
+    bool insertVersion(NewVersion &v, SaveOutcome &out);
+    // The deletions of purgeCase, with the delete guards lifted and put back (CasePurge.cpp).
+    bool purgeRows(qint64 ref, const QString &caseId, const QString &decisionsOfCase, const QString &versionsOfCase,
+        PurgeOutcome &out);
     void rollbackNow();
 
     QString m_path;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Decisions.h"
+#include "store/StoreConnection.h"
 
 #include "case/CaseData.h"
 #include "engine/CaseEvaluation.h"
@@ -101,130 +102,6 @@ QStringList Decisions::overrideReasonCodes()
         QStringLiteral("not_applicable_to_patient"), QStringLiteral("other") };
 }
 
-std::optional<qint64> Decisions::createConference(
-    const QString &heldOn, const QString &title, const std::vector<Attendee> &attendees)
-{
-    if (!parseIsoDate(heldOn)) {
-        m_store.fail(
-            StoreErrc::Refused, QStringLiteral("conference date \"%1\" is not a date (YYYY-MM-DD)").arg(heldOn));
-        return std::nullopt;
-    }
-    if (title.trimmed().isEmpty()) {
-        m_store.fail(StoreErrc::Refused, QStringLiteral("a conference needs a title"));
-        return std::nullopt;
-    }
-    WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return std::nullopt;
-    QSqlDatabase db = m_store.database();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO conferences (held_on, title, created_at) VALUES (?, ?, ?)"));
-    q.addBindValue(heldOn);
-    q.addBindValue(title.trimmed());
-    q.addBindValue(m_store.timestamp());
-    if (!q.exec()) {
-        m_store.fail(StoreErrc::Sql, q.lastError().text());
-        return std::nullopt;
-    }
-    const qint64 id = q.lastInsertId().toLongLong();
-    QStringList names;
-    for (const Attendee &a : attendees) {
-        QSqlQuery ins(db);
-        ins.prepare(QStringLiteral(
-            "INSERT INTO conference_attendees (conference_id, name, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-        ins.addBindValue(id);
-        ins.addBindValue(a.name.trimmed());
-        ins.addBindValue(notNull(a.role.trimmed()));
-        if (a.name.trimmed().isEmpty() || !ins.exec()) {
-            m_store.fail(StoreErrc::Refused, QStringLiteral("attendee \"%1\" is not valid").arg(a.name));
-            return std::nullopt;
-        }
-        names << QStringLiteral("%1 (%2)").arg(a.name, a.role);
-    }
-    if (!m_store.audit(QStringLiteral("conference.created"), QStringLiteral("conference"), QString::number(id), {}, {},
-            QStringLiteral("%1 %2; attendees: %3").arg(heldOn, title, names.join(QStringLiteral(", "))))
-        || !tx.commit())
-        return std::nullopt;
-    return id;
-}
-
-bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
-{
-    const auto c = m_store.caseSummary(caseId);
-    if (!c || !conference(conferenceId))
-        return false;
-    {
-        QSqlQuery q(m_store.database());
-        q.prepare(QStringLiteral("SELECT 1 FROM conference_cases WHERE conference_id = ? AND case_ref = ?"));
-        q.addBindValue(conferenceId);
-        q.addBindValue(c->ref);
-        if (q.exec() && q.next())
-            return true; // already listed
-    }
-    WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return false;
-    QSqlQuery ins(m_store.database());
-    ins.prepare(QStringLiteral("INSERT INTO conference_cases (conference_id, case_ref, listed_at) VALUES (?, ?, ?)"));
-    ins.addBindValue(conferenceId);
-    ins.addBindValue(c->ref);
-    ins.addBindValue(m_store.timestamp());
-    if (!ins.exec())
-        return m_store.fail(StoreErrc::Sql, ins.lastError().text());
-    return m_store.audit(QStringLiteral("conference.case_listed"), QStringLiteral("conference"),
-               QString::number(conferenceId), {}, {}, caseId)
-        && tx.commit();
-}
-
-std::optional<Conference> Decisions::conference(qint64 id)
-{
-    QSqlDatabase db = m_store.database();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id, held_on, title FROM conferences WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next()) {
-        m_store.fail(StoreErrc::NotFound, QStringLiteral("no conference %1").arg(id));
-        return std::nullopt;
-    }
-    Conference c;
-    c.id = q.value(0).toLongLong();
-    c.heldOn = q.value(1).toString();
-    c.title = q.value(2).toString();
-    QSqlQuery a(db);
-    a.prepare(
-        QStringLiteral("SELECT name, role FROM conference_attendees WHERE conference_id = ? ORDER BY name, role"));
-    a.addBindValue(id);
-    if (a.exec()) {
-        while (a.next())
-            c.attendees.push_back({ a.value(0).toString(), a.value(1).toString() });
-    }
-    QSqlQuery cs(db);
-    cs.prepare(QStringLiteral("SELECT c.case_id FROM conference_cases cc JOIN cases c ON c.id = cc.case_ref"
-                              " WHERE cc.conference_id = ? ORDER BY cc.listed_at, c.case_id"));
-    cs.addBindValue(id);
-    if (cs.exec()) {
-        while (cs.next())
-            c.caseIds << cs.value(0).toString();
-    }
-    return c;
-}
-
-std::vector<Conference> Decisions::conferences()
-{
-    std::vector<Conference> out;
-    std::vector<qint64> ids;
-    QSqlQuery q(m_store.database());
-    if (q.exec(QStringLiteral("SELECT id FROM conferences ORDER BY held_on, id"))) {
-        while (q.next())
-            ids.push_back(q.value(0).toLongLong());
-    }
-    for (qint64 id : ids) {
-        if (auto c = conference(id))
-            out.push_back(std::move(*c));
-    }
-    return out;
-}
-
 std::optional<qint64> Decisions::open(
     qint64 conferenceId, const QString &caseId, const RulePack &pack, std::optional<qint64> versionId)
 {
@@ -271,7 +148,7 @@ std::optional<qint64> Decisions::open(
     const auto stored = Evaluations(m_store).record(*version, pack, compact);
     if (!stored)
         return std::nullopt;
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
@@ -341,7 +218,7 @@ bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QS
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("UPDATE decisions SET outcome = ?, chosen_arm = ?, rationale = ? WHERE id = ?"));
     q.addBindValue(chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm"));
     q.addBindValue(chosenArm.isEmpty() ? QVariant() : QVariant(chosenArm));
@@ -369,7 +246,7 @@ bool Decisions::recordPosition(qint64 decisionId, const Position &p)
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral(
         "INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at, recorded_by)"
         " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id, participant, role) DO UPDATE"
@@ -414,7 +291,7 @@ bool Decisions::addOverride(
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(
         QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text, recorded_at,"
                        " recorded_by) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -450,7 +327,7 @@ bool Decisions::finalise(qint64 decisionId)
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return false;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("UPDATE decisions SET status = 'final', finalised_at = ?, finalised_by = ?"
                              " WHERE id = ? AND status = 'draft'"));
     q.addBindValue(m_store.timestamp());
@@ -477,7 +354,7 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
     WriteTransaction tx(m_store);
     if (!tx.ok())
         return std::nullopt;
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
@@ -517,7 +394,7 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
 
 std::optional<Decision> Decisions::decision(qint64 id)
 {
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("SELECT d.id, d.conference_id, d.case_version_id, c.case_id, v.version, p.sha256, p.pack_id,"
@@ -584,7 +461,7 @@ std::optional<Decision> Decisions::decision(qint64 id)
 std::vector<qint64> Decisions::decisionsOfCase(const QString &caseId)
 {
     std::vector<qint64> ids;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
                              " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = ? ORDER BY d.id"));
     q.addBindValue(caseId);

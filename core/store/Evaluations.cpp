@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Evaluations.h"
+#include "store/SqlRows.h"
+#include "store/StoreConnection.h"
 
 #include "case/CaseData.h"
 #include "engine/CaseEvaluation.h"
@@ -42,15 +44,16 @@ struct Writer {
     QSqlQuery insert;
     QSqlQuery upsert;
 
-    explicit Writer(const QSqlDatabase &db) : insert(db), upsert(db)
+    Writer(const QSqlDatabase &db, const SqlDialect &dialect) : insert(db), upsert(db)
     {
         insert.prepare(
             QStringLiteral("INSERT INTO evaluations (case_version_id, pack_ref, engine_version, evaluated_at,"
                            " compact) VALUES (?, ?, ?, ?, ?)"));
-        upsert.prepare(
-            QStringLiteral("INSERT INTO current_verdicts (case_ref, pack_ref, group_key, verdict, evaluation_id)"
-                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_ref, pack_ref, group_key) DO UPDATE"
-                           " SET verdict = excluded.verdict, evaluation_id = excluded.evaluation_id"));
+        upsert.prepare(dialect.upsert(QStringLiteral("current_verdicts"),
+            { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key"),
+                QStringLiteral("verdict"), QStringLiteral("evaluation_id") },
+            { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key") },
+            { QStringLiteral("verdict"), QStringLiteral("evaluation_id") }));
     }
 
     std::optional<qint64> store(qint64 versionId, qint64 caseRef, bool latest, qint64 packRef, const QString &at,
@@ -68,11 +71,11 @@ struct Writer {
         const qint64 id = insert.lastInsertId().toLongLong();
         if (latest) {
             for (const auto &[group, verdict] : r.verdicts) {
-                upsert.bindValue(0, caseRef);
-                upsert.bindValue(1, packRef);
-                upsert.bindValue(2, group);
-                upsert.bindValue(3, verdict);
-                upsert.bindValue(4, id);
+                upsert.bindValue(QStringLiteral(":case_ref"), caseRef);
+                upsert.bindValue(QStringLiteral(":pack_ref"), packRef);
+                upsert.bindValue(QStringLiteral(":group_key"), group);
+                upsert.bindValue(QStringLiteral(":verdict"), verdict);
+                upsert.bindValue(QStringLiteral(":evaluation_id"), id);
                 if (!upsert.exec()) {
                     error = upsert.lastError().text();
                     return std::nullopt;
@@ -116,7 +119,7 @@ std::optional<StoredEvaluation> Evaluations::record(
     const auto packRef = m_store.storePack(pack);
     if (!packRef)
         return std::nullopt;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("SELECT c.id, c.latest_version_id FROM cases c JOIN case_versions v ON v.case_ref = c.id"
                              " WHERE v.id = ?"));
     q.addBindValue(versionId);
@@ -127,7 +130,7 @@ std::optional<StoredEvaluation> Evaluations::record(
     const qint64 caseRef = q.value(0).toLongLong();
     const bool latest = q.value(1).toLongLong() == versionId;
     q.finish();
-    Writer writer(m_store.database());
+    Writer writer(StoreConnection::of(m_store), m_store.dialect());
     QString error;
     StoredEvaluation out;
     out.evaluatedAt = m_store.timestamp();
@@ -167,7 +170,7 @@ std::optional<StoredEvaluation> Evaluations::evaluateCase(const QString &caseId,
 std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
 {
     std::vector<StoredEvaluation> out;
-    QSqlQuery q(m_store.database());
+    QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("SELECT e.id, e.case_version_id, v.version, p.sha256, p.pack_id, p.pack_version,"
                              " e.engine_version, e.evaluated_at, e.compact FROM evaluations e"
                              " JOIN case_versions v ON v.id = e.case_version_id JOIN cases c ON c.id = v.case_ref"
@@ -192,17 +195,111 @@ std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
     return out;
 }
 
+namespace {
+
+// One case of a re-evaluation batch.
+struct BatchRow {
+    qint64 caseRef = 0;
+    qint64 versionId = 0;
+    QString caseId;
+    QByteArray content;
+    Evaluated evaluated;
+};
+
+// The latest versions of the next `batchSize` cases that are not archived, after `lastRef`.
+bool readBatch(const QSqlDatabase &db, qint64 lastRef, int batchSize, std::vector<BatchRow> &rows, QString &error)
+{
+    rows.clear();
+    SqlStatement q(db,
+        QStringLiteral("SELECT c.id, c.latest_version_id, c.case_id, v.content FROM cases c"
+                       " JOIN case_versions v ON v.id = c.latest_version_id"
+                       " WHERE c.archived = 0 AND c.id > :after ORDER BY c.id LIMIT :limit"));
+    q.bind(QStringLiteral(":after"), lastRef).bind(QStringLiteral(":limit"), batchSize);
+    if (!q.exec()) {
+        error = q.errorText();
+        return false;
+    }
+    while (q.next()) {
+        BatchRow r;
+        r.caseRef = q.int64(QStringLiteral("id"));
+        r.versionId = q.int64(QStringLiteral("latest_version_id"));
+        r.caseId = q.text(QStringLiteral("case_id"));
+        r.content = q.text(QStringLiteral("content")).toUtf8();
+        rows.push_back(std::move(r));
+    }
+    return true;
+}
+
+// Parses and evaluates a batch on `threads` worker threads (no database work).
+void evaluateBatch(std::vector<BatchRow> &rows, const Engine &engine, int threads)
+{
+    const int n = std::min<int>(threads, int(rows.size()));
+    std::vector<std::thread> workers;
+    workers.reserve(std::size_t(n));
+    for (int t = 0; t < n; ++t) {
+        workers.emplace_back([&rows, &engine, t, n] {
+            for (std::size_t i = std::size_t(t); i < rows.size(); i += std::size_t(n))
+                rows[i].evaluated = evaluateContent(engine, rows[i].content);
+        });
+    }
+    for (auto &w : workers)
+        w.join();
+}
+
+// Stores one evaluated batch in its own write transaction (complete or absent).
+bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RulePack &pack, qint64 packRef,
+    ReevaluationSummary &summary)
+{
+    WriteTransaction tx(store);
+    if (!tx.ok()) {
+        summary.failures << store.lastError().message;
+        return false;
+    }
+    Writer writer(StoreConnection::of(store), store.dialect());
+    const QString at = store.timestamp();
+    qint64 stored = 0;
+    bool ok = true;
+    for (const BatchRow &r : rows) {
+        if (!r.evaluated.ok) {
+            ++summary.failed;
+            summary.failures << QStringLiteral("%1: %2").arg(r.caseId, r.evaluated.problem);
+            continue;
+        }
+        QString error;
+        if (!writer.store(r.versionId, r.caseRef, true, packRef, at, r.evaluated.result, error)) {
+            summary.failures << QStringLiteral("%1: %2").arg(r.caseId, error);
+            ok = false;
+            break;
+        }
+        ++stored;
+    }
+    ok = ok
+        && store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, {},
+            QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
+                .arg(stored)
+                .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
+    if (!ok || !tx.commit()) {
+        if (summary.failures.isEmpty())
+            summary.failures << store.lastError().message;
+        return false;
+    }
+    summary.evaluated += stored;
+    return true;
+}
+
+} // namespace
+
 ReevaluationSummary Evaluations::reevaluateAll(
     const RulePack &pack, const ProgressCallback &progress, const std::atomic<bool> *cancel, int batchSize, int threads)
 {
     ReevaluationSummary summary;
     QElapsedTimer total;
     total.start();
-    QSqlDatabase db = m_store.database();
+    QSqlDatabase db = StoreConnection::of(m_store);
     {
-        QSqlQuery count(db);
-        if (count.exec(QStringLiteral("SELECT count(*) FROM cases WHERE archived = 0")) && count.next())
-            summary.total = count.value(0).toLongLong();
+        SqlStatement count(db, QStringLiteral("SELECT count(*) AS n FROM cases WHERE archived = 0"));
+        if (count.exec() && count.next())
+            summary.total = count.int64(QStringLiteral("n"));
     }
     const auto packRef = m_store.storePack(pack);
     if (!packRef) {
@@ -213,15 +310,7 @@ ReevaluationSummary Evaluations::reevaluateAll(
         threads = std::max(1, QThread::idealThreadCount());
     batchSize = std::max(1, batchSize);
     const Engine engine(pack);
-
-    struct Row {
-        qint64 caseRef = 0;
-        qint64 versionId = 0;
-        QString caseId;
-        QByteArray content;
-        Evaluated evaluated;
-    };
-    std::vector<Row> rows;
+    std::vector<BatchRow> rows;
     rows.reserve(std::size_t(batchSize));
     qint64 lastRef = 0;
     qint64 engineNs = 0;
@@ -230,82 +319,20 @@ ReevaluationSummary Evaluations::reevaluateAll(
             summary.cancelled = true;
             break;
         }
-        rows.clear();
-        {
-            QSqlQuery q(db);
-            q.setForwardOnly(true);
-            q.prepare(QStringLiteral("SELECT c.id, c.latest_version_id, c.case_id, v.content FROM cases c"
-                                     " JOIN case_versions v ON v.id = c.latest_version_id"
-                                     " WHERE c.archived = 0 AND c.id > ? ORDER BY c.id LIMIT ?"));
-            q.addBindValue(lastRef);
-            q.addBindValue(batchSize);
-            if (!q.exec()) {
-                summary.failures << q.lastError().text();
-                break;
-            }
-            while (q.next()) {
-                Row r;
-                r.caseRef = q.value(0).toLongLong();
-                r.versionId = q.value(1).toLongLong();
-                r.caseId = q.value(2).toString();
-                r.content = q.value(3).toString().toUtf8();
-                rows.push_back(std::move(r));
-            }
+        QString error;
+        if (!readBatch(db, lastRef, batchSize, rows, error)) {
+            summary.failures << error;
+            break;
         }
         if (rows.empty())
             break;
         lastRef = rows.back().caseRef;
-
         QElapsedTimer engineTimer;
         engineTimer.start();
-        const int n = std::min<int>(threads, int(rows.size()));
-        std::vector<std::thread> workers;
-        workers.reserve(std::size_t(n));
-        for (int t = 0; t < n; ++t) {
-            workers.emplace_back([&rows, &engine, t, n] {
-                for (std::size_t i = std::size_t(t); i < rows.size(); i += std::size_t(n))
-                    rows[i].evaluated = evaluateContent(engine, rows[i].content);
-            });
-        }
-        for (auto &w : workers)
-            w.join();
+        evaluateBatch(rows, engine, threads);
         engineNs += engineTimer.nsecsElapsed();
-
-        WriteTransaction tx(m_store);
-        if (!tx.ok()) {
-            summary.failures << m_store.lastError().message;
+        if (!storeBatch(m_store, rows, pack, *packRef, summary))
             break;
-        }
-        Writer writer(db);
-        const QString at = m_store.timestamp();
-        qint64 stored = 0;
-        bool ok = true;
-        for (const Row &r : rows) {
-            if (!r.evaluated.ok) {
-                ++summary.failed;
-                summary.failures << QStringLiteral("%1: %2").arg(r.caseId, r.evaluated.problem);
-                continue;
-            }
-            QString error;
-            if (!writer.store(r.versionId, r.caseRef, true, *packRef, at, r.evaluated.result, error)) {
-                summary.failures << QStringLiteral("%1: %2").arg(r.caseId, error);
-                ok = false;
-                break;
-            }
-            ++stored;
-        }
-        ok = ok
-            && m_store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {},
-                {},
-                QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
-                    .arg(stored)
-                    .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
-        if (!ok || !tx.commit()) {
-            if (summary.failures.isEmpty())
-                summary.failures << m_store.lastError().message;
-            break;
-        }
-        summary.evaluated += stored;
         if (progress)
             progress(summary.evaluated + summary.failed, summary.total);
     }

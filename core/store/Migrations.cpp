@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Migrations.h"
 
+#include "store/RequiredRoles.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -82,12 +84,9 @@ QStringList version2(const SqlDialect &d)
         QStringLiteral("ALTER TABLE cases ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         // Site default for the roles that must state a position before a decision is final.
-        QStringLiteral("INSERT INTO settings (key, value) VALUES ('required_roles', '"
-                       "[{\"role\":\"rheumatology\"},"
-                       "{\"role\":\"cellular_therapy\"},"
-                       "{\"role\":\"infectious_disease\",\"when_any\":[\"active_infection\",\"hbsag=positive\","
-                       "\"anti_hbc=positive\",\"hcv_rna=positive\",\"hiv=positive\"]},"
-                       "{\"role\":\"neurology\",\"when_any\":[\"cns_involvement_active\"]}]')"),
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('%1', '%2')")
+            .arg(RequiredRoles::settingKey(),
+                QString::fromUtf8(RequiredRoles::defaultSetting()).replace(QLatin1Char('\''), QStringLiteral("''"))),
         QStringLiteral("CREATE TABLE conferences ("
                        " id INTEGER PRIMARY KEY,"
                        " held_on TEXT NOT NULL,"

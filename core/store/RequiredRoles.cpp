@@ -3,14 +3,23 @@
 
 #include "store/CanonicalJson.h"
 
+#include <QFile>
+
 namespace consilium {
 
 QByteArray RequiredRoles::defaultSetting()
 {
-    return QByteArrayLiteral("[{\"role\":\"rheumatology\"},{\"role\":\"cellular_therapy\"},"
-                             "{\"role\":\"infectious_disease\",\"when_any\":[\"active_infection\",\"hbsag=positive\","
-                             "\"anti_hbc=positive\",\"hcv_rna=positive\",\"hiv=positive\"]},"
-                             "{\"role\":\"neurology\",\"when_any\":[\"cns_involvement_active\"]}]");
+    // The site's default sign-off policy is data, not code: resources/site/required_roles.json
+    // (compiled into the store library), in the form docs/store.md describes. Returned compact,
+    // as it is stored in the settings table.
+    static const QByteArray compact = [] {
+        QFile file(QStringLiteral(":/site/required_roles.json"));
+        json::Document doc;
+        if (!file.open(QIODevice::ReadOnly) || !parseStored(file.readAll(), doc) || !doc.IsArray())
+            qFatal("consilium: the built-in resource :/site/required_roles.json is missing or not a JSON array");
+        return compactJson(doc);
+    }();
+    return compact;
 }
 
 bool RequiredRoles::validate(const QByteArray &setting, QString &problem)

@@ -17,6 +17,8 @@ class RequiredRoles
 {
 public:
     static QString settingKey() { return QStringLiteral("required_roles"); }
+    // The default policy (resources/site/required_roles.json, compact JSON); the site setting
+    // overrides it.
     static QByteArray defaultSetting();
     // Validates a setting; on failure returns false and names the problem.
     static bool validate(const QByteArray &setting, QString &problem);

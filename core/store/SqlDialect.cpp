@@ -160,10 +160,25 @@ public:
         return problems;
     }
 
-    bool isEmptySchema(const QSqlDatabase &db) const override
+    QString readOnlyConnectOptions(int busyTimeoutMs) const override
     {
-        QSqlQuery q(db);
-        return q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() && q.value(0).toInt() == 0;
+        return QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    }
+
+    QString withoutIndex(const QString &expr) const override { return QLatin1Char('+') + expr; }
+
+    QString upsert(const QString &table, const QStringList &columns, const QStringList &key,
+        const QStringList &update) const override
+    {
+        QStringList values;
+        for (const QString &c : columns)
+            values << QLatin1Char(':') + c;
+        QStringList sets;
+        for (const QString &c : update)
+            sets << QStringLiteral("%1 = excluded.%1").arg(c);
+        return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
+            .arg(table, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+                key.join(QStringLiteral(", ")), sets.join(QStringLiteral(", ")));
     }
 };
 

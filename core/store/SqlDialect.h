@@ -50,8 +50,17 @@ public:
     // A consistent snapshot of the live database in a new file.
     virtual bool snapshotTo(const QSqlDatabase &db, const QString &path, QString &error) const = 0;
     virtual QStringList integrityProblems(const QSqlDatabase &db) const = 0;
-    // True if the schema holds no objects at all (a fresh file).
-    virtual bool isEmptySchema(const QSqlDatabase &db) const = 0;
+    // Connection options of a read-only connection (a background count or page on its own
+    // thread) that waits up to busyTimeoutMs for a writer.
+    virtual QString readOnlyConnectOptions(int busyTimeoutMs) const = 0;
+    // `expr` marked so the planner does not drive the query from an index on it (SQLite: a
+    // unary +): the case list scans `cases` in key order and tests a set per row instead of
+    // reading the whole set and sorting it, so a page stops after its last row.
+    virtual QString withoutIndex(const QString &expr) const = 0;
+    // Inserts a row (parameters ":<column>") or, when a row with the same `key` exists,
+    // updates its `update` columns from the new values.
+    virtual QString upsert(
+        const QString &table, const QStringList &columns, const QStringList &key, const QStringList &update) const = 0;
 };
 
 } // namespace consilium

@@ -4,6 +4,7 @@
 
 #include "rules/RulePack.h"
 #include "store/CaseStore.h"
+#include "store/StoreConnection.h"
 
 #include <QDir>
 #include <QFile>

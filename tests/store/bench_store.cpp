@@ -9,6 +9,7 @@
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
 #include "store/Evaluations.h"
+#include "store/StoreConnection.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -190,7 +191,7 @@ void BM_EngineAll(benchmark::State &state)
     std::vector<QByteArray> contents;
     {
         auto store = openDb(cachedDb(), false);
-        QSqlQuery q(store->database());
+        QSqlQuery q(StoreConnection::of(*store));
         q.setForwardOnly(true);
         q.exec(QStringLiteral("SELECT v.content FROM cases c JOIN case_versions v ON v.id = c.latest_version_id"));
         while (q.next())
@@ -251,7 +252,7 @@ void BM_DatabaseSize(benchmark::State &state)
     qint64 versions = 0;
     qint64 evaluations = 0;
     for (auto _ : state) {
-        QSqlQuery q(store->database());
+        QSqlQuery q(StoreConnection::of(*store));
         q.exec(QStringLiteral("SELECT (SELECT count(*) FROM case_versions), (SELECT count(*) FROM evaluations)"));
         q.next();
         versions = q.value(0).toLongLong();

@@ -9,6 +9,7 @@
 #include "store/Replay.h"
 #include "store/RequiredRoles.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 
 using namespace consilium;
@@ -68,6 +69,39 @@ private Q_SLOTS:
         json::Diagnostics diag;
         QVERIFY(json::parseStrict(example(caseName), doc, diag));
         QCOMPARE(RequiredRoles::forCase(RequiredRoles::defaultSetting(), doc), roles);
+    }
+
+    // The default sign-off policy is the data file resources/site/required_roles.json, compiled
+    // in; a new database stores exactly that as its site setting, and the setting overrides it.
+    void requiredRolesDefaultFromDataFile()
+    {
+        QFile file(QStringLiteral(":/site/required_roles.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        json::Document fromFile;
+        QVERIFY(parseStored(file.readAll(), fromFile));
+        QCOMPARE(RequiredRoles::defaultSetting(), compactJson(fromFile));
+        // The policy as it was written in C++ before it moved into the data file.
+        QCOMPARE(RequiredRoles::defaultSetting(),
+            QByteArrayLiteral("[{\"role\":\"rheumatology\"},{\"role\":\"cellular_therapy\"},"
+                              "{\"role\":\"infectious_disease\",\"when_any\":[\"active_infection\",\"hbsag=positive\","
+                              "\"anti_hbc=positive\",\"hcv_rna=positive\",\"hiv=positive\"]},"
+                              "{\"role\":\"neurology\",\"when_any\":[\"cns_involvement_active\"]}]"));
+        QString problem;
+        QVERIFY2(RequiredRoles::validate(RequiredRoles::defaultSetting(), problem), qPrintable(problem));
+
+        auto store = withExamples();
+        QVERIFY(store);
+        QCOMPARE(
+            store->setting(RequiredRoles::settingKey()).value_or(QString()).toUtf8(), RequiredRoles::defaultSetting());
+        QVERIFY(store->setSetting(RequiredRoles::settingKey(), QStringLiteral("[{\"role\":\"nephrology\"}]")));
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        QVERIFY(conf > 0);
+        const auto id = decisions.open(conf, QStringLiteral("V06-aav-hiv-hbv"), RulePack::builtin());
+        QVERIFY(id);
+        const auto d = decisions.decision(*id);
+        QVERIFY(d);
+        QCOMPARE(d->requiredRoles, QStringList { QStringLiteral("nephrology") });
     }
 
     void neurologyWhenCnsActive()

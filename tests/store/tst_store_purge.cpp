@@ -22,7 +22,7 @@ const QString kV06 = QStringLiteral("V06-aav-hiv-hbv");
 
 qint64 count(const CaseStore &store, const QString &sql)
 {
-    QSqlQuery q(store.database());
+    QSqlQuery q(StoreConnection::of(store));
     return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
@@ -30,7 +30,7 @@ qint64 count(const CaseStore &store, const QString &sql)
 std::map<QString, QString> triggers(const CaseStore &store)
 {
     std::map<QString, QString> out;
-    QSqlQuery q(store.database());
+    QSqlQuery q(StoreConnection::of(store));
     if (q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))) {
         while (q.next())
             out[q.value(0).toString()] = q.value(1).toString();
@@ -263,7 +263,7 @@ private Q_SLOTS:
         QCOMPARE(store->allCaseIds(), othersBefore);
         QCOMPARE(count(*store, QStringLiteral("SELECT count(*) FROM case_versions")), versionsBefore - 2);
         QCOMPARE(count(*store, QStringLiteral("SELECT count(*) FROM evaluations")), evaluationsBefore - 3);
-        QVERIFY(store->dialect().integrityProblems(store->database()).isEmpty());
+        QVERIFY(store->dialect().integrityProblems(StoreConnection::of(*store)).isEmpty());
         const auto finalAfter = decisions.decision(*final);
         QVERIFY(finalAfter && finalAfter->finalised);
         QCOMPARE(finalAfter->resultJson, finalBefore->resultJson);

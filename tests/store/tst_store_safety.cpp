@@ -74,7 +74,7 @@ private Q_SLOTS:
             if (QFileInfo::exists(f))
                 QVERIFY2(!(QFile::permissions(f) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)), suffix);
         }
-        QSqlQuery q(s->database());
+        QSqlQuery q(StoreConnection::of(*s));
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());

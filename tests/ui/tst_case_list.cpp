@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The case list: QAbstractItemModelTester, lazy paging (canFetchMore/fetchMore), search,
-// filters (disease, verdict per arm, readiness) and sorting, driven through the panel.
+// filters (disease, verdict per arm, readiness) and sorting, driven through the panel; the
+// store's case-list query (errors, not partial pages; stale background counts dropped) and
+// the re-evaluation of the stored cases when a pack is activated (progress, cancel).
 #include "UiTestSupport.h"
 
 #include "cases/CaseListModel.h"
@@ -11,7 +13,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
+#include <QThreadPool>
+
+#include <atomic>
+#include <map>
 
 using namespace consilium;
 using namespace consilium::test;
@@ -40,6 +48,38 @@ void addCases(Session &s, int n, bool evaluate)
             s.evaluations().evaluateCase(id, s.pack());
     }
     QVERIFY(tx.commit());
+}
+
+// The built-in rules under another version: a different pack with the same verdicts.
+std::unique_ptr<RulePack> sitePack()
+{
+    QByteArray bytes = RulePack::builtin().bytes();
+    const QByteArray version = "\"version\": \"" + RulePack::builtin().version().toUtf8() + '"';
+    if (!bytes.contains(version))
+        qFatal("no version in the built-in pack");
+    bytes.replace(version, "\"version\": \"" + RulePack::builtin().version().toUtf8() + "-site\"");
+    json::Diagnostics diag;
+    std::unique_ptr<RulePack> loaded = RulePack::load(bytes, diag);
+    if (!loaded)
+        qFatal("site pack: %s", qPrintable(diag.lines().join(QLatin1Char(' '))));
+    return loaded;
+}
+
+// case id -> verdicts of every case evaluated under a pack.
+std::map<QString, std::map<QString, QString>> verdictsUnder(Session &s, const QString &sha)
+{
+    CaseFilter f;
+    f.packSha256 = sha;
+    f.limit = 100000;
+    std::map<QString, std::map<QString, QString>> out;
+    const auto found = s.store().findCases(f);
+    if (!found)
+        qFatal("findCases: %s", qPrintable(found.error().message));
+    for (const CaseSummary &c : found.value()) {
+        if (!c.verdicts.empty())
+            out[c.caseId] = c.verdicts;
+    }
+    return out;
 }
 
 } // namespace
@@ -204,6 +244,139 @@ private Q_SLOTS:
         panel.view()->sortByColumn(CaseListModel::Label, Qt::DescendingOrder);
         QCOMPARE(model->index(0, CaseListModel::Label).data().toString(), QStringLiteral("Synthetic 9999"));
         QCOMPARE(model->index(0, CaseListModel::CaseId).data().toString(), QStringLiteral("SYN-009999"));
+    }
+
+    // A count for a query that has changed since is dropped: only the current query's total
+    // is ever reported.
+    void staleCountDropped()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 450, false);
+        CaseListModel model(s->store());
+        QSignalSpy totals(&model, &CaseListModel::totalCountChanged);
+        CaseQuerySpec all;
+        all.packSha256 = s->pack().sha256();
+        model.setSpec(all); // 450 > one page: counted on a worker
+        CaseQuerySpec some = all;
+        some.search = QStringLiteral("SYN-0001"); // 100 rows, one page: known at once
+        model.setSpec(some);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(model.totalCount(), qint64(100));
+        QVERIFY(!totals.isEmpty());
+        for (const QList<QVariant> &t : std::as_const(totals))
+            QCOMPARE(t.at(0).toLongLong(), qint64(100));
+        // Sorted by the store: label descending, then verdict column (none evaluated).
+        CaseQuerySpec sorted = all;
+        sorted.sortColumn = CaseListModel::Label;
+        sorted.order = Qt::DescendingOrder;
+        model.setSpec(sorted);
+        QCOMPARE(model.index(0, CaseListModel::Label).data().toString(), QStringLiteral("Synthetic 99"));
+        QTRY_COMPARE(model.totalCount(), qint64(450));
+    }
+
+    // A store call that fails says so and returns nothing, never a shorter page.
+    void storeErrorsAreErrors()
+    {
+        Env env;
+        auto s = env.session();
+        CaseFilter f;
+        f.packSha256 = s->pack().sha256();
+        f.limit = 100;
+        const auto page = s->store().queryCases(f);
+        QVERIFY(page);
+        QCOMPARE(page.value().total, qint64(12));
+        QCOMPARE(page.value().rows.size(), std::size_t(12));
+        QVERIFY(!page.value().rows.front().verdicts.empty());
+        const auto missing = CaseStore::countCasesAt(env.path(QStringLiteral("none/x.sqlite")), f);
+        QVERIFY(!missing);
+        QVERIFY(missing.error().message.contains(QStringLiteral("x.sqlite")));
+        {
+            // Tampering from outside: the verdicts table is gone.
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            raw.setDatabaseName(s->databasePath());
+            QVERIFY(raw.open());
+            QVERIFY(QSqlQuery(raw).exec(QStringLiteral("DROP TABLE current_verdicts")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        const auto broken = s->store().findCases(f);
+        QVERIFY(!broken);
+        QCOMPARE(broken.error().code, StoreErrc::Sql);
+        QVERIFY(broken.error().message.contains(QStringLiteral("current_verdicts")));
+        QVERIFY(s->store().listCases(f).rows.empty());
+        CaseListModel model(s->store());
+        model.setPackSha256(s->pack().sha256());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.lastError().isEmpty());
+    }
+
+    // Activating a pack re-evaluates the stored cases in batches, reporting progress after each.
+    void activationReevaluatesWithProgress()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 300, true);
+        std::vector<std::pair<qint64, qint64>> steps;
+        Session::Reevaluation r;
+        r.batchSize = 64;
+        r.progress = [&steps](qint64 done, qint64 total) { steps.emplace_back(done, total); };
+        QString error;
+        auto next = sitePack();
+        QVERIFY(next);
+        const QString sha = next->sha256();
+        QVERIFY2(s->activatePack(std::move(next), error, nullptr, {}, r), qPrintable(error));
+        QCOMPARE(s->pack().sha256(), sha);
+        QCOMPARE(steps.size(), std::size_t(5)); // 64 × 4 + 44
+        for (std::size_t i = 1; i < steps.size(); ++i)
+            QVERIFY(steps[i].first > steps[i - 1].first);
+        QCOMPARE(steps.back(), (std::pair<qint64, qint64>(300, 300)));
+        QVERIFY(!s->lastReevaluation().cancelled);
+        QCOMPARE(s->lastReevaluation().evaluated, qint64(300));
+        // The same rules under another version: every case has the verdicts it had under the
+        // built-in pack.
+        QCOMPARE(verdictsUnder(*s, sha), verdictsUnder(*s, RulePack::builtin().sha256()));
+    }
+
+    // Cancel stops between batches: the pack is active, the batches written are complete, the
+    // other cases are not evaluated under it, and the database is consistent.
+    void activationCancelled()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 300, true);
+        std::atomic<bool> cancel { false };
+        Session::Reevaluation r;
+        r.batchSize = 64;
+        r.cancel = &cancel;
+        r.progress = [&cancel](qint64 done, qint64) {
+            if (done >= 128)
+                cancel = true;
+        };
+        QString error;
+        auto next = sitePack();
+        QVERIFY(next);
+        const QString sha = next->sha256();
+        QVERIFY2(s->activatePack(std::move(next), error, nullptr, {}, r), qPrintable(error));
+        QCOMPARE(s->pack().sha256(), sha);
+        QCOMPARE(s->store().setting(QStringLiteral("gui.active_pack_sha256")).value_or(QString()), sha);
+        QVERIFY(s->lastReevaluation().cancelled);
+        QCOMPARE(s->lastReevaluation().evaluated, qint64(128));
+        const auto under = verdictsUnder(*s, sha);
+        const auto before = verdictsUnder(*s, RulePack::builtin().sha256());
+        QCOMPARE(under.size(), std::size_t(128));
+        for (const auto &[caseId, verdicts] : under)
+            QCOMPARE(verdicts, before.at(caseId));
+        CaseFilter notEvaluated;
+        notEvaluated.packSha256 = sha;
+        notEvaluated.readiness = Readiness::NotEvaluated;
+        QCOMPARE(valueOr(s->store().countCases(notEvaluated), qint64(-1)), qint64(300 - 128));
+        QVERIFY(s->store().audit().verify(s->store().dialect()).intact);
+        // Activating it again finishes the work.
+        QVERIFY(s->activatePack(sitePack(), error));
+        QCOMPARE(verdictsUnder(*s, sha).size(), std::size_t(300));
     }
 };
 

@@ -6,7 +6,9 @@
 
 #include <QDateTime>
 #include <QFont>
+#include <QFutureWatcher>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace consilium {
 
@@ -33,11 +35,68 @@ bool evaluated(const CaseRow &r)
 
 } // namespace
 
-CaseListModel::CaseListModel(CaseStore &store, QObject *parent) : QAbstractTableModel(parent), m_query(store) { }
+CaseListModel::CaseListModel(CaseStore &store, QObject *parent) : QAbstractTableModel(parent), m_store(store) { }
 
-CaseListModel::~CaseListModel()
+// A count still running finishes on its worker; its watcher (a child) is gone, so nothing
+// calls back.
+CaseListModel::~CaseListModel() = default;
+
+std::vector<CaseRow> CaseListModel::page(qint64 offset)
 {
-    *m_alive = false; // a count still running on its thread must not call back
+    std::vector<CaseRow> rows;
+    auto found = m_store.findCases(m_spec.filter(offset, kPageSize));
+    if (!found) {
+        m_error = found.error().message;
+        qWarning("consilium: %s", qUtf8Printable(m_error));
+        return rows;
+    }
+    m_error.clear();
+    rows.reserve(found.value().size());
+    for (const CaseSummary &s : found.value())
+        rows.push_back(caseRowFrom(s));
+    return rows;
+}
+
+void CaseListModel::countInBackground()
+{
+    struct Count {
+        qint64 n = -1;
+        QString error;
+    };
+    const int generation = m_generation;
+    const QString path = m_store.path();
+    const CaseFilter filter = m_spec.filter();
+    auto *watcher = new QFutureWatcher<Count>(this);
+    connect(watcher, &QFutureWatcher<Count>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // the query changed meanwhile: this count is stale
+        const Count c = watcher->result();
+        if (c.n < 0) {
+            m_error = c.error;
+            qWarning("consilium: %s", qUtf8Printable(c.error));
+            return;
+        }
+        m_total = c.n;
+        Q_EMIT totalCountChanged(c.n);
+    });
+    watcher->setFuture(QtConcurrent::run([path, filter] {
+        const auto n = CaseStore::countCasesAt(path, filter);
+        return n ? Count { n.value(), {} } : Count { -1, n.error().message };
+    }));
+}
+
+QStringList CaseListModel::diseases() const
+{
+    return valueOr(m_store.diseases(), QStringList());
+}
+
+std::vector<std::pair<qint64, QString>> CaseListModel::conferences() const
+{
+    std::vector<std::pair<qint64, QString>> out;
+    for (const ConferenceEntry &c : valueOr(m_store.conferenceList(), std::vector<ConferenceEntry>()))
+        out.emplace_back(c.id, c.heldOn + QStringLiteral(" · ") + c.title);
+    return out;
 }
 
 int CaseListModel::rowCount(const QModelIndex &parent) const
@@ -154,7 +213,7 @@ void CaseListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    std::vector<CaseRow> more = m_query.page(m_spec, qint64(m_rows.size()), kPageSize);
+    std::vector<CaseRow> more = page(qint64(m_rows.size()));
     m_exhausted = int(more.size()) < kPageSize;
     if (more.empty())
         return;
@@ -188,24 +247,19 @@ void CaseListModel::setPackSha256(const QString &sha)
 
 void CaseListModel::reload()
 {
-    // The first page now; the total arrives from a worker thread, so no filter change waits
-    // for a count over 100k rows.
+    // The first page now; the total arrives from a worker, so no filter change waits for a
+    // count over 100k rows.
     beginResetModel();
-    m_rows = m_query.page(m_spec, 0, kPageSize);
+    m_rows = page(0);
     m_exhausted = int(m_rows.size()) < kPageSize;
-    m_total = m_exhausted ? qint64(m_rows.size()) : -1;
+    m_total = m_exhausted && m_error.isEmpty() ? qint64(m_rows.size()) : -1;
     endResetModel();
-    const int generation = ++m_generation;
-    if (m_exhausted) {
+    ++m_generation;
+    if (m_total >= 0) {
         Q_EMIT totalCountChanged(m_total);
         return;
     }
-    m_query.countAsync(m_spec, m_alive, [this, generation](qint64 n) {
-        if (generation != m_generation)
-            return; // the filter changed again meanwhile
-        m_total = n;
-        Q_EMIT totalCountChanged(n);
-    });
+    countInBackground();
 }
 
 QString CaseListModel::caseIdAt(int row) const

@@ -5,13 +5,15 @@
 
 #include <QAbstractTableModel>
 
-#include <memory>
 #include <vector>
 
 namespace consilium {
 
 // All cases of the store, fetched lazily in pages (canFetchMore/fetchMore), so 100k cases
-// cost one count and one page until the user scrolls. Sorting and filtering re-query.
+// cost one count and one page until the user scrolls. Sorting and filtering re-query. Pages
+// come from the store's connection (a page stops after its last row); the total is counted by
+// a QtConcurrent worker on a read-only connection of its own, and a count for a query that
+// has since changed is dropped.
 class CaseListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -43,21 +45,26 @@ public:
     // The case open in the workspace: shown in bold, apart from the keyboard highlight.
     void setOpenCaseId(const QString &caseId);
     QString openCaseId() const { return m_openId; }
-    QStringList diseases() const { return m_query.diseases(); }
-    std::vector<std::pair<qint64, QString>> conferences() const { return m_query.conferences(); }
+    QStringList diseases() const;
+    std::vector<std::pair<qint64, QString>> conferences() const; // id, "held on · title"
+    // The last error of a page or count ("" if none): the list then shows no partial page.
+    QString lastError() const { return m_error; }
 
 Q_SIGNALS:
     void totalCountChanged(qint64 total);
 
 private:
-    CaseQuery m_query;
+    std::vector<CaseRow> page(qint64 offset);
+    void countInBackground();
+
+    CaseStore &m_store;
     CaseQuerySpec m_spec;
     std::vector<CaseRow> m_rows;
     qint64 m_total = -1;
     bool m_exhausted = false;
     int m_generation = 0;
     QString m_openId;
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    QString m_error;
 };
 
 } // namespace consilium

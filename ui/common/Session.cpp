@@ -62,8 +62,8 @@ void Session::setUserName(const QString &name)
     Q_EMIT userChanged();
 }
 
-bool Session::activatePack(
-    std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride, const QString &signer)
+bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride,
+    const QString &signer, const Reevaluation &reevaluation)
 {
     std::shared_ptr<const RulePack> nextPack = pack ? std::shared_ptr<const RulePack>(std::move(pack)) : builtinPack();
     const RulePack &next = *nextPack;
@@ -107,8 +107,11 @@ bool Session::activatePack(
     m_pack = std::move(nextPack);
     m_engine = std::make_shared<const Engine>(*m_pack);
     m_provenance = provenance;
-    if (m_store->isWriter())
-        m_evaluations->reevaluateAll(this->pack());
+    m_lastReevaluation = {};
+    if (m_store->isWriter()) {
+        m_lastReevaluation = m_evaluations->reevaluateAll(
+            this->pack(), reevaluation.progress, reevaluation.cancel, reevaluation.batchSize);
+    }
     Q_EMIT packChanged();
     Q_EMIT casesChanged();
     return true;

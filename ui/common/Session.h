@@ -11,12 +11,23 @@
 #include <QDate>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
 
 namespace consilium {
+
+// How the stored cases are re-evaluated after an activation: in batches, each one its own
+// write transaction, the engine on worker threads; `progress` is called on the session's thread after
+// each batch (a QProgressDialog there keeps the window responsive) and `cancel` is read
+// between batches.
+struct PackReevaluation {
+    ProgressCallback progress;
+    const std::atomic<bool> *cancel = nullptr;
+    int batchSize = 250;
+};
 
 // One open database with the active rule pack and its engine: what every screen works on.
 // "Today" is injectable (tests, screenshots); it only supplies the as-of date of new cases.
@@ -65,13 +76,20 @@ public:
         QString reason; // the user's reason for the override (required)
     };
 
+    using Reevaluation = PackReevaluation;
+
     // Makes a validated site pack the active one (nullptr: back to the built-in pack), remembers
     // it in the database and re-evaluates the cases under it. With `signatureOverride`, the
     // override is recorded in the audit log in the same transaction
     // ("rule_pack.signature_overridden"); it needs a writable database and a reason.
     // `signer`: the fingerprint of the trusted key that signed the pack (shown with the verdicts).
+    // The pack is active once this returns true, also when the re-evaluation was cancelled:
+    // the batches written by then hold their verdicts, the other cases show as not evaluated
+    // under the new pack until it is activated again (lastReevaluation() says how far it got).
     bool activatePack(std::unique_ptr<RulePack> pack, QString &error, const PackOverride *signatureOverride = nullptr,
-        const QString &signer = {});
+        const QString &signer = {}, const Reevaluation &reevaluation = {});
+    // What the last activation's re-evaluation did (total, evaluated, failed, cancelled).
+    const ReevaluationSummary &lastReevaluation() const noexcept { return m_lastReevaluation; }
     // The reason the active pack was loaded without a trusted signature; empty if it was not.
     QString packOverrideReason() const { return m_provenance.reason; }
 
@@ -98,6 +116,7 @@ private:
     std::vector<std::pair<std::shared_ptr<const RulePack>, std::shared_ptr<const Engine>>> m_retired;
     std::function<QDate()> m_today;
     QString m_userName;
+    ReevaluationSummary m_lastReevaluation;
 };
 
 } // namespace consilium

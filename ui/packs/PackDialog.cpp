@@ -13,14 +13,58 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <atomic>
 #include <optional>
 #include <set>
 
 namespace consilium {
+
+namespace {
+
+// Session::activatePack with a QProgressDialog over the re-evaluation of the stored cases: it
+// advances after each batch (and, being modal, keeps the window painting and answering) and
+// its Cancel stops the run between batches. The pack stays active after a cancel.
+bool activateWithProgress(QWidget *parent, Session &session, std::unique_ptr<RulePack> pack, QString &error,
+    const Session::PackOverride *signatureOverride = nullptr, const QString &signer = {})
+{
+    QProgressDialog progress(PackDialog::tr("Re-evaluating the stored cases under the new rule pack…"),
+        PackDialog::tr("Cancel"), 0, 0, parent);
+    progress.setObjectName(QStringLiteral("reevaluationProgress"));
+    progress.setWindowTitle(PackDialog::tr("Rule pack"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    progress.setAutoReset(false);
+    std::atomic<bool> cancel { false };
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&cancel] { cancel = true; });
+    Session::Reevaluation r;
+    r.cancel = &cancel;
+    r.progress = [&progress, &cancel](qint64 done, qint64 total) {
+        progress.setMaximum(int(std::min<qint64>(total, INT_MAX)));
+        progress.setValue(int(std::min<qint64>(done, INT_MAX)));
+        if (progress.wasCanceled())
+            cancel = true;
+    };
+    return session.activatePack(std::move(pack), error, signatureOverride, signer, r);
+}
+
+// What the confirmation says about the cases: all re-evaluated, or how far a cancelled run got.
+QString casesNote(const Session &session)
+{
+    const ReevaluationSummary &r = session.lastReevaluation();
+    if (!r.cancelled)
+        return PackDialog::tr("the cases were re-evaluated.");
+    return PackDialog::tr("the re-evaluation was cancelled after %1 of %2 cases; the others show as not evaluated "
+                          "under this pack until it is activated again.")
+        .arg(r.evaluated + r.failed)
+        .arg(r.total);
+}
+
+} // namespace
 
 PackDialog::PackDialog(Session &session, QWidget *parent) : QDialog(parent), m_session(session)
 {
@@ -172,8 +216,8 @@ bool PackDialog::importFile(const QString &path)
     }
     const int vignettes = out.vignettes;
     QString error;
-    if (!m_session.activatePack(
-            std::move(out.pack), error, signatureOverride ? &*signatureOverride : nullptr, out.signer)) {
+    if (!activateWithProgress(this, m_session, std::move(out.pack), error,
+            signatureOverride ? &*signatureOverride : nullptr, out.signer)) {
         m_problems->addItem(error);
         m_problems->show();
         m_problemsLabel->show();
@@ -186,15 +230,16 @@ bool PackDialog::importFile(const QString &path)
     if (signatureOverride) {
         Dialogs::warning(this, tr("Rule pack loaded without a trusted signature"),
             tr("The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; "
-               "the cases were re-evaluated. The override and your reason were recorded in the audit log.")
+               "%3 The override and your reason were recorded in the audit log.")
                 .arg(out.signatureProblem)
-                .arg(vignettes));
+                .arg(vignettes)
+                .arg(casesNote(m_session)));
     } else {
         Dialogs::information(this, tr("Rule pack"),
-            tr("The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; the cases were "
-               "re-evaluated.")
+            tr("The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; %3")
                 .arg(out.signer.left(16))
-                .arg(vignettes));
+                .arg(vignettes)
+                .arg(casesNote(m_session)));
     }
     return true;
 }
@@ -202,7 +247,7 @@ bool PackDialog::importFile(const QString &path)
 bool PackDialog::useBuiltin()
 {
     QString error;
-    if (!m_session.activatePack(nullptr, error)) {
+    if (!activateWithProgress(this, m_session, nullptr, error)) {
         Dialogs::warning(this, tr("Rule pack"), error);
         return false;
     }

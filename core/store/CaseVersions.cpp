@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Cases and their immutable versions: saving, archiving, reading (docs/store.md).
+#include "store/CaseRows.h"
+
+#include "case/CaseData.h"
+#include "engine/CaseEvaluation.h"
+#include "store/CanonicalJson.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace consilium {
+
+namespace {
+
+QString actorLabel(const Actor &a)
+{
+    if (a.displayName.isEmpty() || a.displayName == a.osUser)
+        return a.osUser;
+    if (a.osUser == QLatin1String("unknown"))
+        return a.displayName; // "Dr Weber", not "Dr Weber (unknown)"
+    return QStringLiteral("%1 (%2)").arg(a.displayName, a.osUser);
+}
+
+QString stringMember(const json::Value &obj, const char *key)
+{
+    if (!obj.IsObject())
+        return {};
+    const auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd() || !it->value.IsString())
+        return {};
+    return json::toQString(it->value);
+}
+
+const QString kVersionColumns
+    = QStringLiteral("v.id, c.case_id, v.version, v.created_at, v.created_by, v.content_sha256, v.content");
+
+CaseVersion versionFrom(const SqlStatement &q, bool withContent)
+{
+    CaseVersion v;
+    v.id = q.int64(QStringLiteral("id"));
+    v.caseId = q.text(QStringLiteral("case_id"));
+    v.version = q.integer(QStringLiteral("version"));
+    v.createdAt = q.text(QStringLiteral("created_at"));
+    v.createdBy = q.text(QStringLiteral("created_by"));
+    v.contentSha256 = q.text(QStringLiteral("content_sha256"));
+    if (withContent)
+        v.content = q.text(QStringLiteral("content")).toUtf8();
+    return v;
+}
+
+} // namespace
+
+QString caseSummaryColumns()
+{
+    return QStringLiteral(
+        "c.id, c.case_id, c.label, c.disease, c.created_at, c.updated_at, c.archived, v.version, c.latest_version_id");
+}
+
+CaseSummary caseSummaryFrom(const SqlStatement &q)
+{
+    CaseSummary s;
+    s.ref = q.int64(QStringLiteral("id"));
+    s.caseId = q.text(QStringLiteral("case_id"));
+    s.label = q.text(QStringLiteral("label"));
+    s.disease = q.text(QStringLiteral("disease"));
+    s.createdAt = q.text(QStringLiteral("created_at"));
+    s.updatedAt = q.text(QStringLiteral("updated_at"));
+    s.archived = q.integer(QStringLiteral("archived")) != 0;
+    s.latestVersion = q.integer(QStringLiteral("version"));
+    s.latestVersionId = q.int64(QStringLiteral("latest_version_id"));
+    return s;
+}
+
+std::optional<CaseSummary> CaseStore::caseSummary(const QString &caseId)
+{
+    SqlStatement q(database(),
+        QStringLiteral("SELECT %1 FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
+                       " WHERE c.case_id = :case_id")
+            .arg(caseSummaryColumns()));
+    q.bind(QStringLiteral(":case_id"), caseId);
+    if (!q.exec() || !q.next()) {
+        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
+        return std::nullopt;
+    }
+    return caseSummaryFrom(q);
+}
+
+std::vector<CaseVersion> CaseStore::versions(const QString &caseId, bool withContent)
+{
+    std::vector<CaseVersion> out;
+    SqlStatement q(database(),
+        QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE c.case_id = :case_id"
+                       " ORDER BY v.version")
+            .arg(kVersionColumns));
+    q.bind(QStringLiteral(":case_id"), caseId);
+    if (q.exec()) {
+        while (q.next())
+            out.push_back(versionFrom(q, withContent));
+    }
+    return out;
+}
+
+std::optional<CaseVersion> CaseStore::version(qint64 versionId)
+{
+    SqlStatement q(database(),
+        QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE v.id = :id")
+            .arg(kVersionColumns));
+    q.bind(QStringLiteral(":id"), versionId);
+    if (!q.exec() || !q.next()) {
+        fail(StoreErrc::NotFound, QStringLiteral("no case version %1").arg(versionId));
+        return std::nullopt;
+    }
+    return versionFrom(q, true);
+}
+
+std::optional<CaseVersion> CaseStore::latestVersion(const QString &caseId)
+{
+    SqlStatement q(database(),
+        QStringLiteral("SELECT %1 FROM cases c JOIN case_versions v ON v.id = c.latest_version_id"
+                       " WHERE c.case_id = :case_id")
+            .arg(kVersionColumns));
+    q.bind(QStringLiteral(":case_id"), caseId);
+    if (!q.exec() || !q.next()) {
+        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
+        return std::nullopt;
+    }
+    return versionFrom(q, true);
+}
+
+QStringList CaseStore::allCaseIds(bool includeArchived)
+{
+    QStringList ids;
+    SqlStatement q(database(),
+        includeArchived ? QStringLiteral("SELECT case_id FROM cases ORDER BY case_id")
+                        : QStringLiteral("SELECT case_id FROM cases WHERE archived = 0 ORDER BY case_id"));
+    if (q.exec()) {
+        while (q.next())
+            ids << q.text(QStringLiteral("case_id"));
+    }
+    return ids;
+}
+
+SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
+{
+    SaveOutcome out;
+    json::Document doc;
+    const CaseReading reading = readCase(bytes, pack, {}, &doc);
+    if (!reading.ok()) {
+        const QString &id = reading.caseId;
+        out.caseId = id;
+        fail(StoreErrc::InvalidCase,
+            id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id),
+            reading.diag.lines());
+        return out;
+    }
+    WriteTransaction tx(*this);
+    if (!tx.ok())
+        return out;
+    out = saveValidated(doc);
+    if (out.status == SaveStatus::Rejected || !tx.commit())
+        out.status = SaveStatus::Rejected;
+    return out;
+}
+
+SaveOutcome CaseStore::saveValidated(const json::Value &doc)
+{
+    SaveOutcome out;
+    const QString caseId = stringMember(doc, "id");
+    out.caseId = caseId;
+    if (caseId.isEmpty()) {
+        fail(StoreErrc::InvalidCase, QStringLiteral("$.id: missing"));
+        return out;
+    }
+    const QString label = stringMember(doc, "label");
+    const auto facts = doc.FindMember("facts");
+    const QString disease = facts != doc.MemberEnd() ? stringMember(facts->value, "disease") : QString();
+    const QByteArray content = compactJson(doc);
+    const QString sha = sha256Hex(canonicalJson(doc));
+    out.contentSha256 = sha;
+
+    SqlStatement q(database(),
+        QStringLiteral("SELECT c.id, c.latest_version_id, v.version, v.content, v.content_sha256 FROM cases c"
+                       " LEFT JOIN case_versions v ON v.id = c.latest_version_id WHERE c.case_id = :case_id"));
+    q.bind(QStringLiteral(":case_id"), caseId);
+    if (!q.exec()) {
+        fail(StoreErrc::Sql, q.errorText());
+        return out;
+    }
+    NewVersion v { 0, caseId, label, disease, content, sha, 0 };
+    QString previousSha;
+    if (q.next()) {
+        v.ref = q.int64(QStringLiteral("id"));
+        v.previous = q.integer(QStringLiteral("version"));
+        previousSha = q.text(QStringLiteral("content_sha256"));
+        // Equal JSON value as the latest version (docs/store.md): nothing to save.
+        bool unchanged = previousSha == sha;
+        if (!unchanged && v.previous > 0) {
+            json::Document stored;
+            unchanged = parseStored(q.value(QStringLiteral("content")).toByteArray(), stored) && jsonEqual(stored, doc);
+        }
+        if (unchanged) {
+            out.status = SaveStatus::Unchanged;
+            out.version = v.previous;
+            out.versionId = q.int64(QStringLiteral("latest_version_id"));
+            return out;
+        }
+    }
+    q.finish();
+    if (!insertVersion(v, out)) {
+        m_rollbackOnly = true;
+        return out;
+    }
+    if (!audit(QStringLiteral("case.version_added"), QStringLiteral("case"), caseId, previousSha, sha,
+            QStringLiteral("version %1").arg(out.version)))
+        return out;
+    out.status = SaveStatus::Added;
+    return out;
+}
+
+bool CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
+{
+    const QString now = timestamp();
+    const QVariant disease = v.disease.isEmpty() ? QVariant() : QVariant(v.disease);
+    if (v.ref == 0) {
+        SqlStatement ins(database(),
+            QStringLiteral("INSERT INTO cases (case_id, label, disease, created_at, updated_at)"
+                           " VALUES (:case_id, :label, :disease, :created_at, :updated_at)"));
+        ins.bind(QStringLiteral(":case_id"), v.caseId).bind(QStringLiteral(":label"), notNull(v.label));
+        ins.bind(QStringLiteral(":disease"), disease).bind(QStringLiteral(":created_at"), now);
+        ins.bind(QStringLiteral(":updated_at"), now);
+        if (!ins.exec())
+            return fail(StoreErrc::Sql, ins.errorText());
+        v.ref = ins.lastInsertId();
+    }
+    SqlStatement ver(database(),
+        QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
+                       " VALUES (:case_ref, :version, :created_at, :created_by, :content, :content_sha256)"));
+    ver.bind(QStringLiteral(":case_ref"), v.ref).bind(QStringLiteral(":version"), v.previous + 1);
+    ver.bind(QStringLiteral(":created_at"), now).bind(QStringLiteral(":created_by"), actorLabel(m_actor));
+    ver.bind(QStringLiteral(":content"), QString::fromUtf8(v.content));
+    ver.bind(QStringLiteral(":content_sha256"), v.sha);
+    if (!ver.exec())
+        return fail(StoreErrc::Sql, ver.errorText());
+    out.versionId = ver.lastInsertId();
+    out.version = v.previous + 1;
+    SqlStatement upd(database(),
+        QStringLiteral("UPDATE cases SET label = :label, disease = :disease, updated_at = :updated_at,"
+                       " latest_version_id = :latest WHERE id = :id"));
+    upd.bind(QStringLiteral(":label"), notNull(v.label)).bind(QStringLiteral(":disease"), disease);
+    upd.bind(QStringLiteral(":updated_at"), now).bind(QStringLiteral(":latest"), out.versionId);
+    upd.bind(QStringLiteral(":id"), v.ref);
+    SqlStatement stale(database(), QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = :case_ref"));
+    stale.bind(QStringLiteral(":case_ref"), v.ref);
+    if (!upd.exec() || !stale.exec())
+        return fail(StoreErrc::Sql, upd.errorText() + stale.errorText());
+    return true;
+}
+
+bool CaseStore::setArchived(const QString &caseId, bool archived)
+{
+    const auto s = caseSummary(caseId);
+    if (!s)
+        return false;
+    if (s->archived == archived)
+        return true;
+    WriteTransaction tx(*this);
+    if (!tx.ok())
+        return false;
+    SqlStatement q(
+        database(), QStringLiteral("UPDATE cases SET archived = :archived, updated_at = :at WHERE id = :id"));
+    q.bind(QStringLiteral(":archived"), archived ? 1 : 0).bind(QStringLiteral(":at"), timestamp());
+    q.bind(QStringLiteral(":id"), s->ref);
+    if (!q.exec())
+        return fail(StoreErrc::Sql, q.errorText());
+    if (!audit(archived ? QStringLiteral("case.archived") : QStringLiteral("case.unarchived"), QStringLiteral("case"),
+            caseId, {}, {}))
+        return false;
+    return tx.commit();
+}
+
+} // namespace consilium

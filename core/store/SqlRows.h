@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace consilium {
+
+// One statement of the store: parameters bound by name (":case_id") and result columns read
+// by name, each name looked up once per statement (QSqlRecord::indexOf), never by position.
+class SqlStatement
+{
+public:
+    SqlStatement(const QSqlDatabase &db, const QString &sql);
+
+    SqlStatement &bind(const QString &name, const QVariant &value);
+    bool exec();
+    bool next() { return m_query.next(); }
+    void finish() { m_query.finish(); }
+
+    QVariant value(const QString &column) const;
+    QString text(const QString &column) const { return value(column).toString(); }
+    qint64 int64(const QString &column) const { return value(column).toLongLong(); }
+    int integer(const QString &column) const { return value(column).toInt(); }
+
+    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    // The driver's message for a failed prepare or exec (with the statement's first words).
+    QString errorText() const;
+
+private:
+    QString m_sql;
+    QSqlQuery m_query;
+    bool m_prepared = false;
+    mutable QHash<QString, int> m_columns;
+};
+
+} // namespace consilium
