@@ -294,7 +294,6 @@ public:
     // Loads and validates a pack; on any problem returns nullptr and fills diag with
     // "<json path>: <reason>" lines. Nothing of an invalid pack is usable.
     static std::unique_ptr<RulePack> load(const QByteArray &bytes, json::Diagnostics &diag);
-    static std::unique_ptr<RulePack> loadFile(const QString &path, json::Diagnostics &diag);
     // The reference pack built into the application (resources/packs/consilium-reference.json).
     static const RulePack &builtin();
     static QByteArray builtinBytes();
