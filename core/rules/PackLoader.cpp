@@ -51,7 +51,7 @@ const Value *PackLoader::paramValue(const ObjectView &params, std::string_view k
     return value;
 }
 
-std::optional<double> PackLoader::numberParam(const ObjectView &params, std::string_view key, DerivedDef &def)
+std::optional<double> PackLoader::numberParam(const ObjectView &params, std::string_view key, Param &out)
 {
     Param prm;
     const Value *v = paramValue(params, key, &prm);
@@ -62,7 +62,7 @@ std::optional<double> PackLoader::numberParam(const ObjectView &params, std::str
             QStringLiteral("expected a number, found %1").arg(json::typeName(*v)));
         return std::nullopt;
     }
-    def.params.insert(QString::fromUtf8(key.data(), qsizetype(key.size())), prm);
+    out = prm;
     return prm.value;
 }
 

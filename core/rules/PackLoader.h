@@ -12,11 +12,14 @@
 
 #include "rules/RulePack.h"
 
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 namespace consilium {
+
+struct FormulaSpec;
 
 class PackLoader
 {
@@ -41,12 +44,23 @@ private:
     std::optional<Expression> expression(const ObjectView &o, std::string_view key, const QString &owner);
     // {"value": …, "source": string, "evidence": string, "note"?: string} -> the value
     const Value *paramValue(const ObjectView &params, std::string_view key, Param *out = nullptr);
-    std::optional<double> numberParam(const ObjectView &params, std::string_view key, DerivedDef &def);
+    // A parameter whose value must be a number; fills `out` (value and provenance).
+    std::optional<double> numberParam(const ObjectView &params, std::string_view key, Param &out);
 
     void loadArms(const ObjectView &top);
     void loadVariables(const ObjectView &top);
     void loadDrugs(const ObjectView &top);
     void loadDerived(const ObjectView &top);
+    std::optional<int> registerDerived(const Value &v, const QString &path);
+    void registerCategory(const ObjectView &o, int scoreIndex);
+    bool loadRoles(const ObjectView &o, const FormulaSpec &spec, DerivedDef &def);
+    void checkRole(const QString &rpath, const QString &target, int slot, const QString &want);
+    std::optional<ObjectView> formulaParams(const ObjectView &o, std::initializer_list<std::string_view> keys);
+    void loadFormulaParams(const ObjectView &o, DerivedDef &def);
+    BandsParams bandsParams(const ObjectView &pv, DerivedDef &def);
+    PointsScoreParams pointsScoreParams(const ObjectView &pv, DerivedDef &def);
+    std::optional<PointsScoreParams::Component> scoreComponent(const Value &c, const QString &path, DerivedDef &def);
+    void linkWashouts(const QString &base);
     void orderDerived(const QString &path);
     void loadCriteria(const ObjectView &top);
     void loadLogistics(const ObjectView &top);
