@@ -10,12 +10,13 @@ using json::childPath;
 using json::indexPath;
 using json::ObjectView;
 using json::Value;
+namespace FindingCode = json::FindingCode;
 
 std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const QString &path)
 {
     std::vector<TemplatePart> parts;
     if (text.trimmed().isEmpty()) {
-        error(path, QStringLiteral("explanation must not be empty"));
+        error(path, QStringLiteral("explanation must not be empty"), FindingCode::Template);
         return parts;
     }
     QString literal;
@@ -29,7 +30,7 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
         } else if (c == QLatin1Char('{')) {
             const qsizetype close = text.indexOf(QLatin1Char('}'), i);
             if (close < 0) {
-                error(path, QStringLiteral("unclosed '{' at character %1").arg(i + 1));
+                error(path, QStringLiteral("unclosed '{' at character %1").arg(i + 1), FindingCode::Template);
                 return parts;
             }
             // {id} or {id|unit}: the unit is printed after the value only when the value is known.
@@ -39,16 +40,19 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
             const QString unit = bar < 0 ? QString() : inner.mid(bar + 1);
             const int slot = p.slotOf(name);
             if (slot < 0) {
-                error(path, QStringLiteral("unknown identifier '{%1}' in template").arg(name));
+                error(path, QStringLiteral("unknown identifier '{%1}' in template").arg(name), FindingCode::Template);
             } else if (bar >= 0 && unit.trimmed().isEmpty()) {
-                error(path, QStringLiteral("empty unit in '{%1}' at character %2").arg(inner).arg(i + 1));
+                error(path, QStringLiteral("empty unit in '{%1}' at character %2").arg(inner).arg(i + 1),
+                    FindingCode::Template);
             } else if (unit.contains(QLatin1Char('{')) || unit.contains(QLatin1Char('|'))) {
-                error(
-                    path, QStringLiteral("'{' or '|' inside the unit of '{%1}' at character %2").arg(inner).arg(i + 1));
+                error(path,
+                    QStringLiteral("'{' or '|' inside the unit of '{%1}' at character %2").arg(inner).arg(i + 1),
+                    FindingCode::Template);
             } else if (bar >= 0 && p.slotType(slot) != ValueType::Number && p.slotType(slot) != ValueType::Integer) {
                 error(path,
                     QStringLiteral("'{%1}': a unit is allowed only after a number, and '%2' is not a number")
-                        .arg(inner, name));
+                        .arg(inner, name),
+                    FindingCode::Template);
             } else {
                 if (!literal.isEmpty())
                     parts.push_back({ literal, -1 });
@@ -57,7 +61,8 @@ std::vector<TemplatePart> PackLoader::parseTemplate(const QString &text, const Q
             }
             i = close;
         } else if (c == QLatin1Char('}')) {
-            error(path, QStringLiteral("unmatched '}' at character %1 (write '}}' for a literal brace)").arg(i + 1));
+            error(path, QStringLiteral("unmatched '}' at character %1 (write '}}' for a literal brace)").arg(i + 1),
+                FindingCode::Template);
             return parts;
         } else {
             literal += c;
@@ -84,19 +89,20 @@ void PackLoader::loadCriteria(const ObjectView &top)
         Criterion cr;
         cr.id = o.string("id").value_or(QString());
         if (ids.contains(cr.id))
-            error(o.pathOf("id"), QStringLiteral("criterion '%1' is defined twice").arg(cr.id));
+            error(o.pathOf("id"), QStringLiteral("criterion '%1' is defined twice").arg(cr.id), FindingCode::Duplicate);
         ids.insert(cr.id);
         const QString arm = o.string("arm").value_or(QString());
         cr.arm = armIndex(arm);
         if (cr.arm < 0) {
             if (o.has("arm")) // a missing key is already reported
-                error(o.pathOf("arm"), QStringLiteral("unknown arm '%1'").arg(arm));
+                error(o.pathOf("arm"), QStringLiteral("unknown arm '%1'").arg(arm), FindingCode::Reference);
             continue;
         }
         if (auto sub = o.string("sub_option")) {
             cr.subOption = subOptionIndex(cr.arm, *sub);
             if (cr.subOption < 0)
-                error(o.pathOf("sub_option"), QStringLiteral("arm '%1' has no sub-option '%2'").arg(arm, *sub));
+                error(o.pathOf("sub_option"), QStringLiteral("arm '%1' has no sub-option '%2'").arg(arm, *sub),
+                    FindingCode::Reference);
         }
         const QString sev = o.string("severity").value_or(QString());
         if (sev == QLatin1String("exclusion"))
@@ -106,7 +112,7 @@ void PackLoader::loadCriteria(const ObjectView &top)
         else if (sev == QLatin1String("info"))
             cr.severity = Severity::Info;
         else
-            error(o.pathOf("severity"), QStringLiteral("expected exclusion, caution or info"));
+            error(o.pathOf("severity"), QStringLiteral("expected exclusion, caution or info"), FindingCode::Enum);
         if (o.has("applies_when")) {
             if (auto e = expression(o, "applies_when", cr.id)) {
                 cr.applies = std::move(*e);

@@ -15,6 +15,7 @@ using json::childPath;
 using json::indexPath;
 using json::ObjectView;
 using json::Value;
+namespace FindingCode = json::FindingCode;
 
 struct FormulaSpec {
     const char *name;
@@ -137,14 +138,15 @@ std::optional<int> PackLoader::registerDerived(const Value &v, const QString &pa
             spec = &s;
     }
     if (!spec) {
-        error(o.pathOf("formula"), QStringLiteral("unknown formula '%1'").arg(formula));
+        error(o.pathOf("formula"), QStringLiteral("unknown formula '%1'").arg(formula), FindingCode::Enum);
         return std::nullopt;
     }
     def.formula = spec->formula;
     const auto type = parseType(o.string("type").value_or(QString()), true);
     if (!type || *type != spec->type) {
         error(o.pathOf("type"),
-            QStringLiteral("formula '%1' gives %2").arg(formula, QLatin1String(typeName(spec->type))));
+            QStringLiteral("formula '%1' gives %2").arg(formula, QLatin1String(typeName(spec->type))),
+            FindingCode::Type);
         return std::nullopt;
     }
     def.type = *type;
@@ -174,7 +176,7 @@ void PackLoader::registerCategory(const ObjectView &o, int scoreIndex)
     const Value *cv = cat && cat->IsObject() && cat->HasMember("value") ? &(*cat)["value"] : nullptr;
     const QString cpath = childPath(childPath(childPath(o.path(), "params"), "category"), "value");
     if (!cv) {
-        error(cpath, QStringLiteral("points_score needs params.category"));
+        error(cpath, QStringLiteral("points_score needs params.category"), FindingCode::Required);
         return;
     }
     ObjectView co(*cv, cpath, d, { "id", "label", "values", "high_at" });
@@ -184,7 +186,7 @@ void PackLoader::registerCategory(const ObjectView &o, int scoreIndex)
     cdef.label = co.string("label").value_or(QString());
     cdef.values = co.stringList("values").value_or(QStringList());
     if (cdef.values.size() != 2)
-        error(co.pathOf("values"), QStringLiteral("expected [low, high]"));
+        error(co.pathOf("values"), QStringLiteral("expected [low, high]"), FindingCode::Invalid);
     category.highAt = int(co.integer("high_at").value_or(0));
     cdef.slot = p.slotCount();
     cdef.dependencySlots.push_back(category.scoreSlot);
@@ -198,13 +200,13 @@ bool PackLoader::loadRoles(const ObjectView &o, const FormulaSpec &spec, Derived
 {
     const Value *inputs = o.get("inputs");
     if (!spec.roles.empty() && !inputs) {
-        error(o.pathOf("inputs"), QStringLiteral("formula needs inputs"));
+        error(o.pathOf("inputs"), QStringLiteral("formula needs inputs"), FindingCode::Required);
         return false;
     }
     if (!inputs)
         return true;
     if (!inputs->IsObject()) {
-        error(o.pathOf("inputs"), QStringLiteral("expected an object"));
+        error(o.pathOf("inputs"), QStringLiteral("expected an object"), FindingCode::Type);
         return false;
     }
     const QString ipath = o.pathOf("inputs");
@@ -214,20 +216,22 @@ bool PackLoader::loadRoles(const ObjectView &o, const FormulaSpec &spec, Derived
         for (const auto &r : spec.roles)
             known = known || json::keyOf(it->name) == r.first;
         if (!known)
-            error(childPath(ipath, json::keyOf(it->name)), QStringLiteral("unknown role for formula"));
+            error(childPath(ipath, json::keyOf(it->name)), QStringLiteral("unknown role for formula"),
+                FindingCode::UnknownKey);
     }
     for (const auto &[role, unit] : spec.roles) {
         const auto member = inputs->FindMember(role);
         const Value *rv = member == inputs->MemberEnd() ? nullptr : &member->value;
         const QString rpath = childPath(ipath, role);
         if (!rv || !rv->IsString()) {
-            error(rpath, QStringLiteral("role '%1' needs an identifier").arg(QLatin1String(role)));
+            error(
+                rpath, QStringLiteral("role '%1' needs an identifier").arg(QLatin1String(role)), FindingCode::Required);
             continue;
         }
         const QString target = json::toQString(*rv);
         const int slot = p.slotOf(target);
         if (slot < 0) {
-            error(rpath, QStringLiteral("unknown identifier '%1'").arg(target));
+            error(rpath, QStringLiteral("unknown identifier '%1'").arg(target), FindingCode::Reference);
             continue;
         }
         checkRole(rpath, target, slot, QLatin1String(unit));
@@ -245,15 +249,17 @@ void PackLoader::checkRole(const QString &rpath, const QString &target, int slot
         const QStringList *vals = p.slotValues(slot);
         if (t != ValueType::Enum || !vals || !vals->contains(QStringLiteral("female"))
             || !vals->contains(QStringLiteral("male")))
-            error(rpath, QStringLiteral("'%1' must be an enum with values female and male").arg(target));
+            error(rpath, QStringLiteral("'%1' must be an enum with values female and male").arg(target),
+                FindingCode::Type);
     } else if (want == QLatin1String("date")) {
         if (t != ValueType::Date)
-            error(rpath, QStringLiteral("'%1' must be a date").arg(target));
+            error(rpath, QStringLiteral("'%1' must be a date").arg(target), FindingCode::Type);
     } else if (!want.isEmpty()) {
         if ((t != ValueType::Number && t != ValueType::Integer) || p.slotUnit(slot) != want)
-            error(rpath, QStringLiteral("'%1' must be a number in %2 (the formula's unit)").arg(target, want));
+            error(rpath, QStringLiteral("'%1' must be a number in %2 (the formula's unit)").arg(target, want),
+                FindingCode::Unit);
     } else if (t != ValueType::Number) {
-        error(rpath, QStringLiteral("'%1' must be a number").arg(target));
+        error(rpath, QStringLiteral("'%1' must be a number").arg(target), FindingCode::Type);
     }
 }
 
@@ -263,11 +269,11 @@ std::optional<ObjectView> PackLoader::formulaParams(const ObjectView &o, std::in
     const Value *params = o.get("params");
     if (keys.size() == 0) {
         if (params)
-            error(o.pathOf("params"), QStringLiteral("formula takes no parameters"));
+            error(o.pathOf("params"), QStringLiteral("formula takes no parameters"), FindingCode::UnknownKey);
         return std::nullopt;
     }
     if (!params) {
-        error(o.pathOf("params"), QStringLiteral("formula needs parameters"));
+        error(o.pathOf("params"), QStringLiteral("formula needs parameters"), FindingCode::Required);
         return std::nullopt;
     }
     ObjectView pv(*params, o.pathOf("params"), d, keys);
@@ -331,7 +337,7 @@ void PackLoader::loadFormulaParams(const ObjectView &o, DerivedDef &def)
             const QString agent = pv->string("agent").value_or(QString());
             params.agent = p.agentIndex(agent);
             if (params.agent < 0)
-                error(pv->pathOf("agent"), QStringLiteral("unknown agent '%1'").arg(agent));
+                error(pv->pathOf("agent"), QStringLiteral("unknown agent '%1'").arg(agent), FindingCode::Reference);
             def.params = params;
         }
         break;
@@ -354,7 +360,7 @@ BandsParams PackLoader::bandsParams(const ObjectView &pv, DerivedDef &def)
     const Value *bands = paramValue(pv, "bands", &params.provenance);
     const QString bpath = childPath(pv.pathOf("bands"), "value");
     if (!bands || !bands->IsArray() || bands->Empty()) {
-        error(bpath, QStringLiteral("expected a non-empty array of {when, value}"));
+        error(bpath, QStringLiteral("expected a non-empty array of {when, value}"), FindingCode::Type);
         return params;
     }
     qsizetype k = 0;
@@ -380,7 +386,7 @@ PointsScoreParams PackLoader::pointsScoreParams(const ObjectView &pv, DerivedDef
     paramValue(pv, "category", &params.categoryProvenance);
     const QString cpath = childPath(pv.pathOf("components"), "value");
     if (!comps || !comps->IsArray() || comps->Empty()) {
-        error(cpath, QStringLiteral("expected a non-empty array of components"));
+        error(cpath, QStringLiteral("expected a non-empty array of components"), FindingCode::Type);
         return params;
     }
     qsizetype k = 0;
@@ -407,7 +413,7 @@ std::optional<PointsScoreParams::Component> PackLoader::scoreComponent(
     const QString input = co.string("input").value_or(QString());
     comp.slot = p.slotOf(input);
     if (comp.slot < 0) {
-        error(co.pathOf("input"), QStringLiteral("unknown identifier '%1'").arg(input));
+        error(co.pathOf("input"), QStringLiteral("unknown identifier '%1'").arg(input), FindingCode::Reference);
         return std::nullopt;
     }
     def.dependencySlots.push_back(comp.slot);
@@ -424,7 +430,8 @@ std::optional<PointsScoreParams::Component> PackLoader::scoreComponent(
         if (e && points) {
             for (int s : e->referencedSlots()) {
                 if (s != comp.slot)
-                    error(po.pathOf("when"), QStringLiteral("a component's conditions may only use '%1'").arg(input));
+                    error(po.pathOf("when"), QStringLiteral("a component's conditions may only use '%1'").arg(input),
+                        FindingCode::Expression);
             }
             comp.points.emplace_back(std::move(*e), int(*points));
         }
@@ -443,7 +450,8 @@ void PackLoader::linkWashouts(const QString &base)
         const int pred = p.derivedIndexOfSlot(def.inputSlots[0]);
         if (pred < 0 || p.m_derived[std::size_t(pred)].formula != Formula::PrednisoneEquivalent) {
             error(base,
-                QStringLiteral("'%1': input prednisone_equivalent must be a prednisone_equivalent value").arg(def.id));
+                QStringLiteral("'%1': input prednisone_equivalent must be a prednisone_equivalent value").arg(def.id),
+                FindingCode::Reference);
             continue;
         }
         const auto *window = std::get_if<PrednisoneEquivalentParams>(&p.m_derived[std::size_t(pred)].params);
@@ -480,15 +488,15 @@ void PackLoader::orderDerived(const QString &path)
     }
     if (!cyclic.isEmpty()) {
         error(path,
-            QStringLiteral("derived values depend on each other in a cycle: %1")
-                .arg(cyclic.join(QStringLiteral(", "))));
+            QStringLiteral("derived values depend on each other in a cycle: %1").arg(cyclic.join(QStringLiteral(", "))),
+            FindingCode::Cycle);
         return;
     }
     std::vector<std::size_t> order;
     try {
         boost::topological_sort(g, std::back_inserter(order));
     } catch (const boost::not_a_dag &) {
-        error(path, QStringLiteral("derived values depend on each other in a cycle"));
+        error(path, QStringLiteral("derived values depend on each other in a cycle"), FindingCode::Cycle);
         return;
     }
     // topological_sort yields reverse topological order.

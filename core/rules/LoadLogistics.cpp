@@ -8,6 +8,7 @@ using json::childPath;
 using json::indexPath;
 using json::ObjectView;
 using json::Value;
+namespace FindingCode = json::FindingCode;
 
 std::optional<DayOffset> PackLoader::offset(
     const Value &v, const QString &path, const LogisticsDef &def, int pointsSoFar)
@@ -32,7 +33,8 @@ std::optional<DayOffset> PackLoader::offset(
             const int slot = p.slotOf(from);
             if (slot < 0 || p.slotType(slot) != ValueType::Date) {
                 error(o.pathOf("from"),
-                    QStringLiteral("'%1' is not as_of, an earlier point or a date-valued derived value").arg(from));
+                    QStringLiteral("'%1' is not as_of, an earlier point or a date-valued derived value").arg(from),
+                    FindingCode::Reference);
                 return std::nullopt;
             }
             off.from = DayOffset::From::DerivedDate;
@@ -48,7 +50,8 @@ std::optional<DayOffset> PackLoader::offset(
             off.daysKind = DayOffset::Days::Param;
             off.param = po.string("param").value_or(QString());
             if (!def.parameters.contains(off.param))
-                error(po.pathOf("param"), QStringLiteral("unknown parameter '%1'").arg(off.param));
+                error(po.pathOf("param"), QStringLiteral("unknown parameter '%1'").arg(off.param),
+                    FindingCode::Reference);
         } else if (days->IsObject()) {
             off.daysKind = DayOffset::Days::PerJurisdiction;
             off.perJurisdiction.assign(std::size_t(p.m_jurisdictions.size()), 0);
@@ -56,19 +59,23 @@ std::optional<DayOffset> PackLoader::offset(
                 const QString j = json::toQString(it->name);
                 const qsizetype idx = p.m_jurisdictions.indexOf(j);
                 if (idx < 0)
-                    error(childPath(o.pathOf("days"), json::keyOf(it->name)), QStringLiteral("unknown jurisdiction"));
+                    error(childPath(o.pathOf("days"), json::keyOf(it->name)), QStringLiteral("unknown jurisdiction"),
+                        FindingCode::Reference);
                 else if (!it->value.IsInt())
-                    error(childPath(o.pathOf("days"), json::keyOf(it->name)), QStringLiteral("expected an integer"));
+                    error(childPath(o.pathOf("days"), json::keyOf(it->name)), QStringLiteral("expected an integer"),
+                        FindingCode::Type);
                 else
                     off.perJurisdiction[std::size_t(idx)] = it->value.GetInt();
             }
             if (qsizetype(days->MemberCount()) != p.m_jurisdictions.size())
                 error(o.pathOf("days"),
                     QStringLiteral("needs one value per jurisdiction (%1)")
-                        .arg(p.m_jurisdictions.join(QStringLiteral(", "))));
+                        .arg(p.m_jurisdictions.join(QStringLiteral(", "))),
+                    FindingCode::Required);
         } else {
             error(o.pathOf("days"),
-                QStringLiteral("expected an integer, {\"param\": name} or a per-jurisdiction object"));
+                QStringLiteral("expected an integer, {\"param\": name} or a per-jurisdiction object"),
+                FindingCode::Type);
         }
     }
     off.months = int(o.integer("months").value_or(0));
@@ -111,7 +118,7 @@ std::vector<PhaseDef> PackLoader::phases(const Value *arr, const QString &path, 
     if (!arr)
         return out;
     if (!arr->IsArray()) {
-        error(path, QStringLiteral("expected an array"));
+        error(path, QStringLiteral("expected an array"), FindingCode::Type);
         return out;
     }
     qsizetype i = 0;
@@ -142,7 +149,7 @@ PackFact PackLoader::fact(const ObjectView &o, std::string_view key)
         f.kind = PackFact::Kind::Bool;
         f.boolean = val->GetBool();
     } else if (val && !val->IsNull()) {
-        error(fo.pathOf("value"), QStringLiteral("expected a number, a boolean or null"));
+        error(fo.pathOf("value"), QStringLiteral("expected a number, a boolean or null"), FindingCode::Type);
     }
     return f;
 }
@@ -172,7 +179,7 @@ void PackLoader::loadLogistics(const ObjectView &top)
             def.earliestStartSlot = p.slotOf(es);
             if (def.earliestStartSlot < 0 || p.slotType(def.earliestStartSlot) != ValueType::Date)
                 error(o.pathOf("earliest_start"),
-                    QStringLiteral("'%1' is not as_of or a date-valued derived value").arg(es));
+                    QStringLiteral("'%1' is not as_of or a date-valued derived value").arg(es), FindingCode::Reference);
         }
         if (const Value *params = o.object("parameters")) {
             for (auto it = params->MemberBegin(); it != params->MemberEnd(); ++it) {
@@ -203,30 +210,36 @@ void PackLoader::loadLogistics(const ObjectView &top)
                     def.timeToTreatmentPoint = int(k);
             }
             if (def.timeToTreatmentPoint < 0)
-                error(o.pathOf("time_to_treatment"), QStringLiteral("unknown point '%1'").arg(*ttt));
+                error(o.pathOf("time_to_treatment"), QStringLiteral("unknown point '%1'").arg(*ttt),
+                    FindingCode::Reference);
         }
         def.phases = phases(o.array("phases"), o.pathOf("phases"), def);
-        if (const Value *variants = o.array("variants")) {
-            qsizetype k = 0;
-            for (const auto &vv : variants->GetArray()) {
-                const QString vpath = indexPath(o.pathOf("variants"), k++);
-                ObjectView vo(vv, vpath, d, { "when", "label", "phases" }, { "note" });
-                if (!vo.isObject())
-                    continue;
-                LogisticsDef::Variant variant;
-                if (auto e = expression(vo, "when", QLatin1String(armId)))
-                    variant.when = std::move(*e);
-                variant.label = vo.string("label").value_or(QString());
-                variant.note = vo.string("note").value_or(QString());
-                variant.phases = phases(vo.array("phases"), vo.pathOf("phases"), def);
-                def.variants.push_back(std::move(variant));
-            }
-        }
+        if (const Value *variants = o.array("variants"))
+            loadVariants(*variants, o.pathOf("variants"), QLatin1String(armId), def);
         def.inpatientDays = fact(o, "inpatient_days");
         def.caregiverRequired = fact(o, "caregiver_required");
         def.longTermFollowUpYears = fact(o, "long_term_follow_up_years");
         def.centreRequirements = o.stringList("centre_requirements").value_or(QStringList());
         def.notes = o.stringList("notes").value_or(QStringList());
+    }
+}
+
+// An arm's logistics variants: another phase list when `when` holds.
+void PackLoader::loadVariants(const Value &variants, const QString &path, const QString &arm, LogisticsDef &def)
+{
+    qsizetype k = 0;
+    for (const auto &vv : variants.GetArray()) {
+        const QString vpath = indexPath(path, k++);
+        ObjectView vo(vv, vpath, d, { "when", "label", "phases" }, { "note" });
+        if (!vo.isObject())
+            continue;
+        LogisticsDef::Variant variant;
+        if (auto e = expression(vo, "when", arm))
+            variant.when = std::move(*e);
+        variant.label = vo.string("label").value_or(QString());
+        variant.note = vo.string("note").value_or(QString());
+        variant.phases = phases(vo.array("phases"), vo.pathOf("phases"), def);
+        def.variants.push_back(std::move(variant));
     }
 }
 

@@ -8,6 +8,7 @@ using json::childPath;
 using json::indexPath;
 using json::ObjectView;
 using json::Value;
+namespace FindingCode = json::FindingCode;
 
 void PackLoader::loadToxicity(const ObjectView &top)
 {
@@ -35,18 +36,19 @@ void PackLoader::loadToxicity(const ObjectView &top)
             e.kind = o.string("kind").value_or(QString());
             if (o.has("kind") && !kinds.contains(e.kind))
                 error(o.pathOf("kind"),
-                    QStringLiteral("expected aid_cohort, oncology_reference, label, not_found or not_applicable"));
+                    QStringLiteral("expected aid_cohort, oncology_reference, label, not_found or not_applicable"),
+                    FindingCode::Enum);
             e.anyGradePercent = o.number("any_grade_percent").value_or(kUnknown);
             e.grade3PlusPercent = o.number("grade3plus_percent").value_or(kUnknown);
             e.events = o.integer("events").value_or(-1);
             e.n = o.integer("n").value_or(-1);
             for (auto key : { "any_grade_percent", "grade3plus_percent" }) {
                 if (auto pct = o.number(key); pct && (*pct < 0 || *pct > 100))
-                    error(o.pathOf(key), QStringLiteral("a percentage must be within 0–100"));
+                    error(o.pathOf(key), QStringLiteral("a percentage must be within 0–100"), FindingCode::Range);
             }
             if (e.kind == QLatin1String("aid_cohort") && (o.has("any_grade_percent") || o.has("grade3plus_percent"))
                 && e.n <= 0)
-                error(o.pathOf("n"), QStringLiteral("an autoimmune-cohort rate needs its n"));
+                error(o.pathOf("n"), QStringLiteral("an autoimmune-cohort rate needs its n"), FindingCode::Required);
             e.population = o.string("population").value_or(QString());
             e.followUp = o.string("follow_up").value_or(QString());
             e.summary = o.string("summary").value_or(QString());
@@ -55,7 +57,8 @@ void PackLoader::loadToxicity(const ObjectView &top)
             if (auto sub = o.string("sub_option")) {
                 e.subOption = subOptionIndex(arm, *sub);
                 if (e.subOption < 0)
-                    error(o.pathOf("sub_option"), QStringLiteral("arm has no sub-option '%1'").arg(*sub));
+                    error(o.pathOf("sub_option"), QStringLiteral("arm has no sub-option '%1'").arg(*sub),
+                        FindingCode::Reference);
             }
             if (o.has("show_when")) {
                 if (auto ex = expression(o, "show_when", e.risk)) {
@@ -88,7 +91,7 @@ void PackLoader::loadModifiers(const ObjectView &top)
         for (const QString &a : arms) {
             const int idx = armIndex(a);
             if (idx < 0)
-                error(o.pathOf("arms"), QStringLiteral("unknown arm '%1'").arg(a));
+                error(o.pathOf("arms"), QStringLiteral("unknown arm '%1'").arg(a), FindingCode::Reference);
             else
                 m.arms[std::size_t(idx)] = true;
         }

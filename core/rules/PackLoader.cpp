@@ -10,6 +10,7 @@ using json::childPath;
 using json::indexPath;
 using json::ObjectView;
 using json::Value;
+namespace FindingCode = json::FindingCode;
 
 std::optional<Expression> PackLoader::expression(const ObjectView &o, std::string_view key, const QString &owner)
 {
@@ -20,7 +21,7 @@ std::optional<Expression> PackLoader::expression(const ObjectView &o, std::strin
     auto e = Expression::compile(
         *text, [this](const QString &n) { return lookup(n); }, err);
     if (!e) {
-        error(o.pathOf(key), owner + QStringLiteral(": ") + err);
+        error(o.pathOf(key), owner + QStringLiteral(": ") + err, FindingCode::Expression);
         return std::nullopt;
     }
     return e;
@@ -30,7 +31,7 @@ const Value *PackLoader::paramValue(const ObjectView &params, std::string_view k
 {
     const Value *v = params.get(key);
     if (!v) {
-        error(params.pathOf(key), QStringLiteral("required parameter is missing"));
+        error(params.pathOf(key), QStringLiteral("required parameter is missing"), FindingCode::Required);
         return nullptr;
     }
     ObjectView po(*v, params.pathOf(key), d, { "value", "source", "evidence" }, { "note" });
@@ -59,7 +60,7 @@ std::optional<double> PackLoader::numberParam(const ObjectView &params, std::str
         return std::nullopt;
     if (!v->IsNumber()) {
         error(childPath(params.pathOf(key), "value"),
-            QStringLiteral("expected a number, found %1").arg(json::typeName(*v)));
+            QStringLiteral("expected a number, found %1").arg(json::typeName(*v)), FindingCode::Type);
         return std::nullopt;
     }
     out = prm;
@@ -70,11 +71,11 @@ void PackLoader::addSymbol(const QString &id, SymbolKind kind, int index, const 
 {
     static const QRegularExpression idPattern(QStringLiteral("^[a-z][a-z0-9_]*$"));
     if (!idPattern.match(id).hasMatch()) {
-        error(path, QStringLiteral("identifier '%1' must match [a-z][a-z0-9_]*").arg(id));
+        error(path, QStringLiteral("identifier '%1' must match [a-z][a-z0-9_]*").arg(id), FindingCode::Invalid);
         return;
     }
     if (p.m_slotById.contains(id)) {
-        error(path, QStringLiteral("identifier '%1' is defined twice").arg(id));
+        error(path, QStringLiteral("identifier '%1' is defined twice").arg(id), FindingCode::Duplicate);
         return;
     }
     p.m_slotById.insert(id, int(p.m_symbols.size()));
@@ -91,25 +92,27 @@ void PackLoader::load(const Value &root)
     if (!top.isObject())
         return;
     if (auto f = top.string("format"); f && *f != QLatin1String("consilium-pack/1"))
-        error(top.pathOf("format"), QStringLiteral("expected \"consilium-pack/1\", found \"%1\"").arg(*f));
+        error(top.pathOf("format"), QStringLiteral("expected \"consilium-pack/1\", found \"%1\"").arg(*f),
+            FindingCode::Format);
     p.m_id = top.string("id").value_or(QString());
     static const QRegularExpression packId(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
     if (top.has("id") && !packId.match(p.m_id).hasMatch())
-        error(top.pathOf("id"), QStringLiteral("pack id must match [a-z0-9][a-z0-9._-]*"));
+        error(top.pathOf("id"), QStringLiteral("pack id must match [a-z0-9][a-z0-9._-]*"), FindingCode::Invalid);
     p.m_version = top.string("version").value_or(QString());
     p.m_title = top.string("title").value_or(QString());
     top.string("description");
     p.m_effectiveFrom = top.string("effective_from").value_or(QString());
     if (top.has("effective_from") && !json::parseIsoDate(p.m_effectiveFrom))
-        error(top.pathOf("effective_from"), QStringLiteral("expected a date YYYY-MM-DD"));
+        error(top.pathOf("effective_from"), QStringLiteral("expected a date YYYY-MM-DD"), FindingCode::Date);
     if (const Value *to = top.get("effective_to"); to && !to->IsNull()) {
         p.m_effectiveTo = top.string("effective_to").value_or(QString());
         if (!json::parseIsoDate(p.m_effectiveTo))
-            error(top.pathOf("effective_to"), QStringLiteral("expected a date YYYY-MM-DD or null"));
+            error(top.pathOf("effective_to"), QStringLiteral("expected a date YYYY-MM-DD or null"), FindingCode::Date);
     }
     p.m_jurisdictions = top.stringList("jurisdictions").value_or(QStringList());
     if (top.has("jurisdictions") && p.m_jurisdictions.isEmpty())
-        error(top.pathOf("jurisdictions"), QStringLiteral("at least one jurisdiction is required"));
+        error(top.pathOf("jurisdictions"), QStringLiteral("at least one jurisdiction is required"),
+            FindingCode::Required);
     p.m_authors = top.stringList("authors").value_or(QStringList());
     if (const Value *so = top.object("sign_off")) {
         ObjectView s(*so, top.pathOf("sign_off"), d, { "status", "note" });
@@ -118,7 +121,8 @@ void PackLoader::load(const Value &root)
         static const QStringList statuses
             = { QStringLiteral("unreviewed"), QStringLiteral("reviewed"), QStringLiteral("approved") };
         if (s.has("status") && !statuses.contains(p.m_signOffStatus))
-            error(s.pathOf("status"), QStringLiteral("expected one of unreviewed, reviewed, approved"));
+            error(s.pathOf("status"), QStringLiteral("expected one of unreviewed, reviewed, approved"),
+                FindingCode::Enum);
     }
     if (!d.ok())
         return;
@@ -161,11 +165,12 @@ void PackLoader::loadArms(const ObjectView &top)
             error(o.pathOf("id"),
                 QStringLiteral(
                     "unknown arm '%1' (expected autologous_car_t, allogeneic_car_t, bispecific_tce or standard_care)")
-                    .arg(id));
+                    .arg(id),
+                FindingCode::Reference);
             continue;
         }
         if (seen[std::size_t(idx)]) {
-            error(o.pathOf("id"), QStringLiteral("arm '%1' is listed twice").arg(id));
+            error(o.pathOf("id"), QStringLiteral("arm '%1' is listed twice").arg(id), FindingCode::Duplicate);
             continue;
         }
         seen[std::size_t(idx)] = true;
@@ -174,7 +179,8 @@ void PackLoader::loadArms(const ObjectView &top)
         arm.label = o.string("label").value_or(QString());
         if (const Value *subs = o.array("sub_options")) {
             if (id != QLatin1String("standard_care"))
-                error(o.pathOf("sub_options"), QStringLiteral("only standard_care may have sub-options"));
+                error(o.pathOf("sub_options"), QStringLiteral("only standard_care may have sub-options"),
+                    FindingCode::UnknownKey);
             qsizetype j = 0;
             for (const auto &s : subs->GetArray()) {
                 ObjectView so(s, indexPath(o.pathOf("sub_options"), j++), d, { "id", "label" });
@@ -186,8 +192,8 @@ void PackLoader::loadArms(const ObjectView &top)
     }
     for (int k = 0; k < kArmCount; ++k) {
         if (!seen[std::size_t(k)])
-            error(
-                top.pathOf("arms"), QStringLiteral("arm '%1' is missing").arg(QLatin1String(kArmIds[std::size_t(k)])));
+            error(top.pathOf("arms"), QStringLiteral("arm '%1' is missing").arg(QLatin1String(kArmIds[std::size_t(k)])),
+                FindingCode::Required);
     }
 }
 

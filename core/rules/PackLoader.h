@@ -35,7 +35,11 @@ private:
     RulePack &p;
     json::Diagnostics &d;
 
-    void error(const QString &path, const QString &reason) { d.error(path, reason); }
+    // A finding of kind `code` (json::FindingCode) at `path`.
+    void error(const QString &path, const QString &reason, const char *code)
+    {
+        d.error(path, reason, QLatin1String(code));
+    }
 
     std::optional<SymbolInfo> lookup(const QString &name) const { return p.symbolInfo(name); }
     static std::optional<ValueType> parseType(const QString &t, bool allowDate);
@@ -49,7 +53,10 @@ private:
 
     void loadArms(const ObjectView &top);
     void loadVariables(const ObjectView &top);
+    void loadUnits(const Value &units, const QString &path, Variable &var);
+    void loadDefaultUnits(const Value &defaults, const QString &path, Variable &var);
     void loadDrugs(const ObjectView &top);
+    void loadAgents(const Value &agents, const QString &path, const DrugClass &dc, int classIndex);
     void loadDerived(const ObjectView &top);
     std::optional<int> registerDerived(const Value &v, const QString &path);
     void registerCategory(const ObjectView &o, int scoreIndex);
@@ -64,9 +71,11 @@ private:
     void orderDerived(const QString &path);
     void loadCriteria(const ObjectView &top);
     void loadLogistics(const ObjectView &top);
+    void loadVariants(const Value &variants, const QString &path, const QString &arm, LogisticsDef &def);
     void loadToxicity(const ObjectView &top);
     void loadModifiers(const ObjectView &top);
     void loadVignettes(const ObjectView &top);
+    void loadExpectations(const Value &expected, const QString &path, Vignette &vig);
     std::optional<DayOffset> offset(const Value &v, const QString &path, const LogisticsDef &def, int pointsSoFar);
     std::optional<PhaseDef> phase(const Value &v, const QString &path, const LogisticsDef &def);
     std::vector<PhaseDef> phases(const Value *arr, const QString &path, const LogisticsDef &def);

@@ -99,32 +99,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
         for (const Variable &v : doc->pack().variables()) {
             if (v.group != g)
                 continue;
-            auto *f = new FactField(v, box);
-            f->setDefaultUnit(v.defaultUnit(unitConvention()));
-            f->setEntry(doc->fact(v.id));
-            lay->addWidget(f);
-            m_fields.insert(v.id, f);
-            m_editable << f;
-            m_chain << f->focusTarget();
-            f->focusTarget()->installEventFilter(this);
-            for (QWidget *w : { f->unitWidget(), f->statusWidget(), f->dateWidget() }) {
-                if (w)
-                    w->installEventFilter(this);
-            }
-            connect(f, &FactField::edited, this, [this, g](const QString &var, const FactEntry &entry) {
-                const int vi = m_doc->pack().variableIndex(var);
-                const QString label = vi >= 0 ? m_doc->pack().variables()[std::size_t(vi)].label : var;
-                const FactEntry before = m_doc->fact(var);
-                FactEntry e = entry;
-                // A value entered for the first time in a panel takes the panel's date.
-                const QString panel = m_panelDate.value(g);
-                if (!panel.isEmpty() && e.date.isEmpty() && before.date.isEmpty()
-                    && (before.state == FactEntry::State::Absent
-                        || (before.state == FactEntry::State::Value && before.text.trimmed().isEmpty()))
-                    && e.state != FactEntry::State::Absent)
-                    e.date = panel;
-                m_undo->push(new SetFactCommand(m_doc, var, before, e, label));
-            });
+            addField(v, g, box, lay);
         }
         if (!hasFields) {
             delete box;
@@ -151,25 +126,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
 
-    connect(doc, &CaseDocument::factChanged, this, [this](const QString &var) {
-        if (FactField *f = m_fields.value(var))
-            f->setEntry(m_doc->fact(var));
-    });
-    connect(doc, &CaseDocument::metaChanged, this, &CaseEditor::syncMeta);
-    connect(doc, &CaseDocument::failedChanged, this, &CaseEditor::syncFailed);
-    connect(doc, &CaseDocument::medicationsChanged, this, [this] {
-        const QSignalBlocker block(m_medsRecorded);
-        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
-    });
-    connect(doc, &CaseDocument::reloaded, this, [this] {
-        for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it)
-            (*it)->setEntry(m_doc->fact(it.key()));
-        syncPanelDates();
-        syncMeta();
-        syncFailed();
-        const QSignalBlocker block(m_medsRecorded);
-        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
-    });
+    connectDocument();
     syncPanelDates();
     syncMeta();
     syncFailed();
@@ -193,6 +150,61 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
                 f->focusDate();
         });
     }
+}
+
+// One fact's field in its group: Tab order, keys, and an undoable edit that takes the panel's date.
+void CaseEditor::addField(const Variable &v, const QString &g, QWidget *box, QVBoxLayout *lay)
+{
+    auto *f = new FactField(v, box);
+    f->setDefaultUnit(v.defaultUnit(unitConvention()));
+    f->setEntry(m_doc->fact(v.id));
+    lay->addWidget(f);
+    m_fields.insert(v.id, f);
+    m_editable << f;
+    m_chain << f->focusTarget();
+    f->focusTarget()->installEventFilter(this);
+    for (QWidget *w : { f->unitWidget(), f->statusWidget(), f->dateWidget() }) {
+        if (w)
+            w->installEventFilter(this);
+    }
+    connect(f, &FactField::edited, this, [this, g](const QString &var, const FactEntry &entry) {
+        const int vi = m_m_doc->pack().variableIndex(var);
+        const QString label = vi >= 0 ? m_m_doc->pack().variables()[std::size_t(vi)].label : var;
+        const FactEntry before = m_m_doc->fact(var);
+        FactEntry e = entry;
+        // A value entered for the first time in a panel takes the panel's date.
+        const QString panel = m_panelDate.value(g);
+        if (!panel.isEmpty() && e.date.isEmpty() && before.date.isEmpty()
+            && (before.state == FactEntry::State::Absent
+                || (before.state == FactEntry::State::Value && before.text.trimmed().isEmpty()))
+            && e.state != FactEntry::State::Absent)
+            e.date = panel;
+        m_undo->push(new SetFactCommand(m_doc, var, before, e, label));
+    });
+}
+
+// The form follows the document: an undo, a reload or another view's edit shows here.
+void CaseEditor::connectDocument()
+{
+    connect(m_doc, &CaseDocument::factChanged, this, [this](const QString &var) {
+        if (FactField *f = m_fields.value(var))
+            f->setEntry(m_doc->fact(var));
+    });
+    connect(m_doc, &CaseDocument::metaChanged, this, &CaseEditor::syncMeta);
+    connect(m_doc, &CaseDocument::failedChanged, this, &CaseEditor::syncFailed);
+    connect(m_doc, &CaseDocument::medicationsChanged, this, [this] {
+        const QSignalBlocker block(m_medsRecorded);
+        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
+    });
+    connect(m_doc, &CaseDocument::reloaded, this, [this] {
+        for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it)
+            (*it)->setEntry(m_doc->fact(it.key()));
+        syncPanelDates();
+        syncMeta();
+        syncFailed();
+        const QSignalBlocker block(m_medsRecorded);
+        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
+    });
 }
 
 FactField *CaseEditor::fieldOf(QWidget *w) const
@@ -564,11 +576,11 @@ void CaseEditor::applyValidation(const CaseValidation &v)
               { QStringLiteral("$.as_of"), m_asOf }, { QStringLiteral("$.jurisdiction"), m_jurisdiction } };
     QStringList meta;
     QSet<QWidget *> bad;
-    for (const QString &line : v.metaErrors) {
-        QString shown = line;
+    for (const json::Finding &f : v.metaErrors) {
+        QString shown = f.text();
         for (const auto &[path, widget] : metaFields) {
-            if (line.startsWith(path + QStringLiteral(": "))) {
-                shown = widget->accessibleName() + line.mid(path.size());
+            if (f.path == path) {
+                shown = widget->accessibleName() + QStringLiteral(": ") + f.message;
                 bad.insert(widget);
             }
         }

@@ -13,12 +13,14 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QUndoStack;
+class QVBoxLayout;
 
 namespace consilium {
 
 class CaseDocument;
 class FactField;
 class MedicationModel;
+struct Variable;
 struct CaseValidation;
 struct Evaluation;
 
@@ -48,6 +50,8 @@ private:
     QWidget *buildMedications();
     QWidget *buildFailed();
     QLayout *buildPanelDate(const QString &group, QWidget *box);
+    void addField(const Variable &v, const QString &g, QWidget *box, QVBoxLayout *lay);
+    void connectDocument();
     void applyPanelDate(const QString &group);
     void syncPanelDates();
     FactField *fieldOf(QWidget *w) const;
