@@ -46,9 +46,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    static QLabel *errorLabel(const QString &name, QWidget *parent);
     QWidget *buildMeta();
     QWidget *buildMedications();
-    QWidget *buildFailed();
+    QWidget *buildFailed(); // buildMedications, buildFailed, pushFailed, syncFailed: CaseEditorLists.cpp
     QLayout *buildPanelDate(const QString &group, QWidget *box);
     void addField(const Variable &v, const QString &g, QWidget *box, QVBoxLayout *lay);
     void connectDocument();
