@@ -4,9 +4,7 @@
 
 namespace consilium {
 
-using json::childPath;
 using json::indexPath;
-using json::ObjectView;
 using json::Value;
 namespace FindingCode = json::FindingCode;
 

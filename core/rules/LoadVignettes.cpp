@@ -9,7 +9,6 @@ namespace consilium {
 
 using json::childPath;
 using json::indexPath;
-using json::ObjectView;
 using json::Value;
 namespace FindingCode = json::FindingCode;
 

@@ -41,7 +41,7 @@ QString textOf(const QJsonValue &v)
 // text that is not (yet) a value.
 QJsonValue factJson(const Variable &var, const FactEntry &e, bool draft)
 {
-    const QJsonValue nothing(QJsonValue::Undefined);
+    QJsonValue nothing(QJsonValue::Undefined);
     QJsonObject dated;
     if (!e.date.isEmpty())
         dated.insert(QStringLiteral("date"), e.date);
@@ -60,7 +60,7 @@ QJsonValue factJson(const Variable &var, const FactEntry &e, bool draft)
         return nothing;
     if (var.type == ValueType::Number || var.type == ValueType::Integer) {
         bool ok = false;
-        const QJsonValue n = jsonNumberOrText(e.text, draft, ok);
+        QJsonValue n = jsonNumberOrText(e.text, draft, ok);
         if (!ok && !draft)
             return nothing;
         if (e.unit.isEmpty() && dated.isEmpty())
