@@ -29,7 +29,7 @@ struct MedicationInput {
     QDate lastDose;
 };
 
-// A validated consilium-case/1 document in canonical units (SPEC §4). Built only by parseCase,
+// A validated consilium-case/1 document in canonical units (docs/case-format.md). Built only by parseCase,
 // so every instance is free of input errors.
 struct CaseData {
     QString id;

@@ -11,6 +11,7 @@ using json::childPath;
 using json::indexPath;
 using json::ObjectView;
 using json::Value;
+namespace FindingCode = json::FindingCode;
 
 namespace {
 
@@ -27,7 +28,10 @@ public:
     std::optional<CaseData> parse(const Value &root, const CaseParseOptions &options);
 
 private:
-    void error(const QString &path, const QString &reason) { m_diag.error(path, reason); }
+    void error(const QString &path, const QString &reason, const char *code)
+    {
+        m_diag.error(path, reason, QLatin1String(code));
+    }
     std::optional<QDate> date(const ObjectView &o, std::string_view key)
     {
         auto s = o.string(key);
@@ -35,14 +39,18 @@ private:
             return std::nullopt;
         auto d = parseIsoDate(*s);
         if (!d)
-            error(o.pathOf(key), QStringLiteral("\"%1\" is not a valid date (YYYY-MM-DD)").arg(*s));
+            error(o.pathOf(key), QStringLiteral("\"%1\" is not a valid date (YYYY-MM-DD)").arg(*s), FindingCode::Date);
         return d;
     }
     void fact(
         const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status);
+    void numericFact(
+        const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status);
     void number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path,
         FactInput &out, double &value, ValueStatus &status);
     int agent(const Value &v, const QString &path);
+    // One entry of "medications"; nullopt when it is not an object (already reported).
+    std::optional<MedicationInput> medication(const Value &m, const QString &path);
 
     const RulePack &m_pack;
     json::Diagnostics &m_diag;
@@ -51,13 +59,14 @@ private:
 int CaseParser::agent(const Value &v, const QString &path)
 {
     if (!v.IsString()) {
-        error(path, QStringLiteral("expected an agent id, found %1").arg(json::typeName(v)));
+        error(path, QStringLiteral("expected an agent id, found %1").arg(json::typeName(v)), FindingCode::Type);
         return -1;
     }
     const QString id = json::toQString(v);
     const int a = m_pack.agentIndex(id);
     if (a < 0)
-        error(path, QStringLiteral("unknown drug '%1' (not in the drug vocabulary of pack %2)").arg(id, m_pack.id()));
+        error(path, QStringLiteral("unknown drug '%1' (not in the drug vocabulary of pack %2)").arg(id, m_pack.id()),
+            FindingCode::Reference);
     return a;
 }
 
@@ -74,14 +83,15 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
             error(childPath(path, "unit"),
                 QStringLiteral("unknown unit '%1' for %2 (accepted: %3)")
                     .arg(unit, var.id,
-                        accepted.isEmpty() ? QStringLiteral("bare number only") : accepted.join(QStringLiteral(", "))));
+                        accepted.isEmpty() ? QStringLiteral("bare number only") : accepted.join(QStringLiteral(", "))),
+                FindingCode::Unit);
             return;
         }
         canonical = conv->toCanonical(entered);
     }
     const QString valuePath = bare ? path : childPath(path, "value");
     if (var.type == ValueType::Integer && canonical != std::floor(canonical)) {
-        error(valuePath, QStringLiteral("%1 must be a whole number").arg(var.id));
+        error(valuePath, QStringLiteral("%1 must be a whole number").arg(var.id), FindingCode::Type);
         return;
     }
     if (var.hasRange && (canonical < var.rangeMin || canonical > var.rangeMax)) {
@@ -90,7 +100,8 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
             : QStringLiteral("%1 %2 (= %3 %4)").arg(formatNumber(entered), unit, formatNumber(canonical), var.unit);
         error(valuePath,
             QStringLiteral("%1 is outside the plausible range %2–%3 %4")
-                .arg(shown, formatNumber(var.rangeMin), formatNumber(var.rangeMax), var.unit));
+                .arg(shown, formatNumber(var.rangeMin), formatNumber(var.rangeMax), var.unit),
+            FindingCode::Range);
         return;
     }
     status = ValueStatus::Known;
@@ -99,12 +110,47 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
     out.unit = bare ? QString() : unit;
 }
 
+// A number or integer fact: a bare number (only where the pack allows it) or {"value", "unit", "date"?}.
+void CaseParser::numericFact(
+    const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status)
+{
+    if (v.IsNumber()) {
+        if (!var.bareNumber) {
+            error(path,
+                QStringLiteral("%1 needs a unit: write {\"value\": %2, \"unit\": \"%3\"}")
+                    .arg(var.id, formatNumber(v.GetDouble()), var.unit),
+                FindingCode::Unit);
+            return;
+        }
+        number(var, v.GetDouble(), QString(), true, path, out, value, status);
+        return;
+    }
+    if (!v.IsObject()) {
+        error(path,
+            QStringLiteral("expected a number with unit {\"value\", \"unit\"}, found %1").arg(json::typeName(v)),
+            FindingCode::Type);
+        return;
+    }
+    ObjectView o(v, path, m_diag, { "value", "unit" }, { "date" });
+    const auto amount = o.number("value");
+    const auto unit = o.string("unit");
+    std::optional<QDate> d;
+    if (o.has("date"))
+        d = date(o, "date");
+    if (!amount || !unit)
+        return;
+    number(var, *amount, normaliseUnit(*unit), false, path, out, value, status);
+    if (d)
+        out.date = d->toString(Qt::ISODate);
+}
+
 void CaseParser::fact(
     const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status)
 {
     const bool numeric = var.type == ValueType::Number || var.type == ValueType::Integer;
     if (v.IsNull()) {
-        error(path, QStringLiteral("null is not a value; leave the fact out or write {\"status\": \"unknown\"}"));
+        error(path, QStringLiteral("null is not a value; leave the fact out or write {\"status\": \"unknown\"}"),
+            FindingCode::Type);
         return;
     }
     if (v.IsObject() && v.HasMember("status")) {
@@ -115,7 +161,7 @@ void CaseParser::fact(
         else if (text == QLatin1String("unknown"))
             status = ValueStatus::Unknown;
         else if (o.has("status"))
-            error(o.pathOf("status"), QStringLiteral("expected \"not_evaluated\" or \"unknown\""));
+            error(o.pathOf("status"), QStringLiteral("expected \"not_evaluated\" or \"unknown\""), FindingCode::Enum);
         if (o.has("date")) {
             if (auto d = date(o, "date"))
                 out.date = d->toString(Qt::ISODate);
@@ -123,32 +169,7 @@ void CaseParser::fact(
         return;
     }
     if (numeric) {
-        if (v.IsNumber()) {
-            if (!var.bareNumber) {
-                error(path,
-                    QStringLiteral("%1 needs a unit: write {\"value\": %2, \"unit\": \"%3\"}")
-                        .arg(var.id, formatNumber(v.GetDouble()), var.unit));
-                return;
-            }
-            number(var, v.GetDouble(), QString(), true, path, out, value, status);
-            return;
-        }
-        if (!v.IsObject()) {
-            error(path,
-                QStringLiteral("expected a number with unit {\"value\", \"unit\"}, found %1").arg(json::typeName(v)));
-            return;
-        }
-        ObjectView o(v, path, m_diag, { "value", "unit" }, { "date" });
-        const auto amount = o.number("value");
-        const auto unit = o.string("unit");
-        std::optional<QDate> d;
-        if (o.has("date"))
-            d = date(o, "date");
-        if (!amount || !unit)
-            return;
-        number(var, *amount, normaliseUnit(*unit), false, path, out, value, status);
-        if (d)
-            out.date = d->toString(Qt::ISODate);
+        numericFact(var, v, path, out, value, status);
         return;
     }
     const Value *raw = &v;
@@ -166,7 +187,8 @@ void CaseParser::fact(
     const QString valuePath = raw == &v ? path : childPath(path, "value");
     if (var.type == ValueType::Bool) {
         if (!raw->IsBool()) {
-            error(valuePath, QStringLiteral("%1 is true or false, found %2").arg(var.id, json::typeName(*raw)));
+            error(valuePath, QStringLiteral("%1 is true or false, found %2").arg(var.id, json::typeName(*raw)),
+                FindingCode::Type);
             return;
         }
         status = ValueStatus::Known;
@@ -178,7 +200,8 @@ void CaseParser::fact(
     if (!raw->IsString()) {
         error(valuePath,
             QStringLiteral("%1 is one of %2, found %3")
-                .arg(var.id, var.values.join(QStringLiteral(", ")), json::typeName(*raw)));
+                .arg(var.id, var.values.join(QStringLiteral(", ")), json::typeName(*raw)),
+            FindingCode::Type);
         return;
     }
     const QString s = json::toQString(*raw);
@@ -186,12 +209,51 @@ void CaseParser::fact(
     if (idx < 0) {
         error(valuePath,
             QStringLiteral("\"%1\" is not a value of %2 (values: %3)")
-                .arg(s, var.id, var.values.join(QStringLiteral(", "))));
+                .arg(s, var.id, var.values.join(QStringLiteral(", "))),
+            FindingCode::Enum);
         return;
     }
     status = ValueStatus::Known;
     value = double(idx);
     out.date = dateText;
+}
+
+std::optional<MedicationInput> CaseParser::medication(const Value &m, const QString &path)
+{
+    ObjectView o(m, path, m_diag, { "agent" }, { "daily_dose", "last_dose" });
+    if (!o.isObject())
+        return std::nullopt;
+    MedicationInput med;
+    if (const Value *a = o.get("agent"))
+        med.agent = agent(*a, o.pathOf("agent"));
+    if (o.has("last_dose")) {
+        if (auto d = date(o, "last_dose")) {
+            med.hasLastDose = true;
+            med.lastDose = *d;
+        }
+    }
+    if (const Value *dd = o.get("daily_dose")) {
+        ObjectView ddo(*dd, o.pathOf("daily_dose"), m_diag, { "value", "unit" });
+        const auto value = ddo.number("value");
+        const auto unit = ddo.string("unit");
+        if (unit && *unit != QLatin1String("mg"))
+            error(ddo.pathOf("unit"), QStringLiteral("unknown unit '%1' for a daily dose (accepted: mg)").arg(*unit),
+                FindingCode::Unit);
+        else if (value && *value < 0)
+            error(ddo.pathOf("value"), QStringLiteral("a daily dose cannot be negative"), FindingCode::Range);
+        else if (value && unit) {
+            med.hasDailyDose = true;
+            med.dailyDoseMg = *value;
+        }
+    }
+    if (med.agent >= 0) {
+        const Agent &ag = m_pack.agents()[std::size_t(med.agent)];
+        const bool gc = m_pack.drugClasses()[std::size_t(ag.drugClass)].kind == DrugKind::Glucocorticoid;
+        if (gc && !o.has("daily_dose"))
+            error(o.pathOf("daily_dose"), QStringLiteral("a glucocorticoid (%1) needs its daily dose in mg").arg(ag.id),
+                FindingCode::Required);
+    }
+    return med;
 }
 
 std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOptions &options)
@@ -202,10 +264,11 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
         return std::nullopt;
     CaseData c;
     if (auto f = top.string("format"); f && *f != QLatin1String("consilium-case/1"))
-        error(top.pathOf("format"), QStringLiteral("expected \"consilium-case/1\", found \"%1\"").arg(*f));
+        error(top.pathOf("format"), QStringLiteral("expected \"consilium-case/1\", found \"%1\"").arg(*f),
+            FindingCode::Format);
     c.id = top.string("id").value_or(QString());
     if (top.has("id") && c.id.trimmed().isEmpty())
-        error(top.pathOf("id"), QStringLiteral("the case id must not be empty"));
+        error(top.pathOf("id"), QStringLiteral("the case id must not be empty"), FindingCode::Required);
     c.label = top.string("label").value_or(QString());
     if (auto d = date(top, "as_of"))
         c.asOf = *d;
@@ -216,7 +279,8 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
         if (c.jurisdiction < 0)
             error(top.pathOf("jurisdiction"),
                 QStringLiteral("\"%1\" is not a jurisdiction of this pack (%2)")
-                    .arg(*j, m_pack.jurisdictions().join(QStringLiteral(", "))));
+                    .arg(*j, m_pack.jurisdictions().join(QStringLiteral(", "))),
+                FindingCode::Enum);
     }
     c.facts.resize(m_pack.variables().size());
     c.values.assign(m_pack.variables().size(), kUnknown);
@@ -230,9 +294,11 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
                 const int slot = m_pack.slotOf(key);
                 if (slot >= 0 && m_pack.derivedIndexOfSlot(slot) >= 0)
                     error(path,
-                        QStringLiteral("unknown key: '%1' is a derived value; it is computed, not entered").arg(key));
+                        QStringLiteral("unknown key: '%1' is a derived value; it is computed, not entered").arg(key),
+                        FindingCode::UnknownKey);
                 else
-                    error(path, QStringLiteral("unknown key: '%1' is not a variable of pack %2").arg(key, m_pack.id()));
+                    error(path, QStringLiteral("unknown key: '%1' is not a variable of pack %2").arg(key, m_pack.id()),
+                        FindingCode::UnknownKey);
                 continue;
             }
             fact(m_pack.variables()[std::size_t(vi)], it->value, path, c.facts[std::size_t(vi)],
@@ -243,41 +309,8 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
         c.hasMedications = true;
         qsizetype i = 0;
         for (const auto &m : meds->GetArray()) {
-            const QString path = indexPath(top.pathOf("medications"), i++);
-            ObjectView o(m, path, m_diag, { "agent" }, { "daily_dose", "last_dose" });
-            if (!o.isObject())
-                continue;
-            MedicationInput med;
-            if (const Value *a = o.get("agent"))
-                med.agent = agent(*a, o.pathOf("agent"));
-            if (o.has("last_dose")) {
-                if (auto d = date(o, "last_dose")) {
-                    med.hasLastDose = true;
-                    med.lastDose = *d;
-                }
-            }
-            if (const Value *dd = o.get("daily_dose")) {
-                ObjectView ddo(*dd, o.pathOf("daily_dose"), m_diag, { "value", "unit" });
-                const auto value = ddo.number("value");
-                const auto unit = ddo.string("unit");
-                if (unit && *unit != QLatin1String("mg"))
-                    error(ddo.pathOf("unit"),
-                        QStringLiteral("unknown unit '%1' for a daily dose (accepted: mg)").arg(*unit));
-                else if (value && *value < 0)
-                    error(ddo.pathOf("value"), QStringLiteral("a daily dose cannot be negative"));
-                else if (value && unit) {
-                    med.hasDailyDose = true;
-                    med.dailyDoseMg = *value;
-                }
-            }
-            if (med.agent >= 0) {
-                const Agent &ag = m_pack.agents()[std::size_t(med.agent)];
-                const bool gc = m_pack.drugClasses()[std::size_t(ag.drugClass)].kind == DrugKind::Glucocorticoid;
-                if (gc && !o.has("daily_dose"))
-                    error(o.pathOf("daily_dose"),
-                        QStringLiteral("a glucocorticoid (%1) needs its daily dose in mg").arg(ag.id));
-            }
-            c.medications.push_back(med);
+            if (auto med = medication(m, indexPath(top.pathOf("medications"), i++)))
+                c.medications.push_back(*med);
         }
     }
     if (const Value *failed = top.array("failed_therapies")) {

@@ -43,14 +43,16 @@ void walk(const Value &v, const QString &path, int depth, const Limits &limits, 
 {
     if (depth > limits.maxDepth) {
         if (!depthReported) {
-            diag.error(path, QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth));
+            diag.error(path, QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth),
+                QLatin1String(FindingCode::TooDeep));
             depthReported = true;
         }
         return;
     }
     if (v.IsNumber() && !std::isfinite(v.GetDouble())) {
-        diag.error(
-            path, QStringLiteral("not a finite number (NaN, Infinity and values beyond the double range are refused)"));
+        diag.error(path,
+            QStringLiteral("not a finite number (NaN, Infinity and values beyond the double range are refused)"),
+            QLatin1String(FindingCode::Syntax));
         return;
     }
     if (v.IsObject()) {
@@ -58,7 +60,8 @@ void walk(const Value &v, const QString &path, int depth, const Limits &limits, 
         for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
             const auto key = keyOf(it->name);
             if (!seen.insert(key).second)
-                diag.error(childPath(path, key), QStringLiteral("duplicate key"));
+                diag.error(
+                    childPath(path, key), QStringLiteral("duplicate key"), QLatin1String(FindingCode::DuplicateKey));
             walk(it->value, childPath(path, key), depth + 1, limits, diag, depthReported);
             if (depthReported)
                 return;
@@ -142,6 +145,39 @@ std::optional<QDate> parseIsoDate(const QString &text)
     return date;
 }
 
+QStringList pathKeys(const QString &path)
+{
+    QStringList keys;
+    qsizetype i = path.startsWith(QLatin1Char('$')) ? 1 : 0;
+    while (i < path.size()) {
+        if (path[i] == QLatin1Char('.')) { // .key
+            qsizetype end = i + 1;
+            while (end < path.size() && path[end] != QLatin1Char('.') && path[end] != QLatin1Char('['))
+                ++end;
+            keys.append(path.mid(i + 1, end - i - 1));
+            i = end;
+        } else if (path.mid(i, 2) == QLatin1String("[\"")) { // ["quoted key"], with \" inside
+            QString key;
+            qsizetype j = i + 2;
+            for (; j < path.size() && path[j] != QLatin1Char('"'); ++j) {
+                if (path[j] == QLatin1Char('\\') && j + 1 < path.size() && path[j + 1] == QLatin1Char('"'))
+                    ++j;
+                key.append(path[j]);
+            }
+            keys.append(key);
+            i = j + 2; // past '"]'
+        } else if (path[i] == QLatin1Char('[')) { // [index]
+            const qsizetype close = path.indexOf(QLatin1Char(']'), i);
+            const qsizetype end = close < 0 ? path.size() : close;
+            keys.append(path.mid(i + 1, end - i - 1));
+            i = end + 1;
+        } else {
+            ++i;
+        }
+    }
+    return keys;
+}
+
 QString childPath(const QString &parent, std::string_view key)
 {
     const QString k = QString::fromUtf8(key.data(), qsizetype(key.size()));
@@ -181,8 +217,9 @@ bool parseStrict(
     const QByteArray &bytes, Document &doc, Diagnostics &diag, const Limits &limits, const QString &rootPath)
 {
     if (bytes.size() > limits.maxBytes) {
-        diag.error(
-            rootPath, QStringLiteral("file is %1 bytes; the limit is %2 bytes").arg(bytes.size()).arg(limits.maxBytes));
+        diag.error(rootPath,
+            QStringLiteral("file is %1 bytes; the limit is %2 bytes").arg(bytes.size()).arg(limits.maxBytes),
+            QLatin1String(FindingCode::TooLarge));
         return false;
     }
     QByteArray data = bytes;
@@ -196,7 +233,7 @@ bool parseStrict(
         }
     }
     if (blank) {
-        diag.error(rootPath, QStringLiteral("empty file"));
+        diag.error(rootPath, QStringLiteral("empty file"), QLatin1String(FindingCode::Syntax));
         return false;
     }
     // NaN/Infinity literals are read so that the walk below can name the field they stand in.
@@ -225,10 +262,12 @@ bool parseStrict(
             }
         }
         QString reason = QString::fromUtf8(rapidjson::GetParseError_En(reader.GetParseErrorCode()));
-        if (reader.GetParseErrorCode() == rapidjson::kParseErrorStringInvalidEncoding)
+        const bool encoding = reader.GetParseErrorCode() == rapidjson::kParseErrorStringInvalidEncoding;
+        if (encoding)
             reason = QStringLiteral("invalid UTF-8 in a string");
-        diag.error(
-            rootPath, QStringLiteral("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(reason));
+        diag.error(rootPath,
+            QStringLiteral("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(reason),
+            QLatin1String(encoding ? FindingCode::Encoding : FindingCode::Syntax));
         return false;
     }
     bool depthReported = false;
@@ -241,7 +280,8 @@ ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag,
     : m_path(std::move(path)), m_diag(diag)
 {
     if (!v.IsObject()) {
-        diag.error(m_path, QStringLiteral("expected an object, found %1").arg(typeName(v)));
+        diag.error(
+            m_path, QStringLiteral("expected an object, found %1").arg(typeName(v)), QLatin1String(FindingCode::Type));
         return;
     }
     m_obj = &v;
@@ -253,11 +293,12 @@ ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag,
         for (auto k : optional)
             known = known || k == key;
         if (!known)
-            diag.error(childPath(m_path, key), QStringLiteral("unknown key"));
+            diag.error(childPath(m_path, key), QStringLiteral("unknown key"), QLatin1String(FindingCode::UnknownKey));
     }
     for (auto k : required) {
         if (!v.HasMember(rapidjson::StringRef(k.data(), k.size())))
-            diag.error(childPath(m_path, k), QStringLiteral("required key is missing"));
+            diag.error(
+                childPath(m_path, k), QStringLiteral("required key is missing"), QLatin1String(FindingCode::Required));
     }
 }
 
@@ -275,7 +316,8 @@ std::optional<QString> ObjectView::string(std::string_view key) const
     if (!v)
         return std::nullopt;
     if (!v->IsString()) {
-        m_diag.error(pathOf(key), QStringLiteral("expected a string, found %1").arg(typeName(*v)));
+        m_diag.error(pathOf(key), QStringLiteral("expected a string, found %1").arg(typeName(*v)),
+            QLatin1String(FindingCode::Type));
         return std::nullopt;
     }
     return toQString(*v);
@@ -287,7 +329,8 @@ std::optional<double> ObjectView::number(std::string_view key) const
     if (!v)
         return std::nullopt;
     if (!v->IsNumber()) {
-        m_diag.error(pathOf(key), QStringLiteral("expected a number, found %1").arg(typeName(*v)));
+        m_diag.error(pathOf(key), QStringLiteral("expected a number, found %1").arg(typeName(*v)),
+            QLatin1String(FindingCode::Type));
         return std::nullopt;
     }
     return v->GetDouble();
@@ -305,7 +348,8 @@ std::optional<qint64> ObjectView::integer(std::string_view key) const
         if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15)
             return qint64(d);
     }
-    m_diag.error(pathOf(key), QStringLiteral("expected an integer, found %1").arg(typeName(*v)));
+    m_diag.error(pathOf(key), QStringLiteral("expected an integer, found %1").arg(typeName(*v)),
+        QLatin1String(FindingCode::Type));
     return std::nullopt;
 }
 
@@ -315,7 +359,8 @@ std::optional<bool> ObjectView::boolean(std::string_view key) const
     if (!v)
         return std::nullopt;
     if (!v->IsBool()) {
-        m_diag.error(pathOf(key), QStringLiteral("expected true or false, found %1").arg(typeName(*v)));
+        m_diag.error(pathOf(key), QStringLiteral("expected true or false, found %1").arg(typeName(*v)),
+            QLatin1String(FindingCode::Type));
         return std::nullopt;
     }
     return v->GetBool();
@@ -327,7 +372,8 @@ const Value *ObjectView::array(std::string_view key) const
     if (!v)
         return nullptr;
     if (!v->IsArray()) {
-        m_diag.error(pathOf(key), QStringLiteral("expected an array, found %1").arg(typeName(*v)));
+        m_diag.error(pathOf(key), QStringLiteral("expected an array, found %1").arg(typeName(*v)),
+            QLatin1String(FindingCode::Type));
         return nullptr;
     }
     return v;
@@ -339,7 +385,8 @@ const Value *ObjectView::object(std::string_view key) const
     if (!v)
         return nullptr;
     if (!v->IsObject()) {
-        m_diag.error(pathOf(key), QStringLiteral("expected an object, found %1").arg(typeName(*v)));
+        m_diag.error(pathOf(key), QStringLiteral("expected an object, found %1").arg(typeName(*v)),
+            QLatin1String(FindingCode::Type));
         return nullptr;
     }
     return v;
@@ -355,7 +402,8 @@ std::optional<QStringList> ObjectView::stringList(std::string_view key) const
     qsizetype i = 0;
     for (const auto &e : v->GetArray()) {
         if (!e.IsString()) {
-            m_diag.error(indexPath(pathOf(key), i), QStringLiteral("expected a string, found %1").arg(typeName(e)));
+            m_diag.error(indexPath(pathOf(key), i), QStringLiteral("expected a string, found %1").arg(typeName(e)),
+                QLatin1String(FindingCode::Type));
             ok = false;
         } else {
             out.append(toQString(e));

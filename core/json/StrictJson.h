@@ -31,12 +31,33 @@ struct Finding {
     friend bool operator==(const Finding &, const Finding &) = default;
 };
 
-// The kinds of Finding::code. New codes may be added; existing ones keep their meaning.
+// The kinds of Finding::code: what a reader of a case file (docs/case-format.md), a rule pack
+// (resources/packs/FORMAT.md, "Findings") or a setting found wrong. New codes may be added;
+// existing ones keep their meaning.
 namespace FindingCode {
+inline constexpr char Syntax[] = "syntax"; // not JSON: malformed, empty, NaN/Infinity, a number beyond double
+inline constexpr char Encoding[] = "encoding"; // invalid UTF-8
+inline constexpr char TooLarge[] = "too-large"; // over the size limit
+inline constexpr char TooDeep[] = "too-deep"; // nested deeper than the limit
+inline constexpr char DuplicateKey[] = "duplicate-key"; // a key twice in one object
+inline constexpr char Type[] = "type"; // the wrong JSON type (a string for a number, …) or not a whole number
+inline constexpr char Required[] = "required"; // a required key or value is missing (or empty)
+inline constexpr char UnknownKey[] = "unknown-key"; // a key the format does not define
+inline constexpr char Format[] = "format"; // the "format" tag is not the one expected
+inline constexpr char Range[] = "range"; // a number outside its allowed or plausible range
+inline constexpr char Unit[] = "unit"; // a unit that is not accepted, or missing
+inline constexpr char Date[] = "date"; // not a valid YYYY-MM-DD date
+inline constexpr char Enum[] = "enum"; // not one of the allowed values
+inline constexpr char Reference[] = "reference"; // names something that does not exist (identifier, agent, arm, …)
+inline constexpr char Duplicate[] = "duplicate"; // an id or value defined twice
+inline constexpr char Expression[] = "expression"; // a rule expression that does not compile or type-check
+inline constexpr char Template[] = "template"; // an explanation template that does not parse
+inline constexpr char Cycle[] = "cycle"; // derived values that depend on each other
+inline constexpr char Signature[] = "signature"; // a rule pack not signed by a trusted key
 inline constexpr char Invalid[] = "invalid"; // any other problem with the value
 } // namespace FindingCode
 
-// Collects the findings of one reading (SPEC §4, §5).
+// Collects the findings of one reading (a case file, a rule pack).
 class Diagnostics
 {
 public:
@@ -56,8 +77,8 @@ private:
 };
 
 struct Limits {
-    qsizetype maxBytes = qsizetype(1024) * 1024; // SPEC §4: a case file over 1 MiB is refused
-    int maxDepth = 64; // SPEC §4: nesting deeper than 64 levels is refused
+    qsizetype maxBytes = qsizetype(1024) * 1024; // a case file over 1 MiB is refused (docs/case-format.md)
+    int maxDepth = 64; // nesting deeper than 64 levels is refused (docs/case-format.md)
 };
 
 // Strict parse: UTF-8 validated, full-precision numbers, no NaN/Infinity, no comments, no trailing
@@ -71,6 +92,10 @@ std::optional<QDate> parseIsoDate(const QString &text);
 
 QString childPath(const QString &parent, std::string_view key);
 QString indexPath(const QString &parent, qsizetype index);
+// The keys and indices of a path built by childPath/indexPath, from the root:
+// "$.facts.creatinine.value" -> {"facts", "creatinine", "value"}; "$.medications[2].agent" ->
+// {"medications", "2", "agent"}; "$" -> {}. Quoted keys (["a b"]) are unescaped.
+QStringList pathKeys(const QString &path);
 
 inline std::string_view keyOf(const Value &name)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Rule-expression grammar (reference-rules §0.2) with Boost.Spirit X3, and the type-checking
-// compiler from the parse tree to a flat, allocation-free Expression.
+// Rule-expression grammar (resources/packs/FORMAT.md, "Expression language") with Boost.Spirit X3, and the
+// type-checking compiler from the parse tree to a flat, allocation-free Expression.
 #include "rules/Expression.h"
 
 #include <boost/spirit/home/x3.hpp>

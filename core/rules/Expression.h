@@ -31,7 +31,7 @@ struct UnitConversion {
 };
 
 // Unit strings are matched exactly after normalising micro signs and superscript nine
-// (reference-rules §1).
+// (resources/packs/FORMAT.md, "Variable").
 QString normaliseUnit(QString unit);
 
 // What an identifier in an expression refers to, as the compiler needs it.

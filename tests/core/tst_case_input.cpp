@@ -112,6 +112,8 @@ private Q_SLOTS:
     void rejects();
     void nestingWithinLimitIsNotADepthError();
     void severalProblemsAreAllReported();
+    void findingCodes_data();
+    void findingCodes();
 
     void baseCaseIsValid();
     void examplesParse();
@@ -410,6 +412,56 @@ void TestCaseInput::severalProblemsAreAllReported()
     QCOMPARE(paths,
         (QStringList {
             QStringLiteral("$.colour"), QStringLiteral("$.facts.creatinine.unit"), QStringLiteral("$.facts.lvef") }));
+}
+
+// Each finding is a value {path, code, message}: the editor and the import dialogs use the path and
+// the code; the CLI prints "path: message" (json::FindingCode, docs/case-format.md).
+void TestCaseInput::findingCodes_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("code");
+    auto row = [](const char *name, const QByteArray &input, const char *path, const char *code) {
+        QTest::newRow(name) << input << QString::fromUtf8(path) << QString::fromLatin1(code);
+    };
+    row("syntax error", QByteArray(R"({"format": "consilium-case/1",)"), "$", json::FindingCode::Syntax);
+    row("invalid UTF-8", QByteArray("{\"id\": \"\xC3\x28\"}"), "$", json::FindingCode::Encoding);
+    row("duplicate key", withFact(R"("sex": "male")"), "$.facts.sex", json::FindingCode::DuplicateKey);
+    row("wrong type", replaced(R"("age_years": 34)", R"("age_years": "34")"), "$.facts.age_years",
+        json::FindingCode::Type);
+    row("unknown key", withFact(R"("favourite_colour": "blue")"), "$.facts.favourite_colour",
+        json::FindingCode::UnknownKey);
+    row("unknown top-level key", makeCase({}, kDefaultMeds, kDefaultFailed, R"("colour": "red")"), "$.colour",
+        json::FindingCode::UnknownKey);
+    row("out of range", replaced(R"("age_years": 34)", R"("age_years": 340)"), "$.facts.age_years",
+        json::FindingCode::Range);
+    row("bad unit", withFact(R"("creatinine": {"value": 1, "unit": "furlongs"})"), "$.facts.creatinine.unit",
+        json::FindingCode::Unit);
+    row("not a date", replaced(R"("as_of": "2026-11-25")", R"("as_of": "2026-11-31")"), "$.as_of",
+        json::FindingCode::Date);
+    row("not an enum value", replaced(R"("sex": "female")", R"("sex": "robot")"), "$.facts.sex",
+        json::FindingCode::Enum);
+    row("unknown drug", replaced(R"("mycophenolate_mofetil", "last)", R"("unobtainium", "last)"),
+        "$.medications[0].agent", json::FindingCode::Reference);
+    row("missing key", replaced(R"("id": "t-001", )", ""), "$.id", json::FindingCode::Required);
+}
+
+void TestCaseInput::findingCodes()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, path);
+    QFETCH(QString, code);
+    json::Diagnostics diag;
+    QVERIFY(!parseCase(input, pack(), diag).has_value());
+    const auto &findings = diag.findings();
+    QVERIFY2(std::any_of(findings.cbegin(), findings.cend(),
+                 [&](const json::Finding &f) { return f.path == path && f.code == code && !f.message.isEmpty(); }),
+        qPrintable(
+            QStringLiteral("no finding %1 at %2; got:\n%3").arg(code, path, diag.lines().join(QLatin1Char('\n')))));
+    QStringList lines;
+    for (const json::Finding &f : findings)
+        lines << f.path + QStringLiteral(": ") + f.message;
+    QCOMPARE(diag.lines(), lines); // what the CLI prints
 }
 
 void TestCaseInput::baseCaseIsValid()

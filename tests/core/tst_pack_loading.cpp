@@ -137,6 +137,8 @@ private Q_SLOTS:
     void acceptsPerStateTexts();
     void rejects_data();
     void rejects();
+    void findingCodes_data();
+    void findingCodes();
     void vignettesPass();
     void alteredVignetteVerdictFails();
     void alteredVignetteDerivedFails();
@@ -596,6 +598,90 @@ void TestPackLoading::rejects()
                        .arg(path, mentions.join(QStringLiteral(", ")), diag.lines().join(QLatin1Char('\n')))));
     for (const QString &line : diag.lines())
         QVERIFY2(line.startsWith(QLatin1Char('$')), qPrintable(line));
+}
+
+// Each finding is a value {path, code, message}: the path names the field exactly and the code
+// says what kind of problem it is (json::FindingCode, resources/packs/FORMAT.md "Findings").
+void TestPackLoading::findingCodes_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("code");
+    auto row = [](const char *name, const QByteArray &bytes, const QString &path, const char *code) {
+        QTest::newRow(name) << bytes << path << QString::fromLatin1(code);
+    };
+    auto S = [](const char *s) { return QString::fromUtf8(s); };
+    const QString renal = criterionPath("AUTO-RENAL-01");
+    const QString fluda = derivedPath("fludarabine_dose_percent");
+
+    row("not JSON", QByteArray("consilium"), S("$"), json::FindingCode::Syntax);
+    row("duplicate key",
+        textReplaced(
+            "\"format\": \"consilium-pack/1\"", "\"format\": \"consilium-pack/1\", \"format\": \"consilium-pack/1\""),
+        S("$.format"), json::FindingCode::DuplicateKey);
+    row("unknown key", mutated([](Doc &d) { setString(d, d["vignettes"][0], "colour", QStringLiteral("red")); }),
+        S("$.vignettes[0].colour"), json::FindingCode::UnknownKey);
+    row("missing key", mutated([](Doc &d) { elementById(d, "criteria", "AUTO-RENAL-01").RemoveMember("arm"); }),
+        renal + S(".arm"), json::FindingCode::Required);
+    row("wrong format", mutated([](Doc &d) { setString(d, d, "format", QStringLiteral("consilium-pack/2")); }),
+        S("$.format"), json::FindingCode::Format);
+    row("criterion defined twice", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "id", QStringLiteral("AUTO-AGE-01"));
+    }),
+        renal + S(".id"), json::FindingCode::Duplicate);
+    row("variable defined twice", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine"), "id", QStringLiteral("weight"));
+    }),
+        variablePath("creatinine") + S(".id"), json::FindingCode::Duplicate);
+    row("bad expression", withCondition("AUTO-RENAL-01", "condition", "age_years >= >= 18"), renal + S(".condition"),
+        json::FindingCode::Expression);
+    row("unknown identifier in a band", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "fludarabine_dose_percent")["params"]["bands"]["value"][0], "when",
+            QStringLiteral("crcl_cockroft_gault > 70"));
+    }),
+        fluda + S(".params.bands.value[0].when"), json::FindingCode::Expression);
+    row("unknown formula", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "fludarabine_dose_percent"), "formula", QStringLiteral("mdrd"));
+    }),
+        fluda + S(".formula"), json::FindingCode::Enum);
+    row("unknown input", mutated([](Doc &d) {
+        setString(
+            d, elementById(d, "derived", "egfr_ckd_epi_2021")["inputs"], "creatinine", QStringLiteral("creatinin"));
+    }),
+        derivedPath("egfr_ckd_epi_2021") + S(".inputs.creatinine"), json::FindingCode::Reference);
+    row("unknown severity", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "severity", QStringLiteral("fatal"));
+    }),
+        renal + S(".severity"), json::FindingCode::Enum);
+    row("unknown placeholder", mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "AUTO-RENAL-01"), "explanation", QStringLiteral("eGFR {egfr_x}"));
+    }),
+        renal + S(".explanation"), json::FindingCode::Template);
+    row("effective_from not a date",
+        mutated([](Doc &d) { setString(d, d, "effective_from", QStringLiteral("2026-02-30")); }), S("$.effective_from"),
+        json::FindingCode::Date);
+    row("range is a string", mutated([](Doc &d) {
+        setString(d, elementById(d, "variables", "creatinine"), "range", QStringLiteral("0.1-20"));
+    }),
+        variablePath("creatinine") + S(".range"), json::FindingCode::Type);
+}
+
+void TestPackLoading::findingCodes()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, path);
+    QFETCH(QString, code);
+    json::Diagnostics diag;
+    QVERIFY(!RulePack::load(bytes, diag));
+    const auto &findings = diag.findings();
+    const bool found = std::any_of(findings.cbegin(), findings.cend(),
+        [&](const json::Finding &f) { return f.path == path && f.code == code && !f.message.isEmpty(); });
+    QVERIFY2(found,
+        qPrintable(
+            QStringLiteral("no finding %1 at %2; got:\n%3").arg(code, path, diag.lines().join(QLatin1Char('\n')))));
+    // The CLI's line is the path and the message.
+    for (const json::Finding &f : findings)
+        QCOMPARE(f.text(), f.path + QStringLiteral(": ") + f.message);
 }
 
 void TestPackLoading::vignettesPass()

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void exponentBeyondDoubleIsRefused();
     void integersStayIntegers();
     void duplicateKeysAndDepth();
+    void pathKeysInvertThePathBuilders();
 };
 
 void TestStrictJson::numbersAreExact_data()
@@ -109,8 +110,27 @@ void TestStrictJson::duplicateKeysAndDepth()
     const QByteArray nested = QByteArray(65, '[') + QByteArray(65, ']');
     QVERIFY(!json::parseStrict(nested, doc, deep));
     QVERIFY(deep.lines().first().contains(QStringLiteral("nesting deeper than 64")));
+    QCOMPARE(diag.findings().front().code, QLatin1String(json::FindingCode::DuplicateKey));
+    QCOMPARE(deep.findings().front().code, QLatin1String(json::FindingCode::TooDeep));
+    json::Diagnostics large;
+    QVERIFY(!json::parseStrict("[1, 2]", doc, large, json::Limits { 4, 64 }));
+    QCOMPARE(large.findings().front().code, QLatin1String(json::FindingCode::TooLarge));
     json::Diagnostics ok;
     QVERIFY(json::parseStrict(QByteArray(64, '[') + QByteArray(64, ']'), doc, ok));
+}
+
+// The editor finds the field of a finding from its path: the keys come back as they went in.
+void TestStrictJson::pathKeysInvertThePathBuilders()
+{
+    QCOMPARE(json::pathKeys(QStringLiteral("$")), QStringList());
+    QCOMPARE(json::pathKeys(QStringLiteral("$.facts.creatinine.value")),
+        (QStringList { QStringLiteral("facts"), QStringLiteral("creatinine"), QStringLiteral("value") }));
+    QCOMPARE(json::pathKeys(QStringLiteral("$.medications[2].agent")),
+        (QStringList { QStringLiteral("medications"), QStringLiteral("2"), QStringLiteral("agent") }));
+    const QString odd = json::childPath(json::childPath(QStringLiteral("$"), "facts"), "Say \"hi\".x[1]");
+    QCOMPARE(odd, QStringLiteral("$.facts[\"Say \\\"hi\\\".x[1]\"]"));
+    QCOMPARE(json::pathKeys(json::indexPath(odd, 3)),
+        (QStringList { QStringLiteral("facts"), QStringLiteral("Say \"hi\".x[1]"), QStringLiteral("3") }));
 }
 
 QTEST_GUILESS_MAIN(TestStrictJson)

@@ -11,6 +11,7 @@
 #include "editor/FactField.h"
 #include "editor/MedicationModel.h"
 #include "engine/Engine.h"
+#include "rules/RulePack.h"
 #include "settings/AppSettings.h"
 #include "shell/CaseWorkspace.h"
 

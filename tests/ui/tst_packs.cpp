@@ -213,6 +213,19 @@ private Q_SLOTS:
             QVERIFY2(all.contains(reason), qPrintable(all));
             QCOMPARE(all.contains(QStringLiteral("not signed by a trusted key")), !signedByTrustedKey);
             QVERIFY(!all.contains(QStringLiteral("--allow-unsigned"))); // the CLI's advice is not for the GUI
+            // Each item carries its finding: the JSON path (empty for the pack as a whole) and the code.
+            bool signatureItem = false;
+            bool pathItem = false;
+            for (int i = 0; i < problems->count(); ++i) {
+                const QListWidgetItem *item = problems->item(i);
+                const QString itemPath = item->data(PackDialog::PathRole).toString();
+                const QString code = item->data(PackDialog::CodeRole).toString();
+                QVERIFY(!code.isEmpty());
+                signatureItem = signatureItem || (code == QLatin1String("signature") && itemPath.isEmpty());
+                pathItem = pathItem || (reason.startsWith(QLatin1Char('$')) && itemPath == reason);
+            }
+            QCOMPARE(signatureItem, !signedByTrustedKey);
+            QCOMPARE(pathItem, reason.startsWith(QLatin1Char('$')));
             QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("refused")));
             QCOMPARE(s->pack().sha256(), before);
             QVERIFY(s->isBuiltinPack());

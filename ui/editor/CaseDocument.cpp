@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace consilium {
 
@@ -38,16 +37,44 @@ QString textOf(const QJsonValue &v)
     return v.toString();
 }
 
-// "$.facts.creatinine.value" -> ("facts", "creatinine"); "$.medications[2].agent" -> ("medications", "2").
-std::pair<QString, QString> locate(const QString &path)
+// A fact as consilium-case/1 writes it; undefined when the entry writes nothing. A draft keeps
+// text that is not (yet) a value.
+QJsonValue factJson(const Variable &var, const FactEntry &e, bool draft)
 {
-    static const QRegularExpression fact(QStringLiteral("^\\$\\.facts\\.([a-z0-9_]+)"));
-    static const QRegularExpression indexed(QStringLiteral("^\\$\\.(medications|failed_therapies)\\[(\\d+)\\]"));
-    if (const auto m = fact.match(path); m.hasMatch())
-        return { QStringLiteral("facts"), m.captured(1) };
-    if (const auto m = indexed.match(path); m.hasMatch())
-        return { m.captured(1), m.captured(2) };
-    return { QStringLiteral("meta"), path };
+    QJsonValue nothing(QJsonValue::Undefined);
+    QJsonObject dated;
+    if (!e.date.isEmpty())
+        dated.insert(QStringLiteral("date"), e.date);
+    switch (e.state) {
+    case FactEntry::State::Absent:
+        return nothing;
+    case FactEntry::State::NotEvaluated:
+    case FactEntry::State::Unknown:
+        dated.insert(QStringLiteral("status"),
+            e.state == FactEntry::State::NotEvaluated ? QStringLiteral("not_evaluated") : QStringLiteral("unknown"));
+        return dated;
+    case FactEntry::State::Value:
+        break;
+    }
+    if (e.text.trimmed().isEmpty())
+        return nothing;
+    if (var.type == ValueType::Number || var.type == ValueType::Integer) {
+        bool ok = false;
+        QJsonValue n = jsonNumberOrText(e.text, draft, ok);
+        if (!ok && !draft)
+            return nothing;
+        if (e.unit.isEmpty() && dated.isEmpty())
+            return n;
+        dated.insert(QStringLiteral("value"), n);
+        dated.insert(QStringLiteral("unit"), e.unit);
+        return dated;
+    }
+    if (var.type == ValueType::Bool) {
+        if (e.text == QLatin1String("true") || e.text == QLatin1String("false"))
+            return e.text == QLatin1String("true");
+        return draft ? QJsonValue(e.text) : nothing;
+    }
+    return e.text;
 }
 
 } // namespace
@@ -239,45 +266,9 @@ QJsonObject CaseDocument::build(bool draft, const Exclude *exclude) const
         const auto it = m_facts.constFind(var.id);
         if (it == m_facts.constEnd() || (exclude && exclude->facts.count(var.id)))
             continue;
-        const FactEntry &e = *it;
-        QJsonObject dated;
-        if (!e.date.isEmpty())
-            dated.insert(QStringLiteral("date"), e.date);
-        switch (e.state) {
-        case FactEntry::State::Absent:
-            continue;
-        case FactEntry::State::NotEvaluated:
-        case FactEntry::State::Unknown:
-            dated.insert(QStringLiteral("status"),
-                e.state == FactEntry::State::NotEvaluated ? QStringLiteral("not_evaluated")
-                                                          : QStringLiteral("unknown"));
-            facts.insert(var.id, dated);
-            continue;
-        case FactEntry::State::Value:
-            break;
-        }
-        if (e.text.trimmed().isEmpty())
-            continue;
-        if (var.type == ValueType::Number || var.type == ValueType::Integer) {
-            bool ok = false;
-            const QJsonValue n = jsonNumberOrText(e.text, draft, ok);
-            if (!ok && !draft)
-                continue;
-            if (e.unit.isEmpty() && dated.isEmpty()) {
-                facts.insert(var.id, n);
-            } else {
-                dated.insert(QStringLiteral("value"), n);
-                dated.insert(QStringLiteral("unit"), e.unit);
-                facts.insert(var.id, dated);
-            }
-        } else if (var.type == ValueType::Bool) {
-            if (e.text == QLatin1String("true") || e.text == QLatin1String("false"))
-                facts.insert(var.id, e.text == QLatin1String("true"));
-            else if (draft)
-                facts.insert(var.id, e.text);
-        } else {
-            facts.insert(var.id, e.text);
-        }
+        const QJsonValue fact = factJson(var, *it, draft);
+        if (!fact.isUndefined())
+            facts.insert(var.id, fact);
     }
     root.insert(QStringLiteral("facts"), facts);
 
@@ -340,7 +331,8 @@ CaseValidation CaseDocument::validate() const
         if ((var.type == ValueType::Number || var.type == ValueType::Integer) && !parseNumber(it->text)) {
             const QString reason = tr("\"%1\" is not a number").arg(it->text);
             v.factErrors[it.key()] << reason;
-            v.allProblems << QStringLiteral("$.facts.%1: %2").arg(it.key(), reason);
+            v.findings.push_back(
+                { QStringLiteral("$.facts.%1").arg(it.key()), QLatin1String(json::FindingCode::Type), reason });
         }
     }
     for (int i = 0; i < medicationCount(); ++i) {
@@ -348,33 +340,38 @@ CaseValidation CaseDocument::validate() const
         if (!m.dailyDoseMg.trimmed().isEmpty() && !parseNumber(m.dailyDoseMg)) {
             const QString reason = tr("\"%1\" is not a number").arg(m.dailyDoseMg);
             v.medicationErrors[i] << reason;
-            v.allProblems << QStringLiteral("$.medications[%1].daily_dose: %2").arg(i).arg(reason);
+            v.findings.push_back({ QStringLiteral("$.medications[%1].daily_dose").arg(i),
+                QLatin1String(json::FindingCode::Type), reason });
         }
     }
     const QByteArray full = QJsonDocument(build(false, nullptr)).toJson(QJsonDocument::Compact);
     json::Diagnostics diag;
     std::optional<CaseData> data = parseCase(full, m_pack, diag);
-    for (const QString &line : diag.lines()) {
-        const qsizetype colon = line.indexOf(QStringLiteral(": "));
-        const QString path = colon < 0 ? line : line.left(colon);
-        const QString reason = colon < 0 ? line : line.mid(colon + 2);
-        const auto [where, key] = locate(path);
-        v.allProblems << line;
+    // Each finding marks its field: the first keys of its path say which ("$.facts.creatinine.value",
+    // "$.medications[2].agent", "$.failed_therapies[0]"); anything else is about the document.
+    for (const json::Finding &f : diag.findings()) {
+        const QStringList keys = json::pathKeys(f.path);
+        const QString where = keys.size() >= 2 ? keys[0] : QString();
+        bool isIndex = false;
+        const int index = keys.size() >= 2 ? keys[1].toInt(&isIndex) : -1;
         if (where == QLatin1String("facts")) {
-            v.factErrors[key] << reason;
-            ex.facts.insert(key);
-        } else if (where == QLatin1String("medications")) {
-            v.medicationErrors[key.toInt()] << reason;
-            ex.medications.insert(key.toInt());
-        } else if (where == QLatin1String("failed_therapies")) {
-            v.failedErrors << reason;
-            ex.failed.insert(key.toInt());
+            v.factErrors[keys[1]] << f.message;
+            ex.facts.insert(keys[1]);
+        } else if (where == QLatin1String("medications") && isIndex) {
+            v.medicationErrors[index] << f.message;
+            ex.medications.insert(index);
+        } else if (where == QLatin1String("failed_therapies") && isIndex) {
+            v.failedErrors << f.message;
+            ex.failed.insert(index);
         } else {
-            v.metaErrors << line;
+            v.metaErrors.push_back(f);
             ex.placeholderId = true;
         }
+        v.findings.push_back(f);
     }
-    if (data && v.allProblems.isEmpty()) {
+    for (const json::Finding &f : v.findings)
+        v.allProblems << f.text();
+    if (data && v.findings.empty()) {
         v.data = std::move(data);
         return v;
     }

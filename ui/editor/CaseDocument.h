@@ -44,10 +44,11 @@ struct CaseValidation {
     std::map<QString, QStringList> factErrors;
     std::map<int, QStringList> medicationErrors;
     QStringList failedErrors;
-    QStringList metaErrors;
-    QStringList allProblems; // "<json path>: <reason>"
+    std::vector<json::Finding> metaErrors; // findings about the document itself or its top-level fields
+    std::vector<json::Finding> findings; // every finding, local ones (typed text) first
+    QStringList allProblems; // each finding as "<json path>: <reason>", the form the CLI prints
     std::optional<CaseData> data;
-    bool ok() const noexcept { return allProblems.isEmpty(); }
+    bool ok() const noexcept { return findings.empty(); }
 };
 
 // The editable case: raw entries, never canonicalised, so invalid input survives until the

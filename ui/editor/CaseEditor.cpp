@@ -55,7 +55,15 @@ bool isEnter(const QKeyEvent *e)
         && (e->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
 }
 
-QLabel *errorLabel(const QString &name, QWidget *parent)
+void showErrors(QLabel *label, const QStringList &errors)
+{
+    label->setText(errors.isEmpty() ? QString() : QStringLiteral("⚠ ") + errors.join(QStringLiteral("\n⚠ ")));
+    label->setVisible(!errors.isEmpty());
+}
+
+} // namespace
+
+QLabel *CaseEditor::errorLabel(const QString &name, QWidget *parent)
 {
     auto *l = new QLabel(parent);
     l->setObjectName(name);
@@ -64,14 +72,6 @@ QLabel *errorLabel(const QString &name, QWidget *parent)
     l->hide();
     return l;
 }
-
-void showErrors(QLabel *label, const QStringList &errors)
-{
-    label->setText(errors.isEmpty() ? QString() : QStringLiteral("⚠ ") + errors.join(QStringLiteral("\n⚠ ")));
-    label->setVisible(!errors.isEmpty());
-}
-
-} // namespace
 
 CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : QWidget(parent), m_doc(doc), m_undo(undo)
 {
@@ -99,32 +99,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
         for (const Variable &v : doc->pack().variables()) {
             if (v.group != g)
                 continue;
-            auto *f = new FactField(v, box);
-            f->setDefaultUnit(v.defaultUnit(unitConvention()));
-            f->setEntry(doc->fact(v.id));
-            lay->addWidget(f);
-            m_fields.insert(v.id, f);
-            m_editable << f;
-            m_chain << f->focusTarget();
-            f->focusTarget()->installEventFilter(this);
-            for (QWidget *w : { f->unitWidget(), f->statusWidget(), f->dateWidget() }) {
-                if (w)
-                    w->installEventFilter(this);
-            }
-            connect(f, &FactField::edited, this, [this, g](const QString &var, const FactEntry &entry) {
-                const int vi = m_doc->pack().variableIndex(var);
-                const QString label = vi >= 0 ? m_doc->pack().variables()[std::size_t(vi)].label : var;
-                const FactEntry before = m_doc->fact(var);
-                FactEntry e = entry;
-                // A value entered for the first time in a panel takes the panel's date.
-                const QString panel = m_panelDate.value(g);
-                if (!panel.isEmpty() && e.date.isEmpty() && before.date.isEmpty()
-                    && (before.state == FactEntry::State::Absent
-                        || (before.state == FactEntry::State::Value && before.text.trimmed().isEmpty()))
-                    && e.state != FactEntry::State::Absent)
-                    e.date = panel;
-                m_undo->push(new SetFactCommand(m_doc, var, before, e, label));
-            });
+            addField(v, g, box, lay);
         }
         if (!hasFields) {
             delete box;
@@ -151,25 +126,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
 
-    connect(doc, &CaseDocument::factChanged, this, [this](const QString &var) {
-        if (FactField *f = m_fields.value(var))
-            f->setEntry(m_doc->fact(var));
-    });
-    connect(doc, &CaseDocument::metaChanged, this, &CaseEditor::syncMeta);
-    connect(doc, &CaseDocument::failedChanged, this, &CaseEditor::syncFailed);
-    connect(doc, &CaseDocument::medicationsChanged, this, [this] {
-        const QSignalBlocker block(m_medsRecorded);
-        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
-    });
-    connect(doc, &CaseDocument::reloaded, this, [this] {
-        for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it)
-            (*it)->setEntry(m_doc->fact(it.key()));
-        syncPanelDates();
-        syncMeta();
-        syncFailed();
-        const QSignalBlocker block(m_medsRecorded);
-        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
-    });
+    connectDocument();
     syncPanelDates();
     syncMeta();
     syncFailed();
@@ -193,6 +150,61 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
                 f->focusDate();
         });
     }
+}
+
+// One fact's field in its group: Tab order, keys, and an undoable edit that takes the panel's date.
+void CaseEditor::addField(const Variable &v, const QString &g, QWidget *box, QVBoxLayout *lay)
+{
+    auto *f = new FactField(v, box);
+    f->setDefaultUnit(v.defaultUnit(unitConvention()));
+    f->setEntry(m_doc->fact(v.id));
+    lay->addWidget(f);
+    m_fields.insert(v.id, f);
+    m_editable << f;
+    m_chain << f->focusTarget();
+    f->focusTarget()->installEventFilter(this);
+    for (QWidget *w : { f->unitWidget(), f->statusWidget(), f->dateWidget() }) {
+        if (w)
+            w->installEventFilter(this);
+    }
+    connect(f, &FactField::edited, this, [this, g](const QString &var, const FactEntry &entry) {
+        const int vi = m_doc->pack().variableIndex(var);
+        const QString label = vi >= 0 ? m_doc->pack().variables()[std::size_t(vi)].label : var;
+        const FactEntry before = m_doc->fact(var);
+        FactEntry e = entry;
+        // A value entered for the first time in a panel takes the panel's date.
+        const QString panel = m_panelDate.value(g);
+        if (!panel.isEmpty() && e.date.isEmpty() && before.date.isEmpty()
+            && (before.state == FactEntry::State::Absent
+                || (before.state == FactEntry::State::Value && before.text.trimmed().isEmpty()))
+            && e.state != FactEntry::State::Absent)
+            e.date = panel;
+        m_undo->push(new SetFactCommand(m_doc, var, before, e, label));
+    });
+}
+
+// The form follows the document: an undo, a reload or another view's edit shows here.
+void CaseEditor::connectDocument()
+{
+    connect(m_doc, &CaseDocument::factChanged, this, [this](const QString &var) {
+        if (FactField *f = m_fields.value(var))
+            f->setEntry(m_doc->fact(var));
+    });
+    connect(m_doc, &CaseDocument::metaChanged, this, &CaseEditor::syncMeta);
+    connect(m_doc, &CaseDocument::failedChanged, this, &CaseEditor::syncFailed);
+    connect(m_doc, &CaseDocument::medicationsChanged, this, [this] {
+        const QSignalBlocker block(m_medsRecorded);
+        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
+    });
+    connect(m_doc, &CaseDocument::reloaded, this, [this] {
+        for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it)
+            (*it)->setEntry(m_doc->fact(it.key()));
+        syncPanelDates();
+        syncMeta();
+        syncFailed();
+        const QSignalBlocker block(m_medsRecorded);
+        m_medsRecorded->setChecked(m_doc->medicationsRecorded());
+    });
 }
 
 FactField *CaseEditor::fieldOf(QWidget *w) const
@@ -393,104 +405,6 @@ QWidget *CaseEditor::buildMeta()
     return box;
 }
 
-QWidget *CaseEditor::buildMedications()
-{
-    m_medsBox = new QGroupBox(this);
-    m_medsBox->setObjectName(QStringLiteral("group_medications"));
-    auto *lay = new QVBoxLayout(m_medsBox);
-    m_medsRecorded = new QCheckBox(m_medsBox);
-    m_medsRecorded->setObjectName(QStringLiteral("medicationsRecorded"));
-    m_medsRecorded->setChecked(m_doc->medicationsRecorded());
-    m_medModel = new MedicationModel(m_doc, this);
-    m_meds = new QTableView(m_medsBox);
-    m_meds->setObjectName(QStringLiteral("medicationTable"));
-    m_meds->setModel(m_medModel);
-    m_meds->setItemDelegate(new AgentDelegate(m_doc->pack(), m_meds));
-    m_meds->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_meds->verticalHeader()->hide();
-    m_meds->setMinimumHeight(150);
-    m_meds->setEditTriggers(QAbstractItemView::AllEditTriggers);
-    m_meds->setTabKeyNavigation(false);
-    auto *add = new QPushButton(m_medsBox);
-    add->setObjectName(QStringLiteral("addMedication"));
-    auto *remove = new QPushButton(m_medsBox);
-    remove->setObjectName(QStringLiteral("removeMedication"));
-    m_medErrors = errorLabel(QStringLiteral("medicationErrors"), m_medsBox);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_medsRecorded);
-    buttons->addStretch(1);
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    lay->addLayout(buttons);
-    lay->addWidget(m_meds);
-    lay->addWidget(m_medErrors);
-    m_editable << m_medsRecorded << m_meds << add << remove;
-
-    connect(m_medModel, &MedicationModel::editRequested, this, [this](int row, const MedicationEntry &e) {
-        m_undo->push(new SetMedicationCommand(m_doc, row, m_doc->medication(row), e));
-    });
-    connect(add, &QPushButton::clicked, this, [this] {
-        const int row = m_doc->medicationCount();
-        m_undo->push(new MedicationRowCommand(m_doc, row, {}, true));
-        m_meds->setCurrentIndex(m_medModel->index(row, MedicationModel::Agent));
-        m_meds->edit(m_meds->currentIndex());
-    });
-    connect(remove, &QPushButton::clicked, this, [this] {
-        const int row = m_meds->currentIndex().row();
-        if (row >= 0 && row < m_doc->medicationCount())
-            m_undo->push(new MedicationRowCommand(m_doc, row, m_doc->medication(row), false));
-    });
-    connect(m_medsRecorded, &QCheckBox::toggled, this, [this](bool on) {
-        if (!m_syncing && on != m_doc->medicationsRecorded())
-            m_undo->push(new SetMedicationsRecordedCommand(m_doc, on));
-    });
-    return m_medsBox;
-}
-
-QWidget *CaseEditor::buildFailed()
-{
-    m_failedBox = new QGroupBox(this);
-    m_failedBox->setObjectName(QStringLiteral("group_failed"));
-    auto *lay = new QVBoxLayout(m_failedBox);
-    m_failedRecorded = new QCheckBox(m_failedBox);
-    m_failedRecorded->setObjectName(QStringLiteral("failedRecorded"));
-    m_failed = new QLineEdit(m_failedBox);
-    m_failed->setObjectName(QStringLiteral("failedTherapies"));
-    m_failed->setCompleter(new AgentListCompleter(m_doc->pack(), m_failed));
-    m_failedErrors = errorLabel(QStringLiteral("failedErrors"), m_failedBox);
-    lay->addWidget(m_failedRecorded);
-    lay->addWidget(m_failed);
-    lay->addWidget(m_failedErrors);
-    m_editable << m_failedRecorded << m_failed;
-    connect(m_failed, &QLineEdit::editingFinished, this, &CaseEditor::pushFailed);
-    connect(m_failedRecorded, &QCheckBox::toggled, this, &CaseEditor::pushFailed);
-    return m_failedBox;
-}
-
-void CaseEditor::pushFailed()
-{
-    if (m_syncing)
-        return;
-    QStringList agents;
-    for (const QString &part : m_failed->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!part.trimmed().isEmpty())
-            agents << AgentNames::idFor(m_doc->pack(), part); // typed by name, stored by id
-    }
-    const bool recorded = m_failedRecorded->isChecked() || !agents.isEmpty();
-    if (recorded != m_doc->failedRecorded() || agents != m_doc->failedTherapies())
-        m_undo->push(new SetFailedTherapiesCommand(m_doc, recorded, agents));
-    // Shown as the pack names them ("rituximab" -> "Rituximab").
-    QStringList names;
-    for (const QString &id : std::as_const(agents))
-        names << AgentNames::nameOf(m_doc->pack(), id);
-    const QString shown = names.join(QStringLiteral(", "));
-    if (m_failed->text() != shown) {
-        m_syncing = true;
-        m_failed->setText(shown);
-        m_syncing = false;
-    }
-}
-
 void CaseEditor::syncMeta()
 {
     m_syncing = true;
@@ -527,25 +441,6 @@ void CaseEditor::applyUnitConvention()
     }
 }
 
-void CaseEditor::syncFailed()
-{
-    m_syncing = true;
-    m_failedRecorded->setChecked(m_doc->failedRecorded());
-    QStringList names;
-    for (const QString &id : m_doc->failedTherapies())
-        names << AgentNames::nameOf(m_doc->pack(), id);
-    const QString text = names.join(QStringLiteral(", "));
-    // Only when the content differs: a field being typed in keeps its text and cursor.
-    QStringList typed;
-    for (const QString &part : m_failed->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!part.trimmed().isEmpty())
-            typed << AgentNames::idFor(m_doc->pack(), part);
-    }
-    if (typed != m_doc->failedTherapies() || m_failed->text().isEmpty() != text.isEmpty())
-        m_failed->setText(text);
-    m_syncing = false;
-}
-
 void CaseEditor::applyValidation(const CaseValidation &v)
 {
     for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it) {
@@ -564,11 +459,11 @@ void CaseEditor::applyValidation(const CaseValidation &v)
               { QStringLiteral("$.as_of"), m_asOf }, { QStringLiteral("$.jurisdiction"), m_jurisdiction } };
     QStringList meta;
     QSet<QWidget *> bad;
-    for (const QString &line : v.metaErrors) {
-        QString shown = line;
+    for (const json::Finding &f : v.metaErrors) {
+        QString shown = f.text();
         for (const auto &[path, widget] : metaFields) {
-            if (line.startsWith(path + QStringLiteral(": "))) {
-                shown = widget->accessibleName() + line.mid(path.size());
+            if (f.path == path) {
+                shown = widget->accessibleName() + QStringLiteral(": ") + f.message;
                 bad.insert(widget);
             }
         }

@@ -13,12 +13,14 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QUndoStack;
+class QVBoxLayout;
 
 namespace consilium {
 
 class CaseDocument;
 class FactField;
 class MedicationModel;
+struct Variable;
 struct CaseValidation;
 struct Evaluation;
 
@@ -44,10 +46,13 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    static QLabel *errorLabel(const QString &name, QWidget *parent);
     QWidget *buildMeta();
     QWidget *buildMedications();
-    QWidget *buildFailed();
+    QWidget *buildFailed(); // buildMedications, buildFailed, pushFailed, syncFailed: CaseEditorLists.cpp
     QLayout *buildPanelDate(const QString &group, QWidget *box);
+    void addField(const Variable &v, const QString &g, QWidget *box, QVBoxLayout *lay);
+    void connectDocument();
     void applyPanelDate(const QString &group);
     void syncPanelDates();
     FactField *fieldOf(QWidget *w) const;

@@ -178,10 +178,17 @@ void PackDialog::refresh()
     m_builtin->setEnabled(!m_session.isBuiltinPack() && m_session.store().isWriter());
 }
 
-void PackDialog::showRefused(const QStringList &problems, bool messageBox)
+void PackDialog::showRefused(const std::vector<json::Finding> &findings, bool messageBox)
 {
     m_problems->clear();
-    m_problems->addItems(problems);
+    QStringList problems;
+    for (const json::Finding &f : findings) {
+        // A finding without a path is about the pack as a whole (its signature, its vignettes).
+        auto *item = new QListWidgetItem(f.path.isEmpty() ? f.message : f.text(), m_problems);
+        item->setData(PathRole, f.path);
+        item->setData(CodeRole, f.code);
+        problems << item->text();
+    }
     m_problemsLabel->setText(
         tr("The pack was refused (%n problem(s)); the active pack is unchanged:", nullptr, int(problems.size())));
     m_problemsLabel->show();

@@ -8,9 +8,14 @@ class QListWidget;
 class QPushButton;
 class QTextBrowser;
 
+#include <vector>
+
 namespace consilium {
 
 class Session;
+namespace json {
+struct Finding;
+}
 
 // The active rule pack (version, dates, sign-off, authors, sources, "validated on N
 // vignettes") and the import of a site pack from a file, refused with its reasons. A pack
@@ -27,10 +32,13 @@ public:
     bool importFile(const QString &path);
     bool useBuiltin();
     QStringList problems() const;
+    // Each item of the problem list (object name "packProblems") carries its finding's JSON path
+    // (empty: the pack as a whole) and code (json::FindingCode) in these roles.
+    enum ProblemRole : int { PathRole = Qt::UserRole + 1, CodeRole };
 
 private:
     void refresh();
-    void showRefused(const QStringList &problems, bool messageBox);
+    void showRefused(const std::vector<json::Finding> &problems, bool messageBox);
 
     Session &m_session;
     QTextBrowser *m_info = nullptr;

@@ -25,6 +25,17 @@ QString signatureProblem(const QString &path, const QStringList &trustedKeyDirec
     return why.isEmpty() ? PackImporter::tr("the signature is not valid") : why;
 }
 
+// A problem with the pack as a whole: no JSON path.
+json::Finding packProblem(const char *code, const QString &message)
+{
+    return { QString(), QLatin1String(code), message };
+}
+
+QString noVignettes()
+{
+    return PackImporter::tr("the pack has no vignettes: it cannot be validated");
+}
+
 } // namespace
 
 PackImporter::Outcome PackImporter::checkFile(const QString &path, bool allowUnsigned)
@@ -43,7 +54,7 @@ PackImporter::Outcome PackImporter::checkFile(const QString &path, bool allowUns
         out.vignettes = int(pack->vignettes().size());
         out.passed = report.vignettesPassed;
         if (out.vignettes == 0) {
-            out.problems << tr("the pack has no vignettes: it cannot be validated");
+            out.problems.push_back(packProblem(json::FindingCode::Required, noVignettes()));
             return out;
         }
         out.signer = report.signer;
@@ -55,7 +66,7 @@ PackImporter::Outcome PackImporter::checkFile(const QString &path, bool allowUns
         return out;
     }
     if (unreadable) {
-        out.problems = diag.lines();
+        out.problems = diag.findings();
         return out;
     }
     // Refused. Was the signature the only reason? Check again with the override: that reports
@@ -73,17 +84,18 @@ PackImporter::Outcome PackImporter::checkFile(const QString &path, bool allowUns
         out.sha256 = unsignedPack->sha256();
         out.vignettes = int(unsignedPack->vignettes().size());
         if (out.vignettes == 0)
-            out.problems << tr("the pack has no vignettes: it cannot be validated");
+            out.problems.push_back(packProblem(json::FindingCode::Required, noVignettes()));
     } else {
-        out.problems = content.lines();
-        if (out.problems.isEmpty())
-            out.problems << tr("the file is not a valid rule pack");
+        out.problems = content.findings();
+        if (out.problems.empty())
+            out.problems.push_back(packProblem(json::FindingCode::Invalid, tr("the file is not a valid rule pack")));
     }
-    out.overridable = out.problems.isEmpty() && !out.signatureProblem.isEmpty();
-    if (out.problems.isEmpty() && out.signatureProblem.isEmpty())
-        out.problems = diag.lines(); // the file changed between the checks
+    out.overridable = out.problems.empty() && !out.signatureProblem.isEmpty();
+    if (out.problems.empty() && out.signatureProblem.isEmpty())
+        out.problems = diag.findings(); // the file changed between the checks
     if (!out.signatureProblem.isEmpty())
-        out.problems << tr("the pack is not signed by a trusted key: %1").arg(out.signatureProblem);
+        out.problems.push_back(packProblem(
+            json::FindingCode::Signature, tr("the pack is not signed by a trusted key: %1").arg(out.signatureProblem)));
     return out;
 }
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "json/StrictJson.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 namespace consilium {
 
@@ -22,7 +25,9 @@ class PackImporter
 public:
     struct Outcome {
         std::unique_ptr<RulePack> pack; // null when refused
-        QStringList problems;
+        // Why it was refused: the loader's findings (with their JSON path) and the importer's own
+        // (no path: about the pack as a whole, e.g. its signature).
+        std::vector<json::Finding> problems;
         int vignettes = 0;
         int passed = 0;
         QString signer; // fingerprint of the trusted key that signed the pack
