@@ -3,8 +3,8 @@
 
 namespace consilium {
 
-CaseReading readCase(const QByteArray &bytes, const RulePack &pack, const CaseParseOptions &options,
-    json::Document *keep)
+CaseReading readCase(
+    const QByteArray &bytes, const RulePack &pack, const CaseParseOptions &options, json::Document *keep)
 {
     CaseReading out;
     json::Document local;

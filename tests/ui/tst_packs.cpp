@@ -417,7 +417,7 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
         }
         QVERIFY(w.workspace()->evaluation());
-        QCOMPARE(w.workspace()->evaluation()->pack, &w.session().pack());
+        QCOMPARE(&w.workspace()->evaluation()->pack(), &w.session().pack());
         const QString builtinText
             = QStringLiteral("consilium-reference 2026.1 · sha256 %1 · built-in").arg(builtinSha.left(12));
         checkIndicators(w, env, builtinText, QStringLiteral("built into the program"));

@@ -82,7 +82,6 @@ private:
     void buildEditor();
     void loadDocument(const QByteArray &json, const QString &storedId, int version);
     void updateHeader();
-    void afterSave();
     QString draftKey() const;
     void offerDraft();
 
