@@ -130,8 +130,9 @@ bool Engine::scoreSum(const DerivedDef &def, const Workspace &ws, int &sum, int 
 {
     sum = 0;
     bool allKnown = true;
-    for (std::size_t i = 0; i < def.components.size(); ++i) {
-        const auto &comp = def.components[i];
+    const auto &components = def.paramsAs<PointsScoreParams>().components;
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        const auto &comp = components[i];
         int points = -1;
         for (const auto &[when, value] : comp.points) {
             if (when.evaluate(ws.values.data(), ws.status.data()) == Tri::True) {
@@ -178,7 +179,7 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
         return setKnown(ws, slot, v);
     }
     case Formula::Bands:
-        for (const auto &[when, value] : def.bands) {
+        for (const auto &[when, value] : def.paramsAs<BandsParams>().bands) {
             const Tri t = when.evaluate(ws.values.data(), ws.status.data());
             if (t == Tri::True)
                 return setKnown(ws, slot, value);
@@ -196,9 +197,10 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
     }
     case Formula::PointsCategory: {
         // The score is computed first (dependency order); its known points decide partial data.
-        const int sum = ws.knownPoints[std::size_t(m_pack.derivedIndexOfSlot(def.scoreSlot))];
-        const bool complete = isKnown(ws, def.scoreSlot);
-        if (sum >= def.highAt)
+        const auto &category = def.paramsAs<PointsCategoryParams>();
+        const int sum = ws.knownPoints[std::size_t(m_pack.derivedIndexOfSlot(category.scoreSlot))];
+        const bool complete = isKnown(ws, category.scoreSlot);
+        if (sum >= category.highAt)
             return setKnown(ws, slot, 1.0); // values[1] = high; more data can only add points
         if (!complete)
             return setUnknown(ws, slot);
@@ -207,8 +209,9 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
     case Formula::PrednisoneEquivalent: {
         if (!c.hasMedications)
             return setUnknown(ws, slot);
-        const double reference = def.referenceMg;
-        const QDate from = ws.asOf.addDays(-qint64(def.windowDays));
+        const auto &params = def.paramsAs<PrednisoneEquivalentParams>();
+        const double reference = params.referenceMg.value;
+        const QDate from = ws.asOf.addDays(-qint64(params.windowDays.value));
         double total = 0;
         for (const auto &m : c.medications) {
             const Agent &a = m_pack.agents()[std::size_t(m.agent)];
@@ -225,6 +228,9 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
         if (!c.hasMedications)
             return setUnknown(ws, slot);
         const bool leuka = def.formula == Formula::LeukapheresisWashout;
+        const WashoutParams &params = leuka
+            ? static_cast<const WashoutParams &>(def.paramsAs<LeukapheresisWashoutParams>())
+            : def.paramsAs<TceWashoutParams>();
         const int predSlot = def.inputSlots[0];
         bool unknown = false;
         QDate latest = ws.asOf;
@@ -254,16 +260,16 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
             } else {
                 if (dc.bispecific != BispecificRule::StopBefore)
                     continue;
-                const int days = int(def.stopBeforeDays);
+                const int days = int(def.paramsAs<TceWashoutParams>().stopBeforeDays.value);
                 record(a.id, m.hasLastDose ? std::optional<QDate>(m.lastDose.addDays(days)) : std::nullopt);
             }
         }
         if (!isKnown(ws, predSlot))
             return setUnknown(ws, slot);
         const double pred = ws.values[std::size_t(predSlot)];
-        const bool gcTriggers = leuka ? pred > def.gcThresholdMg : pred >= def.gcThresholdMg;
+        const bool gcTriggers = leuka ? pred > params.gcThresholdMg.value : pred >= params.gcThresholdMg.value;
         if (gcTriggers) {
-            const QDate from = ws.asOf.addDays(-qint64(def.windowDays));
+            const QDate from = ws.asOf.addDays(-qint64(params.windowDays));
             std::optional<QDate> latestGc;
             bool gcUnknown = false;
             for (const auto &m : c.medications) {
@@ -279,7 +285,7 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
                 if (!latestGc || m.lastDose > *latestGc)
                     latestGc = m.lastDose;
             }
-            const int gcDays = int(def.gcDays);
+            const int gcDays = int(params.gcDays.value);
             record(QStringLiteral("glucocorticoids"),
                 gcUnknown || !latestGc ? std::nullopt : std::optional<QDate>(latestGc->addDays(gcDays)));
         }
@@ -315,7 +321,7 @@ void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace 
             return setUnknown(ws, slot);
         bool on = false;
         for (const auto &m : c.medications)
-            on = on || m.agent == def.agent;
+            on = on || m.agent == def.paramsAs<OnAgentParams>().agent;
         return setKnown(ws, slot, on ? 1.0 : 0.0);
     }
     }

@@ -236,7 +236,7 @@ void Engine::derivedDetails(Evaluation &e) const
     for (std::size_t d = 0; d < derived.size(); ++d) {
         const DerivedDef &def = derived[d];
         if (def.formula == Formula::PointsScore) {
-            e.m_scorePoints[d].assign(def.components.size(), -1);
+            e.m_scorePoints[d].assign(def.paramsAs<PointsScoreParams>().components.size(), -1);
             int sum = 0;
             scoreSum(def, e.m_ws, sum, e.m_scorePoints[d].data());
         }

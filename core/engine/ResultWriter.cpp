@@ -118,14 +118,14 @@ template <typename W> void writeEasixDetails(W &w, const Evaluation &e, const De
         key(w, "undefined");
         w.String("undefined (platelets 0)");
     }
-    if (def.params.contains(QStringLiteral("cutoff"))) {
+    if (const auto *easix = std::get_if<EasixParams>(&def.params)) {
         key(w, "above_cutoff");
         if (known)
-            w.Bool(e.value(def.slot) > def.params.value(QStringLiteral("cutoff")).value);
+            w.Bool(e.value(def.slot) > easix->cutoff.value);
         else
             w.Null();
         key(w, "cutoff");
-        writeNumber(w, def.params.value(QStringLiteral("cutoff")).value);
+        writeNumber(w, easix->cutoff.value);
     }
 }
 
@@ -135,7 +135,7 @@ template <typename W> void writeScoreDetails(W &w, const Evaluation &e, const De
     key(w, "category");
     int catSlot = -1;
     for (const DerivedDef &other : pack.derived()) {
-        if (other.formula == Formula::PointsCategory && other.scoreSlot == def.slot)
+        if (other.formula == Formula::PointsCategory && other.paramsAs<PointsCategoryParams>().scoreSlot == def.slot)
             catSlot = other.slot;
     }
     if (catSlot >= 0)
@@ -145,8 +145,9 @@ template <typename W> void writeScoreDetails(W &w, const Evaluation &e, const De
     key(w, "points");
     w.StartObject();
     const std::vector<int> &points = e.scorePoints(pack.derivedIndexOfSlot(def.slot));
-    for (std::size_t i = 0; i < def.components.size(); ++i) {
-        writeString(w, pack.symbol(def.components[i].slot).id);
+    const auto &components = def.paramsAs<PointsScoreParams>().components;
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        writeString(w, pack.symbol(components[i].slot).id);
         if (points[i] < 0)
             w.Null();
         else

@@ -84,8 +84,8 @@ QString resultText(const Engine &engine, const Evaluation &e)
     auto line = [&out](const QString &s) { out += s + QLatin1Char('\n'); };
     line(QStringLiteral("Case %1%2").arg(c.id, c.label.isEmpty() ? QString() : QStringLiteral(" — ") + c.label));
     line(QStringLiteral("As of %1 (%2) · rule pack %3 %4 (sha256 %5…) · engine %6")
-             .arg(e.asOf().toString(Qt::ISODate), pack.jurisdictions().value(c.jurisdiction), pack.id(),
-                 pack.version(), pack.sha256().left(12), engineVersion()));
+             .arg(e.asOf().toString(Qt::ISODate), pack.jurisdictions().value(c.jurisdiction), pack.id(), pack.version(),
+                 pack.sha256().left(12), engineVersion()));
     line(QStringLiteral("Decision support only: the multidisciplinary team decides."));
     line(QString());
     line(QStringLiteral("Derived values"));

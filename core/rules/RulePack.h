@@ -15,13 +15,15 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <variant>
 #include <vector>
 
 namespace consilium {
 
 inline constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
-// The ids of the four arms (Arm, kArmCount in Logic.h), in this fixed order everywhere in the engine.
+// The ids of the four arms (Arm, kArmCount in Logic.h; resources/packs/FORMAT.md, "Arm"), in this fixed
+// order everywhere in the engine.
 inline constexpr std::array<const char *, kArmCount> kArmIds
     = { "autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care" };
 int armIndex(const QString &id); // -1 if not an arm id
@@ -96,12 +98,69 @@ enum class Formula : std::uint8_t {
     OnAgent
 };
 
-// Raw inputs that are not variables, as named in missing_inputs (reference-rules §0.3).
+// Raw inputs that are not variables, as named in missing_inputs (resources/packs/FORMAT.md, "Derived").
 enum class PseudoInput : std::uint8_t { Medications, FailedTherapies, MedicationLastDose };
 inline constexpr int kPseudoInputCount = 3;
 QString pseudoInputName(PseudoInput p);
 // How an explanation names a pseudo input ("Medication list", …); the pack has no label for them.
 QString pseudoInputLabel(PseudoInput p);
+
+// The parameters of each formula (resources/packs/FORMAT.md, "Derived"): one type per formula,
+// held in DerivedDef::params. Numbers keep their provenance (Param); the loader has checked that each is
+// present and a number, so the engine reads them without a name lookup.
+// ckd_epi_2021, cockcroft_gault, m_easix, on_or_before_as_of and failed_lines take no parameters.
+struct NoParams {
+};
+
+struct EasixParams {
+    Param cutoff; // "above_cutoff" in the result is value > cutoff
+};
+
+struct BandsParams {
+    Param provenance; // the source and evidence of the "bands" parameter
+    std::vector<std::pair<Expression, double>> bands; // the first `when` that holds gives the value
+};
+
+struct PointsScoreParams {
+    struct Component {
+        int slot = -1; // the input the points are for
+        std::vector<std::pair<Expression, int>> points; // the first `when` that holds gives the points
+    };
+    Param provenance; // the source and evidence of the "components" parameter
+    Param categoryProvenance; // the source and evidence of the "category" parameter
+    std::vector<Component> components;
+    int highAt = 0; // the category's threshold, copied here
+};
+
+// The category a points_score defines (params.category): low below high_at points, high from there.
+struct PointsCategoryParams {
+    int scoreSlot = -1; // the score it categorises
+    int highAt = 0;
+};
+
+struct PrednisoneEquivalentParams {
+    Param referenceMg;
+    Param windowDays;
+};
+
+// What the two washout formulas share.
+struct WashoutParams {
+    Param gcThresholdMg; // leukapheresis_washout: gc_above_mg (>); tce_washout: gc_at_least_mg (>=)
+    Param gcDays;
+    double windowDays = kUnknown; // copied from the prednisone_equivalent input's window_days
+};
+struct LeukapheresisWashoutParams : WashoutParams {
+};
+struct TceWashoutParams : WashoutParams {
+    Param stopBeforeDays;
+};
+
+struct OnAgentParams {
+    int agent = -1; // index into RulePack::agents()
+};
+
+using FormulaParams = std::variant<NoParams, EasixParams, BandsParams, PointsScoreParams, PointsCategoryParams,
+    PrednisoneEquivalentParams, LeukapheresisWashoutParams, TceWashoutParams, OnAgentParams>;
 
 struct DerivedDef {
     QString id;
@@ -123,23 +182,10 @@ struct DerivedDef {
     std::vector<int> inputSlots; // formula roles, in the formula's role order
     std::vector<PseudoInput> pseudo; // non-variable raw inputs
     std::vector<int> dependencySlots; // every slot this value reads (inputs + expressions)
-    QHash<QString, Param> params;
-    // Formula-specific compiled data.
-    std::vector<std::pair<Expression, double>> bands;
-    struct Component {
-        int slot = -1;
-        std::vector<std::pair<Expression, int>> points;
-    };
-    std::vector<Component> components;
-    int highAt = 0;
-    int scoreSlot = -1; // PointsCategory: the score it categorises
-    int agent = -1; // OnAgent
-    // Numeric parameters resolved once at load, so no name lookup happens per case.
-    double referenceMg = kUnknown; // prednisone_equivalent
-    double windowDays = kUnknown; // prednisone_equivalent (and, copied, the washout formulas)
-    double gcThresholdMg = kUnknown; // leukapheresis_washout (>), tce_washout (>=)
-    double gcDays = kUnknown; // washout formulas
-    double stopBeforeDays = kUnknown; // tce_washout
+    FormulaParams params; // the alternative that belongs to `formula`
+
+    // The parameters of `formula`; T must be its type (the loader guarantees the pairing).
+    template <class T> const T &paramsAs() const { return std::get<T>(params); }
 };
 
 enum class SymbolKind : std::uint8_t { Variable, Jurisdiction, Derived };
@@ -299,7 +345,6 @@ public:
     // Loads and validates a pack; on any problem returns nullptr and fills diag with
     // "<json path>: <reason>" lines. Nothing of an invalid pack is usable.
     static std::unique_ptr<RulePack> load(const QByteArray &bytes, json::Diagnostics &diag);
-    static std::unique_ptr<RulePack> loadFile(const QString &path, json::Diagnostics &diag);
     // The reference pack built into the application (resources/packs/consilium-reference.json).
     static const RulePack &builtin();
     static QByteArray builtinBytes();

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The loader of a consilium-pack/1 rule pack (resources/packs/FORMAT.md): validates each section
+// and compiles it into a RulePack. One source file per section of the pack:
+//   PackLoader.cpp     top-level keys, arms, identifiers, shared helpers (expressions, parameters)
+//   LoadVariables.cpp  variables and drug_classes
+//   LoadDerived.cpp    derived values (formulas, their inputs and parameters) and their order
+//   LoadCriteria.cpp   criteria and their explanation templates
+//   LoadLogistics.cpp  logistics (points, phases, variants, facts)
+//   LoadToxicity.cpp   toxicity rows and modifiers
+//   LoadVignettes.cpp  vignettes
+#pragma once
+
+#include "rules/RulePack.h"
+
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace consilium {
+
+struct FormulaSpec;
+
+class PackLoader
+{
+public:
+    using ObjectView = json::ObjectView;
+    using Value = json::Value;
+
+    PackLoader(RulePack &pack, json::Diagnostics &diag) : p(pack), d(diag) { }
+
+    void load(const Value &root);
+
+private:
+    RulePack &p;
+    json::Diagnostics &d;
+
+    void error(const QString &path, const QString &reason) { d.error(path, reason); }
+
+    std::optional<SymbolInfo> lookup(const QString &name) const { return p.symbolInfo(name); }
+    static std::optional<ValueType> parseType(const QString &t, bool allowDate);
+
+    // The expression under `key` compiled against the pack's identifiers; errors name `owner`.
+    std::optional<Expression> expression(const ObjectView &o, std::string_view key, const QString &owner);
+    // {"value": …, "source": string, "evidence": string, "note"?: string} -> the value
+    const Value *paramValue(const ObjectView &params, std::string_view key, Param *out = nullptr);
+    // A parameter whose value must be a number; fills `out` (value and provenance).
+    std::optional<double> numberParam(const ObjectView &params, std::string_view key, Param &out);
+
+    void loadArms(const ObjectView &top);
+    void loadVariables(const ObjectView &top);
+    void loadDrugs(const ObjectView &top);
+    void loadDerived(const ObjectView &top);
+    std::optional<int> registerDerived(const Value &v, const QString &path);
+    void registerCategory(const ObjectView &o, int scoreIndex);
+    bool loadRoles(const ObjectView &o, const FormulaSpec &spec, DerivedDef &def);
+    void checkRole(const QString &rpath, const QString &target, int slot, const QString &want);
+    std::optional<ObjectView> formulaParams(const ObjectView &o, std::initializer_list<std::string_view> keys);
+    void loadFormulaParams(const ObjectView &o, DerivedDef &def);
+    BandsParams bandsParams(const ObjectView &pv, DerivedDef &def);
+    PointsScoreParams pointsScoreParams(const ObjectView &pv, DerivedDef &def);
+    std::optional<PointsScoreParams::Component> scoreComponent(const Value &c, const QString &path, DerivedDef &def);
+    void linkWashouts(const QString &base);
+    void orderDerived(const QString &path);
+    void loadCriteria(const ObjectView &top);
+    void loadLogistics(const ObjectView &top);
+    void loadToxicity(const ObjectView &top);
+    void loadModifiers(const ObjectView &top);
+    void loadVignettes(const ObjectView &top);
+    std::optional<DayOffset> offset(const Value &v, const QString &path, const LogisticsDef &def, int pointsSoFar);
+    std::optional<PhaseDef> phase(const Value &v, const QString &path, const LogisticsDef &def);
+    std::vector<PhaseDef> phases(const Value *arr, const QString &path, const LogisticsDef &def);
+    PackFact fact(const ObjectView &o, std::string_view key);
+    std::vector<TemplatePart> parseTemplate(const QString &text, const QString &path);
+    void addSymbol(const QString &id, SymbolKind kind, int index, const QString &path);
+    int subOptionIndex(int arm, const QString &id) const;
+};
+
+} // namespace consilium
