@@ -9,7 +9,7 @@ const GroupResult &Evaluation::group(Arm arm, int subOption) const
 {
     if (subOption < 0)
         return group(arm);
-    return m_groups[std::size_t(m_subOptionGroup[armIndex(arm)] + subOption)];
+    return m_groups[std::size_t(m_subOptionGroup[armIndex(arm)]) + std::size_t(subOption)];
 }
 
 QString Evaluation::explanation(int criterion) const
@@ -41,7 +41,7 @@ const std::vector<const ToxicityEntry *> &Evaluation::toxicity(Arm arm, int subO
 {
     static const std::vector<const ToxicityEntry *> none;
     const auto &rows = m_toxicity[armIndex(arm)];
-    const auto i = std::size_t(subOption + 1);
+    const std::size_t i = subOption < 0 ? 0 : std::size_t(subOption) + 1;
     return subOption >= -1 && i < rows.size() ? rows[i] : none;
 }
 

@@ -262,7 +262,7 @@ void Engine::patientRows(Evaluation &e) const
         for (const ToxicityEntry &t : m_pack.toxicity()[a]) {
             if (t.subOption >= int(subs) || (t.hasShowWhen && evaluateOn(t.showWhen, ws) == Tri::False))
                 continue;
-            rows[std::size_t(t.subOption + 1)].push_back(&t);
+            rows[t.subOption < 0 ? 0 : std::size_t(t.subOption) + 1].push_back(&t);
             // A sub-option's figures only when the sub-option applies to the patient.
             const int g = t.subOption < 0 ? -1 : groupIndex(arm, t.subOption);
             if (g < 0 || e.m_groups[std::size_t(g)].verdict != Verdict::NotApplicable)

@@ -147,8 +147,8 @@ void TestEvaluation::toxicityRowsWhoseShowWhenIsFalseAreLeftOut()
     QCOMPARE(shownWhenRows(unknown.toxicity(Arm::AutologousCarT)), all); // unknown is not false
     QCOMPARE(shownWhenRows(mrna.toxicity(Arm::AutologousCarT)), 0);
     QCOMPARE(shownWhenRows(mrna.patientToxicity(Arm::AutologousCarT)), 0);
-    QCOMPARE(mrna.toxicity(Arm::AutologousCarT).size() + std::size_t(all),
-        integrating.toxicity(Arm::AutologousCarT).size());
+    QCOMPARE(
+        mrna.toxicity(Arm::AutologousCarT).size() + std::size_t(all), integrating.toxicity(Arm::AutologousCarT).size());
     // Other arms are not affected.
     QCOMPARE(mrna.toxicity(Arm::BispecificTce).size(), integrating.toxicity(Arm::BispecificTce).size());
     // A sub-option that does not exist has no rows.

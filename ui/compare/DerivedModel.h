@@ -7,7 +7,7 @@ namespace consilium {
 
 class Engine;
 struct DerivedDef;
-struct Evaluation;
+class Evaluation;
 
 // Derived values (eGFR, CrCl, EASIX, m-EASIX, CAR-HEMATOTOX, …): result with unit, formula
 // and citation, the inputs it used, and the applicability note, flagged when the score was

@@ -20,7 +20,7 @@ class CaseDocument;
 class FactField;
 class MedicationModel;
 struct CaseValidation;
-struct Evaluation;
+class Evaluation;
 
 // The grouped data-entry form, built from the pack's variable dictionary. Every edit becomes
 // an undo command on the given stack; the form only shows what the document holds.
