@@ -1,12 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace consilium {
 
-// Kleene three-valued truth value (SPEC §1). Unknown is never silently false.
+// The four arms, in the fixed order of the pack's `arms` (resources/packs/FORMAT.md); their ids are
+// kArmIds in rules/RulePack.h. Arrays "by arm" are indexed with armIndex().
+enum class Arm : std::uint8_t { AutologousCarT, AllogeneicCarT, BispecificTce, StandardCare };
+inline constexpr int kArmCount = 4;
+inline constexpr std::array<Arm, kArmCount> kArms
+    = { Arm::AutologousCarT, Arm::AllogeneicCarT, Arm::BispecificTce, Arm::StandardCare };
+
+constexpr std::size_t armIndex(Arm arm) noexcept
+{
+    return std::size_t(arm);
+}
+
+// Kleene three-valued truth value (docs/engine.md). Unknown is never silently false.
 enum class Tri : std::uint8_t { False = 0, True = 1, Unknown = 2 };
 
 constexpr Tri triAnd(Tri a, Tri b) noexcept
@@ -45,10 +59,10 @@ constexpr Tri triFromBool(bool b) noexcept
     return b ? Tri::True : Tri::False;
 }
 
-// The four criterion states (SPEC §1).
+// The four criterion states (docs/engine.md, docs/result-format.md).
 enum class CriterionState : std::uint8_t { Met, NotMet, Unknown, NotApplicable };
 
-// reference-rules §0.3: A false -> not_applicable; otherwise Kleene value of (not A) or C.
+// applies_when A false -> not_applicable; otherwise the Kleene value of (not A) or C (docs/engine.md).
 constexpr CriterionState criterionState(Tri applies, Tri condition) noexcept
 {
     if (applies == Tri::False)
@@ -126,7 +140,7 @@ constexpr std::string_view toString(Tri t) noexcept
     return "unknown";
 }
 
-// SPEC §2 verdict from counts of exclusion / caution states.
+// A group's verdict from counts of exclusion / caution states (docs/engine.md).
 struct VerdictTally {
     int exclusionNotMet = 0;
     int exclusionUnknown = 0;
@@ -143,6 +157,17 @@ constexpr Verdict verdictFrom(const VerdictTally &t) noexcept
     if (t.cautionFired > 0)
         return Verdict::EligibleWithCautions;
     return Verdict::Eligible;
+}
+
+// A criterion decides its group's verdict: a not-met exclusion of an ineligible group, an unknown
+// exclusion of an undetermined one, a not-met caution of one eligible with cautions. The pack's
+// vignettes list these as `deciding` (resources/packs/FORMAT.md).
+constexpr bool criterionDecides(Verdict verdict, Severity severity, CriterionState state) noexcept
+{
+    return (verdict == Verdict::Ineligible && severity == Severity::Exclusion && state == CriterionState::NotMet)
+        || (verdict == Verdict::Undetermined && severity == Severity::Exclusion && state == CriterionState::Unknown)
+        || (verdict == Verdict::EligibleWithCautions && severity == Severity::Caution
+            && state == CriterionState::NotMet);
 }
 
 } // namespace consilium

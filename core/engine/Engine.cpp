@@ -39,11 +39,6 @@ double dateValue(const QDate &d)
 
 } // namespace
 
-struct Engine::WashoutSink {
-    std::vector<WashoutEntry> *entries = nullptr;
-    QStringList *notDefined = nullptr;
-};
-
 Engine::Engine(const RulePack &pack) : m_pack(pack)
 {
     for (int arm = 0; arm < kArmCount; ++arm) {
@@ -111,6 +106,15 @@ int Engine::groupIndex(const QString &key) const
     return -1;
 }
 
+int Engine::groupIndex(Arm arm, int subOption) const
+{
+    for (std::size_t i = 0; i < m_groups.size(); ++i) {
+        if (m_groups[i].arm == int(arm) && m_groups[i].subOption == subOption)
+            return int(i);
+    }
+    return -1;
+}
+
 void Engine::prepare(Workspace &ws) const
 {
     ws.values.assign(std::size_t(m_pack.slotCount()), kUnknown);
@@ -144,14 +148,6 @@ bool Engine::scoreSum(const DerivedDef &def, const Workspace &ws, int &sum, int 
             sum += points;
     }
     return allKnown;
-}
-
-std::vector<int> Engine::scoreComponents(const DerivedDef &def, const Workspace &ws) const
-{
-    std::vector<int> out(def.paramsAs<PointsScoreParams>().components.size(), -1);
-    int sum = 0;
-    scoreSum(def, ws, sum, out.data());
-    return out;
 }
 
 void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const
@@ -375,222 +371,6 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
         const bool subOptionUnused = m_groups[g].subOption >= 0 && ws.tallies[g].applicable == 0;
         ws.verdicts[g] = subOptionUnused ? Verdict::NotApplicable : verdictFrom(ws.tallies[g]);
     }
-}
-
-void collectMissingInputs(const RulePack &pack, const Workspace &ws, int slot, std::vector<int> &out)
-{
-    if (isKnown(ws, slot))
-        return;
-    auto add = [&out](int input) {
-        if (std::find(out.begin(), out.end(), input) == out.end())
-            out.push_back(input);
-    };
-    const Symbol &sym = pack.symbol(slot);
-    if (sym.kind == SymbolKind::Variable) {
-        add(slot);
-        return;
-    }
-    if (sym.kind != SymbolKind::Derived)
-        return;
-    const DerivedDef &def = pack.derived()[std::size_t(sym.index)];
-    for (int dep : def.dependencySlots)
-        collectMissingInputs(pack, ws, dep, out);
-    for (PseudoInput p : def.pseudo) {
-        const bool missing = (p == PseudoInput::Medications && ws.medicationsAbsent)
-            || (p == PseudoInput::FailedTherapies && ws.failedTherapiesAbsent)
-            || (p == PseudoInput::MedicationLastDose && !ws.medicationsAbsent && ws.lastDoseMissing);
-        if (missing)
-            add(pack.slotCount() + int(p));
-    }
-}
-
-QString missingInputId(const RulePack &pack, int input)
-{
-    return input < pack.slotCount() ? pack.symbol(input).id : pseudoInputName(PseudoInput(input - pack.slotCount()));
-}
-
-void Engine::collectMissing(int slot, const Evaluation &e, std::vector<int> &out) const
-{
-    collectMissingInputs(m_pack, e.ws, slot, out);
-}
-
-QString Engine::inputName(int input) const
-{
-    return missingInputId(m_pack, input);
-}
-
-ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
-{
-    const LogisticsDef &def = m_pack.logistics()[std::size_t(arm)];
-    const Workspace &ws = e.ws;
-    ArmTimeline out;
-    const std::vector<PhaseDef> *phases = &def.phases;
-    for (const auto &variant : def.variants) {
-        if (variant.when.evaluate(ws.values.data(), ws.status.data()) == Tri::True) {
-            phases = &variant.phases;
-            out.variant = variant.label;
-            break;
-        }
-    }
-    const qint64 asOf = ws.asOf.toJulianDay();
-    std::vector<int> points;
-    QString unknownRef;
-    auto unknownTimeline = [&out](const QString &what) {
-        out.known = false;
-        out.phases.clear();
-        out.note = QStringLiteral("Timeline unknown: %1 is unknown (see missing inputs).").arg(what);
-        return out;
-    };
-    auto resolve = [&](const DayOffset &off) -> std::optional<int> {
-        int day = 0;
-        switch (off.from) {
-        case DayOffset::From::AsOf:
-            break;
-        case DayOffset::From::DerivedDate:
-            if (!isKnown(ws, off.ref)) {
-                unknownRef = m_pack.symbol(off.ref).id;
-                return std::nullopt;
-            }
-            day = int(qint64(ws.values[std::size_t(off.ref)]) - asOf);
-            break;
-        case DayOffset::From::Point:
-            if (off.ref >= int(points.size()) || points[std::size_t(off.ref)] == INT32_MIN)
-                return std::nullopt;
-            day = points[std::size_t(off.ref)];
-            break;
-        }
-        switch (off.daysKind) {
-        case DayOffset::Days::Fixed:
-            day += off.days;
-            break;
-        case DayOffset::Days::Param:
-            day += int(def.parameters.value(off.param).value);
-            break;
-        case DayOffset::Days::PerJurisdiction:
-            if (e.caseData.jurisdiction < 0)
-                return std::nullopt;
-            day += off.perJurisdiction[std::size_t(e.caseData.jurisdiction)];
-            break;
-        }
-        if (off.months != 0)
-            day = int(ws.asOf.addDays(day).addMonths(off.months).toJulianDay() - asOf);
-        if (off.hasMin)
-            day = std::max(day, off.min);
-        return day;
-    };
-    for (const auto &[name, off] : def.points) {
-        const auto day = resolve(off);
-        points.push_back(day.value_or(INT32_MIN));
-        if (!day)
-            return unknownTimeline(unknownRef.isEmpty() ? name : unknownRef);
-    }
-    if (def.timeToTreatmentPoint >= 0)
-        out.timeToTreatmentDays = points[std::size_t(def.timeToTreatmentPoint)];
-    for (const PhaseDef &ph : *phases) {
-        const auto start = resolve(ph.start);
-        std::optional<int> end;
-        if (ph.hasEnd)
-            end = resolve(ph.end);
-        if (!start || (ph.hasEnd && !end))
-            return unknownTimeline(unknownRef);
-        if (ph.omitIfEmpty && end && *end <= *start)
-            continue;
-        out.phases.push_back({ ph.phase, *start, end, ph.note, ph.evidence });
-    }
-    return out;
-}
-
-Evaluation Engine::evaluateFull(const CaseData &c) const
-{
-    Evaluation e;
-    e.pack = &m_pack;
-    e.caseData = c;
-    prepare(e.ws);
-    evaluate(c, e.ws);
-    // Washout details: the two washout formulas again, with a sink. Recomputing a derived value
-    // from the same inputs writes the same result, so this runs on the evaluated workspace.
-    for (const DerivedDef &def : m_pack.derived()) {
-        if (def.formula == Formula::LeukapheresisWashout) {
-            WashoutSink sink { &e.washout, &e.washoutNotDefined };
-            computeDerived(def, c, e.ws, &sink);
-        } else if (def.formula == Formula::TceWashout) {
-            WashoutSink sink { &e.tceWashout, nullptr };
-            computeDerived(def, c, e.ws, &sink);
-        }
-    }
-    const auto &criteria = m_pack.criteria();
-    const std::size_t nGroups = m_groups.size();
-    std::vector<std::vector<int>> excl(nGroups);
-    std::vector<std::vector<int>> caut(nGroups);
-    e.groups.resize(nGroups);
-    for (std::size_t g = 0; g < nGroups; ++g) {
-        e.groups[g].verdict = e.ws.verdicts[g];
-        for (int ci : m_groups[g].criteria) {
-            if (e.ws.states[std::size_t(ci)] != CriterionState::Unknown)
-                continue;
-            const Criterion &cr = criteria[std::size_t(ci)];
-            if (cr.severity == Severity::Exclusion) {
-                for (int s : cr.slots)
-                    collectMissing(s, e, excl[g]);
-            } else if (cr.severity == Severity::Caution) {
-                ++e.groups[g].cautionsUnknown;
-                for (int s : cr.slots)
-                    collectMissing(s, e, caut[g]);
-            }
-        }
-    }
-    // Rank by the number of groups whose unknown exclusions reference the input, then by id (§0.5).
-    const std::size_t nInputs = std::size_t(m_pack.slotCount()) + std::size_t(kPseudoInputCount);
-    std::vector<int> counts(nInputs, 0);
-    std::vector<int> cautionCounts(nInputs, 0);
-    for (std::size_t g = 0; g < nGroups; ++g) {
-        for (int in : excl[g])
-            ++counts[std::size_t(in)];
-        for (int in : caut[g])
-            ++cautionCounts[std::size_t(in)];
-    }
-    auto rank = [this](std::vector<int> &list, const std::vector<int> &by) {
-        std::sort(list.begin(), list.end(), [&](int a, int b) {
-            const int ca = by[std::size_t(a)];
-            const int cb = by[std::size_t(b)];
-            return ca != cb ? ca > cb : inputName(a) < inputName(b);
-        });
-    };
-    auto names = [this](const std::vector<int> &list) {
-        QStringList out;
-        out.reserve(qsizetype(list.size()));
-        for (int in : list)
-            out.append(inputName(in));
-        return out;
-    };
-    for (std::size_t g = 0; g < nGroups; ++g) {
-        std::vector<int> cautionOnly;
-        for (int in : caut[g]) {
-            if (std::find(excl[g].begin(), excl[g].end(), in) == excl[g].end())
-                cautionOnly.push_back(in);
-        }
-        rank(excl[g], counts);
-        rank(cautionOnly, cautionCounts);
-        e.groups[g].missingInputs = names(excl[g]);
-        e.groups[g].cautionMissingInputs = names(cautionOnly);
-    }
-    std::vector<int> all;
-    for (std::size_t in = 0; in < nInputs; ++in) {
-        if (counts[in] > 0)
-            all.push_back(int(in));
-    }
-    rank(all, counts);
-    for (int in : all)
-        e.whatWouldChange.push_back({ inputName(in), counts[std::size_t(in)] });
-    for (int arm = 0; arm < kArmCount; ++arm) {
-        e.timelines[std::size_t(arm)] = timeline(arm, e);
-        const int slot = m_pack.logistics()[std::size_t(arm)].earliestStartSlot;
-        if (slot < 0)
-            e.earliestStart[std::size_t(arm)] = c.asOf;
-        else if (isKnown(e.ws, slot))
-            e.earliestStart[std::size_t(arm)] = QDate::fromJulianDay(qint64(e.ws.values[std::size_t(slot)]));
-    }
-    return e;
 }
 
 } // namespace consilium

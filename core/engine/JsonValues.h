@@ -40,9 +40,9 @@ template <typename W> void writeNumber(W &w, double v)
 }
 
 // The value of a slot for `inputs` and `derived`: unrounded number, literal, bool, date or null.
-template <typename W> void writeSlotValue(W &w, const RulePack &pack, const Workspace &ws, int slot)
+template <typename W> void writeSlotValue(W &w, const Evaluation &e, int slot)
 {
-    const ValueStatus st = ws.status[std::size_t(slot)];
+    const ValueStatus st = e.status(slot);
     if (st == ValueStatus::NotEvaluated) {
         w.StartObject();
         w.Key("status");
@@ -54,8 +54,8 @@ template <typename W> void writeSlotValue(W &w, const RulePack &pack, const Work
         w.Null();
         return;
     }
-    const double v = ws.values[std::size_t(slot)];
-    switch (pack.slotType(slot)) {
+    const double v = e.value(slot);
+    switch (e.pack().slotType(slot)) {
     case ValueType::Number:
     case ValueType::Integer:
         writeNumber(w, v);
@@ -65,7 +65,7 @@ template <typename W> void writeSlotValue(W &w, const RulePack &pack, const Work
         return;
     case ValueType::Enum:
     case ValueType::Date:
-        writeString(w, displayValue(pack, ws, slot));
+        writeString(w, e.displayValue(slot));
         return;
     }
     w.Null();

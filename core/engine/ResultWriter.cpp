@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ResultWriter.h"
 
+#include "engine/Explanations.h"
 #include "engine/JsonValues.h"
 
 #include <rapidjson/prettywriter.h>
@@ -17,218 +18,6 @@ namespace consilium {
 QString engineVersion()
 {
     return QStringLiteral(CONSILIUM_VERSION);
-}
-
-namespace {
-
-// Appends `value` rounded half away from zero to `decimals` places (locale-independent).
-void appendDecimal(QString &out, double value, int decimals)
-{
-    static constexpr double kScale[] = { 1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
-    const double scale = decimals >= 0 && decimals < 7 ? kScale[decimals] : std::pow(10.0, decimals);
-    double rounded = std::round(value * scale) / scale;
-    if (rounded == 0.0)
-        rounded = 0.0; // no "-0.0"
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
-    out.append(QLatin1String(buf, qsizetype(res.ptr - buf)));
-}
-
-} // namespace
-
-QString formatDecimal(double value, int decimals)
-{
-    QString out;
-    appendDecimal(out, value, decimals);
-    return out;
-}
-
-QString stateLabel(CriterionState s)
-{
-    switch (s) {
-    case CriterionState::Met:
-        return QStringLiteral("Met");
-    case CriterionState::NotMet:
-        return QStringLiteral("Not met");
-    case CriterionState::Unknown:
-        return QStringLiteral("Unknown");
-    case CriterionState::NotApplicable:
-        return QStringLiteral("Not applicable");
-    }
-    return {};
-}
-
-QString verdictLabel(Verdict v)
-{
-    switch (v) {
-    case Verdict::Eligible:
-        return QStringLiteral("eligible");
-    case Verdict::EligibleWithCautions:
-        return QStringLiteral("eligible with cautions");
-    case Verdict::Undetermined:
-        return QStringLiteral("undetermined");
-    case Verdict::Ineligible:
-        return QStringLiteral("ineligible");
-    case Verdict::NotApplicable:
-        return QStringLiteral("not applicable");
-    }
-    return {};
-}
-
-namespace {
-
-void appendDisplayValue(QString &out, const RulePack &pack, const Workspace &ws, int slot)
-{
-    const ValueStatus st = ws.status[std::size_t(slot)];
-    if (st == ValueStatus::NotEvaluated) {
-        out += QLatin1String("not evaluated");
-        return;
-    }
-    if (st != ValueStatus::Known) {
-        out += QLatin1String("unknown");
-        return;
-    }
-    const double v = ws.values[std::size_t(slot)];
-    switch (pack.slotType(slot)) {
-    case ValueType::Number:
-    case ValueType::Integer: {
-        // Counts of years, minutes, points, grades and classes (the bare-number variables of
-        // reference-rules §0.5) read naturally without a trailing ".0" when they are whole.
-        const Symbol &sym = pack.symbol(slot);
-        if (sym.kind == SymbolKind::Variable && pack.variables()[std::size_t(sym.index)].bareNumber
-            && v == std::floor(v))
-            appendDecimal(out, v, 0);
-        else
-            appendDecimal(out, v, pack.slotDecimals(slot));
-        return;
-    }
-    case ValueType::Bool:
-        out += v != 0.0 ? QLatin1String("yes") : QLatin1String("no");
-        return;
-    case ValueType::Enum:
-        if (const QStringList *values = pack.slotValues(slot))
-            out += values->value(qsizetype(v));
-        return;
-    case ValueType::Date:
-        out += QDate::fromJulianDay(qint64(v)).toString(Qt::ISODate);
-        return;
-    }
-}
-
-} // namespace
-
-QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
-{
-    QString out;
-    appendDisplayValue(out, pack, ws, slot);
-    return out;
-}
-
-namespace {
-
-// Why a derived value is unknown: "Serum creatinine missing; Sex not evaluated" (pack labels,
-// grouped by status), or empty when no raw input is missing (e.g. EASIX with platelets 0).
-QString missingReason(const RulePack &pack, const Workspace &ws, int slot)
-{
-    if (pack.symbol(slot).kind != SymbolKind::Derived)
-        return {};
-    std::vector<int> inputs;
-    collectMissingInputs(pack, ws, slot, inputs);
-    if (inputs.empty())
-        return {};
-    QStringList missing;
-    QStringList unknown;
-    QStringList notEvaluated;
-    for (int in : inputs) {
-        if (in >= pack.slotCount()) {
-            missing.append(pseudoInputLabel(PseudoInput(in - pack.slotCount())));
-            continue;
-        }
-        const Symbol &sym = pack.symbol(in);
-        QString label = sym.kind == SymbolKind::Variable ? pack.variables()[std::size_t(sym.index)].label : QString();
-        if (label.isEmpty())
-            label = sym.id;
-        switch (ws.status[std::size_t(in)]) {
-        case ValueStatus::NotEvaluated:
-            notEvaluated.append(label);
-            break;
-        case ValueStatus::Unknown:
-            unknown.append(label);
-            break;
-        case ValueStatus::Absent:
-        case ValueStatus::Known:
-            missing.append(label);
-            break;
-        }
-    }
-    QStringList groups;
-    const QString comma = QStringLiteral(", ");
-    if (!missing.isEmpty())
-        groups.append(missing.join(comma) + QStringLiteral(" missing"));
-    if (!unknown.isEmpty())
-        groups.append(unknown.join(comma) + QStringLiteral(" unknown"));
-    if (!notEvaluated.isEmpty())
-        groups.append(notEvaluated.join(comma) + QStringLiteral(" not evaluated"));
-    return groups.join(QStringLiteral("; "));
-}
-
-// A placeholder: the value, then its unit only if the value is known; for an unknown derived
-// value, why (each reason once per sentence).
-void appendPlaceholder(
-    QString &out, const RulePack &pack, const Workspace &ws, const TemplatePart &part, QStringList &reasonsGiven)
-{
-    appendDisplayValue(out, pack, ws, part.slot);
-    if (ws.status[std::size_t(part.slot)] == ValueStatus::Known) {
-        out += part.text;
-        return;
-    }
-    const QString reason = missingReason(pack, ws, part.slot);
-    if (reason.isEmpty() || reasonsGiven.contains(reason))
-        return;
-    reasonsGiven.append(reason);
-    out += QStringLiteral(" (") + reason + QLatin1Char(')');
-}
-
-} // namespace
-
-QString unknownValueReason(const RulePack &pack, const Workspace &ws, int slot)
-{
-    return ws.status[std::size_t(slot)] == ValueStatus::Known ? QString() : missingReason(pack, ws, slot);
-}
-
-void appendExplanationText(QString &out, const RulePack &pack, const Workspace &ws, int criterion)
-{
-    const Criterion &cr = pack.criteria()[std::size_t(criterion)];
-    QStringList reasonsGiven;
-    for (const TemplatePart &part : cr.explanationFor(ws.states[std::size_t(criterion)])) {
-        if (part.slot >= 0)
-            appendPlaceholder(out, pack, ws, part, reasonsGiven);
-        else
-            out += part.text;
-    }
-}
-
-void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, int criterion)
-{
-    out += stateLabel(ws.states[std::size_t(criterion)]);
-    out += QLatin1String(": ");
-    appendExplanationText(out, pack, ws, criterion);
-}
-
-QString renderExplanation(const RulePack &pack, const Workspace &ws, int criterion)
-{
-    QString out;
-    out.reserve(pack.criteria()[std::size_t(criterion)].explanationTemplate.size() + 48);
-    appendExplanation(out, pack, ws, criterion);
-    return out;
-}
-
-QString renderExplanationText(const RulePack &pack, const Workspace &ws, int criterion)
-{
-    QString out;
-    out.reserve(pack.criteria()[std::size_t(criterion)].explanationTemplate.size() + 32);
-    appendExplanationText(out, pack, ws, criterion);
-    return out;
 }
 
 namespace {
@@ -318,18 +107,64 @@ template <typename W> void writeWashout(W &w, const std::vector<WashoutEntry> &e
     w.EndObject();
 }
 
-template <typename W> void writeDerived(W &w, const Engine &engine, const Evaluation &e)
+template <typename W> void writeEasixDetails(W &w, const Evaluation &e, const DerivedDef &def)
 {
-    const RulePack &pack = *e.pack;
-    const Workspace &ws = e.ws;
+    const bool known = e.isKnown(def.slot);
+    const int plt = def.inputSlots[2];
+    bool inputsKnown = true;
+    for (int s : def.inputSlots)
+        inputsKnown = inputsKnown && e.isKnown(s);
+    if (!known && inputsKnown && e.value(plt) == 0.0) {
+        key(w, "undefined");
+        w.String("undefined (platelets 0)");
+    }
+    if (const auto *easix = std::get_if<EasixParams>(&def.params)) {
+        key(w, "above_cutoff");
+        if (known)
+            w.Bool(e.value(def.slot) > easix->cutoff.value);
+        else
+            w.Null();
+        key(w, "cutoff");
+        writeNumber(w, easix->cutoff.value);
+    }
+}
+
+template <typename W> void writeScoreDetails(W &w, const Evaluation &e, const DerivedDef &def)
+{
+    const RulePack &pack = e.pack();
+    key(w, "category");
+    int catSlot = -1;
+    for (const DerivedDef &other : pack.derived()) {
+        if (other.formula == Formula::PointsCategory && other.paramsAs<PointsCategoryParams>().scoreSlot == def.slot)
+            catSlot = other.slot;
+    }
+    if (catSlot >= 0)
+        writeSlotValue(w, e, catSlot);
+    else
+        w.Null();
+    key(w, "points");
     w.StartObject();
-    for (const DerivedDef &def : pack.derived()) {
+    const std::vector<int> &points = e.scorePoints(pack.derivedIndexOfSlot(def.slot));
+    const auto &components = def.paramsAs<PointsScoreParams>().components;
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        writeString(w, pack.symbol(components[i].slot).id);
+        if (points[i] < 0)
+            w.Null();
+        else
+            w.Int(points[i]);
+    }
+    w.EndObject();
+}
+
+template <typename W> void writeDerived(W &w, const Evaluation &e)
+{
+    w.StartObject();
+    for (const DerivedDef &def : e.pack().derived()) {
         writeString(w, def.id);
-        const bool known = ws.status[std::size_t(def.slot)] == ValueStatus::Known;
         switch (def.type) {
         case ValueType::Date:
         case ValueType::Enum:
-            writeSlotValue(w, pack, ws, def.slot);
+            writeSlotValue(w, e, def.slot);
             continue;
         case ValueType::Number:
         case ValueType::Integer:
@@ -338,55 +173,15 @@ template <typename W> void writeDerived(W &w, const Engine &engine, const Evalua
         }
         w.StartObject();
         key(w, "value");
-        writeSlotValue(w, pack, ws, def.slot);
+        writeSlotValue(w, e, def.slot);
         if (def.type != ValueType::Bool) {
             key(w, "unit");
             writeString(w, def.unit);
         }
-        if (def.formula == Formula::Easix || def.formula == Formula::MEasix) {
-            const int plt = def.inputSlots[2];
-            bool inputsKnown = true;
-            for (int s : def.inputSlots)
-                inputsKnown = inputsKnown && ws.status[std::size_t(s)] == ValueStatus::Known;
-            if (!known && inputsKnown && ws.values[std::size_t(plt)] == 0.0) {
-                key(w, "undefined");
-                w.String("undefined (platelets 0)");
-            }
-            if (const auto *easix = std::get_if<EasixParams>(&def.params)) {
-                key(w, "above_cutoff");
-                if (known)
-                    w.Bool(ws.values[std::size_t(def.slot)] > easix->cutoff.value);
-                else
-                    w.Null();
-                key(w, "cutoff");
-                writeNumber(w, easix->cutoff.value);
-            }
-        }
-        if (def.formula == Formula::PointsScore) {
-            key(w, "category");
-            int catSlot = -1;
-            for (const DerivedDef &other : pack.derived()) {
-                if (other.formula == Formula::PointsCategory
-                    && other.paramsAs<PointsCategoryParams>().scoreSlot == def.slot)
-                    catSlot = other.slot;
-            }
-            if (catSlot >= 0)
-                writeSlotValue(w, pack, ws, catSlot);
-            else
-                w.Null();
-            key(w, "points");
-            w.StartObject();
-            const std::vector<int> points = engine.scoreComponents(def, ws);
-            const auto &components = def.paramsAs<PointsScoreParams>().components;
-            for (std::size_t i = 0; i < components.size(); ++i) {
-                writeString(w, pack.symbol(components[i].slot).id);
-                if (points[i] < 0)
-                    w.Null();
-                else
-                    w.Int(points[i]);
-            }
-            w.EndObject();
-        }
+        if (def.formula == Formula::Easix || def.formula == Formula::MEasix)
+            writeEasixDetails(w, e, def);
+        if (def.formula == Formula::PointsScore)
+            writeScoreDetails(w, e, def);
         if (!def.note.isEmpty()) {
             key(w, "note");
             writeString(w, def.note);
@@ -394,17 +189,17 @@ template <typename W> void writeDerived(W &w, const Engine &engine, const Evalua
         w.EndObject();
     }
     key(w, "washout_end_dates");
-    writeWashout(w, e.washout);
+    writeWashout(w, e.washout());
     key(w, "tce_washout_end_dates");
-    writeWashout(w, e.tceWashout);
+    writeWashout(w, e.tceWashout());
     key(w, "washout_not_defined");
-    writeStringList(w, e.washoutNotDefined);
+    writeStringList(w, e.washoutNotDefined());
     w.EndObject();
 }
 
 template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::vector<int> &criteria)
 {
-    const RulePack &pack = *e.pack;
+    const RulePack &pack = e.pack();
     w.StartArray();
     for (int ci : criteria) {
         const Criterion &cr = pack.criteria()[std::size_t(ci)];
@@ -412,7 +207,7 @@ template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::v
         key(w, "id");
         writeString(w, cr.id);
         key(w, "state");
-        const auto st = toString(e.ws.states[std::size_t(ci)]);
+        const auto st = toString(e.state(ci));
         w.String(st.data(), rapidjson::SizeType(st.size()));
         key(w, "severity");
         const auto sev = toString(cr.severity);
@@ -420,13 +215,13 @@ template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::v
         key(w, "explanation");
         thread_local QString text;
         text.truncate(0); // keeps the capacity
-        appendExplanation(text, pack, e.ws, ci);
+        e.appendExplanation(text, ci);
         writeString(w, text);
         key(w, "inputs");
         w.StartObject();
         for (int s : cr.slots) {
             writeString(w, pack.symbol(s).id);
-            writeSlotValue(w, pack, e.ws, s);
+            writeSlotValue(w, e, s);
         }
         w.EndObject();
         if (cr.hasApplies) {
@@ -444,14 +239,11 @@ template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::v
     w.EndArray();
 }
 
-template <typename W> void writeToxicity(W &w, const Evaluation &e, int arm, int subOption)
+template <typename W> void writeToxicity(W &w, const Evaluation &e, Arm arm, int subOption)
 {
     w.StartArray();
-    for (const ToxicityEntry &t : e.pack->toxicity()[std::size_t(arm)]) {
-        if (t.subOption != subOption)
-            continue;
-        if (t.hasShowWhen && t.showWhen.evaluate(e.ws.values.data(), e.ws.status.data()) == Tri::False)
-            continue;
+    for (const ToxicityEntry *row : e.toxicity(arm, subOption)) {
+        const ToxicityEntry &t = *row;
         w.StartObject();
         key(w, "risk");
         writeString(w, t.risk);
@@ -490,9 +282,9 @@ template <typename W> void writeToxicity(W &w, const Evaluation &e, int arm, int
     w.EndArray();
 }
 
-template <typename W> void writeTimeline(W &w, const Evaluation &e, int arm)
+template <typename W> void writeTimeline(W &w, const Evaluation &e, Arm arm)
 {
-    const ArmTimeline &tl = e.timelines[std::size_t(arm)];
+    const ArmTimeline &tl = e.timeline(arm);
     key(w, "timeline");
     w.StartArray();
     for (const TimelinePhase &ph : tl.phases) {
@@ -507,9 +299,9 @@ template <typename W> void writeTimeline(W &w, const Evaluation &e, int arm)
         else
             w.Null();
         key(w, "start_date");
-        writeString(w, e.ws.asOf.addDays(ph.startDay).toString(Qt::ISODate));
+        writeString(w, e.asOf().addDays(ph.startDay).toString(Qt::ISODate));
         key(w, "end_date");
-        writeDate(w, ph.endDay ? std::optional<QDate>(e.ws.asOf.addDays(*ph.endDay)) : std::nullopt);
+        writeDate(w, ph.endDay ? std::optional<QDate>(e.asOf().addDays(*ph.endDay)) : std::nullopt);
         key(w, "note");
         writeString(w, ph.note);
         key(w, "evidence");
@@ -530,7 +322,7 @@ template <typename W> void writeTimeline(W &w, const Evaluation &e, int arm)
 template <typename W> void writeGroup(W &w, const Engine &engine, const Evaluation &e, std::size_t g)
 {
     const VerdictGroup &group = engine.groups()[g];
-    const GroupResult &r = e.groups[g];
+    const GroupResult &r = e.group(int(g));
     key(w, "verdict");
     const auto v = toString(r.verdict);
     w.String(v.data(), rapidjson::SizeType(v.size()));
@@ -544,22 +336,21 @@ template <typename W> void writeGroup(W &w, const Engine &engine, const Evaluati
     writeStringList(w, r.cautionMissingInputs);
 }
 
-template <typename W> void writeResult(W &w, const Engine &engine, const Evaluation &e)
+template <typename W> void writeHeader(W &w, const Evaluation &e)
 {
-    const RulePack &pack = *e.pack;
-    w.StartObject();
+    const RulePack &pack = e.pack();
     key(w, "format");
     w.String("consilium-result/1");
     key(w, "case_id");
-    writeString(w, e.caseData.id);
-    if (!e.caseData.label.isEmpty()) {
+    writeString(w, e.caseData().id);
+    if (!e.caseData().label.isEmpty()) {
         key(w, "label");
-        writeString(w, e.caseData.label);
+        writeString(w, e.caseData().label);
     }
     key(w, "as_of");
-    writeString(w, e.ws.asOf.toString(Qt::ISODate));
+    writeString(w, e.asOf().toString(Qt::ISODate));
     key(w, "jurisdiction");
-    writeString(w, pack.jurisdictions().value(e.caseData.jurisdiction));
+    writeString(w, pack.jurisdictions().value(e.caseData().jurisdiction));
     key(w, "engine_version");
     writeString(w, engineVersion());
     key(w, "rule_pack");
@@ -573,11 +364,100 @@ template <typename W> void writeResult(W &w, const Engine &engine, const Evaluat
     key(w, "sign_off");
     writeString(w, pack.signOffStatus());
     w.EndObject();
+}
+
+template <typename W> void writeLogistics(W &w, const LogisticsDef &lg)
+{
+    w.StartObject();
+    key(w, "inpatient_days");
+    writePackFact(w, lg.inpatientDays);
+    key(w, "caregiver_required");
+    writePackFact(w, lg.caregiverRequired);
+    key(w, "long_term_follow_up_years");
+    writePackFact(w, lg.longTermFollowUpYears);
+    key(w, "centre_requirements");
+    writeStringList(w, lg.centreRequirements);
+    key(w, "notes");
+    writeStringList(w, lg.notes);
+    w.EndObject();
+}
+
+template <typename W> void writeModifiers(W &w, const Evaluation &e, Arm arm)
+{
+    w.StartArray();
+    for (const Modifier *m : e.modifiers(arm)) {
+        w.StartObject();
+        key(w, "id");
+        writeString(w, m->id);
+        key(w, "label");
+        writeString(w, m->label);
+        key(w, "text");
+        writeString(w, m->text);
+        key(w, "source");
+        writeString(w, m->source);
+        key(w, "evidence");
+        writeString(w, m->evidence);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+template <typename W> void writeSubOptions(W &w, const Engine &engine, const Evaluation &e, Arm arm)
+{
+    const auto &subs = e.pack().arms()[armIndex(arm)].subOptions;
+    if (subs.empty())
+        return;
+    key(w, "sub_options");
+    w.StartObject();
+    for (std::size_t s = 0; s < subs.size(); ++s) {
+        writeString(w, subs[s].id);
+        w.StartObject();
+        key(w, "label");
+        writeString(w, subs[s].label);
+        writeGroup(w, engine, e, std::size_t(engine.groupIndex(arm, int(s))));
+        key(w, "toxicity");
+        writeToxicity(w, e, arm, int(s));
+        w.EndObject();
+    }
+    w.EndObject();
+}
+
+template <typename W> void writeArm(W &w, const Engine &engine, const Evaluation &e, Arm arm)
+{
+    const std::size_t a = armIndex(arm);
+    w.Key(kArmIds[a]);
+    w.StartObject();
+    key(w, "label");
+    writeString(w, e.pack().arms()[a].label);
+    writeGroup(w, engine, e, a);
+    key(w, "earliest_start");
+    writeDate(w, e.earliestStart(arm));
+    const ArmTimeline &tl = e.timeline(arm);
+    key(w, "time_to_treatment_days");
+    if (tl.timeToTreatmentDays)
+        w.Int(*tl.timeToTreatmentDays);
+    else
+        w.Null();
+    writeTimeline(w, e, arm);
+    key(w, "logistics");
+    writeLogistics(w, e.pack().logistics()[a]);
+    key(w, "toxicity");
+    writeToxicity(w, e, arm, -1);
+    key(w, "modifiers");
+    writeModifiers(w, e, arm);
+    writeSubOptions(w, engine, e, arm);
+    w.EndObject();
+}
+
+template <typename W> void writeResult(W &w, const Engine &engine, const Evaluation &e)
+{
+    w.StartObject();
+    writeHeader(w, e);
     key(w, "derived");
-    writeDerived(w, engine, e);
+    writeDerived(w, e);
     key(w, "what_would_change");
     w.StartArray();
-    for (const RankedInput &in : e.whatWouldChange) {
+    for (const RankedInput &in : e.whatWouldChange()) {
         w.StartObject();
         key(w, "input");
         writeString(w, in.input);
@@ -588,76 +468,8 @@ template <typename W> void writeResult(W &w, const Engine &engine, const Evaluat
     w.EndArray();
     key(w, "arms");
     w.StartObject();
-    for (int arm = 0; arm < kArmCount; ++arm) {
-        w.Key(kArmIds[std::size_t(arm)]);
-        w.StartObject();
-        key(w, "label");
-        writeString(w, pack.arms()[std::size_t(arm)].label);
-        writeGroup(w, engine, e, std::size_t(arm));
-        key(w, "earliest_start");
-        writeDate(w, e.earliestStart[std::size_t(arm)]);
-        const ArmTimeline &tl = e.timelines[std::size_t(arm)];
-        key(w, "time_to_treatment_days");
-        if (tl.timeToTreatmentDays)
-            w.Int(*tl.timeToTreatmentDays);
-        else
-            w.Null();
-        writeTimeline(w, e, arm);
-        const LogisticsDef &lg = pack.logistics()[std::size_t(arm)];
-        key(w, "logistics");
-        w.StartObject();
-        key(w, "inpatient_days");
-        writePackFact(w, lg.inpatientDays);
-        key(w, "caregiver_required");
-        writePackFact(w, lg.caregiverRequired);
-        key(w, "long_term_follow_up_years");
-        writePackFact(w, lg.longTermFollowUpYears);
-        key(w, "centre_requirements");
-        writeStringList(w, lg.centreRequirements);
-        key(w, "notes");
-        writeStringList(w, lg.notes);
-        w.EndObject();
-        key(w, "toxicity");
-        writeToxicity(w, e, arm, -1);
-        key(w, "modifiers");
-        w.StartArray();
-        for (const Modifier &m : pack.modifiers()) {
-            if (!m.arms[std::size_t(arm)] || m.when.evaluate(e.ws.values.data(), e.ws.status.data()) != Tri::True)
-                continue;
-            w.StartObject();
-            key(w, "id");
-            writeString(w, m.id);
-            key(w, "label");
-            writeString(w, m.label);
-            key(w, "text");
-            writeString(w, m.text);
-            key(w, "source");
-            writeString(w, m.source);
-            key(w, "evidence");
-            writeString(w, m.evidence);
-            w.EndObject();
-        }
-        w.EndArray();
-        const auto &subs = pack.arms()[std::size_t(arm)].subOptions;
-        if (!subs.empty()) {
-            key(w, "sub_options");
-            w.StartObject();
-            for (std::size_t s = 0; s < subs.size(); ++s) {
-                writeString(w, subs[s].id);
-                w.StartObject();
-                key(w, "label");
-                writeString(w, subs[s].label);
-                const int g
-                    = engine.groupIndex(QLatin1String(kArmIds[std::size_t(arm)]) + QLatin1Char('/') + subs[s].id);
-                writeGroup(w, engine, e, std::size_t(g));
-                key(w, "toxicity");
-                writeToxicity(w, e, arm, int(s));
-                w.EndObject();
-            }
-            w.EndObject();
-        }
-        w.EndObject();
-    }
+    for (const Arm arm : kArms)
+        writeArm(w, engine, e, arm);
     w.EndObject();
     w.EndObject();
 }
@@ -676,90 +488,6 @@ QByteArray resultJson(const Engine &engine, const Evaluation &e, bool pretty)
         writeResult(w, engine, e);
     }
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
-}
-
-QString resultText(const Engine &engine, const Evaluation &e)
-{
-    const RulePack &pack = *e.pack;
-    QString out;
-    auto line = [&out](const QString &s) { out += s + QLatin1Char('\n'); };
-    line(QStringLiteral("Case %1%2")
-             .arg(e.caseData.id, e.caseData.label.isEmpty() ? QString() : QStringLiteral(" — ") + e.caseData.label));
-    line(QStringLiteral("As of %1 (%2) · rule pack %3 %4 (sha256 %5…) · engine %6")
-             .arg(e.ws.asOf.toString(Qt::ISODate), pack.jurisdictions().value(e.caseData.jurisdiction), pack.id(),
-                 pack.version(), pack.sha256().left(12), engineVersion()));
-    line(QStringLiteral("Decision support only: the multidisciplinary team decides."));
-    line(QString());
-    line(QStringLiteral("Derived values"));
-    // "eGFR: unknown (Serum creatinine missing)": an unknown value says why.
-    auto derivedLine = [&](const DerivedDef &def, QString v) {
-        if (const QString why = unknownValueReason(pack, e.ws, def.slot); !why.isEmpty())
-            v += QStringLiteral(" (") + why + QLatin1Char(')');
-        line(QStringLiteral("  %1: %2").arg(def.label, v));
-    };
-    for (const DerivedDef &def : pack.derived()) {
-        if (def.type == ValueType::Date || def.type == ValueType::Bool)
-            continue;
-        QString v = displayValue(pack, e.ws, def.slot);
-        if (!def.unit.isEmpty() && e.ws.status[std::size_t(def.slot)] == ValueStatus::Known
-            && def.type != ValueType::Enum)
-            v += QLatin1Char(' ') + def.unit;
-        derivedLine(def, v);
-    }
-    for (const DerivedDef &def : pack.derived()) {
-        if (def.type == ValueType::Date)
-            derivedLine(def, displayValue(pack, e.ws, def.slot));
-    }
-    if (!e.whatWouldChange.empty()) {
-        QStringList parts;
-        for (const auto &in : e.whatWouldChange)
-            parts.append(QStringLiteral("%1 (%2)").arg(in.input).arg(in.groups));
-        line(QString());
-        line(QStringLiteral("What would change the answer: %1").arg(parts.join(QStringLiteral(" · "))));
-    }
-    for (std::size_t g = 0; g < engine.groups().size(); ++g) {
-        const VerdictGroup &group = engine.groups()[g];
-        const GroupResult &r = e.groups[g];
-        const ArmDef &arm = pack.arms()[std::size_t(group.arm)];
-        const QString title = group.subOption < 0
-            ? arm.label
-            : arm.label + QStringLiteral(" / ") + arm.subOptions[std::size_t(group.subOption)].label;
-        QString verdict = verdictLabel(r.verdict);
-        if (r.verdict == Verdict::Eligible && r.cautionsUnknown > 0)
-            verdict += (r.cautionsUnknown == 1 ? QStringLiteral(", %1 caution not yet checked")
-                                               : QStringLiteral(", %1 cautions not yet checked"))
-                           .arg(r.cautionsUnknown);
-        line(QString());
-        line(QStringLiteral("== %1: %2").arg(title, verdict.toUpper()));
-        for (int ci : group.criteria) {
-            const CriterionState st = e.ws.states[std::size_t(ci)];
-            if (st == CriterionState::Met || st == CriterionState::NotApplicable)
-                continue;
-            const Criterion &cr = pack.criteria()[std::size_t(ci)];
-            line(QStringLiteral("  [%1 %2] %3 (%4; %5)")
-                     .arg(cr.id, QString::fromLatin1(toString(cr.severity).data()), renderExplanation(pack, e.ws, ci),
-                         cr.source, cr.evidence));
-        }
-        if (!r.missingInputs.isEmpty())
-            line(QStringLiteral("  Missing inputs: %1").arg(r.missingInputs.join(QStringLiteral(", "))));
-        if (!r.cautionMissingInputs.isEmpty())
-            line(QStringLiteral("  Not yet checked (cautions): %1")
-                     .arg(r.cautionMissingInputs.join(QStringLiteral(", "))));
-        if (group.subOption >= 0)
-            continue;
-        const auto &start = e.earliestStart[std::size_t(group.arm)];
-        line(QStringLiteral("  Earliest start: %1")
-                 .arg(start ? start->toString(Qt::ISODate) : QStringLiteral("unknown")));
-        const ArmTimeline &tl = e.timelines[std::size_t(group.arm)];
-        if (!tl.known)
-            line(QStringLiteral("  %1").arg(tl.note));
-        for (const TimelinePhase &ph : tl.phases) {
-            line(QStringLiteral("  day %1–%2  %3")
-                     .arg(ph.startDay)
-                     .arg(ph.endDay ? QString::number(*ph.endDay) : QStringLiteral("?"), ph.phase));
-        }
-    }
-    return out;
 }
 
 } // namespace consilium

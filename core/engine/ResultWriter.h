@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "engine/Explanations.h"
 
 #include <QByteArray>
 #include <QString>
@@ -10,29 +11,7 @@ namespace consilium {
 
 QString engineVersion();
 
-// Display rounding: half away from zero (reference-rules §0.5).
-QString formatDecimal(double value, int decimals);
-// A slot's value as shown in explanations: rounded number, enum literal, yes/no, date, or
-// "unknown" / "not evaluated".
-QString displayValue(const RulePack &pack, const Workspace &ws, int slot);
-// Why an unknown value is unknown, from the raw inputs behind it: "Serum creatinine missing"
-// (pack labels; "…; Sex not evaluated" when statuses differ). Empty for a known value, a variable,
-// or a derived value with every input known.
-QString unknownValueReason(const RulePack &pack, const Workspace &ws, int slot);
-// "Met: eGFR 85.5 mL/min/1.73 m² (required ≥ 30); …": the state, then the criterion's template
-// for that state (its per-state text if the pack has one, else the neutral one). A placeholder's
-// unit (`{id|unit}`) follows only a known value; an unknown derived value says why:
-// "eGFR unknown (Serum creatinine missing)".
-QString renderExplanation(const RulePack &pack, const Workspace &ws, int criterion);
-// The same, appended to `out` (lets callers reuse one buffer for many criteria).
-void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, int criterion);
-// The explanation without the state prefix (for views that show the state in its own column).
-QString renderExplanationText(const RulePack &pack, const Workspace &ws, int criterion);
-void appendExplanationText(QString &out, const RulePack &pack, const Workspace &ws, int criterion);
-QString stateLabel(CriterionState s);
-QString verdictLabel(Verdict v);
-
-// consilium-result/1 (SPEC §5). Numbers unrounded in shortest round-trip form; unknown = null.
+// consilium-result/1 (docs/result-format.md). Numbers unrounded in shortest round-trip form; unknown = null.
 QByteArray resultJson(const Engine &engine, const Evaluation &e, bool pretty);
 // A readable report for the terminal.
 QString resultText(const Engine &engine, const Evaluation &e);

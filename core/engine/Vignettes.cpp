@@ -5,6 +5,8 @@
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 
+#include <algorithm>
+
 namespace consilium {
 
 namespace {
@@ -44,13 +46,13 @@ std::vector<VignetteOutcome> runVignettes(const RulePack &pack)
         const Evaluation &e = *outcome.evaluation;
         for (const auto &[id, expected] : v.expectedNumbers) {
             const int slot = pack.slotOf(id);
-            const QString actual = displayValue(pack, e.ws, slot);
+            const QString actual = e.displayValue(slot);
             const QString want = formatDecimal(expected, pack.slotDecimals(slot));
             if (actual != want)
                 o.failures.append(QStringLiteral("derived %1: expected %2, got %3").arg(id, want, actual));
         }
         for (const auto &[id, expected] : v.expectedText) {
-            const QString actual = displayValue(pack, e.ws, pack.slotOf(id));
+            const QString actual = e.displayValue(pack.slotOf(id));
             if (actual != expected)
                 o.failures.append(QStringLiteral("derived %1: expected %2, got %3").arg(id, expected, actual));
         }
@@ -60,7 +62,7 @@ std::vector<VignetteOutcome> runVignettes(const RulePack &pack)
                 o.failures.append(QStringLiteral("%1: no such arm").arg(key));
                 continue;
             }
-            const GroupResult &r = e.groups[std::size_t(g)];
+            const GroupResult &r = e.group(g);
             const QString verdict = QString::fromLatin1(toString(r.verdict).data());
             if (verdict != x.verdict)
                 o.failures.append(QStringLiteral("%1 verdict: expected %2, got %3").arg(key, x.verdict, verdict));
@@ -69,14 +71,8 @@ std::vector<VignetteOutcome> runVignettes(const RulePack &pack)
             QStringList unknown;
             for (int ci : engine.groups()[std::size_t(g)].criteria) {
                 const Criterion &cr = pack.criteria()[std::size_t(ci)];
-                const CriterionState st = e.ws.states[std::size_t(ci)];
-                const bool decides = (r.verdict == Verdict::Ineligible && cr.severity == Severity::Exclusion
-                                         && st == CriterionState::NotMet)
-                    || (r.verdict == Verdict::Undetermined && cr.severity == Severity::Exclusion
-                        && st == CriterionState::Unknown)
-                    || (r.verdict == Verdict::EligibleWithCautions && cr.severity == Severity::Caution
-                        && st == CriterionState::NotMet);
-                if (decides)
+                const CriterionState st = e.state(ci);
+                if (std::find(r.deciding.begin(), r.deciding.end(), ci) != r.deciding.end())
                     deciding.append(cr.id);
                 else if (st == CriterionState::NotMet)
                     notMet.append(cr.id);

@@ -15,7 +15,7 @@ struct VignetteOutcome {
     bool passed() const noexcept { return failures.isEmpty(); }
 };
 
-// Runs the pack's own test vignettes (SPEC §5 check-rules): each case is parsed like a case
+// Runs the pack's own test vignettes (docs/cli.md, check-rules): each case is parsed like a case
 // file and evaluated; verdicts, deciding criteria, other not-met/unknown criteria, missing
 // inputs (as sets) and derived values (at display precision) must match exactly.
 std::vector<VignetteOutcome> runVignettes(const RulePack &pack);

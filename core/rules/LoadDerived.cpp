@@ -81,7 +81,7 @@ const char *typeName(ValueType type)
 ObjectView derivedView(const Value &v, const QString &path, json::Diagnostics &d)
 {
     return { v, path, d, { "id", "label", "formula", "type", "citation" },
-        { "unit", "decimals", "values", "inputs", "params", "note" } };
+        { "unit", "decimals", "values", "inputs", "params", "note", "applicability" } };
 }
 
 WashoutParams *washoutParams(FormulaParams &params)
@@ -114,6 +114,16 @@ void PackLoader::loadDerived(const ObjectView &top)
         const ObjectView o = derivedView(*json, indexPath(base, std::distance(arr->Begin(), json)), d);
         if (loadRoles(o, *specOf(def.formula), def))
             loadFormulaParams(o, def);
+        // applicability: {"when": expression, "note": text}, the note shown when `when` is true.
+        if (const Value *a = o.get("applicability")) {
+            const ObjectView ao(*a, o.pathOf("applicability"), d, { "when", "note" });
+            auto when = ao.isObject() ? expression(ao, "when", def.id) : std::nullopt;
+            const QString note = ao.isObject() ? ao.string("note").value_or(QString()) : QString();
+            if (ao.isObject() && note.trimmed().isEmpty())
+                error(ao.pathOf("note"), QStringLiteral("expected a non-empty note"));
+            else if (when)
+                def.applicability = DerivedDef::Applicability { std::move(*when), note };
+        }
     }
     linkWashouts(base);
 }

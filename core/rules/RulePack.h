@@ -22,8 +22,8 @@ namespace consilium {
 
 inline constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
-// The four arms (resources/packs/FORMAT.md, "Arm"), in this fixed order everywhere in the engine.
-inline constexpr int kArmCount = 4;
+// The ids of the four arms (Arm, kArmCount in Logic.h; resources/packs/FORMAT.md, "Arm"), in this fixed
+// order everywhere in the engine.
 inline constexpr std::array<const char *, kArmCount> kArmIds
     = { "autologous_car_t", "allogeneic_car_t", "bispecific_tce", "standard_care" };
 int armIndex(const QString &id); // -1 if not an arm id
@@ -168,6 +168,12 @@ struct DerivedDef {
     QString unit;
     QString citation;
     QString note;
+    // When the value may not hold for the patient: `note` shown if `when` is true (FORMAT.md, "derived").
+    struct Applicability {
+        Expression when;
+        QString note;
+    };
+    std::optional<Applicability> applicability;
     Formula formula = Formula::Bands;
     ValueType type = ValueType::Number;
     int decimals = 1;

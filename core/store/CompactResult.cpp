@@ -54,24 +54,24 @@ CompactResult CompactResult::from(const Engine &engine, const Evaluation &e)
     CompactResult r;
     const RulePack &pack = engine.pack();
     for (std::size_t g = 0; g < engine.groups().size(); ++g) {
-        const auto v = toString(e.groups[g].verdict);
+        const auto v = toString(e.group(int(g)).verdict);
         r.verdicts[engine.groups()[g].key] = QString::fromLatin1(v.data(), qsizetype(v.size()));
     }
     r.states.reserve(qsizetype(pack.criteria().size()));
-    for (const CriterionState s : e.ws.states)
+    for (const CriterionState s : e.states())
         r.states += stateLetter(s);
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
     for (const DerivedDef &def : pack.derived()) {
         writeString(w, def.id);
-        writeSlotValue(w, pack, e.ws, def.slot);
+        writeSlotValue(w, e, def.slot);
     }
     w.EndObject();
     r.derivedJson = QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
-    for (int arm = 0; arm < kArmCount; ++arm) {
-        const auto &d = e.earliestStart[std::size_t(arm)];
-        r.earliest[QLatin1String(kArmIds[std::size_t(arm)])]
+    for (const Arm arm : kArms) {
+        const auto &d = e.earliestStart(arm);
+        r.earliest[QLatin1String(kArmIds[armIndex(arm)])]
             = d ? std::optional<QString>(d->toString(Qt::ISODate)) : std::nullopt;
     }
     return r;

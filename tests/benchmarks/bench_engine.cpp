@@ -100,7 +100,7 @@ void BM_EvaluateFullWithExplanations(benchmark::State &state)
         const Evaluation e = engine.evaluateFull(cs[i]);
         text.truncate(0);
         for (int c = 0; c < int(pack.criteria().size()); ++c) {
-            appendExplanation(text, pack, e.ws, c);
+            e.appendExplanation(text, c);
             ends[std::size_t(c)] = text.size();
         }
         benchmark::DoNotOptimize(text.constData());

@@ -186,7 +186,7 @@ Evaluation TestExplanations::evaluateRow(const QString &base, const QByteArray &
 QString TestExplanations::explanationOf(const Evaluation &e, const char *id) const
 {
     const int ci = criterionIndex(QLatin1String(id));
-    return ci < 0 ? QString() : renderExplanation(*m_pack, e.ws, ci);
+    return ci < 0 ? QString() : e.explanation(ci);
 }
 
 void TestExplanations::renderRow()
@@ -202,11 +202,11 @@ void TestExplanations::renderRow()
     QString error;
     const Evaluation e = evaluateRow(base, patch, ok, error);
     QVERIFY2(ok, qPrintable(error));
-    const CriterionState state = e.ws.states[std::size_t(idx)];
+    const CriterionState state = e.state(idx);
     QCOMPARE(stateName(state), stateName(expected)); // the row reaches the state it is meant to
     g_rendered[criterion].insert(int(state));
 
-    const QString text = renderExplanation(*m_pack, e.ws, idx);
+    const QString text = e.explanation(idx);
     const QStringList problems = problemsIn(text, criterion, state);
     QVERIFY2(problems.isEmpty(),
         qPrintable(QStringLiteral("%1 (%2): \"%3\"\n  %4")
@@ -224,7 +224,7 @@ void TestExplanations::issueStrings()
 
     QString all;
     for (std::size_t ci = 0; ci < m_pack->criteria().size(); ++ci)
-        all += renderExplanation(*m_pack, e.ws, int(ci)) + QLatin1Char('\n');
+        all += e.explanation(int(ci)) + QLatin1Char('\n');
     for (const char *bad : { "DLCO not evaluated%", "eGFR unknown mL/min/1.73 m²", "ALT unknown×" })
         QVERIFY2(!all.contains(QString::fromUtf8(bad)), bad);
 
@@ -327,9 +327,9 @@ void TestExplanations::textWithoutPrefix()
     const Evaluation e = evaluateRow(QStringLiteral("ssc"), facts({ kv("age_years", bare("70")) }), ok, error);
     QVERIFY2(ok, qPrintable(error));
     for (std::size_t ci = 0; ci < m_pack->criteria().size(); ++ci) {
-        const QString full = renderExplanation(*m_pack, e.ws, int(ci));
-        const QString body = renderExplanationText(*m_pack, e.ws, int(ci));
-        QCOMPARE(full, stateLabelFor(e.ws.states[ci]) + QStringLiteral(": ") + body);
+        const QString full = e.explanation(int(ci));
+        const QString body = e.explanationText(int(ci));
+        QCOMPARE(full, stateLabelFor(e.state(int(ci))) + QStringLiteral(": ") + body);
     }
 }
 
@@ -358,7 +358,7 @@ void TestExplanations::perStateTexts()
         if (!c)
             return error;
         const Evaluation e = engine.evaluateFull(*c);
-        return renderExplanation(*pack, e.ws, card);
+        return e.explanation(card);
     };
     QCOMPARE(render(facts({ kv("lvef", q("45", "%")) })), QStringLiteral("Met: LVEF 45.0%, at or above 45"));
     QCOMPARE(render(facts({ kv("lvef", q("44.9", "%")) })), QStringLiteral("Not met: LVEF 44.9%, below 45"));

@@ -53,7 +53,7 @@ QString shown(const Evaluation &e, const char *id)
     const int slot = RulePack::builtin().slotOf(QLatin1String(id));
     if (slot < 0)
         qFatal("no derived value %s", id);
-    return displayValue(RulePack::builtin(), e.ws, slot);
+    return e.displayValue(slot);
 }
 
 QString washoutOf(const std::vector<WashoutEntry> &entries, const QString &key)
@@ -311,7 +311,7 @@ void TestFormulas::prednisoneEquivalent()
     QCOMPARE(shown(e, "pred_eq_daily_mg"), expected);
     // 1.5 mg dexamethasone must give exactly 10.0 (ratio form, not a rounded factor).
     const Evaluation dex = evaluate({}, QJsonArray { med("dexamethasone", "2026-11-24", 1.5) });
-    QCOMPARE(dex.ws.values[std::size_t(RulePack::builtin().slotOf(QStringLiteral("pred_eq_daily_mg")))], 10.0);
+    QCOMPARE(dex.value(RulePack::builtin().slotOf(QStringLiteral("pred_eq_daily_mg"))), 10.0);
     // Absent medications: unknown, never 0.
     QCOMPARE(shown(evaluate({}), "pred_eq_daily_mg"), QStringLiteral("unknown"));
 }
@@ -321,8 +321,8 @@ void TestFormulas::washout()
     // reference-rules §3.7 table, as_of 2026-11-25.
     Evaluation e
         = evaluate({}, QJsonArray { med("mycophenolate_mofetil", "2026-11-20"), med("prednisone", "2026-11-24", 15) });
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("mycophenolate_mofetil")), QStringLiteral("2026-12-04"));
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("glucocorticoids")), QStringLiteral("2026-12-01"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("mycophenolate_mofetil")), QStringLiteral("2026-12-04"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("glucocorticoids")), QStringLiteral("2026-12-01"));
     QCOMPARE(shown(e, "earliest_leukapheresis"), QStringLiteral("2026-12-04"));
     QCOMPARE(shown(e, "tce_earliest_first_dose"), QStringLiteral("2026-12-08"));
 
@@ -330,27 +330,27 @@ void TestFormulas::washout()
         QJsonArray { med("mycophenolate_mofetil", "2026-11-20"), med("methotrexate", "2026-11-18"),
             med("rituximab", "2026-09-01"), med("tocilizumab", "2026-10-31"), med("cladribine", "2026-08-31"),
             med("hydroxychloroquine", "2026-11-24"), med("ivig", "2026-11-20") });
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("mycophenolate_mofetil")), QStringLiteral("2026-12-04"));
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("methotrexate")), QStringLiteral("2026-12-09"));
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("rituximab")), QStringLiteral("2026-09-08"));
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("tocilizumab")), QStringLiteral("2026-11-30"));
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("cladribine")), QStringLiteral("2027-02-28")); // 31 Feb clamped
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("hydroxychloroquine")), QStringLiteral("none"));
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("ivig")), QStringLiteral("none"));
-    QVERIFY(e.washoutNotDefined.contains(QStringLiteral("ivig")));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("mycophenolate_mofetil")), QStringLiteral("2026-12-04"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("methotrexate")), QStringLiteral("2026-12-09"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("rituximab")), QStringLiteral("2026-09-08"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("tocilizumab")), QStringLiteral("2026-11-30"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("cladribine")), QStringLiteral("2027-02-28")); // 31 Feb clamped
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("hydroxychloroquine")), QStringLiteral("none"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("ivig")), QStringLiteral("none"));
+    QVERIFY(e.washoutNotDefined().contains(QStringLiteral("ivig")));
     QCOMPARE(shown(e, "earliest_leukapheresis"), QStringLiteral("2027-02-28"));
     QCOMPARE(shown(e, "tce_earliest_first_dose"), QStringLiteral("2026-11-25"));
     QCOMPARE(shown(e, "auto_washout_complete"), QStringLiteral("no"));
     QCOMPARE(shown(e, "tce_washout_complete"), QStringLiteral("yes"));
 
     e = evaluate({}, QJsonArray { med("belimumab", "2026-11-22"), med("natalizumab", "2026-11-01") });
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("belimumab")), QStringLiteral("2026-11-29"));
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("natalizumab")), QStringLiteral("2026-12-13"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("belimumab")), QStringLiteral("2026-11-29"));
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("natalizumab")), QStringLiteral("2026-12-13"));
     QCOMPARE(shown(e, "earliest_leukapheresis"), QStringLiteral("2026-12-13"));
     QCOMPARE(shown(e, "tce_earliest_first_dose"), QStringLiteral("2026-11-25"));
 
     e = evaluate({}, QJsonArray { med("methylprednisolone", "2026-11-24", 8) });
-    QCOMPARE(washoutOf(e.washout, QStringLiteral("glucocorticoids")), QStringLiteral("none")); // 10.0 is not > 10
+    QCOMPARE(washoutOf(e.washout(), QStringLiteral("glucocorticoids")), QStringLiteral("none")); // 10.0 is not > 10
     QCOMPARE(shown(e, "earliest_leukapheresis"), QStringLiteral("2026-11-25"));
     QCOMPARE(shown(e, "tce_earliest_first_dose"), QStringLiteral("2026-12-08")); // 10.0 >= 5
     QCOMPARE(shown(e, "auto_washout_complete"), QStringLiteral("yes"));
@@ -368,8 +368,8 @@ void TestFormulas::washoutUnknownWithoutLastDose()
     QCOMPARE(shown(e, "earliest_leukapheresis"), QStringLiteral("unknown"));
     QCOMPARE(shown(e, "tce_earliest_first_dose"), QStringLiteral("unknown"));
     QCOMPARE(shown(e, "auto_washout_complete"), QStringLiteral("unknown"));
-    QVERIFY(e.groups[0].cautionMissingInputs.contains(QStringLiteral("medications[].last_dose")));
-    QVERIFY(!e.earliestStart[0].has_value());
+    QVERIFY(e.group(Arm::AutologousCarT).cautionMissingInputs.contains(QStringLiteral("medications[].last_dose")));
+    QVERIFY(!e.earliestStart(Arm::AutologousCarT).has_value());
     // A glucocorticoid above 10 mg/day without last_dose: pred-eq known, washout dates unknown.
     e = evaluate({}, QJsonArray { med("prednisone", nullptr, 20) });
     QCOMPARE(shown(e, "pred_eq_daily_mg"), QStringLiteral("20.0"));
@@ -410,7 +410,7 @@ void TestFormulas::timelineWorkedExample()
     // reference-rules §5.1 worked example (V01, EU): W = 13, I = 37.
     const Evaluation e
         = evaluate({}, QJsonArray { med("mycophenolate_mofetil", "2026-11-24"), med("prednisone", "2026-11-24", 15) });
-    const ArmTimeline &tl = e.timelines[0];
+    const ArmTimeline &tl = e.timeline(Arm::AutologousCarT);
     QVERIFY(tl.known);
     QCOMPARE(tl.timeToTreatmentDays.value_or(-1), 37);
     QStringList got;
@@ -422,13 +422,13 @@ void TestFormulas::timelineWorkedExample()
         QStringLiteral("inpatient_monitoring [37,45)"), QStringLiteral("proximity_window [37,65)"),
         QStringLiteral("driving_restriction [37,93)"), QStringLiteral("irradiated_blood_products [6,127)") };
     QCOMPARE(got, expected);
-    QCOMPARE(e.ws.asOf.addDays(13), QDate(2026, 12, 8));
-    QCOMPARE(e.ws.asOf.addDays(37), QDate(2027, 1, 1));
+    QCOMPARE(e.asOf().addDays(13), QDate(2026, 12, 8));
+    QCOMPARE(e.asOf().addDays(37), QDate(2027, 1, 1));
     // US: proximity 14 days, driving 14 days (§5.1).
     const Evaluation us
         = evaluate({}, QJsonArray { med("mycophenolate_mofetil", "2026-11-24"), med("prednisone", "2026-11-24", 15) },
             QJsonValue::Undefined, "US");
-    for (const TimelinePhase &p : us.timelines[0].phases) {
+    for (const TimelinePhase &p : us.timeline(Arm::AutologousCarT).phases) {
         if (p.phase == QLatin1String("proximity_window") || p.phase == QLatin1String("driving_restriction"))
             QCOMPARE(p.endDay.value_or(-1), 37 + 14);
     }
@@ -438,12 +438,12 @@ void TestFormulas::timelineUnknownAnchor()
 {
     // SPEC §5: a timeline whose anchor date is unknown is [] with a timeline_note.
     const Evaluation e = evaluate({});
-    QVERIFY(!e.timelines[0].known);
-    QVERIFY(e.timelines[0].phases.empty());
-    QVERIFY(!e.timelines[0].note.isEmpty());
+    QVERIFY(!e.timeline(Arm::AutologousCarT).known);
+    QVERIFY(e.timeline(Arm::AutologousCarT).phases.empty());
+    QVERIFY(!e.timeline(Arm::AutologousCarT).note.isEmpty());
     // Allogeneic: inpatient monitoring end is NF -> null end day.
     bool sawOpenEnd = false;
-    for (const TimelinePhase &p : e.timelines[1].phases)
+    for (const TimelinePhase &p : e.timeline(Arm::AllogeneicCarT).phases)
         sawOpenEnd = sawOpenEnd || (p.phase == QLatin1String("inpatient_monitoring") && !p.endDay);
     QVERIFY(sawOpenEnd);
 }

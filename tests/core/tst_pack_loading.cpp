@@ -555,6 +555,28 @@ void TestPackLoading::rejects_data()
             d, elementById(d, "derived", "egfr_ckd_epi_2021")["inputs"], "creatinine", QStringLiteral("creatinin"));
     }),
         derivedPath("egfr_ckd_epi_2021") + S(".inputs.creatinine"), { S("creatinin") });
+    // A derived value's applicability: {"when": expression, "note": text} and nothing else.
+    const QString egfr = derivedPath("egfr_ckd_epi_2021");
+    row("unknown key in an applicability", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "egfr_ckd_epi_2021")["applicability"], "colour", QStringLiteral("red"));
+    }),
+        egfr + S(".applicability"), { S("colour") }, true);
+    row("applicability with an unknown identifier", mutated([](Doc &d) {
+        setString(
+            d, elementById(d, "derived", "egfr_ckd_epi_2021")["applicability"], "when", QStringLiteral("age_yrs < 18"));
+    }),
+        egfr + S(".applicability.when"), { S("egfr_ckd_epi_2021"), S("age_yrs") });
+    row("applicability without a note",
+        mutated([](Doc &d) { elementById(d, "derived", "egfr_ckd_epi_2021")["applicability"].RemoveMember("note"); }),
+        egfr + S(".applicability.note"), { S("missing|required") });
+    row("applicability with an empty note", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "egfr_ckd_epi_2021")["applicability"], "note", QStringLiteral(" "));
+    }),
+        egfr + S(".applicability.note"), { S("empty") });
+    row("applicability is not an object", mutated([](Doc &d) {
+        setString(d, elementById(d, "derived", "egfr_ckd_epi_2021"), "applicability", QStringLiteral("adults"));
+    }),
+        egfr + S(".applicability"), { S("object") });
 
     // Vignettes.
     row("vignette expectation for an unknown arm", mutated([](Doc &d) {

@@ -214,7 +214,7 @@ void BM_EngineAll(benchmark::State &state)
                     const auto c = parseCaseValue(doc, pack, diag);
                     if (c) {
                         const Evaluation e = engine.evaluateFull(*c);
-                        benchmark::DoNotOptimize(e.groups.data());
+                        benchmark::DoNotOptimize(e.groups().data());
                         ++mine;
                     }
                 }

@@ -114,7 +114,7 @@ private Q_SLOTS:
         new QAbstractItemModelTester(d->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, d);
         auto *only = find<QCheckBox>(d, QStringLiteral("onlyDeciding"));
         QVERIFY(only->isChecked());
-        const auto deciding = ResultText::decidingCriteria(s->engine(), *w.evaluation(), 0);
+        const auto &deciding = w.evaluation()->group(Arm::AutologousCarT).deciding;
         QCOMPARE(d->filter()->rowCount(), int(deciding.size()));
         QTest::mouseClick(only, Qt::LeftButton, {}, QPoint(4, only->height() / 2));
         QVERIFY(!only->isChecked());
@@ -236,8 +236,8 @@ private Q_SLOTS:
         // its bar, with a tooltip giving its dates and evidence note.
         QCOMPARE(t->segments().size(), [&w] {
             std::size_t n = 0;
-            for (const ArmTimeline &tl : w.evaluation()->timelines)
-                n += tl.phases.size();
+            for (const Arm arm : kArms)
+                n += w.evaluation()->timeline(arm).phases.size();
             return n;
         }());
         QStringList chartTexts;
@@ -246,7 +246,7 @@ private Q_SLOTS:
                 chartTexts << text->text();
         }
         std::set<int> labelledRows;
-        const QDate asOf = w.evaluation()->caseData.asOf;
+        const QDate asOf = w.evaluation()->caseData().asOf;
         for (const TimelineChart::Segment &seg : t->segments()) {
             QVERIFY(seg.phase);
             QVERIFY2(seg.label.startsWith(Labels::phase(seg.phase->phase)), qPrintable(seg.label));
@@ -437,8 +437,8 @@ private Q_SLOTS:
         CaseWorkspace w(*s);
         w.show();
         QVERIFY(w.openCase(QStringLiteral("V05-iim-pregnant"))); // bispecific: ineligible, washout to 8 Dec 2026
-        QVERIFY(w.evaluation()->groups[2].verdict == Verdict::Ineligible);
-        QCOMPARE(w.evaluation()->earliestStart[2], QDate(2026, 12, 8));
+        QVERIFY(w.evaluation()->group(Arm::BispecificTce).verdict == Verdict::Ineligible);
+        QCOMPARE(w.evaluation()->earliestStart(Arm::BispecificTce), QDate(2026, 12, 8));
         QCOMPARE(cell(w, ComparisonModel::EarliestStart, 2), QStringLiteral("— (ineligible)"));
         QCOMPARE(cell(w, ComparisonModel::ToTreatment, 2), QStringLiteral("— (ineligible)"));
         const QString tip
@@ -446,7 +446,7 @@ private Q_SLOTS:
         QVERIFY2(tip.contains(QStringLiteral("8 Dec 2026")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral("Ineligible")), qPrintable(tip));
         // An eligible arm keeps its date (standard care: now).
-        QVERIFY(w.evaluation()->groups[3].verdict != Verdict::Ineligible);
+        QVERIFY(w.evaluation()->group(Arm::StandardCare).verdict != Verdict::Ineligible);
         QVERIFY(!cell(w, ComparisonModel::EarliestStart, 3).contains(QStringLiteral("ineligible")));
         // The drill-down has the date.
         w.openDrillDown(2, ComparisonModel::EarliestStart);

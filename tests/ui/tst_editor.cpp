@@ -91,12 +91,12 @@ private Q_SLOTS:
                     .contains(QStringLiteral("= 62.00 kg")));
         QTRY_VERIFY(w.evaluation() != nullptr);
         w.evaluateNow();
-        const CaseData &c = w.evaluation()->caseData;
+        const CaseData &c = w.evaluation()->caseData();
         const int creat = s->pack().variableIndex(QStringLiteral("creatinine"));
         QCOMPARE(qRound(c.values[std::size_t(creat)] * 1000), 905);
         // eGFR from mixed units, visible in the derived values.
         const int egfr = s->pack().slotOf(QStringLiteral("egfr_ckd_epi_2021"));
-        QCOMPARE(qRound(w.evaluation()->ws.values[std::size_t(egfr)] * 10), 855);
+        QCOMPARE(qRound(w.evaluation()->value(egfr) * 10), 855);
 
         // Now creatinine 4 mg/dL: the renal exclusions make both CAR T arms ineligible.
         const QString autoBefore = cell(w, ComparisonModel::DecidedBy, 0);
@@ -139,8 +139,8 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
             QVERIFY(w.evaluation() != nullptr);
             // Canonical mg/dL = µmol/L ÷ 88.42 (reference-rules §1c).
-            QCOMPARE(w.evaluation()->caseData.values[std::size_t(creat)], umol / 88.42);
-            const double now = w.evaluation()->ws.values[std::size_t(egfr)];
+            QCOMPARE(w.evaluation()->caseData().values[std::size_t(creat)], umol / 88.42);
+            const double now = w.evaluation()->value(egfr);
             QVERIFY2(now < previousEgfr, qPrintable(QStringLiteral("edit %1: eGFR %2").arg(i).arg(now)));
             previousEgfr = now;
         }
@@ -165,13 +165,13 @@ private Q_SLOTS:
         QVERIFY(w.evaluation() != nullptr);
         QVERIFY(w.comparison()->model()->index(0, 0).data(ComparisonModel::HasResultRole).toBool());
         const int egfr = s->pack().slotOf(QStringLiteral("egfr_ckd_epi_2021"));
-        QCOMPARE(w.evaluation()->ws.status[std::size_t(egfr)], ValueStatus::Absent);
+        QCOMPARE(w.evaluation()->status(egfr), ValueStatus::Absent);
         const int weight = s->pack().variableIndex(QStringLiteral("weight"));
-        QCOMPARE(w.evaluation()->caseData.values[std::size_t(weight)], 62.0);
+        QCOMPARE(w.evaluation()->caseData().values[std::size_t(weight)], 62.0);
         // A second field can be edited while the first is wrong.
         type(w, QStringLiteral("weight"), QStringLiteral("70"));
         w.evaluateNow();
-        QCOMPARE(w.evaluation()->caseData.values[std::size_t(weight)], 70.0);
+        QCOMPARE(w.evaluation()->caseData().values[std::size_t(weight)], 70.0);
         QVERIFY(!error(w, QStringLiteral("creatinine")).isEmpty());
         QVERIFY(error(w, QStringLiteral("weight")).isEmpty());
         // An unknown enum literal from a file is an error of that field only.
@@ -209,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(w.document()->fact(QStringLiteral("crp")).unit, QStringLiteral("mg/L"));
         const int crp = pack.variableIndex(QStringLiteral("crp"));
         QVERIFY(w.evaluation());
-        QCOMPARE(w.evaluation()->caseData.values[std::size_t(crp)], 0.5);
+        QCOMPARE(w.evaluation()->caseData().values[std::size_t(crp)], 0.5);
         QVERIFY(w.document()->toJson().contains("\"unit\": \"mg/L\""));
         // 1.1 is not a creatinine in µmol/L (outside the pack's range) but is one in mg/dL.
         type(w, QStringLiteral("creatinine"), QStringLiteral("1.1"));
@@ -470,7 +470,7 @@ private Q_SLOTS:
             int(FactEntry::State::NotEvaluated));
         w.evaluateNow();
         const int weight = s->pack().variableIndex(QStringLiteral("weight"));
-        QCOMPARE(w.evaluation()->caseData.values[std::size_t(weight)], 75.0);
+        QCOMPARE(w.evaluation()->caseData().values[std::size_t(weight)], 75.0);
     }
 
     void notEvaluatedAndUnknownAreExplicit()
@@ -490,7 +490,7 @@ private Q_SLOTS:
             QStringLiteral("unknown"));
         w.evaluateNow();
         const int dlco = s->pack().variableIndex(QStringLiteral("dlco"));
-        QCOMPARE(w.evaluation()->caseData.status[std::size_t(dlco)], ValueStatus::NotEvaluated);
+        QCOMPARE(w.evaluation()->caseData().status[std::size_t(dlco)], ValueStatus::NotEvaluated);
     }
 
     void saveMakesAVersion()

@@ -129,7 +129,13 @@ QString pdfText(const QString &pdf)
     p.start(tool, { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
     if (!p.waitForFinished(30000) || p.exitCode() != 0)
         qFatal("pdftotext failed on %s", qPrintable(pdf));
-    return QString::fromUtf8(p.readAllStandardOutput());
+    // pdftotext gives the font's ligatures ("ﬀ" for "ff", also inside a sha256 prefix); undo them.
+    QString text = QString::fromUtf8(p.readAllStandardOutput());
+    const std::pair<const char16_t *, const char *> ligatures[]
+        = { { u"\uFB00", "ff" }, { u"\uFB01", "fi" }, { u"\uFB02", "fl" }, { u"\uFB03", "ffi" }, { u"\uFB04", "ffl" } };
+    for (const auto &[ligature, letters] : ligatures)
+        text.replace(QString::fromUtf16(ligature), QLatin1String(letters));
+    return text;
 }
 
 std::vector<AuditEntry> overrides(Session &s)
@@ -430,7 +436,7 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
         }
         QVERIFY(w.workspace()->evaluation());
-        QCOMPARE(w.workspace()->evaluation()->pack, &w.session().pack());
+        QCOMPARE(&w.workspace()->evaluation()->pack(), &w.session().pack());
         const QString builtinText
             = QStringLiteral("consilium-reference 2026.1 · sha256 %1 · built-in").arg(builtinSha.left(12));
         checkIndicators(w, env, builtinText, QStringLiteral("built into the program"));

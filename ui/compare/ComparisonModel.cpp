@@ -106,24 +106,22 @@ void ComparisonModel::rebuild(bool markChanges)
             const Evaluation &e = *m_eval;
             const RulePack &pack = m_engine->pack();
             const LogisticsDef &l = pack.logistics()[std::size_t(arm)];
-            m_verdicts[std::size_t(arm)] = e.groups[std::size_t(arm)].verdict;
-            QString verdict = ResultText::verdictLine(*m_engine, e, arm);
+            m_verdicts[std::size_t(arm)] = e.group(int((arm))).verdict;
+            QString verdict = ResultText::verdictLine(e, arm);
             QString verdictTip = verdict;
             // Sub-options (aHSCT within standard care) below their arm.
             for (std::size_t g = kArmCount; g < m_engine->groups().size(); ++g) {
                 const VerdictGroup &vg = m_engine->groups()[g];
-                if (vg.arm == arm && e.groups[g].verdict != Verdict::NotApplicable) {
+                if (vg.arm == arm && e.group(int(g)).verdict != Verdict::NotApplicable) {
                     verdict += QLatin1Char('\n')
                         + pack.arms()[std::size_t(arm)].subOptions[std::size_t(vg.subOption)].label
-                        + QStringLiteral(": ") + ResultText::verdictLine(*m_engine, e, int(g));
+                        + QStringLiteral(": ") + ResultText::verdictLine(e, int(g));
                 }
             }
             next[VerdictRow] = { verdict, verdictTip + QLatin1Char('\n') + tr("Click for all criteria"), false };
-            next[DecidedBy] = { ResultText::decidedBy(*m_engine, e, arm, false),
-                ResultText::decidedBy(*m_engine, e, arm, true), false };
-            next[Missing]
-                = { ResultText::missing(*m_engine, e, arm), ResultText::missing(*m_engine, e, arm, true), false };
-            const ArmTimeline &t = e.timelines[std::size_t(arm)];
+            next[DecidedBy] = { ResultText::decidedBy(e, arm, false), ResultText::decidedBy(e, arm, true), false };
+            next[Missing] = { ResultText::missing(e, arm), ResultText::missing(e, arm, true), false };
+            const ArmTimeline &t = e.timeline(kArms[std::size_t(arm)]);
             if (ResultText::isIneligible(e, arm)) {
                 // No start date for an ineligible arm; the dates stay in the tooltip and the drill-down.
                 const QString why = ResultText::timingDetail(e, arm);

@@ -11,7 +11,7 @@
 namespace consilium {
 
 class Engine;
-struct Evaluation;
+class Evaluation;
 
 // The comparison grid: four arm columns × rows (verdict, decisive criteria, missing data,
 // earliest start, time to treatment, inpatient days, caregiver/proximity, main risks,

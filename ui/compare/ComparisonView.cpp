@@ -169,7 +169,7 @@ void ComparisonView::retranslate()
     QString text;
     if (!m_eval)
         text = tr("No result: the case has errors that prevent evaluation.");
-    else if (m_eval->whatWouldChange.empty())
+    else if (m_eval->whatWouldChange().empty())
         text = tr("What would change the answer: nothing is missing for the exclusion criteria.");
     else
         text = tr("What would change the answer: %1").arg(ResultText::whatWouldChange(*m_eval, 6));

@@ -12,7 +12,7 @@ namespace consilium {
 class ComparisonModel;
 class DerivedModel;
 class Engine;
-struct Evaluation;
+class Evaluation;
 
 // The main view: the comparison grid, the "what would change the answer" strip and the
 // derived values panel. A click (or Enter) on a cell asks for the drill-down.

@@ -7,6 +7,8 @@
 #include "editor/FactField.h"
 #include "engine/ResultWriter.h"
 
+#include <algorithm>
+
 namespace consilium {
 
 CriteriaModel::CriteriaModel(QObject *parent) : QAbstractTableModel(parent) { }
@@ -23,12 +25,9 @@ void CriteriaModel::setEvaluation(const Engine *engine, const Evaluation *evalua
             const VerdictGroup &vg = engine->groups()[g];
             if (vg.arm != arm)
                 continue;
-            const Verdict v = evaluation->groups[g].verdict;
-            for (int ci : vg.criteria) {
-                const Criterion &cr = engine->pack().criteria()[std::size_t(ci)];
-                m_rows.push_back(
-                    { ci, int(g), ResultText::decides(v, cr.severity, evaluation->ws.states[std::size_t(ci)]) });
-            }
+            const std::vector<int> &deciding = evaluation->group(int(g)).deciding;
+            for (int ci : vg.criteria)
+                m_rows.push_back({ ci, int(g), std::find(deciding.begin(), deciding.end(), ci) != deciding.end() });
         }
     }
     endResetModel();
@@ -53,9 +52,8 @@ QString CriteriaModel::inputsText(int row) const
     QStringList parts;
     for (int slot : cr.slots) {
         const QString unit = pack.slotUnit(slot);
-        QString value = displayValue(pack, m_eval->ws, slot);
-        if (!unit.isEmpty() && m_eval->ws.status[std::size_t(slot)] == ValueStatus::Known
-            && pack.slotType(slot) != ValueType::Date)
+        QString value = m_eval->displayValue(slot);
+        if (!unit.isEmpty() && m_eval->status(slot) == ValueStatus::Known && pack.slotType(slot) != ValueType::Date)
             value += QLatin1Char(' ') + FactField::displayUnit(unit);
         parts << ResultText::inputLabel(pack, pack.symbol(slot).id) + QStringLiteral(" = ") + value;
     }
@@ -68,7 +66,7 @@ QVariant CriteriaModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows[std::size_t(index.row())];
     const Criterion &cr = m_engine->pack().criteria()[std::size_t(r.criterion)];
-    const CriterionState st = m_eval->ws.states[std::size_t(r.criterion)];
+    const CriterionState st = m_eval->state(r.criterion);
     if (role == DecidesRole)
         return r.decides;
     if (role == StateRole)
@@ -141,14 +139,13 @@ QString CriteriaModel::detailHtml(int row) const
         return {};
     const Row &r = m_rows[std::size_t(row)];
     const Criterion &cr = m_engine->pack().criteria()[std::size_t(r.criterion)];
-    const CriterionState st = m_eval->ws.states[std::size_t(r.criterion)];
+    const CriterionState st = m_eval->state(r.criterion);
     QString html
         = QStringLiteral("<h3>%1 — %2 %3</h3>").arg(cr.id.toHtmlEscaped(), Labels::stateIcon(st), Labels::state(st));
     html += QStringLiteral("<p><b>%1</b> · %2</p>")
                 .arg(Labels::severity(cr.severity),
                     r.decides ? tr("decides the verdict") : tr("does not decide the verdict"));
-    html += QStringLiteral("<p>%1</p>")
-                .arg(renderExplanationText(m_engine->pack(), m_eval->ws, r.criterion).toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(m_eval->explanationText(r.criterion).toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b><br>%2</p>")
                 .arg(tr("Inputs"), inputsText(row).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     html += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4</p>")

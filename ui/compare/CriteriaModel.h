@@ -9,7 +9,7 @@
 namespace consilium {
 
 class Engine;
-struct Evaluation;
+class Evaluation;
 
 // Every criterion of one arm (and its sub-options): state, severity, the rendered
 // explanation, the input values with units, source and evidence code.

@@ -66,25 +66,13 @@ QString DerivedModel::formulaText(const DerivedDef &def)
     return {};
 }
 
-QString DerivedModel::applicabilityWarning(const DerivedDef &def, const Evaluation &e)
-{
-    if (def.note.contains(QLatin1String("not validated"), Qt::CaseInsensitive))
-        return def.note;
-    if (def.formula == Formula::CkdEpi2021 || def.formula == Formula::CockcroftGault) {
-        const int age = e.pack->slotOf(QStringLiteral("age_years"));
-        if (age >= 0 && e.ws.status[std::size_t(age)] == ValueStatus::Known && e.ws.values[std::size_t(age)] < 18)
-            return tr("Validated in adults; this patient is under 18.");
-    }
-    return {};
-}
-
 QVariant DerivedModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_engine || index.row() >= rowCount())
         return {};
     const RulePack &pack = m_engine->pack();
     const DerivedDef &def = pack.derived()[std::size_t(index.row())];
-    const QString warning = m_eval ? applicabilityWarning(def, *m_eval) : QString();
+    const QString warning = m_eval ? m_eval->applicabilityWarning(index.row()) : QString();
     if (role == WarningRole)
         return !warning.isEmpty();
     if (role == Qt::ToolTipRole && index.column() == FormulaColumn)
@@ -97,10 +85,10 @@ QVariant DerivedModel::data(const QModelIndex &index, int role) const
     case ResultColumn: {
         if (!m_eval)
             return {};
-        QString v = displayValue(pack, m_eval->ws, def.slot);
-        if (m_eval->ws.status[std::size_t(def.slot)] == ValueStatus::Known && !def.unit.isEmpty())
+        QString v = m_eval->displayValue(def.slot);
+        if (m_eval->status(def.slot) == ValueStatus::Known && !def.unit.isEmpty())
             v += QLatin1Char(' ') + FactField::displayUnit(def.unit);
-        if (def.formula == Formula::PointsScore && m_eval->ws.status[std::size_t(def.slot)] != ValueStatus::Known)
+        if (def.formula == Formula::PointsScore && m_eval->status(def.slot) != ValueStatus::Known)
             v += tr(" (components missing)");
         return v;
     }
@@ -111,10 +99,9 @@ QVariant DerivedModel::data(const QModelIndex &index, int role) const
             return {};
         QStringList parts;
         for (int slot : def.inputSlots) {
-            QString v = displayValue(pack, m_eval->ws, slot);
+            QString v = m_eval->displayValue(slot);
             const QString unit = pack.slotUnit(slot);
-            if (!unit.isEmpty() && m_eval->ws.status[std::size_t(slot)] == ValueStatus::Known
-                && pack.slotType(slot) != ValueType::Date)
+            if (!unit.isEmpty() && m_eval->status(slot) == ValueStatus::Known && pack.slotType(slot) != ValueType::Date)
                 v += QLatin1Char(' ') + FactField::displayUnit(unit);
             parts << ResultText::inputLabel(pack, pack.symbol(slot).id) + QStringLiteral(" = ") + v;
         }

@@ -7,7 +7,7 @@ namespace consilium {
 
 class Engine;
 struct DerivedDef;
-struct Evaluation;
+class Evaluation;
 
 // Derived values (eGFR, CrCl, EASIX, m-EASIX, CAR-HEMATOTOX, …): result with unit, formula
 // and citation, the inputs it used, and the applicability note, flagged when the score was
@@ -29,8 +29,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString formulaText(const DerivedDef &def);
-    // Why the value may not apply to this patient; empty if nothing to warn about.
-    static QString applicabilityWarning(const DerivedDef &def, const Evaluation &e);
 
 private:
     const Engine *m_engine = nullptr;

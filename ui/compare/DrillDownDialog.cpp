@@ -119,7 +119,7 @@ void DrillDownDialog::refresh()
 {
     const int arm = m_arm->currentData().toInt();
     m_model->setEvaluation(m_engine, m_eval, arm);
-    m_verdict->setText(m_eval && m_engine ? ResultText::verdictLine(*m_engine, *m_eval, arm) : tr("no result"));
+    m_verdict->setText(m_eval && m_engine ? ResultText::verdictLine(*m_eval, arm) : tr("no result"));
     m_timing->setText(m_eval ? ResultText::timingDetail(*m_eval, arm) : QString());
     setWindowTitle(tr("Criteria: %1").arg(Labels::arm(arm)));
     m_table->resizeRowsToContents();

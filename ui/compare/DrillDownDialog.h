@@ -14,7 +14,7 @@ namespace consilium {
 class CriteriaFilter;
 class CriteriaModel;
 class Engine;
-struct Evaluation;
+class Evaluation;
 
 // The criteria behind one arm's cell: every criterion with state, explanation, inputs,
 // source and evidence; "only what decides the verdict" narrows it to the reasons.

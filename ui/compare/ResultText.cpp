@@ -10,39 +10,18 @@
 
 namespace consilium {
 
-bool ResultText::decides(Verdict verdict, Severity severity, CriterionState state)
+namespace {
+
+Arm armAt(int arm)
 {
-    return (verdict == Verdict::Ineligible && severity == Severity::Exclusion && state == CriterionState::NotMet)
-        || (verdict == Verdict::Undetermined && severity == Severity::Exclusion && state == CriterionState::Unknown)
-        || (verdict == Verdict::EligibleWithCautions && severity == Severity::Caution
-            && state == CriterionState::NotMet);
+    return kArms[std::size_t(arm)];
 }
 
-std::vector<int> ResultText::decidingCriteria(const Engine &engine, const Evaluation &e, int group)
-{
-    std::vector<int> out;
-    const Verdict v = e.groups[std::size_t(group)].verdict;
-    for (int ci : engine.groups()[std::size_t(group)].criteria) {
-        const Criterion &cr = engine.pack().criteria()[std::size_t(ci)];
-        if (decides(v, cr.severity, e.ws.states[std::size_t(ci)]))
-            out.push_back(ci);
-    }
-    return out;
-}
+} // namespace
 
-int ResultText::cautionsFired(const Engine &engine, const Evaluation &e, int group)
+QString ResultText::verdictLine(const Evaluation &e, int group)
 {
-    int n = 0;
-    for (int ci : engine.groups()[std::size_t(group)].criteria) {
-        const Criterion &cr = engine.pack().criteria()[std::size_t(ci)];
-        n += cr.severity == Severity::Caution && e.ws.states[std::size_t(ci)] == CriterionState::NotMet;
-    }
-    return n;
-}
-
-QString ResultText::verdictLine(const Engine &engine, const Evaluation &e, int group)
-{
-    const GroupResult &g = e.groups[std::size_t(group)];
+    const GroupResult &g = e.group(group);
     const QString icon = Labels::verdictIcon(g.verdict) + QLatin1Char(' ');
     switch (g.verdict) {
     case Verdict::Eligible:
@@ -50,14 +29,13 @@ QString ResultText::verdictLine(const Engine &engine, const Evaluation &e, int g
             return icon + tr("Eligible · %n caution(s) not yet checked", nullptr, g.cautionsUnknown);
         return icon + tr("Eligible");
     case Verdict::EligibleWithCautions: {
-        QString s = icon + tr("Eligible, %n caution(s)", nullptr, cautionsFired(engine, e, group));
+        QString s = icon + tr("Eligible, %n caution(s)", nullptr, g.cautionsFired);
         if (g.cautionsUnknown > 0)
             s += QStringLiteral(" · ") + tr("%n not yet checked", nullptr, g.cautionsUnknown);
         return s;
     }
     case Verdict::Undetermined:
-        return icon
-            + tr("Undetermined · %n exclusion(s) unknown", nullptr, int(decidingCriteria(engine, e, group).size()));
+        return icon + tr("Undetermined · %n exclusion(s) unknown", nullptr, int(g.deciding.size()));
     case Verdict::Ineligible:
         return icon + tr("Ineligible");
     case Verdict::NotApplicable:
@@ -68,7 +46,7 @@ QString ResultText::verdictLine(const Engine &engine, const Evaluation &e, int g
 
 QString ResultText::explanation(const Evaluation &e, int criterion)
 {
-    return renderExplanationText(*e.pack, e.ws, criterion);
+    return e.explanationText(criterion);
 }
 
 QString ResultText::inputLabel(const RulePack &pack, const QString &input)
@@ -99,19 +77,18 @@ QStringList ResultText::inputLabels(const RulePack &pack, const QStringList &inp
     return out;
 }
 
-QString ResultText::decidedBy(const Engine &engine, const Evaluation &e, int arm, bool full)
+QString ResultText::decidedBy(const Evaluation &e, int group, bool full)
 {
-    const std::vector<int> deciding = decidingCriteria(engine, e, arm);
+    const std::vector<int> &deciding = e.group(group).deciding;
     if (deciding.empty())
         return QStringLiteral("—");
     QStringList lines;
     for (int ci : deciding) {
-        const Criterion &cr = e.pack->criteria()[std::size_t(ci)];
+        const Criterion &cr = e.pack().criteria()[std::size_t(ci)];
         QString text = explanation(e, ci);
         if (!full && text.size() > 70)
             text = text.left(68) + QStringLiteral("…");
-        lines << Labels::stateIcon(e.ws.states[std::size_t(ci)]) + QLatin1Char(' ') + cr.id + QStringLiteral(": ")
-                + text;
+        lines << Labels::stateIcon(e.state(ci)) + QLatin1Char(' ') + cr.id + QStringLiteral(": ") + text;
         if (!full && lines.size() == 3 && deciding.size() > 3) {
             lines << tr("… and %n more", nullptr, int(deciding.size() - 3));
             break;
@@ -120,12 +97,12 @@ QString ResultText::decidedBy(const Engine &engine, const Evaluation &e, int arm
     return lines.join(QLatin1Char('\n'));
 }
 
-QString ResultText::missing(const Engine &engine, const Evaluation &e, int arm, bool full)
+QString ResultText::missing(const Evaluation &e, int group, bool full)
 {
-    const GroupResult &g = e.groups[std::size_t(arm)];
+    const GroupResult &g = e.group(group);
     const int max = full ? 1000 : 6;
     auto list = [&](const QStringList &inputs) {
-        QStringList labels = inputLabels(engine.pack(), inputs);
+        QStringList labels = inputLabels(e.pack(), inputs);
         if (labels.size() > max) {
             const int more = int(labels.size()) - max;
             labels = labels.mid(0, max);
@@ -148,7 +125,7 @@ QString ResultText::date(const QDate &d)
 
 bool ResultText::isIneligible(const Evaluation &e, int arm)
 {
-    return arm >= 0 && std::size_t(arm) < e.groups.size() && e.groups[std::size_t(arm)].verdict == Verdict::Ineligible;
+    return arm >= 0 && arm < kArmCount && e.verdict(armAt(arm)) == Verdict::Ineligible;
 }
 
 QString ResultText::earliestStart(const Evaluation &e, int arm)
@@ -174,18 +151,18 @@ QString ResultText::timingDetail(const Evaluation &e, int arm)
 
 QString ResultText::earliestStartDate(const Evaluation &e, int arm)
 {
-    const auto &d = e.earliestStart[std::size_t(arm)];
+    const auto &d = e.earliestStart(armAt(arm));
     if (!d)
-        return e.ws.lastDoseMissing ? tr("unknown (a last dose is missing)") : tr("unknown");
-    if (*d <= e.caseData.asOf)
+        return e.lastDoseMissing() ? tr("unknown (a last dose is missing)") : tr("unknown");
+    if (*d <= e.asOf())
         return tr("now");
-    const QString reason = arm == 2 ? tr("after washout / steroid taper") : tr("after washout");
+    const QString reason = armAt(arm) == Arm::BispecificTce ? tr("after washout / steroid taper") : tr("after washout");
     return date(*d) + QStringLiteral("\n(") + reason + QLatin1Char(')');
 }
 
 QString ResultText::timeToTreatment(const Evaluation &e, int arm)
 {
-    const ArmTimeline &t = e.timelines[std::size_t(arm)];
+    const ArmTimeline &t = e.timeline(armAt(arm));
     if (!t.known)
         return tr("unknown");
     if (!t.timeToTreatmentDays)
@@ -206,13 +183,13 @@ QString ResultText::inpatient(const RulePack &pack, int arm)
 
 QString ResultText::caregiver(const Evaluation &e, int arm)
 {
-    const LogisticsDef &l = e.pack->logistics()[std::size_t(arm)];
+    const LogisticsDef &l = e.pack().logistics()[std::size_t(arm)];
     QStringList parts;
     if (l.caregiverRequired.kind == PackFact::Kind::Bool)
         parts << (l.caregiverRequired.boolean ? tr("caregiver needed") : tr("no caregiver needed"));
     else
         parts << tr("caregiver: unknown");
-    for (const TimelinePhase &p : e.timelines[std::size_t(arm)].phases) {
+    for (const TimelinePhase &p : e.timeline(armAt(arm)).phases) {
         if (p.phase == QLatin1String("proximity_window")) {
             if (p.endDay)
                 parts << tr("stay near the centre %n day(s)", nullptr, *p.endDay - p.startDay);
@@ -220,27 +197,15 @@ QString ResultText::caregiver(const Evaluation &e, int arm)
                 parts << tr("stay near the centre (length unknown)");
         }
     }
-    const int slot = e.pack->slotOf(QStringLiteral("travel_minutes_to_centre"));
-    if (slot >= 0 && arm != 3 && e.ws.status[std::size_t(slot)] == ValueStatus::Known)
-        parts << tr("travel %1 min").arg(formatDecimal(e.ws.values[std::size_t(slot)], 0));
+    const int slot = e.pack().slotOf(QStringLiteral("travel_minutes_to_centre"));
+    if (slot >= 0 && armAt(arm) != Arm::StandardCare && e.isKnown(slot))
+        parts << tr("travel %1 min").arg(formatDecimal(e.value(slot), 0));
     return parts.join(QLatin1Char('\n'));
 }
 
-std::vector<const ToxicityEntry *> ResultText::visibleToxicity(const Evaluation &e, int arm)
+const std::vector<const ToxicityEntry *> &ResultText::visibleToxicity(const Evaluation &e, int arm)
 {
-    std::vector<const ToxicityEntry *> out;
-    for (const ToxicityEntry &t : e.pack->toxicity()[std::size_t(arm)]) {
-        if (t.hasShowWhen && t.showWhen.evaluate(e.ws.values.data(), e.ws.status.data()) == Tri::False)
-            continue;
-        if (t.subOption >= 0) {
-            // Sub-option figures only when the sub-option applies.
-            const int g = arm == 3 ? int(kArmCount) + t.subOption : -1;
-            if (g >= 0 && g < int(e.groups.size()) && e.groups[std::size_t(g)].verdict == Verdict::NotApplicable)
-                continue;
-        }
-        out.push_back(&t);
-    }
-    return out;
+    return e.patientToxicity(armAt(arm));
 }
 
 QStringList ResultText::toxicityRisks(const Evaluation &e, int arm)
@@ -294,7 +259,7 @@ QString ResultText::figureText(const ToxicityFigure &f)
 QString ResultText::riskLine(const Evaluation &e, int arm, const QString &risk)
 {
     const QString name = Labels::risk(risk);
-    const auto visible = visibleToxicity(e, arm);
+    const auto &visible = visibleToxicity(e, arm);
     for (const QString &kind : { QStringLiteral("aid_cohort"), QStringLiteral("oncology_reference") }) {
         // As toxicityFigure() does, with the rows looked up once.
         const ToxicityFigure any = bestToxicityFigure(visible, risk, kind, ToxicityMetric::AnyGrade);
@@ -364,10 +329,8 @@ QString ResultText::toxicityTooltip(const ToxicityEntry &t)
 QStringList ResultText::modifiers(const Evaluation &e, int arm)
 {
     QStringList out;
-    for (const Modifier &m : e.pack->modifiers()) {
-        if (m.arms[std::size_t(arm)] && m.when.evaluate(e.ws.values.data(), e.ws.status.data()) == Tri::True)
-            out << m.label + QStringLiteral(": ") + m.text;
-    }
+    for (const Modifier *m : e.modifiers(armAt(arm)))
+        out << m->label + QStringLiteral(": ") + m->text;
     return out;
 }
 
@@ -426,8 +389,8 @@ QString ResultText::evidence(const Evaluation &e, int arm)
 QString ResultText::whatWouldChange(const Evaluation &e, int max)
 {
     QStringList parts;
-    for (const RankedInput &r : e.whatWouldChange) {
-        parts << tr("%1 (settles %n arm(s))", nullptr, r.groups).arg(inputLabel(*e.pack, r.input));
+    for (const RankedInput &r : e.whatWouldChange()) {
+        parts << tr("%1 (settles %n arm(s))", nullptr, r.groups).arg(inputLabel(e.pack(), r.input));
         if (parts.size() >= max)
             break;
     }

@@ -19,18 +19,14 @@ class ResultText
     Q_DECLARE_TR_FUNCTIONS(consilium::ResultText)
 
 public:
-    // A criterion decides its group's verdict (as in the pack's vignettes).
-    static bool decides(Verdict verdict, Severity severity, CriterionState state);
-    static std::vector<int> decidingCriteria(const Engine &engine, const Evaluation &e, int group);
-    static int cautionsFired(const Engine &engine, const Evaluation &e, int group);
-
-    static QString verdictLine(const Engine &engine, const Evaluation &e, int group);
+    // `group` is a verdict group (Engine::groups()), `arm` an arm's index (Arm, kArms).
+    static QString verdictLine(const Evaluation &e, int group);
     static QString explanation(const Evaluation &e, int criterion); // without the "Met: " prefix
     static QString inputLabel(const RulePack &pack, const QString &input);
     static QStringList inputLabels(const RulePack &pack, const QStringList &inputs);
 
-    static QString decidedBy(const Engine &engine, const Evaluation &e, int arm, bool full);
-    static QString missing(const Engine &engine, const Evaluation &e, int arm, bool full = false);
+    static QString decidedBy(const Evaluation &e, int group, bool full);
+    static QString missing(const Evaluation &e, int group, bool full = false);
     // "— (ineligible)" for an ineligible arm: its dates are no start dates (issue 10).
     static QString earliestStart(const Evaluation &e, int arm);
     static QString toTreatment(const Evaluation &e, int arm);
@@ -49,8 +45,8 @@ public:
     static QString factSource(const QString &source, const QString &evidence, const QString &note = {});
     static QString date(const QDate &d);
 
-    // Toxicity entries shown for this patient (show_when not false), in pack order.
-    static std::vector<const ToxicityEntry *> visibleToxicity(const Evaluation &e, int arm);
+    // Toxicity entries shown for this patient (Evaluation::patientToxicity), in pack order.
+    static const std::vector<const ToxicityEntry *> &visibleToxicity(const Evaluation &e, int arm);
     // The risks shown for an arm, in pack order (risks that do not apply to the arm left out).
     static QStringList toxicityRisks(const Evaluation &e, int arm);
     // THE figure shown for a risk of an arm, from one kind of row ("aid_cohort" or

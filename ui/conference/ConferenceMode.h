@@ -14,7 +14,7 @@ namespace consilium {
 class ComparisonView;
 class DecisionPanel;
 class Session;
-struct Evaluation;
+class Evaluation;
 
 // Presenting mode: full screen, large type, one case per page with the comparison grid first,
 // "what would change the answer" and the decision strip. → / ← next and previous case,

@@ -485,9 +485,9 @@ void CaseEditor::applyEvaluation(const Evaluation *e)
     QHash<QString, QString> washout;
     std::set<QString> needed;
     if (e) {
-        for (const WashoutEntry &w : e->washout)
+        for (const WashoutEntry &w : e->washout())
             washout.insert(w.key, w.end ? w.end->toString(Qt::ISODate) : tr("unknown"));
-        for (const GroupResult &g : e->groups) {
+        for (const GroupResult &g : e->groups()) {
             for (const QString &in : g.missingInputs)
                 needed.insert(in);
             for (const QString &in : g.cautionMissingInputs)

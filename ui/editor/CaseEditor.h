@@ -22,7 +22,7 @@ class FactField;
 class MedicationModel;
 struct Variable;
 struct CaseValidation;
-struct Evaluation;
+class Evaluation;
 
 // The grouped data-entry form, built from the pack's variable dictionary. Every edit becomes
 // an undo command on the given stack; the form only shows what the document holds.

@@ -89,14 +89,14 @@ QString readable(const RulePack &pack, const QString &text)
 // pointer to the section that lists them all.
 QString decidedBy(const Engine &engine, const Evaluation &e, int arm)
 {
-    const std::vector<int> deciding = ResultText::decidingCriteria(engine, e, arm);
+    const std::vector<int> &deciding = e.group(arm).deciding;
     if (deciding.empty())
         return QStringLiteral("—");
     QStringList lines;
     for (std::size_t i = 0; i < deciding.size() && i < 3; ++i) {
         const int ci = deciding[i];
-        lines << Labels::stateIcon(e.ws.states[std::size_t(ci)]) + QLatin1Char(' ')
-                + engine.pack().criteria()[std::size_t(ci)].id + QStringLiteral(": ") + ResultText::explanation(e, ci);
+        lines << Labels::stateIcon(e.state(ci)) + QLatin1Char(' ') + engine.pack().criteria()[std::size_t(ci)].id
+                + QStringLiteral(": ") + ResultText::explanation(e, ci);
     }
     if (deciding.size() > 3)
         lines << ConferenceReport::tr(
@@ -219,18 +219,18 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
             h += QStringLiteral("</tr>");
         }
         h += QStringLiteral("</table>");
-        if (!e->whatWouldChange.empty())
+        if (!e->whatWouldChange().empty())
             h += QStringLiteral("<p><b>%1</b> %2</p>")
                      .arg(esc(tr("What would change the answer:")), esc(ResultText::whatWouldChange(*e, 10)));
 
         h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decisive criteria and sources")));
         for (std::size_t g = 0; g < in.engine->groups().size(); ++g) {
-            const auto deciding = ResultText::decidingCriteria(*in.engine, *e, int(g));
+            const std::vector<int> &deciding = e->group(int(g)).deciding;
             const VerdictGroup &vg = in.engine->groups()[g];
             if (deciding.empty() && vg.subOption >= 0)
                 continue;
             h += QStringLiteral("<p><b>%1</b>: %2</p>")
-                     .arg(esc(Labels::group(vg.key)), esc(ResultText::verdictLine(*in.engine, *e, int(g))));
+                     .arg(esc(Labels::group(vg.key)), esc(ResultText::verdictLine(*e, int(g))));
             if (deciding.empty())
                 continue;
             h += QStringLiteral("<table width='100%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
@@ -239,10 +239,8 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
                 const Criterion &cr = pack.criteria()[std::size_t(ci)];
                 h += QStringLiteral("<tr><td>%1<br>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                          .arg(esc(cr.id),
-                             esc(Labels::stateIcon(e->ws.states[std::size_t(ci)]) + QLatin1Char(' ')
-                                 + Labels::state(e->ws.states[std::size_t(ci)])),
-                             esc(readable(pack, renderExplanationText(pack, e->ws, ci))), esc(cr.source),
-                             esc(cr.evidence));
+                             esc(Labels::stateIcon(e->state(ci)) + QLatin1Char(' ') + Labels::state(e->state(ci))),
+                             esc(readable(pack, e->explanationText(ci))), esc(cr.source), esc(cr.evidence));
             }
             h += QStringLiteral("</table>");
         }
@@ -259,17 +257,17 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         h += QStringLiteral("</table>");
 
         // Washout end dates per drug (what the washout criteria refer to).
-        if (!e->washout.empty() || !e->tceWashout.empty() || !e->washoutNotDefined.isEmpty()) {
+        if (!e->washout().empty() || !e->tceWashout().empty() || !e->washoutNotDefined().isEmpty()) {
             h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Washout end dates")));
-            if (!e->washout.empty())
+            if (!e->washout().empty())
                 h += QStringLiteral("<p><b>%1</b> %2</p>")
-                         .arg(esc(tr("Before leukapheresis:")), esc(washoutList(pack, e->washout)));
-            if (!e->tceWashout.empty())
+                         .arg(esc(tr("Before leukapheresis:")), esc(washoutList(pack, e->washout())));
+            if (!e->tceWashout().empty())
                 h += QStringLiteral("<p><b>%1</b> %2</p>")
-                         .arg(esc(tr("Before the first bispecific dose:")), esc(washoutList(pack, e->tceWashout)));
-            if (!e->washoutNotDefined.isEmpty()) {
+                         .arg(esc(tr("Before the first bispecific dose:")), esc(washoutList(pack, e->tceWashout())));
+            if (!e->washoutNotDefined().isEmpty()) {
                 QStringList names;
-                for (const QString &id : e->washoutNotDefined)
+                for (const QString &id : e->washoutNotDefined())
                     names << agentLabel(pack, id);
                 h += QStringLiteral("<p><b>%1</b> %2</p>")
                          .arg(esc(tr("Washout not defined by the evidence (decide locally):")),

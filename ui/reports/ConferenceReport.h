@@ -16,7 +16,7 @@ namespace consilium {
 
 class CaseDocument;
 class Engine;
-struct Evaluation;
+class Evaluation;
 
 // Everything a report is made of: the evaluated case and, if there is one, its decision.
 struct ReportInput {

@@ -66,25 +66,26 @@ QString possible(const Words &w, Verdict v)
     return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Does not apply"));
 }
 
-QString whatIs(const Words &w, int arm)
+QString whatIs(const Words &w, Arm arm)
 {
     switch (arm) {
-    case 0:
+    case Arm::AutologousCarT:
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
             "Your own immune cells are collected through a machine (a few hours), changed in a lab to remove the cells"
             " that cause the disease, and given back by drip after a short chemotherapy."));
-    case 1:
+    case Arm::AllogeneicCarT:
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
             "Ready-made immune cells from a donor are given by drip after a short chemotherapy. No collection of your"
             " own cells is needed."));
-    case 2:
+    case Arm::BispecificTce:
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
             "A medicine that brings your immune cells and the disease cells together. The dose is raised in small"
             " steps in hospital."));
-    default:
-        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
-            "The usual treatment: medicines such as steroids and drugs that calm the immune system."));
+    case Arm::StandardCare:
+        break;
     }
+    return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+        "The usual treatment: medicines such as steroids and drugs that calm the immune system."));
 }
 
 QString riskWords(const Words &w, const QString &risk)
@@ -169,14 +170,14 @@ QString risks(const Words &w, const Evaluation &e, int arm)
     return lines.join(QStringLiteral("<br>"));
 }
 
-QString howSure(const Words &w, const Evaluation &e, int arm)
+QString howSure(const Words &w, const Evaluation &e, Arm arm)
 {
     qint64 n = -1;
-    for (const ToxicityEntry *t : ResultText::visibleToxicity(e, arm)) {
+    for (const ToxicityEntry *t : ResultText::visibleToxicity(e, int(arm))) {
         if (t->kind == QLatin1String("aid_cohort"))
             n = std::max(n, t->n);
     }
-    if (arm == 3)
+    if (arm == Arm::StandardCare)
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Used for many years; well known."));
     if (n <= 0)
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
@@ -188,47 +189,48 @@ QString howSure(const Words &w, const Evaluation &e, int arm)
         int(n));
 }
 
-QString timing(const Words &w, const Evaluation &e, int arm)
+QString timing(const Words &w, const Evaluation &e, Arm arm)
 {
-    const ArmTimeline &t = e.timelines[std::size_t(arm)];
+    const ArmTimeline &t = e.timeline(arm);
     QStringList parts;
-    if (e.groups[std::size_t(arm)].verdict == Verdict::Ineligible) // no start date for what is not possible
+    if (e.verdict(arm) == Verdict::Ineligible) // no start date for what is not possible
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Does not apply: not possible for you at the moment."));
-    if (arm == 3)
+    if (arm == Arm::StandardCare)
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Can continue or change now."));
     if (!t.known || !t.timeToTreatmentDays)
         parts << w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known yet."));
     else
         parts << w(
             QT_TRANSLATE_NOOP("consilium::PatientHandout", "About %n days until treatment."), *t.timeToTreatmentDays);
-    const auto &d = e.earliestStart[std::size_t(arm)];
-    if (d && *d > e.caseData.asOf)
+    const auto &d = e.earliestStart(arm);
+    if (d && *d > e.caseData().asOf)
         parts << w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Some medicines must be stopped first."));
     return parts.join(QLatin1Char(' '));
 }
 
-QString hospital(const Words &w, const RulePack &pack, int arm)
+QString hospital(const Words &w, const RulePack &pack, Arm arm)
 {
-    const PackFact &f = pack.logistics()[std::size_t(arm)].inpatientDays;
-    if (arm == 3)
+    const PackFact &f = pack.logistics()[armIndex(arm)].inpatientDays;
+    if (arm == Arm::StandardCare)
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Usually not needed."));
     if (f.kind == PackFact::Kind::Number)
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "About %n days in hospital."), int(f.number));
     return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known yet."));
 }
 
-QString optionName(const Words &w, int arm)
+QString optionName(const Words &w, Arm arm)
 {
     switch (arm) {
-    case 0:
+    case Arm::AutologousCarT:
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your own changed immune cells (autologous CAR T)"));
-    case 1:
+    case Arm::AllogeneicCarT:
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Donor immune cells (allogeneic CAR T)"));
-    case 2:
+    case Arm::BispecificTce:
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Bispecific antibody (T-cell engager)"));
-    default:
-        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "The usual treatment"));
+    case Arm::StandardCare:
+        break;
     }
+    return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "The usual treatment"));
 }
 
 } // namespace
@@ -263,7 +265,7 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
                  " compares them. It does not choose for you: you decide together with your"
                  " team."))));
     h += QStringLiteral("<table width='100%'><tr><th width='16%'></th>");
-    for (int a = 0; a < kArmCount; ++a)
+    for (const Arm a : kArms)
         h += QStringLiteral("<th width='21%'>%1</th>").arg(esc(optionName(w, a)));
     h += QStringLiteral("</tr>");
     auto row = [&h](const QString &question, const std::array<QString, kArmCount> &cells, bool escaped) {
@@ -273,25 +275,25 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
         h += QStringLiteral("</tr>");
     };
     std::array<QString, kArmCount> c;
-    for (int a = 0; a < kArmCount; ++a)
-        c[std::size_t(a)] = possible(w, e.groups[std::size_t(a)].verdict);
+    for (const Arm a : kArms)
+        c[armIndex(a)] = possible(w, e.verdict(a));
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Is this possible for me?")), c, false);
-    for (int a = 0; a < kArmCount; ++a)
-        c[std::size_t(a)] = whatIs(w, a);
+    for (const Arm a : kArms)
+        c[armIndex(a)] = whatIs(w, a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "What is involved?")), c, false);
-    for (int a = 0; a < kArmCount; ++a)
-        c[std::size_t(a)] = timing(w, e, a);
+    for (const Arm a : kArms)
+        c[armIndex(a)] = timing(w, e, a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How soon could it start?")), c, false);
-    for (int a = 0; a < kArmCount; ++a)
-        c[std::size_t(a)] = hospital(w, engine.pack(), a);
+    for (const Arm a : kArms)
+        c[armIndex(a)] = hospital(w, engine.pack(), a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How long in hospital?")), c, false);
-    for (int a = 0; a < kArmCount; ++a)
-        c[std::size_t(a)] = a == 3 ? esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
-                                "Side effects of the usual medicines, such as infections.")))
-                                   : risks(w, e, a);
+    for (const Arm a : kArms)
+        c[armIndex(a)] = a == Arm::StandardCare ? esc(w(QT_TRANSLATE_NOOP(
+                             "consilium::PatientHandout", "Side effects of the usual medicines, such as infections.")))
+                                                : risks(w, e, int(a));
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "What are the main risks?")), c, true);
-    for (int a = 0; a < kArmCount; ++a)
-        c[std::size_t(a)] = howSure(w, e, a);
+    for (const Arm a : kArms)
+        c[armIndex(a)] = howSure(w, e, a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How sure are we?")), c, false);
     h += QStringLiteral("</table>");
     h += QStringLiteral("<p>%1</p>")

@@ -12,7 +12,7 @@ class QTextDocument;
 namespace consilium {
 
 class Engine;
-struct Evaluation;
+class Evaluation;
 
 // A one-page, plain-language handout in the style of an Option Grid: the options the team
 // discussed as columns, the patient's questions as rows. English or German, independent of

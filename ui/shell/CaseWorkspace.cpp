@@ -385,7 +385,7 @@ void CaseWorkspace::updateHeader()
 {
     m_header->setText(headerText() + (isModified() ? QStringLiteral(" *") : QString()));
     m_header->setAccessibleName(m_header->text());
-    const int missing = m_eval ? int(m_eval->whatWouldChange.size()) : 0;
+    const int missing = m_eval ? int(m_eval->whatWouldChange().size()) : 0;
     if (!m_eval) {
         m_missing->setText(
             QStringLiteral("✕ ") + tr("%n problem(s) in the data", nullptr, int(m_validation.allProblems.size())));

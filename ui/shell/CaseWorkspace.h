@@ -24,7 +24,7 @@ class HistoryPanel;
 class Session;
 class TimelineChart;
 class ToxicityChart;
-struct Evaluation;
+class Evaluation;
 
 // One case: header, as-of banner and the tabs Data · Compare · Timeline · Toxicity ·
 // Decision · History. Owns the editable document, its undo stack and the current evaluation,
@@ -82,7 +82,6 @@ private:
     void buildEditor();
     void loadDocument(const QByteArray &json, const QString &storedId, int version);
     void updateHeader();
-    void afterSave();
     QString draftKey() const;
     void offerDraft();
 

@@ -53,7 +53,7 @@ constexpr int kUnknownLengthDays = 7; // drawn hatched when the evidence gives n
 
 QString phaseTooltip(const Evaluation &e, int arm, const TimelinePhase &p)
 {
-    const QDate asOf = e.caseData.asOf;
+    const QDate asOf = e.caseData().asOf;
     QString tip = QStringLiteral("%1: %2\n").arg(Labels::arm(arm), Labels::phase(p.phase));
     if (p.endDay) {
         tip += TimelineChart::tr("%1 to %2 (day %3 to %4)")
@@ -159,7 +159,7 @@ void TimelineChart::rebuild()
             connect(earliest, &QScatterSeries::hovered, this, [this](const QPointF &p, bool state) {
                 if (state && m_eval)
                     QToolTip::showText(QCursor::pos(),
-                        tr("Earliest start: %1").arg(ResultText::date(m_eval->caseData.asOf.addDays(qRound(p.x())))),
+                        tr("Earliest start: %1").arg(ResultText::date(m_eval->caseData().asOf.addDays(qRound(p.x())))),
                         m_view);
             });
         }
@@ -174,7 +174,7 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
         chart->setTitle(tr("No result: the case has errors that prevent evaluation."));
         return out;
     }
-    chart->setTitle(tr("Logistics from the as-of date (%1)").arg(ResultText::date(e->caseData.asOf)));
+    chart->setTitle(tr("Logistics from the as-of date (%1)").arg(ResultText::date(e->caseData().asOf)));
 
     // Rows bottom-up (the category axis starts at the bottom): the first arm's lane at the top,
     // one row per phase in the order the phases start.
@@ -186,7 +186,7 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
     std::vector<QString> types; // phase types in order of first appearance
     for (int arm = kArmCount - 1; arm >= 0; --arm) {
         std::vector<const TimelinePhase *> phases;
-        for (const TimelinePhase &p : e->timelines[std::size_t(arm)].phases)
+        for (const TimelinePhase &p : e->timeline(kArms[std::size_t(arm)]).phases)
             phases.push_back(&p);
         std::stable_sort(phases.begin(), phases.end(), [](const TimelinePhase *a, const TimelinePhase *b) {
             return a->startDay != b->startDay ? a->startDay < b->startDay
@@ -212,7 +212,7 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
             out.categories << QString(++hidden, QChar(0x200B));
             continue;
         }
-        const ArmTimeline &tl = e->timelines[std::size_t(arm)];
+        const ArmTimeline &tl = e->timeline(kArms[std::size_t(arm)]);
         QString label = Labels::arm(arm);
         if (ResultText::isIneligible(*e, arm))
             label += QStringLiteral(" — ") + tr("ineligible");
@@ -304,9 +304,9 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
     for (int r = 0; r < nRows; ++r) {
         const int arm = rows[std::size_t(r)].arm;
         const bool top = r + 1 == nRows || rows[std::size_t(r) + 1].arm != arm;
-        const auto &d = e->earliestStart[std::size_t(arm)];
+        const auto &d = e->earliestStart(kArms[std::size_t(arm)]);
         if (top && d && !ResultText::isIneligible(*e, arm)) {
-            starDay[std::size_t(r)] = e->caseData.asOf.daysTo(*d);
+            starDay[std::size_t(r)] = e->caseData().asOf.daysTo(*d);
             earliest->append(qreal(*starDay[std::size_t(r)]), r);
         }
     }

@@ -14,7 +14,7 @@ class QGraphicsSimpleTextItem;
 
 namespace consilium {
 
-struct Evaluation;
+class Evaluation;
 struct TimelinePhase;
 
 // Logistics timeline: one lane per arm from day 0 (the as-of date), each phase on its own row of

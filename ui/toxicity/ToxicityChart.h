@@ -17,7 +17,7 @@ class QLineSeries;
 
 namespace consilium {
 
-struct Evaluation;
+class Evaluation;
 
 // Toxicity of one arm: grouped bars per risk, the autoimmune-disease cohort beside the oncology
 // reference (ResultText::toxicityFigure, the numbers the grid and the reports show), "k/n" on

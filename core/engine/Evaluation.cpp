@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/Evaluation.h"
+
+#include "engine/Explanations.h"
+
+namespace consilium {
+
+const GroupResult &Evaluation::group(Arm arm, int subOption) const
+{
+    if (subOption < 0)
+        return group(arm);
+    return m_groups[std::size_t(m_subOptionGroup[armIndex(arm)]) + std::size_t(subOption)];
+}
+
+QString Evaluation::explanation(int criterion) const
+{
+    return renderExplanation(*m_pack, m_ws, criterion);
+}
+
+void Evaluation::appendExplanation(QString &out, int criterion) const
+{
+    consilium::appendExplanation(out, *m_pack, m_ws, criterion);
+}
+
+QString Evaluation::explanationText(int criterion) const
+{
+    return renderExplanationText(*m_pack, m_ws, criterion);
+}
+
+QString Evaluation::displayValue(int slot) const
+{
+    return consilium::displayValue(*m_pack, m_ws, slot);
+}
+
+QString Evaluation::unknownReason(int slot) const
+{
+    return unknownValueReason(*m_pack, m_ws, slot);
+}
+
+const std::vector<const ToxicityEntry *> &Evaluation::toxicity(Arm arm, int subOption) const
+{
+    static const std::vector<const ToxicityEntry *> none;
+    const auto &rows = m_toxicity[armIndex(arm)];
+    const std::size_t i = subOption < 0 ? 0 : std::size_t(subOption) + 1;
+    return subOption >= -1 && i < rows.size() ? rows[i] : none;
+}
+
+} // namespace consilium
