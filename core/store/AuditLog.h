@@ -41,7 +41,7 @@ struct AuditVerification {
     AuditHead head;
 };
 
-// Append-only, hash-chained audit log (issue 4): hash = SHA-256(previous hash + "\n" +
+// Append-only, hash-chained audit log: hash = SHA-256(previous hash + "\n" +
 // canonical row). The chain head is also kept in "<db>.audit-head" beside the database so
 // that removing rows from the end, or recomputing the whole chain, is detected too.
 class AuditLog
@@ -71,6 +71,8 @@ private:
     QSqlDatabase m_db;
     QString m_sidecar;
     std::optional<AuditHead> m_pending;
+
+    void verifyHeadFile(AuditVerification &r) const;
 };
 
 } // namespace consilium
