@@ -6,7 +6,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlQuery>
+#include <QSqlError>
 #include <QVariant>
 
 namespace consilium {
@@ -23,7 +23,8 @@ bool checkSnapshot(const CaseStore &store, BackupResult &result, StoreError &err
         check.setDatabaseName(result.path);
         check.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         bool ok = check.open();
-        const QStringList problems = ok ? store.dialect().integrityProblems(check) : QStringList { QString() };
+        const QStringList problems
+            = ok ? store.dialect().integrityProblems(check) : QStringList { check.lastError().text() };
         ok = ok && problems.isEmpty() && store.dialect().applicationId(check) == kApplicationId;
         if (ok) {
             AuditLog log(check, auditHeadPathFor(result.path));
