@@ -4,6 +4,7 @@
 
 #include "store/Backup.h"
 #include "store/CanonicalJson.h"
+#include "store/CompactResult.h"
 #include "store/Decisions.h"
 #include "store/Evaluations.h"
 #include "store/ImportExport.h"
@@ -134,6 +135,19 @@ private Q_SLOTS:
             store->lastError().message.contains(QLatin1String("no-such-case")), qPrintable(store->lastError().message));
         QVERIFY(decisions.open(*conference, QStringLiteral("V06-aav-hiv-hbv"), pack));
         QVERIFY2(!store->lastError(), qPrintable(store->lastError().message));
+
+        // A failure inside the caller's transaction makes it rollback-only: commit() refuses and
+        // leaves the failure's error in place rather than clearing it.
+        QVERIFY(store->begin());
+        CaseVersion missing;
+        missing.id = 999;
+        QVERIFY(!Evaluations(*store).record(missing, pack, CompactResult {}));
+        QCOMPARE(store->lastError().code, StoreErrc::Sql);
+        QVERIFY(!store->commit());
+        QCOMPARE(store->lastError().code, StoreErrc::Sql);
+        QVERIFY(!store->inTransaction());
+        QVERIFY(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv")));
+        QVERIFY(!store->lastError());
     }
 
     void importExportRoundTrip()
