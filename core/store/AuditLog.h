@@ -68,11 +68,12 @@ public:
     std::vector<AuditEntry> entries(qint64 fromId = 0, int limit = -1) const;
 
 private:
+    // The end of an intact chain against the head file (part of verify()).
+    void verifyHeadFile(AuditVerification &r) const;
+
     QSqlDatabase m_db;
     QString m_sidecar;
     std::optional<AuditHead> m_pending;
-
-    void verifyHeadFile(AuditVerification &r) const;
 };
 
 } // namespace consilium
