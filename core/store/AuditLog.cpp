@@ -2,6 +2,7 @@
 #include "store/AuditLog.h"
 
 #include "store/CanonicalJson.h"
+#include "store/SqlRows.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -18,21 +19,21 @@ namespace {
 
 constexpr char kSidecarMagic[] = "consilium-audit-head/1";
 
-AuditEntry entryFrom(const QSqlQuery &q)
+AuditEntry entryFrom(const SqlStatement &q)
 {
     AuditEntry e;
-    e.id = q.value(0).toLongLong();
-    e.at = q.value(1).toString();
-    e.osUser = q.value(2).toString();
-    e.displayName = q.value(3).toString();
-    e.action = q.value(4).toString();
-    e.objectType = q.value(5).toString();
-    e.objectId = q.value(6).toString();
-    e.beforeHash = q.value(7).toString();
-    e.afterHash = q.value(8).toString();
-    e.detail = q.value(9).toString();
-    e.prevHash = q.value(10).toString();
-    e.hash = q.value(11).toString();
+    e.id = q.int64(QStringLiteral("id"));
+    e.at = q.text(QStringLiteral("at"));
+    e.osUser = q.text(QStringLiteral("os_user"));
+    e.displayName = q.text(QStringLiteral("display_name"));
+    e.action = q.text(QStringLiteral("action"));
+    e.objectType = q.text(QStringLiteral("object_type"));
+    e.objectId = q.text(QStringLiteral("object_id"));
+    e.beforeHash = q.text(QStringLiteral("before_hash"));
+    e.afterHash = q.text(QStringLiteral("after_hash"));
+    e.detail = q.text(QStringLiteral("detail"));
+    e.prevHash = q.text(QStringLiteral("prev_hash"));
+    e.hash = q.text(QStringLiteral("hash"));
     return e;
 }
 
@@ -72,12 +73,12 @@ QString AuditLog::rowHash(const QString &prevHash, const AuditEntry &e)
 
 std::optional<AuditHead> AuditLog::head() const
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
+    SqlStatement q(m_db, QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    if (!q.exec())
         return std::nullopt;
     if (!q.next())
         return AuditHead { 0, genesisHash() };
-    return AuditHead { q.value(0).toLongLong(), q.value(1).toString() };
+    return AuditHead { q.int64(QStringLiteral("id")), q.text(QStringLiteral("hash")) };
 }
 
 bool AuditLog::append(AuditEntry entry, QString &error)
@@ -148,19 +149,82 @@ bool AuditLog::writeSidecar(const QString &path, const AuditHead &head, QString 
     return true;
 }
 
+namespace {
+
+// Records one problem of the verification; the first one names the first bad row.
+void flag(AuditVerification &r, qint64 row, const QString &problem)
+{
+    if (r.intact)
+        r.firstBadRow = row;
+    r.intact = false;
+    r.problems << problem;
+}
+
+// The row after `lastId` is not `e`: rows were removed before it, or it was moved or edited.
+void flagBrokenLink(AuditVerification &r, const AuditEntry &e, qint64 lastId)
+{
+    if (e.id > lastId + 1)
+        flag(r, lastId + 1,
+            QStringLiteral("audit row %1: missing (deleted); row %2 does not follow row %3")
+                .arg(e.id - 1 == lastId + 1 ? QString::number(lastId + 1)
+                                            : QStringLiteral("%1..%2").arg(lastId + 1).arg(e.id - 1))
+                .arg(e.id)
+                .arg(lastId));
+    else
+        flag(r, e.id,
+            QStringLiteral("audit row %1: does not follow row %2 (a row was removed, "
+                           "moved or edited before it)")
+                .arg(e.id)
+                .arg(lastId));
+}
+
+} // namespace
+
+// The end of an intact chain against the head file beside the database: rows removed from the
+// end, or the whole chain rewritten, show there.
+void AuditLog::verifyHeadFile(AuditVerification &r) const
+{
+    const auto sidecar = readSidecar(m_sidecar);
+    if (!sidecar) {
+        if (r.rows > 0)
+            flag(r, -1,
+                QStringLiteral("audit head file %1 is missing or unreadable; the end of the chain cannot "
+                               "be checked")
+                    .arg(m_sidecar));
+        return;
+    }
+    if (sidecar->id > r.head.id) {
+        flag(r, r.head.id + 1,
+            QStringLiteral("audit row %1: missing; the head file records row %2 but the log ends "
+                           "at row %3 (rows removed from the end)")
+                .arg(r.head.id + 1)
+                .arg(sidecar->id)
+                .arg(r.head.id));
+        return;
+    }
+    SqlStatement at(m_db, QStringLiteral("SELECT hash FROM audit_log WHERE id = :id"));
+    at.bind(QStringLiteral(":id"), sidecar->id);
+    const bool found = sidecar->id == 0 || (at.exec() && at.next());
+    const QString stored = sidecar->id == 0 ? genesisHash() : (found ? at.text(QStringLiteral("hash")) : QString());
+    if (!found || stored != sidecar->hash) {
+        flag(r, sidecar->id,
+            QStringLiteral("audit row %1: hash differs from the head file %2 (the chain was "
+                           "rewritten)")
+                .arg(sidecar->id)
+                .arg(m_sidecar));
+    } else if (sidecar->id < r.head.id) {
+        r.notes << QStringLiteral("the head file is %1 row(s) behind the log (an interrupted write); it is "
+                                  "brought up to date on the next write")
+                       .arg(r.head.id - sidecar->id);
+    }
+}
+
 AuditVerification AuditLog::verify(const SqlDialect &dialect) const
 {
     AuditVerification r;
-    auto fail = [&r](qint64 row, const QString &problem) {
-        if (r.intact)
-            r.firstBadRow = row;
-        r.intact = false;
-        r.problems << problem;
-    };
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns))) {
-        fail(-1, QStringLiteral("cannot read the audit log: %1").arg(q.lastError().text()));
+    SqlStatement q(m_db, QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns));
+    if (!q.exec()) {
+        flag(r, -1, QStringLiteral("cannot read the audit log: %1").arg(q.errorText()));
         return r;
     }
     QString prev = genesisHash();
@@ -172,22 +236,10 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
         if (!chainBroken) {
             if (e.prevHash != prev) {
                 chainBroken = true;
-                if (e.id > lastId + 1)
-                    fail(lastId + 1,
-                        QStringLiteral("audit row %1: missing (deleted); row %2 does not follow row %3")
-                            .arg(e.id - 1 == lastId + 1 ? QString::number(lastId + 1)
-                                                        : QStringLiteral("%1..%2").arg(lastId + 1).arg(e.id - 1))
-                            .arg(e.id)
-                            .arg(lastId));
-                else
-                    fail(e.id,
-                        QStringLiteral("audit row %1: does not follow row %2 (a row was removed, "
-                                       "moved or edited before it)")
-                            .arg(e.id)
-                            .arg(lastId));
+                flagBrokenLink(r, e, lastId);
             } else if (rowHash(prev, e) != e.hash) {
                 chainBroken = true;
-                fail(e.id, QStringLiteral("audit row %1: content does not match its hash (edited)").arg(e.id));
+                flag(r, e.id, QStringLiteral("audit row %1: content does not match its hash (edited)").arg(e.id));
             }
         }
         prev = e.hash;
@@ -196,45 +248,12 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
     }
     if (r.rows == 0)
         r.head = AuditHead { 0, genesisHash() };
-
-    if (!chainBroken) {
-        const auto sidecar = readSidecar(m_sidecar);
-        if (!sidecar) {
-            if (r.rows > 0)
-                fail(-1,
-                    QStringLiteral("audit head file %1 is missing or unreadable; the end of the chain cannot "
-                                   "be checked")
-                        .arg(m_sidecar));
-        } else if (sidecar->id > r.head.id) {
-            fail(r.head.id + 1,
-                QStringLiteral("audit row %1: missing; the head file records row %2 but the log ends "
-                               "at row %3 (rows removed from the end)")
-                    .arg(r.head.id + 1)
-                    .arg(sidecar->id)
-                    .arg(r.head.id));
-        } else {
-            QSqlQuery at(m_db);
-            at.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
-            at.addBindValue(sidecar->id);
-            const bool found = sidecar->id == 0 || (at.exec() && at.next());
-            const QString stored = sidecar->id == 0 ? genesisHash() : (found ? at.value(0).toString() : QString());
-            if (!found || stored != sidecar->hash) {
-                fail(sidecar->id,
-                    QStringLiteral("audit row %1: hash differs from the head file %2 (the chain was "
-                                   "rewritten)")
-                        .arg(sidecar->id)
-                        .arg(m_sidecar));
-            } else if (sidecar->id < r.head.id) {
-                r.notes << QStringLiteral("the head file is %1 row(s) behind the log (an interrupted write); it is "
-                                          "brought up to date on the next write")
-                               .arg(r.head.id - sidecar->id);
-            }
-        }
-    }
+    if (!chainBroken)
+        verifyHeadFile(r);
     const QStringList triggers = dialect.triggerNames(m_db);
     for (const char *name : { "audit_log_no_update", "audit_log_no_delete" }) {
         if (!triggers.contains(QLatin1String(name)))
-            fail(-1, QStringLiteral("the protective trigger %1 has been removed").arg(QLatin1String(name)));
+            flag(r, -1, QStringLiteral("the protective trigger %1 has been removed").arg(QLatin1String(name)));
     }
     return r;
 }
@@ -242,11 +261,9 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
 std::vector<AuditEntry> AuditLog::entries(qint64 fromId, int limit) const
 {
     std::vector<AuditEntry> out;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM audit_log WHERE id >= ? ORDER BY id LIMIT ?").arg(kColumns));
-    q.addBindValue(fromId);
-    q.addBindValue(limit);
+    SqlStatement q(
+        m_db, QStringLiteral("SELECT %1 FROM audit_log WHERE id >= :from ORDER BY id LIMIT :limit").arg(kColumns));
+    q.bind(QStringLiteral(":from"), fromId).bind(QStringLiteral(":limit"), limit);
     if (q.exec()) {
         while (q.next())
             out.push_back(entryFrom(q));

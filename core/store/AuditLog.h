@@ -41,7 +41,7 @@ struct AuditVerification {
     AuditHead head;
 };
 
-// Append-only, hash-chained audit log (issue 4): hash = SHA-256(previous hash + "\n" +
+// Append-only, hash-chained audit log: hash = SHA-256(previous hash + "\n" +
 // canonical row). The chain head is also kept in "<db>.audit-head" beside the database so
 // that removing rows from the end, or recomputing the whole chain, is detected too.
 class AuditLog
@@ -68,6 +68,9 @@ public:
     std::vector<AuditEntry> entries(qint64 fromId = 0, int limit = -1) const;
 
 private:
+    // The end of an intact chain against the head file (part of verify()).
+    void verifyHeadFile(AuditVerification &r) const;
+
     QSqlDatabase m_db;
     QString m_sidecar;
     std::optional<AuditHead> m_pending;

@@ -2,6 +2,7 @@
 // Purging an archived case (docs/store.md: the one exception to "nothing is deleted").
 #include "store/CanonicalJson.h"
 #include "store/CaseStore.h"
+#include "store/SqlRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -173,6 +174,7 @@ bool CaseStore::purgeRows(
 
 std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QString &confirmation)
 {
+    const StoreCall call(*this);
     if (caseId.isEmpty() || confirmation != caseId) {
         fail(StoreErrc::Refused,
             QStringLiteral("purging case %1 needs the case id typed again as confirmation; nothing was purged")
@@ -199,16 +201,17 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
                                                    " ON v.id = d.case_version_id WHERE v.case_ref = ?");
     const QString versionsOfCase = QStringLiteral("SELECT id FROM case_versions WHERE case_ref = ?");
     {
-        QSqlQuery q(db);
-        q.prepare(decisionsOfCase + QStringLiteral(" AND d.status = 'final' ORDER BY d.id"));
-        q.addBindValue(ref);
+        SqlStatement q(db,
+            QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
+                           " WHERE v.case_ref = :ref AND d.status = 'final' ORDER BY d.id"));
+        q.bind(QStringLiteral(":ref"), ref);
         if (!q.exec()) {
-            fail(StoreErrc::Sql, q.lastError().text());
+            fail(StoreErrc::Sql, q.errorText());
             return std::nullopt;
         }
         QStringList finalised;
         while (q.next())
-            finalised << QString::number(q.value(0).toLongLong());
+            finalised << QString::number(q.int64(QStringLiteral("id")));
         if (!finalised.isEmpty()) {
             fail(StoreErrc::Refused,
                 QStringLiteral("case %1 cannot be purged: finalised decision(s) %2 rest on its versions and must stay "

@@ -324,11 +324,10 @@ void CaseStore::resyncAuditHead()
         return;
     // The head file lags only when a process died between COMMIT and writing it; bring it up
     // to date if the row it names is unchanged (otherwise verify-audit reports the mismatch).
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE id = ?"));
-    q.addBindValue(sidecar->id);
+    SqlStatement q(database(), QStringLiteral("SELECT hash FROM audit_log WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), sidecar->id);
     const bool matches = sidecar->id == 0 ? sidecar->hash == AuditLog::genesisHash()
-                                          : (q.exec() && q.next() && q.value(0).toString() == sidecar->hash);
+                                          : (q.exec() && q.next() && q.text(QStringLiteral("hash")) == sidecar->hash);
     if (!matches)
         return;
     WriteTransaction tx(*this);
@@ -355,6 +354,7 @@ bool CaseStore::fail(StoreErrc code, const QString &message, const QStringList &
 
 bool CaseStore::begin()
 {
+    const StoreCall call(*this);
     if (!m_writer)
         return fail(StoreErrc::Refused, QStringLiteral("the database is open read-only"));
     if (m_depth++ > 0)
@@ -371,6 +371,7 @@ bool CaseStore::begin()
 
 bool CaseStore::commit()
 {
+    const StoreCall call(*this, !m_rollbackOnly);
     if (m_depth <= 0)
         return fail(StoreErrc::Sql, QStringLiteral("commit without a transaction"));
     if (--m_depth > 0)
@@ -415,6 +416,7 @@ void CaseStore::rollbackNow()
 bool CaseStore::audit(const QString &action, const QString &objectType, const QString &objectId, const QString &before,
     const QString &after, const QString &detail)
 {
+    const StoreCall call(*this);
     AuditEntry e;
     e.at = timestamp();
     e.osUser = m_actor.osUser;
@@ -435,6 +437,7 @@ bool CaseStore::audit(const QString &action, const QString &objectType, const QS
 
 std::optional<QString> CaseStore::setting(const QString &key)
 {
+    const StoreCall call(*this);
     SqlStatement q(database(), QStringLiteral("SELECT value FROM settings WHERE key = :key"));
     q.bind(QStringLiteral(":key"), key);
     if (!q.exec() || !q.next())
@@ -444,6 +447,7 @@ std::optional<QString> CaseStore::setting(const QString &key)
 
 bool CaseStore::setSetting(const QString &key, const QString &value)
 {
+    const StoreCall call(*this);
     const QString before = setting(key).value_or(QString());
     WriteTransaction tx(*this);
     if (!tx.ok())
@@ -462,6 +466,7 @@ bool CaseStore::setSetting(const QString &key, const QString &value)
 
 std::optional<qint64> CaseStore::packRef(const QString &sha256)
 {
+    const StoreCall call(*this);
     SqlStatement q(database(), QStringLiteral("SELECT id FROM rule_packs WHERE sha256 = :sha256"));
     q.bind(QStringLiteral(":sha256"), sha256);
     if (!q.exec() || !q.next())
@@ -471,6 +476,7 @@ std::optional<qint64> CaseStore::packRef(const QString &sha256)
 
 std::optional<qint64> CaseStore::storePack(const RulePack &pack)
 {
+    const StoreCall call(*this);
     if (const auto ref = packRef(pack.sha256()))
         return ref;
     WriteTransaction tx(*this);
@@ -496,6 +502,7 @@ std::optional<qint64> CaseStore::storePack(const RulePack &pack)
 
 std::optional<QByteArray> CaseStore::packContent(const QString &sha256)
 {
+    const StoreCall call(*this);
     SqlStatement q(database(), QStringLiteral("SELECT content FROM rule_packs WHERE sha256 = :sha256"));
     q.bind(QStringLiteral(":sha256"), sha256);
     if (!q.exec() || !q.next()) {

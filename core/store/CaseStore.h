@@ -129,6 +129,9 @@ public:
     // audit rows written afterwards carry it. An empty OS user is filled in from the environment.
     void setActor(const Actor &actor);
     QString timestamp() const; // now, ISO 8601 UTC with milliseconds
+    // Why the last store call failed (empty after a call that succeeded): every public call that
+    // can fail — of CaseStore, Decisions and Evaluations — clears it when it starts (StoreCall),
+    // so it never describes an earlier call. Read it right after the call that failed.
     const StoreError &lastError() const noexcept { return m_error; }
     int schemaVersion() const;
 
@@ -191,6 +194,7 @@ public:
 
 private:
     friend struct StoreConnection; // the store's own classes reach the connection through it
+    friend class StoreCall;
     QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
     CaseStore() = default;
     bool openConnection(const QString &file, bool readOnly, StoreError &error);
@@ -225,6 +229,27 @@ private:
     Actor m_actor;
     Clock m_clock;
     StoreError m_error;
+    int m_callDepth = 0; // public calls under way (StoreCall)
+};
+
+// One public store call, for its duration: the outermost one clears lastError() when it starts;
+// calls it makes on the way (Decisions::open reading the case, …) keep what it recorded so far.
+class StoreCall
+{
+public:
+    // `clears` false: a call that only reports what an earlier one did (commit() of a
+    // transaction that an inner failure marked rollback-only) leaves that earlier error in place.
+    explicit StoreCall(CaseStore &store, bool clears = true) : m_store(store)
+    {
+        if (m_store.m_callDepth++ == 0 && clears)
+            m_store.m_error = {};
+    }
+    ~StoreCall() { --m_store.m_callDepth; }
+    StoreCall(const StoreCall &) = delete;
+    StoreCall &operator=(const StoreCall &) = delete;
+
+private:
+    CaseStore &m_store;
 };
 
 // A write transaction that rolls back unless committed.

@@ -74,6 +74,7 @@ CaseSummary caseSummaryFrom(const SqlStatement &q)
 
 std::optional<CaseSummary> CaseStore::caseSummary(const QString &caseId)
 {
+    const StoreCall call(*this);
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
                        " WHERE c.case_id = :case_id")
@@ -88,6 +89,7 @@ std::optional<CaseSummary> CaseStore::caseSummary(const QString &caseId)
 
 std::vector<CaseVersion> CaseStore::versions(const QString &caseId, bool withContent)
 {
+    const StoreCall call(*this);
     std::vector<CaseVersion> out;
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE c.case_id = :case_id"
@@ -103,6 +105,7 @@ std::vector<CaseVersion> CaseStore::versions(const QString &caseId, bool withCon
 
 std::optional<CaseVersion> CaseStore::version(qint64 versionId)
 {
+    const StoreCall call(*this);
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE v.id = :id")
             .arg(kVersionColumns));
@@ -116,6 +119,7 @@ std::optional<CaseVersion> CaseStore::version(qint64 versionId)
 
 std::optional<CaseVersion> CaseStore::latestVersion(const QString &caseId)
 {
+    const StoreCall call(*this);
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM cases c JOIN case_versions v ON v.id = c.latest_version_id"
                        " WHERE c.case_id = :case_id")
@@ -130,6 +134,7 @@ std::optional<CaseVersion> CaseStore::latestVersion(const QString &caseId)
 
 QStringList CaseStore::allCaseIds(bool includeArchived)
 {
+    const StoreCall call(*this);
     QStringList ids;
     SqlStatement q(database(),
         includeArchived ? QStringLiteral("SELECT case_id FROM cases ORDER BY case_id")
@@ -143,6 +148,7 @@ QStringList CaseStore::allCaseIds(bool includeArchived)
 
 SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
 {
+    const StoreCall call(*this);
     SaveOutcome out;
     json::Document doc;
     const CaseReading reading = readCase(bytes, pack, {}, &doc);
@@ -165,6 +171,7 @@ SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
 
 SaveOutcome CaseStore::saveValidated(const json::Value &doc)
 {
+    const StoreCall call(*this);
     SaveOutcome out;
     const QString caseId = stringMember(doc, "id");
     out.caseId = caseId;
@@ -259,6 +266,7 @@ bool CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
 
 bool CaseStore::setArchived(const QString &caseId, bool archived)
 {
+    const StoreCall call(*this);
     const auto s = caseSummary(caseId);
     if (!s)
         return false;

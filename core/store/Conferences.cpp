@@ -3,6 +3,7 @@
 #include "store/Decisions.h"
 
 #include "case/CaseData.h"
+#include "store/SqlRows.h"
 #include "store/StoreConnection.h"
 
 #include <QSqlError>
@@ -14,6 +15,7 @@ namespace consilium {
 std::optional<qint64> Decisions::createConference(
     const QString &heldOn, const QString &title, const std::vector<Attendee> &attendees)
 {
+    const StoreCall call(m_store);
     if (!parseIsoDate(heldOn)) {
         m_store.fail(
             StoreErrc::Refused, QStringLiteral("conference date \"%1\" is not a date (YYYY-MM-DD)").arg(heldOn));
@@ -60,6 +62,7 @@ std::optional<qint64> Decisions::createConference(
 
 bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
 {
+    const StoreCall call(m_store);
     const auto c = m_store.caseSummary(caseId);
     if (!c || !conference(conferenceId))
         return false;
@@ -88,45 +91,45 @@ bool Decisions::listCase(qint64 conferenceId, const QString &caseId)
 
 std::optional<Conference> Decisions::conference(qint64 id)
 {
+    const StoreCall call(m_store);
     QSqlDatabase db = StoreConnection::of(m_store);
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id, held_on, title FROM conferences WHERE id = ?"));
-    q.addBindValue(id);
+    SqlStatement q(db, QStringLiteral("SELECT id, held_on, title FROM conferences WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
     if (!q.exec() || !q.next()) {
         m_store.fail(StoreErrc::NotFound, QStringLiteral("no conference %1").arg(id));
         return std::nullopt;
     }
     Conference c;
-    c.id = q.value(0).toLongLong();
-    c.heldOn = q.value(1).toString();
-    c.title = q.value(2).toString();
-    QSqlQuery a(db);
-    a.prepare(
-        QStringLiteral("SELECT name, role FROM conference_attendees WHERE conference_id = ? ORDER BY name, role"));
-    a.addBindValue(id);
+    c.id = q.int64(QStringLiteral("id"));
+    c.heldOn = q.text(QStringLiteral("held_on"));
+    c.title = q.text(QStringLiteral("title"));
+    SqlStatement a(db,
+        QStringLiteral("SELECT name, role FROM conference_attendees WHERE conference_id = :id ORDER BY name, role"));
+    a.bind(QStringLiteral(":id"), id);
     if (a.exec()) {
         while (a.next())
-            c.attendees.push_back({ a.value(0).toString(), a.value(1).toString() });
+            c.attendees.push_back({ a.text(QStringLiteral("name")), a.text(QStringLiteral("role")) });
     }
-    QSqlQuery cs(db);
-    cs.prepare(QStringLiteral("SELECT c.case_id FROM conference_cases cc JOIN cases c ON c.id = cc.case_ref"
-                              " WHERE cc.conference_id = ? ORDER BY cc.listed_at, c.case_id"));
-    cs.addBindValue(id);
+    SqlStatement cs(db,
+        QStringLiteral("SELECT c.case_id FROM conference_cases cc JOIN cases c ON c.id = cc.case_ref"
+                       " WHERE cc.conference_id = :id ORDER BY cc.listed_at, c.case_id"));
+    cs.bind(QStringLiteral(":id"), id);
     if (cs.exec()) {
         while (cs.next())
-            c.caseIds << cs.value(0).toString();
+            c.caseIds << cs.text(QStringLiteral("case_id"));
     }
     return c;
 }
 
 std::vector<Conference> Decisions::conferences()
 {
+    const StoreCall call(m_store);
     std::vector<Conference> out;
     std::vector<qint64> ids;
-    QSqlQuery q(StoreConnection::of(m_store));
-    if (q.exec(QStringLiteral("SELECT id FROM conferences ORDER BY held_on, id"))) {
+    SqlStatement q(StoreConnection::of(m_store), QStringLiteral("SELECT id FROM conferences ORDER BY held_on, id"));
+    if (q.exec()) {
         while (q.next())
-            ids.push_back(q.value(0).toLongLong());
+            ids.push_back(q.int64(QStringLiteral("id")));
     }
     for (qint64 id : ids) {
         if (auto c = conference(id))

@@ -10,6 +10,7 @@
 #include "store/CompactResult.h"
 #include "store/Evaluations.h"
 #include "store/RequiredRoles.h"
+#include "store/SqlRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -92,6 +93,77 @@ void resultKeys(const QByteArray &resultJson, QStringList &groups, QStringList &
     }
 }
 
+// A decision's required roles, positions and overrides.
+void readDecisionRows(const QSqlDatabase &db, Decision &d)
+{
+    const auto id = QStringLiteral(":id");
+    SqlStatement r(db, QStringLiteral("SELECT role FROM decision_roles WHERE decision_id = :id ORDER BY role"));
+    r.bind(id, d.id);
+    if (r.exec()) {
+        while (r.next())
+            d.requiredRoles << r.text(QStringLiteral("role"));
+    }
+    SqlStatement p(db,
+        QStringLiteral("SELECT participant, role, position, reason, recorded_at, recorded_by"
+                       " FROM decision_positions WHERE decision_id = :id ORDER BY role, participant"));
+    p.bind(id, d.id);
+    if (p.exec()) {
+        while (p.next())
+            d.positions.push_back({ p.text(QStringLiteral("participant")), p.text(QStringLiteral("role")),
+                stanceFromName(p.text(QStringLiteral("position"))).value_or(Stance::Abstain),
+                p.text(QStringLiteral("reason")), p.text(QStringLiteral("recorded_at")),
+                p.text(QStringLiteral("recorded_by")) });
+    }
+    SqlStatement o(db,
+        QStringLiteral("SELECT id, criterion_id, reason_code, text, recorded_at, recorded_by FROM decision_overrides"
+                       " WHERE decision_id = :id ORDER BY id"));
+    o.bind(id, d.id);
+    if (o.exec()) {
+        while (o.next())
+            d.overrides.push_back({ o.int64(QStringLiteral("id")), o.text(QStringLiteral("criterion_id")),
+                o.text(QStringLiteral("reason_code")), o.text(QStringLiteral("text")),
+                o.text(QStringLiteral("recorded_at")), o.text(QStringLiteral("recorded_by")) });
+    }
+}
+
+// The rows of a newly opened decision: the decision itself and the roles that must sign it off.
+struct NewDecision {
+    qint64 conferenceId = 0;
+    qint64 versionId = 0;
+    qint64 packRef = 0;
+    QByteArray resultJson;
+    QStringList roles;
+};
+
+std::optional<qint64> insertDecision(CaseStore &store, const NewDecision &n)
+{
+    const QSqlDatabase db = StoreConnection::of(store);
+    SqlStatement q(db,
+        QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
+                       " created_at, created_by) VALUES (:conference, :version, :pack, :engine, :result, :at, :by)"));
+    q.bind(QStringLiteral(":conference"), n.conferenceId)
+        .bind(QStringLiteral(":version"), n.versionId)
+        .bind(QStringLiteral(":pack"), n.packRef)
+        .bind(QStringLiteral(":engine"), engineVersion())
+        .bind(QStringLiteral(":result"), QString::fromUtf8(n.resultJson))
+        .bind(QStringLiteral(":at"), store.timestamp())
+        .bind(QStringLiteral(":by"), store.actor().displayName);
+    if (!q.exec()) {
+        store.fail(StoreErrc::Sql, q.errorText());
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId();
+    for (const QString &role : n.roles) {
+        SqlStatement r(db, QStringLiteral("INSERT INTO decision_roles (decision_id, role) VALUES (:id, :role)"));
+        r.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":role"), role);
+        if (!r.exec()) {
+            store.fail(StoreErrc::Sql, r.errorText());
+            return std::nullopt;
+        }
+    }
+    return id;
+}
+
 } // namespace
 
 Decisions::Decisions(CaseStore &store) : m_store(store) { }
@@ -105,6 +177,7 @@ QStringList Decisions::overrideReasonCodes()
 std::optional<qint64> Decisions::open(
     qint64 conferenceId, const QString &caseId, const RulePack &pack, std::optional<qint64> versionId)
 {
+    const StoreCall call(m_store);
     if (!conference(conferenceId))
         return std::nullopt;
     const auto summary = m_store.caseSummary(caseId);
@@ -148,35 +221,11 @@ std::optional<qint64> Decisions::open(
     const auto stored = Evaluations(m_store).record(*version, pack, compact);
     if (!stored)
         return std::nullopt;
-    QSqlDatabase db = StoreConnection::of(m_store);
-    QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("INSERT INTO decisions (conference_id, case_version_id, pack_ref, engine_version, result_json,"
-                       " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(conferenceId);
-    q.addBindValue(version->id);
-    q.addBindValue(*packRef);
-    q.addBindValue(engineVersion());
-    q.addBindValue(QString::fromUtf8(result));
-    q.addBindValue(m_store.timestamp());
-    q.addBindValue(m_store.actor().displayName);
-    if (!q.exec()) {
-        m_store.fail(StoreErrc::Sql, q.lastError().text());
+    const auto id = insertDecision(m_store, { conferenceId, version->id, *packRef, result, roles });
+    if (!id)
         return std::nullopt;
-    }
-    const qint64 id = q.lastInsertId().toLongLong();
-    for (const QString &role : roles) {
-        QSqlQuery r(db);
-        r.prepare(QStringLiteral("INSERT INTO decision_roles (decision_id, role) VALUES (?, ?)"));
-        r.addBindValue(id);
-        r.addBindValue(role);
-        if (!r.exec()) {
-            m_store.fail(StoreErrc::Sql, r.lastError().text());
-            return std::nullopt;
-        }
-    }
-    if (!m_store.audit(QStringLiteral("decision.opened"), QStringLiteral("decision"), QString::number(id), {},
-            stateHash(id),
+    if (!m_store.audit(QStringLiteral("decision.opened"), QStringLiteral("decision"), QString::number(*id), {},
+            stateHash(*id),
             QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6; evaluation %7")
                 .arg(caseId)
                 .arg(version->version)
@@ -184,11 +233,12 @@ std::optional<qint64> Decisions::open(
                 .arg(stored->id))
         || !tx.commit())
         return std::nullopt;
-    return id;
+    return *id;
 }
 
 std::optional<Decision> Decisions::draft(qint64 id)
 {
+    const StoreCall call(m_store);
     auto d = decision(id);
     if (!d)
         return std::nullopt;
@@ -202,6 +252,7 @@ std::optional<Decision> Decisions::draft(qint64 id)
 
 bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale)
 {
+    const StoreCall call(m_store);
     const auto d = draft(decisionId);
     if (!d)
         return false;
@@ -234,6 +285,7 @@ bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QS
 
 bool Decisions::recordPosition(qint64 decisionId, const Position &p)
 {
+    const StoreCall call(m_store);
     const auto d = draft(decisionId);
     if (!d)
         return false;
@@ -272,6 +324,7 @@ bool Decisions::recordPosition(qint64 decisionId, const Position &p)
 bool Decisions::addOverride(
     qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text)
 {
+    const StoreCall call(m_store);
     const auto d = draft(decisionId);
     if (!d)
         return false;
@@ -311,6 +364,7 @@ bool Decisions::addOverride(
 
 bool Decisions::finalise(qint64 decisionId)
 {
+    const StoreCall call(m_store);
     const auto d = draft(decisionId);
     if (!d)
         return false;
@@ -343,6 +397,7 @@ bool Decisions::finalise(qint64 decisionId)
 
 std::optional<qint64> Decisions::correct(qint64 decisionId)
 {
+    const StoreCall call(m_store);
     const auto d = decision(decisionId);
     if (!d)
         return std::nullopt;
@@ -394,86 +449,62 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
 
 std::optional<Decision> Decisions::decision(qint64 id)
 {
-    QSqlDatabase db = StoreConnection::of(m_store);
-    QSqlQuery q(db);
-    q.prepare(
+    const StoreCall call(m_store);
+    const QSqlDatabase db = StoreConnection::of(m_store);
+    SqlStatement q(db,
         QStringLiteral("SELECT d.id, d.conference_id, d.case_version_id, c.case_id, v.version, p.sha256, p.pack_id,"
                        " p.pack_version, d.engine_version, d.result_json, d.outcome, d.chosen_arm, d.rationale,"
                        " d.status, d.corrects_id, d.created_at, d.created_by, d.finalised_at, d.finalised_by"
                        " FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
-                       " JOIN cases c ON c.id = v.case_ref JOIN rule_packs p ON p.id = d.pack_ref WHERE d.id = ?"));
-    q.addBindValue(id);
+                       " JOIN cases c ON c.id = v.case_ref JOIN rule_packs p ON p.id = d.pack_ref WHERE d.id = :id"));
+    q.bind(QStringLiteral(":id"), id);
     if (!q.exec() || !q.next()) {
         m_store.fail(StoreErrc::NotFound, QStringLiteral("no decision %1").arg(id));
         return std::nullopt;
     }
     Decision d;
-    d.id = q.value(0).toLongLong();
-    d.conferenceId = q.value(1).toLongLong();
-    d.caseVersionId = q.value(2).toLongLong();
-    d.caseId = q.value(3).toString();
-    d.caseVersion = q.value(4).toInt();
-    d.packSha256 = q.value(5).toString();
-    d.packId = q.value(6).toString();
-    d.packVersion = q.value(7).toString();
-    d.engineVersion = q.value(8).toString();
-    d.resultJson = q.value(9).toString().toUtf8();
-    d.outcome = q.value(10).toString();
-    d.chosenArm = q.value(11).toString();
-    d.rationale = q.value(12).toString();
-    d.finalised = q.value(13).toString() == QLatin1String("final");
-    if (!q.value(14).isNull())
-        d.correctsId = q.value(14).toLongLong();
-    d.createdAt = q.value(15).toString();
-    d.createdBy = q.value(16).toString();
-    d.finalisedAt = q.value(17).toString();
-    d.finalisedBy = q.value(18).toString();
-    QSqlQuery r(db);
-    r.prepare(QStringLiteral("SELECT role FROM decision_roles WHERE decision_id = ? ORDER BY role"));
-    r.addBindValue(id);
-    if (r.exec()) {
-        while (r.next())
-            d.requiredRoles << r.value(0).toString();
-    }
-    QSqlQuery p(db);
-    p.prepare(QStringLiteral("SELECT participant, role, position, reason, recorded_at, recorded_by"
-                             " FROM decision_positions WHERE decision_id = ? ORDER BY role, participant"));
-    p.addBindValue(id);
-    if (p.exec()) {
-        while (p.next())
-            d.positions.push_back({ p.value(0).toString(), p.value(1).toString(),
-                stanceFromName(p.value(2).toString()).value_or(Stance::Abstain), p.value(3).toString(),
-                p.value(4).toString(), p.value(5).toString() });
-    }
-    QSqlQuery o(db);
-    o.prepare(
-        QStringLiteral("SELECT id, criterion_id, reason_code, text, recorded_at, recorded_by FROM decision_overrides"
-                       " WHERE decision_id = ? ORDER BY id"));
-    o.addBindValue(id);
-    if (o.exec()) {
-        while (o.next())
-            d.overrides.push_back({ o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(),
-                o.value(3).toString(), o.value(4).toString(), o.value(5).toString() });
-    }
+    d.id = q.int64(QStringLiteral("id"));
+    d.conferenceId = q.int64(QStringLiteral("conference_id"));
+    d.caseVersionId = q.int64(QStringLiteral("case_version_id"));
+    d.caseId = q.text(QStringLiteral("case_id"));
+    d.caseVersion = q.integer(QStringLiteral("version"));
+    d.packSha256 = q.text(QStringLiteral("sha256"));
+    d.packId = q.text(QStringLiteral("pack_id"));
+    d.packVersion = q.text(QStringLiteral("pack_version"));
+    d.engineVersion = q.text(QStringLiteral("engine_version"));
+    d.resultJson = q.text(QStringLiteral("result_json")).toUtf8();
+    d.outcome = q.text(QStringLiteral("outcome"));
+    d.chosenArm = q.text(QStringLiteral("chosen_arm"));
+    d.rationale = q.text(QStringLiteral("rationale"));
+    d.finalised = q.text(QStringLiteral("status")) == QLatin1String("final");
+    if (const QVariant corrects = q.value(QStringLiteral("corrects_id")); !corrects.isNull())
+        d.correctsId = corrects.toLongLong();
+    d.createdAt = q.text(QStringLiteral("created_at"));
+    d.createdBy = q.text(QStringLiteral("created_by"));
+    d.finalisedAt = q.text(QStringLiteral("finalised_at"));
+    d.finalisedBy = q.text(QStringLiteral("finalised_by"));
+    readDecisionRows(db, d);
     return d;
 }
 
 std::vector<qint64> Decisions::decisionsOfCase(const QString &caseId)
 {
+    const StoreCall call(m_store);
     std::vector<qint64> ids;
-    QSqlQuery q(StoreConnection::of(m_store));
-    q.prepare(QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
-                             " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = ? ORDER BY d.id"));
-    q.addBindValue(caseId);
+    SqlStatement q(StoreConnection::of(m_store),
+        QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
+                       " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = :case_id ORDER BY d.id"));
+    q.bind(QStringLiteral(":case_id"), caseId);
     if (q.exec()) {
         while (q.next())
-            ids.push_back(q.value(0).toLongLong());
+            ids.push_back(q.int64(QStringLiteral("id")));
     }
     return ids;
 }
 
 QString Decisions::stateHash(qint64 id)
 {
+    const StoreCall call(m_store);
     const auto d = decision(id);
     if (!d)
         return {};

@@ -92,6 +92,7 @@ Evaluations::Evaluations(CaseStore &store) : m_store(store) { }
 
 std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, const RulePack &pack)
 {
+    const StoreCall call(m_store);
     const auto v = m_store.version(versionId);
     if (!v)
         return std::nullopt;
@@ -112,6 +113,7 @@ std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, c
 std::optional<StoredEvaluation> Evaluations::record(
     const CaseVersion &v, const RulePack &pack, const CompactResult &result)
 {
+    const StoreCall call(m_store);
     const qint64 versionId = v.id;
     WriteTransaction tx(m_store);
     if (!tx.ok())
@@ -119,16 +121,16 @@ std::optional<StoredEvaluation> Evaluations::record(
     const auto packRef = m_store.storePack(pack);
     if (!packRef)
         return std::nullopt;
-    QSqlQuery q(StoreConnection::of(m_store));
-    q.prepare(QStringLiteral("SELECT c.id, c.latest_version_id FROM cases c JOIN case_versions v ON v.case_ref = c.id"
-                             " WHERE v.id = ?"));
-    q.addBindValue(versionId);
+    SqlStatement q(StoreConnection::of(m_store),
+        QStringLiteral("SELECT c.id, c.latest_version_id FROM cases c JOIN case_versions v ON v.case_ref = c.id"
+                       " WHERE v.id = :version"));
+    q.bind(QStringLiteral(":version"), versionId);
     if (!q.exec() || !q.next()) {
-        m_store.fail(StoreErrc::Sql, q.lastError().text());
+        m_store.fail(StoreErrc::Sql, q.errorText());
         return std::nullopt;
     }
-    const qint64 caseRef = q.value(0).toLongLong();
-    const bool latest = q.value(1).toLongLong() == versionId;
+    const qint64 caseRef = q.int64(QStringLiteral("id"));
+    const bool latest = q.int64(QStringLiteral("latest_version_id")) == versionId;
     q.finish();
     Writer writer(StoreConnection::of(m_store), m_store.dialect());
     QString error;
@@ -161,6 +163,7 @@ std::optional<StoredEvaluation> Evaluations::record(
 
 std::optional<StoredEvaluation> Evaluations::evaluateCase(const QString &caseId, const RulePack &pack)
 {
+    const StoreCall call(m_store);
     const auto s = m_store.caseSummary(caseId);
     if (!s)
         return std::nullopt;
@@ -169,27 +172,28 @@ std::optional<StoredEvaluation> Evaluations::evaluateCase(const QString &caseId,
 
 std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
 {
+    const StoreCall call(m_store);
     std::vector<StoredEvaluation> out;
-    QSqlQuery q(StoreConnection::of(m_store));
-    q.prepare(QStringLiteral("SELECT e.id, e.case_version_id, v.version, p.sha256, p.pack_id, p.pack_version,"
-                             " e.engine_version, e.evaluated_at, e.compact FROM evaluations e"
-                             " JOIN case_versions v ON v.id = e.case_version_id JOIN cases c ON c.id = v.case_ref"
-                             " JOIN rule_packs p ON p.id = e.pack_ref WHERE c.case_id = ? ORDER BY e.id"));
-    q.addBindValue(caseId);
+    SqlStatement q(StoreConnection::of(m_store),
+        QStringLiteral("SELECT e.id, e.case_version_id, v.version, p.sha256, p.pack_id, p.pack_version,"
+                       " e.engine_version, e.evaluated_at, e.compact FROM evaluations e"
+                       " JOIN case_versions v ON v.id = e.case_version_id JOIN cases c ON c.id = v.case_ref"
+                       " JOIN rule_packs p ON p.id = e.pack_ref WHERE c.case_id = :case_id ORDER BY e.id"));
+    q.bind(QStringLiteral(":case_id"), caseId);
     if (!q.exec())
         return out;
     while (q.next()) {
         StoredEvaluation s;
-        s.id = q.value(0).toLongLong();
-        s.caseVersionId = q.value(1).toLongLong();
+        s.id = q.int64(QStringLiteral("id"));
+        s.caseVersionId = q.int64(QStringLiteral("case_version_id"));
         s.caseId = caseId;
-        s.version = q.value(2).toInt();
-        s.packSha256 = q.value(3).toString();
-        s.packId = q.value(4).toString();
-        s.packVersion = q.value(5).toString();
-        s.engineVersion = q.value(6).toString();
-        s.evaluatedAt = q.value(7).toString();
-        s.result = CompactResult::fromJson(q.value(8).toString().toUtf8()).value_or(CompactResult {});
+        s.version = q.integer(QStringLiteral("version"));
+        s.packSha256 = q.text(QStringLiteral("sha256"));
+        s.packId = q.text(QStringLiteral("pack_id"));
+        s.packVersion = q.text(QStringLiteral("pack_version"));
+        s.engineVersion = q.text(QStringLiteral("engine_version"));
+        s.evaluatedAt = q.text(QStringLiteral("evaluated_at"));
+        s.result = CompactResult::fromJson(q.text(QStringLiteral("compact")).toUtf8()).value_or(CompactResult {});
         out.push_back(std::move(s));
     }
     return out;
@@ -292,6 +296,7 @@ bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RuleP
 ReevaluationSummary Evaluations::reevaluateAll(
     const RulePack &pack, const ProgressCallback &progress, const std::atomic<bool> *cancel, int batchSize, int threads)
 {
+    const StoreCall call(m_store);
     ReevaluationSummary summary;
     QElapsedTimer total;
     total.start();

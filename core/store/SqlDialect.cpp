@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/SqlDialect.h"
+#include "store/SqlRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -22,15 +23,17 @@ public:
             statements << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = FULL");
         }
         for (const QString &sql : std::as_const(statements)) {
-            QSqlQuery q(db);
-            if (!q.exec(sql)) {
-                error = QStringLiteral("%1: %2").arg(sql, q.lastError().text());
+            SqlStatement q(db, sql);
+            if (!q.exec()) {
+                error = QStringLiteral("%1: %2").arg(sql, q.errorText());
                 return false;
             }
-            if (sql.contains(QLatin1String("journal_mode")) && q.next()
-                && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-                error = QStringLiteral("cannot switch the database to WAL mode (got %1)").arg(q.value(0).toString());
-                return false;
+            if (sql.contains(QLatin1String("journal_mode")) && q.next()) {
+                const QString mode = q.text(QStringLiteral("journal_mode"));
+                if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+                    error = QStringLiteral("cannot switch the database to WAL mode (got %1)").arg(mode);
+                    return false;
+                }
             }
         }
         return true;
@@ -38,10 +41,10 @@ public:
 
     std::optional<int> schemaVersion(const QSqlDatabase &db) const override
     {
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        SqlStatement q(db, QStringLiteral("PRAGMA user_version"));
+        if (!q.exec() || !q.next())
             return std::nullopt;
-        return q.value(0).toInt();
+        return q.integer(QStringLiteral("user_version"));
     }
 
     bool setSchemaVersion(const QSqlDatabase &db, int version) const override
@@ -52,10 +55,10 @@ public:
 
     std::optional<qint64> applicationId(const QSqlDatabase &db) const override
     {
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+        SqlStatement q(db, QStringLiteral("PRAGMA application_id"));
+        if (!q.exec() || !q.next())
             return std::nullopt;
-        return q.value(0).toLongLong();
+        return q.int64(QStringLiteral("application_id"));
     }
 
     bool setApplicationId(const QSqlDatabase &db, qint64 id) const override
@@ -103,10 +106,10 @@ public:
     QStringList triggerNames(const QSqlDatabase &db) const override
     {
         QStringList names;
-        QSqlQuery q(db);
-        if (q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"))) {
+        SqlStatement q(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"));
+        if (q.exec()) {
             while (q.next())
-                names << q.value(0).toString();
+                names << q.text(QStringLiteral("name"));
         }
         return names;
     }
@@ -115,12 +118,11 @@ public:
 
     QString triggerDefinition(const QSqlDatabase &db, const QString &name) const override
     {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"));
-        q.addBindValue(name);
+        SqlStatement q(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"));
+        q.bind(QStringLiteral(":name"), name);
         if (!q.exec() || !q.next())
             return {};
-        return q.value(0).toString();
+        return q.text(QStringLiteral("sql"));
     }
 
     QString dropTrigger(const QString &name, const QString &table) const override
@@ -144,19 +146,19 @@ public:
     QStringList integrityProblems(const QSqlDatabase &db) const override
     {
         QStringList problems;
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
-            problems << q.lastError().text();
+        SqlStatement q(db, QStringLiteral("PRAGMA integrity_check"));
+        if (!q.exec()) {
+            problems << q.errorText();
             return problems;
         }
         while (q.next()) {
-            const QString line = q.value(0).toString();
+            const QString line = q.text(QStringLiteral("integrity_check"));
             if (line != QLatin1String("ok"))
                 problems << line;
         }
-        QSqlQuery fk(db);
-        if (fk.exec(QStringLiteral("PRAGMA foreign_key_check")) && fk.next())
-            problems << QStringLiteral("foreign key violation in table %1").arg(fk.value(0).toString());
+        SqlStatement fk(db, QStringLiteral("PRAGMA foreign_key_check"));
+        if (fk.exec() && fk.next())
+            problems << QStringLiteral("foreign key violation in table %1").arg(fk.text(QStringLiteral("table")));
         return problems;
     }
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Versioned cases, import/export, listing, re-evaluation and backup (issue 4).
+// Versioned cases, import/export, listing, re-evaluation and backup; lastError() per call.
 #include "StoreTestUtil.h"
 
 #include "store/Backup.h"
 #include "store/CanonicalJson.h"
+#include "store/CompactResult.h"
+#include "store/Decisions.h"
 #include "store/Evaluations.h"
 #include "store/ImportExport.h"
 
@@ -97,6 +99,55 @@ private Q_SLOTS:
         QVERIFY2(store->lastError().details.join(QLatin1Char('\n')).contains(QLatin1String("$.facts.")),
             qPrintable(store->lastError().details.join(QLatin1Char('\n'))));
         QVERIFY(store->allCaseIds().isEmpty());
+    }
+
+    // lastError() describes the last call only: a failed call followed by one that succeeds
+    // leaves no error; an error found inside a call that calls others is kept.
+    void lastErrorDescribesTheLastCall()
+    {
+        auto store = fresh();
+        QVERIFY(store);
+        const RulePack &pack = RulePack::builtin();
+        QVERIFY(!store->caseSummary(QStringLiteral("no-such-case")));
+        QVERIFY(store->lastError());
+        QVERIFY2(
+            store->lastError().message.contains(QLatin1String("no-such-case")), qPrintable(store->lastError().message));
+        QCOMPARE(store->saveCase(example(QStringLiteral("V06-aav-hiv-hbv")), pack).status, SaveStatus::Added);
+        QVERIFY2(!store->lastError(), qPrintable(store->lastError().message));
+
+        QVERIFY(!store->setArchived(QStringLiteral("no-such-case"), true));
+        QVERIFY(store->lastError());
+        QVERIFY(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv")));
+        QVERIFY(!store->lastError());
+
+        Decisions decisions(*store);
+        QVERIFY(!decisions.decision(999));
+        QCOMPARE(store->lastError().code, StoreErrc::NotFound);
+        QVERIFY(decisions.conferences().empty());
+        QVERIFY(!store->lastError());
+
+        // Decisions::open reads the case through CaseStore::caseSummary: its error survives.
+        const auto conference = decisions.createConference(QStringLiteral("2026-01-05"), QStringLiteral("MDT"), {});
+        QVERIFY(conference);
+        QVERIFY(!decisions.open(*conference, QStringLiteral("no-such-case"), pack));
+        QVERIFY(store->lastError());
+        QVERIFY2(
+            store->lastError().message.contains(QLatin1String("no-such-case")), qPrintable(store->lastError().message));
+        QVERIFY(decisions.open(*conference, QStringLiteral("V06-aav-hiv-hbv"), pack));
+        QVERIFY2(!store->lastError(), qPrintable(store->lastError().message));
+
+        // A failure inside the caller's transaction makes it rollback-only: commit() refuses and
+        // leaves the failure's error in place rather than clearing it.
+        QVERIFY(store->begin());
+        CaseVersion missing;
+        missing.id = 999;
+        QVERIFY(!Evaluations(*store).record(missing, pack, CompactResult {}));
+        QCOMPARE(store->lastError().code, StoreErrc::Sql);
+        QVERIFY(!store->commit());
+        QCOMPARE(store->lastError().code, StoreErrc::Sql);
+        QVERIFY(!store->inTransaction());
+        QVERIFY(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv")));
+        QVERIFY(!store->lastError());
     }
 
     void importExportRoundTrip()
