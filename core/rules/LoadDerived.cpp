@@ -120,7 +120,7 @@ void PackLoader::loadDerived(const ObjectView &top)
             auto when = ao.isObject() ? expression(ao, "when", def.id) : std::nullopt;
             const QString note = ao.isObject() ? ao.string("note").value_or(QString()) : QString();
             if (ao.isObject() && note.trimmed().isEmpty())
-                error(ao.pathOf("note"), QStringLiteral("expected a non-empty note"));
+                error(ao.pathOf("note"), QStringLiteral("expected a non-empty note"), FindingCode::Required);
             else if (when)
                 def.applicability = DerivedDef::Applicability { std::move(*when), note };
         }
