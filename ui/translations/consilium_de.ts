@@ -4,13 +4,13 @@
 <context>
     <name>consilium::CaseDocument</name>
     <message>
-        <location filename="../editor/CaseDocument.cpp" line="+91"/>
+        <location filename="../editor/CaseDocument.cpp" line="+118"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+250"/>
-        <location line="+8"/>
+        <location line="+214"/>
+        <location line="+9"/>
         <source>&quot;%1&quot; is not a number</source>
         <translation>„%1“ ist keine Zahl</translation>
     </message>
@@ -18,23 +18,23 @@
 <context>
     <name>consilium::CaseEditor</name>
     <message>
-        <location filename="../editor/CaseEditor.cpp" line="+234"/>
+        <location filename="../editor/CaseEditor.cpp" line="+246"/>
         <source>&quot;%1&quot; is not a valid date (YYYY-MM-DD); the values keep their dates.</source>
         <translation>„%1“ ist kein gültiges Datum (JJJJ-MM-TT); die Werte behalten ihr bisheriges Datum.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+393"/>
+        <location line="+276"/>
         <source>Date of these results (YYYY-MM-DD): every value of the panel without a date of its own takes it</source>
         <translation>Datum dieser Ergebnisse (JJJJ-MM-TT): Jeder Wert dieses Abschnitts ohne eigenes Datum übernimmt es</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-255"/>
         <source>Date %1 for %2</source>
         <translation>Datum %1 für %2</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+204"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -158,7 +158,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+87"/>
+        <location filename="../cases/CaseListModel.cpp" line="+146"/>
         <source>%1: the open case</source>
         <translation>%1: der geöffnete Fall</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Evidenz</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
     </message>
@@ -931,7 +931,7 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+120"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+118"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -952,12 +952,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Inputs</source>
         <translation>Eingaben</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-22"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -977,7 +977,7 @@
         <translation>entscheidet das Ergebnis nicht</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
@@ -1283,9 +1283,8 @@
         <translation>Wirkstoff unter den aktuellen Medikamenten</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Validated in adults; this patient is under 18.</source>
-        <translation>Bei Erwachsenen validiert; diese Person ist jünger als 18.</translation>
+        <translation type="vanished">Bei Erwachsenen validiert; diese Person ist jünger als 18.</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1293,7 +1292,7 @@
         <translation> (Bestandteile fehlen)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -1626,7 +1625,7 @@
         <translation>(nicht erfasst)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -2470,7 +2469,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+28"/>
+        <location filename="../packs/PackDialog.cpp" line="+72"/>
         <source>Rule packs</source>
         <translation>Regelwerke</translation>
     </message>
@@ -2528,11 +2527,21 @@ Regelwerk %2 %3
         <translation>in die Anwendung eingebaut</translation>
     </message>
     <message>
+        <location line="+88"/>
+        <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; %3 The override and your reason were recorded in the audit log.</source>
+        <translation>Das Regelwerk des Standorts ist aktiv, obwohl es nicht mit einem vertrauenswürdigen Schlüssel signiert ist (%1). Alle %2 Testfälle bestanden; %3 Die Übersteuerung und Ihre Begründung wurden im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; %3</source>
+        <translation>Das Regelwerk des Standorts ist aktiv: signiert mit dem vertrauenswürdigen Schlüssel %1…; alle %2 Testfälle bestanden; %3</translation>
+    </message>
+    <message>
         <source>site pack</source>
         <translation type="vanished">Regelwerk des Standorts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-94"/>
         <source>site pack, %1</source>
         <translation>Regelwerk des Standorts, %1</translation>
     </message>
@@ -2572,7 +2581,7 @@ Regelwerk %2 %3
         <translation>Ohne vertrauenswürdige Signatur geladen: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+18"/>
         <source>The pack was refused (%n problem(s)); the active pack is unchanged:</source>
         <translation>
             <numerusform>Das Regelwerk wurde abgelehnt (%n Problem); das aktive Regelwerk bleibt unverändert:</numerusform>
@@ -2590,26 +2599,45 @@ Regelwerk %2 %3
         <translation>Das Regelwerk wurde abgelehnt; das aktive Regelwerk bleibt unverändert.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+13"/>
+        <location line="-160"/>
+        <location line="+193"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Rule pack</source>
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-223"/>
+        <source>Re-evaluating the stored cases under the new rule pack…</source>
+        <translation>Die gespeicherten Fälle werden unter dem neuen Regelwerk neu ausgewertet …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the cases were re-evaluated.</source>
+        <translation>die Fälle wurden neu ausgewertet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the re-evaluation was cancelled after %1 of %2 cases; the others show as not evaluated under this pack until it is activated again.</source>
+        <translation>die Neuauswertung wurde nach %1 von %2 Fällen abgebrochen; die übrigen Fälle gelten unter diesem Regelwerk als nicht ausgewertet, bis es erneut aktiviert wird.</translation>
+    </message>
+    <message>
+        <location line="+177"/>
         <source>Rule pack loaded without a trusted signature</source>
         <translation>Regelwerk ohne vertrauenswürdige Signatur geladen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; the cases were re-evaluated. The override and your reason were recorded in the audit log.</source>
-        <translation>Das Regelwerk des Standorts ist aktiv, obwohl es nicht mit einem vertrauenswürdigen Schlüssel signiert ist (%1). Alle %2 Testfälle bestanden; die Fälle wurden neu ausgewertet. Die Übersteuerung und Ihre Begründung wurden im Prüfprotokoll festgehalten.</translation>
+        <translation type="vanished">Das Regelwerk des Standorts ist aktiv, obwohl es nicht mit einem vertrauenswürdigen Schlüssel signiert ist (%1). Alle %2 Testfälle bestanden; die Fälle wurden neu ausgewertet. Die Übersteuerung und Ihre Begründung wurden im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; the cases were re-evaluated.</source>
-        <translation>Das Regelwerk des Standorts ist aktiv: signiert mit dem vertrauenswürdigen Schlüssel %1…; alle %2 Testfälle bestanden; die Fälle wurden neu ausgewertet.</translation>
+        <translation type="vanished">Das Regelwerk des Standorts ist aktiv: signiert mit dem vertrauenswürdigen Schlüssel %1…; alle %2 Testfälle bestanden; die Fälle wurden neu ausgewertet.</translation>
     </message>
 </context>
 <context>
@@ -2625,23 +2653,22 @@ Regelwerk %2 %3
         <translation>die Signatur ist ungültig</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>the file is not a valid rule pack</source>
         <translation>die Datei ist kein gültiges Regelwerk</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the pack is not signed by a trusted key: %1</source>
         <translation>das Regelwerk ist nicht mit einem vertrauenswürdigen Schlüssel signiert: %1</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+30"/>
+        <location line="-62"/>
         <source>the pack has no vignettes: it cannot be validated</source>
         <translation>das Regelwerk enthält keine Testfälle: Es kann nicht validiert werden</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-18"/>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -2730,12 +2757,12 @@ Regelwerk %2 %3
         <translation>Ein Medikament, das Ihre Immunzellen und die krankmachenden Zellen zusammenbringt. Die Dosis wird im Krankenhaus in kleinen Schritten gesteigert.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The usual treatment: medicines such as steroids and drugs that calm the immune system.</source>
         <translation>Die übliche Behandlung: Medikamente wie Kortison und Mittel, die das Immunsystem dämpfen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>fever and feeling unwell as the immune cells become active</source>
         <translation>Fieber und Unwohlsein, wenn die Immunzellen aktiv werden</translation>
     </message>
@@ -2890,12 +2917,12 @@ Regelwerk %2 %3
         <translation>Bispezifischer Antikörper (T-Zell-Engager)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The usual treatment</source>
         <translation>Die übliche Behandlung</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Your treatment options</source>
         <translation>Ihre Behandlungsmöglichkeiten</translation>
     </message>
@@ -2988,7 +3015,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::ResultText</name>
     <message numerus="yes">
-        <location filename="../compare/ResultText.cpp" line="+50"/>
+        <location filename="../compare/ResultText.cpp" line="+29"/>
         <source>Eligible · %n caution(s) not yet checked</source>
         <translation>
             <numerusform>Geeignet · %n Einschränkung noch nicht geprüft</numerusform>
@@ -3017,7 +3044,7 @@ Regelwerk %2 %3
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Undetermined · %n exclusion(s) unknown</source>
         <translation>
             <numerusform>Unbestimmt · %n Ausschlusskriterium unbekannt</numerusform>
@@ -3055,7 +3082,7 @@ Regelwerk %2 %3
         <translation>Letzte Dosis eines Medikaments</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+25"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -3189,7 +3216,7 @@ Regelwerk %2 %3
         <translation type="vanished">n=%1</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+97"/>
         <source>rate not reported</source>
         <translation>Rate nicht berichtet</translation>
     </message>
@@ -3265,7 +3292,7 @@ Regelwerk %2 %3
         <translation>Nachbeobachtung: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+28"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weiteres</numerusform>
@@ -3494,7 +3521,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+71"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+59"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation>%1 bis %2 (Tag %3 bis %4)</translation>
     </message>
@@ -3509,7 +3536,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Zeitplan der Logistik</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+91"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -3519,7 +3546,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Logistik ab dem Stichtag (%1)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>ineligible</source>
         <translation>nicht geeignet</translation>
     </message>
@@ -3552,12 +3579,12 @@ Schreibgeschützt öffnen?</translation>
         <translation type="vanished">ab Tag %1; Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-279"/>
         <source>Evidence: %1</source>
         <translation>Evidenz: %1</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+213"/>
         <source>Days from the as-of date</source>
         <translation>Tage ab dem Stichtag</translation>
     </message>
@@ -3567,7 +3594,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Frühester Start</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-135"/>
         <source>Earliest start: %1</source>
         <translation>Frühester Start: %1</translation>
     </message>
@@ -3575,7 +3602,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+57"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+45"/>
         <source>Any grade</source>
         <translation>Alle Grade</translation>
     </message>
@@ -3605,7 +3632,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+100"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -3645,7 +3672,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>nicht gefunden: keine Rate für dieses Maß (NF). Nicht null.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>95% confidence interval (Wilson)</source>
         <translation>95%-Konfidenzintervall (Wilson)</translation>
     </message>
@@ -3654,7 +3681,7 @@ Schreibgeschützt öffnen?</translation>
         <translation type="vanished">%1: %2</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>grade ≥ 3 rates</source>
         <translation>Raten Grad ≥ 3</translation>
     </message>

@@ -4,13 +4,13 @@
 <context>
     <name>consilium::CaseDocument</name>
     <message>
-        <location filename="../editor/CaseDocument.cpp" line="+91"/>
+        <location filename="../editor/CaseDocument.cpp" line="+118"/>
         <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+250"/>
-        <location line="+8"/>
+        <location line="+214"/>
+        <location line="+9"/>
         <source>&quot;%1&quot; is not a number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18,23 +18,23 @@
 <context>
     <name>consilium::CaseEditor</name>
     <message>
-        <location filename="../editor/CaseEditor.cpp" line="+234"/>
+        <location filename="../editor/CaseEditor.cpp" line="+246"/>
         <source>&quot;%1&quot; is not a valid date (YYYY-MM-DD); the values keep their dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+393"/>
+        <location line="+276"/>
         <source>Date of these results (YYYY-MM-DD): every value of the panel without a date of its own takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-255"/>
         <source>Date %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+204"/>
         <source>Row %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,7 +154,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+87"/>
+        <location filename="../cases/CaseListModel.cpp" line="+146"/>
         <source>%1: the open case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,7 +760,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -923,7 +923,7 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+120"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+118"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,12 +944,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Inputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-22"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,7 +969,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Source:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,17 +1275,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Validated in adults; this patient is under 18.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+28"/>
         <source> (components missing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,7 +1609,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2447,7 +2442,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+28"/>
+        <location filename="../packs/PackDialog.cpp" line="+72"/>
         <source>Rule packs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2545,7 +2540,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+18"/>
         <source>The pack was refused (%n problem(s)); the active pack is unchanged:</source>
         <translation>
             <numerusform>The pack was refused (%n problem); the active pack is unchanged:</numerusform>
@@ -2563,25 +2558,46 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+13"/>
+        <location line="+41"/>
+        <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; %3 The override and your reason were recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-208"/>
+        <location line="+193"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Rule pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
-        <source>Rule pack loaded without a trusted signature</source>
+        <location line="-223"/>
+        <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; the cases were re-evaluated. The override and your reason were recorded in the audit log.</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The site pack is active: signed by the trusted key %1…; all %2 vignettes passed; the cases were re-evaluated.</source>
+        <location line="+24"/>
+        <source>the cases were re-evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the re-evaluation was cancelled after %1 of %2 cases; the others show as not evaluated under this pack until it is activated again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>Rule pack loaded without a trusted signature</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2598,23 +2614,22 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>the file is not a valid rule pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the pack is not signed by a trusted key: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+30"/>
+        <location line="-62"/>
         <source>the pack has no vignettes: it cannot be validated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-18"/>
         <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2703,12 +2718,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The usual treatment: medicines such as steroids and drugs that calm the immune system.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>fever and feeling unwell as the immune cells become active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2859,12 +2874,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The usual treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Your treatment options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2957,7 +2972,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::ResultText</name>
     <message numerus="yes">
-        <location filename="../compare/ResultText.cpp" line="+50"/>
+        <location filename="../compare/ResultText.cpp" line="+29"/>
         <source>Eligible · %n caution(s) not yet checked</source>
         <translation>
             <numerusform>Eligible · %n caution not yet checked</numerusform>
@@ -2986,7 +3001,7 @@ Rule pack %2 %3
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Undetermined · %n exclusion(s) unknown</source>
         <translation>
             <numerusform>Undetermined · %n exclusion unknown</numerusform>
@@ -3024,7 +3039,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+25"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -3146,7 +3161,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+97"/>
         <source>rate not reported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3222,7 +3237,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+28"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -3449,7 +3464,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+71"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+59"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3464,7 +3479,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+91"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3474,7 +3489,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>ineligible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3499,12 +3514,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-279"/>
         <source>Evidence: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+213"/>
         <source>Days from the as-of date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3514,7 +3529,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-135"/>
         <source>Earliest start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3522,7 +3537,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+57"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+45"/>
         <source>Any grade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3552,7 +3567,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+100"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3592,12 +3607,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>95% confidence interval (Wilson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>grade ≥ 3 rates</source>
         <translation type="unfinished"></translation>
     </message>
