@@ -3,7 +3,7 @@
 # Runs a command on a minimal, freshly bootstrapped Debian 12 (debootstrap --variant=minbase plus git
 # only), in a chroot, on a clone of the committed HEAD: a new user's machine. CI runs the README's
 # commands here rather than on the development machine, where a package installed by hand once
-# hides a missing install step (issue 9). Same approach as ../shared/tools/fresh-debian-check; kept
+# hides a missing install step (issue 9). Kept
 # in the repository so that CI does not depend on anything outside the clone.
 #
 #   tests/fresh-debian.sh 'CMD'     # CMD runs in the clone's root inside the chroot, as root

@@ -3,9 +3,11 @@
 // The boundary rows for every criterion of the built-in reference pack, shared by
 // tst_criteria_boundaries (states) and tst_explanations (the rendered text in each state).
 //
-// Every expected state below was derived by hand from /work/shared/clinical/reference-rules.md
-// (§0.2 Kleene semantics, §0.3 state rule, §1 units and factors, §3 derived values, §4 criteria
-// tables), never by running the engine. For each criterion the rows cover:
+// Every expected state below was derived by hand from the publications cited in the pack's
+// `source`/`citation` fields (resources/packs/consilium-reference.json), with the Kleene semantics
+// and state rule of docs/result-format.md#four-state-logic, the units of docs/case-format.md#units,
+// the derived values of docs/engine.md#derived-values and the pack's `criteria`, never by running
+// the engine. For each criterion the rows cover:
 //   numeric  : exactly at the threshold, just inside, just outside, another accepted unit, missing
 //              (fact absent, {"status":"not_evaluated"}, {"status":"unknown"});
 //   bool/enum: every value and missing;
@@ -157,8 +159,8 @@ inline void row(
         << QString::fromLatin1(base) << QString::fromLatin1(crit) << patch << expected;
 }
 
-// The three ways a fact can be missing (SPEC §1: absent, not_evaluated, unknown) with an optional
-// context fact that fixes the other operands of a compound condition.
+// The three ways a fact can be missing (docs/case-format.md#unknown-and-absent: absent, not_evaluated, unknown) with an
+// optional context fact that fixes the other operands of a compound condition.
 inline void missing(const char *base, const char *crit, const char *fact, CriterionState expected,
     const QByteArray &context = QByteArray(), const char *contextLabel = "")
 {

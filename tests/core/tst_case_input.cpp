@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Case-file validation (SPEC §3, §4; reference-rules §0.5, §1): every bad input is refused with a
+// Case-file validation (docs/case-format.md: #units, #limits, #validation-errors): every bad input is refused with a
 // "<json path>: <reason>" line; units are normalised and converted with the documented factors.
 #include "case/CaseData.h"
 #include "rules/RulePack.h"
@@ -297,7 +297,7 @@ void TestCaseInput::rejects_data()
         withFact("\"lvef\": " + QByteArray("{\"a\": ").repeated(70) + "1" + QByteArray(70, '}')), "$.facts.lvef",
         "nest|deep|depth");
 
-    // NaN and Infinity are not JSON numbers; SPEC §4 wants the error to name the field.
+    // NaN and Infinity are not JSON numbers; docs/case-format.md#limits: the error names the field.
     row("NaN in a unit object", withFact(R"("creatinine": {"value": NaN, "unit": "mg/dL"})"),
         "$.facts.creatinine.value", "nan|finite|number|invalid");
     row("Infinity in a unit object", withFact(R"("creatinine": {"value": Infinity, "unit": "mg/dL"})"),
@@ -558,7 +558,7 @@ void TestCaseInput::rangeBoundariesAccepted()
 
 void TestCaseInput::microSignNormalisation()
 {
-    // reference-rules §1: "µ" (U+00B5, micro sign) and "μ" (U+03BC, Greek mu) are normalised to "u".
+    // docs/case-format.md#units: "µ" (U+00B5, micro sign) and "μ" (U+03BC, Greek mu) are normalised to "u".
     const QByteArray units[] = { QByteArray("umol/L"), QByteArray("\xc2\xb5mol/L"), QByteArray("\xce\xbcmol/L") };
     for (const QByteArray &u : units) {
         json::Diagnostics diag;
@@ -567,7 +567,7 @@ void TestCaseInput::microSignNormalisation()
             qPrintable(QString::fromUtf8(u) + QStringLiteral(": ") + diag.lines().join(QLatin1Char('\n'))));
         const FactView f = factOf(*c, "creatinine");
         QCOMPARE(f.status, ValueStatus::Known);
-        // 88.42 µmol/L ÷ 88.42 is exactly 1 mg/dL (SPEC §3; FORMAT.md: division kept as division).
+        // 88.42 µmol/L ÷ 88.42 is exactly 1 mg/dL (docs/case-format.md#units; FORMAT.md: division kept as division).
         QVERIFY2(f.value == 1.0, qPrintable(QString::number(f.value, 'g', 17)));
         QCOMPARE(f.entered, 88.42);
         QCOMPARE(f.unit, QStringLiteral("umol/L"));
@@ -632,7 +632,7 @@ void TestCaseInput::explicitStatuses()
 
 void TestCaseInput::lastDoseAfterAsOfAccepted()
 {
-    // SPEC §4: a last_dose after as_of is accepted (a planned last dose).
+    // docs/case-format.md#medications: a last_dose after as_of is accepted (a planned last dose).
     json::Diagnostics diag;
     const auto c = parseCase(replaced("2026-11-20", "2027-01-15"), pack(), diag);
     QVERIFY2(c.has_value(), qPrintable(diag.lines().join(QLatin1Char('\n'))));
@@ -675,7 +675,7 @@ void TestCaseInput::asOfOverride()
 
 void TestCaseInput::specConversionFactors_data()
 {
-    // Factors written from reference-rules §1 (not read from the pack).
+    // Factors written by hand from the pack's `variables[].units[]` sources (not read from the pack).
     QTest::addColumn<QString>("variable");
     QTest::addColumn<QString>("unit");
     QTest::addColumn<double>("entered");
@@ -749,7 +749,7 @@ void TestCaseInput::everyUnitConvertsToCanonical_data()
 
 void TestCaseInput::multiUnitVariablesPresent()
 {
-    // reference-rules §1 gives these variables more than one accepted unit; the table-driven
+    // The pack's `variables` give these variables more than one accepted unit; the table-driven
     // conversion test above covers exactly the pack's multi-unit variables, so they must all be there.
     for (const char *id :
         { "weight", "height", "disease_duration_years", "pasp", "mpap", "creatinine", "anc", "alc", "cd3_count",

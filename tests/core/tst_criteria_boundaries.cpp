@@ -2,10 +2,11 @@
 //
 // Boundary tests for every criterion of the built-in reference pack.
 //
-// The rows (tests/core/CriteriaRows.h) were derived by hand from
-// /work/shared/clinical/reference-rules.md, never by running the engine; see that file for what
-// they cover. zz_allCriteriaCovered() fails if any criterion of the pack was never exercised as
-// met, not_met and unknown (and not_applicable when it has an applicability condition).
+// The rows (tests/core/CriteriaRows.h) were derived by hand from the publications cited in the
+// pack's `source`/`citation` fields (resources/packs/consilium-reference.json), never by running
+// the engine; see CriteriaRows.h for what they cover. zz_allCriteriaCovered() fails if any criterion
+// of the pack was never exercised as met, not_met and unknown (and not_applicable when it has an
+// applicability condition).
 
 #include "CriteriaRows.h"
 #include "engine/Engine.h"
@@ -179,7 +180,7 @@ void TestCriteriaBoundaries::ahsct_data()
     ahsctRows();
 }
 
-// ---- verdict effect (SPEC §2, reference-rules §0.3/§0.4) ---------------------------------------
+// ---- verdict effect (docs/result-format.md#verdicts) -------------------------------------------
 
 void TestCriteriaBoundaries::verdicts_data()
 {

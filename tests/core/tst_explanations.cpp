@@ -79,7 +79,8 @@ const QRegularExpression &danglingUnit()
     return re;
 }
 
-// The state label the engine writes first (reference-rules §4: "Met", "Not met", "Unknown", "Not applicable").
+// The state label the engine writes first ("Met", "Not met", "Unknown", "Not applicable"; see
+// docs/result-format.md#four-state-logic).
 QString stateLabelFor(CriterionState s)
 {
     switch (s) {

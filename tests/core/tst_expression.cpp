@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The rule-expression language (reference-rules §0.2): grammar, precedence, units in literals,
+// The rule-expression language (resources/packs/FORMAT.md#expression-language): grammar, precedence, units in literals,
 // load-time type checking and error columns.
 #include "rules/Expression.h"
 
@@ -130,7 +130,7 @@ void TestExpression::evaluates()
 
 void TestExpression::unitLiteralsUseTheVariableFactor()
 {
-    // reference-rules §0.2: `bilirubin < 34 umol/L` compares with 34 / 17.1 mg/dL exactly.
+    // FORMAT.md#expression-language: `bilirubin < 34 umol/L` compares with 34 / 17.1 mg/dL exactly.
     Case c;
     c.values[1] = 34.0 / 17.1;
     QCOMPARE(int(run(QStringLiteral("bilirubin < 34 umol/L"), c)), int(Tri::False));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Derived values against the worked values of reference-rules §3 (and the §5.1 timeline example).
+// Derived values (pack `derived`; docs/engine.md#derived-values) against hand-worked values, and the
+// V01 autologous timeline (docs/result-format.md#earliest-start-and-timelines).
 #include "engine/Engine.h"
 #include "engine/Formulas.h"
 #include "engine/ResultWriter.h"
@@ -101,7 +102,7 @@ void TestFormulas::ckdEpi_data()
     QTest::addColumn<double>("creatinine");
     QTest::addColumn<QString>("unit");
     QTest::addColumn<QString>("expected");
-    // reference-rules §3.1 worked values.
+    // egfr_ckd_epi_2021 worked values (docs/engine.md#published-formulas).
     QTest::newRow("F 34, 80 umol/L") << true << 34.0 << 80.0 << QStringLiteral("umol/L") << QStringLiteral("85.5");
     QTest::newRow("M 50, 1.2 mg/dL") << false << 50.0 << 1.2 << QStringLiteral("mg/dL") << QStringLiteral("73.7");
     QTest::newRow("F 60, 0.6 mg/dL") << true << 60.0 << 0.6 << QStringLiteral("mg/dL") << QStringLiteral("102.7");
@@ -133,7 +134,7 @@ void TestFormulas::cockcroftGaultAndFludarabine_data()
     QTest::addColumn<double>("creatinineMgDl");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("band");
-    // reference-rules §3.2 / §3.3 (rows 2 and 3 reproduce published examples).
+    // crcl_cockcroft_gault / fludarabine_dose_percent (rows 2 and 3 reproduce published examples).
     QTest::newRow("F 34 62 kg") << true << 34.0 << 62.0 << 80.0 / 88.42 << QStringLiteral("85.8")
                                 << QStringLiteral("100");
     QTest::newRow("M 65 70 kg") << false << 65.0 << 70.0 << 1.4 << QStringLiteral("52.1") << QStringLiteral("80");
@@ -167,7 +168,7 @@ void TestFormulas::easix_data()
     QTest::addColumn<double>("platelets");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<bool>("above");
-    // reference-rules §3.4; 1.125 rounds half away from zero to 1.13.
+    // easix / m_easix (docs/engine.md#published-formulas); 1.125 rounds half away from zero to 1.13.
     QTest::newRow("250/0.9/200") << 250.0 << qty(0.9, "mg/dL") << 200.0 << QStringLiteral("1.13") << false;
     QTest::newRow("400/1.5/100") << 400.0 << qty(1.5, "mg/dL") << 100.0 << QStringLiteral("6.00") << true;
     QTest::newRow("600/80 umol/L/120") << 600.0 << qty(80, "umol/L") << 120.0 << QStringLiteral("4.52") << false;
@@ -216,7 +217,7 @@ void TestFormulas::mEasix()
 
 void TestFormulas::easixUndefinedAtZeroPlatelets()
 {
-    // reference-rules §3.4: platelets 0 is inside the input range; the ratio is unknown, never infinite.
+    // easix / m_easix: platelets 0 is inside the input range; the ratio is unknown, never infinite.
     const QJsonObject facts { { QStringLiteral("ldh"), qty(250, "U/L") },
         { QStringLiteral("creatinine"), qty(0.9, "mg/dL") }, { QStringLiteral("crp"), qty(0.5, "mg/dL") },
         { QStringLiteral("platelets"), qty(0, "10^9/L") } };
@@ -238,7 +239,7 @@ void TestFormulas::hematotox_data()
     QTest::addColumn<double>("ferritin");
     QTest::addColumn<QString>("total");
     QTest::addColumn<QString>("category");
-    // reference-rules §3.5 worked rows, including the all-on-boundary row.
+    // car_hematotox worked rows, including the all-on-boundary row.
     QTest::newRow("0 low") << 3.4 << 12.4 << 220.0 << 0.8 << 180.0 << QStringLiteral("0") << QStringLiteral("low");
     QTest::newRow("1 low") << 1.8 << 10.5 << 130.0 << 1.4 << 320.0 << QStringLiteral("1") << QStringLiteral("low");
     QTest::newRow("3 high") << 0.95 << 10.1 << 110.0 << 4.2 << 540.0 << QStringLiteral("3") << QStringLiteral("high");
@@ -286,7 +287,7 @@ void TestFormulas::prednisoneEquivalent_data()
 {
     QTest::addColumn<QJsonArray>("meds");
     QTest::addColumn<QString>("expected");
-    // reference-rules §3.6 (as_of 2026-11-25).
+    // pred_eq_daily_mg (docs/engine.md#pack-parameterised-formulas), as_of 2026-11-25.
     QTest::newRow("prednisone 15") << QJsonArray { med("prednisone", "2026-11-24", 15) } << QStringLiteral("15.0");
     QTest::newRow("methylprednisolone 8")
         << QJsonArray { med("methylprednisolone", "2026-11-24", 8) } << QStringLiteral("10.0");
@@ -318,7 +319,7 @@ void TestFormulas::prednisoneEquivalent()
 
 void TestFormulas::washout()
 {
-    // reference-rules §3.7 table, as_of 2026-11-25.
+    // Washout dates (docs/engine.md#washout-and-dates), as_of 2026-11-25.
     Evaluation e
         = evaluate({}, QJsonArray { med("mycophenolate_mofetil", "2026-11-20"), med("prednisone", "2026-11-24", 15) });
     QCOMPARE(washoutOf(e.washout(), QStringLiteral("mycophenolate_mofetil")), QStringLiteral("2026-12-04"));
@@ -362,7 +363,7 @@ void TestFormulas::washout()
 
 void TestFormulas::washoutUnknownWithoutLastDose()
 {
-    // reference-rules §3.7 / §0.5: a medication needing a washout without last_dose makes the
+    // docs/engine.md#washout-and-dates: a medication needing a washout without last_dose makes the
     // dates unknown, and the arm lists medications[].last_dose as missing.
     Evaluation e = evaluate({}, QJsonArray { med("azathioprine", nullptr) });
     QCOMPARE(shown(e, "earliest_leukapheresis"), QStringLiteral("unknown"));
@@ -382,7 +383,7 @@ void TestFormulas::washoutUnknownWithoutLastDose()
 
 void TestFormulas::failedLines()
 {
-    // reference-rules §3.8: distinct agents excluding glucocorticoids and HCQ; IVIG/PLEX count.
+    // failed_lines_count: distinct agents excluding glucocorticoids and HCQ; IVIG/PLEX count.
     auto count = [](const QJsonArray &failed) {
         return shown(evaluate({}, QJsonValue::Undefined, failed), "failed_lines_count");
     };
@@ -407,7 +408,7 @@ void TestFormulas::hydroxychloroquine()
 
 void TestFormulas::timelineWorkedExample()
 {
-    // reference-rules §5.1 worked example (V01, EU): W = 13, I = 37.
+    // Pack `logistics.autologous_car_t` on vignette V01 (EU): W = 13, I = 37.
     const Evaluation e
         = evaluate({}, QJsonArray { med("mycophenolate_mofetil", "2026-11-24"), med("prednisone", "2026-11-24", 15) });
     const ArmTimeline &tl = e.timeline(Arm::AutologousCarT);
@@ -436,7 +437,8 @@ void TestFormulas::timelineWorkedExample()
 
 void TestFormulas::timelineUnknownAnchor()
 {
-    // SPEC §5: a timeline whose anchor date is unknown is [] with a timeline_note.
+    // A timeline whose anchor date is unknown is [] with a timeline_note
+    // (docs/result-format.md#earliest-start-and-timelines).
     const Evaluation e = evaluate({});
     QVERIFY(!e.timeline(Arm::AutologousCarT).known);
     QVERIFY(e.timeline(Arm::AutologousCarT).phases.empty());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SPEC §1 four-state logic: exhaustive Kleene truth tables, criterion states and verdicts.
+// Four-state logic: exhaustive Kleene truth tables, criterion states and verdicts
+// (docs/result-format.md#four-state-logic, docs/result-format.md#verdicts).
 #include "Logic.h"
 #include "rules/Expression.h"
 
@@ -36,7 +37,7 @@ void TestLogic::andTable_data()
     QTest::addColumn<int>("a");
     QTest::addColumn<int>("b");
     QTest::addColumn<int>("expected");
-    // SPEC §1: false and unknown = false; true and unknown = unknown.
+    // docs/result-format.md#four-state-logic: false and unknown = false; true and unknown = unknown.
     const Tri table[3][3] = { { F, F, F }, { F, T, U }, { F, U, U } }; // rows/cols: F, T, U
     const Tri vals[3] = { F, T, U };
     for (int i = 0; i < 3; ++i)
@@ -58,7 +59,7 @@ void TestLogic::orTable_data()
     QTest::addColumn<int>("a");
     QTest::addColumn<int>("b");
     QTest::addColumn<int>("expected");
-    // SPEC §1: true or unknown = true; false or unknown = unknown.
+    // docs/result-format.md#four-state-logic: true or unknown = true; false or unknown = unknown.
     const Tri table[3][3] = { { F, T, U }, { T, T, T }, { U, T, U } };
     const Tri vals[3] = { F, T, U };
     for (int i = 0; i < 3; ++i)
@@ -79,7 +80,7 @@ void TestLogic::notTable()
 {
     QCOMPARE(int(triNot(T)), int(F));
     QCOMPARE(int(triNot(F)), int(T));
-    QCOMPARE(int(triNot(U)), int(U)); // SPEC §1: not unknown = unknown
+    QCOMPARE(int(triNot(U)), int(U)); // docs/result-format.md#four-state-logic: not unknown = unknown
 }
 
 void TestLogic::criterionState_data()
@@ -88,7 +89,7 @@ void TestLogic::criterionState_data()
     QTest::addColumn<int>("condition");
     QTest::addColumn<int>("expected");
     using S = CriterionState;
-    // reference-rules §0.3: A false -> not_applicable; else (not A) or C.
+    // docs/result-format.md#four-state-logic: A false -> not_applicable; else (not A) or C.
     QTest::newRow("A false, C true") << int(F) << int(T) << int(S::NotApplicable);
     QTest::newRow("A false, C false") << int(F) << int(F) << int(S::NotApplicable);
     QTest::newRow("A false, C unknown") << int(F) << int(U) << int(S::NotApplicable);
@@ -114,7 +115,7 @@ void TestLogic::verdicts_data()
     QTest::addColumn<int>("exclusionUnknown");
     QTest::addColumn<int>("cautionFired");
     QTest::addColumn<int>("expected");
-    // SPEC §2.
+    // docs/result-format.md#verdicts.
     QTest::newRow("nothing fires") << 0 << 0 << 0 << int(Verdict::Eligible);
     QTest::newRow("caution fires") << 0 << 0 << 1 << int(Verdict::EligibleWithCautions);
     QTest::newRow("exclusion unknown") << 0 << 1 << 0 << int(Verdict::Undetermined);
@@ -146,7 +147,8 @@ void TestLogic::comparisonsWithUnknownOperands_data()
     const int A = int(ValueStatus::Absent);
     const int N = int(ValueStatus::NotEvaluated);
     const int Q = int(ValueStatus::Unknown);
-    // x = 5, y = 7 when known. Every comparison with a missing operand is unknown (SPEC §1).
+    // x = 5, y = 7 when known. Every comparison with a missing operand is unknown
+    // (docs/result-format.md#four-state-logic).
     for (const char *op : { "<", "<=", ">", ">=", "==", "!=" }) {
         for (int st : { A, N, Q }) {
             QTest::addRow("x %s 3, x status %d", op, st)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Rule-pack validation (SPEC §6, resources/packs/FORMAT.md): a pack with any problem is refused as
+// Rule-pack validation (resources/packs/FORMAT.md, docs/engine.md#rule-pack): a pack with any problem is refused as
 // a whole with "<json path>: <reason>" lines; the sha256 is over the raw bytes; vignettes run.
 #include "engine/Vignettes.h"
 #include "rules/RulePack.h"
@@ -715,7 +715,7 @@ void TestPackLoading::vignettesPass()
         QVERIFY2(o.passed(), qPrintable(o.id + QStringLiteral(": ") + o.failures.join(QStringLiteral("; "))));
         ids.append(o.id);
     }
-    // Every vignette of reference-rules §7 is there.
+    // Every vignette of the pack (docs/engine.md#vignettes) is there.
     for (const char *id :
         { "V01-sle-ln-si-units", "V02-spec-example", "V03-dcssc-all-eligible", "V04-sle-renal-cardiac",
             "V05-iim-pregnant", "V06-aav-hiv-hbv", "V07-mg-access", "V08-sle-bilirubin-gilbert-unknown",
@@ -755,7 +755,7 @@ void TestPackLoading::alteredVignetteDerivedFails()
 {
     const QByteArray bytes = mutated([](Doc &d) {
         JValue &derived = elementById(d, "vignettes", "V01-sle-ln-si-units")["expected"]["derived"];
-        derived["egfr_ckd_epi_2021"].SetDouble(85.6); // reference-rules §3.1: 85.5
+        derived["egfr_ckd_epi_2021"].SetDouble(85.6); // egfr_ckd_epi_2021 worked value: 85.5
     });
     json::Diagnostics diag;
     const auto p = RulePack::load(bytes, diag);

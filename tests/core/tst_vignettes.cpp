@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The reference pack's own vignettes (reference-rules §7), one row each.
+// The reference pack's own vignettes (pack `vignettes`; docs/engine.md#vignettes), one row each.
 #include "engine/Vignettes.h"
 #include "rules/RulePack.h"
 
@@ -36,7 +36,7 @@ void TestVignettes::vignette()
 
 void TestVignettes::allTwelveShipped()
 {
-    // Ten cases plus the two one-field variants of reference-rules §7.
+    // Ten cases plus the two one-field variants (V08b-gilbert-true, V09b-ssc-no-rhc).
     QStringList ids;
     for (const Vignette &v : RulePack::builtin().vignettes())
         ids.append(v.id.section(QLatin1Char('-'), 0, 0));

@@ -5,14 +5,14 @@ Python 3 standard library only. Usage:
 
     check_pack.py [PACK.json] [--examples DIR] [--no-eval]
 
-Checks (see resources/packs/FORMAT.md and clinical/reference-rules.md):
+Checks (see resources/packs/FORMAT.md and resources/packs/consilium-reference.json):
   * strict JSON: duplicate keys, NaN/Infinity rejected;
   * closed objects: every key is one FORMAT.md lists, required keys present, basic types;
   * expressions (criteria, modifiers, toxicity show_when, logistics variants, derived when-expressions):
     identifiers are variables, derived values or `jurisdiction`; enum literals belong to the enum; unit literals
     are accepted units of the compared variable; numbers compare with numbers, booleans with true/false;
   * explanation placeholders {id} name variables or derived values;
-  * criterion counts per arm (reference pack: 31/20/11/12 with the severities of reference-rules §4);
+  * criterion counts per arm (reference pack: 31/20/11/12 with the severities of its AUTO-*, ALLO-*, TCE-*, SOC-* criteria);
   * vignette and example fact keys are variables, values are valid (units, ranges, bare numbers, agents);
   * an independent re-implementation of the evaluation (derived values, Kleene logic, verdicts, missing inputs)
     reproduces every vignette's expected block (disable with --no-eval).
@@ -441,7 +441,7 @@ FORMULAS = {
     'failed_lines': (set(), set(), 'integer'),
     'on_agent': (set(), {'agent'}, 'bool'),
 }
-EXPECTED_COUNTS = {  # reference pack (reference-rules §4)
+EXPECTED_COUNTS = {  # reference pack `criteria` (AUTO-*, ALLO-*, TCE-*, SOC-* ids)
     ('autologous_car_t', None): {'exclusion': 20, 'caution': 11},
     ('allogeneic_car_t', None): {'exclusion': 16, 'caution': 4},
     ('bispecific_tce', None): {'exclusion': 5, 'caution': 5, 'info': 1},
@@ -1305,7 +1305,7 @@ def main(argv):
             if do_eval and not PROBLEMS:
                 n = evaluate_vignettes(pack, d, agents, cases)
                 summary.append('%d/%d vignettes reproduced by the reference evaluation' % (n, len(pack['vignettes'])))
-                # worked example of reference-rules 5.1 (V01)
+                # worked example: pack `logistics.autologous_car_t` on vignette V01 (W = 13, I = 37)
                 if 'V01-sle-ln-si-units' in cases:
                     tl = Evaluator(pack, d, agents, cases['V01-sle-ln-si-units']).timeline('autologous_car_t')
                     want = [('washout', 0, 13), ('leukapheresis', 13, 14), ('manufacturing', 14, 32),

@@ -138,7 +138,7 @@ private Q_SLOTS:
             w.evaluateNow();
             QCoreApplication::processEvents();
             QVERIFY(w.evaluation() != nullptr);
-            // Canonical mg/dL = µmol/L ÷ 88.42 (reference-rules §1c).
+            // Canonical mg/dL = µmol/L ÷ 88.42 (pack variable `creatinine`; docs/case-format.md#units).
             QCOMPARE(w.evaluation()->caseData().values[std::size_t(creat)], umol / 88.42);
             const double now = w.evaluation()->value(egfr);
             QVERIFY2(now < previousEgfr, qPrintable(QStringLiteral("edit %1: eGFR %2").arg(i).arg(now)));
