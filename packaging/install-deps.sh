@@ -10,6 +10,7 @@ packages=(
     qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n libgl-dev libssl-dev
     libboost-dev libboost-graph-dev rapidjson-dev libbenchmark-dev
     fonts-dejavu-core poppler-utils sqlite3 xvfb xauth lintian dpkg-dev file
+    python3 # tests/tools/check_pack.py: an independent re-implementation that checks the pack (ctest check_pack)
 )
 # Hardening stages (tests/hardening.sh): sanitizers, libFuzzer, static analysis, formatting.
 if [ "${1:-}" = "--hardening" ] || [ "${1:-}" = "--ci" ]; then

@@ -415,6 +415,7 @@ def check_template(s, d, where):
         name = m.group(1)
         if name is None:
             continue
+        name = name.split('|', 1)[0].strip()  # {id|unit}: the unit is display text
         if name not in d.vars and name not in d.derived:
             bad(where, 'placeholder {%s} is not a variable or derived value' % name)
     stripped = PLACEHOLDER_RE.sub('', s)
@@ -571,11 +572,19 @@ def check_pack(pack, path):
 
     # derived
     order = []
+    applicability = []  # (expression, path), checked once every derived value is known
     for i, dv in enumerate(pack['derived']):
         p = '$.derived[%d]' % i
         closed(dv, p, {'id': STR, 'label': STR, 'formula': STR, 'type': STR, 'citation': STR},
-               {'unit': STR, 'decimals': INT, 'values': LIST, 'inputs': OBJ, 'params': OBJ, 'note': STR})
+               {'unit': STR, 'decimals': INT, 'values': LIST, 'inputs': OBJ, 'params': OBJ, 'note': STR,
+                'applicability': OBJ})
         did = dv.get('id', '')
+        if isinstance(dv.get('applicability'), dict):
+            ap = dv['applicability']
+            closed(ap, p + '.applicability', {'when': STR, 'note': STR})
+            if isinstance(ap.get('note'), str) and not ap['note'].strip():
+                bad(p + '.applicability.note', 'empty note')
+            applicability.append((ap.get('when'), p + '.applicability.when'))
         if did in d.vars:
             bad(p + '.id', '%r is also a variable' % did)
         if did in order:
@@ -633,6 +642,8 @@ def check_pack(pack, path):
         order.append(did)
         if dv.get('formula') == 'points_score' and isinstance(params_v.get('category'), dict):
             order.append(params_v['category'].get('id'))
+    for expr, where in applicability:
+        check_expr(expr, d, where)
 
     # criteria
     counts = {}
@@ -640,7 +651,8 @@ def check_pack(pack, path):
     for i, c in enumerate(pack['criteria']):
         p = '$.criteria[%d]' % i
         closed(c, p, {'id': STR, 'arm': STR, 'severity': STR, 'condition': STR, 'explanation': STR,
-                      'source': STR, 'evidence': STR}, {'sub_option': STR, 'applies_when': STR})
+                      'source': STR, 'evidence': STR}, {'sub_option': STR, 'applies_when': STR,
+                                                         'explanation_by_state': OBJ})
         if c.get('id') in crit_ids:
             bad(p + '.id', 'duplicate criterion %r' % c.get('id'))
         crit_ids.add(c.get('id'))
@@ -655,6 +667,12 @@ def check_pack(pack, path):
             check_expr(c['applies_when'], d, p + '.applies_when')
         check_expr(c.get('condition'), d, p + '.condition')
         check_template(c.get('explanation'), d, p + '.explanation')
+        by_state = c.get('explanation_by_state')
+        if isinstance(by_state, dict):
+            closed(by_state, p + '.explanation_by_state', {},
+                   {'met': STR, 'not_met': STR, 'unknown': STR, 'not_applicable': STR})
+            for state, text in by_state.items():
+                check_template(text, d, '%s.explanation_by_state.%s' % (p, state))
         key = (c.get('arm'), c.get('sub_option'))
         counts.setdefault(key, {}).setdefault(c.get('severity'), 0)
         counts[key][c.get('severity')] += 1
@@ -739,7 +757,7 @@ def check_pack(pack, path):
                    {'any_grade_percent': NUM, 'grade3plus_percent': NUM, 'events': INT, 'n': INT, 'follow_up': STR,
                     'sub_option': STR, 'show_when': STR})
             check_evidence(e.get('evidence'), q + '.evidence')
-            if e.get('kind') not in ('aid_cohort', 'oncology_reference', 'label', 'not_found'):
+            if e.get('kind') not in ('aid_cohort', 'oncology_reference', 'label', 'not_found', 'not_applicable'):
                 bad(q + '.kind', 'bad kind')
             has_rate = 'any_grade_percent' in e or 'grade3plus_percent' in e
             if e.get('kind') == 'aid_cohort' and has_rate and not ('events' in e and 'n' in e):
