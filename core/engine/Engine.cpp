@@ -37,6 +37,110 @@ double dateValue(const QDate &d)
     return double(d.toJulianDay());
 }
 
+// Every input of a formula is known.
+bool inputsKnown(const DerivedDef &def, const Workspace &ws)
+{
+    for (int s : def.inputSlots) {
+        if (!isKnown(ws, s))
+            return false;
+    }
+    return true;
+}
+
+// The value of the first band whose condition holds; unknown once a band cannot be decided.
+void computeBands(const DerivedDef &def, Workspace &ws)
+{
+    for (const auto &[when, value] : def.paramsAs<BandsParams>().bands) {
+        const Tri t = when.evaluate(ws.values.data(), ws.status.data());
+        if (t == Tri::True)
+            return setKnown(ws, def.slot, value);
+        if (t == Tri::Unknown)
+            break;
+    }
+    setUnknown(ws, def.slot);
+}
+
+void computePointsCategory(const RulePack &pack, const DerivedDef &def, Workspace &ws)
+{
+    // The score is computed first (dependency order); its known points decide partial data.
+    const int slot = def.slot;
+    const auto &category = def.paramsAs<PointsCategoryParams>();
+    const int sum = ws.knownPoints[std::size_t(pack.derivedIndexOfSlot(category.scoreSlot))];
+    const bool complete = isKnown(ws, category.scoreSlot);
+    if (sum >= category.highAt)
+        return setKnown(ws, slot, 1.0); // values[1] = high; more data can only add points
+    if (!complete)
+        return setUnknown(ws, slot);
+    setKnown(ws, slot, 0.0);
+}
+
+bool isGlucocorticoid(const RulePack &pack, const Agent &a)
+{
+    return pack.drugClasses()[std::size_t(a.drugClass)].kind == DrugKind::Glucocorticoid;
+}
+
+// The glucocorticoid dose within the window, in milligrams of the reference (prednisone).
+double prednisoneEquivalent(const RulePack &pack, const DerivedDef &def, const CaseData &c, const QDate &asOf)
+{
+    const auto &params = def.paramsAs<PrednisoneEquivalentParams>();
+    const double reference = params.referenceMg.value;
+    const QDate from = asOf.addDays(-qint64(params.windowDays.value));
+    double total = 0;
+    for (const auto &m : c.medications) {
+        const Agent &a = pack.agents()[std::size_t(m.agent)];
+        if (!isGlucocorticoid(pack, a))
+            continue;
+        if (m.hasLastDose && m.lastDose < from)
+            continue;
+        total += m.dailyDoseMg * reference / a.prednisoneEquivalentMg;
+    }
+    return total;
+}
+
+// When the glucocorticoid washout ends: the latest dose within the window plus the washout days;
+// none if a glucocorticoid's last dose is missing or none was given within the window.
+std::optional<QDate> glucocorticoidWashoutEnd(
+    const RulePack &pack, const WashoutParams &params, const CaseData &c, const QDate &asOf)
+{
+    const QDate from = asOf.addDays(-qint64(params.windowDays));
+    std::optional<QDate> latestGc;
+    bool gcUnknown = false;
+    for (const auto &m : c.medications) {
+        const Agent &a = pack.agents()[std::size_t(m.agent)];
+        if (!isGlucocorticoid(pack, a))
+            continue;
+        if (!m.hasLastDose) {
+            gcUnknown = true;
+            continue;
+        }
+        if (m.lastDose < from)
+            continue;
+        if (!latestGc || m.lastDose > *latestGc)
+            latestGc = m.lastDose;
+    }
+    const int gcDays = int(params.gcDays.value);
+    return gcUnknown || !latestGc ? std::nullopt : std::optional<QDate>(latestGc->addDays(gcDays));
+}
+
+// Distinct failed agents whose class counts as a line; the list is short, so a quadratic scan
+// avoids allocating.
+int failedLines(const RulePack &pack, const CaseData &c)
+{
+    int count = 0;
+    for (std::size_t i = 0; i < c.failedTherapies.size(); ++i) {
+        const int agent = c.failedTherapies[i];
+        const Agent &a = pack.agents()[std::size_t(agent)];
+        if (!pack.drugClasses()[std::size_t(a.drugClass)].countsAsLine)
+            continue;
+        bool seen = false;
+        for (std::size_t j = 0; j < i && !seen; ++j)
+            seen = c.failedTherapies[j] == agent;
+        if (!seen)
+            ++count;
+    }
+    return count;
+}
+
 } // namespace
 
 Engine::Engine(const RulePack &pack) : m_pack(pack)
@@ -150,172 +254,110 @@ bool Engine::scoreSum(const DerivedDef &def, const Workspace &ws, int &sum, int 
     return allKnown;
 }
 
+void Engine::computePointsScore(const DerivedDef &def, Workspace &ws, std::size_t index) const
+{
+    int sum = 0;
+    const bool complete = scoreSum(def, ws, sum, nullptr);
+    ws.knownPoints[index] = sum;
+    if (!complete)
+        return setUnknown(ws, def.slot);
+    setKnown(ws, def.slot, sum);
+}
+
+void Engine::computeWashout(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const
+{
+    const int slot = def.slot;
+    if (!c.hasMedications)
+        return setUnknown(ws, slot);
+    const bool leuka = def.formula == Formula::LeukapheresisWashout;
+    const WashoutParams &params = leuka ? static_cast<const WashoutParams &>(def.paramsAs<LeukapheresisWashoutParams>())
+                                        : def.paramsAs<TceWashoutParams>();
+    const int predSlot = def.inputSlots[0];
+    bool unknown = false;
+    QDate latest = ws.asOf;
+    auto record = [&](const QString &key, std::optional<QDate> end) {
+        if (sink && sink->entries)
+            sink->entries->push_back({ key, end });
+        if (!end) {
+            unknown = true;
+            ws.lastDoseMissing = true;
+        } else if (*end > latest) {
+            latest = *end;
+        }
+    };
+    for (const auto &m : c.medications) {
+        const Agent &a = m_pack.agents()[std::size_t(m.agent)];
+        const DrugClass &dc = m_pack.drugClasses()[std::size_t(a.drugClass)];
+        if (dc.kind == DrugKind::Glucocorticoid)
+            continue;
+        if (leuka) {
+            if (dc.kind == DrugKind::NotListed && sink && sink->notDefined && !sink->notDefined->contains(a.id))
+                sink->notDefined->append(a.id);
+            if (!dc.hasWashout)
+                continue;
+            record(a.id,
+                m.hasLastDose ? std::optional<QDate>(addInterval(m.lastDose, dc.washoutDays, dc.washoutMonths))
+                              : std::nullopt);
+        } else {
+            if (dc.bispecific != BispecificRule::StopBefore)
+                continue;
+            const int days = int(def.paramsAs<TceWashoutParams>().stopBeforeDays.value);
+            record(a.id, m.hasLastDose ? std::optional<QDate>(m.lastDose.addDays(days)) : std::nullopt);
+        }
+    }
+    if (!isKnown(ws, predSlot))
+        return setUnknown(ws, slot);
+    const double pred = ws.values[std::size_t(predSlot)];
+    const bool gcTriggers = leuka ? pred > params.gcThresholdMg.value : pred >= params.gcThresholdMg.value;
+    if (gcTriggers)
+        record(QStringLiteral("glucocorticoids"), glucocorticoidWashoutEnd(m_pack, params, c, ws.asOf));
+    if (unknown)
+        return setUnknown(ws, slot);
+    setKnown(ws, slot, dateValue(latest));
+}
+
 void Engine::computeDerived(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const
 {
     const int slot = def.slot;
     const std::size_t index = std::size_t(m_pack.derivedIndexOfSlot(slot));
     auto in = [&](std::size_t role) { return ws.values[std::size_t(def.inputSlots[role])]; };
-    auto inputsKnown = [&] {
-        for (int s : def.inputSlots) {
-            if (!isKnown(ws, s))
-                return false;
-        }
-        return true;
-    };
     switch (def.formula) {
     case Formula::CkdEpi2021:
-        if (!inputsKnown())
+        if (!inputsKnown(def, ws))
             return setUnknown(ws, slot);
         return setKnown(ws, slot, formulas::ckdEpi2021(in(0), in(1), int(in(2)) == m_femaleIndex[index]));
     case Formula::CockcroftGault:
-        if (!inputsKnown())
+        if (!inputsKnown(def, ws))
             return setUnknown(ws, slot);
         return setKnown(ws, slot, formulas::cockcroftGault(in(0), in(1), in(3), int(in(2)) == m_femaleIndex[index]));
     case Formula::Easix:
     case Formula::MEasix: {
         double v = 0;
-        if (!inputsKnown() || !formulas::easix(in(0), in(1), in(2), v))
+        if (!inputsKnown(def, ws) || !formulas::easix(in(0), in(1), in(2), v))
             return setUnknown(ws, slot);
         return setKnown(ws, slot, v);
     }
     case Formula::Bands:
-        for (const auto &[when, value] : def.paramsAs<BandsParams>().bands) {
-            const Tri t = when.evaluate(ws.values.data(), ws.status.data());
-            if (t == Tri::True)
-                return setKnown(ws, slot, value);
-            if (t == Tri::Unknown)
-                break;
-        }
-        return setUnknown(ws, slot);
-    case Formula::PointsScore: {
-        int sum = 0;
-        const bool complete = scoreSum(def, ws, sum, nullptr);
-        ws.knownPoints[index] = sum;
-        if (!complete)
-            return setUnknown(ws, slot);
-        return setKnown(ws, slot, sum);
-    }
-    case Formula::PointsCategory: {
-        // The score is computed first (dependency order); its known points decide partial data.
-        const auto &category = def.paramsAs<PointsCategoryParams>();
-        const int sum = ws.knownPoints[std::size_t(m_pack.derivedIndexOfSlot(category.scoreSlot))];
-        const bool complete = isKnown(ws, category.scoreSlot);
-        if (sum >= category.highAt)
-            return setKnown(ws, slot, 1.0); // values[1] = high; more data can only add points
-        if (!complete)
-            return setUnknown(ws, slot);
-        return setKnown(ws, slot, 0.0);
-    }
-    case Formula::PrednisoneEquivalent: {
+        return computeBands(def, ws);
+    case Formula::PointsScore:
+        return computePointsScore(def, ws, index);
+    case Formula::PointsCategory:
+        return computePointsCategory(m_pack, def, ws);
+    case Formula::PrednisoneEquivalent:
         if (!c.hasMedications)
             return setUnknown(ws, slot);
-        const auto &params = def.paramsAs<PrednisoneEquivalentParams>();
-        const double reference = params.referenceMg.value;
-        const QDate from = ws.asOf.addDays(-qint64(params.windowDays.value));
-        double total = 0;
-        for (const auto &m : c.medications) {
-            const Agent &a = m_pack.agents()[std::size_t(m.agent)];
-            if (m_pack.drugClasses()[std::size_t(a.drugClass)].kind != DrugKind::Glucocorticoid)
-                continue;
-            if (m.hasLastDose && m.lastDose < from)
-                continue;
-            total += m.dailyDoseMg * reference / a.prednisoneEquivalentMg;
-        }
-        return setKnown(ws, slot, total);
-    }
+        return setKnown(ws, slot, prednisoneEquivalent(m_pack, def, c, ws.asOf));
     case Formula::LeukapheresisWashout:
-    case Formula::TceWashout: {
-        if (!c.hasMedications)
-            return setUnknown(ws, slot);
-        const bool leuka = def.formula == Formula::LeukapheresisWashout;
-        const WashoutParams &params = leuka
-            ? static_cast<const WashoutParams &>(def.paramsAs<LeukapheresisWashoutParams>())
-            : def.paramsAs<TceWashoutParams>();
-        const int predSlot = def.inputSlots[0];
-        bool unknown = false;
-        QDate latest = ws.asOf;
-        auto record = [&](const QString &key, std::optional<QDate> end) {
-            if (sink && sink->entries)
-                sink->entries->push_back({ key, end });
-            if (!end) {
-                unknown = true;
-                ws.lastDoseMissing = true;
-            } else if (*end > latest) {
-                latest = *end;
-            }
-        };
-        for (const auto &m : c.medications) {
-            const Agent &a = m_pack.agents()[std::size_t(m.agent)];
-            const DrugClass &dc = m_pack.drugClasses()[std::size_t(a.drugClass)];
-            if (dc.kind == DrugKind::Glucocorticoid)
-                continue;
-            if (leuka) {
-                if (dc.kind == DrugKind::NotListed && sink && sink->notDefined && !sink->notDefined->contains(a.id))
-                    sink->notDefined->append(a.id);
-                if (!dc.hasWashout)
-                    continue;
-                record(a.id,
-                    m.hasLastDose ? std::optional<QDate>(addInterval(m.lastDose, dc.washoutDays, dc.washoutMonths))
-                                  : std::nullopt);
-            } else {
-                if (dc.bispecific != BispecificRule::StopBefore)
-                    continue;
-                const int days = int(def.paramsAs<TceWashoutParams>().stopBeforeDays.value);
-                record(a.id, m.hasLastDose ? std::optional<QDate>(m.lastDose.addDays(days)) : std::nullopt);
-            }
-        }
-        if (!isKnown(ws, predSlot))
-            return setUnknown(ws, slot);
-        const double pred = ws.values[std::size_t(predSlot)];
-        const bool gcTriggers = leuka ? pred > params.gcThresholdMg.value : pred >= params.gcThresholdMg.value;
-        if (gcTriggers) {
-            const QDate from = ws.asOf.addDays(-qint64(params.windowDays));
-            std::optional<QDate> latestGc;
-            bool gcUnknown = false;
-            for (const auto &m : c.medications) {
-                const Agent &a = m_pack.agents()[std::size_t(m.agent)];
-                if (m_pack.drugClasses()[std::size_t(a.drugClass)].kind != DrugKind::Glucocorticoid)
-                    continue;
-                if (!m.hasLastDose) {
-                    gcUnknown = true;
-                    continue;
-                }
-                if (m.lastDose < from)
-                    continue;
-                if (!latestGc || m.lastDose > *latestGc)
-                    latestGc = m.lastDose;
-            }
-            const int gcDays = int(params.gcDays.value);
-            record(QStringLiteral("glucocorticoids"),
-                gcUnknown || !latestGc ? std::nullopt : std::optional<QDate>(latestGc->addDays(gcDays)));
-        }
-        if (unknown)
-            return setUnknown(ws, slot);
-        return setKnown(ws, slot, dateValue(latest));
-    }
+    case Formula::TceWashout:
+        return computeWashout(def, c, ws, sink);
     case Formula::OnOrBeforeAsOf:
-        if (!inputsKnown())
+        if (!inputsKnown(def, ws))
             return setUnknown(ws, slot);
         return setKnown(ws, slot, in(0) <= dateValue(ws.asOf) ? 1.0 : 0.0);
-    case Formula::FailedLines: {
+    case Formula::FailedLines:
         if (!c.hasFailedTherapies)
             return setUnknown(ws, slot);
-        // Distinct agents whose class counts as a line; the list is short, so a quadratic scan
-        // avoids allocating.
-        int count = 0;
-        for (std::size_t i = 0; i < c.failedTherapies.size(); ++i) {
-            const int agent = c.failedTherapies[i];
-            const Agent &a = m_pack.agents()[std::size_t(agent)];
-            if (!m_pack.drugClasses()[std::size_t(a.drugClass)].countsAsLine)
-                continue;
-            bool seen = false;
-            for (std::size_t j = 0; j < i && !seen; ++j)
-                seen = c.failedTherapies[j] == agent;
-            if (!seen)
-                ++count;
-        }
-        return setKnown(ws, slot, count);
-    }
+        return setKnown(ws, slot, failedLines(m_pack, c));
     case Formula::OnAgent: {
         if (!c.hasMedications)
             return setUnknown(ws, slot);

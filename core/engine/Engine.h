@@ -34,6 +34,9 @@ private:
     };
     void computeDerived(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const;
     bool scoreSum(const DerivedDef &def, const Workspace &ws, int &sum, int *perComponent) const;
+    // The formulas of computeDerived that need more than a few lines.
+    void computePointsScore(const DerivedDef &def, Workspace &ws, std::size_t index) const;
+    void computeWashout(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const;
     // The parts of evaluateFull, in order.
     void washoutDetails(Evaluation &e) const;
     void groupResults(Evaluation &e) const;

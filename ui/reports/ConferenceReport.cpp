@@ -130,16 +130,9 @@ QString washoutList(const RulePack &pack, const std::vector<WashoutEntry> &entri
 
 } // namespace
 
-void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
+// The title, the case and the pack the verdicts come from.
+QString ConferenceReport::titleSection(const ReportInput &in)
 {
-    QFont base(QStringLiteral("DejaVu Sans"));
-    base.setPointSizeF(9);
-    doc.setDefaultFont(base);
-    doc.setDefaultStyleSheet(QStringLiteral(
-        "h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 12px; } "
-        "table { border-collapse: collapse; } td, th { border: 1px solid #9e9e9e; padding: 3px; vertical-align: top; } "
-        "th { background: #eeeeee; text-align: left; } .muted { color: #555555; }"));
-    const Evaluation *e = in.evaluation;
     const RulePack &pack = in.engine->pack();
     QString h;
     h += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Conference report: %1").arg(in.document->caseId())));
@@ -158,7 +151,13 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
     h += QStringLiteral("<p%1>%2</p>")
              .arg(packWarning ? QStringLiteral(" style='color: #8a1c00; font-weight: bold;'") : QString(),
                  esc((packWarning ? QStringLiteral("⚠ ") : QString()) + PackStatus::line(pack, in.provenance)));
+    return h;
+}
 
+QString ConferenceReport::caseSection(const ReportInput &in)
+{
+    const RulePack &pack = in.engine->pack();
+    QString h;
     // Case summary: every fact entered, by group.
     h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(esc(tr("Case data")));
     for (const Variable &v : pack.variables()) {
@@ -188,114 +187,141 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         h += QStringLiteral("<p><b>%1</b> %2</p>")
                  .arg(esc(tr("Failed therapies:")), esc(failed.join(QStringLiteral(", "))));
     }
+    return h;
+}
 
-    if (!e) {
-        h += QStringLiteral("<h2>%1</h2><p>%2</p>")
-                 .arg(esc(tr("Comparison")), esc(tr("No result: the case has errors that prevent evaluation.")));
-    } else {
-        ComparisonModel grid;
-        grid.setEvaluation(in.engine, e, false);
-        h += QStringLiteral("<h2>%1</h2><table width='100%'><tr><th></th>").arg(esc(tr("Comparison")));
-        for (int a = 0; a < kArmCount; ++a)
-            h += QStringLiteral("<th>%1</th>").arg(esc(Labels::arm(a)));
-        h += QStringLiteral("</tr>");
-        // The grid's cells, in full (the screen shortens long explanations and lists).
-        for (int r = 0; r < ComparisonModel::RowCount; ++r) {
-            h += QStringLiteral("<tr><th>%1</th>").arg(esc(ComparisonModel::rowName(r)));
-            for (int a = 0; a < kArmCount; ++a) {
-                QString text;
-                if (r == ComparisonModel::DecidedBy)
-                    text = decidedBy(*in.engine, *e, a);
-                else if (r == ComparisonModel::Risks) {
-                    QStringList lines;
-                    for (const QString &risk : ResultText::toxicityRisks(*e, a))
-                        lines << ResultText::riskLine(*e, a, risk);
-                    lines << ResultText::modifiers(*e, a);
-                    text = lines.isEmpty() ? QStringLiteral("—") : lines.join(QLatin1Char('\n'));
-                } else
-                    text = grid.index(r, a).data().toString();
-                h += QStringLiteral("<td>%1</td>").arg(esc(readable(pack, text)));
-            }
-            h += QStringLiteral("</tr>");
-        }
-        h += QStringLiteral("</table>");
-        if (!e->whatWouldChange().empty())
-            h += QStringLiteral("<p><b>%1</b> %2</p>")
-                     .arg(esc(tr("What would change the answer:")), esc(ResultText::whatWouldChange(*e, 10)));
-
-        h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decisive criteria and sources")));
-        for (std::size_t g = 0; g < in.engine->groups().size(); ++g) {
-            const std::vector<int> &deciding = e->group(int(g)).deciding;
-            const VerdictGroup &vg = in.engine->groups()[g];
-            if (deciding.empty() && vg.subOption >= 0)
-                continue;
-            h += QStringLiteral("<p><b>%1</b>: %2</p>")
-                     .arg(esc(Labels::group(vg.key)), esc(ResultText::verdictLine(*e, int(g))));
-            if (deciding.empty())
-                continue;
-            h += QStringLiteral("<table width='100%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                     .arg(esc(tr("Criterion")), esc(tr("Explanation")), esc(tr("Source")), esc(tr("Evidence")));
-            for (int ci : deciding) {
-                const Criterion &cr = pack.criteria()[std::size_t(ci)];
-                h += QStringLiteral("<tr><td>%1<br>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                         .arg(esc(cr.id),
-                             esc(Labels::stateIcon(e->state(ci)) + QLatin1Char(' ') + Labels::state(e->state(ci))),
-                             esc(readable(pack, e->explanationText(ci))), esc(cr.source), esc(cr.evidence));
-            }
-            h += QStringLiteral("</table>");
-        }
-
-        DerivedModel derived;
-        derived.setEvaluation(in.engine, e);
-        h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(esc(tr("Derived values")));
-        for (int r = 0; r < derived.rowCount(); ++r) {
-            const QString value = derived.index(r, DerivedModel::ResultColumn).data().toString();
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                     .arg(esc(derived.index(r, DerivedModel::NameColumn).data().toString()), esc(value),
-                         esc(derived.index(r, DerivedModel::ApplicabilityColumn).data().toString()));
-        }
-        h += QStringLiteral("</table>");
-
-        // Washout end dates per drug (what the washout criteria refer to).
-        if (!e->washout().empty() || !e->tceWashout().empty() || !e->washoutNotDefined().isEmpty()) {
-            h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Washout end dates")));
-            if (!e->washout().empty())
-                h += QStringLiteral("<p><b>%1</b> %2</p>")
-                         .arg(esc(tr("Before leukapheresis:")), esc(washoutList(pack, e->washout())));
-            if (!e->tceWashout().empty())
-                h += QStringLiteral("<p><b>%1</b> %2</p>")
-                         .arg(esc(tr("Before the first bispecific dose:")), esc(washoutList(pack, e->tceWashout())));
-            if (!e->washoutNotDefined().isEmpty()) {
-                QStringList names;
-                for (const QString &id : e->washoutNotDefined())
-                    names << agentLabel(pack, id);
-                h += QStringLiteral("<p><b>%1</b> %2</p>")
-                         .arg(esc(tr("Washout not defined by the evidence (decide locally):")),
-                             esc(names.join(QStringLiteral(", "))));
-            }
-        }
-
-        // Charts drawn from the result for paper (vector graphics, text sized in points).
-        auto *charts = new ReportCharts(&doc);
-        const ChartStyle paper = ChartStyle::paper(7.5);
-        auto *timeline = new QChart;
-        TimelineChart::populate(timeline, e, paper);
-        // The charts start on a page of their own (the timeline and the first toxicity chart share it).
-        h += QStringLiteral("<h2 style='page-break-before: always'>%1</h2><p>%2</p>")
-                 .arg(esc(tr("Logistics timeline")), charts->add(QStringLiteral("timeline"), timeline, 176, 128));
-        h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Toxicity")));
+QString ConferenceReport::comparisonSection(const ReportInput &in, const Evaluation *e)
+{
+    const RulePack &pack = in.engine->pack();
+    QString h;
+    ComparisonModel grid;
+    grid.setEvaluation(in.engine, e, false);
+    h += QStringLiteral("<h2>%1</h2><table width='100%'><tr><th></th>").arg(esc(tr("Comparison")));
+    for (int a = 0; a < kArmCount; ++a)
+        h += QStringLiteral("<th>%1</th>").arg(esc(Labels::arm(a)));
+    h += QStringLiteral("</tr>");
+    // The grid's cells, in full (the screen shortens long explanations and lists).
+    for (int r = 0; r < ComparisonModel::RowCount; ++r) {
+        h += QStringLiteral("<tr><th>%1</th>").arg(esc(ComparisonModel::rowName(r)));
         for (int a = 0; a < kArmCount; ++a) {
-            auto *tox = new QChart;
-            ToxicityChart::populate(tox, e, a, false, paper);
-            h += QStringLiteral("<p>%1</p>").arg(charts->add(QStringLiteral("toxicity%1").arg(a), tox, 176, 78));
+            QString text;
+            if (r == ComparisonModel::DecidedBy)
+                text = decidedBy(*in.engine, *e, a);
+            else if (r == ComparisonModel::Risks) {
+                QStringList lines;
+                for (const QString &risk : ResultText::toxicityRisks(*e, a))
+                    lines << ResultText::riskLine(*e, a, risk);
+                lines << ResultText::modifiers(*e, a);
+                text = lines.isEmpty() ? QStringLiteral("—") : lines.join(QLatin1Char('\n'));
+            } else
+                text = grid.index(r, a).data().toString();
+            h += QStringLiteral("<td>%1</td>").arg(esc(readable(pack, text)));
         }
-        h += QStringLiteral("<p class='muted'>%1</p>")
-                 .arg(esc(tr("Bars are labelled k/n (patients affected / patients studied), or with the reported"
-                             " percentage where the count is not known; the whiskers are the 95%"
-                             " confidence interval (Wilson score). Oncology figures are the grey \"oncology reference\""
-                             " bars. \"not found\" (NF) means no rate was found, not zero.")));
+        h += QStringLiteral("</tr>");
     }
+    h += QStringLiteral("</table>");
+    if (!e->whatWouldChange().empty())
+        h += QStringLiteral("<p><b>%1</b> %2</p>")
+                 .arg(esc(tr("What would change the answer:")), esc(ResultText::whatWouldChange(*e, 10)));
+    return h;
+}
 
+QString ConferenceReport::criteriaSection(const ReportInput &in, const Evaluation *e)
+{
+    const RulePack &pack = in.engine->pack();
+    QString h;
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decisive criteria and sources")));
+    for (std::size_t g = 0; g < in.engine->groups().size(); ++g) {
+        const std::vector<int> &deciding = e->group(int(g)).deciding;
+        const VerdictGroup &vg = in.engine->groups()[g];
+        if (deciding.empty() && vg.subOption >= 0)
+            continue;
+        h += QStringLiteral("<p><b>%1</b>: %2</p>")
+                 .arg(esc(Labels::group(vg.key)), esc(ResultText::verdictLine(*e, int(g))));
+        if (deciding.empty())
+            continue;
+        h += QStringLiteral("<table width='100%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+                 .arg(esc(tr("Criterion")), esc(tr("Explanation")), esc(tr("Source")), esc(tr("Evidence")));
+        for (int ci : deciding) {
+            const Criterion &cr = pack.criteria()[std::size_t(ci)];
+            h += QStringLiteral("<tr><td>%1<br>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                     .arg(esc(cr.id),
+                         esc(Labels::stateIcon(e->state(ci)) + QLatin1Char(' ') + Labels::state(e->state(ci))),
+                         esc(readable(pack, e->explanationText(ci))), esc(cr.source), esc(cr.evidence));
+        }
+        h += QStringLiteral("</table>");
+    }
+    return h;
+}
+
+QString ConferenceReport::derivedSection(const ReportInput &in, const Evaluation *e)
+{
+    QString h;
+    DerivedModel derived;
+    derived.setEvaluation(in.engine, e);
+    h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(esc(tr("Derived values")));
+    for (int r = 0; r < derived.rowCount(); ++r) {
+        const QString value = derived.index(r, DerivedModel::ResultColumn).data().toString();
+        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                 .arg(esc(derived.index(r, DerivedModel::NameColumn).data().toString()), esc(value),
+                     esc(derived.index(r, DerivedModel::ApplicabilityColumn).data().toString()));
+    }
+    h += QStringLiteral("</table>");
+    return h;
+}
+
+QString ConferenceReport::washoutSection(const RulePack &pack, const Evaluation *e)
+{
+    QString h;
+    // Washout end dates per drug (what the washout criteria refer to).
+    if (!e->washout().empty() || !e->tceWashout().empty() || !e->washoutNotDefined().isEmpty()) {
+        h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Washout end dates")));
+        if (!e->washout().empty())
+            h += QStringLiteral("<p><b>%1</b> %2</p>")
+                     .arg(esc(tr("Before leukapheresis:")), esc(washoutList(pack, e->washout())));
+        if (!e->tceWashout().empty())
+            h += QStringLiteral("<p><b>%1</b> %2</p>")
+                     .arg(esc(tr("Before the first bispecific dose:")), esc(washoutList(pack, e->tceWashout())));
+        if (!e->washoutNotDefined().isEmpty()) {
+            QStringList names;
+            for (const QString &id : e->washoutNotDefined())
+                names << agentLabel(pack, id);
+            h += QStringLiteral("<p><b>%1</b> %2</p>")
+                     .arg(esc(tr("Washout not defined by the evidence (decide locally):")),
+                         esc(names.join(QStringLiteral(", "))));
+        }
+    }
+    return h;
+}
+
+QString ConferenceReport::chartSection(const Evaluation *e, QTextDocument &doc)
+{
+    QString h;
+    // Charts drawn from the result for paper (vector graphics, text sized in points).
+    auto *charts = new ReportCharts(&doc);
+    const ChartStyle paper = ChartStyle::paper(7.5);
+    auto *timeline = new QChart;
+    TimelineChart::populate(timeline, e, paper);
+    // The charts start on a page of their own (the timeline and the first toxicity chart share it).
+    h += QStringLiteral("<h2 style='page-break-before: always'>%1</h2><p>%2</p>")
+             .arg(esc(tr("Logistics timeline")), charts->add(QStringLiteral("timeline"), timeline, 176, 128));
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Toxicity")));
+    for (int a = 0; a < kArmCount; ++a) {
+        auto *tox = new QChart;
+        ToxicityChart::populate(tox, e, a, false, paper);
+        h += QStringLiteral("<p>%1</p>").arg(charts->add(QStringLiteral("toxicity%1").arg(a), tox, 176, 78));
+    }
+    h += QStringLiteral("<p class='muted'>%1</p>")
+             .arg(esc(tr("Bars are labelled k/n (patients affected / patients studied), or with the reported"
+                         " percentage where the count is not known; the whiskers are the 95%"
+                         " confidence interval (Wilson score). Oncology figures are the grey \"oncology reference\""
+                         " bars. \"not found\" (NF) means no rate was found, not zero.")));
+    return h;
+}
+
+QString ConferenceReport::decisionSection(const ReportInput &in)
+{
+    QString h;
     h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decision")));
     if (!in.decision) {
         h += QStringLiteral("<p>%1</p>").arg(esc(tr("No decision recorded.")));
@@ -337,7 +363,13 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         h += QStringLiteral("<p><b>%1</b> %2</p>")
                  .arg(esc(tr("Participants:")), esc(people.join(QStringLiteral(", "))));
     }
+    return h;
+}
 
+QString ConferenceReport::packSection(const ReportInput &in)
+{
+    const RulePack &pack = in.engine->pack();
+    QString h;
     h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Rule pack")));
     h += QStringLiteral("<p>%1<br>sha256 %2<br>%3</p>")
              .arg(esc(tr("%1 version %2 (%3), sign-off: %4")
@@ -349,6 +381,35 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
                  .arg(esc(tr("The decision was made under rule pack %1 %2 (sha256 %3).")
                               .arg(in.decision->packId, in.decision->packVersion, in.decision->packSha256)));
     h += QStringLiteral("<p><b>%1</b></p>").arg(esc(Labels::disclaimer()));
+    return h;
+}
+
+void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
+{
+    QFont base(QStringLiteral("DejaVu Sans"));
+    base.setPointSizeF(9);
+    doc.setDefaultFont(base);
+    doc.setDefaultStyleSheet(QStringLiteral(
+        "h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 12px; } "
+        "table { border-collapse: collapse; } td, th { border: 1px solid #9e9e9e; padding: 3px; vertical-align: top; } "
+        "th { background: #eeeeee; text-align: left; } .muted { color: #555555; }"));
+    const Evaluation *e = in.evaluation;
+    QString h = titleSection(in);
+    h += caseSection(in);
+
+    if (!e) {
+        h += QStringLiteral("<h2>%1</h2><p>%2</p>")
+                 .arg(esc(tr("Comparison")), esc(tr("No result: the case has errors that prevent evaluation.")));
+    } else {
+        h += comparisonSection(in, e);
+        h += criteriaSection(in, e);
+        h += derivedSection(in, e);
+        h += washoutSection(in.engine->pack(), e);
+        h += chartSection(e, doc);
+    }
+
+    h += decisionSection(in);
+    h += packSection(in);
     doc.setHtml(h);
 }
 

@@ -17,6 +17,7 @@ namespace consilium {
 class CaseDocument;
 class Engine;
 class Evaluation;
+class RulePack;
 
 // Everything a report is made of: the evaluated case and, if there is one, its decision.
 struct ReportInput {
@@ -41,6 +42,18 @@ public:
     static void build(const ReportInput &input, QTextDocument &document);
     static bool writePdf(const ReportInput &input, const QString &path, QString &error);
     static int paint(const ReportInput &input, QPagedPaintDevice &device);
+
+private:
+    // The sections of build, in order (the middle ones only when there is a result).
+    static QString titleSection(const ReportInput &in);
+    static QString caseSection(const ReportInput &in);
+    static QString comparisonSection(const ReportInput &in, const Evaluation *e);
+    static QString criteriaSection(const ReportInput &in, const Evaluation *e);
+    static QString derivedSection(const ReportInput &in, const Evaluation *e);
+    static QString washoutSection(const RulePack &pack, const Evaluation *e);
+    static QString chartSection(const Evaluation *e, QTextDocument &doc);
+    static QString decisionSection(const ReportInput &in);
+    static QString packSection(const ReportInput &in);
 };
 
 } // namespace consilium

@@ -233,37 +233,10 @@ QString optionName(const Words &w, Arm arm)
     return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "The usual treatment"));
 }
 
-} // namespace
-
-QString PatientHandout::date(const QDate &d, const QString &language)
+// The option grid: a column per option, a row per question.
+QString optionGrid(const Words &w, const Engine &engine, const Evaluation &e)
 {
-    // Day before month in both languages (the handout is for European patients).
-    const QLocale locale = language == QLatin1String("de") ? QLocale(QLocale::German, QLocale::Germany)
-                                                           : QLocale(QLocale::English, QLocale::UnitedKingdom);
-    return locale.toString(
-        d, language == QLatin1String("de") ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
-}
-
-void PatientHandout::build(const Engine &engine, const Evaluation &e, const Options &options, QTextDocument &doc)
-{
-    const QString &language = options.language;
-    const Words w(language);
-    QFont base(QStringLiteral("DejaVu Sans"));
-    base.setPointSizeF(8.5 * options.textScale);
-    doc.setDefaultFont(base);
-    doc.setDefaultStyleSheet(
-        QStringLiteral("h1 { font-size: %1pt; } table { border-collapse: collapse; }").arg(15 * options.textScale)
-        + QStringLiteral(""
-                         " td, th { border: 1px solid #757575; padding: 4px; vertical-align: top; }"
-                         " th { background: #e3f2fd; }"));
     QString h;
-    h += QStringLiteral("<h1>%1</h1>")
-             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your treatment options"))));
-    h += QStringLiteral("<p>%1</p>")
-             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
-                 "Your care team met to talk about the treatments that could help you. This page"
-                 " compares them. It does not choose for you: you decide together with your"
-                 " team."))));
     h += QStringLiteral("<table width='100%'><tr><th width='16%'></th>");
     for (const Arm a : kArms)
         h += QStringLiteral("<th width='21%'>%1</th>").arg(esc(optionName(w, a)));
@@ -296,6 +269,67 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
         c[armIndex(a)] = howSure(w, e, a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How sure are we?")), c, false);
     h += QStringLiteral("</table>");
+    return h;
+}
+
+// Which rule pack the answers come from (for the care team), and whether it is vouched for.
+QString packLine(const Words &w, const RulePack &pack, const PackProvenance &provenance)
+{
+    const QString packName
+        = QStringLiteral("%1 %2 (sha256 %3)").arg(pack.id(), pack.version(), PackStatus::shortSha(pack.sha256()));
+    QString line;
+    switch (provenance.kindFor(pack)) {
+    case PackProvenance::Kind::Builtin:
+        line = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, built into the program.")).arg(packName);
+        break;
+    case PackProvenance::Kind::Signed:
+        line = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, signed by %2…."))
+                   .arg(packName, provenance.signer.left(16));
+        break;
+    case PackProvenance::Kind::Override:
+        line = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, UNSIGNED — loaded by override: %2"))
+                   .arg(packName, provenance.reason);
+        break;
+    case PackProvenance::Kind::NotRecorded:
+        line = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1; how it was loaded was not recorded."))
+                   .arg(packName);
+        break;
+    }
+    return line;
+}
+
+} // namespace
+
+QString PatientHandout::date(const QDate &d, const QString &language)
+{
+    // Day before month in both languages (the handout is for European patients).
+    const QLocale locale = language == QLatin1String("de") ? QLocale(QLocale::German, QLocale::Germany)
+                                                           : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    return locale.toString(
+        d, language == QLatin1String("de") ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
+}
+
+void PatientHandout::build(const Engine &engine, const Evaluation &e, const Options &options, QTextDocument &doc)
+{
+    const QString &language = options.language;
+    const Words w(language);
+    QFont base(QStringLiteral("DejaVu Sans"));
+    base.setPointSizeF(8.5 * options.textScale);
+    doc.setDefaultFont(base);
+    doc.setDefaultStyleSheet(
+        QStringLiteral("h1 { font-size: %1pt; } table { border-collapse: collapse; }").arg(15 * options.textScale)
+        + QStringLiteral(""
+                         " td, th { border: 1px solid #757575; padding: 4px; vertical-align: top; }"
+                         " th { background: #e3f2fd; }"));
+    QString h;
+    h += QStringLiteral("<h1>%1</h1>")
+             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your treatment options"))));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+                 "Your care team met to talk about the treatments that could help you. This page"
+                 " compares them. It does not choose for you: you decide together with your"
+                 " team."))));
+    h += optionGrid(w, engine, e);
     h += QStringLiteral("<p>%1</p>")
              .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
                  "Words: \"CAR T\" means immune cells changed in a lab. \"Chemotherapy\" here is"
@@ -310,31 +344,8 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
              .arg(esc(w(QT_TRANSLATE_NOOP(
                             "consilium::PatientHandout", "Prepared on %1 for your conversation with your care team."))
                           .arg(date(printed, language))));
-    // Which rule pack the answers come from (for the care team), and whether it is vouched for.
-    const RulePack &pack = engine.pack();
-    const QString packName
-        = QStringLiteral("%1 %2 (sha256 %3)").arg(pack.id(), pack.version(), PackStatus::shortSha(pack.sha256()));
-    QString packLine;
-    switch (options.provenance.kindFor(pack)) {
-    case PackProvenance::Kind::Builtin:
-        packLine
-            = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, built into the program.")).arg(packName);
-        break;
-    case PackProvenance::Kind::Signed:
-        packLine = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, signed by %2…."))
-                       .arg(packName, options.provenance.signer.left(16));
-        break;
-    case PackProvenance::Kind::Override:
-        packLine = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1, UNSIGNED — loaded by override: %2"))
-                       .arg(packName, options.provenance.reason);
-        break;
-    case PackProvenance::Kind::NotRecorded:
-        packLine
-            = w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Rule pack %1; how it was loaded was not recorded."))
-                  .arg(packName);
-        break;
-    }
-    h += QStringLiteral("<p style='font-size: 7pt; color: #424242;'>%1</p>").arg(esc(packLine));
+    h += QStringLiteral("<p style='font-size: 7pt; color: #424242;'>%1</p>")
+             .arg(esc(packLine(w, engine.pack(), options.provenance)));
     doc.setHtml(h);
 }
 

@@ -72,6 +72,247 @@ QString phaseTooltip(const Evaluation &e, int arm, const TimelinePhase &p)
     return tip;
 }
 
+// A row of the chart: one phase of an arm's lane.
+struct Row {
+    int arm;
+    const TimelinePhase *phase; // null: the arm has no phases
+};
+
+// Rows bottom-up (the category axis starts at the bottom): the first arm's lane at the top,
+// one row per phase in the order the phases start. `types` gets the phase types in order of
+// first appearance.
+std::vector<Row> timelineRows(const Evaluation &e, std::vector<QString> &types)
+{
+    std::vector<Row> rows;
+    for (int arm = kArmCount - 1; arm >= 0; --arm) {
+        std::vector<const TimelinePhase *> phases;
+        for (const TimelinePhase &p : e.timeline(kArms[std::size_t(arm)]).phases)
+            phases.push_back(&p);
+        std::stable_sort(phases.begin(), phases.end(), [](const TimelinePhase *a, const TimelinePhase *b) {
+            return a->startDay != b->startDay ? a->startDay < b->startDay
+                                              : a->endDay.value_or(a->startDay) < b->endDay.value_or(b->startDay);
+        });
+        if (phases.empty())
+            rows.push_back({ arm, nullptr });
+        std::reverse(phases.begin(), phases.end()); // the first phase on the top row
+        for (const TimelinePhase *p : phases) {
+            rows.push_back({ arm, p });
+            if (std::find(types.begin(), types.end(), p->phase) == types.end())
+                types.push_back(p->phase);
+        }
+    }
+    return rows;
+}
+
+// Whether row r is the top row of its arm's lane.
+bool isLaneTop(const std::vector<Row> &rows, int r)
+{
+    const int nRows = int(rows.size());
+    return r + 1 == nRows || rows[std::size_t(r) + 1].arm != rows[std::size_t(r)].arm;
+}
+
+// The arm's name on its lane's top row; the other rows get distinct invisible labels
+// (categories must be unique).
+QStringList laneCategories(const Evaluation &e, const std::vector<Row> &rows)
+{
+    QStringList categories;
+    const int nRows = int(rows.size());
+    int hidden = 0;
+    for (int r = 0; r < nRows; ++r) {
+        const int arm = rows[std::size_t(r)].arm;
+        if (!isLaneTop(rows, r)) {
+            categories << QString(++hidden, QChar(0x200B));
+            continue;
+        }
+        const ArmTimeline &tl = e.timeline(kArms[std::size_t(arm)]);
+        QString label = Labels::arm(arm);
+        if (ResultText::isIneligible(e, arm))
+            label += QStringLiteral(" — ") + TimelineChart::tr("ineligible");
+        if (!tl.known)
+            label += QStringLiteral(" — ") + TimelineChart::tr("timeline unknown");
+        else if (tl.phases.empty())
+            label += QStringLiteral(" — ") + TimelineChart::tr("no fixed timeline");
+        categories << label;
+    }
+    return categories;
+}
+
+// The last day any phase reaches (at least 30).
+int lastDay(const std::vector<Row> &rows)
+{
+    int maxDay = 30;
+    for (const Row &row : rows) {
+        if (row.phase)
+            maxDay = qMax(maxDay, row.phase->endDay.value_or(row.phase->startDay + kUnknownLengthDays));
+    }
+    return maxDay;
+}
+
+// Three sets per phase type (the offset, the phase, the open end); a row has values only in
+// its phase's sets.
+void addPhaseSets(const Evaluation &e, const std::vector<Row> &rows, const std::vector<QString> &types,
+    QHorizontalStackedBarSeries *series, TimelineChart::Content &out)
+{
+    const int nRows = int(rows.size());
+    for (const QString &type : types) {
+        auto *gap = new QBarSet(QStringLiteral("gap"));
+        gap->setColor(Qt::transparent);
+        gap->setBorderColor(Qt::transparent);
+        auto *phase = new QBarSet(Labels::phase(type));
+        phase->setColor(phaseColour(type));
+        phase->setBorderColor(phaseColour(type).darker(130));
+        auto *open = new QBarSet(TimelineChart::tr("%1 (end not known)").arg(Labels::phase(type)));
+        open->setBrush(QBrush(phaseColour(type), Qt::BDiagPattern));
+        open->setBorderColor(phaseColour(type));
+        const auto rowCount = std::size_t(nRows);
+        std::vector<QString> tipGap(rowCount), tipPhase(rowCount), tipOpen(rowCount);
+        for (int r = 0; r < nRows; ++r) {
+            const Row &row = rows[std::size_t(r)];
+            qreal g = 0, len = 0, nf = 0;
+            if (row.phase && row.phase->phase == type) {
+                g = row.phase->startDay;
+                if (row.phase->endDay)
+                    len = qMax(*row.phase->endDay - row.phase->startDay, 0);
+                else
+                    nf = kUnknownLengthDays;
+                tipPhase[std::size_t(r)] = tipOpen[std::size_t(r)] = phaseTooltip(e, row.arm, *row.phase);
+            }
+            gap->append(g);
+            phase->append(len);
+            open->append(nf);
+        }
+        for (QBarSet *s : { gap, phase, open })
+            series->append(s);
+        out.sets.insert(out.sets.end(), { gap, phase, open });
+        out.tips.insert(out.tips.end(), { tipGap, tipPhase, tipOpen });
+        out.isPhaseSet.insert(out.isPhaseSet.end(), { false, true, false });
+    }
+}
+
+QBarCategoryAxis *rowAxis(const QStringList &categories, const ChartStyle &style)
+{
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(categories);
+    axisY->setLabelsColor(style.text);
+    axisY->setLabelsFont(style.font);
+    axisY->setGridLineVisible(false);
+    axisY->setTruncateLabels(false);
+    return axisY;
+}
+
+QValueAxis *dayAxis(int maxDay, const ChartStyle &style)
+{
+    auto *axisX = new QValueAxis;
+    const int step = 7 * qMax(1, (maxDay + 69) / 70); // whole weeks, at most about ten ticks
+    const int roundedMax = ((maxDay + step - 1) / step) * step; // whole steps
+    axisX->setRange(0, roundedMax);
+    axisX->setTickType(QValueAxis::TicksDynamic);
+    axisX->setTickAnchor(0);
+    axisX->setTickInterval(step);
+    axisX->setLabelFormat(QStringLiteral("%d"));
+    axisX->setTitleText(TimelineChart::tr("Days from the as-of date"));
+    axisX->setLabelsColor(style.text);
+    axisX->setLabelsFont(style.font);
+    axisX->setTitleBrush(style.text);
+    axisX->setTitleFont(style.font);
+    axisX->setGridLineColor(style.grid);
+    return axisX;
+}
+
+// Earliest start per arm, on the lane's top row (not for an ineligible arm: no start date).
+// `starDay` gets each row's marker day.
+QScatterSeries *earliestStarts(const Evaluation &e, const std::vector<Row> &rows, const ChartStyle &style,
+    std::vector<std::optional<qint64>> &starDay)
+{
+    auto *earliest = new QScatterSeries;
+    earliest->setName(TimelineChart::tr("Earliest start"));
+    earliest->setMarkerShape(QScatterSeries::MarkerShapeStar);
+    earliest->setMarkerSize(style.font.pointSizeF() * 1.8);
+    earliest->setColor(style.text);
+    earliest->setBorderColor(style.text);
+    const int nRows = int(rows.size());
+    starDay.resize(std::size_t(nRows));
+    for (int r = 0; r < nRows; ++r) {
+        const int arm = rows[std::size_t(r)].arm;
+        const auto &d = e.earliestStart(kArms[std::size_t(arm)]);
+        if (isLaneTop(rows, r) && d && !ResultText::isIneligible(e, arm)) {
+            starDay[std::size_t(r)] = e.caseData().asOf.daysTo(*d);
+            earliest->append(qreal(*starDay[std::size_t(r)]), r);
+        }
+    }
+    return earliest;
+}
+
+// Separators between the arms' lanes.
+void addLaneSeparators(
+    QChart *chart, const std::vector<Row> &rows, QValueAxis *axisX, QBarCategoryAxis *axisY, const ChartStyle &style)
+{
+    const int nRows = int(rows.size());
+    for (int r = 0; r + 1 < nRows; ++r) {
+        if (rows[std::size_t(r)].arm == rows[std::size_t(r) + 1].arm)
+            continue;
+        auto *line = new QLineSeries;
+        line->setPen(QPen(style.grid.darker(115), 1.2, Qt::DashLine));
+        line->append(axisX->min(), r + 0.5);
+        line->append(axisX->max(), r + 0.5);
+        chart->addSeries(line);
+        line->attachAxis(axisX);
+        line->attachAxis(axisY);
+        for (QLegendMarker *m : chart->legend()->markers(line))
+            m->setVisible(false);
+    }
+}
+
+// Each phase labelled beside its bar (right of it; left of it or on it when there is no room).
+void labelPhases(QChart *chart, QHorizontalStackedBarSeries *series, const Evaluation &e, const std::vector<Row> &rows,
+    const std::vector<std::optional<qint64>> &starDay, qreal starRadius, const ChartStyle &style,
+    TimelineChart::Content &out)
+{
+    auto *labels = new ChartLabels(chart, series);
+    QFont labelFont = style.font;
+    labelFont.setPointSizeF(style.font.pointSizeF() * 0.92);
+    const int nRows = int(rows.size());
+    for (int r = 0; r < nRows; ++r) {
+        const Row &row = rows[std::size_t(r)];
+        if (!row.phase)
+            continue;
+        TimelineChart::Segment s;
+        s.arm = row.arm;
+        s.row = r;
+        s.phase = row.phase;
+        s.label = Labels::phase(row.phase->phase);
+        if (!row.phase->endDay)
+            s.label += QLatin1Char(' ') + TimelineChart::tr("(end not known)");
+        s.tooltip = phaseTooltip(e, row.arm, *row.phase);
+        const qreal start = row.phase->startDay;
+        const qreal end = row.phase->endDay.value_or(row.phase->startDay + kUnknownLengthDays);
+        const std::optional<qint64> star = starDay[std::size_t(r)];
+        auto place
+            = [chart, series, start, r, star, starRadius](QGraphicsSimpleTextItem *label, const QPointF &anchor) {
+                  const QRectF plot = chart->plotArea();
+                  const QRectF box = label->boundingRect();
+                  const qreal left = chart->mapToPosition(QPointF(start, r), series).x();
+                  qreal x = anchor.x() + 4; // beside the bar
+                  if (star) { // not under the earliest-start marker
+                      const qreal starX = chart->mapToPosition(QPointF(qreal(*star), r), series).x();
+                      if (starX + starRadius > x && starX - starRadius < x + box.width())
+                          x = starX + starRadius + 3;
+                  }
+                  if (x + box.width() > plot.right())
+                      x = left - box.width() - 4; // before it
+                  if (x < plot.left())
+                      x = qMax(plot.left(), left) + 2; // on it
+                  label->setPos(x, anchor.y() - box.height() / 2);
+              };
+        s.labelItem = labels->add(s.label, QPointF(end, r), place);
+        s.labelItem->setFont(labelFont);
+        s.labelItem->setBrush(style.text);
+        s.labelItem->setToolTip(s.tooltip);
+        out.segments.push_back(s);
+    }
+    labels->place();
+}
+
 } // namespace
 
 TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent)
@@ -176,140 +417,25 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
     }
     chart->setTitle(tr("Logistics from the as-of date (%1)").arg(ResultText::date(e->caseData().asOf)));
 
-    // Rows bottom-up (the category axis starts at the bottom): the first arm's lane at the top,
-    // one row per phase in the order the phases start.
-    struct Row {
-        int arm;
-        const TimelinePhase *phase; // null: the arm has no phases
-    };
-    std::vector<Row> rows;
     std::vector<QString> types; // phase types in order of first appearance
-    for (int arm = kArmCount - 1; arm >= 0; --arm) {
-        std::vector<const TimelinePhase *> phases;
-        for (const TimelinePhase &p : e->timeline(kArms[std::size_t(arm)]).phases)
-            phases.push_back(&p);
-        std::stable_sort(phases.begin(), phases.end(), [](const TimelinePhase *a, const TimelinePhase *b) {
-            return a->startDay != b->startDay ? a->startDay < b->startDay
-                                              : a->endDay.value_or(a->startDay) < b->endDay.value_or(b->startDay);
-        });
-        if (phases.empty())
-            rows.push_back({ arm, nullptr });
-        std::reverse(phases.begin(), phases.end()); // the first phase on the top row
-        for (const TimelinePhase *p : phases) {
-            rows.push_back({ arm, p });
-            if (std::find(types.begin(), types.end(), p->phase) == types.end())
-                types.push_back(p->phase);
-        }
-    }
-    const int nRows = int(rows.size());
-    // The arm's name on its lane's top row; the other rows get distinct invisible labels
-    // (categories must be unique).
-    int hidden = 0;
-    for (int r = 0; r < nRows; ++r) {
-        const int arm = rows[std::size_t(r)].arm;
-        const bool top = r + 1 == nRows || rows[std::size_t(r) + 1].arm != arm;
-        if (!top) {
-            out.categories << QString(++hidden, QChar(0x200B));
-            continue;
-        }
-        const ArmTimeline &tl = e->timeline(kArms[std::size_t(arm)]);
-        QString label = Labels::arm(arm);
-        if (ResultText::isIneligible(*e, arm))
-            label += QStringLiteral(" — ") + tr("ineligible");
-        if (!tl.known)
-            label += QStringLiteral(" — ") + tr("timeline unknown");
-        else if (tl.phases.empty())
-            label += QStringLiteral(" — ") + tr("no fixed timeline");
-        out.categories << label;
-    }
+    const std::vector<Row> rows = timelineRows(*e, types);
+    out.categories = laneCategories(*e, rows);
 
     auto *series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.72);
-    int maxDay = 30;
-    for (const Row &row : rows) {
-        if (row.phase)
-            maxDay = qMax(maxDay, row.phase->endDay.value_or(row.phase->startDay + kUnknownLengthDays));
-    }
-    // Three sets per phase type (the offset, the phase, the open end); a row has values only in
-    // its phase's sets.
-    for (const QString &type : types) {
-        auto *gap = new QBarSet(QStringLiteral("gap"));
-        gap->setColor(Qt::transparent);
-        gap->setBorderColor(Qt::transparent);
-        auto *phase = new QBarSet(Labels::phase(type));
-        phase->setColor(phaseColour(type));
-        phase->setBorderColor(phaseColour(type).darker(130));
-        auto *open = new QBarSet(tr("%1 (end not known)").arg(Labels::phase(type)));
-        open->setBrush(QBrush(phaseColour(type), Qt::BDiagPattern));
-        open->setBorderColor(phaseColour(type));
-        const auto rowCount = std::size_t(nRows);
-        std::vector<QString> tipGap(rowCount), tipPhase(rowCount), tipOpen(rowCount);
-        for (int r = 0; r < nRows; ++r) {
-            const Row &row = rows[std::size_t(r)];
-            qreal g = 0, len = 0, nf = 0;
-            if (row.phase && row.phase->phase == type) {
-                g = row.phase->startDay;
-                if (row.phase->endDay)
-                    len = qMax(*row.phase->endDay - row.phase->startDay, 0);
-                else
-                    nf = kUnknownLengthDays;
-                tipPhase[std::size_t(r)] = tipOpen[std::size_t(r)] = phaseTooltip(*e, row.arm, *row.phase);
-            }
-            gap->append(g);
-            phase->append(len);
-            open->append(nf);
-        }
-        for (QBarSet *s : { gap, phase, open })
-            series->append(s);
-        out.sets.insert(out.sets.end(), { gap, phase, open });
-        out.tips.insert(out.tips.end(), { tipGap, tipPhase, tipOpen });
-        out.isPhaseSet.insert(out.isPhaseSet.end(), { false, true, false });
-    }
+    const int maxDay = lastDay(rows);
+    addPhaseSets(*e, rows, types, series, out);
     chart->addSeries(series);
 
-    auto *axisY = new QBarCategoryAxis;
-    axisY->append(out.categories);
-    axisY->setLabelsColor(style.text);
-    axisY->setLabelsFont(style.font);
-    axisY->setGridLineVisible(false);
-    axisY->setTruncateLabels(false);
-    auto *axisX = new QValueAxis;
-    const int step = 7 * qMax(1, (maxDay + 69) / 70); // whole weeks, at most about ten ticks
-    const int roundedMax = ((maxDay + step - 1) / step) * step; // whole steps
-    axisX->setRange(0, roundedMax);
-    axisX->setTickType(QValueAxis::TicksDynamic);
-    axisX->setTickAnchor(0);
-    axisX->setTickInterval(step);
-    axisX->setLabelFormat(QStringLiteral("%d"));
-    axisX->setTitleText(tr("Days from the as-of date"));
-    axisX->setLabelsColor(style.text);
-    axisX->setLabelsFont(style.font);
-    axisX->setTitleBrush(style.text);
-    axisX->setTitleFont(style.font);
-    axisX->setGridLineColor(style.grid);
+    auto *axisY = rowAxis(out.categories, style);
+    auto *axisX = dayAxis(maxDay, style);
     chart->addAxis(axisY, Qt::AlignLeft);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisY);
     series->attachAxis(axisX);
 
-    // Earliest start per arm, on the lane's top row (not for an ineligible arm: no start date).
-    auto *earliest = new QScatterSeries;
-    earliest->setName(tr("Earliest start"));
-    earliest->setMarkerShape(QScatterSeries::MarkerShapeStar);
-    earliest->setMarkerSize(style.font.pointSizeF() * 1.8);
-    earliest->setColor(style.text);
-    earliest->setBorderColor(style.text);
     std::vector<std::optional<qint64>> starDay;
-    starDay.resize(std::size_t(nRows));
-    for (int r = 0; r < nRows; ++r) {
-        const int arm = rows[std::size_t(r)].arm;
-        const bool top = r + 1 == nRows || rows[std::size_t(r) + 1].arm != arm;
-        const auto &d = e->earliestStart(kArms[std::size_t(arm)]);
-        if (top && d && !ResultText::isIneligible(*e, arm)) {
-            starDay[std::size_t(r)] = e->caseData().asOf.daysTo(*d);
-            earliest->append(qreal(*starDay[std::size_t(r)]), r);
-        }
-    }
+    auto *earliest = earliestStarts(*e, rows, style, starDay);
     chart->addSeries(earliest);
     earliest->attachAxis(axisX);
     earliest->attachAxis(axisY);
@@ -317,66 +443,10 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
     // The phases are labelled on the chart: no colour key needed.
     for (QLegendMarker *m : chart->legend()->markers(series))
         m->setVisible(false);
-    // Separators between the arms' lanes.
-    for (int r = 0; r + 1 < nRows; ++r) {
-        if (rows[std::size_t(r)].arm == rows[std::size_t(r) + 1].arm)
-            continue;
-        auto *line = new QLineSeries;
-        line->setPen(QPen(style.grid.darker(115), 1.2, Qt::DashLine));
-        line->append(axisX->min(), r + 0.5);
-        line->append(axisX->max(), r + 0.5);
-        chart->addSeries(line);
-        line->attachAxis(axisX);
-        line->attachAxis(axisY);
-        for (QLegendMarker *m : chart->legend()->markers(line))
-            m->setVisible(false);
-    }
+    addLaneSeparators(chart, rows, axisX, axisY, style);
     chart->legend()->setAlignment(Qt::AlignBottom);
 
-    // Each phase labelled beside its bar (right of it; left of it or on it when there is no room).
-    auto *labels = new ChartLabels(chart, series);
-    QFont labelFont = style.font;
-    labelFont.setPointSizeF(style.font.pointSizeF() * 0.92);
-    for (int r = 0; r < nRows; ++r) {
-        const Row &row = rows[std::size_t(r)];
-        if (!row.phase)
-            continue;
-        Segment s;
-        s.arm = row.arm;
-        s.row = r;
-        s.phase = row.phase;
-        s.label = Labels::phase(row.phase->phase);
-        if (!row.phase->endDay)
-            s.label += QLatin1Char(' ') + tr("(end not known)");
-        s.tooltip = phaseTooltip(*e, row.arm, *row.phase);
-        const qreal start = row.phase->startDay;
-        const qreal end = row.phase->endDay.value_or(row.phase->startDay + kUnknownLengthDays);
-        const std::optional<qint64> star = starDay[std::size_t(r)];
-        const qreal starRadius = earliest->markerSize() / 2;
-        auto place
-            = [chart, series, start, r, star, starRadius](QGraphicsSimpleTextItem *label, const QPointF &anchor) {
-                  const QRectF plot = chart->plotArea();
-                  const QRectF box = label->boundingRect();
-                  const qreal left = chart->mapToPosition(QPointF(start, r), series).x();
-                  qreal x = anchor.x() + 4; // beside the bar
-                  if (star) { // not under the earliest-start marker
-                      const qreal starX = chart->mapToPosition(QPointF(qreal(*star), r), series).x();
-                      if (starX + starRadius > x && starX - starRadius < x + box.width())
-                          x = starX + starRadius + 3;
-                  }
-                  if (x + box.width() > plot.right())
-                      x = left - box.width() - 4; // before it
-                  if (x < plot.left())
-                      x = qMax(plot.left(), left) + 2; // on it
-                  label->setPos(x, anchor.y() - box.height() / 2);
-              };
-        s.labelItem = labels->add(s.label, QPointF(end, r), place);
-        s.labelItem->setFont(labelFont);
-        s.labelItem->setBrush(style.text);
-        s.labelItem->setToolTip(s.tooltip);
-        out.segments.push_back(s);
-    }
-    labels->place();
+    labelPhases(chart, series, *e, rows, starDay, earliest->markerSize() / 2, style, out);
     return out;
 }
 
