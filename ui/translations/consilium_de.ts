@@ -683,7 +683,7 @@
         <translation>unbekannt (letzte Dosis fehlt)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Conference report: %1</source>
         <translation>Konferenzbericht: %1</translation>
     </message>
@@ -703,7 +703,7 @@
         <translation>Nicht gespeicherter Fall (keine gespeicherte Version)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Case data</source>
         <translation>Falldaten</translation>
     </message>
@@ -723,23 +723,23 @@
         <translation>Erfolglose Therapien:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+4"/>
+        <location line="+11"/>
+        <location line="+203"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+0"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-177"/>
         <source>What would change the answer:</source>
         <translation>Was das Ergebnis ändern würde:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Decisive criteria and sources</source>
         <translation>Entscheidende Kriterien und Quellen</translation>
     </message>
@@ -764,12 +764,12 @@
         <translation>Evidenz</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Washout end dates</source>
         <translation>Ende der Auswaschphasen</translation>
     </message>
@@ -789,7 +789,7 @@
         <translation>Auswaschphase in der Evidenz nicht festgelegt (lokal entscheiden):</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Logistics timeline</source>
         <translation>Zeitplan der Logistik</translation>
     </message>
@@ -808,7 +808,7 @@
         <translation type="vanished">Raten aus Autoimmun-Kohorten stehen mit n an jedem Balken; onkologische Zahlen sind als „onkologische Referenz“ gekennzeichnet; schraffierte Balken bedeuten „keine Daten“ (NF), nicht null.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
@@ -888,7 +888,7 @@
         <translation>Teilnehmende:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Rule pack</source>
         <translation>Regelwerk</translation>
     </message>
@@ -913,7 +913,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+46"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -2922,7 +2922,7 @@ Regelwerk %2 %3
         <translation>Die übliche Behandlung</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+93"/>
         <source>Your treatment options</source>
         <translation>Ihre Behandlungsmöglichkeiten</translation>
     </message>
@@ -2932,7 +2932,7 @@ Regelwerk %2 %3
         <translation>Ihr Behandlungsteam hat besprochen, welche Behandlungen Ihnen helfen könnten. Diese Seite vergleicht sie. Sie trifft keine Wahl für Sie: Sie entscheiden gemeinsam mit Ihrem Team.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-75"/>
         <source>Is this possible for me?</source>
         <translation>Ist das für mich möglich?</translation>
     </message>
@@ -2967,7 +2967,7 @@ Regelwerk %2 %3
         <translation>Wie sicher sind wir?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+64"/>
         <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
         <translation>Begriffe: „CAR-T“ bedeutet im Labor veränderte Immunzellen. „Chemotherapie“ ist hier eine kurze, niedrig dosierte Behandlung, die Platz für die neuen Zellen schafft. Zahlen wie „11 von 15 Personen“ stammen aus kleinen Studien und können sich ändern.</translation>
     </message>
@@ -2982,7 +2982,7 @@ Regelwerk %2 %3
         <translation>Erstellt am %1 für Ihr Gespräch mit Ihrem Behandlungsteam.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-61"/>
         <source>Rule pack %1, built into the program.</source>
         <translation>Regelwerk %1, in das Programm eingebaut.</translation>
     </message>
@@ -2997,12 +2997,12 @@ Regelwerk %2 %3
         <translation>Regelwerk %1, NICHT SIGNIERT — trotz fehlender Signatur geladen: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Rule pack %1; how it was loaded was not recorded.</source>
         <translation>Regelwerk %1; wie es geladen wurde, ist nicht festgehalten.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+73"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation>Diese Seite unterstützt ein Gespräch. Die Verantwortung für die Entscheidung trägt Ihr Behandlungsteam.</translation>
     </message>
@@ -3531,7 +3531,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>ab %1 (Tag %2); Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+260"/>
         <source>Logistics timeline</source>
         <translation>Zeitplan der Logistik</translation>
     </message>
@@ -3546,7 +3546,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Logistik ab dem Stichtag (%1)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-288"/>
         <source>ineligible</source>
         <translation>nicht geeignet</translation>
     </message>
@@ -3561,12 +3561,12 @@ Schreibgeschützt öffnen?</translation>
         <translation>kein fester Zeitplan</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>%1 (end not known)</source>
         <translation>%1 (Ende unbekannt)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+121"/>
         <source>(end not known)</source>
         <translation>(Ende unbekannt)</translation>
     </message>
@@ -3579,22 +3579,22 @@ Schreibgeschützt öffnen?</translation>
         <translation type="vanished">ab Tag %1; Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-214"/>
         <source>Evidence: %1</source>
         <translation>Evidenz: %1</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+142"/>
         <source>Days from the as-of date</source>
         <translation>Tage ab dem Stichtag</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Earliest start</source>
         <translation>Frühester Start</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="+175"/>
         <source>Earliest start: %1</source>
         <translation>Frühester Start: %1</translation>
     </message>

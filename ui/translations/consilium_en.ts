@@ -679,7 +679,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Conference report: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,7 +699,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Case data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,23 +719,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+4"/>
+        <location line="+11"/>
+        <location line="+203"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+0"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-177"/>
         <source>What would change the answer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Decisive criteria and sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,12 +760,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Washout end dates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,7 +785,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Logistics timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,7 +880,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Rule pack</source>
         <translation type="unfinished"></translation>
     </message>
@@ -905,7 +905,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+46"/>
         <source>cannot set the page size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2879,7 +2879,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+93"/>
         <source>Your treatment options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2889,7 +2889,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-75"/>
         <source>Is this possible for me?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2924,7 +2924,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+64"/>
         <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2939,7 +2939,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-61"/>
         <source>Rule pack %1, built into the program.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2954,12 +2954,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Rule pack %1; how it was loaded was not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+73"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3474,7 +3474,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+260"/>
         <source>Logistics timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3489,7 +3489,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-288"/>
         <source>ineligible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3504,32 +3504,32 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>%1 (end not known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+121"/>
         <source>(end not known)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-214"/>
         <source>Evidence: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+142"/>
         <source>Days from the as-of date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Earliest start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="+175"/>
         <source>Earliest start: %1</source>
         <translation type="unfinished"></translation>
     </message>
