@@ -12,11 +12,8 @@ CaseReading readCase(
     const bool wellFormed = json::parseStrict(bytes, doc, out.diag, options.limits);
     // The id names the case in an error line whenever the document could be read at all (e.g. it
     // was rejected for a duplicate key).
-    if (!doc.HasParseError() && doc.IsObject()) {
-        const auto id = doc.FindMember("id");
-        if (id != doc.MemberEnd() && id->value.IsString())
-            out.caseId = json::toQString(id->value);
-    }
+    if (!doc.HasParseError() && doc.IsObject() && doc.HasMember("id") && doc["id"].IsString())
+        out.caseId = json::toQString(doc["id"]);
     if (wellFormed)
         out.data = parseCaseValue(doc, pack, out.diag, options);
     return out;
