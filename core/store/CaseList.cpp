@@ -279,17 +279,6 @@ StoreResult<std::vector<CaseSummary>> CaseStore::findCasesAt(const QString &path
     return c.run([&](const QSqlDatabase &db, const SqlDialect &d) { return findOn(db, d, filter); });
 }
 
-CasePage CaseStore::listCases(const CaseFilter &filter)
-{
-    const StoreCall call(*this);
-    auto page = queryCases(filter);
-    if (!page) {
-        m_error = page.error();
-        return {};
-    }
-    return std::move(page).value();
-}
-
 StoreResult<QStringList> CaseStore::diseases()
 {
     const StoreCall call(*this);

@@ -168,8 +168,6 @@ public:
     // The diseases of all stored cases, and the conferences newest first (list filters).
     StoreResult<QStringList> diseases();
     StoreResult<std::vector<ConferenceEntry>> conferenceList();
-    // Kept for app/cli until it moves to queryCases: an empty page and lastError() on failure.
-    CasePage listCases(const CaseFilter &filter);
     QStringList allCaseIds(bool includeArchived = true);
     bool setArchived(const QString &caseId, bool archived);
     // Removes an archived case for good, the one exception to "nothing is deleted": its

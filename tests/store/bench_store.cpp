@@ -109,7 +109,7 @@ void BM_OpenAndFirstPage(benchmark::State &state)
     f.packSha256 = RulePack::builtin().sha256();
     for (auto _ : state) {
         auto store = openDb(cachedDb(), false);
-        const CasePage page = store->listCases(f);
+        const CasePage page = store->queryCases(f).value();
         if (page.rows.size() != 50)
             state.SkipWithError("first page is not 50 rows");
         benchmark::DoNotOptimize(page.total);
@@ -121,7 +121,7 @@ void filterBench(benchmark::State &state, const CaseFilter &filter)
     auto store = openDb(cachedDb(), false);
     qint64 total = 0;
     for (auto _ : state) {
-        const CasePage page = store->listCases(filter);
+        const CasePage page = store->queryCases(filter).value();
         total = page.total;
         benchmark::DoNotOptimize(page.rows.data());
     }

@@ -270,7 +270,7 @@ private Q_SLOTS:
 
         CaseFilter f;
         f.packSha256 = pack.sha256();
-        const CasePage page = store->listCases(f);
+        const CasePage page = store->queryCases(f).value();
         QCOMPARE(page.total, qint64(exampleFiles().size()));
         int sle = 0;
         int autoIneligible = 0;
@@ -280,11 +280,11 @@ private Q_SLOTS:
             autoIneligible += c.verdicts.at(QStringLiteral("autologous_car_t")) == QLatin1String("ineligible");
         }
         f.disease = QStringLiteral("SLE");
-        QCOMPARE(store->listCases(f).total, qint64(sle));
+        QCOMPARE(store->queryCases(f).value().total, qint64(sle));
         f.disease.clear();
         f.verdictGroup = QStringLiteral("autologous_car_t");
         f.verdict = QStringLiteral("ineligible");
-        const CasePage ineligible = store->listCases(f);
+        const CasePage ineligible = store->queryCases(f).value();
         QCOMPARE(ineligible.total, qint64(autoIneligible));
         QVERIFY(autoIneligible > 0);
         for (const CaseSummary &c : ineligible.rows)
@@ -295,15 +295,15 @@ private Q_SLOTS:
         QByteArray changed = store->latestVersion(id)->content;
         changed.replace("\"label\":\"", "\"label\":\"edited ");
         QCOMPARE(store->saveCase(changed, pack).status, SaveStatus::Added);
-        QCOMPARE(store->listCases(f).total, qint64(autoIneligible - 1));
+        QCOMPARE(store->queryCases(f).value().total, qint64(autoIneligible - 1));
         QVERIFY(evaluations.evaluateCase(id, pack));
-        QCOMPARE(store->listCases(f).total, qint64(autoIneligible));
+        QCOMPARE(store->queryCases(f).value().total, qint64(autoIneligible));
 
         // Archived cases leave the list but stay stored.
         QVERIFY(store->setArchived(id, true));
-        QCOMPARE(store->listCases(f).total, qint64(autoIneligible - 1));
+        QCOMPARE(store->queryCases(f).value().total, qint64(autoIneligible - 1));
         f.includeArchived = true;
-        QCOMPARE(store->listCases(f).total, qint64(autoIneligible));
+        QCOMPARE(store->queryCases(f).value().total, qint64(autoIneligible));
 
         // Compact results keep every criterion state.
         const auto evals = evaluations.evaluationsOf(id);

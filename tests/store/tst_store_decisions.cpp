@@ -426,7 +426,7 @@ private Q_SLOTS:
 
         // The current verdicts follow: the case is found by `list --verdict`, with its verdicts.
         filter.verdict = pinned.at(QStringLiteral("autologous_car_t"));
-        const CasePage page = store->listCases(filter);
+        const CasePage page = store->queryCases(filter).value();
         QVERIFY(std::any_of(page.rows.begin(), page.rows.end(),
             [&](const CaseSummary &c) { return c.caseId == caseId && c.verdicts == pinned; }));
 
@@ -458,7 +458,8 @@ private Q_SLOTS:
         CaseFilter all;
         all.packSha256 = pack.sha256();
         all.limit = 1000;
-        for (const CaseSummary &c : store->listCases(all).rows) {
+        const CasePage everyCase = store->queryCases(all).value();
+        for (const CaseSummary &c : everyCase.rows) {
             if (c.caseId == other)
                 QVERIFY(c.verdicts.empty());
         }

@@ -268,7 +268,7 @@ private Q_SLOTS:
         filter.verdictGroup = QStringLiteral("autologous_car_t");
         filter.verdict = QStringLiteral("ineligible");
         filter.packSha256 = s->pack().sha256();
-        QVERIFY(!s->store().listCases(filter).rows.empty());
+        QVERIFY(!s->store().queryCases(filter).value().rows.empty());
         const QString sha = s->pack().sha256();
         s.reset();
         auto again = env.session(false);

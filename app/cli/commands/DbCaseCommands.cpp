@@ -195,9 +195,10 @@ protected:
         CaseStore *store = s.store(false, code);
         if (!store)
             return code;
-        const CasePage page = store->listCases(f);
-        if (store->lastError())
-            return report(store->lastError());
+        const StoreResult<CasePage> result = store->queryCases(f);
+        if (!result)
+            return report(result.error());
+        const CasePage &page = result.value();
         outLine(QStringLiteral("# verdicts under pack %1 %2 (sha256:%3)")
                     .arg(pack->id(), pack->version(), pack->sha256().left(12)));
         for (const CaseSummary &c : page.rows) {
