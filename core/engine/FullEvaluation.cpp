@@ -240,12 +240,11 @@ void Engine::derivedDetails(Evaluation &e) const
             int sum = 0;
             scoreSum(def, e.m_ws, sum, e.m_scorePoints[d].data());
         }
-        // A note that says the formula is not validated always applies; else the pack's
-        // `applicability` note when its `when` is true (resources/packs/FORMAT.md, "derived").
+        // The pack's `applicability` note: always, or when its `when` is true for this case
+        // (resources/packs/FORMAT.md, "derived").
         QString warning;
-        if (def.note.contains(QLatin1String("not validated"), Qt::CaseInsensitive))
-            warning = def.note;
-        else if (def.applicability && evaluateOn(def.applicability->when, e.m_ws) == Tri::True)
+        if (def.applicability
+            && (!def.applicability->when || evaluateOn(*def.applicability->when, e.m_ws) == Tri::True))
             warning = def.applicability->note;
         e.m_applicability.append(warning);
     }

@@ -114,15 +114,20 @@ void PackLoader::loadDerived(const ObjectView &top)
         const ObjectView o = derivedView(*json, indexPath(base, std::distance(arr->Begin(), json)), d);
         if (loadRoles(o, *specOf(def.formula), def))
             loadFormulaParams(o, def);
-        // applicability: {"when": expression, "note": text}, the note shown when `when` is true.
+        // applicability: {"when": expression?, "note": text}: the note shown when `when` is true,
+        // or always when there is no `when` (a formula not validated in this population).
         if (const Value *a = o.get("applicability")) {
-            const ObjectView ao(*a, o.pathOf("applicability"), d, { "when", "note" });
-            auto when = ao.isObject() ? expression(ao, "when", def.id) : std::nullopt;
-            const QString note = ao.isObject() ? ao.string("note").value_or(QString()) : QString();
-            if (ao.isObject() && note.trimmed().isEmpty())
+            const ObjectView ao(*a, o.pathOf("applicability"), d, { "note" }, { "when" });
+            if (!ao.isObject())
+                continue;
+            std::optional<Expression> when;
+            if (ao.get("when") && !(when = expression(ao, "when", def.id)))
+                continue;
+            const QString note = ao.string("note").value_or(QString());
+            if (note.trimmed().isEmpty())
                 error(ao.pathOf("note"), QStringLiteral("expected a non-empty note"), FindingCode::Required);
-            else if (when)
-                def.applicability = DerivedDef::Applicability { std::move(*when), note };
+            else
+                def.applicability = DerivedDef::Applicability { std::move(when), note };
         }
     }
     linkWashouts(base);

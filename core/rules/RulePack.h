@@ -170,7 +170,7 @@ struct DerivedDef {
     QString note;
     // When the value may not hold for the patient: `note` shown if `when` is true (FORMAT.md, "derived").
     struct Applicability {
-        Expression when;
+        std::optional<Expression> when; // absent: the note always applies
         QString note;
     };
     std::optional<Applicability> applicability;

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void toxicityRowsWhoseShowWhenIsFalseAreLeftOut();
     void modifiersThatApply();
     void applicabilityWarningFromThePack();
+    void applicabilityWithoutWhenAlwaysApplies();
 };
 
 void TestEvaluation::decidingCriteriaFollowTheVerdict()
@@ -201,6 +202,23 @@ void TestEvaluation::applicabilityWarningFromThePack()
     QVERIFY(!ageUnknown.isKnown(RulePack::builtin().slotOf(QStringLiteral("age_years"))));
     QVERIFY(ageUnknown.applicabilityWarning(egfr).isEmpty());
     QVERIFY(ageUnknown.applicabilityWarning(crcl).isEmpty());
+}
+
+// A note without `when` (EASIX, m-EASIX, CAR-HEMATOTOX: not validated in autoimmune disease) is
+// shown for every case, whatever its values; the engine no longer searches the note's words.
+void TestEvaluation::applicabilityWithoutWhenAlwaysApplies()
+{
+    const Evaluation v02 = evaluateV02([](QJsonObject &) {});
+    for (const char *id : { "easix", "m_easix", "car_hematotox" }) {
+        const int d = derived(id);
+        const auto &def = RulePack::builtin().derived()[std::size_t(d)];
+        QVERIFY2(def.applicability && !def.applicability->when, id);
+        QVERIFY2(v02.applicabilityWarning(d).contains(QLatin1String("not in autoimmune disease"))
+                || v02.applicabilityWarning(d).contains(QLatin1String("not validated in autoimmune disease")),
+            id);
+    }
+    // No `applicability`, no warning, whatever the plain `note` says.
+    QVERIFY(v02.applicabilityWarning(derived("fludarabine_dose_percent")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

@@ -581,10 +581,11 @@ def check_pack(pack, path):
         did = dv.get('id', '')
         if isinstance(dv.get('applicability'), dict):
             ap = dv['applicability']
-            closed(ap, p + '.applicability', {'when': STR, 'note': STR})
+            closed(ap, p + '.applicability', {'note': STR}, {'when': STR})
             if isinstance(ap.get('note'), str) and not ap['note'].strip():
                 bad(p + '.applicability.note', 'empty note')
-            applicability.append((ap.get('when'), p + '.applicability.when'))
+            if 'when' in ap:
+                applicability.append((ap.get('when'), p + '.applicability.when'))
         if did in d.vars:
             bad(p + '.id', '%r is also a variable' % did)
         if did in order:
