@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QUrl>
 
 using namespace consilium;
 using namespace consilium::test;
@@ -272,6 +273,31 @@ private Q_SLOTS:
         QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
         Startup::setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    }
+
+    void settingsRefuseAnUnsupportedDatabaseScheme()
+    {
+        // issue 13, docs/store.md#database-location: Settings → Database takes a path; a URI
+        // with a scheme this version does not support is refused and the dialog stays open.
+        Env env;
+        SettingsDialog dialog(env.dbPath());
+        dialog.show();
+        auto *field = find<QLineEdit>(&dialog, QStringLiteral("settingsDatabase"));
+        field->setText(QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("PostgreSQL (postgresql://…) is not supported")),
+            qPrintable(Dialogs::lastMessage()));
+        QVERIFY(!QFileInfo::exists(QStringLiteral("postgresql:")));
+        // A file: URL is a path; a path stays a path.
+        const QString other = env.path(QStringLiteral("other.sqlite"));
+        field->setText(QUrl::fromLocalFile(other).toString());
+        QCOMPARE(dialog.databasePath(), other);
+        field->setText(other);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.databasePath(), other);
     }
 
     void accessibleNames()

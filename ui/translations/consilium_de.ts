@@ -1780,7 +1780,7 @@
 <context>
     <name>consilium::IdentityDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="+109"/>
+        <location filename="../settings/SettingsDialog.cpp" line="+123"/>
         <source>Who is working?</source>
         <translation>Wer arbeitet hier?</translation>
     </message>
@@ -3358,7 +3358,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::SettingsDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="-102"/>
+        <location filename="../settings/SettingsDialog.cpp" line="-115"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3419,11 +3419,12 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="+10"/>
+        <location line="+22"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-17"/>
         <source>Database location</source>
         <translation>Speicherort der Datenbank</translation>
     </message>
@@ -3431,6 +3432,11 @@ Regelwerk %2 %3
         <location line="+0"/>
         <source>Consilium databases (*.sqlite)</source>
         <translation>Consilium-Datenbanken (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This database location cannot be used.</source>
+        <translation>Dieser Speicherort der Datenbank kann nicht verwendet werden.</translation>
     </message>
 </context>
 <context>

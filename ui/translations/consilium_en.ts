@@ -1764,7 +1764,7 @@
 <context>
     <name>consilium::IdentityDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="+109"/>
+        <location filename="../settings/SettingsDialog.cpp" line="+123"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3303,7 +3303,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::SettingsDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="-102"/>
+        <location filename="../settings/SettingsDialog.cpp" line="-115"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3364,17 +3364,23 @@ Rule pack %2 %3
     </message>
     <message>
         <location line="+10"/>
+        <location line="+22"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-17"/>
         <source>Database location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Consilium databases (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This database location cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
