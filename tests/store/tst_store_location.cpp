@@ -68,8 +68,8 @@ void TestStoreLocation::unsupported_data()
                                                 "path to a SQLite file");
     QTest::newRow("mysql") << QStringLiteral("mysql://x") << QStringLiteral("mysql")
                            << QStringLiteral("URI scheme \"mysql:\", which this version does not support");
-    QTest::newRow("sqlite (not accepted)") << QStringLiteral("sqlite:///tmp/x.db") << QStringLiteral("sqlite")
-                                           << QStringLiteral("\"sqlite:\"");
+    QTest::newRow("sqlite (not accepted)")
+        << QStringLiteral("sqlite:///tmp/x.db") << QStringLiteral("sqlite") << QStringLiteral("\"sqlite:\"");
     QTest::newRow("scheme without //") << QStringLiteral("backup:2026.sqlite") << QStringLiteral("backup")
                                        << QStringLiteral("write ./backup:…");
     QTest::newRow("scheme with + . -") << QStringLiteral("a+b.c-d://x") << QStringLiteral("a+b.c-d")

@@ -158,7 +158,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+146"/>
+        <location filename="../cases/CaseListModel.cpp" line="+199"/>
         <source>%1: the open case</source>
         <translation>%1: der geöffnete Fall</translation>
     </message>
@@ -223,8 +223,13 @@
 </context>
 <context>
     <name>consilium::CaseListPanel</name>
+    <message>
+        <location filename="../cases/CaseListPanel.cpp" line="+114"/>
+        <source>The case list cannot be read: %1</source>
+        <translation>Die Fallliste kann nicht gelesen werden: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../cases/CaseListPanel.cpp" line="+105"/>
+        <location line="+4"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Fall</numerusform>
@@ -2166,12 +2171,12 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+115"/>
+        <location filename="../shell/MainWindow.cpp" line="+117"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <location line="+122"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>

@@ -154,7 +154,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+146"/>
+        <location filename="../cases/CaseListModel.cpp" line="+199"/>
         <source>%1: the open case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,8 +219,13 @@
 </context>
 <context>
     <name>consilium::CaseListPanel</name>
+    <message>
+        <location filename="../cases/CaseListPanel.cpp" line="+114"/>
+        <source>The case list cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../cases/CaseListPanel.cpp" line="+105"/>
+        <location line="+4"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -2146,12 +2151,12 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+115"/>
+        <location filename="../shell/MainWindow.cpp" line="+117"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <location line="+122"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
