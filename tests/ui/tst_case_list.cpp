@@ -7,17 +7,22 @@
 
 #include "cases/CaseListModel.h"
 #include "cases/CaseListPanel.h"
+#include "packs/PackDialog.h"
 #include "store/CanonicalJson.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <atomic>
 #include <map>
@@ -392,6 +397,85 @@ private Q_SLOTS:
         // The same rules under another version: every case has the verdicts it had under the
         // built-in pack.
         QCOMPARE(verdictsUnder(*s, sha), verdictsUnder(*s, RulePack::builtin().sha256()));
+    }
+
+    // The re-evaluation runs on a worker: the GUI thread's event loop goes on meanwhile (a timer
+    // fires between batches), and the progress is reported on the GUI thread.
+    void activationKeepsTheEventLoopRunning()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 300, true);
+        int ticks = 0;
+        QTimer timer;
+        timer.setInterval(0);
+        QObject::connect(&timer, &QTimer::timeout, &timer, [&ticks] { ++ticks; });
+        timer.start();
+        std::vector<int> ticksAtProgress;
+        bool onGuiThread = true;
+        Session::Reevaluation r;
+        r.batchSize = 64;
+        r.progress = [&](qint64, qint64) {
+            ticksAtProgress.push_back(ticks);
+            onGuiThread = onGuiThread && QThread::currentThread() == QCoreApplication::instance()->thread();
+        };
+        QString error;
+        auto next = sitePack();
+        const QString sha = next->sha256();
+        QVERIFY2(s->activatePack(std::move(next), error, nullptr, {}, r), qPrintable(error));
+        timer.stop();
+        QCOMPARE(ticksAtProgress.size(), std::size_t(5)); // 64 × 4 + 44
+        QVERIFY(onGuiThread);
+        // The timer fired while batches were still to come (the worker waits for each report).
+        QVERIFY2(ticksAtProgress.back() > 0, qPrintable(QString::number(ticksAtProgress.back())));
+        QVERIFY(ticksAtProgress.back() > ticksAtProgress.front());
+        QCOMPARE(s->lastReevaluation().evaluated, qint64(300));
+        QVERIFY(s->lastReevaluation().failures.isEmpty());
+        QCOMPARE(verdictsUnder(*s, sha), verdictsUnder(*s, RulePack::builtin().sha256()));
+        QVERIFY(s->store().audit().verify(s->store().dialect()).intact);
+    }
+
+    // Cancel in the pack dialog's progress dialog, clicked while the worker re-evaluates: the
+    // run stops after a complete batch, the pack is active, the rest is "not evaluated", and
+    // the summary says how far it got.
+    void cancelFromTheProgressDialog()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 600, false);
+        QString error;
+        QVERIFY2(s->activatePack(sitePack(), error), qPrintable(error)); // all 600 under the site pack
+        QCOMPARE(s->lastReevaluation().evaluated, qint64(600));
+        PackDialog dialog(*s);
+        dialog.show();
+        bool clicked = false;
+        QTimer poll;
+        poll.setInterval(0);
+        QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+            auto *progress = dialog.findChild<QProgressDialog *>(QStringLiteral("reevaluationProgress"));
+            if (clicked || !progress || progress->value() < 250)
+                return; // the first batch (of 250) is not in yet
+            auto *cancel = progress->findChild<QPushButton *>();
+            QVERIFY(cancel);
+            cancel->click();
+            clicked = true;
+        });
+        poll.start();
+        QVERIFY(dialog.useBuiltin());
+        poll.stop();
+        QVERIFY(clicked);
+        QVERIFY(s->isBuiltinPack());
+        const ReevaluationSummary &r = s->lastReevaluation();
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.total, qint64(600));
+        QVERIFY2(r.evaluated == 250 || r.evaluated == 500, qPrintable(QString::number(r.evaluated)));
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("cancelled after %1 of 600").arg(r.evaluated)),
+            qPrintable(Dialogs::lastMessage()));
+        CaseFilter notEvaluated;
+        notEvaluated.packSha256 = RulePack::builtin().sha256();
+        notEvaluated.readiness = Readiness::NotEvaluated;
+        QCOMPARE(valueOr(s->store().countCases(notEvaluated), qint64(-1)), 600 - r.evaluated);
+        QVERIFY(s->store().audit().verify(s->store().dialect()).intact);
     }
 
     // Cancel stops between batches: the pack is active, the batches written are complete, the

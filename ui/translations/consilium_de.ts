@@ -2474,7 +2474,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+72"/>
+        <location filename="../packs/PackDialog.cpp" line="+74"/>
         <source>Rule packs</source>
         <translation>Regelwerke</translation>
     </message>
@@ -2542,11 +2542,16 @@ Regelwerk %2 %3
         <translation>Das Regelwerk des Standorts ist aktiv: signiert mit dem vertrauenswürdigen Schlüssel %1…; alle %2 Testfälle bestanden; %3</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>The built-in pack is active; %1</source>
+        <translation>Das eingebaute Regelwerk ist aktiv; %1</translation>
+    </message>
+    <message>
         <source>site pack</source>
         <translation type="vanished">Regelwerk des Standorts</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-111"/>
         <source>site pack, %1</source>
         <translation>Regelwerk des Standorts, %1</translation>
     </message>
@@ -2608,11 +2613,12 @@ Regelwerk %2 %3
         <location line="+193"/>
         <location line="+14"/>
         <location line="+13"/>
+        <location line="+5"/>
         <source>Rule pack</source>
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-228"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation>Die gespeicherten Fälle werden unter dem neuen Regelwerk neu ausgewertet …</translation>
     </message>
@@ -3350,7 +3356,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+81"/>
+        <location filename="../common/Session.cpp" line="+85"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>

@@ -2447,7 +2447,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+72"/>
+        <location filename="../packs/PackDialog.cpp" line="+74"/>
         <source>Rule packs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2573,15 +2573,21 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="+17"/>
+        <source>The built-in pack is active; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-225"/>
         <location line="+193"/>
         <location line="+14"/>
         <location line="+13"/>
+        <location line="+5"/>
         <source>Rule pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-228"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,7 +3301,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+81"/>
+        <location filename="../common/Session.cpp" line="+85"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>
