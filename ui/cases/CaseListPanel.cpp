@@ -72,6 +72,12 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     refillDiseases();
     refillConferences();
 
+    connectSignals(session);
+    updateCount();
+}
+
+void CaseListPanel::connectSignals(Session &session)
+{
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(150);
     connect(&m_debounce, &QTimer::timeout, this, &CaseListPanel::applyFilters);
@@ -105,7 +111,6 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     });
     connect(&session, &Session::casesChanged, this, &CaseListPanel::reload);
     connect(&session, &Session::packChanged, this, [this] { m_model->setPackSha256(m_session.pack().sha256()); });
-    updateCount();
 }
 
 void CaseListPanel::updateCount()

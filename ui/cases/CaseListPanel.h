@@ -42,6 +42,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void connectSignals(Session &session); // filters, model, view and session (constructor)
     void refillDiseases();
     void refillConferences();
     void retranslate();

@@ -224,7 +224,7 @@
 <context>
     <name>consilium::CaseListPanel</name>
     <message>
-        <location filename="../cases/CaseListPanel.cpp" line="+114"/>
+        <location filename="../cases/CaseListPanel.cpp" line="+119"/>
         <source>The case list cannot be read: %1</source>
         <translation>Die Fallliste kann nicht gelesen werden: %1</translation>
     </message>
