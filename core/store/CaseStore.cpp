@@ -7,6 +7,7 @@
 #include "store/CanonicalJson.h"
 #include "store/Migrations.h"
 #include "store/SqlRows.h"
+#include "store/StoreLocation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,8 +69,14 @@ void CaseStore::setActor(const Actor &actor)
 
 std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreError &error)
 {
+    // A URI is classified before anything touches the disk (docs/store.md#database-location).
+    const StoreLocation location = parseStoreLocation(options.path);
+    if (!location.isSupported()) {
+        error = { StoreErrc::Unsupported, location.error, {} };
+        return nullptr;
+    }
     std::unique_ptr<CaseStore> store(new CaseStore);
-    store->m_path = QFileInfo(options.path.isEmpty() ? defaultDatabasePath() : options.path).absoluteFilePath();
+    store->m_path = QFileInfo(location.path.isEmpty() ? defaultDatabasePath() : location.path).absoluteFilePath();
     store->m_writer = options.writer;
     store->m_dialect = SqlDialect::sqlite();
     store->m_actor = options.actor.osUser.isEmpty() ? Actor::fromEnvironment(options.actor.displayName) : options.actor;

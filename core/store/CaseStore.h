@@ -110,6 +110,22 @@ struct PurgeOutcome {
     qint64 auditRow = 0;
 };
 
+// A writer's leave for one more connection of this process to its database, taken on the
+// writer's thread (CaseStore::companion) and used on a worker thread (CaseStore::openCompanion):
+// see docs/store.md#re-evaluation-in-the-background.
+class WriterCompanion
+{
+public:
+    const QString &path() const noexcept { return m_path; } // empty: the store was not a writer
+
+private:
+    friend class CaseStore;
+    WriterCompanion() = default;
+    QString m_path;
+    Actor m_actor;
+    Clock m_clock;
+};
+
 // The case store: one SQLite file (WAL, foreign keys, synchronous=FULL) holding versioned
 // cases, evaluations, decisions and the audit log. Writers hold "<db>.lock"; readers do not.
 class CaseStore
@@ -165,6 +181,13 @@ public:
     // the call: for a QtConcurrent worker (a connection is only used by the thread that made it).
     static StoreResult<qint64> countCasesAt(const QString &path, const CaseFilter &filter);
     static StoreResult<std::vector<CaseSummary>> findCasesAt(const QString &path, const CaseFilter &filter);
+    // A second writing connection for a worker thread while this writer's thread does not
+    // write (the modal re-evaluation after a pack switch; docs/store.md#re-evaluation-in-the-background).
+    // companion() is called on this store's thread; openCompanion() on the worker, which uses
+    // the store it returns there only and destroys it before this store closes. It takes no
+    // lock of its own: this process already holds the writer lock. WAL: readers go on reading.
+    WriterCompanion companion() const;
+    static StoreResult<std::unique_ptr<CaseStore>> openCompanion(const WriterCompanion &writer);
     // The diseases of all stored cases, and the conferences newest first (list filters).
     StoreResult<QStringList> diseases();
     StoreResult<std::vector<ConferenceEntry>> conferenceList();

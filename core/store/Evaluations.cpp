@@ -346,4 +346,17 @@ ReevaluationSummary Evaluations::reevaluateAll(
     return summary;
 }
 
+ReevaluationSummary Evaluations::reevaluateAllAt(const WriterCompanion &writer, const RulePack &pack,
+    const ProgressCallback &progress, const std::atomic<bool> *cancel, int batchSize, int threads)
+{
+    auto store = CaseStore::openCompanion(writer);
+    if (!store) {
+        ReevaluationSummary summary;
+        summary.failures << store.error().message;
+        return summary;
+    }
+    const std::unique_ptr<CaseStore> companion = std::move(store).value();
+    return Evaluations(*companion).reevaluateAll(pack, progress, cancel, batchSize, threads);
+}
+
 } // namespace consilium

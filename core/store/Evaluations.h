@@ -55,6 +55,13 @@ public:
     // transactions (each batch is complete or absent). `cancel` is checked between batches.
     ReevaluationSummary reevaluateAll(const RulePack &pack, const ProgressCallback &progress = {},
         const std::atomic<bool> *cancel = nullptr, int batchSize = 2000, int threads = 0);
+    // The same on a connection of the calling thread's own (CaseStore::openCompanion), for a
+    // worker thread while the writer's thread does not write: `progress` is called on the
+    // worker. A connection that cannot be opened is the summary's one failure.
+    // docs/store.md#re-evaluation-in-the-background
+    static ReevaluationSummary reevaluateAllAt(const WriterCompanion &writer, const RulePack &pack,
+        const ProgressCallback &progress = {}, const std::atomic<bool> *cancel = nullptr, int batchSize = 2000,
+        int threads = 0);
 
 private:
     CaseStore &m_store;

@@ -22,7 +22,8 @@ enum class StoreErrc {
     InvalidPack, // rule pack rejected
     NotFound,
     Refused, // a rule of the data model (immutability, finalisation) forbids it
-    Sql
+    Sql,
+    Unsupported // a database location this version cannot open (StoreLocation: a URI scheme)
 };
 
 struct StoreError {

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -92,6 +93,9 @@ private Q_SLOTS:
     void argumentCount();
     void optionTakenAsFileName_data();
     void optionTakenAsFileName();
+    void dbWithUnsupportedScheme_data();
+    void dbWithUnsupportedScheme();
+    void dbPathsStayPaths();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -295,6 +299,61 @@ void TestCliCommands::optionTakenAsFileName()
     QVERIFY2(r.exitCode == 64, qPrintable(r.describe()));
     QVERIFY2(r.err.contains(named + QStringLiteral(" must be a file name")), qPrintable(r.describe()));
     QVERIFY(QDir(m_dir->path()).isEmpty());
+}
+
+void TestCliCommands::dbWithUnsupportedScheme_data()
+{
+    // issue 13, docs/cli.md#database-location: a --db value with a URI scheme this version does not
+    // support is a usage error naming the scheme, on every db command, and creates nothing.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("named");
+    const QString pgSentence
+        = QStringLiteral("PostgreSQL (postgresql://…) is not supported by this version; give a path to a SQLite file");
+    QTest::newRow("db init postgresql://") << QStringList { QStringLiteral("db"), QStringLiteral("init"),
+        QStringLiteral("--db"), QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium") }
+                                           << pgSentence;
+    QTest::newRow("db list postgresql://") << QStringList { QStringLiteral("db"), QStringLiteral("list"),
+        QStringLiteral("--db"), QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium") }
+                                           << pgSentence;
+    QTest::newRow("db import postgres://") << QStringList { QStringLiteral("db"), QStringLiteral("import"),
+        QStringLiteral("--db"), QStringLiteral("postgres://u:secret@h/db"), example("V02-spec-example.json") }
+                                           << QStringLiteral("PostgreSQL (postgres://…) is not supported");
+    QTest::newRow("db verify-audit mysql://") << QStringList { QStringLiteral("db"), QStringLiteral("verify-audit"),
+        QStringLiteral("--db"), QStringLiteral("mysql://x") }
+                                              << QStringLiteral("\"mysql:\"");
+}
+
+void TestCliCommands::dbWithUnsupportedScheme()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, named);
+    const Run r = runCli(args, m_dir->path());
+    QVERIFY2(r.exitCode == 64, qPrintable(r.describe()));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(named), qPrintable(r.describe()));
+    QVERIFY2(!r.err.contains(QLatin1String("secret")), qPrintable(r.describe())); // a password is not echoed
+    // No directory "postgresql:" (or anything else) was created.
+    const QDir dir(m_dir->path());
+    QVERIFY2(dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        qPrintable(dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).join(QLatin1Char(' '))));
+}
+
+void TestCliCommands::dbPathsStayPaths()
+{
+    // A path with a colon after a slash, and a file: URL, are SQLite files.
+    const QDir dir(m_dir->path());
+    const Run odd = runCli(
+        { QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--db"), QStringLiteral("./odd:name.sqlite") },
+        m_dir->path());
+    QVERIFY2(odd.exitCode == 0, qPrintable(odd.describe()));
+    QVERIFY(dir.exists(QStringLiteral("odd:name.sqlite")));
+    const QString url = QUrl::fromLocalFile(dir.filePath(QStringLiteral("url.sqlite"))).toString();
+    QVERIFY(url.startsWith(QLatin1String("file:")));
+    const Run viaUrl
+        = runCli({ QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--db"), url }, m_dir->path());
+    QVERIFY2(viaUrl.exitCode == 0, qPrintable(viaUrl.describe()));
+    QVERIFY(dir.exists(QStringLiteral("url.sqlite")));
+    QVERIFY(!dir.exists(QStringLiteral("file:")));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)

@@ -7,16 +7,22 @@
 
 #include "cases/CaseListModel.h"
 #include "cases/CaseListPanel.h"
+#include "packs/PackDialog.h"
 #include "store/CanonicalJson.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <atomic>
 #include <map>
@@ -96,7 +102,7 @@ private Q_SLOTS:
         CaseListModel model(s->store());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPackSha256(s->pack().sha256());
-        QCOMPARE(model.rowCount(), 12);
+        QTRY_COMPARE(model.rowCount(), 12); // the page is read on a worker thread
         QCOMPARE(model.columnCount(), int(CaseListModel::ColumnCount));
         QCOMPARE(model.index(0, CaseListModel::CaseId).data().toString(), QStringLiteral("V01-sle-ln-si-units"));
         // Verdicts per arm: glyph text, icon and a readable tooltip.
@@ -105,10 +111,11 @@ private Q_SLOTS:
         QCOMPARE(v.data().toString(), QStringLiteral("⚠"));
         QVERIFY(v.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Eligible with cautions")));
         model.sort(CaseListModel::Label, Qt::DescendingOrder);
+        QTRY_COMPARE(model.rowCount(), 12);
         QVERIFY(model.index(0, CaseListModel::Label).data().toString()
             >= model.index(1, CaseListModel::Label).data().toString());
         model.sort(CaseListModel::Auto, Qt::AscendingOrder); // eligible first
-        QCOMPARE(model.rowCount(), 12);
+        QTRY_COMPARE(model.rowCount(), 12);
     }
 
     void lazyFetch()
@@ -123,9 +130,9 @@ private Q_SLOTS:
         QVERIFY(model.canFetchMore({}));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.fetchMore({});
-        QCOMPARE(model.rowCount(), 2 * CaseListModel::kPageSize);
+        QTRY_COMPARE(model.rowCount(), 2 * CaseListModel::kPageSize);
         model.fetchMore({});
-        QCOMPARE(model.rowCount(), 450);
+        QTRY_COMPARE(model.rowCount(), 450);
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(inserted.count(), 2);
         QCOMPARE(model.index(449, 0).data().toString(), QStringLiteral("SYN-000449"));
@@ -134,8 +141,10 @@ private Q_SLOTS:
         CaseListModel tested(s->store());
         tested.setPackSha256(s->pack().sha256());
         QAbstractItemModelTester tester(&tested, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        while (tested.canFetchMore({}))
+        while (tested.canFetchMore({})) {
             tested.fetchMore({});
+            QTRY_VERIFY(!tested.isFetching()); // its page has arrived
+        }
         QCOMPARE(tested.rowCount(), 450);
         // A view fetches as it scrolls.
         CaseListModel viewed(s->store());
@@ -144,7 +153,7 @@ private Q_SLOTS:
         view.setModel(&viewed);
         view.resize(400, 300);
         view.show();
-        QCOMPARE(viewed.rowCount(), CaseListModel::kPageSize);
+        QTRY_COMPARE(viewed.rowCount(), CaseListModel::kPageSize);
         view.scrollToBottom();
         QTRY_VERIFY(viewed.rowCount() > CaseListModel::kPageSize);
     }
@@ -156,30 +165,30 @@ private Q_SLOTS:
         CaseListPanel panel(*s);
         panel.show();
         auto *model = panel.model();
-        QCOMPARE(model->rowCount(), 12);
+        QTRY_COMPARE(model->rowCount(), 12);
         auto *search = find<QLineEdit>(&panel, QStringLiteral("caseSearch"));
         QTest::keyClicks(search, QStringLiteral("gilbert"));
         QTRY_COMPARE(model->rowCount(), 2); // the debounce fires by itself
         QTRY_VERIFY(find<QLabel>(&panel, QStringLiteral("caseCount"))->text().contains(QStringLiteral("2 cases")));
         search->clear();
         panel.applyFilters();
-        QCOMPARE(model->rowCount(), 12);
+        QTRY_COMPARE(model->rowCount(), 12);
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("diseaseFilter")), QStringLiteral("SSc")));
-        QCOMPARE(model->rowCount(), 3);
+        QTRY_COMPARE(model->rowCount(), 3);
         for (int r = 0; r < model->rowCount(); ++r)
             QCOMPARE(model->index(r, CaseListModel::Disease).data().toString(), QStringLiteral("SSc"));
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("diseaseFilter")), QString()));
         // Verdict per arm: autologous CAR T ineligible.
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("armFilter")), QStringLiteral("autologous_car_t")));
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("verdictFilter")), QStringLiteral("ineligible")));
-        QVERIFY(model->rowCount() > 0);
+        QTRY_VERIFY(model->rowCount() > 0);
         for (int r = 0; r < model->rowCount(); ++r)
             QCOMPARE(model->index(r, CaseListModel::Auto).data(CaseListModel::VerdictRole).toString(),
                 QStringLiteral("ineligible"));
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("verdictFilter")), QString()));
         // Readiness: cases with an undetermined arm.
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("readinessFilter")), int(Readiness::Gaps)));
-        QVERIFY(model->rowCount() > 0);
+        QTRY_VERIFY(model->rowCount() > 0);
         for (int r = 0; r < model->rowCount(); ++r) {
             bool gap = false;
             for (int c = CaseListModel::Auto; c <= CaseListModel::Standard; ++c)
@@ -195,13 +204,13 @@ private Q_SLOTS:
         QVERIFY(s->decisions().listCase(*conf, QStringLiteral("V07-mg-access")));
         panel.reload();
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("conferenceFilter")), *conf));
-        QCOMPARE(model->rowCount(), 2);
+        QTRY_COMPARE(model->rowCount(), 2);
         QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("V07-mg-access"));
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("conferenceFilter")), qint64(0)));
         // Sorting by clicking the header.
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("readinessFilter")), int(Readiness::Any)));
         panel.view()->sortByColumn(CaseListModel::CaseId, Qt::DescendingOrder);
-        QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("V10-ms-cladribine-infection"));
+        QTRY_COMPARE(model->index(0, 0).data().toString(), QStringLiteral("V10-ms-cladribine-infection"));
     }
 
     void manyCasesFilterAndSortCorrectly()
@@ -242,7 +251,7 @@ private Q_SLOTS:
         QTRY_COMPARE(model->totalCount(), qint64(6667));
         // Labels sort as text: "Synthetic 9999" is the greatest SSc label (9999 = 3 × 3333).
         panel.view()->sortByColumn(CaseListModel::Label, Qt::DescendingOrder);
-        QCOMPARE(model->index(0, CaseListModel::Label).data().toString(), QStringLiteral("Synthetic 9999"));
+        QTRY_COMPARE(model->index(0, CaseListModel::Label).data().toString(), QStringLiteral("Synthetic 9999"));
         QCOMPARE(model->index(0, CaseListModel::CaseId).data().toString(), QStringLiteral("SYN-009999"));
     }
 
@@ -273,8 +282,48 @@ private Q_SLOTS:
         sorted.sortColumn = CaseListModel::Label;
         sorted.order = Qt::DescendingOrder;
         model.setSpec(sorted);
-        QCOMPARE(model.index(0, CaseListModel::Label).data().toString(), QStringLiteral("Synthetic 99"));
+        QTRY_COMPARE(model.index(0, CaseListModel::Label).data().toString(), QStringLiteral("Synthetic 99"));
         QTRY_COMPARE(model.totalCount(), qint64(450));
+    }
+
+    // Pages are read on a worker: a filter change while a page is on its way empties the list at
+    // once, and the stale page, when it arrives, is dropped. Only rows of the new filter appear.
+    void filterChangeWhileAPageIsInFlight()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 450, false); // 300 SLE, 150 SSc
+        CaseListPanel panel(*s);
+        panel.resize(500, 300);
+        panel.show();
+        CaseListModel *model = panel.model();
+        auto *disease = find<QComboBox>(&panel, QStringLiteral("diseaseFilter"));
+        QVERIFY(choose(disease, QStringLiteral("SLE")));
+        QTRY_COMPARE(model->rowCount(), CaseListModel::kPageSize);
+        QTRY_COMPARE(model->totalCount(), qint64(300));
+        QVERIFY(model->canFetchMore({}));
+        model->fetchMore({}); // the second SLE page is on its way
+        QVERIFY(model->isFetching());
+        QVERIFY(model->canFetchMore({})); // there is more; the one request in flight brings it
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        model->fetchMore({}); // one page in flight at a time: this starts nothing
+        QVERIFY(choose(disease, QStringLiteral("SSc")));
+        QCOMPARE(model->rowCount(), 0); // no SLE row stays on show under the SSc filter
+        QTRY_COMPARE(model->totalCount(), qint64(150));
+        // Let every worker finish and every result arrive: the SLE page is dropped.
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(model->rowCount(), 150);
+        QCOMPARE(inserted.count(), 1); // the SSc page only
+        QSet<QString> ids;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QCOMPARE(model->index(r, CaseListModel::Disease).data().toString(), QStringLiteral("SSc"));
+            ids.insert(model->caseIdAt(r));
+        }
+        QCOMPARE(ids.size(), 150); // no page inserted twice
+        QVERIFY(!model->canFetchMore({}));
+        QVERIFY(model->lastError().isEmpty());
     }
 
     // A store call that fails says so and returns nothing, never a shorter page.
@@ -311,8 +360,16 @@ private Q_SLOTS:
         QCOMPARE(brokenPage.error().code, StoreErrc::Sql);
         CaseListModel model(s->store());
         model.setPackSha256(s->pack().sha256());
+        QTRY_VERIFY(!model.lastError().isEmpty()); // the page failed on its worker
         QCOMPARE(model.rowCount(), 0);
-        QVERIFY(!model.lastError().isEmpty());
+        QVERIFY(!model.canFetchMore({})); // not posing as a list that could go on
+        // The panel says so instead of showing an empty list as if there were no cases.
+        CaseListPanel panel(*s);
+        QTRY_VERIFY2(
+            find<QLabel>(&panel, QStringLiteral("caseCount"))->text().contains(QStringLiteral("cannot be read")),
+            qPrintable(find<QLabel>(&panel, QStringLiteral("caseCount"))->text()));
+        QVERIFY(find<QLabel>(&panel, QStringLiteral("caseCount"))->text().contains(QStringLiteral("current_verdicts")));
+        QCOMPARE(panel.model()->rowCount(), 0);
     }
 
     // Activating a pack re-evaluates the stored cases in batches, reporting progress after each.
@@ -340,6 +397,85 @@ private Q_SLOTS:
         // The same rules under another version: every case has the verdicts it had under the
         // built-in pack.
         QCOMPARE(verdictsUnder(*s, sha), verdictsUnder(*s, RulePack::builtin().sha256()));
+    }
+
+    // The re-evaluation runs on a worker: the GUI thread's event loop goes on meanwhile (a timer
+    // fires between batches), and the progress is reported on the GUI thread.
+    void activationKeepsTheEventLoopRunning()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 300, true);
+        int ticks = 0;
+        QTimer timer;
+        timer.setInterval(0);
+        QObject::connect(&timer, &QTimer::timeout, &timer, [&ticks] { ++ticks; });
+        timer.start();
+        std::vector<int> ticksAtProgress;
+        bool onGuiThread = true;
+        Session::Reevaluation r;
+        r.batchSize = 64;
+        r.progress = [&](qint64, qint64) {
+            ticksAtProgress.push_back(ticks);
+            onGuiThread = onGuiThread && QThread::currentThread() == QCoreApplication::instance()->thread();
+        };
+        QString error;
+        auto next = sitePack();
+        const QString sha = next->sha256();
+        QVERIFY2(s->activatePack(std::move(next), error, nullptr, {}, r), qPrintable(error));
+        timer.stop();
+        QCOMPARE(ticksAtProgress.size(), std::size_t(5)); // 64 × 4 + 44
+        QVERIFY(onGuiThread);
+        // The timer fired while batches were still to come (the worker waits for each report).
+        QVERIFY2(ticksAtProgress.back() > 0, qPrintable(QString::number(ticksAtProgress.back())));
+        QVERIFY(ticksAtProgress.back() > ticksAtProgress.front());
+        QCOMPARE(s->lastReevaluation().evaluated, qint64(300));
+        QVERIFY(s->lastReevaluation().failures.isEmpty());
+        QCOMPARE(verdictsUnder(*s, sha), verdictsUnder(*s, RulePack::builtin().sha256()));
+        QVERIFY(s->store().audit().verify(s->store().dialect()).intact);
+    }
+
+    // Cancel in the pack dialog's progress dialog, clicked while the worker re-evaluates: the
+    // run stops after a complete batch, the pack is active, the rest is "not evaluated", and
+    // the summary says how far it got.
+    void cancelFromTheProgressDialog()
+    {
+        Env env;
+        auto s = env.session(false);
+        addCases(*s, 600, false);
+        QString error;
+        QVERIFY2(s->activatePack(sitePack(), error), qPrintable(error)); // all 600 under the site pack
+        QCOMPARE(s->lastReevaluation().evaluated, qint64(600));
+        PackDialog dialog(*s);
+        dialog.show();
+        bool clicked = false;
+        QTimer poll;
+        poll.setInterval(0);
+        QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+            auto *progress = dialog.findChild<QProgressDialog *>(QStringLiteral("reevaluationProgress"));
+            if (clicked || !progress || progress->value() < 250)
+                return; // the first batch (of 250) is not in yet
+            auto *cancel = progress->findChild<QPushButton *>();
+            QVERIFY(cancel);
+            cancel->click();
+            clicked = true;
+        });
+        poll.start();
+        QVERIFY(dialog.useBuiltin());
+        poll.stop();
+        QVERIFY(clicked);
+        QVERIFY(s->isBuiltinPack());
+        const ReevaluationSummary &r = s->lastReevaluation();
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.total, qint64(600));
+        QVERIFY2(r.evaluated == 250 || r.evaluated == 500, qPrintable(QString::number(r.evaluated)));
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("cancelled after %1 of 600").arg(r.evaluated)),
+            qPrintable(Dialogs::lastMessage()));
+        CaseFilter notEvaluated;
+        notEvaluated.packSha256 = RulePack::builtin().sha256();
+        notEvaluated.readiness = Readiness::NotEvaluated;
+        QCOMPARE(valueOr(s->store().countCases(notEvaluated), qint64(-1)), 600 - r.evaluated);
+        QVERIFY(s->store().audit().verify(s->store().dialect()).intact);
     }
 
     // Cancel stops between batches: the pack is active, the batches written are complete, the

@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QUrl>
 
 using namespace consilium;
 using namespace consilium::test;
@@ -55,8 +56,8 @@ private Q_SLOTS:
         w.resize(1500, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        // The first case is open from the start.
-        QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
+        // The first case is open from the start (as soon as the list's first page has arrived).
+        QTRY_COMPARE(w.workspace()->storedCaseId(), QStringLiteral("V01-sle-ln-si-units"));
         QVERIFY(find<QLabel>(&w, QStringLiteral("caseHeader"))
                     ->text()
                     .startsWith(QStringLiteral("V01-sle-ln-si-units · F 34 · SLE")));
@@ -91,7 +92,7 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         const QString v01 = QStringLiteral("V01-sle-ln-si-units");
-        QCOMPARE(w.workspace()->storedCaseId(), v01);
+        QTRY_COMPARE(w.workspace()->storedCaseId(), v01);
         QTableView *list = w.caseList()->view();
         list->setFocus();
         QVERIFY(list->hasFocus());
@@ -205,7 +206,7 @@ private Q_SLOTS:
         out.close();
         w.openFiles({ good });
         QCOMPARE(w.workspace()->storedCaseId(), QStringLiteral("CLI-NEW-1"));
-        QCOMPARE(w.caseList()->currentCaseId(), QStringLiteral("CLI-NEW-1"));
+        QTRY_COMPARE(w.caseList()->currentCaseId(), QStringLiteral("CLI-NEW-1")); // its row arrives from a worker
         QVERIFY(w.session().store().caseSummary(QStringLiteral("CLI-NEW-1")).has_value());
         // An invalid file is not imported; it opens in the editor with its problems marked.
         json.replace("CLI-NEW-1", "CLI-BAD-1");
@@ -234,6 +235,7 @@ private Q_SLOTS:
         const QString other = env.path(QStringLiteral("other.sqlite"));
         QVERIFY(w.switchDatabase(other));
         QCOMPARE(w.session().databasePath(), other);
+        QTRY_VERIFY(!w.caseList()->model()->isFetching());
         QCOMPARE(w.caseList()->model()->rowCount(), 0); // a new database: no demo seeding here
         QVERIFY(AppSettings::recentDatabases().contains(other));
         QVERIFY(AppSettings::recentDatabases().contains(env.dbPath()));
@@ -272,6 +274,31 @@ private Q_SLOTS:
         QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
         Startup::setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    }
+
+    void settingsRefuseAnUnsupportedDatabaseScheme()
+    {
+        // issue 13, docs/store.md#database-location: Settings → Database takes a path; a URI
+        // with a scheme this version does not support is refused and the dialog stays open.
+        Env env;
+        SettingsDialog dialog(env.dbPath());
+        dialog.show();
+        auto *field = find<QLineEdit>(&dialog, QStringLiteral("settingsDatabase"));
+        field->setText(QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("PostgreSQL (postgresql://…) is not supported")),
+            qPrintable(Dialogs::lastMessage()));
+        QVERIFY(!QFileInfo::exists(QStringLiteral("postgresql:")));
+        // A file: URL is a path; a path stays a path.
+        const QString other = env.path(QStringLiteral("other.sqlite"));
+        field->setText(QUrl::fromLocalFile(other).toString());
+        QCOMPARE(dialog.databasePath(), other);
+        field->setText(other);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.databasePath(), other);
     }
 
     void accessibleNames()

@@ -3,6 +3,7 @@
 //   xvfb-run -a ui_screenshots resources/screenshots
 #include "UiTestSupport.h"
 
+#include "cases/CaseListModel.h"
 #include "cases/CaseListPanel.h"
 #include "compare/ComparisonView.h"
 #include "compare/DrillDownDialog.h"
@@ -46,6 +47,9 @@ int main(int argc, char *argv[])
     MainWindow w(env.session());
     w.resize(1600, 980);
     w.show();
+    // The case list's rows are read on a worker thread: the pictures show them once they are in.
+    while (w.caseList()->model()->isFetching())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     w.caseList()->selectCase(QStringLiteral("V02-spec-example"));
     w.workspace()->openCase(QStringLiteral("V02-spec-example"));
     w.workspace()->tabs()->setCurrentIndex(CaseWorkspace::CompareTab);

@@ -41,20 +41,74 @@ CaseListModel::CaseListModel(CaseStore &store, QObject *parent) : QAbstractTable
 // calls back.
 CaseListModel::~CaseListModel() = default;
 
-std::vector<CaseRow> CaseListModel::page(qint64 offset)
+void CaseListModel::requestPage()
 {
-    std::vector<CaseRow> rows;
-    auto found = m_store.findCases(m_spec.filter(offset, kPageSize));
-    if (!found) {
-        m_error = found.error().message;
-        qWarning("consilium: %s", qUtf8Printable(m_error));
-        return rows;
+    m_fetching = true;
+    const int generation = m_generation;
+    const qint64 offset = qint64(m_rows.size());
+    const QString path = m_store.path();
+    const CaseFilter filter = m_spec.filter(offset, kPageSize);
+    auto *watcher = new QFutureWatcher<Page>(this);
+    connect(watcher, &QFutureWatcher<Page>::finished, this, [this, watcher, generation, offset] {
+        watcher->deleteLater();
+        // The query changed (or the list was reloaded) meanwhile: this page is stale. The offset
+        // check is a second guard: rows are only ever appended where the page was asked for.
+        if (generation != m_generation || offset != qint64(m_rows.size()))
+            return;
+        insertPage(watcher->result(), offset);
+    });
+    watcher->setFuture(QtConcurrent::run([path, filter] {
+        Page page;
+        auto found = CaseStore::findCasesAt(path, filter);
+        if (!found) {
+            page.error = found.error().message;
+            return page;
+        }
+        page.ok = true;
+        page.rows.reserve(found.value().size());
+        for (const CaseSummary &s : found.value())
+            page.rows.push_back(caseRowFrom(s));
+        return page;
+    }));
+}
+
+void CaseListModel::insertPage(Page &&page, qint64 offset)
+{
+    if (!page.ok) {
+        m_fetching = false;
+        fail(page.error);
+        Q_EMIT pageLoaded();
+        return;
     }
-    m_error.clear();
-    rows.reserve(found.value().size());
-    for (const CaseSummary &s : found.value())
-        rows.push_back(caseRowFrom(s));
-    return rows;
+    m_exhausted = int(page.rows.size()) < kPageSize;
+    if (!page.rows.empty()) {
+        // Still "fetching" while the rows go in: a fetchMore() from a rowsAboutToBeInserted or
+        // rowsInserted handler must not ask for this page again.
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(page.rows.size()) - 1);
+        m_rows.insert(
+            m_rows.end(), std::make_move_iterator(page.rows.begin()), std::make_move_iterator(page.rows.end()));
+        endInsertRows();
+    }
+    m_fetching = false;
+    if (offset == 0) {
+        // One short first page is the whole list; otherwise a worker counts.
+        if (m_exhausted) {
+            m_total = qint64(m_rows.size());
+            Q_EMIT totalCountChanged(m_total);
+        } else {
+            countInBackground();
+        }
+    }
+    Q_EMIT pageLoaded();
+}
+
+void CaseListModel::fail(const QString &message)
+{
+    m_failed = true;
+    m_error = message;
+    qWarning("consilium: %s", qUtf8Printable(message));
+    Q_EMIT errorOccurred(message);
 }
 
 void CaseListModel::countInBackground()
@@ -73,8 +127,7 @@ void CaseListModel::countInBackground()
             return; // the query changed meanwhile: this count is stale
         const Count c = watcher->result();
         if (c.n < 0) {
-            m_error = c.error;
-            qWarning("consilium: %s", qUtf8Printable(c.error));
+            fail(c.error);
             return;
         }
         m_total = c.n;
@@ -206,21 +259,14 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
 
 bool CaseListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_exhausted;
+    return !parent.isValid() && !m_exhausted && !m_failed;
 }
 
 void CaseListModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    std::vector<CaseRow> more = page(qint64(m_rows.size()));
-    m_exhausted = int(more.size()) < kPageSize;
-    if (more.empty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(more.size()) - 1);
-    m_rows.insert(m_rows.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    endInsertRows();
+    if (!canFetchMore(parent) || m_fetching)
+        return; // one page in flight at a time: it arrives through insertPage
+    requestPage();
 }
 
 void CaseListModel::sort(int column, Qt::SortOrder order)
@@ -247,19 +293,20 @@ void CaseListModel::setPackSha256(const QString &sha)
 
 void CaseListModel::reload()
 {
-    // The first page now; the total arrives from a worker, so no filter change waits for a
-    // count over 100k rows.
-    beginResetModel();
-    m_rows = page(0);
-    m_exhausted = int(m_rows.size()) < kPageSize;
-    m_total = m_exhausted && m_error.isEmpty() ? qint64(m_rows.size()) : -1;
-    endResetModel();
+    // Empty now, rows as their page arrives: no filter change waits for the database, and no
+    // row of the previous query stays on show under the new one.
     ++m_generation;
-    if (m_total >= 0) {
-        Q_EMIT totalCountChanged(m_total);
-        return;
-    }
-    countInBackground();
+    beginResetModel();
+    m_rows.clear();
+    m_exhausted = false;
+    m_failed = false;
+    m_total = -1;
+    m_error.clear();
+    // Marked as fetching before the reset ends: a view (or QAbstractItemModelTester) that calls
+    // fetchMore() from its modelReset handler starts no second request for the first page.
+    m_fetching = true;
+    endResetModel();
+    requestPage();
 }
 
 QString CaseListModel::caseIdAt(int row) const

@@ -10,10 +10,14 @@
 namespace consilium {
 
 // All cases of the store, fetched lazily in pages (canFetchMore/fetchMore), so 100k cases
-// cost one count and one page until the user scrolls. Sorting and filtering re-query. Pages
-// come from the store's connection (a page stops after its last row); the total is counted by
-// a QtConcurrent worker on a read-only connection of its own, and a count for a query that
-// has since changed is dropped.
+// cost one count and one page until the user scrolls. Sorting and filtering re-query. Nothing
+// of it runs on the GUI thread (docs/store.md#how-the-code-is-organised): each page is read by a
+// QtConcurrent worker on a read-only connection of its own (CaseStore::findCasesAt) and
+// inserted here when it arrives; the total is counted the same way (countCasesAt) once the
+// first page shows that there is more than one page. A reload (filter, sort, pack or the
+// cases changed) empties the list and starts a new generation: a page or count of an earlier
+// generation is dropped. One page is in flight at a time; a failed page is reported
+// (errorOccurred, lastError) and ends the fetching, so the list never poses as complete.
 class CaseListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -40,6 +44,7 @@ public:
     void reload();
     qint64 totalCount() const noexcept { return m_total; } // -1 while counting
     bool isExhausted() const noexcept { return m_exhausted; }
+    bool isFetching() const noexcept { return m_fetching; } // a page of this generation is on its way
     QString caseIdAt(int row) const;
     int rowOf(const QString &caseId) const; // among the loaded rows, -1 if not loaded
     // The case open in the workspace: shown in bold, apart from the keyboard highlight.
@@ -52,9 +57,19 @@ public:
 
 Q_SIGNALS:
     void totalCountChanged(qint64 total);
+    // A page of the current generation arrived and its rows are in (or it failed).
+    void pageLoaded();
+    void errorOccurred(const QString &message);
 
 private:
-    std::vector<CaseRow> page(qint64 offset);
+    struct Page {
+        std::vector<CaseRow> rows;
+        QString error;
+        bool ok = false;
+    };
+    void requestPage();
+    void insertPage(Page &&page, qint64 offset);
+    void fail(const QString &message);
     void countInBackground();
 
     CaseStore &m_store;
@@ -62,6 +77,8 @@ private:
     std::vector<CaseRow> m_rows;
     qint64 m_total = -1;
     bool m_exhausted = false;
+    bool m_fetching = false;
+    bool m_failed = false; // a page failed: no more fetching until the next reload
     int m_generation = 0;
     QString m_openId;
     QString m_error;

@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace consilium {
 
 CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -70,6 +72,12 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     refillDiseases();
     refillConferences();
 
+    connectSignals(session);
+    updateCount();
+}
+
+void CaseListPanel::connectSignals(Session &session)
+{
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(150);
     connect(&m_debounce, &QTimer::timeout, this, &CaseListPanel::applyFilters);
@@ -78,6 +86,13 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
         connect(c, &QComboBox::activated, this, &CaseListPanel::applyFilters);
     connect(m_model, &CaseListModel::totalCountChanged, this, &CaseListPanel::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CaseListPanel::updateCount);
+    connect(m_model, &CaseListModel::errorOccurred, this, &CaseListPanel::updateCount);
+    // Rows arrive from a worker after a reload: the highlight asked for meanwhile follows them.
+    connect(m_model, &CaseListModel::pageLoaded, this, [this] {
+        const QString pending = std::exchange(m_pendingHighlight, QString());
+        highlight(pending);
+        Q_EMIT rowsLoaded();
+    });
     // Opening a case is explicit: a click, a double click or Enter on a row. Keyboard focus,
     // Tab and the arrow keys only move the highlight, so nobody tabs into another patient.
     m_view->setTabKeyNavigation(false);
@@ -96,11 +111,14 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     });
     connect(&session, &Session::casesChanged, this, &CaseListPanel::reload);
     connect(&session, &Session::packChanged, this, [this] { m_model->setPackSha256(m_session.pack().sha256()); });
-    updateCount();
 }
 
 void CaseListPanel::updateCount()
 {
+    if (!m_model->lastError().isEmpty()) {
+        m_count->setText(tr("The case list cannot be read: %1").arg(m_model->lastError()));
+        return;
+    }
     const qint64 n = m_model->totalCount();
     m_count->setText(n >= 0 ? tr("%n case(s)", nullptr, int(qMin<qint64>(n, INT_MAX))) : tr("counting cases…"));
 }
@@ -218,8 +236,12 @@ void CaseListPanel::highlight(const QString &caseId)
     if (caseId.isEmpty())
         return;
     const int row = m_model->rowOf(caseId);
-    if (row < 0)
+    if (row < 0) {
+        // Not loaded yet: the first page after a reload is still on its way.
+        if (m_model->isFetching() && m_model->rowCount() == 0)
+            m_pendingHighlight = caseId;
         return;
+    }
     m_view->setCurrentIndex(m_model->index(row, 0));
     m_view->scrollTo(m_model->index(row, 0));
 }

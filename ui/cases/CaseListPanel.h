@@ -35,11 +35,14 @@ Q_SIGNALS:
     // The user asked to open a case: click, double click or Enter on its row (never keyboard
     // focus, Tab or the arrow keys alone).
     void caseSelected(const QString &caseId);
+    // A page of rows arrived (they are read in the background after every reload).
+    void rowsLoaded();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void connectSignals(Session &session); // filters, model, view and session (constructor)
     void refillDiseases();
     void refillConferences();
     void retranslate();
@@ -57,6 +60,7 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_count = nullptr;
     QTimer m_debounce;
+    QString m_pendingHighlight; // to highlight when the first page after a reload arrives
 };
 
 } // namespace consilium

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/Session.h"
 
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace consilium {
 
 namespace {
@@ -109,12 +113,37 @@ bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error, const
     m_provenance = provenance;
     m_lastReevaluation = {};
     if (m_store->isWriter()) {
-        m_lastReevaluation = m_evaluations->reevaluateAll(
-            this->pack(), reevaluation.progress, reevaluation.cancel, reevaluation.batchSize);
+        m_lastReevaluation = reevaluateInBackground(reevaluation);
     }
     Q_EMIT packChanged();
     Q_EMIT casesChanged();
     return true;
+}
+
+// The whole re-evaluation on a QtConcurrent worker with a store connection of its own; this
+// thread runs a local event loop meanwhile (painting, timers, the progress dialog's Cancel).
+ReevaluationSummary Session::reevaluateInBackground(const Reevaluation &reevaluation)
+{
+    QObject receiver; // on this thread: the worker's progress reports are delivered to it
+    ProgressCallback progress;
+    if (reevaluation.progress) {
+        // Blocking: the worker goes on once the callback has run here, so a cancel it sets is
+        // seen before the next batch, exactly as when everything ran on this thread.
+        progress = [&receiver, &reevaluation](qint64 done, qint64 total) {
+            QMetaObject::invokeMethod(
+                &receiver, [&reevaluation, done, total] { reevaluation.progress(done, total); },
+                Qt::BlockingQueuedConnection);
+        };
+    }
+    QFutureWatcher<ReevaluationSummary> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([writer = m_store->companion(), pack = m_pack, progress,
+                                            cancel = reevaluation.cancel, batchSize = reevaluation.batchSize] {
+        return Evaluations::reevaluateAllAt(writer, *pack, progress, cancel, batchSize);
+    }));
+    loop.exec();
+    return watcher.result();
 }
 
 SaveOutcome Session::saveCase(const QByteArray &json, QStringList &problems)

@@ -20,9 +20,11 @@
 namespace consilium {
 
 // How the stored cases are re-evaluated after an activation: in batches, each one its own
-// write transaction, the engine on worker threads; `progress` is called on the session's thread after
-// each batch (a QProgressDialog there keeps the window responsive) and `cancel` is read
-// between batches.
+// write transaction, all of it on a worker thread with a connection of its own while the
+// session's thread runs its event loop (docs/store.md#re-evaluation-in-the-background);
+// `progress` is called on the session's thread after each batch, the worker waiting for it to
+// return, and `cancel` is read between batches. The caller keeps the user from writing
+// meanwhile (PackDialog: a modal QProgressDialog).
 struct PackReevaluation {
     ProgressCallback progress;
     const std::atomic<bool> *cancel = nullptr;
@@ -105,6 +107,7 @@ Q_SIGNALS:
 
 private:
     Session() = default;
+    ReevaluationSummary reevaluateInBackground(const Reevaluation &reevaluation);
 
     std::unique_ptr<CaseStore> m_store;
     std::unique_ptr<Evaluations> m_evaluations;

@@ -26,9 +26,11 @@ namespace consilium {
 
 namespace {
 
-// Session::activatePack with a QProgressDialog over the re-evaluation of the stored cases: it
-// advances after each batch (and, being modal, keeps the window painting and answering) and
-// its Cancel stops the run between batches. The pack stays active after a cancel.
+// Session::activatePack with a QProgressDialog over the re-evaluation of the stored cases, which
+// runs on a worker thread while this thread's event loop goes on: the dialog advances after
+// each batch, its Cancel stops the run between batches, and, being modal, it keeps the user
+// from writing meanwhile (docs/store.md#re-evaluation-in-the-background). The pack stays active
+// after a cancel.
 bool activateWithProgress(QWidget *parent, Session &session, std::unique_ptr<RulePack> pack, QString &error,
     const Session::PackOverride *signatureOverride = nullptr, const QString &signer = {})
 {
@@ -259,6 +261,8 @@ bool PackDialog::useBuiltin()
         return false;
     }
     refresh();
+    if (m_session.lastReevaluation().cancelled)
+        Dialogs::information(this, tr("Rule pack"), tr("The built-in pack is active; %1").arg(casesNote(m_session)));
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "common/Labels.h"
 #include "common/Session.h"
 #include "settings/AppSettings.h"
+#include "store/StoreLocation.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -85,7 +86,20 @@ SettingsDialog::SettingsDialog(const QString &currentDatabase, QWidget *parent) 
 
 QString SettingsDialog::databasePath() const
 {
-    return m_database->text().trimmed();
+    const QString text = m_database->text().trimmed();
+    const StoreLocation location = parseStoreLocation(text);
+    return location.isSupported() ? location.path : text;
+}
+
+void SettingsDialog::accept()
+{
+    const StoreLocation location = parseStoreLocation(m_database->text().trimmed());
+    if (!location.isSupported()) {
+        Dialogs::warning(this, tr("Database"), tr("This database location cannot be used."), { location.error });
+        m_database->setFocus();
+        return;
+    }
+    QDialog::accept();
 }
 
 QString SettingsDialog::language() const

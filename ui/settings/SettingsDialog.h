@@ -18,9 +18,13 @@ class SettingsDialog : public QDialog
 public:
     explicit SettingsDialog(const QString &currentDatabase, QWidget *parent = nullptr);
 
+    // The database as a path: a `file:` URL is turned into its path (docs/store.md#database-location).
     QString databasePath() const;
     QString language() const;
     void apply(); // writes the settings
+    // Refuses (with a message, the dialog staying open) a database location with a URI scheme
+    // this version does not support, before anything is saved.
+    void accept() override;
 
 private:
     QLineEdit *m_name = nullptr;

@@ -35,6 +35,8 @@
 #include <QTableView>
 #include <QUndoStack>
 
+#include <memory>
+
 namespace consilium {
 
 namespace {
@@ -126,9 +128,13 @@ void MainWindow::buildCentral()
             m_conference->showCase(m_conference->currentIndex());
         retranslate();
     });
-    // Open the first case so the window never starts empty.
-    if (m_list->model()->rowCount() > 0)
-        m_workspace->openCase(m_list->model()->caseIdAt(0));
+    // Open the first case so the window never starts empty (once its row has arrived).
+    auto opened = std::make_shared<QMetaObject::Connection>();
+    *opened = connect(m_list, &CaseListPanel::rowsLoaded, this, [this, opened] {
+        disconnect(*opened);
+        if (m_list->model()->rowCount() > 0 && m_workspace->storedCaseId().isEmpty() && !m_workspace->isModified())
+            m_workspace->openCase(m_list->model()->caseIdAt(0));
+    });
 }
 
 void MainWindow::buildActions()

@@ -158,7 +158,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+146"/>
+        <location filename="../cases/CaseListModel.cpp" line="+199"/>
         <source>%1: the open case</source>
         <translation>%1: der geöffnete Fall</translation>
     </message>
@@ -223,8 +223,13 @@
 </context>
 <context>
     <name>consilium::CaseListPanel</name>
+    <message>
+        <location filename="../cases/CaseListPanel.cpp" line="+119"/>
+        <source>The case list cannot be read: %1</source>
+        <translation>Die Fallliste kann nicht gelesen werden: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../cases/CaseListPanel.cpp" line="+105"/>
+        <location line="+4"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Fall</numerusform>
@@ -1780,7 +1785,7 @@
 <context>
     <name>consilium::IdentityDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="+109"/>
+        <location filename="../settings/SettingsDialog.cpp" line="+123"/>
         <source>Who is working?</source>
         <translation>Wer arbeitet hier?</translation>
     </message>
@@ -2166,12 +2171,12 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+115"/>
+        <location filename="../shell/MainWindow.cpp" line="+117"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <location line="+122"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
@@ -2469,7 +2474,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+72"/>
+        <location filename="../packs/PackDialog.cpp" line="+74"/>
         <source>Rule packs</source>
         <translation>Regelwerke</translation>
     </message>
@@ -2537,11 +2542,16 @@ Regelwerk %2 %3
         <translation>Das Regelwerk des Standorts ist aktiv: signiert mit dem vertrauenswürdigen Schlüssel %1…; alle %2 Testfälle bestanden; %3</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>The built-in pack is active; %1</source>
+        <translation>Das eingebaute Regelwerk ist aktiv; %1</translation>
+    </message>
+    <message>
         <source>site pack</source>
         <translation type="vanished">Regelwerk des Standorts</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-111"/>
         <source>site pack, %1</source>
         <translation>Regelwerk des Standorts, %1</translation>
     </message>
@@ -2603,11 +2613,12 @@ Regelwerk %2 %3
         <location line="+193"/>
         <location line="+14"/>
         <location line="+13"/>
+        <location line="+5"/>
         <source>Rule pack</source>
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-228"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation>Die gespeicherten Fälle werden unter dem neuen Regelwerk neu ausgewertet …</translation>
     </message>
@@ -3345,7 +3356,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+81"/>
+        <location filename="../common/Session.cpp" line="+85"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>
@@ -3358,7 +3369,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::SettingsDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="-102"/>
+        <location filename="../settings/SettingsDialog.cpp" line="-115"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3419,11 +3430,12 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="+10"/>
+        <location line="+22"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-17"/>
         <source>Database location</source>
         <translation>Speicherort der Datenbank</translation>
     </message>
@@ -3431,6 +3443,11 @@ Regelwerk %2 %3
         <location line="+0"/>
         <source>Consilium databases (*.sqlite)</source>
         <translation>Consilium-Datenbanken (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This database location cannot be used.</source>
+        <translation>Dieser Speicherort der Datenbank kann nicht verwendet werden.</translation>
     </message>
 </context>
 <context>

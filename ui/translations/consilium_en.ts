@@ -154,7 +154,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+146"/>
+        <location filename="../cases/CaseListModel.cpp" line="+199"/>
         <source>%1: the open case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,8 +219,13 @@
 </context>
 <context>
     <name>consilium::CaseListPanel</name>
+    <message>
+        <location filename="../cases/CaseListPanel.cpp" line="+119"/>
+        <source>The case list cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../cases/CaseListPanel.cpp" line="+105"/>
+        <location line="+4"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -1764,7 +1769,7 @@
 <context>
     <name>consilium::IdentityDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="+109"/>
+        <location filename="../settings/SettingsDialog.cpp" line="+123"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,12 +2151,12 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+115"/>
+        <location filename="../shell/MainWindow.cpp" line="+117"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <location line="+122"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
@@ -2442,7 +2447,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+72"/>
+        <location filename="../packs/PackDialog.cpp" line="+74"/>
         <source>Rule packs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2568,15 +2573,21 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="+17"/>
+        <source>The built-in pack is active; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-225"/>
         <location line="+193"/>
         <location line="+14"/>
         <location line="+13"/>
+        <location line="+5"/>
         <source>Rule pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-228"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,7 +3301,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+81"/>
+        <location filename="../common/Session.cpp" line="+85"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3303,7 +3314,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::SettingsDialog</name>
     <message>
-        <location filename="../settings/SettingsDialog.cpp" line="-102"/>
+        <location filename="../settings/SettingsDialog.cpp" line="-115"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3364,17 +3375,23 @@ Rule pack %2 %3
     </message>
     <message>
         <location line="+10"/>
+        <location line="+22"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-17"/>
         <source>Database location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Consilium databases (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This database location cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 #include "DbCommand.h"
 
 #include "rules/RulePack.h"
+#include "store/StoreLocation.h"
 
 #include <QFileInfo>
 
@@ -28,6 +29,8 @@ int exitFor(const StoreError &e)
     case StoreErrc::Refused:
     case StoreErrc::Sql:
         return Failed;
+    case StoreErrc::Unsupported:
+        return Usage;
     }
     return Failed;
 }
@@ -160,7 +163,12 @@ DbCommand::DbCommand(QString name, QString description, Pack pack) : Command(std
 int DbCommand::run(const QCommandLineParser &parser, const QStringList &arguments)
 {
     SessionOptions options;
-    options.databasePath = parser.value(QStringLiteral("db"));
+    // --db is classified first (docs/cli.md#database-location): an unsupported URI is a usage
+    // error, and nothing is created on disk.
+    const StoreLocation location = parseStoreLocation(parser.value(QStringLiteral("db")));
+    if (!location.isSupported())
+        return report({ StoreErrc::Unsupported, location.error, {} });
+    options.databasePath = location.path;
     options.actor = parser.value(QStringLiteral("as"));
     // Only a command that declares --rules can have it on its command line (reading an option
     // the parser does not declare would warn).

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A second writing connection for a worker thread (docs/store.md#re-evaluation-in-the-background):
+// only a writer hands one out; the worker's re-evaluation lands complete, audited in the one
+// chain, and the writer goes on writing afterwards.
+#include "StoreTestUtil.h"
+
+#include "store/Evaluations.h"
+
+#include <QTemporaryDir>
+
+#include <thread>
+
+using namespace consilium;
+using namespace storetest;
+
+class TestStoreCompanion : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void onlyAWriterHandsOneOut()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+        StoreError e;
+        { // create it
+            auto writer = openStore(path, e);
+            QVERIFY2(writer, qPrintable(e.message));
+            QVERIFY(!writer->companion().path().isEmpty());
+        }
+        auto reader = openStore(path, e, false);
+        QVERIFY2(reader, qPrintable(e.message));
+        const WriterCompanion none = reader->companion();
+        QVERIFY(none.path().isEmpty());
+        const auto refused = CaseStore::openCompanion(none);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, StoreErrc::Refused);
+        // The re-evaluation says why it did nothing, and writes nothing.
+        const ReevaluationSummary s = Evaluations::reevaluateAllAt(none, RulePack::builtin());
+        QCOMPARE(s.evaluated, qint64(0));
+        QCOMPARE(s.failures.size(), 1);
+        QVERIFY(s.failures.first().contains(QStringLiteral("open for writing")));
+    }
+
+    void reevaluatesOnAWorkerThread()
+    {
+        QTemporaryDir dir;
+        StoreError e;
+        auto store = openStore(dir.filePath(QStringLiteral("c.sqlite")), e);
+        QVERIFY2(store, qPrintable(e.message));
+        const QStringList files = exampleFiles();
+        QVERIFY(files.size() >= 10);
+        for (const QString &f : files)
+            QVERIFY(store->saveCase(readAll(f), RulePack::builtin()).status == SaveStatus::Added);
+
+        const WriterCompanion companion = store->companion(); // on the writer's thread
+        std::vector<std::pair<qint64, qint64>> steps;
+        ReevaluationSummary summary;
+        std::thread worker([&] {
+            summary = Evaluations::reevaluateAllAt(
+                companion, RulePack::builtin(),
+                [&steps](qint64 done, qint64 total) { steps.emplace_back(done, total); }, nullptr, 4, 2);
+        });
+        worker.join();
+        QVERIFY2(summary.failures.isEmpty(), qPrintable(summary.failures.join(QLatin1Char('\n'))));
+        QCOMPARE(summary.evaluated, qint64(files.size()));
+        QVERIFY(!steps.empty());
+        QCOMPARE(steps.back(), (std::pair<qint64, qint64>(files.size(), files.size())));
+        // The writer sees the worker's evaluations, and the audit chain is one chain.
+        CaseFilter f;
+        f.packSha256 = RulePack::builtin().sha256();
+        f.readiness = Readiness::NotEvaluated;
+        QCOMPARE(valueOr(store->countCases(f), qint64(-1)), qint64(0));
+        QVERIFY(store->audit().verify(store->dialect()).intact);
+        // It keeps writing afterwards, on the same chain.
+        QVERIFY(store->begin());
+        QVERIFY(store->audit(QStringLiteral("test.after"), QStringLiteral("test"), QStringLiteral("x"), {}, {}));
+        QVERIFY(store->commit());
+        const AuditVerification v = store->audit().verify(store->dialect());
+        QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreCompanion)
+#include "tst_store_companion.moc"
