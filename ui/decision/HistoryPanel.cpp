@@ -33,6 +33,31 @@ QString localTime(const QString &utc)
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : utc;
 }
 
+// What the panel lists for a case: its decisions and its versions, all or an error.
+struct CaseHistory {
+    std::vector<Decision> decisions;
+    std::vector<CaseVersion> versions;
+};
+
+StoreResult<CaseHistory> caseHistory(Session &session, const QString &caseId)
+{
+    CaseHistory out;
+    const auto ids = session.decisions().decisionsOfCase(caseId);
+    if (!ids)
+        return ids.error();
+    for (qint64 id : ids.value()) {
+        auto d = session.decisions().decision(id);
+        if (!d)
+            return d.error();
+        out.decisions.push_back(std::move(d).value());
+    }
+    auto versions = session.store().versions(caseId);
+    if (!versions)
+        return versions.error();
+    out.versions = std::move(versions).value();
+    return out;
+}
+
 } // namespace
 
 HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -158,10 +183,13 @@ void HistoryPanel::refresh()
     m_detail->clear();
     if (m_caseId.isEmpty())
         return;
-    for (qint64 id : m_session.decisions().decisionsOfCase(m_caseId)) {
-        const auto d = m_session.decisions().decision(id);
-        if (!d)
-            continue;
+    const auto history = caseHistory(m_session, m_caseId);
+    if (!history) {
+        m_detail->setPlainText(history.error().message);
+        return;
+    }
+    for (const Decision &decision : history.value().decisions) {
+        const Decision *d = &decision;
         const int r = m_decisions->rowCount();
         m_decisions->insertRow(r);
         const QString outcome = d->outcome == QLatin1String("arm")
@@ -175,7 +203,7 @@ void HistoryPanel::refresh()
             m_decisions->setItem(r, c, item);
         }
     }
-    for (const CaseVersion &v : m_session.store().versions(m_caseId)) {
+    for (const CaseVersion &v : history.value().versions) {
         const int r = m_versions->rowCount();
         m_versions->insertRow(r);
         auto *number = new QTableWidgetItem(QString::number(v.version));
@@ -292,9 +320,13 @@ void HistoryPanel::showVersion()
         return;
     }
     const auto versions = m_session.store().versions(m_caseId, true);
+    if (!versions) {
+        m_detail->setPlainText(versions.error().message);
+        return;
+    }
     const CaseVersion *shown = nullptr;
     const CaseVersion *before = nullptr;
-    for (const CaseVersion &v : versions) {
+    for (const CaseVersion &v : versions.value()) {
         if (v.version == number)
             shown = &v;
         else if (v.version < number && (!before || v.version > before->version))
@@ -311,7 +343,12 @@ void HistoryPanel::showVersion()
 
     // Verdicts stored for this version, preferring the active pack's evaluation.
     std::optional<StoredEvaluation> evaluation;
-    for (StoredEvaluation &e : m_session.evaluations().evaluationsOf(m_caseId)) {
+    auto evaluations = m_session.evaluations().evaluationsOf(m_caseId);
+    if (!evaluations) {
+        m_detail->setPlainText(evaluations.error().message);
+        return;
+    }
+    for (StoredEvaluation &e : evaluations.value()) {
         if (e.version != number)
             continue;
         if (!evaluation || e.packSha256 == pack.sha256() || evaluation->packSha256 != pack.sha256())
@@ -406,11 +443,16 @@ QString HistoryPanel::detailText() const
 void HistoryPanel::showSelected()
 {
     const qint64 id = selectedDecision();
-    const auto d = id ? m_session.decisions().decision(id) : std::nullopt;
-    if (!d) {
+    if (!id) {
         m_detail->clear();
         return;
     }
+    const auto found = m_session.decisions().decision(id);
+    if (!found) {
+        m_detail->setPlainText(found.error().message);
+        return;
+    }
+    const Decision *d = &found.value();
     QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Decision #%1").arg(d->id));
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Case version %1 · rule pack %2 %3 (sha256 %4) · engine %5")
@@ -446,12 +488,12 @@ void HistoryPanel::replaySelected()
     const qint64 id = selectedDecision();
     if (!id)
         return;
-    StoreError error;
-    const auto r = replayDecision(m_session.store(), id, error);
+    const auto replayed = replayDecision(m_session.store(), id);
+    const ReplayResult *r = replayed ? &replayed.value() : nullptr;
     showSelected();
     QString add;
     if (!r) {
-        add = QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Replay failed:"), error.message.toHtmlEscaped());
+        add = QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Replay failed:"), replayed.error().message.toHtmlEscaped());
     } else if (r->identical) {
         add = QStringLiteral("<p><b>%1</b></p>")
                   .arg(tr("Replay: identical result with the pinned rule pack (byte for byte)."));
@@ -471,12 +513,13 @@ void HistoryPanel::compareSelected()
     const qint64 id = selectedDecision();
     if (!id)
         return;
-    StoreError error;
-    const auto diff = compareWithRules(m_session.store(), id, m_session.pack(), error);
+    const auto compared = compareWithRules(m_session.store(), id, m_session.pack());
+    const QStringList *diff = compared ? &compared.value() : nullptr;
     showSelected();
     QString add;
     if (!diff) {
-        add = QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Comparison failed:"), error.message.toHtmlEscaped());
+        add = QStringLiteral("<p><b>%1</b> %2</p>")
+                  .arg(tr("Comparison failed:"), compared.error().message.toHtmlEscaped());
     } else if (std::all_of(diff->begin(), diff->end(),
                    [](const QString &l) { return l.startsWith(QLatin1String("unchanged")); })) {
         add = QStringLiteral("<p><b>%1</b></p>")
