@@ -156,6 +156,76 @@ private Q_SLOTS:
         QVERIFY(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv")));
     }
 
+    // An SQL failure is an error, never an empty or shorter list and never "not found": the
+    // calls of a store whose table was renamed behind its back, and of a closed store.
+    void failingCallsReturnErrorsNotEmptyValues()
+    {
+        auto store = fresh();
+        QVERIFY(store);
+        const RulePack &pack = RulePack::builtin();
+        const QString id = QStringLiteral("V06-aav-hiv-hbv");
+        QVERIFY_STORE(store->saveCase(example(id), pack));
+        QVERIFY_STORE(Evaluations(*store).evaluateCase(id, pack));
+        Decisions decisions(*store);
+        const auto conference = decisions.createConference(QStringLiteral("2026-01-05"), QStringLiteral("MDT"), {});
+        QVERIFY2(conference, WHY(conference));
+        QVERIFY_STORE(decisions.open(conference.value(), id, pack));
+        QCOMPARE(store->versions(id).value().size(), std::size_t(1));
+
+        {
+            RawConnection raw(store->path());
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE case_versions RENAME TO case_versions_gone")));
+        }
+        const auto versions = store->versions(id);
+        QVERIFY(!versions);
+        QCOMPARE(versions.error().code, StoreErrc::Sql);
+        QVERIFY2(versions.error().message.contains(id), WHY(versions));
+        const auto latest = store->latestVersion(id);
+        QVERIFY(!latest);
+        QCOMPARE(latest.error().code, StoreErrc::Sql);
+        const auto decided = decisions.decisionsOfCase(id);
+        QVERIFY(!decided);
+        QCOMPARE(decided.error().code, StoreErrc::Sql);
+        const auto evaluated = Evaluations(*store).evaluationsOf(id);
+        QVERIFY(!evaluated);
+        QCOMPARE(evaluated.error().code, StoreErrc::Sql);
+
+        // Closed: the lists, and a setting, are errors too.
+        StoreConnection::of(*store).close();
+        const auto ids = store->allCaseIds();
+        QVERIFY(!ids);
+        QCOMPARE(ids.error().code, StoreErrc::Sql);
+        const auto conferences = decisions.conferences();
+        QVERIFY(!conferences);
+        QCOMPARE(conferences.error().code, StoreErrc::Sql);
+        const auto setting = store->setting(QStringLiteral("required_roles"));
+        QVERIFY(!setting);
+        QCOMPARE(setting.error().code, StoreErrc::Sql);
+    }
+
+    // A setting that is not set is a normal answer (success, nullopt); a setting that cannot be
+    // read is an error, not "not set".
+    void absentSettingIsNotAnError()
+    {
+        auto store = fresh();
+        QVERIFY(store);
+        const auto absent = store->setting(QStringLiteral("site.no_such_setting"));
+        QVERIFY2(absent, WHY(absent));
+        QVERIFY(!absent.value().has_value());
+        QVERIFY_STORE(store->setSetting(QStringLiteral("site.name"), QStringLiteral("Test site")));
+        const auto present = store->setting(QStringLiteral("site.name"));
+        QVERIFY2(present, WHY(present));
+        QCOMPARE(present.value(), std::optional<QString>(QStringLiteral("Test site")));
+        {
+            RawConnection raw(store->path());
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE settings RENAME TO settings_gone")));
+        }
+        const auto failed = store->setting(QStringLiteral("site.name"));
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, StoreErrc::Sql);
+        QVERIFY2(failed.error().message.contains(QLatin1String("site.name")), WHY(failed));
+    }
+
     void importExportRoundTrip()
     {
         auto store = fresh();

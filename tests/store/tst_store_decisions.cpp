@@ -166,6 +166,30 @@ private Q_SLOTS:
         QCOMPARE(d.value().overrides.size(), std::size_t(1));
     }
 
+    // A refused finalisation is an error saying why, and nothing changes; an unknown decision
+    // is StoreErrc::NotFound, not a refusal.
+    void finaliseRefusedIsAnError()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        QVERIFY(conf > 0);
+        const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
+        QVERIFY2(id, WHY(id));
+        const qint64 head = store->audit().head()->id;
+        const auto refused = decisions.finalise(id.value());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, StoreErrc::Refused);
+        QCOMPARE(refused.error().message,
+            QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(id.value()));
+        QVERIFY(!decisions.decision(id.value()).value().finalised);
+        QCOMPARE(store->audit().head()->id, head);
+        const auto missing = decisions.finalise(id.value() + 1000);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, StoreErrc::NotFound);
+    }
+
     void authorsFollowTheActor()
     {
         auto store = withExamples();
