@@ -245,7 +245,7 @@ StoreResult<qint64> Decisions::open(
     const auto stored = Evaluations(m_store).record(opened.version, pack, opened.compact);
     if (!stored)
         return stored.error();
-    const auto id
+    auto id
         = insertDecision(m_store, { conferenceId, opened.version.id, packRef.value(), opened.result, opened.roles });
     if (!id)
         return id;

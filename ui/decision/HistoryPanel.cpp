@@ -58,6 +58,24 @@ StoreResult<CaseHistory> caseHistory(Session &session, const QString &caseId)
     return out;
 }
 
+// The verdicts stored for a version, preferring the active pack's evaluation; nullopt when the
+// version has not been evaluated.
+StoreResult<std::optional<StoredEvaluation>> storedEvaluation(Session &session, const QString &caseId, int number)
+{
+    auto evaluations = session.evaluations().evaluationsOf(caseId);
+    if (!evaluations)
+        return evaluations.error();
+    const QString &active = session.pack().sha256();
+    std::optional<StoredEvaluation> evaluation;
+    for (StoredEvaluation &e : evaluations.value()) {
+        if (e.version != number)
+            continue;
+        if (!evaluation || e.packSha256 == active || evaluation->packSha256 != active)
+            evaluation = std::move(e);
+    }
+    return evaluation;
+}
+
 } // namespace
 
 HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -341,19 +359,12 @@ void HistoryPanel::showVersion()
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Saved %1 by %2").arg(localTime(shown->createdAt), shown->createdBy).toHtmlEscaped());
 
-    // Verdicts stored for this version, preferring the active pack's evaluation.
-    std::optional<StoredEvaluation> evaluation;
-    auto evaluations = m_session.evaluations().evaluationsOf(m_caseId);
-    if (!evaluations) {
-        m_detail->setPlainText(evaluations.error().message);
+    const auto stored = storedEvaluation(m_session, m_caseId, number);
+    if (!stored) {
+        m_detail->setPlainText(stored.error().message);
         return;
     }
-    for (StoredEvaluation &e : evaluations.value()) {
-        if (e.version != number)
-            continue;
-        if (!evaluation || e.packSha256 == pack.sha256() || evaluation->packSha256 != pack.sha256())
-            evaluation = std::move(e);
-    }
+    const std::optional<StoredEvaluation> &evaluation = stored.value();
     if (evaluation) {
         html += QStringLiteral("<p><b>%1</b></p><ul>")
                     .arg(tr("Verdicts (rule pack %1 %2):")

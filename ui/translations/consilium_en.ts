@@ -322,22 +322,23 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+285"/>
+        <location line="+288"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-220"/>
+        <location line="+2"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>The case %1 is not in the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Recovered edits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -982,7 +983,7 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+58"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
         <source>Case conference %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,13 +1112,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+132"/>
+        <location line="+49"/>
+        <location line="+133"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-96"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,7 +1193,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Choose an option or &quot;Defer the decision&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1494,7 +1495,7 @@
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+107"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+150"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1569,7 +1570,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>deferred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,7 +1615,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Version %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1624,7 +1625,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Verdicts (rule pack %1 %2):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,7 +1687,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Decision #%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,7 +1747,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Comparison failed:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,30 +2147,30 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+115"/>
+        <location filename="../shell/MainWindow.cpp" line="+126"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+83"/>
-        <location line="+122"/>
+        <location line="+121"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+144"/>
+        <location line="-121"/>
+        <location line="+146"/>
         <source>Case files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+145"/>
+        <location line="-135"/>
+        <location line="+147"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2342,7 +2343,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Import cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,12 +2360,13 @@ Rule pack %2 %3
     <message>
         <location line="+7"/>
         <location line="+6"/>
+        <location line="+5"/>
         <source>Export conference report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+21"/>
+        <location line="-11"/>
+        <location line="+26"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,7 +2393,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Conference</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,7 +3297,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+81"/>
+        <location filename="../common/Session.cpp" line="+122"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>
