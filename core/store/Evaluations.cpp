@@ -122,7 +122,10 @@ StoreResult<StoredEvaluation> Evaluations::record(
                        " WHERE v.id = :version"));
     q.bind(QStringLiteral(":version"), versionId);
     if (!q.exec() || !q.next())
-        return storeFailure(StoreErrc::Sql, q.errorText());
+        return storeFailure(StoreErrc::Sql,
+            QStringLiteral("cannot record an evaluation of case version %1: %2")
+                .arg(versionId)
+                .arg(q.errorText().isEmpty() ? QStringLiteral("no such version") : q.errorText()));
     const qint64 caseRef = q.int64(QStringLiteral("id"));
     const bool latest = q.int64(QStringLiteral("latest_version_id")) == versionId;
     q.finish();

@@ -230,7 +230,6 @@ private Q_SLOTS:
     {
         auto store = fresh();
         QVERIFY(store);
-        StoreError e;
         const auto summary = importCases(*store, examplesDir(), RulePack::builtin());
         QVERIFY(summary);
         QCOMPARE(summary.value().imported, int(exampleFiles().size()));
@@ -295,7 +294,6 @@ private Q_SLOTS:
 
         auto store = fresh();
         QVERIFY(store);
-        StoreError e;
         const auto s = importCases(*store, dir, RulePack::builtin());
         QVERIFY(s);
         QCOMPARE(s.value().imported, 2);
@@ -320,7 +318,6 @@ private Q_SLOTS:
     {
         auto store = fresh();
         QVERIFY(store);
-        StoreError e;
         QVERIFY(importCases(*store, examplesDir(), RulePack::builtin()));
         const RulePack &pack = RulePack::builtin();
         Evaluations evaluations(*store);

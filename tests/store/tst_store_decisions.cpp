@@ -307,7 +307,6 @@ private Q_SLOTS:
             ids << id.value();
         }
         for (qint64 id : ids) {
-            StoreError e;
             const auto r = replayDecision(*store, id);
             QVERIFY2(r, WHY(r));
             QVERIFY(r.value().identical);
@@ -342,7 +341,6 @@ private Q_SLOTS:
         const auto pack = RulePack::load(modified, diag);
         QVERIFY2(pack, qPrintable(diag.lines().join(QLatin1Char('\n'))));
 
-        StoreError e;
         const auto diff = compareWithRules(*store, id.value(), *pack);
         QVERIFY2(diff, WHY(diff));
         const QString text = diff.value().join(QLatin1Char('\n'));

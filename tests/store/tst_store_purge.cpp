@@ -201,7 +201,6 @@ private Q_SLOTS:
         QCOMPARE(rowsOf(*store, kV01), rows);
         QCOMPARE(store->audit().head()->id, head);
 
-        StoreError e;
         const auto replay = replayDecision(*store, id.value());
         QVERIFY2(replay, WHY(replay));
         QVERIFY(replay.value().identical);
@@ -317,7 +316,6 @@ private Q_SLOTS:
         QVERIFY(shell.err.contains("cannot be deleted"));
 
         // The replay of the other case's finalised decision is unaffected.
-        StoreError e;
         const auto replay = replayDecision(*store, final.value());
         QVERIFY2(replay && replay.value().identical, WHY(replay));
 

@@ -381,7 +381,6 @@ private Q_SLOTS:
             RawConnection raw(path);
             QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_update")));
             QVERIFY(raw.exec(QStringLiteral("UPDATE audit_log SET detail = 'rewritten history' WHERE id = 2")));
-            StoreError e;
             QSqlQuery q(raw.db());
             QVERIFY(q.exec(QStringLiteral("SELECT id, at, os_user, display_name, action, object_type, object_id,"
                                           " before_hash, after_hash, detail FROM audit_log ORDER BY id")));
