@@ -78,8 +78,9 @@ bool writeSnapshot(CaseStore &store, const QString &path, StoreError &error)
 bool auditBackup(CaseStore &store, BackupResult &result, StoreError &error)
 {
     WriteTransaction tx(store);
-    const bool audited = tx.ok()
-        && store.audit(QStringLiteral("database.backed_up"), QStringLiteral("database"),
+    StoreResult<void> audited = tx.begun();
+    if (audited)
+        audited = store.audit(QStringLiteral("database.backed_up"), QStringLiteral("database"),
             QFileInfo(store.path()).fileName(), {}, result.sha256,
             QStringLiteral("backup to %1: %2 case(s), %3 bytes; its audit head row %4 sha256:%5")
                 .arg(result.path)
@@ -88,10 +89,12 @@ bool auditBackup(CaseStore &store, BackupResult &result, StoreError &error)
                 .arg(result.auditHead.id)
                 .arg(result.auditHead.hash));
     const qint64 row = audited ? store.audit().head().value_or(AuditHead {}).id : 0;
-    if (!audited || !tx.commit()) {
+    if (audited)
+        audited = tx.commit();
+    if (!audited) {
         error = { StoreErrc::Sql,
             QStringLiteral("the backup %1 was written but could not be recorded in the audit log: %2")
-                .arg(result.path, store.lastError().message),
+                .arg(result.path, audited.error().message),
             {} };
         return false;
     }
@@ -102,32 +105,30 @@ bool auditBackup(CaseStore &store, BackupResult &result, StoreError &error)
 
 } // namespace
 
-std::optional<BackupResult> backupDatabase(CaseStore &store, const QString &target, StoreError &error)
+StoreResult<BackupResult> backupDatabase(CaseStore &store, const QString &target)
 {
+    StoreError error;
     const QString path = QFileInfo(target).absoluteFilePath();
     if (!writeSnapshot(store, path, error))
-        return std::nullopt;
+        return error;
     // Check the copy and give it its own audit head file, read from the snapshot itself so it
     // matches its rows exactly.
     BackupResult result;
     result.path = path;
     result.bytes = QFileInfo(path).size();
     if (!checkSnapshot(store, result, error))
-        return std::nullopt;
+        return error;
     QString message;
-    if (!AuditLog::writeSidecar(auditHeadPathFor(path), result.auditHead, message)) {
-        error = { StoreErrc::Io, message, {} };
-        return std::nullopt;
-    }
+    if (!AuditLog::writeSidecar(auditHeadPathFor(path), result.auditHead, message))
+        return storeFailure(StoreErrc::Io, message);
     QFile f(path);
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f)) {
-        error = { StoreErrc::Io, QStringLiteral("cannot read back the backup %1: %2").arg(path, f.errorString()), {} };
-        return std::nullopt;
-    }
+    if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f))
+        return storeFailure(
+            StoreErrc::Io, QStringLiteral("cannot read back the backup %1: %2").arg(path, f.errorString()));
     result.sha256 = QString::fromLatin1(hash.result().toHex());
     if (store.isWriter() && !auditBackup(store, result, error))
-        return std::nullopt;
+        return error;
     return result;
 }
 

@@ -21,6 +21,6 @@ struct BackupResult {
 // case count, the file's SHA-256 as after-hash); a read-only store cannot, and `audited` stays
 // false so the caller can say so. If the audit row cannot be written the backup file is kept
 // and an error says it is unrecorded.
-std::optional<BackupResult> backupDatabase(CaseStore &store, const QString &target, StoreError &error);
+StoreResult<BackupResult> backupDatabase(CaseStore &store, const QString &target);
 
 } // namespace consilium

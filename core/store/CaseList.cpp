@@ -245,19 +245,16 @@ private:
 
 StoreResult<qint64> CaseStore::countCases(const CaseFilter &filter)
 {
-    const StoreCall call(*this);
     return countOn(database(), *m_dialect, filter);
 }
 
 StoreResult<std::vector<CaseSummary>> CaseStore::findCases(const CaseFilter &filter)
 {
-    const StoreCall call(*this);
     return findOn(database(), *m_dialect, filter);
 }
 
 StoreResult<CasePage> CaseStore::queryCases(const CaseFilter &filter)
 {
-    const StoreCall call(*this);
     auto total = countCases(filter);
     if (!total)
         return total.error();
@@ -281,7 +278,6 @@ StoreResult<std::vector<CaseSummary>> CaseStore::findCasesAt(const QString &path
 
 StoreResult<QStringList> CaseStore::diseases()
 {
-    const StoreCall call(*this);
     SqlStatement q(
         database(), QStringLiteral("SELECT DISTINCT disease FROM cases WHERE disease IS NOT NULL ORDER BY disease"));
     if (!q.exec())
@@ -294,7 +290,6 @@ StoreResult<QStringList> CaseStore::diseases()
 
 StoreResult<std::vector<ConferenceEntry>> CaseStore::conferenceList()
 {
-    const StoreCall call(*this);
     SqlStatement q(
         database(), QStringLiteral("SELECT id, held_on, title FROM conferences ORDER BY held_on DESC, id DESC"));
     if (!q.exec())

@@ -97,7 +97,7 @@ std::optional<QString> purgeManifestSha(
 
 } // namespace
 
-bool CaseStore::purgeRows(
+StoreResult<void> CaseStore::purgeRows(
     qint64 ref, const QString &caseId, const QString &decisionsOfCase, const QString &versionsOfCase, PurgeOutcome &out)
 {
     QSqlDatabase db = database();
@@ -111,22 +111,21 @@ bool CaseStore::purgeRows(
     for (const QString &table : guarded) {
         const QString name = m_dialect->deleteGuardName(table);
         const QString definition = m_dialect->triggerDefinition(db, name);
-        if (definition.isEmpty()) {
-            fail(StoreErrc::Refused,
+        if (definition.isEmpty())
+            return storeFailure(StoreErrc::Refused,
                 QStringLiteral("the protective trigger %1 is missing (the database was changed "
                                "outside Consilium); nothing was purged")
                     .arg(name));
-            return false;
-        }
         guards.emplace_back(name, definition);
     }
+    StoreError error; // the first statement that failed
     // Each DELETE binds the case's row id once.
     auto run = [&](const QString &sql, int *affected) {
         QSqlQuery q(db);
         q.prepare(sql);
         q.addBindValue(ref);
         if (!q.exec()) {
-            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
+            error = { StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()), {} };
             return false;
         }
         if (affected)
@@ -136,7 +135,7 @@ bool CaseStore::purgeRows(
     auto ddl = [&](const QString &sql) {
         QSqlQuery q(db);
         if (!q.exec(sql)) {
-            fail(StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()));
+            error = { StoreErrc::Sql, QStringLiteral("purge of %1: %2").arg(caseId, q.lastError().text()), {} };
             return false;
         }
         return true;
@@ -159,43 +158,36 @@ bool CaseStore::purgeRows(
     for (std::size_t i = 0; ok && i < guards.size(); ++i)
         ok = ddl(guards[i].second);
     if (!ok)
-        return false;
+        return error;
     for (const auto &[name, definition] : guards) {
-        if (m_dialect->triggerDefinition(db, name) != definition) {
-            fail(StoreErrc::Sql,
+        if (m_dialect->triggerDefinition(db, name) != definition)
+            return storeFailure(StoreErrc::Sql,
                 QStringLiteral("purge of %1: the protective trigger %2 could not be restored; nothing "
                                "was purged")
                     .arg(caseId, name));
-            return false;
-        }
     }
-    return true;
+    return storeSuccess();
 }
 
-std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QString &confirmation)
+StoreResult<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QString &confirmation)
 {
-    const StoreCall call(*this);
-    if (caseId.isEmpty() || confirmation != caseId) {
-        fail(StoreErrc::Refused,
+    if (caseId.isEmpty() || confirmation != caseId)
+        return storeFailure(StoreErrc::Refused,
             QStringLiteral("purging case %1 needs the case id typed again as confirmation; nothing was purged")
                 .arg(caseId));
-        return std::nullopt;
-    }
     WriteTransaction tx(*this);
-    if (!tx.ok())
-        return std::nullopt;
+    if (!tx.begun())
+        return tx.begun().error();
     // Checked inside the write transaction: nothing can change between the checks and the purge.
     const auto summary = caseSummary(caseId);
     if (!summary)
-        return std::nullopt;
-    if (!summary->archived) {
-        fail(StoreErrc::Refused,
+        return summary.error();
+    if (!summary.value().archived)
+        return storeFailure(StoreErrc::Refused,
             QStringLiteral("case %1 is not archived; only an archived case can be purged (archive it "
                            "first: consilium-cli db archive %1)")
                 .arg(caseId));
-        return std::nullopt;
-    }
-    const qint64 ref = summary->ref;
+    const qint64 ref = summary.value().ref;
     QSqlDatabase db = database();
     const QString decisionsOfCase = QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v"
                                                    " ON v.id = d.case_version_id WHERE v.case_ref = ?");
@@ -205,44 +197,39 @@ std::optional<PurgeOutcome> CaseStore::purgeCase(const QString &caseId, const QS
             QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
                            " WHERE v.case_ref = :ref AND d.status = 'final' ORDER BY d.id"));
         q.bind(QStringLiteral(":ref"), ref);
-        if (!q.exec()) {
-            fail(StoreErrc::Sql, q.errorText());
-            return std::nullopt;
-        }
+        if (!q.exec())
+            return storeFailure(StoreErrc::Sql, q.errorText());
         QStringList finalised;
         while (q.next())
             finalised << QString::number(q.int64(QStringLiteral("id")));
-        if (!finalised.isEmpty()) {
-            fail(StoreErrc::Refused,
+        if (!finalised.isEmpty())
+            return storeFailure(StoreErrc::Refused,
                 QStringLiteral("case %1 cannot be purged: finalised decision(s) %2 rest on its versions and must stay "
                                "replayable with the case as it was decided; it stays archived")
                     .arg(caseId, finalised.join(QStringLiteral(", "))));
-            return std::nullopt;
-        }
     }
 
     QString error;
     const auto manifestSha = purgeManifestSha(db, ref, decisionsOfCase, versionsOfCase, error);
-    if (!manifestSha) {
-        fail(StoreErrc::Sql, error);
-        return std::nullopt;
-    }
+    if (!manifestSha)
+        return storeFailure(StoreErrc::Sql, error);
     PurgeOutcome out;
     out.caseId = caseId;
     out.contentSha256 = *manifestSha;
-    if (!purgeRows(ref, caseId, decisionsOfCase, versionsOfCase, out))
-        return std::nullopt;
-    if (!audit(QStringLiteral("purge"), QStringLiteral("case"), caseId, out.contentSha256, {},
+    if (auto purged = purgeRows(ref, caseId, decisionsOfCase, versionsOfCase, out); !purged)
+        return purged.error();
+    if (auto audited = audit(QStringLiteral("purge"), QStringLiteral("case"), caseId, out.contentSha256, {},
             QStringLiteral("archived case purged after confirmation: %1 version(s), %2 evaluation(s), %3 draft "
                            "decision(s), %4 conference listing(s) removed")
                 .arg(out.versions)
                 .arg(out.evaluations)
                 .arg(out.draftDecisions)
-                .arg(out.conferenceListings)))
-        return std::nullopt;
+                .arg(out.conferenceListings));
+        !audited)
+        return audited.error();
     out.auditRow = m_audit->head().value_or(AuditHead {}).id;
-    if (!tx.commit())
-        return std::nullopt;
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
     return out;
 }
 

@@ -40,6 +40,12 @@ void removeWithCompanions(const QString &file)
         QFile::remove(file + QLatin1String(suffix));
 }
 
+void warnIfFailed(const StoreResult<void> &result, const char *what)
+{
+    if (!result)
+        qWarning("consilium: %s: %s", what, qUtf8Printable(result.error().message));
+}
+
 } // namespace
 
 Actor Actor::fromEnvironment(const QString &displayName)
@@ -67,14 +73,13 @@ void CaseStore::setActor(const Actor &actor)
     m_actor = actor.osUser.isEmpty() ? Actor::fromEnvironment(actor.displayName) : actor;
 }
 
-std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreError &error)
+StoreResult<std::unique_ptr<CaseStore>> CaseStore::open(const StoreOptions &options)
 {
     // A URI is classified before anything touches the disk (docs/store.md#database-location).
     const StoreLocation location = parseStoreLocation(options.path);
-    if (!location.isSupported()) {
-        error = { StoreErrc::Unsupported, location.error, {} };
-        return nullptr;
-    }
+    if (!location.isSupported())
+        return storeFailure(StoreErrc::Unsupported, location.error);
+    StoreError error;
     std::unique_ptr<CaseStore> store(new CaseStore);
     store->m_path = QFileInfo(location.path.isEmpty() ? defaultDatabasePath() : location.path).absoluteFilePath();
     store->m_writer = options.writer;
@@ -85,19 +90,19 @@ std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreErr
 
     if (!QSqlDatabase::isDriverAvailable(store->m_dialect->driverName())) {
         error = { StoreErrc::Io, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), {} };
-        return nullptr;
+        return error;
     }
     if (options.writer) {
         const QString dir = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(dir)) {
             error = { StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(dir), {} };
-            return nullptr;
+            return error;
         }
         store->m_lock = std::make_unique<WriterLock>(path);
         QString message;
         if (!store->m_lock->acquire(options.lockTimeoutMs, message)) {
             error = { StoreErrc::Locked, message, {} };
-            return nullptr;
+            return error;
         }
         // Creation files left by a process that died while creating the database are ours.
         const QFileInfo info(path);
@@ -114,10 +119,10 @@ std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreErr
         if (!options.writer || !options.create) {
             error = { StoreErrc::NotFound,
                 QStringLiteral("no Consilium database at %1 (create one with: consilium-cli db init)").arg(path), {} };
-            return nullptr;
+            return error;
         }
         if (!store->initialiseNew(options, error))
-            return nullptr;
+            return error;
         break;
     case FileKind::Consilium:
         break;
@@ -129,21 +134,21 @@ std::unique_ptr<CaseStore> CaseStore::open(const StoreOptions &options, StoreErr
                 .arg(path)
                 .arg(inspection.applicationId, 8, 16, QLatin1Char('0')),
             {} };
-        return nullptr;
+        return error;
     case FileKind::NotSqlite:
         error = { StoreErrc::Foreign,
             QStringLiteral("%1 is not a Consilium database (not an SQLite file); it was left untouched").arg(path),
             {} };
-        return nullptr;
+        return error;
     case FileKind::Unreadable:
         error = { StoreErrc::Io, QStringLiteral("cannot read %1: %2").arg(path, inspection.error), {} };
-        return nullptr;
+        return error;
     }
 
     if (!store->openConnection(path, !options.writer, error))
-        return nullptr;
+        return error;
     if (!store->prepareExisting(error))
-        return nullptr;
+        return error;
     return store;
 }
 
@@ -201,11 +206,13 @@ bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
     if (ok)
         ok = Migrations::migrate(db, *m_dialect, Migrations::kCurrentVersion, message, &applied);
     if (ok) {
-        ok = begin()
-            && audit(QStringLiteral("database.created"), QStringLiteral("database"), QFileInfo(m_path).fileName(), {},
-                {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
+        auto audited = begin();
+        if (audited)
+            audited = audit(QStringLiteral("database.created"), QStringLiteral("database"),
+                QFileInfo(m_path).fileName(), {}, {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
+        ok = bool(audited);
         if (!ok)
-            message = m_error.message;
+            message = audited.error().message;
         // Committed without publishing: the head file is written for the final path below.
         QSqlQuery commit(db);
         if (ok && !commit.exec(QStringLiteral("COMMIT"))) {
@@ -314,10 +321,14 @@ bool CaseStore::prepareExisting(StoreError &error)
     resyncAuditHead();
     if (!applied.empty()) {
         WriteTransaction tx(*this);
-        for (int v : applied)
-            audit(QStringLiteral("database.migrated"), QStringLiteral("database"), QFileInfo(m_path).fileName(), {}, {},
-                QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
-        tx.commit();
+        StoreResult<void> audited = tx.begun();
+        for (int v : applied) {
+            if (audited)
+                audited = audit(QStringLiteral("database.migrated"), QStringLiteral("database"),
+                    QFileInfo(m_path).fileName(), {}, {}, QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
+        }
+        // The migration itself is committed; a missing audit row is reported, not fatal.
+        warnIfFailed(audited ? tx.commit() : audited, "the migration could not be recorded in the audit log");
     }
     restrictToOwner(m_path);
     return true;
@@ -338,9 +349,12 @@ void CaseStore::resyncAuditHead()
     if (!matches)
         return;
     WriteTransaction tx(*this);
-    audit(QStringLiteral("audit.head_resynced"), QStringLiteral("audit_log"), QString::number(head->id), sidecar->hash,
-        head->hash, QStringLiteral("head file was at row %1, log at row %2").arg(sidecar->id).arg(head->id));
-    tx.commit();
+    StoreResult<void> audited = tx.begun();
+    if (audited)
+        audited = audit(QStringLiteral("audit.head_resynced"), QStringLiteral("audit_log"), QString::number(head->id),
+            sidecar->hash, head->hash,
+            QStringLiteral("head file was at row %1, log at row %2").arg(sidecar->id).arg(head->id));
+    warnIfFailed(audited ? tx.commit() : audited, "the audit head file could not be brought up to date");
 }
 
 QString CaseStore::timestamp() const
@@ -348,56 +362,56 @@ QString CaseStore::timestamp() const
     return m_clock().toUTC().toString(Qt::ISODateWithMs);
 }
 
-int CaseStore::schemaVersion() const
+StoreResult<int> CaseStore::schemaVersion() const
 {
-    return m_dialect->schemaVersion(database()).value_or(-1);
+    const auto version = m_dialect->schemaVersion(database());
+    if (!version)
+        return storeFailure(StoreErrc::Sql, QStringLiteral("%1: cannot read the schema version").arg(m_path));
+    return *version;
 }
 
-bool CaseStore::fail(StoreErrc code, const QString &message, const QStringList &details)
+StoreResult<void> CaseStore::begin()
 {
-    m_error = { code, message, details };
-    return false;
-}
-
-bool CaseStore::begin()
-{
-    const StoreCall call(*this);
     if (!m_writer)
-        return fail(StoreErrc::Refused, QStringLiteral("the database is open read-only"));
+        return storeFailure(StoreErrc::Refused, QStringLiteral("the database is open read-only"));
     if (m_depth++ > 0)
-        return true;
+        return storeSuccess();
     QSqlQuery q(database());
     if (!q.exec(m_dialect->beginWrite())) {
         m_depth = 0;
-        return fail(StoreErrc::Sql, QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text()));
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text()));
     }
     m_inTransaction = true;
     m_rollbackOnly = false;
-    return true;
+    m_rollbackError = {};
+    return storeSuccess();
 }
 
-bool CaseStore::commit()
+StoreResult<void> CaseStore::commit()
 {
-    const StoreCall call(*this, !m_rollbackOnly);
     if (m_depth <= 0)
-        return fail(StoreErrc::Sql, QStringLiteral("commit without a transaction"));
-    if (--m_depth > 0)
-        return !m_rollbackOnly;
+        return storeFailure(StoreErrc::Sql, QStringLiteral("commit without a transaction"));
+    if (--m_depth > 0) {
+        if (m_rollbackOnly)
+            return m_rollbackError;
+        return storeSuccess();
+    }
     if (m_rollbackOnly) {
+        const StoreError error = m_rollbackError;
         rollbackNow();
-        return false;
+        return error;
     }
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const QString text = q.lastError().text();
         rollbackNow();
-        return fail(StoreErrc::Sql, QStringLiteral("cannot commit: %1").arg(text));
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot commit: %1").arg(text));
     }
     m_inTransaction = false;
     QString message;
     if (!m_audit->publishHead(message))
         qWarning("consilium: %s", qUtf8Printable(message));
-    return true;
+    return storeSuccess();
 }
 
 void CaseStore::rollback()
@@ -405,10 +419,17 @@ void CaseStore::rollback()
     if (m_depth <= 0)
         return;
     if (--m_depth > 0) {
-        m_rollbackOnly = true;
+        abortTransaction({ StoreErrc::Refused, QStringLiteral("the transaction was rolled back"), {} });
         return;
     }
     rollbackNow();
+}
+
+void CaseStore::abortTransaction(const StoreError &error)
+{
+    if (!m_rollbackOnly)
+        m_rollbackError = error;
+    m_rollbackOnly = true;
 }
 
 void CaseStore::rollbackNow()
@@ -416,14 +437,14 @@ void CaseStore::rollbackNow()
     QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
     m_inTransaction = false;
     m_rollbackOnly = false;
+    m_rollbackError = {};
     m_depth = 0;
     m_audit->discardPending();
 }
 
-bool CaseStore::audit(const QString &action, const QString &objectType, const QString &objectId, const QString &before,
-    const QString &after, const QString &detail)
+StoreResult<void> CaseStore::audit(const QString &action, const QString &objectType, const QString &objectId,
+    const QString &before, const QString &after, const QString &detail)
 {
-    const StoreCall call(*this);
     AuditEntry e;
     e.at = timestamp();
     e.osUser = m_actor.osUser;
@@ -436,86 +457,93 @@ bool CaseStore::audit(const QString &action, const QString &objectType, const QS
     e.detail = detail;
     QString message;
     if (!m_audit->append(std::move(e), message)) {
-        m_rollbackOnly = true;
-        return fail(StoreErrc::Sql, message);
+        const StoreError error { StoreErrc::Sql, message, {} };
+        abortTransaction(error);
+        return error;
     }
-    return true;
+    return storeSuccess();
 }
 
-std::optional<QString> CaseStore::setting(const QString &key)
+StoreResult<std::optional<QString>> CaseStore::setting(const QString &key)
 {
-    const StoreCall call(*this);
     SqlStatement q(database(), QStringLiteral("SELECT value FROM settings WHERE key = :key"));
     q.bind(QStringLiteral(":key"), key);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return q.text(QStringLiteral("value"));
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read the setting %1: %2").arg(key, q.errorText()));
+    if (!q.next())
+        return std::optional<QString>();
+    return std::optional<QString>(q.text(QStringLiteral("value")));
 }
 
-bool CaseStore::setSetting(const QString &key, const QString &value)
+StoreResult<void> CaseStore::setSetting(const QString &key, const QString &value)
 {
-    const StoreCall call(*this);
-    const QString before = setting(key).value_or(QString());
+    const auto previous = setting(key);
+    if (!previous)
+        return previous.error();
+    const QString before = previous.value().value_or(QString());
     WriteTransaction tx(*this);
-    if (!tx.ok())
-        return false;
+    if (!tx.begun())
+        return tx.begun().error();
     SqlStatement q(database(),
         m_dialect->upsert(QStringLiteral("settings"), { QStringLiteral("key"), QStringLiteral("value") },
             { QStringLiteral("key") }, { QStringLiteral("value") }));
     q.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":value"), notNull(value));
     if (!q.exec())
-        return fail(StoreErrc::Sql, q.errorText());
-    if (!audit(QStringLiteral("settings.changed"), QStringLiteral("setting"), key, sha256Hex(before.toUtf8()),
-            sha256Hex(value.toUtf8()), value.left(500)))
-        return false;
+        return storeFailure(StoreErrc::Sql, q.errorText());
+    if (auto audited = audit(QStringLiteral("settings.changed"), QStringLiteral("setting"), key,
+            sha256Hex(before.toUtf8()), sha256Hex(value.toUtf8()), value.left(500));
+        !audited)
+        return audited;
     return tx.commit();
 }
 
-std::optional<qint64> CaseStore::packRef(const QString &sha256)
+StoreResult<std::optional<qint64>> CaseStore::packRef(const QString &sha256)
 {
-    const StoreCall call(*this);
     SqlStatement q(database(), QStringLiteral("SELECT id FROM rule_packs WHERE sha256 = :sha256"));
     q.bind(QStringLiteral(":sha256"), sha256);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return q.int64(QStringLiteral("id"));
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, q.errorText());
+    if (!q.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.int64(QStringLiteral("id")));
 }
 
-std::optional<qint64> CaseStore::storePack(const RulePack &pack)
+StoreResult<qint64> CaseStore::storePack(const RulePack &pack)
 {
-    const StoreCall call(*this);
-    if (const auto ref = packRef(pack.sha256()))
-        return ref;
+    const auto known = packRef(pack.sha256());
+    if (!known)
+        return known.error();
+    if (known.value())
+        return *known.value();
     WriteTransaction tx(*this);
-    if (!tx.ok())
-        return std::nullopt;
+    if (!tx.begun())
+        return tx.begun().error();
     SqlStatement q(database(),
         QStringLiteral("INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at)"
                        " VALUES (:sha256, :pack_id, :pack_version, :content, :stored_at)"));
     q.bind(QStringLiteral(":sha256"), pack.sha256()).bind(QStringLiteral(":pack_id"), pack.id());
     q.bind(QStringLiteral(":pack_version"), pack.version()).bind(QStringLiteral(":content"), pack.bytes());
     q.bind(QStringLiteral(":stored_at"), timestamp());
-    if (!q.exec()) {
-        fail(StoreErrc::Sql, q.errorText());
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, q.errorText());
     const qint64 ref = q.lastInsertId();
-    if (!audit(QStringLiteral("rule_pack.stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, pack.sha256(),
-            QStringLiteral("%1 %2").arg(pack.id(), pack.version()))
-        || !tx.commit())
-        return std::nullopt;
+    if (auto audited = audit(QStringLiteral("rule_pack.stored"), QStringLiteral("rule_pack"), pack.sha256(), {},
+            pack.sha256(), QStringLiteral("%1 %2").arg(pack.id(), pack.version()));
+        !audited)
+        return audited.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
     return ref;
 }
 
-std::optional<QByteArray> CaseStore::packContent(const QString &sha256)
+StoreResult<QByteArray> CaseStore::packContent(const QString &sha256)
 {
-    const StoreCall call(*this);
     SqlStatement q(database(), QStringLiteral("SELECT content FROM rule_packs WHERE sha256 = :sha256"));
     q.bind(QStringLiteral(":sha256"), sha256);
-    if (!q.exec() || !q.next()) {
-        fail(StoreErrc::NotFound, QStringLiteral("rule pack sha256:%1 is not stored").arg(sha256));
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, q.errorText());
+    if (!q.next())
+        return storeFailure(StoreErrc::NotFound, QStringLiteral("rule pack sha256:%1 is not stored").arg(sha256));
     return q.value(QStringLiteral("content")).toByteArray();
 }
 

@@ -131,7 +131,8 @@ private:
 class CaseStore
 {
 public:
-    static std::unique_ptr<CaseStore> open(const StoreOptions &options, StoreError &error);
+    // The store, or why it cannot be opened (foreign, damaged, newer, locked, missing …).
+    static StoreResult<std::unique_ptr<CaseStore>> open(const StoreOptions &options);
     ~CaseStore();
     CaseStore(const CaseStore &) = delete;
     CaseStore &operator=(const CaseStore &) = delete;
@@ -145,32 +146,34 @@ public:
     // audit rows written afterwards carry it. An empty OS user is filled in from the environment.
     void setActor(const Actor &actor);
     QString timestamp() const; // now, ISO 8601 UTC with milliseconds
-    // Why the last store call failed (empty after a call that succeeded): every public call that
-    // can fail — of CaseStore, Decisions and Evaluations — clears it when it starts (StoreCall),
-    // so it never describes an earlier call. Read it right after the call that failed.
-    const StoreError &lastError() const noexcept { return m_error; }
-    int schemaVersion() const;
+    // Every call that can fail returns StoreResult<T>: its value, or the StoreError saying why
+    // there is none (StoreResult.h) — never a partial value, never an empty list for an error.
+    StoreResult<int> schemaVersion() const;
 
-    // Write transactions. commit() also publishes the audit head beside the database.
-    bool begin();
-    bool commit();
+    // Write transactions. commit() also publishes the audit head beside the database. A
+    // transaction nested in another only counts; if an inner one rolled back (or an audit row
+    // failed), the outer commit() rolls everything back and returns the error that caused it.
+    StoreResult<void> begin();
+    StoreResult<void> commit();
     void rollback();
     bool inTransaction() const noexcept { return m_inTransaction; }
 
     // One audit row inside the current write transaction.
-    bool audit(const QString &action, const QString &objectType, const QString &objectId, const QString &before,
-        const QString &after, const QString &detail = {});
+    StoreResult<void> audit(const QString &action, const QString &objectType, const QString &objectId,
+        const QString &before, const QString &after, const QString &detail = {});
 
     // Validates against the pack and saves a new version unless the latest one holds an equal
-    // JSON value (then nothing happens). Rejected: lastError() holds one line per problem.
-    SaveOutcome saveCase(const QByteArray &json, const RulePack &pack);
+    // JSON value (then nothing is written and the status is Unchanged). A rejected case is the
+    // error StoreErrc::InvalidCase, one "<json path>: <reason>" line per problem in its details.
+    StoreResult<SaveOutcome> saveCase(const QByteArray &json, const RulePack &pack);
     // Same, inside the caller's transaction, for an already validated document.
-    SaveOutcome saveValidated(const json::Value &doc);
+    StoreResult<SaveOutcome> saveValidated(const json::Value &doc);
 
-    std::optional<CaseSummary> caseSummary(const QString &caseId);
-    std::vector<CaseVersion> versions(const QString &caseId, bool withContent = false);
-    std::optional<CaseVersion> version(qint64 versionId);
-    std::optional<CaseVersion> latestVersion(const QString &caseId);
+    // A case or version that does not exist is the error StoreErrc::NotFound.
+    StoreResult<CaseSummary> caseSummary(const QString &caseId);
+    StoreResult<std::vector<CaseVersion>> versions(const QString &caseId, bool withContent = false);
+    StoreResult<CaseVersion> version(qint64 versionId);
+    StoreResult<CaseVersion> latestVersion(const QString &caseId);
     // The case list: how many cases match, and one page of them (filter.limit from
     // filter.offset) with their verdicts under filter.packSha256. An error is an error, never a
     // shorter page.
@@ -191,8 +194,8 @@ public:
     // The diseases of all stored cases, and the conferences newest first (list filters).
     StoreResult<QStringList> diseases();
     StoreResult<std::vector<ConferenceEntry>> conferenceList();
-    QStringList allCaseIds(bool includeArchived = true);
-    bool setArchived(const QString &caseId, bool archived);
+    StoreResult<QStringList> allCaseIds(bool includeArchived = true);
+    StoreResult<void> setArchived(const QString &caseId, bool archived);
     // Removes an archived case for good, the one exception to "nothing is deleted": its
     // versions, evaluations, draft decisions and conference listings go in one write
     // transaction together with a "purge" audit row. `confirmation` must be the case id typed
@@ -201,23 +204,25 @@ public:
     // and the guards on finalised decisions are not touched; the delete guards of
     // case_versions and evaluations are lifted inside the transaction only and put back,
     // unchanged, before it commits.
-    std::optional<PurgeOutcome> purgeCase(const QString &caseId, const QString &confirmation);
+    StoreResult<PurgeOutcome> purgeCase(const QString &caseId, const QString &confirmation);
 
-    std::optional<QString> setting(const QString &key);
-    bool setSetting(const QString &key, const QString &value);
+    // A setting that is not set is a success holding nullopt; an SQL failure is an error.
+    StoreResult<std::optional<QString>> setting(const QString &key);
+    StoreResult<void> setSetting(const QString &key, const QString &value);
 
-    // Rule packs by id in rule_packs (stored on first use, immutable).
-    std::optional<qint64> packRef(const QString &sha256);
-    std::optional<qint64> storePack(const RulePack &pack);
-    std::optional<QByteArray> packContent(const QString &sha256);
-
-    bool fail(StoreErrc code, const QString &message, const QStringList &details = {});
+    // Rule packs by id in rule_packs (stored on first use, immutable). packRef: nullopt when
+    // the pack is not stored; packContent: StoreErrc::NotFound then.
+    StoreResult<std::optional<qint64>> packRef(const QString &sha256);
+    StoreResult<qint64> storePack(const RulePack &pack);
+    StoreResult<QByteArray> packContent(const QString &sha256);
 
 private:
     friend struct StoreConnection; // the store's own classes reach the connection through it
-    friend class StoreCall;
     QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
     CaseStore() = default;
+    // Marks the open write transaction rollback-only: its outermost commit() rolls back and
+    // returns `error` (the first such error wins).
+    void abortTransaction(const StoreError &error);
     bool openConnection(const QString &file, bool readOnly, StoreError &error);
     bool initialiseNew(const StoreOptions &options, StoreError &error);
     bool prepareExisting(StoreError &error);
@@ -232,10 +237,10 @@ private:
         QString sha;
         int previous = 0;
     };
-    bool insertVersion(NewVersion &v, SaveOutcome &out);
+    StoreResult<void> insertVersion(NewVersion &v, SaveOutcome &out);
     // The deletions of purgeCase, with the delete guards lifted and put back (CasePurge.cpp).
-    bool purgeRows(qint64 ref, const QString &caseId, const QString &decisionsOfCase, const QString &versionsOfCase,
-        PurgeOutcome &out);
+    StoreResult<void> purgeRows(qint64 ref, const QString &caseId, const QString &decisionsOfCase,
+        const QString &versionsOfCase, PurgeOutcome &out);
     void rollbackNow();
 
     QString m_path;
@@ -249,44 +254,24 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     Actor m_actor;
     Clock m_clock;
-    StoreError m_error;
-    int m_callDepth = 0; // public calls under way (StoreCall)
+    StoreError m_rollbackError; // why the open transaction is rollback-only (abortTransaction)
 };
 
-// One public store call, for its duration: the outermost one clears lastError() when it starts;
-// calls it makes on the way (Decisions::open reading the case, …) keep what it recorded so far.
-class StoreCall
-{
-public:
-    // `clears` false: a call that only reports what an earlier one did (commit() of a
-    // transaction that an inner failure marked rollback-only) leaves that earlier error in place.
-    explicit StoreCall(CaseStore &store, bool clears = true) : m_store(store)
-    {
-        if (m_store.m_callDepth++ == 0 && clears)
-            m_store.m_error = {};
-    }
-    ~StoreCall() { --m_store.m_callDepth; }
-    StoreCall(const StoreCall &) = delete;
-    StoreCall &operator=(const StoreCall &) = delete;
-
-private:
-    CaseStore &m_store;
-};
-
-// A write transaction that rolls back unless committed.
+// A write transaction that rolls back unless committed. `begun()` is the result of begin():
+// test it before writing (`if (!tx.begun()) return tx.begun().error();`).
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(CaseStore &store) : m_store(store), m_ok(store.begin()) { }
+    explicit WriteTransaction(CaseStore &store) : m_store(store), m_begun(store.begin()) { }
     ~WriteTransaction()
     {
-        if (m_ok && !m_done)
+        if (m_begun && !m_done)
             m_store.rollback();
     }
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
-    bool ok() const noexcept { return m_ok; }
-    bool commit()
+    const StoreResult<void> &begun() const noexcept { return m_begun; }
+    StoreResult<void> commit()
     {
         m_done = true;
         return m_store.commit();
@@ -294,7 +279,7 @@ public:
 
 private:
     CaseStore &m_store;
-    bool m_ok = false;
+    StoreResult<void> m_begun;
     bool m_done = false;
 };
 

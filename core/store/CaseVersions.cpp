@@ -72,113 +72,105 @@ CaseSummary caseSummaryFrom(const SqlStatement &q)
     return s;
 }
 
-std::optional<CaseSummary> CaseStore::caseSummary(const QString &caseId)
+StoreResult<CaseSummary> CaseStore::caseSummary(const QString &caseId)
 {
-    const StoreCall call(*this);
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
                        " WHERE c.case_id = :case_id")
             .arg(caseSummaryColumns()));
     q.bind(QStringLiteral(":case_id"), caseId);
-    if (!q.exec() || !q.next()) {
-        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read case %1: %2").arg(caseId, q.errorText()));
+    if (!q.next())
+        return storeFailure(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
     return caseSummaryFrom(q);
 }
 
-std::vector<CaseVersion> CaseStore::versions(const QString &caseId, bool withContent)
+StoreResult<std::vector<CaseVersion>> CaseStore::versions(const QString &caseId, bool withContent)
 {
-    const StoreCall call(*this);
     std::vector<CaseVersion> out;
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE c.case_id = :case_id"
                        " ORDER BY v.version")
             .arg(kVersionColumns));
     q.bind(QStringLiteral(":case_id"), caseId);
-    if (q.exec()) {
-        while (q.next())
-            out.push_back(versionFrom(q, withContent));
-    }
+    if (!q.exec())
+        return storeFailure(
+            StoreErrc::Sql, QStringLiteral("cannot read the versions of case %1: %2").arg(caseId, q.errorText()));
+    while (q.next())
+        out.push_back(versionFrom(q, withContent));
     return out;
 }
 
-std::optional<CaseVersion> CaseStore::version(qint64 versionId)
+StoreResult<CaseVersion> CaseStore::version(qint64 versionId)
 {
-    const StoreCall call(*this);
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM case_versions v JOIN cases c ON c.id = v.case_ref WHERE v.id = :id")
             .arg(kVersionColumns));
     q.bind(QStringLiteral(":id"), versionId);
-    if (!q.exec() || !q.next()) {
-        fail(StoreErrc::NotFound, QStringLiteral("no case version %1").arg(versionId));
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(
+            StoreErrc::Sql, QStringLiteral("cannot read case version %1: %2").arg(versionId).arg(q.errorText()));
+    if (!q.next())
+        return storeFailure(StoreErrc::NotFound, QStringLiteral("no case version %1").arg(versionId));
     return versionFrom(q, true);
 }
 
-std::optional<CaseVersion> CaseStore::latestVersion(const QString &caseId)
+StoreResult<CaseVersion> CaseStore::latestVersion(const QString &caseId)
 {
-    const StoreCall call(*this);
     SqlStatement q(database(),
         QStringLiteral("SELECT %1 FROM cases c JOIN case_versions v ON v.id = c.latest_version_id"
                        " WHERE c.case_id = :case_id")
             .arg(kVersionColumns));
     q.bind(QStringLiteral(":case_id"), caseId);
-    if (!q.exec() || !q.next()) {
-        fail(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read case %1: %2").arg(caseId, q.errorText()));
+    if (!q.next())
+        return storeFailure(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
     return versionFrom(q, true);
 }
 
-QStringList CaseStore::allCaseIds(bool includeArchived)
+StoreResult<QStringList> CaseStore::allCaseIds(bool includeArchived)
 {
-    const StoreCall call(*this);
     QStringList ids;
     SqlStatement q(database(),
         includeArchived ? QStringLiteral("SELECT case_id FROM cases ORDER BY case_id")
                         : QStringLiteral("SELECT case_id FROM cases WHERE archived = 0 ORDER BY case_id"));
-    if (q.exec()) {
-        while (q.next())
-            ids << q.text(QStringLiteral("case_id"));
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot list the cases: %1").arg(q.errorText()));
+    while (q.next())
+        ids << q.text(QStringLiteral("case_id"));
     return ids;
 }
 
-SaveOutcome CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
+StoreResult<SaveOutcome> CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
 {
-    const StoreCall call(*this);
-    SaveOutcome out;
     json::Document doc;
     const CaseReading reading = readCase(bytes, pack, {}, &doc);
     if (!reading.ok()) {
         const QString &id = reading.caseId;
-        out.caseId = id;
-        fail(StoreErrc::InvalidCase,
+        return storeFailure(StoreErrc::InvalidCase,
             id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id),
             reading.diag.lines());
-        return out;
     }
     WriteTransaction tx(*this);
-    if (!tx.ok())
+    if (!tx.begun())
+        return tx.begun().error();
+    auto out = saveValidated(doc);
+    if (!out)
         return out;
-    out = saveValidated(doc);
-    if (out.status == SaveStatus::Rejected || !tx.commit())
-        out.status = SaveStatus::Rejected;
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
     return out;
 }
 
-SaveOutcome CaseStore::saveValidated(const json::Value &doc)
+StoreResult<SaveOutcome> CaseStore::saveValidated(const json::Value &doc)
 {
-    const StoreCall call(*this);
     SaveOutcome out;
     const QString caseId = stringMember(doc, "id");
     out.caseId = caseId;
-    if (caseId.isEmpty()) {
-        fail(StoreErrc::InvalidCase, QStringLiteral("$.id: missing"));
-        return out;
-    }
+    if (caseId.isEmpty())
+        return storeFailure(StoreErrc::InvalidCase, QStringLiteral("$.id: missing"));
     const QString label = stringMember(doc, "label");
     const auto facts = doc.FindMember("facts");
     const QString disease = facts != doc.MemberEnd() ? stringMember(facts->value, "disease") : QString();
@@ -190,10 +182,8 @@ SaveOutcome CaseStore::saveValidated(const json::Value &doc)
         QStringLiteral("SELECT c.id, c.latest_version_id, v.version, v.content, v.content_sha256 FROM cases c"
                        " LEFT JOIN case_versions v ON v.id = c.latest_version_id WHERE c.case_id = :case_id"));
     q.bind(QStringLiteral(":case_id"), caseId);
-    if (!q.exec()) {
-        fail(StoreErrc::Sql, q.errorText());
-        return out;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, q.errorText());
     NewVersion v { 0, caseId, label, disease, content, sha, 0 };
     QString previousSha;
     if (q.next()) {
@@ -214,18 +204,19 @@ SaveOutcome CaseStore::saveValidated(const json::Value &doc)
         }
     }
     q.finish();
-    if (!insertVersion(v, out)) {
-        m_rollbackOnly = true;
-        return out;
+    if (auto inserted = insertVersion(v, out); !inserted) {
+        abortTransaction(inserted.error());
+        return inserted.error();
     }
-    if (!audit(QStringLiteral("case.version_added"), QStringLiteral("case"), caseId, previousSha, sha,
-            QStringLiteral("version %1").arg(out.version)))
-        return out;
+    if (auto audited = audit(QStringLiteral("case.version_added"), QStringLiteral("case"), caseId, previousSha, sha,
+            QStringLiteral("version %1").arg(out.version));
+        !audited)
+        return audited.error();
     out.status = SaveStatus::Added;
     return out;
 }
 
-bool CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
+StoreResult<void> CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
 {
     const QString now = timestamp();
     const QVariant disease = v.disease.isEmpty() ? QVariant() : QVariant(v.disease);
@@ -237,7 +228,7 @@ bool CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
         ins.bind(QStringLiteral(":disease"), disease).bind(QStringLiteral(":created_at"), now);
         ins.bind(QStringLiteral(":updated_at"), now);
         if (!ins.exec())
-            return fail(StoreErrc::Sql, ins.errorText());
+            return storeFailure(StoreErrc::Sql, ins.errorText());
         v.ref = ins.lastInsertId();
     }
     SqlStatement ver(database(),
@@ -248,7 +239,7 @@ bool CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
     ver.bind(QStringLiteral(":content"), QString::fromUtf8(v.content));
     ver.bind(QStringLiteral(":content_sha256"), v.sha);
     if (!ver.exec())
-        return fail(StoreErrc::Sql, ver.errorText());
+        return storeFailure(StoreErrc::Sql, ver.errorText());
     out.versionId = ver.lastInsertId();
     out.version = v.previous + 1;
     SqlStatement upd(database(),
@@ -260,30 +251,30 @@ bool CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
     SqlStatement stale(database(), QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = :case_ref"));
     stale.bind(QStringLiteral(":case_ref"), v.ref);
     if (!upd.exec() || !stale.exec())
-        return fail(StoreErrc::Sql, upd.errorText() + stale.errorText());
-    return true;
+        return storeFailure(StoreErrc::Sql, upd.errorText() + stale.errorText());
+    return storeSuccess();
 }
 
-bool CaseStore::setArchived(const QString &caseId, bool archived)
+StoreResult<void> CaseStore::setArchived(const QString &caseId, bool archived)
 {
-    const StoreCall call(*this);
     const auto s = caseSummary(caseId);
     if (!s)
-        return false;
-    if (s->archived == archived)
-        return true;
+        return s.error();
+    if (s.value().archived == archived)
+        return storeSuccess();
     WriteTransaction tx(*this);
-    if (!tx.ok())
-        return false;
+    if (!tx.begun())
+        return tx.begun();
     SqlStatement q(
         database(), QStringLiteral("UPDATE cases SET archived = :archived, updated_at = :at WHERE id = :id"));
     q.bind(QStringLiteral(":archived"), archived ? 1 : 0).bind(QStringLiteral(":at"), timestamp());
-    q.bind(QStringLiteral(":id"), s->ref);
+    q.bind(QStringLiteral(":id"), s.value().ref);
     if (!q.exec())
-        return fail(StoreErrc::Sql, q.errorText());
-    if (!audit(archived ? QStringLiteral("case.archived") : QStringLiteral("case.unarchived"), QStringLiteral("case"),
-            caseId, {}, {}))
-        return false;
+        return storeFailure(StoreErrc::Sql, q.errorText());
+    if (auto audited = audit(archived ? QStringLiteral("case.archived") : QStringLiteral("case.unarchived"),
+            QStringLiteral("case"), caseId, {}, {});
+        !audited)
+        return audited;
     return tx.commit();
 }
 

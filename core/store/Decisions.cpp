@@ -94,36 +94,40 @@ void resultKeys(const QByteArray &resultJson, QStringList &groups, QStringList &
 }
 
 // A decision's required roles, positions and overrides.
-void readDecisionRows(const QSqlDatabase &db, Decision &d)
+StoreResult<void> readDecisionRows(const QSqlDatabase &db, Decision &d)
 {
     const auto id = QStringLiteral(":id");
+    auto failed = [&d](const SqlStatement &q) {
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read decision %1: %2").arg(d.id).arg(q.errorText()));
+    };
     SqlStatement r(db, QStringLiteral("SELECT role FROM decision_roles WHERE decision_id = :id ORDER BY role"));
     r.bind(id, d.id);
-    if (r.exec()) {
-        while (r.next())
-            d.requiredRoles << r.text(QStringLiteral("role"));
-    }
+    if (!r.exec())
+        return failed(r);
+    while (r.next())
+        d.requiredRoles << r.text(QStringLiteral("role"));
     SqlStatement p(db,
         QStringLiteral("SELECT participant, role, position, reason, recorded_at, recorded_by"
                        " FROM decision_positions WHERE decision_id = :id ORDER BY role, participant"));
     p.bind(id, d.id);
-    if (p.exec()) {
-        while (p.next())
-            d.positions.push_back({ p.text(QStringLiteral("participant")), p.text(QStringLiteral("role")),
-                stanceFromName(p.text(QStringLiteral("position"))).value_or(Stance::Abstain),
-                p.text(QStringLiteral("reason")), p.text(QStringLiteral("recorded_at")),
-                p.text(QStringLiteral("recorded_by")) });
-    }
+    if (!p.exec())
+        return failed(p);
+    while (p.next())
+        d.positions.push_back({ p.text(QStringLiteral("participant")), p.text(QStringLiteral("role")),
+            stanceFromName(p.text(QStringLiteral("position"))).value_or(Stance::Abstain),
+            p.text(QStringLiteral("reason")), p.text(QStringLiteral("recorded_at")),
+            p.text(QStringLiteral("recorded_by")) });
     SqlStatement o(db,
         QStringLiteral("SELECT id, criterion_id, reason_code, text, recorded_at, recorded_by FROM decision_overrides"
                        " WHERE decision_id = :id ORDER BY id"));
     o.bind(id, d.id);
-    if (o.exec()) {
-        while (o.next())
-            d.overrides.push_back({ o.int64(QStringLiteral("id")), o.text(QStringLiteral("criterion_id")),
-                o.text(QStringLiteral("reason_code")), o.text(QStringLiteral("text")),
-                o.text(QStringLiteral("recorded_at")), o.text(QStringLiteral("recorded_by")) });
-    }
+    if (!o.exec())
+        return failed(o);
+    while (o.next())
+        d.overrides.push_back({ o.int64(QStringLiteral("id")), o.text(QStringLiteral("criterion_id")),
+            o.text(QStringLiteral("reason_code")), o.text(QStringLiteral("text")),
+            o.text(QStringLiteral("recorded_at")), o.text(QStringLiteral("recorded_by")) });
+    return storeSuccess();
 }
 
 // The rows of a newly opened decision: the decision itself and the roles that must sign it off.
@@ -135,7 +139,7 @@ struct NewDecision {
     QStringList roles;
 };
 
-std::optional<qint64> insertDecision(CaseStore &store, const NewDecision &n)
+StoreResult<qint64> insertDecision(CaseStore &store, const NewDecision &n)
 {
     const QSqlDatabase db = StoreConnection::of(store);
     SqlStatement q(db,
@@ -148,21 +152,26 @@ std::optional<qint64> insertDecision(CaseStore &store, const NewDecision &n)
         .bind(QStringLiteral(":result"), QString::fromUtf8(n.resultJson))
         .bind(QStringLiteral(":at"), store.timestamp())
         .bind(QStringLiteral(":by"), store.actor().displayName);
-    if (!q.exec()) {
-        store.fail(StoreErrc::Sql, q.errorText());
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, q.errorText());
     const qint64 id = q.lastInsertId();
     for (const QString &role : n.roles) {
         SqlStatement r(db, QStringLiteral("INSERT INTO decision_roles (decision_id, role) VALUES (:id, :role)"));
         r.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":role"), role);
-        if (!r.exec()) {
-            store.fail(StoreErrc::Sql, r.errorText());
-            return std::nullopt;
-        }
+        if (!r.exec())
+            return storeFailure(StoreErrc::Sql, r.errorText());
     }
     return id;
 }
+
+// What Decisions::open evaluated: the full result it pins, the compact one for `evaluations`,
+// and the roles that must sign off.
+struct OpenedEvaluation {
+    CaseVersion version;
+    QByteArray result;
+    CompactResult compact;
+    QStringList roles;
+};
 
 } // namespace
 
@@ -174,130 +183,153 @@ QStringList Decisions::overrideReasonCodes()
         QStringLiteral("not_applicable_to_patient"), QStringLiteral("other") };
 }
 
-std::optional<qint64> Decisions::open(
-    qint64 conferenceId, const QString &caseId, const RulePack &pack, std::optional<qint64> versionId)
+namespace {
+
+// The version a decision is opened on, evaluated under `pack`, with the roles the site setting
+// requires for it.
+StoreResult<OpenedEvaluation> evaluateForDecision(
+    CaseStore &store, const QString &caseId, const RulePack &pack, std::optional<qint64> versionId)
 {
-    const StoreCall call(m_store);
-    if (!conference(conferenceId))
-        return std::nullopt;
-    const auto summary = m_store.caseSummary(caseId);
+    const auto summary = store.caseSummary(caseId);
     if (!summary)
-        return std::nullopt;
-    const auto version = m_store.version(versionId.value_or(summary->latestVersionId));
+        return summary.error();
+    auto version = store.version(versionId.value_or(summary.value().latestVersionId));
     if (!version)
-        return std::nullopt;
-    if (version->caseId != caseId) {
-        m_store.fail(
-            StoreErrc::Refused, QStringLiteral("version %1 is not a version of case %2").arg(version->id).arg(caseId));
-        return std::nullopt;
-    }
+        return version.error();
+    OpenedEvaluation out { std::move(version).value(), {}, {}, {} };
+    if (out.version.caseId != caseId)
+        return storeFailure(StoreErrc::Refused,
+            QStringLiteral("version %1 is not a version of case %2").arg(out.version.id).arg(caseId));
     json::Document doc;
-    const CaseReading reading = readCase(version->content, pack, {}, &doc);
-    if (!reading.ok()) {
-        m_store.fail(StoreErrc::InvalidCase,
+    const CaseReading reading = readCase(out.version.content, pack, {}, &doc);
+    if (!reading.ok())
+        return storeFailure(StoreErrc::InvalidCase,
             QStringLiteral("case %1 version %2 is not valid under pack %3")
                 .arg(caseId)
-                .arg(version->version)
+                .arg(out.version.version)
                 .arg(pack.id()),
             reading.diag.lines());
-        return std::nullopt;
-    }
     const Engine engine(pack);
     const Evaluation evaluation = engine.evaluateFull(*reading.data);
-    const QByteArray result = resultJson(engine, evaluation, false);
+    out.result = resultJson(engine, evaluation, false);
     // The same evaluation, compact, goes into `evaluations` (history, current verdicts, list
     // filters) in the decision's own transaction.
-    const CompactResult compact = CompactResult::from(engine, evaluation);
-    const QByteArray setting = m_store.setting(RequiredRoles::settingKey()).value_or(QString()).toUtf8();
-    const QStringList roles
-        = RequiredRoles::forCase(setting.isEmpty() ? RequiredRoles::defaultSetting() : setting, doc);
-
-    WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return std::nullopt;
-    const auto packRef = m_store.storePack(pack);
-    if (!packRef || !listCase(conferenceId, caseId))
-        return std::nullopt;
-    const auto stored = Evaluations(m_store).record(*version, pack, compact);
-    if (!stored)
-        return std::nullopt;
-    const auto id = insertDecision(m_store, { conferenceId, version->id, *packRef, result, roles });
-    if (!id)
-        return std::nullopt;
-    if (!m_store.audit(QStringLiteral("decision.opened"), QStringLiteral("decision"), QString::number(*id), {},
-            stateHash(*id),
-            QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6; evaluation %7")
-                .arg(caseId)
-                .arg(version->version)
-                .arg(pack.id(), pack.version(), pack.sha256(), roles.join(QStringLiteral(", ")))
-                .arg(stored->id))
-        || !tx.commit())
-        return std::nullopt;
-    return *id;
+    out.compact = CompactResult::from(engine, evaluation);
+    const auto setting = store.setting(RequiredRoles::settingKey());
+    if (!setting)
+        return setting.error();
+    const QByteArray policy = setting.value().value_or(QString()).toUtf8();
+    out.roles = RequiredRoles::forCase(policy.isEmpty() ? RequiredRoles::defaultSetting() : policy, doc);
+    return out;
 }
 
-std::optional<Decision> Decisions::draft(qint64 id)
+} // namespace
+
+StoreResult<qint64> Decisions::open(
+    qint64 conferenceId, const QString &caseId, const RulePack &pack, std::optional<qint64> versionId)
 {
-    const StoreCall call(m_store);
+    if (const auto c = conference(conferenceId); !c)
+        return c.error();
+    const auto e = evaluateForDecision(m_store, caseId, pack, versionId);
+    if (!e)
+        return e.error();
+    const OpenedEvaluation &opened = e.value();
+    WriteTransaction tx(m_store);
+    if (!tx.begun())
+        return tx.begun().error();
+    const auto packRef = m_store.storePack(pack);
+    if (!packRef)
+        return packRef.error();
+    if (auto listed = listCase(conferenceId, caseId); !listed)
+        return listed.error();
+    const auto stored = Evaluations(m_store).record(opened.version, pack, opened.compact);
+    if (!stored)
+        return stored.error();
+    auto id
+        = insertDecision(m_store, { conferenceId, opened.version.id, packRef.value(), opened.result, opened.roles });
+    if (!id)
+        return id;
+    const auto after = stateHash(id.value());
+    if (!after)
+        return after.error();
+    if (auto audited = m_store.audit(QStringLiteral("decision.opened"), QStringLiteral("decision"),
+            QString::number(id.value()), {}, after.value(),
+            QStringLiteral("case %1 version %2; pack %3 %4 sha256:%5; required roles: %6; evaluation %7")
+                .arg(caseId)
+                .arg(opened.version.version)
+                .arg(pack.id(), pack.version(), pack.sha256(), opened.roles.join(QStringLiteral(", ")))
+                .arg(stored.value().id));
+        !audited)
+        return audited.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return id;
+}
+
+StoreResult<Decision> Decisions::draft(qint64 id)
+{
     auto d = decision(id);
-    if (!d)
-        return std::nullopt;
-    if (d->finalised) {
-        m_store.fail(StoreErrc::Refused,
+    if (d && d.value().finalised)
+        return storeFailure(StoreErrc::Refused,
             QStringLiteral("decision %1 is finalised and cannot be changed; record a correction instead").arg(id));
-        return std::nullopt;
-    }
     return d;
 }
 
-bool Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale)
+StoreResult<void> Decisions::applyChange(
+    qint64 decisionId, QSqlQuery &change, const QString &action, const QString &detail)
 {
-    const StoreCall call(m_store);
+    const auto before = stateHash(decisionId);
+    if (!before)
+        return before.error();
+    WriteTransaction tx(m_store);
+    if (!tx.begun())
+        return tx.begun();
+    if (!change.exec())
+        return storeFailure(StoreErrc::Refused, change.lastError().text());
+    const auto after = stateHash(decisionId);
+    if (!after)
+        return after.error();
+    if (auto audited = m_store.audit(
+            action, QStringLiteral("decision"), QString::number(decisionId), before.value(), after.value(), detail);
+        !audited)
+        return audited;
+    return tx.commit();
+}
+
+StoreResult<void> Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale)
+{
     const auto d = draft(decisionId);
     if (!d)
-        return false;
+        return d.error();
     if (!chosenArm.isEmpty()) {
         QStringList groups;
         QStringList criteria;
-        resultKeys(d->resultJson, groups, criteria);
+        resultKeys(d.value().resultJson, groups, criteria);
         if (!groups.contains(chosenArm))
-            return m_store.fail(StoreErrc::Refused,
+            return storeFailure(StoreErrc::Refused,
                 QStringLiteral("\"%1\" is not an arm or sub-option of this result (%2)")
                     .arg(chosenArm, groups.join(QStringLiteral(", "))));
     }
-    const QString before = stateHash(decisionId);
-    WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return false;
     QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("UPDATE decisions SET outcome = ?, chosen_arm = ?, rationale = ? WHERE id = ?"));
     q.addBindValue(chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm"));
     q.addBindValue(chosenArm.isEmpty() ? QVariant() : QVariant(chosenArm));
     q.addBindValue(notNull(rationale));
     q.addBindValue(decisionId);
-    if (!q.exec())
-        return m_store.fail(StoreErrc::Refused, q.lastError().text());
-    return m_store.audit(QStringLiteral("decision.outcome_set"), QStringLiteral("decision"),
-               QString::number(decisionId), before, stateHash(decisionId),
-               chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm %1").arg(chosenArm))
-        && tx.commit();
+    return applyChange(decisionId, q, QStringLiteral("decision.outcome_set"),
+        chosenArm.isEmpty() ? QStringLiteral("deferred") : QStringLiteral("arm %1").arg(chosenArm));
 }
 
-bool Decisions::recordPosition(qint64 decisionId, const Position &p)
+StoreResult<void> Decisions::recordPosition(qint64 decisionId, const Position &p)
 {
-    const StoreCall call(m_store);
     const auto d = draft(decisionId);
     if (!d)
-        return false;
+        return d.error();
     if (p.participant.trimmed().isEmpty() || p.role.trimmed().isEmpty())
-        return m_store.fail(StoreErrc::Refused, QStringLiteral("a position needs a participant and a role"));
+        return storeFailure(StoreErrc::Refused, QStringLiteral("a position needs a participant and a role"));
     if (p.stance != Stance::Agree && p.reason.trimmed().isEmpty())
-        return m_store.fail(
+        return storeFailure(
             StoreErrc::Refused, QStringLiteral("a %1 position needs a reason").arg(stanceName(p.stance)));
-    const QString before = stateHash(decisionId);
-    WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return false;
     QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral(
         "INSERT INTO decision_positions (decision_id, participant, role, position, reason, recorded_at, recorded_by)"
@@ -311,39 +343,30 @@ bool Decisions::recordPosition(qint64 decisionId, const Position &p)
     q.addBindValue(notNull(p.reason.trimmed()));
     q.addBindValue(m_store.timestamp());
     q.addBindValue(notNull(m_store.actor().displayName));
-    if (!q.exec())
-        return m_store.fail(StoreErrc::Refused, q.lastError().text());
-    return m_store.audit(QStringLiteral("decision.position_recorded"), QStringLiteral("decision"),
-               QString::number(decisionId), before, stateHash(decisionId),
-               QStringLiteral("%1 (%2): %3%4")
-                   .arg(p.participant, p.role, stanceName(p.stance),
-                       p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason))
-        && tx.commit();
+    return applyChange(decisionId, q, QStringLiteral("decision.position_recorded"),
+        QStringLiteral("%1 (%2): %3%4")
+            .arg(p.participant, p.role, stanceName(p.stance),
+                p.reason.isEmpty() ? QString() : QStringLiteral(" — ") + p.reason));
 }
 
-bool Decisions::addOverride(
+StoreResult<void> Decisions::addOverride(
     qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text)
 {
-    const StoreCall call(m_store);
     const auto d = draft(decisionId);
     if (!d)
-        return false;
+        return d.error();
     QStringList groups;
     QStringList criteria;
-    resultKeys(d->resultJson, groups, criteria);
+    resultKeys(d.value().resultJson, groups, criteria);
     if (!criteria.contains(criterionId))
-        return m_store.fail(
+        return storeFailure(
             StoreErrc::Refused, QStringLiteral("criterion %1 is not in this decision's result").arg(criterionId));
     if (!overrideReasonCodes().contains(reasonCode))
-        return m_store.fail(StoreErrc::Refused,
+        return storeFailure(StoreErrc::Refused,
             QStringLiteral("reason code \"%1\" is not one of: %2")
                 .arg(reasonCode, overrideReasonCodes().join(QStringLiteral(", "))));
     if (text.trimmed().isEmpty())
-        return m_store.fail(StoreErrc::Refused, QStringLiteral("an override needs an explanation"));
-    const QString before = stateHash(decisionId);
-    WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return false;
+        return storeFailure(StoreErrc::Refused, QStringLiteral("an override needs an explanation"));
     QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(
         QStringLiteral("INSERT INTO decision_overrides (decision_id, criterion_id, reason_code, text, recorded_at,"
@@ -354,61 +377,45 @@ bool Decisions::addOverride(
     q.addBindValue(text.trimmed());
     q.addBindValue(m_store.timestamp());
     q.addBindValue(m_store.actor().displayName);
-    if (!q.exec())
-        return m_store.fail(StoreErrc::Refused, q.lastError().text());
-    return m_store.audit(QStringLiteral("decision.override_recorded"), QStringLiteral("decision"),
-               QString::number(decisionId), before, stateHash(decisionId),
-               QStringLiteral("%1: %2").arg(criterionId, reasonCode))
-        && tx.commit();
+    return applyChange(decisionId, q, QStringLiteral("decision.override_recorded"),
+        QStringLiteral("%1: %2").arg(criterionId, reasonCode));
 }
 
-bool Decisions::finalise(qint64 decisionId)
+StoreResult<void> Decisions::finalise(qint64 decisionId)
 {
-    const StoreCall call(m_store);
     const auto d = draft(decisionId);
     if (!d)
-        return false;
-    if (d->outcome == QLatin1String("pending"))
-        return m_store.fail(StoreErrc::Refused,
+        return d.error();
+    if (d.value().outcome == QLatin1String("pending"))
+        return storeFailure(StoreErrc::Refused,
             QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(decisionId));
-    const QStringList missing = d->missingRoles();
+    const QStringList missing = d.value().missingRoles();
     if (!missing.isEmpty())
-        return m_store.fail(StoreErrc::Refused,
+        return storeFailure(StoreErrc::Refused,
             QStringLiteral("decision %1 cannot be finalised: no position yet from %2")
                 .arg(decisionId)
                 .arg(missing.join(QStringLiteral(", "))));
-    const QString before = stateHash(decisionId);
-    WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return false;
     QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("UPDATE decisions SET status = 'final', finalised_at = ?, finalised_by = ?"
                              " WHERE id = ? AND status = 'draft'"));
     q.addBindValue(m_store.timestamp());
     q.addBindValue(m_store.actor().displayName);
     q.addBindValue(decisionId);
-    if (!q.exec())
-        return m_store.fail(StoreErrc::Refused, q.lastError().text());
-    return m_store.audit(QStringLiteral("decision.finalised"), QStringLiteral("decision"), QString::number(decisionId),
-               before, stateHash(decisionId),
-               d->hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised"))
-        && tx.commit();
+    return applyChange(decisionId, q, QStringLiteral("decision.finalised"),
+        d.value().hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised"));
 }
 
-std::optional<qint64> Decisions::correct(qint64 decisionId)
+StoreResult<qint64> Decisions::correct(qint64 decisionId)
 {
-    const StoreCall call(m_store);
     const auto d = decision(decisionId);
     if (!d)
-        return std::nullopt;
-    if (!d->finalised) {
-        m_store.fail(
+        return d.error();
+    if (!d.value().finalised)
+        return storeFailure(
             StoreErrc::Refused, QStringLiteral("decision %1 is still a draft; change it directly").arg(decisionId));
-        return std::nullopt;
-    }
     WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return std::nullopt;
+    if (!tx.begun())
+        return tx.begun().error();
     QSqlDatabase db = StoreConnection::of(m_store);
     QSqlQuery q(db);
     q.prepare(
@@ -419,10 +426,8 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
     q.addBindValue(m_store.timestamp());
     q.addBindValue(m_store.actor().displayName);
     q.addBindValue(decisionId);
-    if (!q.exec()) {
-        m_store.fail(StoreErrc::Sql, q.lastError().text());
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, q.lastError().text());
     const qint64 id = q.lastInsertId().toLongLong();
     QSqlQuery roles(db);
     roles.prepare(QStringLiteral("INSERT INTO decision_roles (decision_id, role) SELECT ?, role FROM decision_roles"
@@ -436,20 +441,23 @@ std::optional<qint64> Decisions::correct(qint64 decisionId)
                        " recorded_by FROM decision_overrides WHERE decision_id = ? ORDER BY id"));
     overrides.addBindValue(id);
     overrides.addBindValue(decisionId);
-    if (!roles.exec() || !overrides.exec()) {
-        m_store.fail(StoreErrc::Sql, roles.lastError().text() + overrides.lastError().text());
-        return std::nullopt;
-    }
-    if (!m_store.audit(QStringLiteral("decision.correction_opened"), QStringLiteral("decision"), QString::number(id),
-            stateHash(decisionId), stateHash(id), QStringLiteral("corrects decision %1").arg(decisionId))
-        || !tx.commit())
-        return std::nullopt;
+    if (!roles.exec() || !overrides.exec())
+        return storeFailure(StoreErrc::Sql, roles.lastError().text() + overrides.lastError().text());
+    const auto before = stateHash(decisionId);
+    const auto after = before ? stateHash(id) : before;
+    if (!after)
+        return after.error();
+    if (auto audited = m_store.audit(QStringLiteral("decision.correction_opened"), QStringLiteral("decision"),
+            QString::number(id), before.value(), after.value(), QStringLiteral("corrects decision %1").arg(decisionId));
+        !audited)
+        return audited.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
     return id;
 }
 
-std::optional<Decision> Decisions::decision(qint64 id)
+StoreResult<Decision> Decisions::decision(qint64 id)
 {
-    const StoreCall call(m_store);
     const QSqlDatabase db = StoreConnection::of(m_store);
     SqlStatement q(db,
         QStringLiteral("SELECT d.id, d.conference_id, d.case_version_id, c.case_id, v.version, p.sha256, p.pack_id,"
@@ -458,10 +466,10 @@ std::optional<Decision> Decisions::decision(qint64 id)
                        " FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
                        " JOIN cases c ON c.id = v.case_ref JOIN rule_packs p ON p.id = d.pack_ref WHERE d.id = :id"));
     q.bind(QStringLiteral(":id"), id);
-    if (!q.exec() || !q.next()) {
-        m_store.fail(StoreErrc::NotFound, QStringLiteral("no decision %1").arg(id));
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read decision %1: %2").arg(id).arg(q.errorText()));
+    if (!q.next())
+        return storeFailure(StoreErrc::NotFound, QStringLiteral("no decision %1").arg(id));
     Decision d;
     d.id = q.int64(QStringLiteral("id"));
     d.conferenceId = q.int64(QStringLiteral("conference_id"));
@@ -483,31 +491,32 @@ std::optional<Decision> Decisions::decision(qint64 id)
     d.createdBy = q.text(QStringLiteral("created_by"));
     d.finalisedAt = q.text(QStringLiteral("finalised_at"));
     d.finalisedBy = q.text(QStringLiteral("finalised_by"));
-    readDecisionRows(db, d);
+    if (auto rows = readDecisionRows(db, d); !rows)
+        return rows.error();
     return d;
 }
 
-std::vector<qint64> Decisions::decisionsOfCase(const QString &caseId)
+StoreResult<std::vector<qint64>> Decisions::decisionsOfCase(const QString &caseId)
 {
-    const StoreCall call(m_store);
     std::vector<qint64> ids;
     SqlStatement q(StoreConnection::of(m_store),
         QStringLiteral("SELECT d.id FROM decisions d JOIN case_versions v ON v.id = d.case_version_id"
                        " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = :case_id ORDER BY d.id"));
     q.bind(QStringLiteral(":case_id"), caseId);
-    if (q.exec()) {
-        while (q.next())
-            ids.push_back(q.int64(QStringLiteral("id")));
-    }
+    if (!q.exec())
+        return storeFailure(
+            StoreErrc::Sql, QStringLiteral("cannot read the decisions of case %1: %2").arg(caseId, q.errorText()));
+    while (q.next())
+        ids.push_back(q.int64(QStringLiteral("id")));
     return ids;
 }
 
-QString Decisions::stateHash(qint64 id)
+StoreResult<QString> Decisions::stateHash(qint64 id)
 {
-    const StoreCall call(m_store);
-    const auto d = decision(id);
-    if (!d)
-        return {};
+    const auto loaded = decision(id);
+    if (!loaded)
+        return loaded.error();
+    const Decision *d = &loaded.value();
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     auto str = [&w](const QString &s) {

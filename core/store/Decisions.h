@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+class QSqlQuery;
+
 namespace consilium {
 
 struct Attendee {
@@ -81,33 +83,40 @@ public:
 
     static QStringList overrideReasonCodes();
 
-    std::optional<qint64> createConference(
+    // Every call returns its value or the StoreError saying why not (StoreResult.h): a rule of
+    // the data model (a finalised decision, a missing role) is StoreErrc::Refused, an unknown
+    // id StoreErrc::NotFound.
+    StoreResult<qint64> createConference(
         const QString &heldOn, const QString &title, const std::vector<Attendee> &attendees);
-    bool listCase(qint64 conferenceId, const QString &caseId);
-    std::optional<Conference> conference(qint64 id);
-    std::vector<Conference> conferences();
+    StoreResult<void> listCase(qint64 conferenceId, const QString &caseId);
+    StoreResult<Conference> conference(qint64 id);
+    StoreResult<std::vector<Conference>> conferences();
 
     // Evaluates the case's latest version (or the given one) with `pack`, stores the pack and
     // the full result, and derives the required roles from the site setting. The same
     // evaluation is recorded in `evaluations` (compact, as Evaluations stores it) in the same
     // transaction, so history and the current verdicts reflect what the decision was shown.
-    std::optional<qint64> open(qint64 conferenceId, const QString &caseId, const RulePack &pack,
+    StoreResult<qint64> open(qint64 conferenceId, const QString &caseId, const RulePack &pack,
         std::optional<qint64> versionId = std::nullopt);
     // chosenArm empty = deferral.
-    bool setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale);
-    bool recordPosition(qint64 decisionId, const Position &position);
-    bool addOverride(qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text);
-    bool finalise(qint64 decisionId);
+    StoreResult<void> setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale);
+    StoreResult<void> recordPosition(qint64 decisionId, const Position &position);
+    StoreResult<void> addOverride(
+        qint64 decisionId, const QString &criterionId, const QString &reasonCode, const QString &text);
+    StoreResult<void> finalise(qint64 decisionId);
     // A new draft linked to a finalised decision, with its outcome, rationale, roles and
     // overrides copied; positions must be given again.
-    std::optional<qint64> correct(qint64 decisionId);
+    StoreResult<qint64> correct(qint64 decisionId);
 
-    std::optional<Decision> decision(qint64 id);
-    std::vector<qint64> decisionsOfCase(const QString &caseId);
+    StoreResult<Decision> decision(qint64 id);
+    StoreResult<std::vector<qint64>> decisionsOfCase(const QString &caseId);
 
 private:
-    std::optional<Decision> draft(qint64 id); // loads, and refuses a finalised decision
-    QString stateHash(qint64 id);
+    StoreResult<Decision> draft(qint64 id); // loads, and refuses a finalised decision
+    StoreResult<QString> stateHash(qint64 id);
+    // Runs `change` (prepared, bound) on a draft in its own write transaction, audited as
+    // `action` with the decision's state hash before and after.
+    StoreResult<void> applyChange(qint64 decisionId, QSqlQuery &change, const QString &action, const QString &detail);
 
     CaseStore &m_store;
 };

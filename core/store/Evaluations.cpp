@@ -90,45 +90,42 @@ struct Writer {
 
 Evaluations::Evaluations(CaseStore &store) : m_store(store) { }
 
-std::optional<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, const RulePack &pack)
+StoreResult<StoredEvaluation> Evaluations::evaluateVersion(qint64 versionId, const RulePack &pack)
 {
-    const StoreCall call(m_store);
     const auto v = m_store.version(versionId);
     if (!v)
-        return std::nullopt;
+        return v.error();
     const Engine engine(pack);
-    const Evaluated e = evaluateContent(engine, v->content);
-    if (!e.ok) {
-        m_store.fail(StoreErrc::InvalidCase,
+    const Evaluated e = evaluateContent(engine, v.value().content);
+    if (!e.ok)
+        return storeFailure(StoreErrc::InvalidCase,
             QStringLiteral("case %1 version %2 is not valid under pack %3 %4")
-                .arg(v->caseId)
-                .arg(v->version)
+                .arg(v.value().caseId)
+                .arg(v.value().version)
                 .arg(pack.id(), pack.version()),
             { e.problem });
-        return std::nullopt;
-    }
-    return record(*v, pack, e.result);
+    return record(v.value(), pack, e.result);
 }
 
-std::optional<StoredEvaluation> Evaluations::record(
+StoreResult<StoredEvaluation> Evaluations::record(
     const CaseVersion &v, const RulePack &pack, const CompactResult &result)
 {
-    const StoreCall call(m_store);
     const qint64 versionId = v.id;
     WriteTransaction tx(m_store);
-    if (!tx.ok())
-        return std::nullopt;
+    if (!tx.begun())
+        return tx.begun().error();
     const auto packRef = m_store.storePack(pack);
     if (!packRef)
-        return std::nullopt;
+        return packRef.error();
     SqlStatement q(StoreConnection::of(m_store),
         QStringLiteral("SELECT c.id, c.latest_version_id FROM cases c JOIN case_versions v ON v.case_ref = c.id"
                        " WHERE v.id = :version"));
     q.bind(QStringLiteral(":version"), versionId);
-    if (!q.exec() || !q.next()) {
-        m_store.fail(StoreErrc::Sql, q.errorText());
-        return std::nullopt;
-    }
+    if (!q.exec() || !q.next())
+        return storeFailure(StoreErrc::Sql,
+            QStringLiteral("cannot record an evaluation of case version %1: %2")
+                .arg(versionId)
+                .arg(q.errorText().isEmpty() ? QStringLiteral("no such version") : q.errorText()));
     const qint64 caseRef = q.int64(QStringLiteral("id"));
     const bool latest = q.int64(QStringLiteral("latest_version_id")) == versionId;
     q.finish();
@@ -136,19 +133,19 @@ std::optional<StoredEvaluation> Evaluations::record(
     QString error;
     StoredEvaluation out;
     out.evaluatedAt = m_store.timestamp();
-    const auto id = writer.store(versionId, caseRef, latest, *packRef, out.evaluatedAt, result, error);
-    if (!id) {
-        m_store.fail(StoreErrc::Sql, error);
-        return std::nullopt;
-    }
-    if (!m_store.audit(QStringLiteral("evaluation.stored"), QStringLiteral("case"), v.caseId, v.contentSha256,
-            pack.sha256(),
+    const auto id = writer.store(versionId, caseRef, latest, packRef.value(), out.evaluatedAt, result, error);
+    if (!id)
+        return storeFailure(StoreErrc::Sql, error);
+    if (auto audited = m_store.audit(QStringLiteral("evaluation.stored"), QStringLiteral("case"), v.caseId,
+            v.contentSha256, pack.sha256(),
             QStringLiteral("evaluation %1 of version %2 under %3 %4")
                 .arg(*id)
                 .arg(v.version)
-                .arg(pack.id(), pack.version()))
-        || !tx.commit())
-        return std::nullopt;
+                .arg(pack.id(), pack.version()));
+        !audited)
+        return audited.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
     out.id = *id;
     out.caseVersionId = versionId;
     out.caseId = v.caseId;
@@ -161,18 +158,16 @@ std::optional<StoredEvaluation> Evaluations::record(
     return out;
 }
 
-std::optional<StoredEvaluation> Evaluations::evaluateCase(const QString &caseId, const RulePack &pack)
+StoreResult<StoredEvaluation> Evaluations::evaluateCase(const QString &caseId, const RulePack &pack)
 {
-    const StoreCall call(m_store);
     const auto s = m_store.caseSummary(caseId);
     if (!s)
-        return std::nullopt;
-    return evaluateVersion(s->latestVersionId, pack);
+        return s.error();
+    return evaluateVersion(s.value().latestVersionId, pack);
 }
 
-std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
+StoreResult<std::vector<StoredEvaluation>> Evaluations::evaluationsOf(const QString &caseId)
 {
-    const StoreCall call(m_store);
     std::vector<StoredEvaluation> out;
     SqlStatement q(StoreConnection::of(m_store),
         QStringLiteral("SELECT e.id, e.case_version_id, v.version, p.sha256, p.pack_id, p.pack_version,"
@@ -181,7 +176,8 @@ std::vector<StoredEvaluation> Evaluations::evaluationsOf(const QString &caseId)
                        " JOIN rule_packs p ON p.id = e.pack_ref WHERE c.case_id = :case_id ORDER BY e.id"));
     q.bind(QStringLiteral(":case_id"), caseId);
     if (!q.exec())
-        return out;
+        return storeFailure(
+            StoreErrc::Sql, QStringLiteral("cannot read the evaluations of case %1: %2").arg(caseId, q.errorText()));
     while (q.next()) {
         StoredEvaluation s;
         s.id = q.int64(QStringLiteral("id"));
@@ -255,8 +251,8 @@ bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RuleP
     ReevaluationSummary &summary)
 {
     WriteTransaction tx(store);
-    if (!tx.ok()) {
-        summary.failures << store.lastError().message;
+    if (!tx.begun()) {
+        summary.failures << tx.begun().error().message;
         return false;
     }
     Writer writer(StoreConnection::of(store), store.dialect());
@@ -277,14 +273,18 @@ bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RuleP
         }
         ++stored;
     }
-    ok = ok
-        && store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, {},
-            QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
-                .arg(stored)
-                .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
-    if (!ok || !tx.commit()) {
+    StoreResult<void> done = storeSuccess();
+    if (ok)
+        done
+            = store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, {},
+                QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
+                    .arg(stored)
+                    .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
+    if (ok && done)
+        done = tx.commit();
+    if (!ok || !done) {
         if (summary.failures.isEmpty())
-            summary.failures << store.lastError().message;
+            summary.failures << done.error().message;
         return false;
     }
     summary.evaluated += stored;
@@ -296,7 +296,6 @@ bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RuleP
 ReevaluationSummary Evaluations::reevaluateAll(
     const RulePack &pack, const ProgressCallback &progress, const std::atomic<bool> *cancel, int batchSize, int threads)
 {
-    const StoreCall call(m_store);
     ReevaluationSummary summary;
     QElapsedTimer total;
     total.start();
@@ -308,7 +307,7 @@ ReevaluationSummary Evaluations::reevaluateAll(
     }
     const auto packRef = m_store.storePack(pack);
     if (!packRef) {
-        summary.failures << m_store.lastError().message;
+        summary.failures << packRef.error().message;
         return summary;
     }
     if (threads <= 0)
@@ -336,7 +335,7 @@ ReevaluationSummary Evaluations::reevaluateAll(
         engineTimer.start();
         evaluateBatch(rows, engine, threads);
         engineNs += engineTimer.nsecsElapsed();
-        if (!storeBatch(m_store, rows, pack, *packRef, summary))
+        if (!storeBatch(m_store, rows, pack, packRef.value(), summary))
             break;
         if (progress)
             progress(summary.evaluated + summary.failed, summary.total);

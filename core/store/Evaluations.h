@@ -42,14 +42,14 @@ class Evaluations
 public:
     explicit Evaluations(CaseStore &store);
 
-    std::optional<StoredEvaluation> evaluateVersion(qint64 versionId, const RulePack &pack);
-    std::optional<StoredEvaluation> evaluateCase(const QString &caseId, const RulePack &pack);
+    // A version that is not valid under the pack is the error StoreErrc::InvalidCase.
+    StoreResult<StoredEvaluation> evaluateVersion(qint64 versionId, const RulePack &pack);
+    StoreResult<StoredEvaluation> evaluateCase(const QString &caseId, const RulePack &pack);
     // Stores a result already computed for `version` with `pack` and this engine (e.g. the one
     // a decision pins), joining the caller's write transaction if there is one. Updates the
     // current verdicts when `version` is its case's latest, and is audited like evaluateVersion.
-    std::optional<StoredEvaluation> record(
-        const CaseVersion &version, const RulePack &pack, const CompactResult &result);
-    std::vector<StoredEvaluation> evaluationsOf(const QString &caseId);
+    StoreResult<StoredEvaluation> record(const CaseVersion &version, const RulePack &pack, const CompactResult &result);
+    StoreResult<std::vector<StoredEvaluation>> evaluationsOf(const QString &caseId);
 
     // Re-evaluates the latest version of every case that is not archived, in batched write
     // transactions (each batch is complete or absent). `cancel` is checked between batches.

@@ -25,7 +25,7 @@ QString fileNameFor(const QString &caseId)
 
 } // namespace
 
-std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, const RulePack &pack, StoreError &error)
+StoreResult<ImportSummary> importCases(CaseStore &store, const QString &path, const RulePack &pack)
 {
     const QFileInfo info(path);
     QStringList files;
@@ -36,8 +36,7 @@ std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, 
     } else if (info.isFile()) {
         files << path;
     } else {
-        error = { StoreErrc::Io, QStringLiteral("cannot read %1: no such file or directory").arg(path), {} };
-        return std::nullopt;
+        return storeFailure(StoreErrc::Io, QStringLiteral("cannot read %1: no such file or directory").arg(path));
     }
     ImportSummary summary;
     for (const QString &file : std::as_const(files)) {
@@ -47,14 +46,15 @@ std::optional<ImportSummary> importCases(CaseStore &store, const QString &path, 
         if (!f.open(QIODevice::ReadOnly)) {
             outcome.problems << QStringLiteral("$: cannot read file: %1").arg(f.errorString());
         } else {
-            const SaveOutcome saved = store.saveCase(f.readAll(), pack);
-            outcome.caseId = saved.caseId;
-            outcome.status = saved.status;
-            outcome.version = saved.version;
-            if (saved.status == SaveStatus::Rejected) {
-                outcome.problems = store.lastError().details;
+            const auto saved = store.saveCase(f.readAll(), pack);
+            if (saved) {
+                outcome.caseId = saved.value().caseId;
+                outcome.status = saved.value().status;
+                outcome.version = saved.value().version;
+            } else {
+                outcome.problems = saved.error().details;
                 if (outcome.problems.isEmpty())
-                    outcome.problems << store.lastError().message;
+                    outcome.problems << saved.error().message;
             }
         }
         switch (outcome.status) {
@@ -82,94 +82,101 @@ struct Written {
     QString contentSha256;
 };
 
-std::optional<Written> writeCase(
-    CaseStore &store, const QString &caseId, const QString &directory, StoreError &error, int version)
+// The latest version of a case, or the one numbered `version` (> 0).
+StoreResult<CaseVersion> versionToExport(CaseStore &store, const QString &caseId, int version)
 {
-    std::optional<CaseVersion> v;
     if (version <= 0) {
-        v = store.latestVersion(caseId);
-    } else {
-        for (const CaseVersion &candidate : store.versions(caseId)) {
-            if (candidate.version == version)
-                v = store.version(candidate.id);
-        }
+        auto latest = store.latestVersion(caseId);
+        if (!latest && latest.error().code == StoreErrc::NotFound)
+            return storeFailure(StoreErrc::NotFound, QStringLiteral("no case %1").arg(caseId));
+        return latest;
     }
-    if (!v) {
-        error = { StoreErrc::NotFound,
-            version > 0 ? QStringLiteral("no version %1 of case %2").arg(version).arg(caseId)
-                        : QStringLiteral("no case %1").arg(caseId),
-            {} };
-        return std::nullopt;
+    const auto all = store.versions(caseId);
+    if (!all)
+        return all.error();
+    for (const CaseVersion &candidate : all.value()) {
+        if (candidate.version == version)
+            return store.version(candidate.id);
     }
+    return storeFailure(StoreErrc::NotFound, QStringLiteral("no version %1 of case %2").arg(version).arg(caseId));
+}
+
+StoreResult<Written> writeCase(CaseStore &store, const QString &caseId, const QString &directory, int version)
+{
+    const auto found = versionToExport(store, caseId, version);
+    if (!found)
+        return found.error();
+    const CaseVersion &v = found.value();
     json::Document doc;
-    if (!parseStored(v->content, doc)) {
-        error = { StoreErrc::Corrupt,
-            QStringLiteral("stored case %1 version %2 is not valid JSON").arg(caseId).arg(v->version), {} };
-        return std::nullopt;
-    }
-    if (!QDir().mkpath(directory)) {
-        error = { StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(directory), {} };
-        return std::nullopt;
-    }
+    if (!parseStored(v.content, doc))
+        return storeFailure(StoreErrc::Corrupt,
+            QStringLiteral("stored case %1 version %2 is not valid JSON").arg(caseId).arg(v.version));
+    if (!QDir().mkpath(directory))
+        return storeFailure(StoreErrc::Io, QStringLiteral("cannot create directory %1").arg(directory));
     const QString file = QDir(directory).filePath(fileNameFor(caseId));
     const QByteArray bytes = prettyJson(doc);
     QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit()) {
-        error = { StoreErrc::Io, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()), {} };
-        return std::nullopt;
-    }
-    return Written { QFileInfo(file).absoluteFilePath(), sha256Hex(bytes), v->version, v->contentSha256 };
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
+        return storeFailure(StoreErrc::Io, QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
+    return Written { QFileInfo(file).absoluteFilePath(), sha256Hex(bytes), v.version, v.contentSha256 };
 }
 
 // One audit row for an export by a writer store (a read-only store cannot write one; the
 // caller says so).
-bool auditExport(CaseStore &store, const QString &action, const QString &objectType, const QString &objectId,
-    const QString &before, const QString &after, const QString &detail, StoreError &error)
+StoreResult<void> auditExport(CaseStore &store, const QString &action, const QString &objectType,
+    const QString &objectId, const QString &before, const QString &after, const QString &detail)
 {
     if (!store.isWriter())
-        return true;
+        return storeSuccess();
     WriteTransaction tx(store);
-    if (tx.ok() && store.audit(action, objectType, objectId, before, after, detail) && tx.commit())
-        return true;
-    error = { StoreErrc::Sql,
+    StoreResult<void> done = tx.begun();
+    if (done)
+        done = store.audit(action, objectType, objectId, before, after, detail);
+    if (done)
+        done = tx.commit();
+    if (done)
+        return done;
+    return storeFailure(StoreErrc::Sql,
         QStringLiteral("the export was written but could not be recorded in the audit log: %1")
-            .arg(store.lastError().message),
-        {} };
-    return false;
+            .arg(done.error().message));
 }
 
 } // namespace
 
-std::optional<QString> exportCase(
-    CaseStore &store, const QString &caseId, const QString &directory, StoreError &error, int version)
+StoreResult<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory, int version)
 {
-    const auto w = writeCase(store, caseId, directory, error, version);
+    const auto w = writeCase(store, caseId, directory, version);
     if (!w)
-        return std::nullopt;
-    if (!auditExport(store, QStringLiteral("case.exported"), QStringLiteral("case"), caseId, w->contentSha256,
-            w->fileSha256, QStringLiteral("version %1 to %2").arg(w->version).arg(w->file), error))
-        return std::nullopt;
+        return w.error();
+    if (auto audited
+        = auditExport(store, QStringLiteral("case.exported"), QStringLiteral("case"), caseId, w.value().contentSha256,
+            w.value().fileSha256, QStringLiteral("version %1 to %2").arg(w.value().version).arg(w.value().file));
+        !audited)
+        return audited.error();
     return QDir(directory).filePath(fileNameFor(caseId));
 }
 
-std::optional<int> exportAll(CaseStore &store, const QString &directory, StoreError &error)
+StoreResult<int> exportAll(CaseStore &store, const QString &directory)
 {
+    const auto ids = store.allCaseIds(true);
+    if (!ids)
+        return ids.error();
     int written = 0;
     QByteArray manifest; // "<file name> <sha256 of the file>\n" per case, in case id order
-    for (const QString &id : store.allCaseIds(true)) {
-        const auto w = writeCase(store, id, directory, error, 0);
+    for (const QString &id : ids.value()) {
+        const auto w = writeCase(store, id, directory, 0);
         if (!w)
-            return std::nullopt;
-        manifest += QFileInfo(w->file).fileName().toUtf8() + ' ' + w->fileSha256.toLatin1() + '\n';
+            return w.error();
+        manifest += QFileInfo(w.value().file).fileName().toUtf8() + ' ' + w.value().fileSha256.toLatin1() + '\n';
         ++written;
     }
-    if (!auditExport(store, QStringLiteral("cases.exported"), QStringLiteral("database"),
+    if (auto audited = auditExport(store, QStringLiteral("cases.exported"), QStringLiteral("database"),
             QFileInfo(store.path()).fileName(), {}, sha256Hex(manifest),
             QStringLiteral("%1 case(s) to %2 (after-hash: SHA-256 over \"<file> <file sha256>\" lines)")
                 .arg(written)
-                .arg(QFileInfo(directory).absoluteFilePath()),
-            error))
-        return std::nullopt;
+                .arg(QFileInfo(directory).absoluteFilePath()));
+        !audited)
+        return audited.error();
     return written;
 }
 

@@ -12,7 +12,7 @@ struct ImportFileOutcome {
     QString caseId;
     SaveStatus status = SaveStatus::Rejected;
     int version = 0;
-    QStringList problems; // "<json path>: <reason>" for a rejected file
+    QStringList problems; // "<json path>: <reason>" for a rejected file (caseId stays empty)
 };
 
 struct ImportSummary {
@@ -23,10 +23,9 @@ struct ImportSummary {
 };
 
 // Imports consilium-case/1 files: one file, or every *.json in a directory (sorted by name).
-// An invalid file is rejected with its problems and the batch continues. Returns nullopt only
-// when `path` itself cannot be read (error set).
-std::optional<ImportSummary> importCases(
-    CaseStore &store, const QString &path, const RulePack &pack, StoreError &error);
+// An invalid file is rejected with its problems (and no case id) and the batch continues. An
+// error only when `path` itself cannot be read.
+StoreResult<ImportSummary> importCases(CaseStore &store, const QString &path, const RulePack &pack);
 
 // Exports by a writer store are recorded in the audit log ("case.exported": the version's
 // content hash before, the file's SHA-256 after, and its path; "cases.exported": the count,
@@ -34,9 +33,8 @@ std::optional<ImportSummary> importCases(
 // caller should say so. If the audit row cannot be written the files stay and an error says so.
 
 // Writes the latest version (or a given version number) of a case as "<dir>/<case id>.json".
-std::optional<QString> exportCase(
-    CaseStore &store, const QString &caseId, const QString &directory, StoreError &error, int version = 0);
+StoreResult<QString> exportCase(CaseStore &store, const QString &caseId, const QString &directory, int version = 0);
 // Every case (archived ones too); returns the number written.
-std::optional<int> exportAll(CaseStore &store, const QString &directory, StoreError &error);
+StoreResult<int> exportAll(CaseStore &store, const QString &directory);
 
 } // namespace consilium

@@ -14,16 +14,14 @@ namespace consilium {
 
 namespace {
 
-std::optional<QByteArray> evaluateWith(const QByteArray &caseJson, const RulePack &pack, StoreError &error)
+StoreResult<QByteArray> evaluateWith(const QByteArray &caseJson, const RulePack &pack)
 {
     const Engine engine(pack);
     const CaseOutcome outcome = evaluateCase(engine, caseJson);
-    if (!outcome.ok()) {
-        error = { StoreErrc::InvalidCase,
+    if (!outcome.ok())
+        return storeFailure(StoreErrc::InvalidCase,
             QStringLiteral("the case version is not valid under pack %1 %2").arg(pack.id(), pack.version()),
-            outcome.diag.lines() };
-        return std::nullopt;
-    }
+            outcome.diag.lines());
     return resultJson(engine, *outcome.evaluation, false);
 }
 
@@ -143,64 +141,54 @@ QStringList diffResults(const QByteArray &before, const QByteArray &after)
     return lines;
 }
 
-std::optional<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId, StoreError &error)
+StoreResult<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId)
 {
     Decisions decisions(store);
-    const auto d = decisions.decision(decisionId);
-    if (!d) {
-        error = store.lastError();
-        return std::nullopt;
-    }
-    const auto content = store.packContent(d->packSha256);
-    const auto version = store.version(d->caseVersionId);
-    if (!content || !version) {
-        error = store.lastError();
-        return std::nullopt;
-    }
+    const auto found = decisions.decision(decisionId);
+    if (!found)
+        return found.error();
+    const Decision &d = found.value();
+    const auto content = store.packContent(d.packSha256);
+    if (!content)
+        return content.error();
+    const auto version = store.version(d.caseVersionId);
+    if (!version)
+        return version.error();
     json::Diagnostics diag;
-    const auto pack = RulePack::load(*content, diag);
-    if (!pack) {
-        error = { StoreErrc::InvalidPack,
-            QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(d->packSha256), diag.lines() };
-        return std::nullopt;
-    }
-    if (pack->sha256() != d->packSha256) {
-        error = { StoreErrc::Corrupt,
-            QStringLiteral("the stored rule pack does not match its hash %1").arg(d->packSha256), {} };
-        return std::nullopt;
-    }
-    const auto replayed = evaluateWith(version->content, *pack, error);
+    const auto pack = RulePack::load(content.value(), diag);
+    if (!pack)
+        return storeFailure(StoreErrc::InvalidPack,
+            QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(d.packSha256), diag.lines());
+    if (pack->sha256() != d.packSha256)
+        return storeFailure(
+            StoreErrc::Corrupt, QStringLiteral("the stored rule pack does not match its hash %1").arg(d.packSha256));
+    const auto replayed = evaluateWith(version.value().content, *pack);
     if (!replayed)
-        return std::nullopt;
+        return replayed.error();
     ReplayResult r;
     r.decisionId = decisionId;
-    r.stored = d->resultJson;
-    r.replayed = *replayed;
+    r.stored = d.resultJson;
+    r.replayed = replayed.value();
     r.identical = r.stored == r.replayed;
-    r.sameEngine = d->engineVersion == engineVersion();
+    r.sameEngine = d.engineVersion == engineVersion();
     if (!r.identical)
         r.differences = diffResults(r.stored, r.replayed);
     return r;
 }
 
-std::optional<QStringList> compareWithRules(
-    CaseStore &store, qint64 decisionId, const RulePack &current, StoreError &error)
+StoreResult<QStringList> compareWithRules(CaseStore &store, qint64 decisionId, const RulePack &current)
 {
     Decisions decisions(store);
     const auto d = decisions.decision(decisionId);
-    if (!d) {
-        error = store.lastError();
-        return std::nullopt;
-    }
-    const auto version = store.version(d->caseVersionId);
-    if (!version) {
-        error = store.lastError();
-        return std::nullopt;
-    }
-    const auto today = evaluateWith(version->content, current, error);
+    if (!d)
+        return d.error();
+    const auto version = store.version(d.value().caseVersionId);
+    if (!version)
+        return version.error();
+    const auto today = evaluateWith(version.value().content, current);
     if (!today)
-        return std::nullopt;
-    return diffResults(d->resultJson, *today);
+        return today.error();
+    return diffResults(d.value().resultJson, today.value());
 }
 
 } // namespace consilium

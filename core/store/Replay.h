@@ -18,12 +18,11 @@ struct ReplayResult {
 
 // Re-evaluates a decision's case version with the rule pack pinned by hash (loaded from the
 // store) and compares with the stored full result.
-std::optional<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId, StoreError &error);
+StoreResult<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId);
 
 // What would change today: the decision's case version evaluated with `current`, compared
 // with the stored result (criteria states, verdicts, earliest dates).
-std::optional<QStringList> compareWithRules(
-    CaseStore &store, qint64 decisionId, const RulePack &current, StoreError &error);
+StoreResult<QStringList> compareWithRules(CaseStore &store, qint64 decisionId, const RulePack &current);
 
 // Readable semantic differences between two consilium-result/1 documents.
 QStringList diffResults(const QByteArray &before, const QByteArray &after);

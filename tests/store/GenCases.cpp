@@ -34,20 +34,18 @@ void setString(json::Document &doc, const char *key, const QString &value)
 
 } // namespace
 
-qint64 generateCases(CaseStore &store, const QList<QByteArray> &templates, const GenOptions &options,
+StoreResult<qint64> generateCases(CaseStore &store, const QList<QByteArray> &templates, const GenOptions &options,
     const std::function<void(qint64)> &progress)
 {
-    if (templates.isEmpty()) {
-        store.fail(StoreErrc::NotFound, QStringLiteral("no case templates"));
-        return -1;
-    }
+    if (templates.isEmpty())
+        return storeFailure(StoreErrc::NotFound, QStringLiteral("no case templates"));
     const RulePack &pack = RulePack::builtin();
     QRandomGenerator rng(options.seed);
     qint64 written = 0;
     while (written < options.count) {
         WriteTransaction tx(store);
-        if (!tx.ok())
-            return -1;
+        if (!tx.begun())
+            return tx.begun().error();
         const qint64 end = std::min(options.count, written + options.batchSize);
         for (qint64 i = written; i < end; ++i) {
             const QByteArray &tpl = templates[qsizetype(i % templates.size())];
@@ -73,20 +71,17 @@ qint64 generateCases(CaseStore &store, const QList<QByteArray> &templates, const
                         facts.RemoveMember(k.c_str());
                 }
                 if (parseCaseValue(doc, pack, diag)) {
-                    const SaveOutcome o = store.saveValidated(doc);
-                    if (o.status == SaveStatus::Rejected)
-                        return -1;
+                    if (const auto saved = store.saveValidated(doc); !saved)
+                        return saved.error();
                     break;
                 }
-                if (attempt > 0) {
-                    store.fail(StoreErrc::InvalidCase,
+                if (attempt > 0)
+                    return storeFailure(StoreErrc::InvalidCase,
                         QStringLiteral("template %1 does not validate").arg(i % templates.size()), diag.lines());
-                    return -1;
-                }
             }
         }
-        if (!tx.commit())
-            return -1;
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
         written = end;
         if (progress)
             progress(written);

@@ -23,8 +23,8 @@ struct GenOptions {
 QList<QByteArray> caseTemplates(const QString &sourceDir);
 
 // Writes `count` synthetic cases "gen-000001", … into the store. Returns the number written
-// (each validated against the built-in pack first), or -1 with store.lastError() set.
-qint64 generateCases(CaseStore &store, const QList<QByteArray> &templates, const GenOptions &options,
+// (each validated against the built-in pack first), or why it stopped.
+StoreResult<qint64> generateCases(CaseStore &store, const QList<QByteArray> &templates, const GenOptions &options,
     const std::function<void(qint64)> &progress = {});
 
 } // namespace consilium

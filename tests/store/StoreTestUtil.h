@@ -65,8 +65,29 @@ inline std::unique_ptr<consilium::CaseStore> openStore(
     o.writer = writer;
     o.actor = testActor();
     o.lockTimeoutMs = lockTimeoutMs;
-    return consilium::CaseStore::open(o, error);
+    auto opened = consilium::CaseStore::open(o);
+    if (!opened) {
+        error = opened.error();
+        return nullptr;
+    }
+    error = {};
+    return std::move(opened).value();
 }
+
+// Why a store call failed ("" when it succeeded), for QVERIFY2(result, WHY(result)).
+template <class T> QByteArray whyText(const consilium::StoreResult<T> &r)
+{
+    if (r)
+        return {};
+    return (r.error().message + QLatin1Char(' ') + r.error().details.join(QLatin1Char(' '))).toUtf8();
+}
+#define WHY(r) storetest::whyText(r).constData()
+// Verifies that a store call succeeded, printing its error if not.
+#define QVERIFY_STORE(expr)                                                                                            \
+    do {                                                                                                               \
+        const auto storeResult_ = (expr);                                                                              \
+        QVERIFY2(storeResult_, WHY(storeResult_));                                                                     \
+    } while (false)
 
 struct Run {
     int exitCode = -1;

@@ -57,11 +57,12 @@ std::unique_ptr<CaseStore> openDb(const QString &path, bool writer)
     o.path = path;
     o.writer = writer;
     o.actor = benchActor();
-    StoreError e;
-    auto s = CaseStore::open(o, e);
-    if (!s)
-        std::fprintf(stderr, "bench_store: %s\n", qPrintable(e.message));
-    return s;
+    auto s = CaseStore::open(o);
+    if (!s) {
+        std::fprintf(stderr, "bench_store: %s\n", qPrintable(s.error().message));
+        return nullptr;
+    }
+    return std::move(s).value();
 }
 
 // The cached database: generated and evaluated with the reference pack on first use.
@@ -81,8 +82,9 @@ bool ensureDatabase()
     options.count = caseCount();
     QElapsedTimer t;
     t.start();
-    if (generateCases(*store, caseTemplates(QStringLiteral(CONSILIUM_SOURCE_DIR)), options) != caseCount()) {
-        std::fprintf(stderr, "bench_store: %s\n", qPrintable(store->lastError().message));
+    const auto generated = generateCases(*store, caseTemplates(QStringLiteral(CONSILIUM_SOURCE_DIR)), options);
+    if (!generated) {
+        std::fprintf(stderr, "bench_store: %s\n", qPrintable(generated.error().message));
         return false;
     }
     std::fprintf(stderr, "generated in %.1f s; evaluating…\n", double(t.elapsed()) / 1000.0);
@@ -160,7 +162,7 @@ void BM_SaveCaseVersion(benchmark::State &state)
     const QString path = writableCopy(QStringLiteral("save.sqlite"));
     const qint64 sizeBefore = QFileInfo(path).size();
     auto store = openDb(path, true);
-    QByteArray base = store->latestVersion(QStringLiteral("gen-000001"))->content;
+    QByteArray base = store->latestVersion(QStringLiteral("gen-000001")).value().content;
     std::vector<double> ms;
     int i = 0;
     for (auto _ : state) {
@@ -168,9 +170,9 @@ void BM_SaveCaseVersion(benchmark::State &state)
         bytes.replace("\"label\":\"", QStringLiteral("\"label\":\"edit %1 ").arg(++i).toUtf8());
         QElapsedTimer t;
         t.start();
-        const SaveOutcome o = store->saveCase(bytes, RulePack::builtin());
+        const auto o = store->saveCase(bytes, RulePack::builtin());
         ms.push_back(double(t.nsecsElapsed()) / 1e6);
-        if (o.status != SaveStatus::Added)
+        if (!o || o.value().status != SaveStatus::Added)
             state.SkipWithError("save failed");
     }
     store.reset(); // closing checkpoints the WAL into the file

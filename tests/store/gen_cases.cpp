@@ -42,22 +42,22 @@ int main(int argc, char **argv)
     StoreOptions o;
     o.path = db;
     o.actor = Actor::fromEnvironment(QStringLiteral("case generator"));
-    StoreError error;
-    auto store = CaseStore::open(o, error);
-    if (!store) {
-        std::fprintf(stderr, "consilium-gen-cases: %s\n", qPrintable(error.message));
+    auto opened = CaseStore::open(o);
+    if (!opened) {
+        std::fprintf(stderr, "consilium-gen-cases: %s\n", qPrintable(opened.error().message));
         return 66;
     }
+    const std::unique_ptr<CaseStore> store = std::move(opened).value();
     QElapsedTimer t;
     t.start();
-    const qint64 n = generateCases(*store, caseTemplates(QStringLiteral(CONSILIUM_SOURCE_DIR)), options,
+    const auto n = generateCases(*store, caseTemplates(QStringLiteral(CONSILIUM_SOURCE_DIR)), options,
         [](qint64 done) { std::fprintf(stderr, "%lld cases\r", static_cast<long long>(done)); });
-    if (n < 0) {
-        std::fprintf(stderr, "consilium-gen-cases: %s\n", qPrintable(store->lastError().message));
+    if (!n) {
+        std::fprintf(stderr, "consilium-gen-cases: %s\n", qPrintable(n.error().message));
         return 1;
     }
-    std::printf("%lld synthetic cases written to %s in %.1f s\n", static_cast<long long>(n), qPrintable(store->path()),
-        double(t.elapsed()) / 1000.0);
+    std::printf("%lld synthetic cases written to %s in %.1f s\n", static_cast<long long>(n.value()),
+        qPrintable(store->path()), double(t.elapsed()) / 1000.0);
     if (evaluate) {
         Evaluations evaluations(*store);
         const auto s = evaluations.reevaluateAll(RulePack::builtin());

@@ -29,12 +29,12 @@ int main(int argc, char **argv)
     o.path = args[1];
     o.actor = { QStringLiteral("crash"), QStringLiteral("Crash Child") };
     o.lockTimeoutMs = 20000;
-    StoreError error;
-    auto store = CaseStore::open(o, error);
-    if (!store) {
-        std::fprintf(stderr, "%s\n", qPrintable(error.message));
+    auto opened = CaseStore::open(o);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
         return 1;
     }
+    const std::unique_ptr<CaseStore> store = std::move(opened).value();
     const RulePack &pack = RulePack::builtin();
     Evaluations evaluations(*store);
     const QString seed = args[2];
@@ -44,14 +44,15 @@ int main(int argc, char **argv)
         const QString id = QStringLiteral("crash-%1").arg(i % 3);
         bytes.replace("\"id\": \"V01-sle-ln-si-units\"", QStringLiteral("\"id\": \"%1\"").arg(id).toUtf8());
         bytes.replace("\"label\": \"", QStringLiteral("\"label\": \"seed %1 save %2: ").arg(seed).arg(i).toUtf8());
-        const SaveOutcome saved = store->saveCase(bytes, pack);
-        if (saved.status != SaveStatus::Added) {
-            std::fprintf(stderr, "save failed: %s\n", qPrintable(store->lastError().message));
+        const auto result = store->saveCase(bytes, pack);
+        if (!result || result.value().status != SaveStatus::Added) {
+            std::fprintf(stderr, "save failed: %s\n", result ? "unchanged" : qPrintable(result.error().message));
             return 1;
         }
+        const SaveOutcome &saved = result.value();
         std::printf("%lld %s\n", static_cast<long long>(saved.versionId), qPrintable(saved.contentSha256));
         std::fflush(stdout);
-        if (i % 4 == 3)
-            evaluations.evaluateVersion(saved.versionId, pack);
+        if (i % 4 == 3 && !evaluations.evaluateVersion(saved.versionId, pack))
+            std::fprintf(stderr, "evaluation failed\n"); // the save stands; the soak goes on
     }
 }

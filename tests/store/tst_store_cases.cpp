@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Versioned cases, import/export, listing, re-evaluation and backup; lastError() per call.
+// Versioned cases, import/export, listing, re-evaluation and backup; every call returns its value or its error.
 #include "StoreTestUtil.h"
 
 #include "store/Backup.h"
@@ -49,37 +49,39 @@ private Q_SLOTS:
         const QByteArray v06 = example(QStringLiteral("V06-aav-hiv-hbv"));
         const qint64 auditBefore = store->audit().head()->id;
 
-        SaveOutcome first = store->saveCase(v06, pack);
-        QCOMPARE(first.status, SaveStatus::Added);
-        QCOMPARE(first.version, 1);
+        const auto first = store->saveCase(v06, pack);
+        QVERIFY2(first, WHY(first));
+        QCOMPARE(first.value().status, SaveStatus::Added);
+        QCOMPARE(first.value().version, 1);
         QCOMPARE(store->audit().head()->id, auditBefore + 1);
 
         // The same bytes, and the same value written differently (compact, keys reordered): no-op.
-        QCOMPARE(store->saveCase(v06, pack).status, SaveStatus::Unchanged);
+        QCOMPARE(store->saveCase(v06, pack).value().status, SaveStatus::Unchanged);
         json::Document doc;
         QVERIFY(parseStored(v06, doc));
-        QCOMPARE(store->saveCase(canonicalJson(doc), pack).status, SaveStatus::Unchanged);
+        QCOMPARE(store->saveCase(canonicalJson(doc), pack).value().status, SaveStatus::Unchanged);
         QByteArray spaced = v06;
         spaced.replace("\"age_years\": 41", "\"age_years\":   41.0");
         QVERIFY(spaced != v06);
-        QCOMPARE(store->saveCase(spaced, pack).status, SaveStatus::Unchanged);
+        QCOMPARE(store->saveCase(spaced, pack).value().status, SaveStatus::Unchanged);
         QCOMPARE(store->audit().head()->id, auditBefore + 1);
 
         // Different content: a new version; the first stays as it was.
         QByteArray changed = v06;
         changed.replace("\"age_years\": 41", "\"age_years\": 42");
-        const SaveOutcome second = store->saveCase(changed, pack);
-        QCOMPARE(second.status, SaveStatus::Added);
-        QCOMPARE(second.version, 2);
+        const auto second = store->saveCase(changed, pack);
+        QVERIFY2(second, WHY(second));
+        QCOMPARE(second.value().status, SaveStatus::Added);
+        QCOMPARE(second.value().version, 2);
         const auto versions = store->versions(QStringLiteral("V06-aav-hiv-hbv"), true);
-        QCOMPARE(versions.size(), std::size_t(2));
+        QCOMPARE(versions.value().size(), std::size_t(2));
         json::Document v1;
-        QVERIFY(parseStored(versions[0].content, v1));
+        QVERIFY(parseStored(versions.value()[0].content, v1));
         QVERIFY(jsonEqual(v1, doc));
-        QCOMPARE(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv"))->latestVersion, 2);
+        QCOMPARE(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv")).value().latestVersion, 2);
 
         // Going back to the first content is a change relative to the latest: version 3.
-        QCOMPARE(store->saveCase(v06, pack).version, 3);
+        QCOMPARE(store->saveCase(v06, pack).value().version, 3);
 
         // Versions are immutable in the database too.
         RawConnection raw(store->path());
@@ -93,75 +95,148 @@ private Q_SLOTS:
         QVERIFY(store);
         QByteArray bad = example(QStringLiteral("V06-aav-hiv-hbv"));
         bad.replace("\"unit\": \"mg/dL\"", "\"unit\": \"furlongs\"");
-        const SaveOutcome o = store->saveCase(bad, RulePack::builtin());
-        QCOMPARE(o.status, SaveStatus::Rejected);
-        QCOMPARE(store->lastError().code, StoreErrc::InvalidCase);
-        QVERIFY2(store->lastError().details.join(QLatin1Char('\n')).contains(QLatin1String("$.facts.")),
-            qPrintable(store->lastError().details.join(QLatin1Char('\n'))));
-        QVERIFY(store->allCaseIds().isEmpty());
+        // A rejection is the error, never a SaveOutcome: the findings are its details.
+        const auto o = store->saveCase(bad, RulePack::builtin());
+        QVERIFY(!o);
+        QCOMPARE(o.error().code, StoreErrc::InvalidCase);
+        QCOMPARE(o.error().message, QStringLiteral("invalid case V06-aav-hiv-hbv"));
+        QVERIFY2(o.error().details.join(QLatin1Char('\n')).contains(QLatin1String("$.facts.")),
+            qPrintable(o.error().details.join(QLatin1Char('\n'))));
+        QVERIFY(store->allCaseIds().value().isEmpty());
     }
 
-    // lastError() describes the last call only: a failed call followed by one that succeeds
-    // leaves no error; an error found inside a call that calls others is kept.
-    void lastErrorDescribesTheLastCall()
+    // Every call returns its own error (there is no sticky lastError()): a failed call's error
+    // names what failed; a call that calls others passes their error on; a failure inside the
+    // caller's transaction makes it rollback-only.
+    void everyCallReturnsItsOwnError()
     {
         auto store = fresh();
         QVERIFY(store);
         const RulePack &pack = RulePack::builtin();
-        QVERIFY(!store->caseSummary(QStringLiteral("no-such-case")));
-        QVERIFY(store->lastError());
-        QVERIFY2(
-            store->lastError().message.contains(QLatin1String("no-such-case")), qPrintable(store->lastError().message));
-        QCOMPARE(store->saveCase(example(QStringLiteral("V06-aav-hiv-hbv")), pack).status, SaveStatus::Added);
-        QVERIFY2(!store->lastError(), qPrintable(store->lastError().message));
+        const auto missingCase = store->caseSummary(QStringLiteral("no-such-case"));
+        QVERIFY(!missingCase);
+        QCOMPARE(missingCase.error().code, StoreErrc::NotFound);
+        QVERIFY2(missingCase.error().message.contains(QLatin1String("no-such-case")), WHY(missingCase));
+        const auto saved = store->saveCase(example(QStringLiteral("V06-aav-hiv-hbv")), pack);
+        QVERIFY2(saved, WHY(saved));
+        QCOMPARE(saved.value().status, SaveStatus::Added);
 
-        QVERIFY(!store->setArchived(QStringLiteral("no-such-case"), true));
-        QVERIFY(store->lastError());
+        const auto archived = store->setArchived(QStringLiteral("no-such-case"), true);
+        QVERIFY(!archived);
+        QCOMPARE(archived.error().code, StoreErrc::NotFound);
         QVERIFY(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv")));
-        QVERIFY(!store->lastError());
 
         Decisions decisions(*store);
-        QVERIFY(!decisions.decision(999));
-        QCOMPARE(store->lastError().code, StoreErrc::NotFound);
-        QVERIFY(decisions.conferences().empty());
-        QVERIFY(!store->lastError());
+        const auto missingDecision = decisions.decision(999);
+        QVERIFY(!missingDecision);
+        QCOMPARE(missingDecision.error().code, StoreErrc::NotFound);
+        QVERIFY(decisions.conferences().value().empty());
 
-        // Decisions::open reads the case through CaseStore::caseSummary: its error survives.
+        // Decisions::open reads the case through CaseStore::caseSummary: its error is returned.
         const auto conference = decisions.createConference(QStringLiteral("2026-01-05"), QStringLiteral("MDT"), {});
         QVERIFY(conference);
-        QVERIFY(!decisions.open(*conference, QStringLiteral("no-such-case"), pack));
-        QVERIFY(store->lastError());
-        QVERIFY2(
-            store->lastError().message.contains(QLatin1String("no-such-case")), qPrintable(store->lastError().message));
-        QVERIFY(decisions.open(*conference, QStringLiteral("V06-aav-hiv-hbv"), pack));
-        QVERIFY2(!store->lastError(), qPrintable(store->lastError().message));
+        const auto notOpened = decisions.open(conference.value(), QStringLiteral("no-such-case"), pack);
+        QVERIFY(!notOpened);
+        QVERIFY2(notOpened.error().message.contains(QLatin1String("no-such-case")), WHY(notOpened));
+        const auto opened = decisions.open(conference.value(), QStringLiteral("V06-aav-hiv-hbv"), pack);
+        QVERIFY2(opened, WHY(opened));
 
-        // A failure inside the caller's transaction makes it rollback-only: commit() refuses and
-        // leaves the failure's error in place rather than clearing it.
+        // A failure inside the caller's transaction makes it rollback-only: commit() refuses
+        // with an error and rolls everything back.
         QVERIFY(store->begin());
         CaseVersion missing;
         missing.id = 999;
-        QVERIFY(!Evaluations(*store).record(missing, pack, CompactResult {}));
-        QCOMPARE(store->lastError().code, StoreErrc::Sql);
-        QVERIFY(!store->commit());
-        QCOMPARE(store->lastError().code, StoreErrc::Sql);
+        const auto recorded = Evaluations(*store).record(missing, pack, CompactResult {});
+        QVERIFY(!recorded);
+        QCOMPARE(recorded.error().code, StoreErrc::Sql);
+        const auto committed = store->commit();
+        QVERIFY(!committed);
+        QCOMPARE(committed.error().code, StoreErrc::Refused);
         QVERIFY(!store->inTransaction());
         QVERIFY(store->caseSummary(QStringLiteral("V06-aav-hiv-hbv")));
-        QVERIFY(!store->lastError());
+    }
+
+    // An SQL failure is an error, never an empty or shorter list and never "not found": the
+    // calls of a store whose table was renamed behind its back, and of a closed store.
+    void failingCallsReturnErrorsNotEmptyValues()
+    {
+        auto store = fresh();
+        QVERIFY(store);
+        const RulePack &pack = RulePack::builtin();
+        const QString id = QStringLiteral("V06-aav-hiv-hbv");
+        QVERIFY_STORE(store->saveCase(example(id), pack));
+        QVERIFY_STORE(Evaluations(*store).evaluateCase(id, pack));
+        Decisions decisions(*store);
+        const auto conference = decisions.createConference(QStringLiteral("2026-01-05"), QStringLiteral("MDT"), {});
+        QVERIFY2(conference, WHY(conference));
+        QVERIFY_STORE(decisions.open(conference.value(), id, pack));
+        QCOMPARE(store->versions(id).value().size(), std::size_t(1));
+
+        {
+            RawConnection raw(store->path());
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE case_versions RENAME TO case_versions_gone")));
+        }
+        const auto versions = store->versions(id);
+        QVERIFY(!versions);
+        QCOMPARE(versions.error().code, StoreErrc::Sql);
+        QVERIFY2(versions.error().message.contains(id), WHY(versions));
+        const auto latest = store->latestVersion(id);
+        QVERIFY(!latest);
+        QCOMPARE(latest.error().code, StoreErrc::Sql);
+        const auto decided = decisions.decisionsOfCase(id);
+        QVERIFY(!decided);
+        QCOMPARE(decided.error().code, StoreErrc::Sql);
+        const auto evaluated = Evaluations(*store).evaluationsOf(id);
+        QVERIFY(!evaluated);
+        QCOMPARE(evaluated.error().code, StoreErrc::Sql);
+
+        // Closed: the lists, and a setting, are errors too.
+        StoreConnection::of(*store).close();
+        const auto ids = store->allCaseIds();
+        QVERIFY(!ids);
+        QCOMPARE(ids.error().code, StoreErrc::Sql);
+        const auto conferences = decisions.conferences();
+        QVERIFY(!conferences);
+        QCOMPARE(conferences.error().code, StoreErrc::Sql);
+        const auto setting = store->setting(QStringLiteral("required_roles"));
+        QVERIFY(!setting);
+        QCOMPARE(setting.error().code, StoreErrc::Sql);
+    }
+
+    // A setting that is not set is a normal answer (success, nullopt); a setting that cannot be
+    // read is an error, not "not set".
+    void absentSettingIsNotAnError()
+    {
+        auto store = fresh();
+        QVERIFY(store);
+        const auto absent = store->setting(QStringLiteral("site.no_such_setting"));
+        QVERIFY2(absent, WHY(absent));
+        QVERIFY(!absent.value().has_value());
+        QVERIFY_STORE(store->setSetting(QStringLiteral("site.name"), QStringLiteral("Test site")));
+        const auto present = store->setting(QStringLiteral("site.name"));
+        QVERIFY2(present, WHY(present));
+        QCOMPARE(present.value(), std::optional<QString>(QStringLiteral("Test site")));
+        {
+            RawConnection raw(store->path());
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE settings RENAME TO settings_gone")));
+        }
+        const auto failed = store->setting(QStringLiteral("site.name"));
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, StoreErrc::Sql);
+        QVERIFY2(failed.error().message.contains(QLatin1String("site.name")), WHY(failed));
     }
 
     void importExportRoundTrip()
     {
         auto store = fresh();
         QVERIFY(store);
-        StoreError e;
-        const auto summary = importCases(*store, examplesDir(), RulePack::builtin(), e);
+        const auto summary = importCases(*store, examplesDir(), RulePack::builtin());
         QVERIFY(summary);
-        QCOMPARE(summary->imported, int(exampleFiles().size()));
-        QCOMPARE(summary->rejected, 0);
+        QCOMPARE(summary.value().imported, int(exampleFiles().size()));
+        QCOMPARE(summary.value().rejected, 0);
 
         const QString out = m_dir.filePath(QStringLiteral("export%1").arg(++m_n));
-        QCOMPARE(exportAll(*store, out, e).value_or(-1), int(exampleFiles().size()));
+        QCOMPARE(valueOr(exportAll(*store, out), -1), int(exampleFiles().size()));
         for (const QString &file : exampleFiles()) {
             json::Document original;
             json::Document exported;
@@ -172,10 +247,10 @@ private Q_SLOTS:
             QVERIFY2(jsonEqual(original, exported), qPrintable(id));
         }
         // Re-importing the export changes nothing.
-        const auto again = importCases(*store, out, RulePack::builtin(), e);
+        const auto again = importCases(*store, out, RulePack::builtin());
         QVERIFY(again);
-        QCOMPARE(again->unchanged, int(exampleFiles().size()));
-        QCOMPARE(again->imported, 0);
+        QCOMPARE(again.value().unchanged, int(exampleFiles().size()));
+        QCOMPARE(again.value().imported, 0);
 
         // The same round trip through the CLI.
         const QString db = m_dir.filePath(QStringLiteral("cli%1.sqlite").arg(++m_n));
@@ -219,18 +294,17 @@ private Q_SLOTS:
 
         auto store = fresh();
         QVERIFY(store);
-        StoreError e;
-        const auto s = importCases(*store, dir, RulePack::builtin(), e);
+        const auto s = importCases(*store, dir, RulePack::builtin());
         QVERIFY(s);
-        QCOMPARE(s->imported, 2);
-        QCOMPARE(s->rejected, 3);
-        QCOMPARE(s->unchanged, 0);
-        QCOMPARE(store->allCaseIds().size(), 2);
-        QVERIFY(s->files[1].problems.join(QLatin1Char(' ')).contains(QLatin1String("malformed JSON")));
-        QVERIFY2(s->files[2].problems.join(QLatin1Char(' ')).contains(QLatin1String("$.facts.")),
-            qPrintable(s->files[2].problems.join(QLatin1Char(' '))));
-        QVERIFY2(s->files[3].problems.join(QLatin1Char(' ')).contains(QLatin1String("$.facts.favourite_colour")),
-            qPrintable(s->files[3].problems.join(QLatin1Char(' '))));
+        QCOMPARE(s.value().imported, 2);
+        QCOMPARE(s.value().rejected, 3);
+        QCOMPARE(s.value().unchanged, 0);
+        QCOMPARE(store->allCaseIds().value().size(), 2);
+        QVERIFY(s.value().files[1].problems.join(QLatin1Char(' ')).contains(QLatin1String("malformed JSON")));
+        QVERIFY2(s.value().files[2].problems.join(QLatin1Char(' ')).contains(QLatin1String("$.facts.")),
+            qPrintable(s.value().files[2].problems.join(QLatin1Char(' '))));
+        QVERIFY2(s.value().files[3].problems.join(QLatin1Char(' ')).contains(QLatin1String("$.facts.favourite_colour")),
+            qPrintable(s.value().files[3].problems.join(QLatin1Char(' '))));
 
         // CLI: each problem on stderr with its file and field, a summary, exit 2.
         const QString db = m_dir.filePath(QStringLiteral("batch%1.sqlite").arg(m_n));
@@ -244,8 +318,7 @@ private Q_SLOTS:
     {
         auto store = fresh();
         QVERIFY(store);
-        StoreError e;
-        QVERIFY(importCases(*store, examplesDir(), RulePack::builtin(), e));
+        QVERIFY(importCases(*store, examplesDir(), RulePack::builtin()));
         const RulePack &pack = RulePack::builtin();
         Evaluations evaluations(*store);
 
@@ -292,9 +365,9 @@ private Q_SLOTS:
 
         // A new version has no evaluation yet: it leaves the verdict filter until evaluated.
         const QString id = ineligible.rows.front().caseId;
-        QByteArray changed = store->latestVersion(id)->content;
+        QByteArray changed = store->latestVersion(id).value().content;
         changed.replace("\"label\":\"", "\"label\":\"edited ");
-        QCOMPARE(store->saveCase(changed, pack).status, SaveStatus::Added);
+        QCOMPARE(store->saveCase(changed, pack).value().status, SaveStatus::Added);
         QCOMPARE(store->queryCases(f).value().total, qint64(autoIneligible - 1));
         QVERIFY(evaluations.evaluateCase(id, pack));
         QCOMPARE(store->queryCases(f).value().total, qint64(autoIneligible));
@@ -307,9 +380,9 @@ private Q_SLOTS:
 
         // Compact results keep every criterion state.
         const auto evals = evaluations.evaluationsOf(id);
-        QVERIFY(!evals.empty());
-        QCOMPARE(evals.back().result.criteriaStates(pack).size(), pack.criteria().size());
-        QCOMPARE(evals.back().result.earliest.size(), std::size_t(4));
+        QVERIFY(!evals.value().empty());
+        QCOMPARE(evals.value().back().result.criteriaStates(pack).size(), pack.criteria().size());
+        QCOMPARE(evals.value().back().result.earliest.size(), std::size_t(4));
     }
 
     void backupIsConsistent()
@@ -317,21 +390,23 @@ private Q_SLOTS:
         auto store = fresh();
         QVERIFY(store);
         StoreError e;
-        QVERIFY(importCases(*store, examplesDir(), RulePack::builtin(), e));
+        QVERIFY(importCases(*store, examplesDir(), RulePack::builtin()));
         const QString target = m_dir.filePath(QStringLiteral("backup%1.sqlite").arg(++m_n));
-        const auto b = backupDatabase(*store, target, e);
-        QVERIFY2(b, qPrintable(e.message));
-        QCOMPARE(b->cases, qint64(exampleFiles().size()));
+        const auto b = backupDatabase(*store, target);
+        QVERIFY2(b, WHY(b));
+        QCOMPARE(b.value().cases, qint64(exampleFiles().size()));
         QVERIFY(!(QFile::permissions(target) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
         // Never overwrites.
-        QVERIFY(!backupDatabase(*store, target, e));
-        QCOMPARE(e.code, StoreErrc::Refused);
+        const auto again = backupDatabase(*store, target);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, StoreErrc::Refused);
 
         auto copy = openStore(target, e, false);
         QVERIFY2(copy, qPrintable(e.message));
-        QCOMPARE(copy->allCaseIds(), store->allCaseIds());
-        for (const QString &id : store->allCaseIds())
-            QCOMPARE(copy->latestVersion(id)->content, store->latestVersion(id)->content);
+        QCOMPARE(copy->allCaseIds().value(), store->allCaseIds().value());
+        const QStringList ids = store->allCaseIds().value();
+        for (const QString &id : ids)
+            QCOMPARE(copy->latestVersion(id).value().content, store->latestVersion(id).value().content);
         QVERIFY(copy->audit().verify(copy->dialect()).intact);
 
         // The CLI, while a writer holds the database.
@@ -347,26 +422,26 @@ private Q_SLOTS:
         auto store = fresh();
         QVERIFY(store);
         StoreError e;
-        QVERIFY(importCases(*store, examplesDir(), RulePack::builtin(), e));
+        QVERIFY(importCases(*store, examplesDir(), RulePack::builtin()));
         const QString id = QStringLiteral("V06-aav-hiv-hbv");
         qint64 head = store->audit().head()->id;
 
         // One case: before = the version's content hash, after = the file's hash, and its path.
         const QString dir = m_dir.filePath(QStringLiteral("audited-export%1").arg(++m_n));
-        const auto file = exportCase(*store, id, dir, e);
-        QVERIFY2(file, qPrintable(e.message));
+        const auto file = exportCase(*store, id, dir);
+        QVERIFY2(file, WHY(file));
         QCOMPARE(store->audit().head()->id, head + 1);
         AuditEntry row = store->audit().entries(head + 1).front();
         QCOMPARE(row.action, QStringLiteral("case.exported"));
         QCOMPARE(row.objectId, id);
-        QCOMPARE(row.beforeHash, store->latestVersion(id)->contentSha256);
-        QCOMPARE(row.afterHash, sha256Hex(readAll(*file)));
-        QVERIFY2(row.detail.contains(QFileInfo(*file).absoluteFilePath()), qPrintable(row.detail));
+        QCOMPARE(row.beforeHash, store->latestVersion(id).value().contentSha256);
+        QCOMPARE(row.afterHash, sha256Hex(readAll(file.value())));
+        QVERIFY2(row.detail.contains(QFileInfo(file.value()).absoluteFilePath()), qPrintable(row.detail));
         ++head;
 
         // All cases: one row with the count, the directory and a hash over the files.
         const QString all = m_dir.filePath(QStringLiteral("audited-export-all%1").arg(m_n));
-        QCOMPARE(exportAll(*store, all, e).value_or(-1), int(exampleFiles().size()));
+        QCOMPARE(valueOr(exportAll(*store, all), -1), int(exampleFiles().size()));
         QCOMPARE(store->audit().head()->id, head + 1);
         row = store->audit().entries(head + 1).front();
         QCOMPARE(row.action, QStringLiteral("cases.exported"));
@@ -375,7 +450,8 @@ private Q_SLOTS:
                 QStringLiteral("%1 case(s) to %2").arg(exampleFiles().size()).arg(QFileInfo(all).absoluteFilePath())),
             qPrintable(row.detail));
         QByteArray manifest;
-        for (const QString &c : store->allCaseIds()) {
+        const QStringList ids = store->allCaseIds().value();
+        for (const QString &c : ids) {
             const QString f = c + QStringLiteral(".json");
             manifest += f.toUtf8() + ' ' + sha256Hex(readAll(all + QLatin1Char('/') + f)).toLatin1() + '\n';
         }
@@ -384,15 +460,15 @@ private Q_SLOTS:
 
         // Backup: the path, the case count and the file's hash.
         const QString target = m_dir.filePath(QStringLiteral("audited-backup%1.sqlite").arg(m_n));
-        const auto b = backupDatabase(*store, target, e);
-        QVERIFY2(b, qPrintable(e.message));
-        QVERIFY(b->audited);
-        QCOMPARE(b->auditRow, head + 1);
-        QCOMPARE(b->auditHead.id, head); // the snapshot was taken before its own audit row
-        QCOMPARE(b->sha256, sha256Hex(readAll(target)));
+        const auto b = backupDatabase(*store, target);
+        QVERIFY2(b, WHY(b));
+        QVERIFY(b.value().audited);
+        QCOMPARE(b.value().auditRow, head + 1);
+        QCOMPARE(b.value().auditHead.id, head); // the snapshot was taken before its own audit row
+        QCOMPARE(b.value().sha256, sha256Hex(readAll(target)));
         row = store->audit().entries(head + 1).front();
         QCOMPARE(row.action, QStringLiteral("database.backed_up"));
-        QCOMPARE(row.afterHash, b->sha256);
+        QCOMPARE(row.afterHash, b.value().sha256);
         QVERIFY2(
             row.detail.contains(target) && row.detail.contains(QStringLiteral("%1 case(s)").arg(exampleFiles().size())),
             qPrintable(row.detail));
@@ -402,12 +478,12 @@ private Q_SLOTS:
         // A read-only store cannot record them; nothing is written and the result says so.
         auto reader = openStore(store->path(), e, false);
         QVERIFY(reader);
-        QVERIFY(exportCase(*reader, id, dir + QStringLiteral("-ro"), e));
-        QVERIFY(exportAll(*reader, all + QStringLiteral("-ro"), e));
-        const auto rb = backupDatabase(*reader, target + QStringLiteral("-ro"), e);
-        QVERIFY2(rb, qPrintable(e.message));
-        QVERIFY(!rb->audited);
-        QCOMPARE(rb->auditRow, qint64(0));
+        QVERIFY(exportCase(*reader, id, dir + QStringLiteral("-ro")));
+        QVERIFY(exportAll(*reader, all + QStringLiteral("-ro")));
+        const auto rb = backupDatabase(*reader, target + QStringLiteral("-ro"));
+        QVERIFY2(rb, WHY(rb));
+        QVERIFY(!rb.value().audited);
+        QCOMPARE(rb.value().auditRow, qint64(0));
         QCOMPARE(store->audit().head()->id, head);
     }
 

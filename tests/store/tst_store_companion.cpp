@@ -51,7 +51,7 @@ private Q_SLOTS:
         const QStringList files = exampleFiles();
         QVERIFY(files.size() >= 10);
         for (const QString &f : files)
-            QVERIFY(store->saveCase(readAll(f), RulePack::builtin()).status == SaveStatus::Added);
+            QVERIFY(store->saveCase(readAll(f), RulePack::builtin()).value().status == SaveStatus::Added);
 
         const WriterCompanion companion = store->companion(); // on the writer's thread
         std::vector<std::pair<qint64, qint64>> steps;

@@ -27,18 +27,17 @@ private:
     {
         StoreError e;
         auto s = openStore(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_n)), e);
-        if (!s || !importCases(*s, examplesDir(), RulePack::builtin(), e))
+        if (!s || !importCases(*s, examplesDir(), RulePack::builtin()))
             return nullptr;
         return s;
     }
 
     static qint64 conference(Decisions &d)
     {
-        return d
-            .createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
-                { { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology") },
-                    { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy") } })
-            .value_or(0);
+        return valueOr(d.createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
+                           { { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology") },
+                               { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy") } }),
+            qint64(0));
     }
 
 private Q_SLOTS:
@@ -91,17 +90,17 @@ private Q_SLOTS:
 
         auto store = withExamples();
         QVERIFY(store);
-        QCOMPARE(
-            store->setting(RequiredRoles::settingKey()).value_or(QString()).toUtf8(), RequiredRoles::defaultSetting());
+        QCOMPARE(store->setting(RequiredRoles::settingKey()).value().value_or(QString()).toUtf8(),
+            RequiredRoles::defaultSetting());
         QVERIFY(store->setSetting(RequiredRoles::settingKey(), QStringLiteral("[{\"role\":\"nephrology\"}]")));
         Decisions decisions(*store);
         const qint64 conf = conference(decisions);
         QVERIFY(conf > 0);
         const auto id = decisions.open(conf, QStringLiteral("V06-aav-hiv-hbv"), RulePack::builtin());
         QVERIFY(id);
-        const auto d = decisions.decision(*id);
+        const auto d = decisions.decision(id.value());
         QVERIFY(d);
-        QCOMPARE(d->requiredRoles, QStringList { QStringLiteral("nephrology") });
+        QCOMPARE(d.value().requiredRoles, QStringList { QStringLiteral("nephrology") });
     }
 
     void neurologyWhenCnsActive()
@@ -122,47 +121,73 @@ private Q_SLOTS:
         const qint64 conf = conference(decisions);
         QVERIFY(conf > 0);
         const auto id = decisions.open(conf, QStringLiteral("V06-aav-hiv-hbv"), RulePack::builtin());
-        QVERIFY2(id, qPrintable(store->lastError().message));
-        auto d = decisions.decision(*id);
+        QVERIFY2(id, WHY(id));
+        auto d = decisions.decision(id.value());
         QVERIFY(d);
         // HIV positive (V06): infectious disease joins the site defaults.
-        QCOMPARE(d->requiredRoles,
+        QCOMPARE(d.value().requiredRoles,
             (QStringList { QStringLiteral("cellular_therapy"), QStringLiteral("infectious_disease"),
                 QStringLiteral("rheumatology") }));
-        QVERIFY(!d->resultJson.isEmpty());
-        QCOMPARE(d->packSha256, RulePack::builtin().sha256());
+        QVERIFY(!d.value().resultJson.isEmpty());
+        QCOMPARE(d.value().packSha256, RulePack::builtin().sha256());
 
-        QVERIFY(!decisions.finalise(*id)); // no outcome yet
-        QVERIFY(decisions.setOutcome(*id, QStringLiteral("allogeneic_car_t"), QStringLiteral("trial slot available")));
-        QVERIFY(!decisions.setOutcome(*id, QStringLiteral("no_such_arm"), QString()));
+        QVERIFY(!decisions.finalise(id.value())); // no outcome yet
+        QVERIFY(decisions.setOutcome(
+            id.value(), QStringLiteral("allogeneic_car_t"), QStringLiteral("trial slot available")));
+        QVERIFY(!decisions.setOutcome(id.value(), QStringLiteral("no_such_arm"), QString()));
         QVERIFY(decisions.recordPosition(
-            *id, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
+            id.value(), { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
         QVERIFY(!decisions.recordPosition(
-            *id, { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree, {}, {} }));
-        QVERIFY(decisions.recordPosition(*id,
+            id.value(), { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree, {}, {} }));
+        QVERIFY(decisions.recordPosition(id.value(),
             { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree,
                 QStringLiteral("would prefer the bispecific"), {} }));
-        QVERIFY(!decisions.finalise(*id));
-        QCOMPARE(store->lastError().code, StoreErrc::Refused);
-        QVERIFY(store->lastError().message.contains(QLatin1String("infectious_disease")));
+        const auto failed = decisions.finalise(id.value());
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, StoreErrc::Refused);
+        QVERIFY(failed.error().message.contains(QLatin1String("infectious_disease")));
 
         // The database refuses it too, whatever the code does.
         {
             RawConnection raw(store->path());
-            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'final' WHERE id = %1").arg(*id)));
+            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'final' WHERE id = %1").arg(id.value())));
         }
-        QVERIFY(decisions.addOverride(*id, QStringLiteral("AUTO-AGE-01"), QStringLiteral("clinical_judgement"),
+        QVERIFY(decisions.addOverride(id.value(), QStringLiteral("AUTO-AGE-01"), QStringLiteral("clinical_judgement"),
             QStringLiteral("recorded beside, verdicts unchanged")));
-        QVERIFY(
-            !decisions.addOverride(*id, QStringLiteral("NO-SUCH-01"), QStringLiteral("other"), QStringLiteral("x")));
-        QVERIFY(decisions.recordPosition(*id,
+        QVERIFY(!decisions.addOverride(
+            id.value(), QStringLiteral("NO-SUCH-01"), QStringLiteral("other"), QStringLiteral("x")));
+        QVERIFY(decisions.recordPosition(id.value(),
             { QStringLiteral("Dr ID"), QStringLiteral("infectious_disease"), Stance::Abstain,
                 QStringLiteral("HIV suppressed; no view on the arm"), {} }));
-        QVERIFY2(decisions.finalise(*id), qPrintable(store->lastError().message));
-        d = decisions.decision(*id);
-        QVERIFY(d->finalised);
-        QVERIFY(d->hasDissent()); // dissent stays visible
-        QCOMPARE(d->overrides.size(), std::size_t(1));
+        QVERIFY_STORE(decisions.finalise(id.value()));
+        d = decisions.decision(id.value());
+        QVERIFY(d.value().finalised);
+        QVERIFY(d.value().hasDissent()); // dissent stays visible
+        QCOMPARE(d.value().overrides.size(), std::size_t(1));
+    }
+
+    // A refused finalisation is an error saying why, and nothing changes; an unknown decision
+    // is StoreErrc::NotFound, not a refusal.
+    void finaliseRefusedIsAnError()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        QVERIFY(conf > 0);
+        const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
+        QVERIFY2(id, WHY(id));
+        const qint64 head = store->audit().head()->id;
+        const auto refused = decisions.finalise(id.value());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, StoreErrc::Refused);
+        QCOMPARE(refused.error().message,
+            QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(id.value()));
+        QVERIFY(!decisions.decision(id.value()).value().finalised);
+        QCOMPARE(store->audit().head()->id, head);
+        const auto missing = decisions.finalise(id.value() + 1000);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, StoreErrc::NotFound);
     }
 
     void authorsFollowTheActor()
@@ -173,30 +198,31 @@ private Q_SLOTS:
         const qint64 conf = conference(decisions);
         const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
         QVERIFY(id);
-        QCOMPARE(decisions.decision(*id)->createdBy, QStringLiteral("Dr Test"));
+        QCOMPARE(decisions.decision(id.value()).value().createdBy, QStringLiteral("Dr Test"));
         // A position records who typed it in, beside the participant it is for.
         QVERIFY(decisions.recordPosition(
-            *id, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}, {} }));
-        auto d = decisions.decision(*id);
-        QCOMPARE(d->positions.front().participant, QStringLiteral("Dr Rheum"));
-        QCOMPARE(d->positions.front().recordedBy, QStringLiteral("Dr Test"));
+            id.value(), { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}, {} }));
+        auto d = decisions.decision(id.value());
+        QCOMPARE(d.value().positions.front().participant, QStringLiteral("Dr Rheum"));
+        QCOMPARE(d.value().positions.front().recordedBy, QStringLiteral("Dr Test"));
         // The user changes their name: what is written from now on carries the new one.
         store->setActor({ QStringLiteral("tester"), QStringLiteral("Dr Sommer") });
         QVERIFY(decisions.recordPosition(
-            *id, { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {}, {} }));
-        QVERIFY(decisions.setOutcome(*id, QStringLiteral("autologous_car_t"), QStringLiteral("trial slot")));
-        QVERIFY2(decisions.finalise(*id), qPrintable(store->lastError().message));
-        d = decisions.decision(*id);
-        QCOMPARE(d->finalisedBy, QStringLiteral("Dr Sommer"));
-        QCOMPARE(d->positions.front().participant, QStringLiteral("Dr Cell"));
-        QCOMPARE(d->positions.front().recordedBy, QStringLiteral("Dr Sommer"));
-        QCOMPARE(d->positions.back().recordedBy, QStringLiteral("Dr Test"));
+            id.value(), { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {}, {} }));
+        QVERIFY(decisions.setOutcome(id.value(), QStringLiteral("autologous_car_t"), QStringLiteral("trial slot")));
+        QVERIFY_STORE(decisions.finalise(id.value()));
+        d = decisions.decision(id.value());
+        QCOMPARE(d.value().finalisedBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(d.value().positions.front().participant, QStringLiteral("Dr Cell"));
+        QCOMPARE(d.value().positions.front().recordedBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(d.value().positions.back().recordedBy, QStringLiteral("Dr Test"));
         QCOMPARE(store->audit().entries().back().displayName, QStringLiteral("Dr Sommer"));
         QByteArray v01 = example(QStringLiteral("V01-sle-ln-si-units"));
         v01.replace("\"age_years\": 34", "\"age_years\": 35");
-        QCOMPARE(store->saveCase(v01, RulePack::builtin()).status, SaveStatus::Added);
+        QCOMPARE(store->saveCase(v01, RulePack::builtin()).value().status, SaveStatus::Added);
         QVERIFY(store->latestVersion(QStringLiteral("V01-sle-ln-si-units"))
-                    ->createdBy.startsWith(QStringLiteral("Dr Sommer")));
+                    .value()
+                    .createdBy.startsWith(QStringLiteral("Dr Sommer")));
     }
 
     void finalisedDecisionIsImmutable()
@@ -207,59 +233,64 @@ private Q_SLOTS:
         const qint64 conf = conference(decisions);
         const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
         QVERIFY(id);
-        QVERIFY(decisions.setOutcome(*id, QString(), QStringLiteral("await echocardiography")));
+        QVERIFY(decisions.setOutcome(id.value(), QString(), QStringLiteral("await echocardiography")));
         QVERIFY(decisions.recordPosition(
-            *id, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
+            id.value(), { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
         QVERIFY(decisions.recordPosition(
-            *id, { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {} }));
-        QVERIFY(decisions.finalise(*id));
-        const auto before = decisions.decision(*id);
-        QCOMPARE(before->outcome, QStringLiteral("deferred"));
+            id.value(), { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Agree, {}, {} }));
+        QVERIFY(decisions.finalise(id.value()));
+        const auto before = decisions.decision(id.value());
+        QCOMPARE(before.value().outcome, QStringLiteral("deferred"));
 
         // API: refused.
-        QVERIFY(!decisions.setOutcome(*id, QStringLiteral("standard_care"), QStringLiteral("changed my mind")));
-        QCOMPARE(store->lastError().code, StoreErrc::Refused);
+        const auto failed2
+            = decisions.setOutcome(id.value(), QStringLiteral("standard_care"), QStringLiteral("changed my mind"));
+        QVERIFY(!failed2);
+        QCOMPARE(failed2.error().code, StoreErrc::Refused);
         QVERIFY(!decisions.recordPosition(
-            *id, { QStringLiteral("Dr Late"), QStringLiteral("neurology"), Stance::Agree, {}, {} }));
-        QVERIFY(
-            !decisions.addOverride(*id, QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("x")));
-        QVERIFY(!decisions.finalise(*id));
+            id.value(), { QStringLiteral("Dr Late"), QStringLiteral("neurology"), Stance::Agree, {}, {} }));
+        QVERIFY(!decisions.addOverride(
+            id.value(), QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("x")));
+        QVERIFY(!decisions.finalise(id.value()));
 
         // Raw SQL: refused by triggers, on the decision and on everything that belongs to it.
         {
             RawConnection raw(store->path());
-            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET rationale = 'rewritten' WHERE id = %1").arg(*id)));
-            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'draft' WHERE id = %1").arg(*id)));
-            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decisions WHERE id = %1").arg(*id)));
             QVERIFY(!raw.exec(
-                QStringLiteral("UPDATE decision_positions SET position = 'disagree' WHERE decision_id = %1").arg(*id)));
-            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_positions WHERE decision_id = %1").arg(*id)));
+                QStringLiteral("UPDATE decisions SET rationale = 'rewritten' WHERE id = %1").arg(id.value())));
+            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET status = 'draft' WHERE id = %1").arg(id.value())));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decisions WHERE id = %1").arg(id.value())));
+            QVERIFY(
+                !raw.exec(QStringLiteral("UPDATE decision_positions SET position = 'disagree' WHERE decision_id = %1")
+                              .arg(id.value())));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_positions WHERE decision_id = %1").arg(id.value())));
             QVERIFY(!raw.exec(
                 QStringLiteral("INSERT INTO decision_positions (decision_id, participant, role, position, reason,"
                                " recorded_at) VALUES (%1, 'X', 'neurology', 'agree', '', 'now')")
-                    .arg(*id)));
-            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_roles WHERE decision_id = %1").arg(*id)));
+                    .arg(id.value())));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_roles WHERE decision_id = %1").arg(id.value())));
         }
         // And through the real sqlite3 shell.
         QVERIFY2(!sqlite3Path().isEmpty(), "sqlite3 (Debian package sqlite3) is required");
-        const Run r
-            = sqlite3(store->path(), QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1;").arg(*id));
+        const Run r = sqlite3(
+            store->path(), QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1;").arg(id.value()));
         QVERIFY(r.exitCode != 0);
         QVERIFY(r.err.contains("immutable"));
-        const auto after = decisions.decision(*id);
-        QCOMPARE(after->rationale, before->rationale);
-        QCOMPARE(after->resultJson, before->resultJson);
+        const auto after = decisions.decision(id.value());
+        QCOMPARE(after.value().rationale, before.value().rationale);
+        QCOMPARE(after.value().resultJson, before.value().resultJson);
 
         // A correction is a new, linked draft.
-        const auto corr = decisions.correct(*id);
+        const auto corr = decisions.correct(id.value());
         QVERIFY(corr);
-        const auto c = decisions.decision(*corr);
-        QCOMPARE(c->correctsId.value_or(0), *id);
-        QVERIFY(!c->finalised);
-        QCOMPARE(c->resultJson, before->resultJson);
-        QVERIFY(c->positions.empty());
-        QVERIFY(decisions.setOutcome(*corr, QStringLiteral("standard_care"), QStringLiteral("corrected after review")));
-        QCOMPARE(decisions.decision(*id)->outcome, QStringLiteral("deferred"));
+        const auto c = decisions.decision(corr.value());
+        QCOMPARE(c.value().correctsId.value_or(0), id.value());
+        QVERIFY(!c.value().finalised);
+        QCOMPARE(c.value().resultJson, before.value().resultJson);
+        QVERIFY(c.value().positions.empty());
+        QVERIFY(decisions.setOutcome(
+            corr.value(), QStringLiteral("standard_care"), QStringLiteral("corrected after review")));
+        QCOMPARE(decisions.decision(id.value()).value().outcome, QStringLiteral("deferred"));
     }
 
     void replayIsByteIdentical()
@@ -273,15 +304,14 @@ private Q_SLOTS:
             const QString caseId = QFileInfo(file).completeBaseName();
             const auto id = decisions.open(conf, caseId, RulePack::builtin());
             QVERIFY2(id, qPrintable(caseId));
-            ids << *id;
+            ids << id.value();
         }
         for (qint64 id : ids) {
-            StoreError e;
-            const auto r = replayDecision(*store, id, e);
-            QVERIFY2(r, qPrintable(e.message));
-            QVERIFY(r->identical);
-            QVERIFY(r->sameEngine);
-            QCOMPARE(r->replayed, decisions.decision(id)->resultJson);
+            const auto r = replayDecision(*store, id);
+            QVERIFY2(r, WHY(r));
+            QVERIFY(r.value().identical);
+            QVERIFY(r.value().sameEngine);
+            QCOMPARE(r.value().replayed, decisions.decision(id).value().resultJson);
         }
         const QString path = store->path();
         store.reset();
@@ -299,7 +329,7 @@ private Q_SLOTS:
         const qint64 conf = conference(decisions);
         const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
         QVERIFY(id);
-        const QString before = QString::fromUtf8(decisions.decision(*id)->resultJson);
+        const QString before = QString::fromUtf8(decisions.decision(id.value()).value().resultJson);
         QVERIFY(before.contains(QLatin1String("\"id\":\"AUTO-AGE-01\",\"state\":\"met\"")));
 
         // A site pack where autologous CAR T needs age >= 50: V01 (34 y) becomes ineligible.
@@ -311,25 +341,24 @@ private Q_SLOTS:
         const auto pack = RulePack::load(modified, diag);
         QVERIFY2(pack, qPrintable(diag.lines().join(QLatin1Char('\n'))));
 
-        StoreError e;
-        const auto diff = compareWithRules(*store, *id, *pack, e);
-        QVERIFY2(diff, qPrintable(e.message));
-        const QString text = diff->join(QLatin1Char('\n'));
+        const auto diff = compareWithRules(*store, id.value(), *pack);
+        QVERIFY2(diff, WHY(diff));
+        const QString text = diff.value().join(QLatin1Char('\n'));
         QVERIFY2(text.contains(QLatin1String("AUTO-AGE-01: met -> not_met")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("verdict: eligible_with_cautions -> ineligible")), qPrintable(text));
         QVERIFY(text.contains(QLatin1String("rule pack:")));
 
         // The same pack gives no difference.
-        const auto same = compareWithRules(*store, *id, RulePack::builtin(), e);
+        const auto same = compareWithRules(*store, id.value(), RulePack::builtin());
         QVERIFY(same);
-        QCOMPARE(same->size(), 1);
-        QVERIFY(same->first().startsWith(QLatin1String("unchanged:")));
+        QCOMPARE(same.value().size(), 1);
+        QVERIFY(same.value().first().startsWith(QLatin1String("unchanged:")));
 
         const QString packFile = m_dir.filePath(QStringLiteral("site-pack.json"));
         QVERIFY(writeAll(packFile, modified));
         const QString path = store->path();
         store.reset();
-        const Run r = cli({ QStringLiteral("db"), QStringLiteral("replay"), QString::number(*id),
+        const Run r = cli({ QStringLiteral("db"), QStringLiteral("replay"), QString::number(id.value()),
             QStringLiteral("--with-current-rules"), QStringLiteral("--rules"), packFile,
             QStringLiteral("--allow-unsigned"), QStringLiteral("--db"), path });
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -390,28 +419,28 @@ private Q_SLOTS:
         Evaluations evaluations(*store);
         const qint64 conf = conference(decisions);
         const QString caseId = QStringLiteral("V06-aav-hiv-hbv");
-        QVERIFY(evaluations.evaluationsOf(caseId).empty());
+        QVERIFY(evaluations.evaluationsOf(caseId).value().empty());
         CaseFilter filter;
         filter.packSha256 = pack.sha256();
         filter.verdictGroup = QStringLiteral("autologous_car_t");
 
         const qint64 head = store->audit().head()->id;
         const auto id = decisions.open(conf, caseId, pack);
-        QVERIFY2(id, qPrintable(store->lastError().message));
-        const auto d = decisions.decision(*id);
+        QVERIFY2(id, WHY(id));
+        const auto d = decisions.decision(id.value());
         QVERIFY(d);
 
         // The decision's evaluation is in the history: same version, pack and engine.
         const auto evals = evaluations.evaluationsOf(caseId);
-        QCOMPARE(evals.size(), std::size_t(1));
-        const StoredEvaluation &e = evals.front();
-        QCOMPARE(e.caseVersionId, d->caseVersionId);
-        QCOMPARE(e.version, d->caseVersion);
-        QCOMPARE(e.packSha256, d->packSha256);
-        QCOMPARE(e.engineVersion, d->engineVersion);
+        QCOMPARE(evals.value().size(), std::size_t(1));
+        const StoredEvaluation &e = evals.value().front();
+        QCOMPARE(e.caseVersionId, d.value().caseVersionId);
+        QCOMPARE(e.version, d.value().caseVersion);
+        QCOMPARE(e.packSha256, d.value().packSha256);
+        QCOMPARE(e.engineVersion, d.value().engineVersion);
         // Its verdicts are the pinned result's.
         json::Document result;
-        QVERIFY(parseStored(d->resultJson, result));
+        QVERIFY(parseStored(d.value().resultJson, result));
         std::map<QString, QString> pinned;
         for (const auto &arm : result["arms"].GetObject()) {
             const QString armId = json::toQString(arm.name);
@@ -439,22 +468,22 @@ private Q_SLOTS:
             rows.back().detail.endsWith(QStringLiteral("evaluation %1").arg(e.id)), qPrintable(rows.back().detail));
 
         // Exactly what a plain evaluation of that version stores.
-        const auto plain = evaluations.evaluateVersion(d->caseVersionId, pack);
+        const auto plain = evaluations.evaluateVersion(d.value().caseVersionId, pack);
         QVERIFY(plain);
-        QCOMPARE(plain->result.toJson(), e.result.toJson());
+        QCOMPARE(plain.value().result.toJson(), e.result.toJson());
 
         // A decision on an older version records that version's evaluation and leaves the
         // current verdicts (the latest version's) alone.
         const QString other = QStringLiteral("V01-sle-ln-si-units");
-        const qint64 v1 = store->caseSummary(other)->latestVersionId;
-        QByteArray v2 = store->latestVersion(other)->content;
+        const qint64 v1 = store->caseSummary(other).value().latestVersionId;
+        QByteArray v2 = store->latestVersion(other).value().content;
         v2.replace("\"label\":\"", "\"label\":\"edited ");
-        QCOMPARE(store->saveCase(v2, pack).status, SaveStatus::Added);
+        QCOMPARE(store->saveCase(v2, pack).value().status, SaveStatus::Added);
         const auto older = decisions.open(conf, other, pack, v1);
         QVERIFY(older);
         const auto otherEvals = evaluations.evaluationsOf(other);
-        QCOMPARE(otherEvals.size(), std::size_t(1));
-        QCOMPARE(otherEvals.front().caseVersionId, v1);
+        QCOMPARE(otherEvals.value().size(), std::size_t(1));
+        QCOMPARE(otherEvals.value().front().caseVersionId, v1);
         CaseFilter all;
         all.packSha256 = pack.sha256();
         all.limit = 1000;
@@ -473,14 +502,14 @@ private Q_SLOTS:
                                             " BEGIN SELECT RAISE(ABORT, 'blocked by the test'); END")));
         }
         QVERIFY(!decisions.open(conf, third, pack));
-        QVERIFY(evaluations.evaluationsOf(third).empty());
+        QVERIFY(evaluations.evaluationsOf(third).value().empty());
         QCOMPARE(store->audit().head()->id, before);
         {
             RawConnection raw(store->path());
             QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER test_block")));
         }
         QVERIFY(decisions.open(conf, third, pack));
-        QCOMPARE(evaluations.evaluationsOf(third).size(), std::size_t(1));
+        QCOMPARE(evaluations.evaluationsOf(third).value().size(), std::size_t(1));
         QVERIFY(store->audit().verify(store->dialect()).intact);
 
         // Through the CLI: `db decide` then `db list --verdict` and `db show`.

@@ -112,9 +112,9 @@ void TestStoreLocation::openRefusesBeforeTouchingDisk()
     QVERIFY(QDir::setCurrent(dir.path()));
     StoreOptions o;
     o.path = QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium");
-    StoreError e;
-    const std::unique_ptr<CaseStore> store = CaseStore::open(o, e);
+    const auto store = CaseStore::open(o);
     QVERIFY(!store);
+    const StoreError &e = store.error();
     QCOMPARE(e.code, StoreErrc::Unsupported);
     QVERIFY2(e.message.contains(QStringLiteral("PostgreSQL (postgresql://…) is not supported")), qPrintable(e.message));
     QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));

@@ -87,36 +87,44 @@ private:
         o.path = m_dir.filePath(QStringLiteral("p%1/consilium.sqlite").arg(++m_n));
         o.actor = testActor();
         o.clock = clock;
-        StoreError e;
-        auto s = CaseStore::open(o, e);
-        if (!s || !importCases(*s, examplesDir(), RulePack::builtin(), e)) {
-            qWarning("%s", qUtf8Printable(e.message));
+        auto s = CaseStore::open(o);
+        if (!s) {
+            qWarning("%s", qUtf8Printable(s.error().message));
             return nullptr;
         }
-        return s;
+        if (const auto imported = importCases(*s.value(), examplesDir(), RulePack::builtin()); !imported) {
+            qWarning("%s", qUtf8Printable(imported.error().message));
+            return nullptr;
+        }
+        return std::move(s).value();
     }
 
     static qint64 conference(Decisions &d)
     {
-        return d
-            .createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
-                { { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology") } })
-            .value_or(0);
+        return valueOr(d.createConference(QStringLiteral("2026-12-01"), QStringLiteral("Cell therapy MDT"),
+                           { { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology") } }),
+            qint64(0));
     }
 
     // A finalised decision on `caseId` (roles rheumatology and cellular therapy suffice for V01).
-    static std::optional<qint64> finalDecision(Decisions &d, qint64 conf, const QString &caseId)
+    static StoreResult<qint64> finalDecision(Decisions &d, qint64 conf, const QString &caseId)
     {
         const auto id = d.open(conf, caseId, RulePack::builtin());
-        if (!id || !d.setOutcome(*id, QString(), QStringLiteral("await echocardiography")))
-            return std::nullopt;
-        const QStringList roles = d.decision(*id)->requiredRoles;
+        if (!id)
+            return id;
+        StoreResult<void> done = d.setOutcome(id.value(), QString(), QStringLiteral("await echocardiography"));
+        const auto decision = d.decision(id.value());
+        if (done && !decision)
+            done = decision.error();
+        const QStringList roles = decision ? decision.value().requiredRoles : QStringList();
         for (const QString &role : roles) {
-            if (!d.recordPosition(*id, { QStringLiteral("Dr ") + role, role, Stance::Agree, {}, {} }))
-                return std::nullopt;
+            if (done)
+                done = d.recordPosition(id.value(), { QStringLiteral("Dr ") + role, role, Stance::Agree, {}, {} });
         }
-        if (!d.finalise(*id))
-            return std::nullopt;
+        if (done)
+            done = d.finalise(id.value());
+        if (!done)
+            return done.error();
         return id;
     }
 
@@ -136,10 +144,10 @@ private Q_SLOTS:
         const qint64 head = store->audit().head()->id;
 
         // Not archived: refused, and the error says what to do.
-        QVERIFY(!store->purgeCase(kV01, kV01));
-        QCOMPARE(store->lastError().code, StoreErrc::Refused);
-        QVERIFY2(
-            store->lastError().message.contains(QLatin1String("not archived")), qPrintable(store->lastError().message));
+        const auto failed = store->purgeCase(kV01, kV01);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, StoreErrc::Refused);
+        QVERIFY2(failed.error().message.contains(QLatin1String("not archived")), WHY(failed));
 
         // Archived, but the confirmation is not the case id typed again.
         QVERIFY(store->setArchived(kV01, true));
@@ -147,22 +155,24 @@ private Q_SLOTS:
         QCOMPARE(archivedHead, head + 1);
         const QStringList wrong { QString(), QStringLiteral("yes"), kV01.toUpper(), kV01 + QLatin1Char(' ') };
         for (const QString &confirmation : wrong) {
-            QVERIFY(!store->purgeCase(kV01, confirmation));
-            QCOMPARE(store->lastError().code, StoreErrc::Refused);
-            QVERIFY2(store->lastError().message.contains(QLatin1String("confirmation")),
-                qPrintable(store->lastError().message));
+            const auto failed2 = store->purgeCase(kV01, confirmation);
+            QVERIFY(!failed2);
+            QCOMPARE(failed2.error().code, StoreErrc::Refused);
+            QVERIFY2(failed2.error().message.contains(QLatin1String("confirmation")), WHY(failed2));
         }
         // Unknown case.
-        QVERIFY(!store->purgeCase(QStringLiteral("no-such-case"), QStringLiteral("no-such-case")));
-        QCOMPARE(store->lastError().code, StoreErrc::NotFound);
+        const auto failed3 = store->purgeCase(QStringLiteral("no-such-case"), QStringLiteral("no-such-case"));
+        QVERIFY(!failed3);
+        QCOMPARE(failed3.error().code, StoreErrc::NotFound);
 
         // A read-only store cannot purge.
         {
             StoreError e;
             auto reader = openStore(store->path(), e, false);
             QVERIFY(reader);
-            QVERIFY(!reader->purgeCase(kV01, kV01));
-            QCOMPARE(reader->lastError().code, StoreErrc::Refused);
+            const auto failed4 = reader->purgeCase(kV01, kV01);
+            QVERIFY(!failed4);
+            QCOMPARE(failed4.error().code, StoreErrc::Refused);
         }
         QCOMPARE(rowsOf(*store, kV01), rows);
         QCOMPARE(store->audit().head()->id, archivedHead);
@@ -175,25 +185,25 @@ private Q_SLOTS:
         Decisions decisions(*store);
         const qint64 conf = conference(decisions);
         const auto id = finalDecision(decisions, conf, kV01);
-        QVERIFY2(id, qPrintable(store->lastError().message));
+        QVERIFY2(id, WHY(id));
         // A correction (a draft) does not make it purgeable either.
-        QVERIFY(decisions.correct(*id));
+        QVERIFY(decisions.correct(id.value()));
         QVERIFY(store->setArchived(kV01, true));
         const auto rows = rowsOf(*store, kV01);
         const qint64 head = store->audit().head()->id;
 
-        QVERIFY(!store->purgeCase(kV01, kV01));
-        QCOMPARE(store->lastError().code, StoreErrc::Refused);
-        const QString message = store->lastError().message;
-        QVERIFY2(message.contains(QStringLiteral("finalised decision(s) %1").arg(*id)), qPrintable(message));
+        const auto failed5 = store->purgeCase(kV01, kV01);
+        QVERIFY(!failed5);
+        QCOMPARE(failed5.error().code, StoreErrc::Refused);
+        const QString message = failed5.error().message;
+        QVERIFY2(message.contains(QStringLiteral("finalised decision(s) %1").arg(id.value())), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("replayable")), qPrintable(message));
         QCOMPARE(rowsOf(*store, kV01), rows);
         QCOMPARE(store->audit().head()->id, head);
 
-        StoreError e;
-        const auto replay = replayDecision(*store, *id, e);
-        QVERIFY2(replay, qPrintable(e.message));
-        QVERIFY(replay->identical);
+        const auto replay = replayDecision(*store, id.value());
+        QVERIFY2(replay, WHY(replay));
+        QVERIFY(replay.value().identical);
 
         // The CLI says the same and exits 1.
         const QString path = store->path();
@@ -213,20 +223,20 @@ private Q_SLOTS:
         QCOMPARE(evaluations.reevaluateAll(pack).evaluated, qint64(exampleFiles().size()));
         // A second version of V06, evaluated; a draft decision with a position and an override;
         // and a finalised decision on another case whose guards must survive the purge.
-        QByteArray v2 = store->latestVersion(kV06)->content;
+        QByteArray v2 = store->latestVersion(kV06).value().content;
         v2.replace("\"age_years\":41", "\"age_years\":42");
-        QCOMPARE(store->saveCase(v2, pack).status, SaveStatus::Added);
+        QCOMPARE(store->saveCase(v2, pack).value().status, SaveStatus::Added);
         QVERIFY(evaluations.evaluateCase(kV06, pack));
         Decisions decisions(*store);
         const qint64 conf = conference(decisions);
         const auto draft = decisions.open(conf, kV06, pack);
-        QVERIFY2(draft, qPrintable(store->lastError().message));
+        QVERIFY2(draft, WHY(draft));
         QVERIFY(decisions.recordPosition(
-            *draft, { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
+            draft.value(), { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
         QVERIFY(decisions.addOverride(
-            *draft, QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("noted")));
+            draft.value(), QStringLiteral("AUTO-AGE-01"), QStringLiteral("other"), QStringLiteral("noted")));
         const auto final = finalDecision(decisions, conf, kV01);
-        QVERIFY2(final, qPrintable(store->lastError().message));
+        QVERIFY2(final, WHY(final));
         QVERIFY(store->setArchived(kV06, true));
 
         const auto before = rowsOf(*store, kV06);
@@ -242,42 +252,42 @@ private Q_SLOTS:
         const qint64 evaluationsBefore = count(*store, QStringLiteral("SELECT count(*) FROM evaluations"));
         const qint64 auditBefore = store->audit().head()->id;
         const QStringList othersBefore = [&] {
-            QStringList ids = store->allCaseIds();
+            QStringList ids = store->allCaseIds().value();
             ids.removeAll(kV06);
             return ids;
         }();
-        const auto finalBefore = decisions.decision(*final);
+        const auto finalBefore = decisions.decision(final.value());
 
         const auto purged = store->purgeCase(kV06, kV06);
-        QVERIFY2(purged, qPrintable(store->lastError().message));
-        QCOMPARE(purged->caseId, kV06);
-        QCOMPARE(purged->versions, 2);
-        QCOMPARE(purged->evaluations, 3);
-        QCOMPARE(purged->draftDecisions, 1);
-        QCOMPARE(purged->conferenceListings, 1);
-        QCOMPARE(purged->contentSha256.size(), qsizetype(64));
+        QVERIFY2(purged, WHY(purged));
+        QCOMPARE(purged.value().caseId, kV06);
+        QCOMPARE(purged.value().versions, 2);
+        QCOMPARE(purged.value().evaluations, 3);
+        QCOMPARE(purged.value().draftDecisions, 1);
+        QCOMPARE(purged.value().conferenceListings, 1);
+        QCOMPARE(purged.value().contentSha256.size(), qsizetype(64));
 
         // Everything of the case is gone, and nothing else.
         QCOMPARE(total(rowsOf(*store, kV06)), qint64(0));
         QVERIFY(!store->caseSummary(kV06));
-        QCOMPARE(store->allCaseIds(), othersBefore);
+        QCOMPARE(store->allCaseIds().value(), othersBefore);
         QCOMPARE(count(*store, QStringLiteral("SELECT count(*) FROM case_versions")), versionsBefore - 2);
         QCOMPARE(count(*store, QStringLiteral("SELECT count(*) FROM evaluations")), evaluationsBefore - 3);
         QVERIFY(store->dialect().integrityProblems(StoreConnection::of(*store)).isEmpty());
-        const auto finalAfter = decisions.decision(*final);
-        QVERIFY(finalAfter && finalAfter->finalised);
-        QCOMPARE(finalAfter->resultJson, finalBefore->resultJson);
-        QCOMPARE(decisions.conference(conf)->caseIds, QStringList { kV01 });
+        const auto finalAfter = decisions.decision(final.value());
+        QVERIFY(finalAfter && finalAfter.value().finalised);
+        QCOMPARE(finalAfter.value().resultJson, finalBefore.value().resultJson);
+        QCOMPARE(decisions.conference(conf).value().caseIds, QStringList { kV01 });
 
         // One audit row, action "purge", before-hash = the hash of what was purged; the chain
         // still verifies.
         QCOMPARE(store->audit().head()->id, auditBefore + 1);
-        QCOMPARE(purged->auditRow, auditBefore + 1);
+        QCOMPARE(purged.value().auditRow, auditBefore + 1);
         const AuditEntry row = store->audit().entries(auditBefore + 1).front();
         QCOMPARE(row.action, QStringLiteral("purge"));
         QCOMPARE(row.objectType, QStringLiteral("case"));
         QCOMPARE(row.objectId, kV06);
-        QCOMPARE(row.beforeHash, purged->contentSha256);
+        QCOMPARE(row.beforeHash, purged.value().contentSha256);
         QCOMPARE(row.afterHash, QString());
         QCOMPARE(row.osUser, testActor().osUser);
         QVERIFY2(row.detail.contains(QLatin1String("2 version(s), 3 evaluation(s), 1 draft decision(s)")),
@@ -293,25 +303,27 @@ private Q_SLOTS:
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM case_versions")));
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM evaluations")));
             QVERIFY(!raw.exec(QStringLiteral("UPDATE case_versions SET content = '{}'")));
-            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decisions WHERE id = %1").arg(*final)));
-            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1").arg(*final)));
-            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_positions WHERE decision_id = %1").arg(*final)));
-            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM audit_log WHERE id = %1").arg(purged->auditRow)));
-            QVERIFY(!raw.exec(QStringLiteral("UPDATE audit_log SET detail = 'x' WHERE id = %1").arg(purged->auditRow)));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decisions WHERE id = %1").arg(final.value())));
+            QVERIFY(!raw.exec(QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1").arg(final.value())));
+            QVERIFY(
+                !raw.exec(QStringLiteral("DELETE FROM decision_positions WHERE decision_id = %1").arg(final.value())));
+            QVERIFY(!raw.exec(QStringLiteral("DELETE FROM audit_log WHERE id = %1").arg(purged.value().auditRow)));
+            QVERIFY(!raw.exec(
+                QStringLiteral("UPDATE audit_log SET detail = 'x' WHERE id = %1").arg(purged.value().auditRow)));
         }
         const Run shell = sqlite3(store->path(), QStringLiteral("DELETE FROM case_versions WHERE id = 1;"));
         QVERIFY(shell.exitCode != 0);
         QVERIFY(shell.err.contains("cannot be deleted"));
 
         // The replay of the other case's finalised decision is unaffected.
-        StoreError e;
-        const auto replay = replayDecision(*store, *final, e);
-        QVERIFY2(replay && replay->identical, qPrintable(e.message));
+        const auto replay = replayDecision(*store, final.value());
+        QVERIFY2(replay && replay.value().identical, WHY(replay));
 
         // The id is free again: importing the case now starts over at version 1.
-        const SaveOutcome again = store->saveCase(example(kV06), pack);
-        QCOMPARE(again.status, SaveStatus::Added);
-        QCOMPARE(again.version, 1);
+        const auto again = store->saveCase(example(kV06), pack);
+        QVERIFY2(again, WHY(again));
+        QCOMPARE(again.value().status, SaveStatus::Added);
+        QCOMPARE(again.value().version, 1);
     }
 
     void contentHashIsOverThePurgedRows()
@@ -324,14 +336,14 @@ private Q_SLOTS:
             auto store = withExamples(fixed);
             QVERIFY(store);
             if (i == 2) {
-                QByteArray v2 = store->latestVersion(kV01)->content;
+                QByteArray v2 = store->latestVersion(kV01).value().content;
                 v2.replace("\"label\":\"", "\"label\":\"edited ");
-                QCOMPARE(store->saveCase(v2, RulePack::builtin()).status, SaveStatus::Added);
+                QCOMPARE(store->saveCase(v2, RulePack::builtin()).value().status, SaveStatus::Added);
             }
             QVERIFY(store->setArchived(kV01, true));
             const auto p = store->purgeCase(kV01, kV01);
-            QVERIFY2(p, qPrintable(store->lastError().message));
-            hashes[i] = p->contentSha256;
+            QVERIFY2(p, WHY(p));
+            hashes[i] = p.value().contentSha256;
         }
         QCOMPARE(hashes[0], hashes[1]);
         QVERIFY(hashes[2] != hashes[0]);
@@ -353,9 +365,9 @@ private Q_SLOTS:
             QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER test_block BEFORE DELETE ON cases"
                                             " BEGIN SELECT RAISE(ABORT, 'blocked by the test'); END")));
         }
-        QVERIFY(!store->purgeCase(kV01, kV01));
-        QVERIFY2(store->lastError().message.contains(QLatin1String("blocked by the test")),
-            qPrintable(store->lastError().message));
+        const auto failed6 = store->purgeCase(kV01, kV01);
+        QVERIFY(!failed6);
+        QVERIFY2(failed6.error().message.contains(QLatin1String("blocked by the test")), WHY(failed6));
         QCOMPARE(rowsOf(*store, kV01), rows);
         QCOMPARE(store->audit().head()->id, head);
         auto withTest = triggersBefore;
@@ -366,7 +378,7 @@ private Q_SLOTS:
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM case_versions")));
             QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER test_block")));
         }
-        QVERIFY2(store->purgeCase(kV01, kV01), qPrintable(store->lastError().message));
+        QVERIFY_STORE(store->purgeCase(kV01, kV01));
         QVERIFY(store->audit().verify(store->dialect()).intact);
     }
 
@@ -377,10 +389,10 @@ private Q_SLOTS:
         QVERIFY(store->setArchived(kV01, true));
         const auto rows = rowsOf(*store, kV01);
         QCOMPARE(sqlite3(store->path(), QStringLiteral("DROP TRIGGER case_versions_no_delete;")).exitCode, 0);
-        QVERIFY(!store->purgeCase(kV01, kV01));
-        QCOMPARE(store->lastError().code, StoreErrc::Refused);
-        QVERIFY2(store->lastError().message.contains(QLatin1String("case_versions_no_delete")),
-            qPrintable(store->lastError().message));
+        const auto failed7 = store->purgeCase(kV01, kV01);
+        QVERIFY(!failed7);
+        QCOMPARE(failed7.error().code, StoreErrc::Refused);
+        QVERIFY2(failed7.error().message.contains(QLatin1String("case_versions_no_delete")), WHY(failed7));
         QCOMPARE(rowsOf(*store, kV01), rows);
     }
 

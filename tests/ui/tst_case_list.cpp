@@ -48,10 +48,11 @@ void addCases(Session &s, int n, bool evaluate)
                   .arg(20 + i % 50)
                   .arg(disease)
                   .toUtf8();
-        const SaveOutcome out = s.store().saveCase(json, s.pack());
-        QVERIFY2(out.status == SaveStatus::Added, qPrintable(s.store().lastError().message));
+        const auto out = s.store().saveCase(json, s.pack());
+        QVERIFY2(out, qPrintable(out ? QString() : out.error().message));
+        QVERIFY(out.value().status == SaveStatus::Added);
         if (evaluate)
-            s.evaluations().evaluateCase(id, s.pack());
+            QVERIFY(s.evaluations().evaluateCase(id, s.pack()));
     }
     QVERIFY(tx.commit());
 }
@@ -200,10 +201,10 @@ private Q_SLOTS:
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("readinessFilter")), int(Readiness::Any)));
         const auto conf = s->decisions().createConference(QStringLiteral("2026-11-26"), QStringLiteral("Board"), {});
         QVERIFY(conf);
-        QVERIFY(s->decisions().listCase(*conf, QStringLiteral("V05-iim-pregnant")));
-        QVERIFY(s->decisions().listCase(*conf, QStringLiteral("V07-mg-access")));
+        QVERIFY(s->decisions().listCase(conf.value(), QStringLiteral("V05-iim-pregnant")));
+        QVERIFY(s->decisions().listCase(conf.value(), QStringLiteral("V07-mg-access")));
         panel.reload();
-        QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("conferenceFilter")), *conf));
+        QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("conferenceFilter")), conf.value()));
         QTRY_COMPARE(model->rowCount(), 2);
         QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("V07-mg-access"));
         QVERIFY(choose(find<QComboBox>(&panel, QStringLiteral("conferenceFilter")), qint64(0)));
@@ -499,7 +500,7 @@ private Q_SLOTS:
         const QString sha = next->sha256();
         QVERIFY2(s->activatePack(std::move(next), error, nullptr, {}, r), qPrintable(error));
         QCOMPARE(s->pack().sha256(), sha);
-        QCOMPARE(s->store().setting(QStringLiteral("gui.active_pack_sha256")).value_or(QString()), sha);
+        QCOMPARE(s->store().setting(QStringLiteral("gui.active_pack_sha256")).value().value_or(QString()), sha);
         QVERIFY(s->lastReevaluation().cancelled);
         QCOMPARE(s->lastReevaluation().evaluated, qint64(128));
         const auto under = verdictsUnder(*s, sha);

@@ -119,9 +119,9 @@ private Q_SLOTS:
         Dialogs::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(finalise, Qt::LeftButton);
         const auto d = s->decisions().decision(*p->decisionId());
-        QVERIFY(d->finalised);
-        QCOMPARE(d->chosenArm, QStringLiteral("autologous_car_t"));
-        QVERIFY(d->hasDissent());
+        QVERIFY(d.value().finalised);
+        QCOMPARE(d.value().chosenArm, QStringLiteral("autologous_car_t"));
+        QVERIFY(d.value().hasDissent());
         QVERIFY(!finalise->isEnabled());
         QVERIFY(find<QLabel>(p, QStringLiteral("decisionStatus"))->text().contains(QStringLiteral("Final decision")));
         QVERIFY(!dissent->text().isEmpty()); // dissent stays on screen
@@ -173,13 +173,13 @@ private Q_SLOTS:
         QVERIFY(!w.save());
         QCOMPARE(asked, 1);
         QVERIFY(w.isModified());
-        QCOMPARE(s.store().versions(v01).size(), std::size_t(1));
+        QCOMPARE(s.store().versions(v01).value().size(), std::size_t(1));
         // Answered: the version is the user's, and the name is kept for next time.
         answer = QStringLiteral("Dr Weber");
         QVERIFY(w.save());
         QCOMPARE(asked, 2);
-        QVERIFY2(s.store().latestVersion(v01)->createdBy.startsWith(QStringLiteral("Dr Weber")),
-            qPrintable(s.store().latestVersion(v01)->createdBy));
+        QVERIFY2(s.store().latestVersion(v01).value().createdBy.startsWith(QStringLiteral("Dr Weber")),
+            qPrintable(s.store().latestVersion(v01).value().createdBy));
         QCOMPARE(AppSettings::displayName(), QStringLiteral("Dr Weber"));
         QCOMPARE(AppSettings::role(), QStringLiteral("nephrology"));
         weight->selectAll();
@@ -200,7 +200,7 @@ private Q_SLOTS:
         weight->selectAll();
         QTest::keyClicks(weight, QStringLiteral("65"));
         QVERIFY(w.save());
-        QVERIFY(s.store().latestVersion(v01)->createdBy.startsWith(QStringLiteral("Dr Sommer")));
+        QVERIFY(s.store().latestVersion(v01).value().createdBy.startsWith(QStringLiteral("Dr Sommer")));
         QCOMPARE(s.store().audit().entries().back().displayName, QStringLiteral("Dr Sommer"));
 
         // The decision, its conference and each position say who recorded them.
@@ -208,13 +208,14 @@ private Q_SLOTS:
         QTest::mouseClick(find<QPushButton>(p, QStringLiteral("openDecision")), Qt::LeftButton);
         QVERIFY(p->decisionId().has_value());
         const auto created = s.decisions().decision(*p->decisionId());
-        QCOMPARE(created->createdBy, QStringLiteral("Dr Sommer"));
-        QCOMPARE(s.decisions().conference(created->conferenceId)->attendees.front().name, QStringLiteral("Dr Sommer"));
+        QCOMPARE(created.value().createdBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(s.decisions().conference(created.value().conferenceId).value().attendees.front().name,
+            QStringLiteral("Dr Sommer"));
         position(p, QStringLiteral("Dr Rheuma"), QStringLiteral("rheumatology"), QStringLiteral("agree"), QString());
         const auto d = s.decisions().decision(*p->decisionId());
-        QCOMPARE(d->positions.size(), std::size_t(1));
-        QCOMPARE(d->positions.front().participant, QStringLiteral("Dr Rheuma"));
-        QCOMPARE(d->positions.front().recordedBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(d.value().positions.size(), std::size_t(1));
+        QCOMPARE(d.value().positions.front().participant, QStringLiteral("Dr Rheuma"));
+        QCOMPARE(d.value().positions.front().recordedBy, QStringLiteral("Dr Sommer"));
     }
 
     void historyShowsVersionsAndNewDecisions()
@@ -276,8 +277,8 @@ private Q_SLOTS:
         QVERIFY(w.openCase(QStringLiteral("V10-ms-cladribine-infection")));
         QTest::mouseClick(find<QPushButton>(w.decisionPanel(), QStringLiteral("openDecision")), Qt::LeftButton);
         const auto d = s->decisions().decision(*w.decisionPanel()->decisionId());
-        QVERIFY2(d->requiredRoles.contains(QStringLiteral("infectious_disease")),
-            qPrintable(d->requiredRoles.join(QLatin1Char(','))));
+        QVERIFY2(d.value().requiredRoles.contains(QStringLiteral("infectious_disease")),
+            qPrintable(d.value().requiredRoles.join(QLatin1Char(','))));
         QVERIFY(find<QLabel>(w.decisionPanel(), QStringLiteral("finaliseReason"))
                     ->text()
                     .contains(QStringLiteral("Choose an option")));

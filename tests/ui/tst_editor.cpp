@@ -426,7 +426,7 @@ private Q_SLOTS:
             qPrintable(errors->text()));
         QVERIFY(w.evaluation() == nullptr); // as the case reader: no verdicts on an impossible date
         QVERIFY(!w.save());
-        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(1));
+        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).value().size(), std::size_t(1));
         // Corrected: accepted, and the error goes.
         asOf->selectAll();
         QTest::keyClicks(asOf, QStringLiteral("2026-11-30"));
@@ -499,19 +499,19 @@ private Q_SLOTS:
         auto s = env.session();
         CaseWorkspace w(*s);
         QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
-        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(1));
+        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).value().size(), std::size_t(1));
         type(w, QStringLiteral("weight"), QStringLiteral("64"));
         QSignalSpy saved(&w, &CaseWorkspace::caseSaved);
         QVERIFY(w.save());
         QCOMPARE(saved.count(), 1);
         QVERIFY(!w.isModified());
         const auto versions = s->store().versions(QStringLiteral("V01-sle-ln-si-units"), true);
-        QCOMPARE(versions.size(), std::size_t(2));
-        QVERIFY(versions.back().content.contains("\"value\":64"));
+        QCOMPARE(versions.value().size(), std::size_t(2));
+        QVERIFY(versions.value().back().content.contains("\"value\":64"));
         // The list sees the new version evaluated under the active pack.
         const auto summary = s->store().caseSummary(QStringLiteral("V01-sle-ln-si-units"));
-        QCOMPARE(summary->latestVersion, 2);
-        QCOMPARE(s->evaluations().evaluationsOf(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(2));
+        QCOMPARE(summary.value().latestVersion, 2);
+        QCOMPARE(s->evaluations().evaluationsOf(QStringLiteral("V01-sle-ln-si-units")).value().size(), std::size_t(2));
 
         // A new case, typed in from scratch, saved as version 1.
         w.newCase();
@@ -521,7 +521,7 @@ private Q_SLOTS:
         type(w, QStringLiteral("age_years"), QStringLiteral("51"));
         QVERIFY(choose(find<QComboBox>(w.editor(), QStringLiteral("value_disease")), QStringLiteral("SSc")));
         QVERIFY(w.save());
-        QCOMPARE(s->store().latestVersion(QStringLiteral("NEW-001"))->version, 1);
+        QCOMPARE(s->store().latestVersion(QStringLiteral("NEW-001")).value().version, 1);
     }
 
     void unsavedChangesPrompt()
@@ -537,11 +537,11 @@ private Q_SLOTS:
         QVERIFY(Dialogs::lastMessage().contains(QStringLiteral("unsaved")));
         Dialogs::setNextAnswer(QMessageBox::Discard);
         QVERIFY(w.openCase(QStringLiteral("V03-dcssc-all-eligible")));
-        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).size(), std::size_t(1));
+        QCOMPARE(s->store().versions(QStringLiteral("V01-sle-ln-si-units")).value().size(), std::size_t(1));
         type(w, QStringLiteral("weight"), QStringLiteral("81"));
         Dialogs::setNextAnswer(QMessageBox::Save);
         QVERIFY(w.openCase(QStringLiteral("V01-sle-ln-si-units")));
-        QCOMPARE(s->store().versions(QStringLiteral("V03-dcssc-all-eligible")).size(), std::size_t(2));
+        QCOMPARE(s->store().versions(QStringLiteral("V03-dcssc-all-eligible")).value().size(), std::size_t(2));
     }
 
     void crashSafeDraft()

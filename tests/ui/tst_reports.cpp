@@ -108,18 +108,18 @@ private Q_SLOTS:
         // A finalised decision with a dissenting position and an override.
         const auto conf = DecisionPanel::todaysConference(*s);
         QVERIFY(conf);
-        const auto id = s->decisions().open(*conf, QStringLiteral("V01-sle-ln-si-units"), s->pack());
+        const auto id = s->decisions().open(conf.value(), QStringLiteral("V01-sle-ln-si-units"), s->pack());
         QVERIFY(id);
         QVERIFY(s->decisions().setOutcome(
-            *id, QStringLiteral("autologous_car_t"), QStringLiteral("Refractory lupus nephritis")));
+            id.value(), QStringLiteral("autologous_car_t"), QStringLiteral("Refractory lupus nephritis")));
         QVERIFY(s->decisions().recordPosition(
-            *id, { QStringLiteral("Dr Rheuma"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
-        QVERIFY(s->decisions().recordPosition(*id,
+            id.value(), { QStringLiteral("Dr Rheuma"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} }));
+        QVERIFY(s->decisions().recordPosition(id.value(),
             { QStringLiteral("Dr Cell"), QStringLiteral("cellular_therapy"), Stance::Disagree,
                 QStringLiteral("trial slot"), {} }));
-        QVERIFY(s->decisions().addOverride(
-            *id, QStringLiteral("AUTO-WASH-01"), QStringLiteral("clinical_judgement"), QStringLiteral("MMF stopped")));
-        QVERIFY(s->decisions().finalise(*id));
+        QVERIFY(s->decisions().addOverride(id.value(), QStringLiteral("AUTO-WASH-01"),
+            QStringLiteral("clinical_judgement"), QStringLiteral("MMF stopped")));
+        QVERIFY(s->decisions().finalise(id.value()));
 
         MainWindow w(std::move(s));
         QVERIFY(w.workspace()->openCase(QStringLiteral("V01-sle-ln-si-units")));

@@ -63,17 +63,18 @@ int create(const QString &db, int n)
     QRandomGenerator rng(42);
     QElapsedTimer t;
     t.start();
-    int have = int(s->store().allCaseIds().size());
+    int have = int(s->store().allCaseIds().value().size());
     while (have < n) {
         WriteTransaction tx(s->store());
         for (int i = 0; i < 5000 && have < n; ++i, ++have) {
             QString json = QString::fromUtf8(templates[have % templates.size()]);
             json.replace(id, QStringLiteral("\"id\": \"B%1\"").arg(have, 6, 10, QLatin1Char('0')));
             json.replace(age, QStringLiteral("\"age_years\": %1").arg(18 + rng.bounded(60)));
-            if (s->store().saveCase(json.toUtf8(), s->pack()).status == SaveStatus::Rejected)
-                qWarning("rejected: %s", qPrintable(s->store().lastError().details.join(QLatin1Char(' '))));
+            if (const auto saved = s->store().saveCase(json.toUtf8(), s->pack()); !saved)
+                qWarning("rejected: %s", qPrintable(saved.error().details.join(QLatin1Char(' '))));
         }
-        tx.commit();
+        if (!tx.commit())
+            qFatal("the generated cases could not be committed");
         qInfo("%d cases (%.1f s)", have, ms(t) / 1000);
     }
     const ReevaluationSummary r = s->evaluations().reevaluateAll(s->pack());
@@ -231,7 +232,7 @@ int measure(const QString &db, int argc, char *argv[])
         qCritical("%s", qPrintable(error));
         return 1;
     }
-    const qint64 cases = qint64(session->store().allCaseIds().size());
+    const qint64 cases = qint64(session->store().allCaseIds().value().size());
     MainWindow w(std::move(session));
     FirstPaint paint;
     w.installEventFilter(&paint);

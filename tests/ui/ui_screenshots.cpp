@@ -72,11 +72,15 @@ int main(int argc, char *argv[])
     // A decision in progress on the presented case: one role answered, one still missing.
     if (const auto conf = DecisionPanel::todaysConference(w.session())) {
         if (const auto id
-            = w.session().decisions().open(*conf, QStringLiteral("V02-spec-example"), w.session().pack())) {
-            w.session().decisions().setOutcome(
-                *id, QStringLiteral("standard_care"), QStringLiteral("Complete the work-up first"));
-            w.session().decisions().recordPosition(
-                *id, { QStringLiteral("Dr Weber"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} });
+            = w.session().decisions().open(conf.value(), QStringLiteral("V02-spec-example"), w.session().pack())) {
+            const auto set = w.session().decisions().setOutcome(
+                id.value(), QStringLiteral("standard_care"), QStringLiteral("Complete the work-up first"));
+            const auto recorded = set
+                ? w.session().decisions().recordPosition(
+                    id.value(), { QStringLiteral("Dr Weber"), QStringLiteral("rheumatology"), Stance::Agree, {}, {} })
+                : set;
+            if (!recorded)
+                qWarning("screenshot decision: %s", qPrintable(recorded.error().message));
         }
     }
     auto *conference = new ConferenceMode(w.session(), w.caseList()->visibleCaseIds(50), 1); // deletes itself on close

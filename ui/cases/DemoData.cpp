@@ -21,7 +21,8 @@ QStringList DemoData::exampleFiles()
 int DemoData::seedIfEmpty(Session &session)
 {
     CaseStore &store = session.store();
-    if (!store.isWriter() || !store.allCaseIds(true).isEmpty())
+    const auto ids = store.allCaseIds(true);
+    if (!store.isWriter() || !ids || !ids.value().isEmpty())
         return 0;
     int imported = 0;
     // The demo cases are the program's, not the user's: their versions and audit rows say so
@@ -31,15 +32,17 @@ int DemoData::seedIfEmpty(Session &session)
     const auto restore = qScopeGuard([&store, user] { store.setActor(user); });
     {
         WriteTransaction tx(store);
-        if (!tx.ok())
+        if (!tx.begun())
             return 0;
         for (const QString &path : exampleFiles()) {
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
                 continue;
-            const SaveOutcome out = store.saveCase(f.readAll(), session.pack());
-            if (out.status == SaveStatus::Added) {
-                session.evaluations().evaluateCase(out.caseId, session.pack());
+            const auto out = store.saveCase(f.readAll(), session.pack());
+            if (out && out.value().status == SaveStatus::Added) {
+                // A failed evaluation marks the transaction rollback-only: no demo data then.
+                if (!session.evaluations().evaluateCase(out.value().caseId, session.pack()))
+                    return 0;
                 ++imported;
             }
         }

@@ -18,6 +18,45 @@ std::shared_ptr<const RulePack> builtinPack()
     return std::shared_ptr<const RulePack>(std::shared_ptr<const RulePack>(), &RulePack::builtin());
 }
 
+// The active pack, its provenance and a signature override, recorded in one write transaction
+// (as the CLI records --allow-unsigned, with the user's reason).
+StoreResult<void> recordActivation(CaseStore &store, const RulePack &next, const PackProvenance &provenance,
+    const Session::PackOverride *signatureOverride)
+{
+    WriteTransaction tx(store);
+    StoreResult<void> done = tx.begun();
+    if (done) {
+        if (const auto stored = store.storePack(next); !stored)
+            done = stored.error();
+    }
+    if (done)
+        done = store.setSetting(kActivePackKey, next.sha256());
+    if (done)
+        done = store.setSetting(kProvenanceKey, provenance.toJson());
+    if (done && signatureOverride)
+        done = store.audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"), next.sha256(),
+            {}, next.sha256(),
+            signatureOverride->warning + QStringLiteral("; reason: ") + signatureOverride->reason.trimmed());
+    if (done)
+        done = store.audit(QStringLiteral("pack.activated"), QStringLiteral("rule_pack"), next.id(), {}, next.sha256(),
+            next.version());
+    if (done)
+        done = tx.commit();
+    return done;
+}
+
+// A setting of the session, or nullopt when it is not set or cannot be read (then the
+// built-in pack is used, as for a new database).
+std::optional<QString> sessionSetting(CaseStore &store, const QString &key)
+{
+    auto value = store.setting(key);
+    if (!value) {
+        qWarning("consilium: %s", qUtf8Printable(value.error().message));
+        return std::nullopt;
+    }
+    return std::move(value).value();
+}
+
 } // namespace
 
 std::unique_ptr<Session> Session::open(const Options &options, StoreError &error)
@@ -28,11 +67,13 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
     so.lockTimeoutMs = 1500;
     so.writer = options.writer;
     so.create = options.writer;
-    std::unique_ptr<CaseStore> store = CaseStore::open(so, error);
-    if (!store)
+    auto store = CaseStore::open(so);
+    if (!store) {
+        error = store.error();
         return nullptr;
+    }
     std::unique_ptr<Session> s(new Session);
-    s->m_store = std::move(store);
+    s->m_store = std::move(store).value();
     s->m_evaluations = std::make_unique<Evaluations>(*s->m_store);
     s->m_decisions = std::make_unique<Decisions>(*s->m_store);
     s->m_today = options.today;
@@ -40,12 +81,12 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
     s->m_pack = builtinPack();
     s->m_provenance.kind = PackProvenance::Kind::Builtin;
     // The site pack chosen earlier, if it is still in the database and still loads.
-    if (const auto sha = s->m_store->setting(kActivePackKey); sha && *sha != RulePack::builtin().sha256()) {
+    if (const auto sha = sessionSetting(*s->m_store, kActivePackKey); sha && *sha != RulePack::builtin().sha256()) {
         if (const auto bytes = s->m_store->packContent(*sha)) {
             json::Diagnostics diag;
-            if (std::shared_ptr<const RulePack> site = RulePack::load(*bytes, diag)) {
+            if (std::shared_ptr<const RulePack> site = RulePack::load(bytes.value(), diag)) {
                 s->m_pack = std::move(site);
-                const auto provenance = s->m_store->setting(kProvenanceKey);
+                const auto provenance = sessionSetting(*s->m_store, kProvenanceKey);
                 s->m_provenance = provenance ? PackProvenance::fromJson(*provenance) : PackProvenance {};
             }
         }
@@ -90,18 +131,8 @@ bool Session::activatePack(std::unique_ptr<RulePack> pack, QString &error, const
         return false;
     }
     if (m_store->isWriter()) {
-        WriteTransaction tx(*m_store);
-        // As the CLI records --allow-unsigned (db import --rules), with the user's reason.
-        if (!tx.ok() || !m_store->storePack(next) || !m_store->setSetting(kActivePackKey, next.sha256())
-            || !m_store->setSetting(kProvenanceKey, provenance.toJson())
-            || (signatureOverride
-                && !m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"),
-                    next.sha256(), {}, next.sha256(),
-                    signatureOverride->warning + QStringLiteral("; reason: ") + signatureOverride->reason.trimmed()))
-            || !m_store->audit(QStringLiteral("pack.activated"), QStringLiteral("rule_pack"), next.id(), {},
-                next.sha256(), next.version())
-            || !tx.commit()) {
-            error = m_store->lastError().message;
+        if (const auto recorded = recordActivation(*m_store, next, provenance, signatureOverride); !recorded) {
+            error = recorded.error().message;
             return false;
         }
     }
@@ -148,15 +179,19 @@ ReevaluationSummary Session::reevaluateInBackground(const Reevaluation &reevalua
 
 SaveOutcome Session::saveCase(const QByteArray &json, QStringList &problems)
 {
-    SaveOutcome out = m_store->saveCase(json, pack());
-    if (out.status == SaveStatus::Rejected) {
-        problems = m_store->lastError().details;
+    const auto saved = m_store->saveCase(json, pack());
+    if (!saved) {
+        problems = saved.error().details;
         if (problems.isEmpty())
-            problems << m_store->lastError().message;
-        return out;
+            problems << saved.error().message;
+        return SaveOutcome {}; // SaveStatus::Rejected
     }
-    if (out.status == SaveStatus::Added)
-        m_evaluations->evaluateCase(out.caseId, pack());
+    const SaveOutcome &out = saved.value();
+    if (out.status == SaveStatus::Added) {
+        // The version is saved; without an evaluation the list shows it as not evaluated.
+        if (const auto evaluated = m_evaluations->evaluateCase(out.caseId, pack()); !evaluated)
+            qWarning("consilium: %s", qUtf8Printable(evaluated.error().message));
+    }
     Q_EMIT casesChanged();
     return out;
 }

@@ -109,7 +109,7 @@ void ConferenceMode::showCase(int index)
     QString header = id;
     if (const auto v = m_session.store().latestVersion(id)) {
         QString error;
-        doc.load(v->content, error);
+        doc.load(v.value().content, error);
         const CaseValidation val = doc.validate();
         if (val.data)
             next = std::make_unique<Evaluation>(m_session.engine().evaluateFull(*val.data));

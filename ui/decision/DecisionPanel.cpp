@@ -48,10 +48,13 @@ DecisionPanel::DecisionPanel(Session &session, QWidget *parent) : QWidget(parent
     refresh();
 }
 
-std::optional<qint64> DecisionPanel::todaysConference(Session &session)
+StoreResult<qint64> DecisionPanel::todaysConference(Session &session)
 {
     const QString today = session.today().toString(Qt::ISODate);
-    for (const Conference &c : session.decisions().conferences()) {
+    const auto conferences = session.decisions().conferences();
+    if (!conferences)
+        return conferences.error();
+    for (const Conference &c : conferences.value()) {
         if (c.heldOn == today)
             return c.id;
     }
@@ -258,14 +261,13 @@ void DecisionPanel::setLargeType(bool large)
     setFont(f);
 }
 
-bool DecisionPanel::check(bool ok)
+bool DecisionPanel::checked(const StoreError *error)
 {
-    if (!ok)
-        Dialogs::warning(
-            this, tr("Decision"), m_session.store().lastError().message, m_session.store().lastError().details);
+    if (error)
+        Dialogs::warning(this, tr("Decision"), error->message, error->details);
     refresh();
     Q_EMIT decisionChanged();
-    return ok;
+    return !error;
 }
 
 void DecisionPanel::refresh()
@@ -273,11 +275,13 @@ void DecisionPanel::refresh()
     m_decisionId.reset();
     std::optional<Decision> d;
     if (!m_caseId.isEmpty()) {
+        // A decision that cannot be read is shown as none (nothing can be changed on it).
         const auto ids = m_session.decisions().decisionsOfCase(m_caseId);
-        if (!ids.empty()) {
-            d = m_session.decisions().decision(ids.back());
-            if (d)
+        if (ids && !ids.value().empty()) {
+            if (auto found = m_session.decisions().decision(ids.value().back())) {
+                d = std::move(found).value();
                 m_decisionId = d->id;
+            }
         }
     }
     show(d ? &*d : nullptr);
@@ -381,11 +385,10 @@ void DecisionPanel::openDecision()
         m_participant->setText(m_session.userName());
     const auto conf = todaysConference(m_session);
     if (!conf) {
-        check(false);
+        check(conf);
         return;
     }
-    const auto id = m_session.decisions().open(*conf, m_caseId, m_session.pack());
-    check(id.has_value());
+    check(m_session.decisions().open(conf.value(), m_caseId, m_session.pack()));
 }
 
 void DecisionPanel::recordOutcome()
@@ -441,7 +444,7 @@ void DecisionPanel::correct()
 {
     if (!m_decisionId || !IdentityDialog::ensure(this, m_session))
         return;
-    check(m_session.decisions().correct(*m_decisionId).has_value());
+    check(m_session.decisions().correct(*m_decisionId));
 }
 
 } // namespace consilium

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/StoreResult.h"
+
 #include <QWidget>
 
 #include <optional>
@@ -36,7 +38,7 @@ public:
     void refresh();
 
     // The conference held today (created on first use).
-    static std::optional<qint64> todaysConference(Session &session);
+    static StoreResult<qint64> todaysConference(Session &session);
 
 Q_SIGNALS:
     void decisionChanged();
@@ -53,7 +55,9 @@ private:
     void addOverride();
     void finalise();
     void correct();
-    bool check(bool ok);
+    // Shows the error of a failed store call; refreshes either way. True when it succeeded.
+    template <class T> bool check(const StoreResult<T> &result) { return checked(result ? nullptr : &result.error()); }
+    bool checked(const StoreError *error);
     void show(const Decision *d);
 
     Session &m_session;

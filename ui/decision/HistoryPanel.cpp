@@ -33,6 +33,49 @@ QString localTime(const QString &utc)
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : utc;
 }
 
+// What the panel lists for a case: its decisions and its versions, all or an error.
+struct CaseHistory {
+    std::vector<Decision> decisions;
+    std::vector<CaseVersion> versions;
+};
+
+StoreResult<CaseHistory> caseHistory(Session &session, const QString &caseId)
+{
+    CaseHistory out;
+    const auto ids = session.decisions().decisionsOfCase(caseId);
+    if (!ids)
+        return ids.error();
+    for (qint64 id : ids.value()) {
+        auto d = session.decisions().decision(id);
+        if (!d)
+            return d.error();
+        out.decisions.push_back(std::move(d).value());
+    }
+    auto versions = session.store().versions(caseId);
+    if (!versions)
+        return versions.error();
+    out.versions = std::move(versions).value();
+    return out;
+}
+
+// The verdicts stored for a version, preferring the active pack's evaluation; nullopt when the
+// version has not been evaluated.
+StoreResult<std::optional<StoredEvaluation>> storedEvaluation(Session &session, const QString &caseId, int number)
+{
+    auto evaluations = session.evaluations().evaluationsOf(caseId);
+    if (!evaluations)
+        return evaluations.error();
+    const QString &active = session.pack().sha256();
+    std::optional<StoredEvaluation> evaluation;
+    for (StoredEvaluation &e : evaluations.value()) {
+        if (e.version != number)
+            continue;
+        if (!evaluation || e.packSha256 == active || evaluation->packSha256 != active)
+            evaluation = std::move(e);
+    }
+    return evaluation;
+}
+
 } // namespace
 
 HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -158,10 +201,13 @@ void HistoryPanel::refresh()
     m_detail->clear();
     if (m_caseId.isEmpty())
         return;
-    for (qint64 id : m_session.decisions().decisionsOfCase(m_caseId)) {
-        const auto d = m_session.decisions().decision(id);
-        if (!d)
-            continue;
+    const auto history = caseHistory(m_session, m_caseId);
+    if (!history) {
+        m_detail->setPlainText(history.error().message);
+        return;
+    }
+    for (const Decision &decision : history.value().decisions) {
+        const Decision *d = &decision;
         const int r = m_decisions->rowCount();
         m_decisions->insertRow(r);
         const QString outcome = d->outcome == QLatin1String("arm")
@@ -175,7 +221,7 @@ void HistoryPanel::refresh()
             m_decisions->setItem(r, c, item);
         }
     }
-    for (const CaseVersion &v : m_session.store().versions(m_caseId)) {
+    for (const CaseVersion &v : history.value().versions) {
         const int r = m_versions->rowCount();
         m_versions->insertRow(r);
         auto *number = new QTableWidgetItem(QString::number(v.version));
@@ -292,9 +338,13 @@ void HistoryPanel::showVersion()
         return;
     }
     const auto versions = m_session.store().versions(m_caseId, true);
+    if (!versions) {
+        m_detail->setPlainText(versions.error().message);
+        return;
+    }
     const CaseVersion *shown = nullptr;
     const CaseVersion *before = nullptr;
-    for (const CaseVersion &v : versions) {
+    for (const CaseVersion &v : versions.value()) {
         if (v.version == number)
             shown = &v;
         else if (v.version < number && (!before || v.version > before->version))
@@ -309,14 +359,12 @@ void HistoryPanel::showVersion()
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Saved %1 by %2").arg(localTime(shown->createdAt), shown->createdBy).toHtmlEscaped());
 
-    // Verdicts stored for this version, preferring the active pack's evaluation.
-    std::optional<StoredEvaluation> evaluation;
-    for (StoredEvaluation &e : m_session.evaluations().evaluationsOf(m_caseId)) {
-        if (e.version != number)
-            continue;
-        if (!evaluation || e.packSha256 == pack.sha256() || evaluation->packSha256 != pack.sha256())
-            evaluation = std::move(e);
+    const auto stored = storedEvaluation(m_session, m_caseId, number);
+    if (!stored) {
+        m_detail->setPlainText(stored.error().message);
+        return;
     }
+    const std::optional<StoredEvaluation> &evaluation = stored.value();
     if (evaluation) {
         html += QStringLiteral("<p><b>%1</b></p><ul>")
                     .arg(tr("Verdicts (rule pack %1 %2):")
@@ -406,11 +454,16 @@ QString HistoryPanel::detailText() const
 void HistoryPanel::showSelected()
 {
     const qint64 id = selectedDecision();
-    const auto d = id ? m_session.decisions().decision(id) : std::nullopt;
-    if (!d) {
+    if (!id) {
         m_detail->clear();
         return;
     }
+    const auto found = m_session.decisions().decision(id);
+    if (!found) {
+        m_detail->setPlainText(found.error().message);
+        return;
+    }
+    const Decision *d = &found.value();
     QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Decision #%1").arg(d->id));
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Case version %1 · rule pack %2 %3 (sha256 %4) · engine %5")
@@ -446,12 +499,12 @@ void HistoryPanel::replaySelected()
     const qint64 id = selectedDecision();
     if (!id)
         return;
-    StoreError error;
-    const auto r = replayDecision(m_session.store(), id, error);
+    const auto replayed = replayDecision(m_session.store(), id);
+    const ReplayResult *r = replayed ? &replayed.value() : nullptr;
     showSelected();
     QString add;
     if (!r) {
-        add = QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Replay failed:"), error.message.toHtmlEscaped());
+        add = QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Replay failed:"), replayed.error().message.toHtmlEscaped());
     } else if (r->identical) {
         add = QStringLiteral("<p><b>%1</b></p>")
                   .arg(tr("Replay: identical result with the pinned rule pack (byte for byte)."));
@@ -471,12 +524,13 @@ void HistoryPanel::compareSelected()
     const qint64 id = selectedDecision();
     if (!id)
         return;
-    StoreError error;
-    const auto diff = compareWithRules(m_session.store(), id, m_session.pack(), error);
+    const auto compared = compareWithRules(m_session.store(), id, m_session.pack());
+    const QStringList *diff = compared ? &compared.value() : nullptr;
     showSelected();
     QString add;
     if (!diff) {
-        add = QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Comparison failed:"), error.message.toHtmlEscaped());
+        add = QStringLiteral("<p><b>%1</b> %2</p>")
+                  .arg(tr("Comparison failed:"), compared.error().message.toHtmlEscaped());
     } else if (std::all_of(diff->begin(), diff->end(),
                    [](const QString &l) { return l.startsWith(QLatin1String("unchanged")); })) {
         add = QStringLiteral("<p><b>%1</b></p>")

@@ -194,10 +194,13 @@ bool CaseWorkspace::openCase(const QString &caseId)
         return false;
     const auto v = m_session.store().latestVersion(caseId);
     if (!v) {
-        Dialogs::warning(this, tr("Open case"), tr("The case %1 is not in the database.").arg(caseId));
+        if (v.error().code == StoreErrc::NotFound)
+            Dialogs::warning(this, tr("Open case"), tr("The case %1 is not in the database.").arg(caseId));
+        else
+            Dialogs::warning(this, tr("Open case"), v.error().message, v.error().details);
         return false;
     }
-    loadDocument(v->content, caseId, v->version);
+    loadDocument(v.value().content, caseId, v.value().version);
     offerDraft();
     return true;
 }
@@ -315,7 +318,7 @@ void CaseWorkspace::discardChanges()
     m_undo->setClean();
     if (!m_storedId.isEmpty()) {
         if (const auto v = m_session.store().latestVersion(m_storedId)) {
-            loadDocument(v->content, m_storedId, v->version);
+            loadDocument(v.value().content, m_storedId, v.value().version);
             return;
         }
     }

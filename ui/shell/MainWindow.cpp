@@ -41,7 +41,8 @@ namespace consilium {
 
 namespace {
 
-ReportInput reportInput(CaseWorkspace *w)
+// The report's input; the stored version, decision and conference, or why they cannot be read.
+StoreResult<ReportInput> reportInput(CaseWorkspace *w)
 {
     ReportInput in;
     in.engine = &w->session().engine();
@@ -49,16 +50,26 @@ ReportInput reportInput(CaseWorkspace *w)
     in.document = w->document();
     in.header = w->headerText();
     in.provenance = w->session().packProvenance();
-    if (!w->storedCaseId().isEmpty()) {
-        if (const auto s = w->session().store().caseSummary(w->storedCaseId()))
-            in.version = w->isModified() ? 0 : s->latestVersion;
-        const auto ids = w->session().decisions().decisionsOfCase(w->storedCaseId());
-        if (!ids.empty()) {
-            in.decision = w->session().decisions().decision(ids.back());
-            if (in.decision)
-                in.conference = w->session().decisions().conference(in.decision->conferenceId);
-        }
-    }
+    if (w->storedCaseId().isEmpty())
+        return in;
+    Decisions &decisions = w->session().decisions();
+    const auto s = w->session().store().caseSummary(w->storedCaseId());
+    if (!s)
+        return s.error();
+    in.version = w->isModified() ? 0 : s.value().latestVersion;
+    const auto ids = decisions.decisionsOfCase(w->storedCaseId());
+    if (!ids)
+        return ids.error();
+    if (ids.value().empty())
+        return in;
+    auto decision = decisions.decision(ids.value().back());
+    if (!decision)
+        return decision.error();
+    auto conference = decisions.conference(decision.value().conferenceId);
+    if (!conference)
+        return conference.error();
+    in.decision = std::move(decision).value();
+    in.conference = std::move(conference).value();
     return in;
 }
 
@@ -320,20 +331,22 @@ void MainWindow::openFiles(const QStringList &files)
         return; // imported versions record who imported them
     QString last;
     for (const QString &file : files) {
-        StoreError error;
-        const auto summary = consilium::importCases(m_session->store(), file, m_session->pack(), error);
+        const auto summary = consilium::importCases(m_session->store(), file, m_session->pack());
         if (!summary) {
-            Dialogs::warning(this, tr("Open case file"), error.message, error.details);
+            Dialogs::warning(this, tr("Open case file"), summary.error().message, summary.error().details);
             continue;
         }
-        for (const ImportFileOutcome &f : summary->files) {
+        for (const ImportFileOutcome &f : summary.value().files) {
             if (f.status == SaveStatus::Rejected) {
                 // Invalid: open it in the editor so the problems can be fixed.
                 m_workspace->openFile(f.file);
                 return;
             }
-            if (f.status == SaveStatus::Added)
-                m_session->evaluations().evaluateCase(f.caseId, m_session->pack());
+            if (f.status == SaveStatus::Added) {
+                // Saved either way; without an evaluation the list shows it as not evaluated.
+                if (const auto e = m_session->evaluations().evaluateCase(f.caseId, m_session->pack()); !e)
+                    qWarning("consilium: %s", qUtf8Printable(e.error().message));
+            }
             last = f.caseId;
         }
     }
@@ -401,8 +414,13 @@ bool MainWindow::exportReport(const QString &path)
             m_workspace->document()->caseId() + QStringLiteral("-report.pdf"));
     if (target.isEmpty())
         return false;
+    const auto input = reportInput(m_workspace);
+    if (!input) {
+        Dialogs::warning(this, tr("Export conference report"), input.error().message, input.error().details);
+        return false;
+    }
     QString error;
-    if (!ConferenceReport::writePdf(reportInput(m_workspace), target, error)) {
+    if (!ConferenceReport::writePdf(input.value(), target, error)) {
         Dialogs::warning(this, tr("Export conference report"), error);
         return false;
     }
@@ -446,7 +464,12 @@ void MainWindow::printReport()
     dialog.setObjectName(QStringLiteral("printDialog"));
     if (Dialogs::exec(&dialog) != QDialog::Accepted)
         return;
-    ConferenceReport::paint(reportInput(m_workspace), printer);
+    const auto input = reportInput(m_workspace);
+    if (!input) {
+        Dialogs::warning(this, tr("Print report"), input.error().message, input.error().details);
+        return;
+    }
+    ConferenceReport::paint(input.value(), printer);
 }
 
 void MainWindow::startConference()

@@ -331,22 +331,23 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+285"/>
+        <location line="+288"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-220"/>
+        <location line="+2"/>
         <source>Open case</source>
         <translation>Fall öffnen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>The case %1 is not in the database.</source>
         <translation>Der Fall %1 ist nicht in der Datenbank.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Recovered edits</source>
         <translation>Wiederhergestellte Änderungen</translation>
     </message>
@@ -995,7 +996,7 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+58"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
         <source>Case conference %1</source>
         <translation>Fallkonferenz %1</translation>
     </message>
@@ -1124,13 +1125,13 @@
         <translation>Entscheidung vertagen</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+132"/>
+        <location line="+49"/>
+        <location line="+133"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-96"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1205,7 +1206,7 @@
         <translation>vertagt</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Choose an option or &quot;Defer the decision&quot; first.</source>
         <translation>Wählen Sie zuerst eine Option oder „Entscheidung vertagen“.</translation>
     </message>
@@ -1515,7 +1516,7 @@
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+107"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+150"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
@@ -1590,7 +1591,7 @@
         <translation>Versionen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>deferred</source>
         <translation>vertagt</translation>
     </message>
@@ -1635,7 +1636,7 @@
         <translation>keine</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Version %1 of %2</source>
         <translation>Version %1 von %2</translation>
     </message>
@@ -1645,7 +1646,7 @@
         <translation>Gespeichert am %1 von %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Verdicts (rule pack %1 %2):</source>
         <translation>Ergebnisse (Regelwerk %1 %2):</translation>
     </message>
@@ -1707,7 +1708,7 @@
         <translation>Stichtag %1 · %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Decision #%1</source>
         <translation>Entscheidung Nr. %1</translation>
     </message>
@@ -1767,7 +1768,7 @@
         <translation>(die Engine-Version hat sich seither geändert)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Comparison failed:</source>
         <translation>Vergleich fehlgeschlagen:</translation>
     </message>
@@ -2171,30 +2172,30 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+117"/>
+        <location filename="../shell/MainWindow.cpp" line="+128"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
         <location line="+87"/>
-        <location line="+122"/>
+        <location line="+121"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+144"/>
+        <location line="-121"/>
+        <location line="+146"/>
         <source>Case files (*.json)</source>
         <translation>Falldateien (*.json)</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+145"/>
+        <location line="-135"/>
+        <location line="+147"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
     </message>
@@ -2374,7 +2375,7 @@ Regelwerk %2 %3
         <translation>Fall</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Import cases</source>
         <translation>Fälle importieren</translation>
     </message>
@@ -2391,12 +2392,13 @@ Regelwerk %2 %3
     <message>
         <location line="+7"/>
         <location line="+6"/>
+        <location line="+5"/>
         <source>Export conference report</source>
         <translation>Konferenzbericht exportieren</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+21"/>
+        <location line="-11"/>
+        <location line="+26"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -2423,7 +2425,12 @@ Regelwerk %2 %3
         <translation>Patienteninformation gespeichert unter %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>Print report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Conference</source>
         <translation>Konferenz</translation>
     </message>
@@ -3356,7 +3363,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+85"/>
+        <location filename="../common/Session.cpp" line="+126"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>

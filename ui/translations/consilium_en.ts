@@ -327,22 +327,23 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+285"/>
+        <location line="+288"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-220"/>
+        <location line="+2"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>The case %1 is not in the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Recovered edits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,7 +988,7 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+58"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
         <source>Case conference %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,13 +1117,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+132"/>
+        <location line="+49"/>
+        <location line="+133"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-96"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,7 +1198,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Choose an option or &quot;Defer the decision&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,7 +1500,7 @@
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+107"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+150"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1574,7 +1575,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>deferred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,7 +1620,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Version %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,7 +1630,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Verdicts (rule pack %1 %2):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1691,7 +1692,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Decision #%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1751,7 +1752,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Comparison failed:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2151,30 +2152,30 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+117"/>
+        <location filename="../shell/MainWindow.cpp" line="+128"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+87"/>
-        <location line="+122"/>
+        <location line="+121"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+144"/>
+        <location line="-121"/>
+        <location line="+146"/>
         <source>Case files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+145"/>
+        <location line="-135"/>
+        <location line="+147"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2347,7 +2348,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Import cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2364,12 +2365,13 @@ Rule pack %2 %3
     <message>
         <location line="+7"/>
         <location line="+6"/>
+        <location line="+5"/>
         <source>Export conference report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+21"/>
+        <location line="-11"/>
+        <location line="+26"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,7 +2398,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Conference</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3301,7 +3308,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+85"/>
+        <location filename="../common/Session.cpp" line="+126"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -47,7 +47,10 @@ protected:
         CaseStore *store = s.store(true, code);
         if (!store)
             return code;
-        outLine(QStringLiteral("database %1 ready (schema v%2)").arg(store->path()).arg(store->schemaVersion()));
+        const auto schema = store->schemaVersion();
+        if (!schema)
+            return report(schema.error());
+        outLine(QStringLiteral("database %1 ready (schema v%2)").arg(store->path()).arg(schema.value()));
         return Ok;
     }
 };
@@ -73,10 +76,10 @@ protected:
         CaseStore *store = s.store(true, code);
         if (!store)
             return code;
-        StoreError e;
-        const auto summary = importCases(*store, args.first(), *pack, e);
-        if (!summary)
-            return report(e);
+        const auto imported = importCases(*store, args.first(), *pack);
+        if (!imported)
+            return report(imported.error());
+        const ImportSummary *summary = &imported.value();
         for (const ImportFileOutcome &f : summary->files) {
             switch (f.status) {
             case SaveStatus::Added:
@@ -137,21 +140,20 @@ protected:
         CaseStore *store = s.auditedReader(code, unaudited);
         if (!store)
             return code;
-        StoreError e;
         if (all) {
-            const auto n = exportAll(*store, args.first(), e);
+            const auto n = exportAll(*store, args.first());
             if (!n)
-                return report(e);
+                return report(n.error());
             outLine(QStringLiteral("%1 case(s) exported to %2%3")
-                        .arg(*n)
+                        .arg(n.value())
                         .arg(args.first(), store->isWriter() ? auditedNote(*store) : QString()));
         } else {
             const int version = p.value(QStringLiteral("version")).toInt();
-            const auto file = exportCase(*store, args[0], args[1], e, version);
+            const auto file = exportCase(*store, args[0], args[1], version);
             if (!file)
-                return report(e);
+                return report(file.error());
             outLine(QStringLiteral("exported %1 to %2%3")
-                        .arg(args[0], *file, store->isWriter() ? auditedNote(*store) : QString()));
+                        .arg(args[0], file.value(), store->isWriter() ? auditedNote(*store) : QString()));
         }
         if (!store->isWriter())
             warnUnaudited(QStringLiteral("export"), unaudited);
@@ -252,35 +254,43 @@ protected:
         if (!store)
             return code;
         const QString &id = args.first();
-        const auto c = store->caseSummary(id);
-        if (!c)
-            return report(store->lastError());
+        const auto found = store->caseSummary(id);
+        if (!found)
+            return report(found.error());
         if (p.isSet(QStringLiteral("content"))) {
             const auto v = store->latestVersion(id);
             if (!v)
-                return report(store->lastError());
-            outLine(QString::fromUtf8(v->content));
+                return report(v.error());
+            outLine(QString::fromUtf8(v.value().content));
             return Ok;
         }
-        outLine(QStringLiteral("case %1%2").arg(c->caseId, c->archived ? QStringLiteral(" (archived)") : QString()));
-        outLine(QStringLiteral("label: %1").arg(c->label));
-        outLine(QStringLiteral("disease: %1").arg(c->disease.isEmpty() ? QStringLiteral("-") : c->disease));
-        outLine(QStringLiteral("created %1, updated %2").arg(c->createdAt, c->updatedAt));
+        const CaseSummary &c = found.value();
+        const auto versions = store->versions(id);
+        if (!versions)
+            return report(versions.error());
+        outLine(QStringLiteral("case %1%2").arg(c.caseId, c.archived ? QStringLiteral(" (archived)") : QString()));
+        outLine(QStringLiteral("label: %1").arg(c.label));
+        outLine(QStringLiteral("disease: %1").arg(c.disease.isEmpty() ? QStringLiteral("-") : c.disease));
+        outLine(QStringLiteral("created %1, updated %2").arg(c.createdAt, c.updatedAt));
         outLine(QStringLiteral("versions:"));
-        for (const CaseVersion &v : store->versions(id))
+        for (const CaseVersion &v : versions.value())
             outLine(QStringLiteral("  v%1  %2  %3  sha256:%4")
                         .arg(v.version)
                         .arg(v.createdAt, v.createdBy, v.contentSha256.left(16)));
-        printEvaluations(*store, id);
-        printDecisions(*store, id);
-        return Ok;
+        StoreResult<void> printed = printEvaluations(*store, id);
+        if (printed)
+            printed = printDecisions(*store, id);
+        return printed ? Ok : report(printed.error());
     }
 
 private:
-    static void printEvaluations(CaseStore &store, const QString &id)
+    static StoreResult<void> printEvaluations(CaseStore &store, const QString &id)
     {
         Evaluations evaluations(store);
-        const auto evals = evaluations.evaluationsOf(id);
+        const auto found = evaluations.evaluationsOf(id);
+        if (!found)
+            return found.error();
+        const std::vector<StoredEvaluation> &evals = found.value();
         outLine(QStringLiteral("evaluations:%1").arg(evals.empty() ? QStringLiteral(" none") : QString()));
         for (const StoredEvaluation &e : evals) {
             outLine(QStringLiteral("  #%1 v%2 %3 %4 sha256:%5 engine %6 at %7")
@@ -293,21 +303,27 @@ private:
                 earliest << QStringLiteral("%1=%2").arg(arm, date.value_or(QStringLiteral("unknown")));
             outLine(QStringLiteral("     earliest start: %1").arg(earliest.join(QLatin1Char(' '))));
         }
+        return storeSuccess();
     }
 
-    static void printDecisions(CaseStore &store, const QString &id)
+    static StoreResult<void> printDecisions(CaseStore &store, const QString &id)
     {
         Decisions decisions(store);
         const auto ids = decisions.decisionsOfCase(id);
-        outLine(QStringLiteral("decisions:%1").arg(ids.empty() ? QStringLiteral(" none") : QString()));
-        for (qint64 d : ids) {
-            if (const auto dec = decisions.decision(d))
-                outLine(QStringLiteral("  #%1 v%2 %3 %4 %5")
-                            .arg(d)
-                            .arg(dec->caseVersion)
-                            .arg(dec->finalised ? QStringLiteral("final") : QStringLiteral("draft"), dec->outcome,
-                                dec->chosenArm));
+        if (!ids)
+            return ids.error();
+        outLine(QStringLiteral("decisions:%1").arg(ids.value().empty() ? QStringLiteral(" none") : QString()));
+        for (qint64 d : ids.value()) {
+            const auto dec = decisions.decision(d);
+            if (!dec)
+                return dec.error();
+            outLine(QStringLiteral("  #%1 v%2 %3 %4 %5")
+                        .arg(d)
+                        .arg(dec.value().caseVersion)
+                        .arg(dec.value().finalised ? QStringLiteral("final") : QStringLiteral("draft"),
+                            dec.value().outcome, dec.value().chosenArm));
         }
+        return storeSuccess();
     }
 };
 
@@ -336,14 +352,15 @@ protected:
         Evaluations evaluations(*store);
         if (all)
             return evaluateAll(evaluations, *pack);
-        const auto e = evaluations.evaluateCase(args.first(), *pack);
-        if (!e)
-            return report(store->lastError());
+        const auto evaluated = evaluations.evaluateCase(args.first(), *pack);
+        if (!evaluated)
+            return report(evaluated.error());
+        const StoredEvaluation &e = evaluated.value();
         outLine(QStringLiteral("evaluation %1 of %2 v%3 under %4 %5: %6")
-                    .arg(e->id)
-                    .arg(e->caseId)
-                    .arg(e->version)
-                    .arg(pack->id(), pack->version(), verdictSummary(e->result.verdicts)));
+                    .arg(e.id)
+                    .arg(e.caseId)
+                    .arg(e.version)
+                    .arg(pack->id(), pack->version(), verdictSummary(e.result.verdicts)));
         return Ok;
     }
 
@@ -399,8 +416,8 @@ protected:
         CaseStore *store = s.store(true, code);
         if (!store)
             return code;
-        if (!store->setArchived(args.first(), m_archived))
-            return report(store->lastError());
+        if (const auto done = store->setArchived(args.first(), m_archived); !done)
+            return report(done.error());
         outLine(QStringLiteral("%1 %2").arg(
             args.first(), m_archived ? QStringLiteral("archived") : QStringLiteral("unarchived")));
         return Ok;
@@ -436,9 +453,10 @@ protected:
         CaseStore *store = s.store(true, code);
         if (!store)
             return code;
-        const auto r = store->purgeCase(id, confirm);
-        if (!r)
-            return report(store->lastError());
+        const auto purged = store->purgeCase(id, confirm);
+        if (!purged)
+            return report(purged.error());
+        const PurgeOutcome *r = &purged.value();
         outLine(QStringLiteral("purged %1: %2 version(s), %3 evaluation(s), %4 draft decision(s), %5 conference "
                                "listing(s) removed; audit row %6 (before sha256:%7)")
                     .arg(r->caseId)

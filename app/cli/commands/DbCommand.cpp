@@ -70,11 +70,14 @@ CaseStore *Session::store(bool writer, int &code)
 {
     StoreOptions o = storeOptions();
     o.writer = writer;
-    StoreError e;
-    m_store = CaseStore::open(o, e);
-    if (!m_store)
-        code = report(e);
-    else if (!auditPendingOverride(code))
+    auto opened = CaseStore::open(o);
+    if (!opened) {
+        m_store.reset();
+        code = report(opened.error());
+        return nullptr;
+    }
+    m_store = std::move(opened).value();
+    if (!auditPendingOverride(code))
         return nullptr;
     return m_store.get();
 }
@@ -88,12 +91,13 @@ CaseStore *Session::auditedReader(int &code, QString &unaudited)
     o.writer = true;
     o.create = false;
     o.lockTimeoutMs = 1000;
-    StoreError e;
-    m_store = CaseStore::open(o, e);
-    if (m_store)
+    auto opened = CaseStore::open(o);
+    if (opened) {
+        m_store = std::move(opened).value();
         return m_store.get();
+    }
     // Whatever keeps a reader out too (a foreign, damaged or newer file) is reported by it.
-    unaudited = e.message;
+    unaudited = opened.error().message;
     return store(false, code);
 }
 
@@ -136,13 +140,15 @@ bool Session::auditPendingOverride(int &code)
 {
     if (m_pendingOverride.isEmpty() || !m_store || !m_store->isWriter())
         return true;
-    const bool ok = m_store->begin()
-        && m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"),
-            m_pack->sha256(), QString(), m_pack->sha256(), m_pendingOverride)
-        && m_store->commit();
-    if (!ok) {
-        m_store->rollback();
-        code = report(m_store->lastError());
+    WriteTransaction tx(*m_store);
+    StoreResult<void> done = tx.begun();
+    if (done)
+        done = m_store->audit(QStringLiteral("rule_pack.signature_overridden"), QStringLiteral("rule_pack"),
+            m_pack->sha256(), QString(), m_pack->sha256(), m_pendingOverride);
+    if (done)
+        done = tx.commit();
+    if (!done) {
+        code = report(done.error());
         return false;
     }
     m_pendingOverride.clear();

@@ -77,8 +77,8 @@ protected:
         const auto id
             = decisions.createConference(p.value(QStringLiteral("date")), p.value(QStringLiteral("title")), attendees);
         if (!id)
-            return report(store->lastError());
-        outLine(QStringLiteral("conference %1 created").arg(*id));
+            return report(id.error());
+        outLine(QStringLiteral("conference %1 created").arg(id.value()));
         return Ok;
     }
 };
@@ -104,8 +104,8 @@ protected:
         if (!store)
             return code;
         Decisions decisions(*store);
-        if (!decisions.listCase(id, args[1]))
-            return report(store->lastError());
+        if (const auto listed = decisions.listCase(id, args[1]); !listed)
+            return report(listed.error());
         outLine(QStringLiteral("%1 listed in conference %2").arg(args[1]).arg(id));
         return Ok;
     }
@@ -135,16 +135,18 @@ protected:
         if (!store)
             return code;
         Decisions decisions(*store);
-        std::vector<Conference> list;
+        StoreResult<std::vector<Conference>> list = std::vector<Conference>();
         if (id > 0) {
             auto c = decisions.conference(id);
             if (!c)
-                return report(store->lastError());
-            list.push_back(std::move(*c));
+                return report(c.error());
+            list.value().push_back(std::move(c).value());
         } else {
             list = decisions.conferences();
         }
-        for (const Conference &c : list) {
+        if (!list)
+            return report(list.error());
+        for (const Conference &c : list.value()) {
             QStringList names;
             for (const Attendee &at : c.attendees)
                 names << QStringLiteral("%1 (%2)").arg(at.name, at.role);
@@ -187,13 +189,17 @@ protected:
         Decisions decisions(*store);
         const auto id = decisions.open(conf, args[1], *pack);
         if (!id)
-            return report(store->lastError());
-        if ((arm || defer)
-            && !decisions.setOutcome(*id, p.value(QStringLiteral("arm")), p.value(QStringLiteral("rationale"))))
-            return report(store->lastError());
-        const auto d = decisions.decision(*id);
-        if (d)
-            printDecision(*d);
+            return report(id.error());
+        if (arm || defer) {
+            const auto set = decisions.setOutcome(
+                id.value(), p.value(QStringLiteral("arm")), p.value(QStringLiteral("rationale")));
+            if (!set)
+                return report(set.error());
+        }
+        const auto d = decisions.decision(id.value());
+        if (!d)
+            return report(d.error());
+        printDecision(d.value());
         return Ok;
     }
 };
@@ -212,8 +218,11 @@ public:
 protected:
     // The usage problem, or an empty string.
     virtual QString check(const QCommandLineParser &) const { return {}; }
-    // Changes decision `id`; `shown` is the decision to print afterwards. False on a store error.
-    virtual bool apply(Decisions &, qint64, const QCommandLineParser &, qint64 &) { return true; }
+    // Changes decision `id`; `shown` is the decision to print afterwards.
+    virtual StoreResult<void> apply(Decisions &, qint64, const QCommandLineParser &, qint64 &)
+    {
+        return storeSuccess();
+    }
 
     int runDb(Session &s, const QCommandLineParser &p, const QStringList &args) final
     {
@@ -229,12 +238,12 @@ protected:
             return code;
         Decisions decisions(*store);
         qint64 shown = id;
-        if (!apply(decisions, id, p, shown))
-            return report(store->lastError());
+        if (const auto applied = apply(decisions, id, p, shown); !applied)
+            return report(applied.error());
         const auto d = decisions.decision(shown);
         if (!d)
-            return report(store->lastError());
-        printDecision(*d);
+            return report(d.error());
+        printDecision(d.value());
         return Ok;
     }
 
@@ -260,7 +269,7 @@ protected:
             return QStringLiteral("outcome needs --arm ARM or --defer");
         return {};
     }
-    bool apply(Decisions &d, qint64 id, const QCommandLineParser &p, qint64 &) override
+    StoreResult<void> apply(Decisions &d, qint64 id, const QCommandLineParser &p, qint64 &) override
     {
         return d.setOutcome(id, p.value(QStringLiteral("arm")), p.value(QStringLiteral("rationale")));
     }
@@ -290,7 +299,7 @@ protected:
             return QStringLiteral("position needs --participant, --role and one of --agree/--disagree/--abstain");
         return {};
     }
-    bool apply(Decisions &d, qint64 id, const QCommandLineParser &p, qint64 &) override
+    StoreResult<void> apply(Decisions &d, qint64 id, const QCommandLineParser &p, qint64 &) override
     {
         const Stance stance = p.isSet(QStringLiteral("agree")) ? Stance::Agree
             : p.isSet(QStringLiteral("disagree"))              ? Stance::Disagree
@@ -324,7 +333,7 @@ protected:
                 .arg(Decisions::overrideReasonCodes().join(QStringLiteral(", ")));
         return {};
     }
-    bool apply(Decisions &d, qint64 id, const QCommandLineParser &p, qint64 &) override
+    StoreResult<void> apply(Decisions &d, qint64 id, const QCommandLineParser &p, qint64 &) override
     {
         return d.addOverride(
             id, p.value(QStringLiteral("criterion")), p.value(QStringLiteral("code")), p.value(QStringLiteral("text")));
@@ -339,7 +348,10 @@ public:
     { }
 
 protected:
-    bool apply(Decisions &d, qint64 id, const QCommandLineParser &, qint64 &) override { return d.finalise(id); }
+    StoreResult<void> apply(Decisions &d, qint64 id, const QCommandLineParser &, qint64 &) override
+    {
+        return d.finalise(id);
+    }
 };
 
 class CorrectCommand : public DecisionCommand
@@ -351,12 +363,13 @@ public:
     { }
 
 protected:
-    bool apply(Decisions &d, qint64 id, const QCommandLineParser &, qint64 &shown) override
+    StoreResult<void> apply(Decisions &d, qint64 id, const QCommandLineParser &, qint64 &shown) override
     {
         const auto c = d.correct(id);
-        if (c)
-            shown = *c;
-        return c.has_value();
+        if (!c)
+            return c.error();
+        shown = c.value();
+        return storeSuccess();
     }
 };
 

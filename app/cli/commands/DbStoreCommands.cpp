@@ -41,28 +41,28 @@ protected:
         CaseStore *store = s.store(false, code);
         if (!store)
             return code;
-        StoreError e;
-        const auto r = replayDecision(*store, id, e);
+        const auto r = replayDecision(*store, id);
         if (!r)
-            return report(e);
-        printReplay(*store, id, *r);
+            return report(r.error());
+        printReplay(*store, id, r.value());
         if (current) {
-            const auto diff = compareWithRules(*store, id, *current, e);
+            const auto diff = compareWithRules(*store, id, *current);
             if (!diff)
-                return report(e);
+                return report(diff.error());
             outLine(QStringLiteral("with the current rules (%1 %2 sha256:%3):")
                         .arg(current->id(), current->version(), current->sha256()));
-            for (const QString &line : *diff)
+            for (const QString &line : diff.value())
                 outLine(QStringLiteral("  ") + line);
         }
-        return r->identical ? Ok : Failed;
+        return r.value().identical ? Ok : Failed;
     }
 
 private:
     static void printReplay(CaseStore &store, qint64 id, const ReplayResult &r)
     {
         Decisions decisions(store);
-        const auto d = decisions.decision(id);
+        const auto found = decisions.decision(id);
+        const Decision *d = found ? &found.value() : nullptr;
         const QString pinned
             = d ? QStringLiteral("%1 %2 sha256:%3").arg(d->packId, d->packVersion, d->packSha256) : QString();
         if (r.identical) {
@@ -134,10 +134,10 @@ protected:
         CaseStore *store = s.auditedReader(code, unaudited);
         if (!store)
             return code;
-        StoreError e;
-        const auto r = backupDatabase(*store, args.first(), e);
-        if (!r)
-            return report(e);
+        const auto written = backupDatabase(*store, args.first());
+        if (!written)
+            return report(written.error());
+        const BackupResult *r = &written.value();
         outLine(QStringLiteral("backup written to %1 (%2 bytes, %3 case(s), sha256:%4); audit head row %5 sha256:%6")
                     .arg(r->path)
                     .arg(r->bytes)
@@ -170,11 +170,13 @@ protected:
         if (!store)
             return code;
         const auto v = store->setting(args[0]);
-        if (!v) {
+        if (!v)
+            return report(v.error());
+        if (!v.value()) {
             err(QStringLiteral("consilium-cli db: no setting %1").arg(args[0]));
             return Failed;
         }
-        outLine(*v);
+        outLine(*v.value());
         return Ok;
     }
 };
@@ -202,8 +204,8 @@ protected:
         CaseStore *store = s.store(true, code);
         if (!store)
             return code;
-        if (!store->setSetting(key, value))
-            return report(store->lastError());
+        if (const auto done = store->setSetting(key, value); !done)
+            return report(done.error());
         outLine(QStringLiteral("%1 set").arg(key));
         return Ok;
     }
