@@ -43,7 +43,13 @@ private:
     void derivedDetails(Evaluation &e) const;
     void patientRows(Evaluation &e) const;
     QString inputName(int input) const;
-    ArmTimeline timeline(int arm, const Evaluation &e) const;
+    // The timeline of a logistics definition: an arm's (with its variants) or an option's composed one.
+    ArmTimeline timeline(const LogisticsDef &def, const Evaluation &e, bool variants) const;
+    // Options (engine/OptionDetails.cpp): groups, composed logistics, per-option details.
+    void addOptionGroups();
+    void compileOptions();
+    void optionDetails(Evaluation &e) const;
+    void substitutePlatform(const OptionDef &opt, Workspace &ws) const;
 
     const RulePack &m_pack;
     std::vector<VerdictGroup> m_groups;
@@ -59,6 +65,24 @@ private:
     std::vector<Expression::Node> m_program;
     std::vector<std::int32_t> m_roots; // distinct expressions: root node in m_program
     std::vector<CompiledCriterion> m_compiled;
+    // An option's tally = its own criteria's + its arm's − its replaced criteria's (docs/engine.md#options).
+    struct CompiledOption {
+        std::uint16_t group = 0;
+        std::uint16_t armGroup = 0;
+        std::int32_t replacedBegin = 0; // into m_replaced
+        std::int32_t replacedEnd = 0;
+    };
+    std::vector<CompiledOption> m_compiledOptions;
+    std::vector<std::int32_t> m_replaced; // criterion indices
+    std::vector<std::pair<std::uint16_t, std::uint16_t>> m_aliases; // (sub-option group, option group)
+    int m_optionGroup = 0; // group index of option 0
+    // Each option's logistics: the arm's default with the option's overrides (resources/packs/FORMAT.md, "Options").
+    struct OptionLogistics {
+        LogisticsDef def;
+        QStringList notes; // what the composition flags (vein-to-vein not found, …)
+    };
+    std::vector<OptionLogistics> m_optionLogistics;
+    OptionLogistics composeLogistics(const OptionDef &opt) const;
 };
 
 } // namespace consilium
