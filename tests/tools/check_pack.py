@@ -1358,6 +1358,8 @@ def main(argv):
                             ('driving_restriction', 37, 93), ('irradiated_blood_products', 6, 127)]
                     if pack.get('id') == 'consilium-reference' and tl != want:
                         bad('logistics.autologous_car_t', 'V01 timeline %s differs from reference-rules 5.1 %s' % (tl, want))
+                if pack.get('id') == 'consilium-reference' and 'options' in pack:
+                    options.check_reference_logistics(pack, lambda c: Evaluator(pack, d, agents, c), cases, bad)
             if examples and os.path.isdir(examples):
                 files = sorted(f for f in os.listdir(examples) if f.endswith('.json'))
                 for fn in files:

@@ -13,6 +13,11 @@ Checked (options-2026.2.md §D.1 load errors and the format draft shared with th
   * reference pack only: per-option criterion counts of the §C tables.
 Evaluation (§D.2): effective criteria = arm criteria not in `replaces` (arm order), then own criteria (pack order);
 verdict as for an arm, plus not_applicable when every effective criterion is not_applicable.
+Logistics (§D.4, composed_logistics): the arm's default phases with the option's overrides; for the reference pack
+every option's earliest_start in E01–E08 and the timelines spelled out in §E03/§E08 are reproduced. Readings where
+§D.4 is silent, taken from the §E timelines: lymphodepletion `none` also drops the autologous bridging phase (as the
+2026.1 mRNA variant); a bispecific option's inpatient_days adds `inpatient_monitoring` [T, T+d) and null adds nothing
+(BRASLE); infection prophylaxis ends one month after the START of the last listed dose (CLN-978: day 34 → 65).
 """
 import re
 
@@ -238,3 +243,153 @@ def check_expected_options(ctx, exp, q, opts, crit_ids, known_input):
 def evaluate_option(ev, pack, option):
     """The option's expectation-shaped result (options-2026.2.md §D.2) from a check_pack Evaluator."""
     return ev.arm(effective_criteria(pack, option), sub=True)
+
+
+# ---------------------------------------------------------------- logistics composition (§D.4)
+def _fact_value(lg, key):
+    f = lg.get(key)
+    return (True, f.get('value')) if isinstance(f, dict) else (False, None)
+
+
+def _set_window(phases, name, point, value):
+    """A duration override of one phase [point, point + value): 0 omits it, null keeps it open-ended."""
+    out = []
+    for ph in phases:
+        if ph['phase'] == name:
+            if value == 0:
+                continue
+            ph = dict(ph, end=None if value is None else {'from': point, 'days': value})
+        out.append(ph)
+    return out
+
+
+def _administration(phases, arm, adm):
+    doses = [dict(ph) for ph in adm['phases']]
+    out = []
+    for ph in phases:
+        if arm == 'bispecific_tce' and ph['phase'] == 'maintenance_dose':
+            continue
+        if ph['phase'] == ('step_up_inpatient' if arm == 'bispecific_tce' else 'infusion'):
+            out += doses
+            continue
+        if arm == 'bispecific_tce' and ph['phase'] == 'infection_prophylaxis':
+            last = doses[-1]['start']
+            end = {'from': last['from'], 'days': last.get('days', 0), 'months': 1}
+            ph = dict(ph, end=end if adm['complete'] else None)
+        out.append(ph)
+    return out
+
+
+def composed_logistics(pack, option):
+    """The arm's default logistics with the option's overrides (options-2026.2.md §D.4)."""
+    arm = option['arm']
+    lg = json_copy(pack['logistics'][arm])
+    lg.pop('variants', None)
+    ov = option.get('logistics', {})
+    phases, points = lg['phases'], lg.get('points', {})
+    present, washout = _fact_value(ov, 'washout_required')
+    if present and washout is False:
+        phases = [ph for ph in phases if ph['phase'] != 'washout']
+        lg['earliest_start'] = 'as_of'
+        first = 'W' if arm == 'autologous_car_t' else 'T'
+        if first in points:
+            points[first] = {'from': 'as_of'}
+    present, v2v = _fact_value(ov, 'vein_to_vein_days')
+    if present and v2v is not None:
+        lg['parameters']['vein_to_vein_days'] = dict(lg['parameters']['vein_to_vein_days'], value=v2v)
+    if (ov.get('lymphodepletion') or {}).get('regimen') == 'none':
+        phases = [ph for ph in phases if ph['phase'] not in ('lymphodepletion', 'bridging')]
+        phases = [dict(ph, end={'from': 'I'}) if ph['phase'] == 'manufacturing' else ph for ph in phases]
+        if arm == 'allogeneic_car_t':
+            points['I'] = {'from': 'S'}
+    if 'administration' in ov:
+        phases = _administration(phases, arm, ov['administration'])
+    point = 'T' if arm == 'bispecific_tce' else 'I'
+    present, days = _fact_value(ov, 'inpatient_days')
+    if present and arm == 'bispecific_tce':
+        if days:
+            phases.append({'phase': 'inpatient_monitoring', 'start': {'from': 'T'}, 'end': {'from': 'T', 'days': days}})
+    elif present:
+        phases = _set_window(phases, 'inpatient_monitoring', point, days)
+    for key, name in (('proximity_days', 'proximity_window'), ('driving_days', 'driving_restriction')):
+        present, days = _fact_value(ov, key)
+        if present:
+            phases = _set_window(phases, name, point, days)
+    present, irr = _fact_value(ov, 'irradiated_blood_products')
+    if present and irr is False:
+        phases = [ph for ph in phases if ph['phase'] != 'irradiated_blood_products']
+    lg['phases'] = phases
+    return lg
+
+
+def json_copy(x):
+    import json
+    return json.loads(json.dumps(x))
+
+
+def option_timeline(ev, pack, option):
+    """(earliest_start, [(phase, start_day, end_day)]) of an option for the Evaluator's case."""
+    lg = composed_logistics(pack, option)
+    es = lg['earliest_start']
+    start = ev.as_of.isoformat() if es == 'as_of' else ev.values.get(es)
+    saved = ev.pack
+    ev.pack = dict(pack, logistics=dict(pack['logistics'], **{option['arm']: lg}))
+    try:
+        return start, ev.timeline(option['arm'])
+    finally:
+        ev.pack = saved
+
+
+# ---------------------------------------------------------------- §E earliest starts and timelines
+_AUTO_INTEGRATING = ('auto-zorpo-cel-castle', 'auto-rese-cel-reset', 'auto-miv-cel-kysa8', 'auto-obe-cel-carlysle')
+_ALLO = ('allo-allo-329-resolution', 'allo-ft819', 'allo-cta311')
+
+
+def _starts(auto, tce):
+    """earliest_start per option (§E 'Decisive'): integrating autologous options `auto`, Descartes-08 and every
+    allogeneic and standard-care option as_of, teclistamab and CLN-978 `tce`, BRASLE as_of."""
+    d = {o: auto for o in _AUTO_INTEGRATING}
+    d.update({o: '2026-12-04' for o in _ALLO + ('auto-descartes-08-aurora', 'tce-blinatumomab-brasle', 'soc-ahsct')})
+    d.update({'tce-teclistamab-offlabel': tce, 'tce-cln-978-sle': tce})
+    return d
+
+
+EXPECTED_STARTS = {
+    'E01-sle-plt60': _starts('2026-12-04', '2026-12-04'),
+    'E02-sps-one-line': _starts('2026-12-04', '2026-12-04'),
+    'E03-mg-azathioprine': _starts('2026-12-17', '2026-12-17'),
+    'E04-sle-bcells-after-rituximab': _starts('2026-12-18', '2026-12-05'),
+    'E05-ssc-age-70': _starts('2026-12-04', '2026-12-04'),
+    'E06-sle-partial-48kg': _starts('2026-12-04', '2026-12-17'),
+    'E07-ssc-duration-8y': _starts('2026-12-17', '2026-12-04'),
+    'E08-sle-one-is-line': _starts('2026-12-17', '2026-12-17'),
+}
+_E03_ARM = [('washout', 0, 13), ('leukapheresis', 13, 14), ('manufacturing', 14, 32), ('bridging', 14, 32),
+            ('lymphodepletion', 32, 35), ('infusion', 37, 38), ('inpatient_monitoring', 37, 45),
+            ('proximity_window', 37, 65), ('driving_restriction', 37, 93), ('irradiated_blood_products', 6, 127)]
+EXPECTED_TIMELINES = {  # §E03 and §E08 'Timelines (days)'
+    ('E03-mg-azathioprine', 'auto-zorpo-cel-castle'): _E03_ARM,
+    ('E03-mg-azathioprine', 'auto-descartes-08-aurora'):
+        [('leukapheresis', 0, 1), ('manufacturing', 1, 24)] + [('infusion', 24 + 7 * k, 25 + 7 * k) for k in range(6)],
+    ('E08-sle-one-is-line', 'tce-cln-978-sle'):
+        [('washout', 0, 13)] + [('injection', 13 + 7 * k, 14 + 7 * k) for k in range(4)]
+        + [('inpatient_monitoring', 13, 15), ('infection_prophylaxis', 13, 65)],
+    ('E08-sle-one-is-line', 'tce-blinatumomab-brasle'): [('infusion_course', 0, 5), ('infection_prophylaxis', 0, None)],
+}
+
+
+def check_reference_logistics(pack, make_evaluator, cases, bad):
+    """Reference pack: every option's earliest_start in E01–E08 and the §E timelines (compared as sets)."""
+    opts = option_map(pack)
+    for vid, starts in EXPECTED_STARTS.items():
+        if vid not in cases:
+            bad('vignette %s' % vid, 'missing')
+            continue
+        ev = make_evaluator(cases[vid])
+        for oid, want in starts.items():
+            got, tl = option_timeline(ev, pack, opts[oid])
+            if got != want:
+                bad('vignette %s %s' % (vid, oid), 'earliest_start %s, expected %s (options-2026.2.md §E)' % (got, want))
+            want_tl = EXPECTED_TIMELINES.get((vid, oid))
+            if want_tl is not None and sorted(tl or [], key=repr) != sorted(want_tl, key=repr):
+                bad('vignette %s %s' % (vid, oid), 'timeline %s, expected %s (options-2026.2.md §E)' % (tl, want_tl))
