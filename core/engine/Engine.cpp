@@ -186,10 +186,10 @@ Engine::Engine(const RulePack &pack) : m_pack(pack)
         cc.applies = cr.hasApplies ? compile(cr.applies) : -1;
         cc.condition = compile(cr.condition);
         cc.severity = cr.severity;
-        for (std::size_t g = 0; g < m_groups.size(); ++g) {
-            const VerdictGroup &group = m_groups[g];
-            if (cr.option >= 0 ? group.option == cr.option
-                               : group.arm == cr.arm && group.subOption == cr.subOption && group.option < 0)
+        for (int g = 0; g < groupCount(); ++g) {
+            const VerdictGroup &vg = group(g);
+            if (cr.option >= 0 ? vg.option == cr.option
+                               : vg.arm == cr.arm && vg.subOption == cr.subOption && vg.option < 0)
                 cc.group = std::uint16_t(g);
         }
         m_compiled.push_back(cc);
@@ -207,9 +207,9 @@ Engine::Engine(const RulePack &pack) : m_pack(pack)
 
 int Engine::groupIndex(const QString &key) const
 {
-    for (std::size_t i = 0; i < m_groups.size(); ++i) {
-        if (m_groups[i].key == key)
-            return int(i);
+    for (int i = 0; i < groupCount(); ++i) {
+        if (group(i).key == key)
+            return i;
     }
     return -1;
 }
@@ -228,8 +228,8 @@ void Engine::prepare(Workspace &ws) const
     ws.values.assign(std::size_t(m_pack.slotCount()), kUnknown);
     ws.status.assign(std::size_t(m_pack.slotCount()), ValueStatus::Absent);
     ws.states.assign(m_pack.criteria().size(), CriterionState::Unknown);
-    ws.verdicts.assign(m_groups.size(), Verdict::Undetermined);
-    ws.tallies.assign(m_groups.size(), VerdictTally {});
+    ws.verdicts.assign(std::size_t(groupCount()), Verdict::Undetermined);
+    ws.tallies.assign(std::size_t(groupCount()), VerdictTally {});
     ws.expressions.assign(m_roots.size(), Tri::Unknown);
     ws.knownPoints.assign(m_pack.derived().size(), 0);
 }
@@ -421,9 +421,9 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
                 addToTally(t, m_compiled[ci].severity, st, -1);
         }
     }
-    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+    for (std::size_t g = 0; g < ws.verdicts.size(); ++g) {
         // A sub-option or an option none of whose criteria applies is not applicable.
-        const bool unused = (m_groups[g].subOption >= 0 || m_groups[g].option >= 0) && ws.tallies[g].applicable == 0;
+        const bool unused = (g >= kArmCount) && ws.tallies[g].applicable == 0;
         ws.verdicts[g] = unused ? Verdict::NotApplicable : verdictFrom(ws.tallies[g]);
     }
     for (const auto &[alias, option] : m_aliases)

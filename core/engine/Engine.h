@@ -13,7 +13,16 @@ public:
     explicit Engine(const RulePack &pack);
 
     const RulePack &pack() const noexcept { return m_pack; }
+    // The arms, then the sub-options (what the views list); options are groups after these.
     const std::vector<VerdictGroup> &groups() const noexcept { return m_groups; }
+    const std::vector<VerdictGroup> &optionGroups() const noexcept { return m_optionGroups; }
+    int groupCount() const noexcept { return int(m_groups.size() + m_optionGroups.size()); }
+    // Any group by index: arms and sub-options, then option o at groups().size() + o.
+    const VerdictGroup &group(int g) const
+    {
+        const auto n = m_groups.size();
+        return std::size_t(g) < n ? m_groups[std::size_t(g)] : m_optionGroups[std::size_t(g) - n];
+    }
     int groupIndex(const QString &key) const;
 
     void prepare(Workspace &ws) const;
@@ -53,6 +62,7 @@ private:
 
     const RulePack &m_pack;
     std::vector<VerdictGroup> m_groups;
+    std::vector<VerdictGroup> m_optionGroups;
     std::vector<int> m_femaleIndex; // by derived index: enum index of "female" in its sex input
     // All criteria compiled into one contiguous program (cache-friendly fast path). Identical
     // expressions (e.g. the shared `disease == "SSc"` applicability) are evaluated once per case.

@@ -109,7 +109,12 @@ public:
 
     // Verdict groups, indexed as Engine::groups(): the arms, then the sub-options.
     const std::vector<GroupResult> &groups() const noexcept { return m_groups; }
-    const GroupResult &group(int g) const { return m_groups[std::size_t(g)]; }
+    // Any group by index (Engine::group): option o is at groups().size() + o.
+    const GroupResult &group(int g) const
+    {
+        const auto n = m_groups.size();
+        return std::size_t(g) < n ? m_groups[std::size_t(g)] : m_optionResults[std::size_t(g) - n];
+    }
     const GroupResult &group(Arm arm) const { return m_groups[armIndex(arm)]; }
     // The group of a sub-option of `arm` (-1 = the arm itself).
     const GroupResult &group(Arm arm, int subOption) const;
@@ -165,7 +170,7 @@ public:
     // (RulePack::options()).
     int optionCount() const noexcept { return int(m_options.size()); }
     const OptionDef &optionDef(int option) const { return m_pack->options()[std::size_t(option)]; }
-    const GroupResult &option(int option) const { return m_groups[std::size_t(m_optionGroup + option)]; }
+    const GroupResult &option(int option) const { return m_optionResults[std::size_t(option)]; }
     Verdict optionVerdict(int option) const { return this->option(option).verdict; }
     // Its effective criteria: the arm's not replaced (arm order), then its own (pack order).
     const std::vector<int> &optionCriteria(int option) const { return optionDef(option).effectiveCriteria; }
@@ -195,6 +200,12 @@ private:
     CaseData m_case;
     Workspace m_ws;
     std::vector<GroupResult> m_groups;
+    std::vector<GroupResult> m_optionResults;
+    GroupResult &result(int g)
+    {
+        const auto n = m_groups.size();
+        return std::size_t(g) < n ? m_groups[std::size_t(g)] : m_optionResults[std::size_t(g) - n];
+    }
     std::vector<int> m_subOptionGroup; // by arm: group index of its first sub-option
     std::vector<std::vector<int>> m_scorePoints;
     QStringList m_applicability;
@@ -214,7 +225,6 @@ private:
         std::vector<const ToxicityEntry *> toxicity;
         std::vector<const Modifier *> modifiers;
     };
-    int m_optionGroup = 0; // group index of option 0
     std::vector<OptionDetails> m_options;
 };
 

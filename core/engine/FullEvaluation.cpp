@@ -156,14 +156,15 @@ void Engine::groupResults(Evaluation &e) const
 {
     const auto &criteria = m_pack.criteria();
     const Workspace &ws = e.m_ws;
-    const std::size_t nGroups = m_groups.size();
+    const std::size_t nGroups = std::size_t(groupCount());
     std::vector<std::vector<int>> excl(nGroups);
     std::vector<std::vector<int>> caut(nGroups);
-    e.m_groups.resize(nGroups);
+    e.m_groups.resize(m_groups.size());
+    e.m_optionResults.resize(m_optionGroups.size());
     for (std::size_t g = 0; g < nGroups; ++g) {
-        GroupResult &r = e.m_groups[g];
+        GroupResult &r = e.result(int(g));
         r.verdict = ws.verdicts[g];
-        for (int ci : m_groups[g].criteria) {
+        for (int ci : group(int(g)).criteria) {
             const Criterion &cr = criteria[std::size_t(ci)];
             const CriterionState st = ws.states[std::size_t(ci)];
             if (criterionDecides(r.verdict, cr.severity, st))
@@ -187,7 +188,7 @@ void Engine::groupResults(Evaluation &e) const
     std::vector<int> counts(nInputs, 0);
     std::vector<int> cautionCounts(nInputs, 0);
     for (std::size_t g = 0; g < nGroups; ++g) {
-        if (!m_groups[g].ranked) // options do not change the ranking (docs/result-format.md#options)
+        if (!group(int(g)).ranked) // options do not change the ranking (docs/result-format.md#options)
             continue;
         for (int in : excl[g])
             ++counts[std::size_t(in)];
@@ -216,8 +217,8 @@ void Engine::groupResults(Evaluation &e) const
         }
         rank(excl[g], counts);
         rank(cautionOnly, cautionCounts);
-        e.m_groups[g].missingInputs = names(excl[g]);
-        e.m_groups[g].cautionMissingInputs = names(cautionOnly);
+        e.result(int(g)).missingInputs = names(excl[g]);
+        e.result(int(g)).cautionMissingInputs = names(cautionOnly);
     }
     std::vector<int> all;
     for (std::size_t in = 0; in < nInputs; ++in) {

@@ -23,7 +23,8 @@ DayOffset fromPoint(int point, int days)
 
 std::vector<PhaseDef>::iterator findPhase(std::vector<PhaseDef> &phases, const char *name)
 {
-    return std::find_if(phases.begin(), phases.end(), [name](const PhaseDef &p) { return p.phase == QLatin1String(name); });
+    return std::find_if(
+        phases.begin(), phases.end(), [name](const PhaseDef &p) { return p.phase == QLatin1String(name); });
 }
 
 void removePhases(std::vector<PhaseDef> &phases, std::initializer_list<const char *> names)
@@ -158,7 +159,7 @@ void Engine::addOptionGroups()
         g.ranked = false;
         g.key = options[o].id;
         g.criteria = options[o].effectiveCriteria;
-        m_groups.push_back(g);
+        m_optionGroups.push_back(g);
     }
     // A sub-option that is an alias of an option has the option's criteria and verdict.
     for (const Arm arm : kArms) {
@@ -166,7 +167,7 @@ void Engine::addOptionGroups()
         for (std::size_t s = 0; s < subs.size(); ++s) {
             if (subs[s].option < 0)
                 continue;
-            VerdictGroup &g = m_groups[std::size_t(groupIndex(arm, int(s)))];
+            VerdictGroup &g = m_groups[std::size_t(groupIndex(arm, int(s)))]; // a sub-option, never an option
             g.criteria = options[std::size_t(subs[s].option)].effectiveCriteria;
             g.aliasOf = m_optionGroup + subs[s].option;
         }
@@ -188,9 +189,10 @@ Engine::OptionLogistics Engine::composeLogistics(const OptionDef &opt) const
             v = Param { lg.veinToVeinDays->number, lg.veinToVeinDays->source, lg.veinToVeinDays->evidence,
                 lg.veinToVeinDays->note };
         } else {
-            out.notes.append(QStringLiteral("Vein-to-vein time not found for this option: the arm's %1 days are kept (%2).")
-                                 .arg(def.parameters.value(QStringLiteral("vein_to_vein_days")).value)
-                                 .arg(factText(*lg.veinToVeinDays)));
+            out.notes.append(
+                QStringLiteral("Vein-to-vein time not found for this option: the arm's %1 days are kept (%2).")
+                    .arg(def.parameters.value(QStringLiteral("vein_to_vein_days")).value)
+                    .arg(factText(*lg.veinToVeinDays)));
         }
     }
     if (lg.lymphodepletion)
@@ -262,7 +264,6 @@ void Engine::substitutePlatform(const OptionDef &opt, Workspace &ws) const
 
 void Engine::optionDetails(Evaluation &e) const
 {
-    e.m_optionGroup = m_optionGroup;
     const auto &options = m_pack.options();
     e.m_options.resize(options.size());
     Workspace ws;

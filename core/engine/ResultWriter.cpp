@@ -197,7 +197,8 @@ template <typename W> void writeDerived(W &w, const Evaluation &e)
     w.EndObject();
 }
 
-template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::vector<int> &criteria, bool origin = false)
+template <typename W>
+void writeCriteria(W &w, const Evaluation &e, const std::vector<int> &criteria, bool origin = false)
 {
     const RulePack &pack = e.pack();
     w.StartArray();

@@ -29,8 +29,8 @@ void compareSet(const QString &what, const QStringList &expected, const QStringL
 
 // One arm, sub-option or option (resources/packs/FORMAT.md, "vignettes"): verdict, deciding criteria,
 // other not-met and unknown criteria and missing inputs, as sets.
-void checkGroup(const Engine &engine, const Evaluation &e, const QString &key, const VignetteExpectation &x,
-    QStringList &failures)
+void checkGroup(
+    const Engine &engine, const Evaluation &e, const QString &key, const VignetteExpectation &x, QStringList &failures)
 {
     const RulePack &pack = engine.pack();
     const int g = engine.groupIndex(key);
@@ -45,7 +45,7 @@ void checkGroup(const Engine &engine, const Evaluation &e, const QString &key, c
     QStringList deciding;
     QStringList notMet;
     QStringList unknown;
-    for (int ci : engine.groups()[std::size_t(g)].criteria) {
+    for (int ci : engine.group(g).criteria) {
         const Criterion &cr = pack.criteria()[std::size_t(ci)];
         const CriterionState st = e.state(ci);
         if (std::find(r.deciding.begin(), r.deciding.end(), ci) != r.deciding.end())

@@ -94,8 +94,8 @@ void PackLoader::loadOverride(const Value &v, const QString &path, OptionDef &op
     lg.proximityDays = overrideDays(o, "proximity_days");
     lg.drivingDays = overrideDays(o, "driving_days");
     if (const Value *ld = o.get("lymphodepletion")) {
-        ObjectView lo(*ld, o.pathOf("lymphodepletion"), d, { "regimen", "source", "evidence" },
-            { "doses", "alternatives" });
+        ObjectView lo(
+            *ld, o.pathOf("lymphodepletion"), d, { "regimen", "source", "evidence" }, { "doses", "alternatives" });
         if (lo.isObject()) {
             static const QStringList regimens = { QStringLiteral("flu_cy"), QStringLiteral("cy_only"),
                 QStringLiteral("bendamustine"), QStringLiteral("none") };
@@ -171,8 +171,8 @@ void PackLoader::loadOptions(const ObjectView &top)
     for (const auto &v : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("options"), i++);
         ObjectView o(v, path, d,
-            { "id", "arm", "label", "name", "kind", "target", "platform", "integrating", "costim", "status",
-                "registry", "diseases_studied", "source", "evidence", "replaces", "screening_note" },
+            { "id", "arm", "label", "name", "kind", "target", "platform", "integrating", "costim", "status", "registry",
+                "diseases_studied", "source", "evidence", "replaces", "screening_note" },
             { "notes", "logistics" });
         OptionDef opt;
         if (o.isObject()) {
@@ -182,8 +182,8 @@ void PackLoader::loadOptions(const ObjectView &top)
             if (o.has("arm") && opt.arm < 0)
                 error(o.pathOf("arm"), QStringLiteral("unknown arm '%1'").arg(arm), FindingCode::Reference);
             if (o.has("id") && p.optionIndex(opt.id) >= 0)
-                error(o.pathOf("id"), QStringLiteral("option '%1' is defined twice").arg(opt.id),
-                    FindingCode::Duplicate);
+                error(
+                    o.pathOf("id"), QStringLiteral("option '%1' is defined twice").arg(opt.id), FindingCode::Duplicate);
             else if (o.has("id") && opt.arm >= 0
                 && (!idPattern.match(opt.id).hasMatch()
                     || !opt.id.startsWith(QLatin1String(kOptionPrefix[std::size_t(opt.arm)]))))

@@ -26,7 +26,8 @@ void PackLoader::loadToxicity(const ObjectView &top)
         for (const auto &v : arr->GetArray()) {
             const QString path = indexPath(to.pathOf(armId), i++);
             ObjectView o(v, path, d, { "risk", "kind", "population", "summary", "source", "evidence" },
-                { "any_grade_percent", "grade3plus_percent", "events", "n", "follow_up", "sub_option", "option", "show_when" });
+                { "any_grade_percent", "grade3plus_percent", "events", "n", "follow_up", "sub_option", "option",
+                    "show_when" });
             if (!o.isObject())
                 continue;
             ToxicityEntry e;

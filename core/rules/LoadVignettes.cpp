@@ -128,7 +128,8 @@ void PackLoader::loadExpectationMap(const Value &map, const QString &path, bool 
             error(apath, QStringLiteral("unknown arm or sub-option '%1'").arg(key), FindingCode::Reference);
             continue;
         }
-        ObjectView xo(it->value, apath, d, { "verdict", "deciding", "other_not_met", "missing_inputs", "other_unknown" });
+        ObjectView xo(
+            it->value, apath, d, { "verdict", "deciding", "other_not_met", "missing_inputs", "other_unknown" });
         if (!xo.isObject())
             continue;
         VignetteExpectation x;
