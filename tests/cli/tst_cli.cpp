@@ -249,7 +249,7 @@ void TestCli::evaluateExamples()
     QCOMPARE(res.value(QStringLiteral("engine_version")).toString(), m_engineVersion);
     const QJsonObject pack = res.value(QStringLiteral("rule_pack")).toObject();
     QCOMPARE(pack.value(QStringLiteral("id")).toString(), QStringLiteral("consilium-reference"));
-    QCOMPARE(pack.value(QStringLiteral("version")).toString(), QStringLiteral("2026.1"));
+    QCOMPARE(pack.value(QStringLiteral("version")).toString(), QStringLiteral("2026.2"));
     QCOMPARE(pack.value(QStringLiteral("sha256")).toString(), m_versionHash);
     QVERIFY(res.value(QStringLiteral("derived")).isObject());
     QVERIFY(res.value(QStringLiteral("derived")).toObject().contains(QStringLiteral("egfr_ckd_epi_2021")));
