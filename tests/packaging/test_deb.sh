@@ -19,8 +19,9 @@ cli="$root/usr/bin/consilium-cli"
 "$cli" --version | tee "$work/version"
 grep -q '^consilium-cli [0-9]' "$work/version"
 grep -q '^pack consilium-reference 2026.1 sha256:[0-9a-f]\{64\}$' "$work/version"
-"$cli" check-rules | tail -n 1 | grep -qx '12 passed, 0 failed'
-"$cli" check-rules "$root/usr/share/consilium/packs/consilium-reference.json" | tail -n 1 | grep -qx '12 passed, 0 failed'
+"$cli" check-rules | tail -n 1 | grep -qx '20 passed, 0 failed'
+"$cli" check-rules "$root/usr/share/consilium/packs/consilium-reference.json" | tail -n 1 | grep -qx '20 passed, 0 failed'
+"$cli" check-rules "$root/usr/share/consilium/packs/consilium-reference-2026.1.json" | tail -n 1 | grep -qx '12 passed, 0 failed'
 "$cli" evaluate "$root/usr/share/consilium/examples/V01-sle-ln-si-units.json" --format text | grep -q 'ELIGIBLE WITH CAUTIONS'
 
 for f in usr/bin/consilium usr/share/applications/consilium.desktop usr/share/mime/packages/consilium-case.xml \

@@ -1361,9 +1361,13 @@ def main(argv):
                 if pack.get('id') == 'consilium-reference' and 'options' in pack:
                     options.check_reference_logistics(pack, lambda c: Evaluator(pack, d, agents, c), cases, bad)
             if examples and os.path.isdir(examples):
-                files = sorted(f for f in os.listdir(examples) if f.endswith('.json'))
-                for fn in files:
-                    fp = os.path.join(examples, fn)
+                # The cases of the 2026.1 vignettes sit in DIR (the demo data and CLI goldens read DIR only);
+                # later vignettes in its subdirectories, e.g. options-2026.2/ (clinical/options-2026.2.md §E).
+                subdirs = [examples] + sorted(os.path.join(examples, x) for x in os.listdir(examples)
+                                              if os.path.isdir(os.path.join(examples, x)))
+                paths = sorted((fn, os.path.join(dd, fn)) for dd in subdirs for fn in os.listdir(dd) if fn.endswith('.json'))
+                files = [fn for fn, _ in paths]
+                for fn, fp in paths:
                     doc = load_json(fp)
                     if doc is None:
                         continue
