@@ -187,18 +187,17 @@ void TestOptionLoading::rejects_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("mentions");
-    auto row = [](const char *name, const QByteArray &bytes, const QString &path, const char *code,
-                   const char *mentions) {
-        QTest::newRow(name) << bytes << path << QString::fromLatin1(code) << QString::fromUtf8(mentions);
-    };
+    auto row
+        = [](const char *name, const QByteArray &bytes, const QString &path, const char *code, const char *mentions) {
+              QTest::newRow(name) << bytes << path << QString::fromLatin1(code) << QString::fromUtf8(mentions);
+          };
     const QString zorpo = pathOf("options", "auto-zorpo-cel-castle");
     const QString rese = pathOf("options", "auto-rese-cel-reset");
     const QString d08 = pathOf("options", "auto-descartes-08-aurora");
     namespace C = json::FindingCode;
 
-    row("duplicate option id", mutated([](Doc &d) {
-        setString(d, byId(d, "options", "auto-rese-cel-reset"), "id", "auto-zorpo-cel-castle");
-    }),
+    row("duplicate option id",
+        mutated([](Doc &d) { setString(d, byId(d, "options", "auto-rese-cel-reset"), "id", "auto-zorpo-cel-castle"); }),
         rese + QStringLiteral(".id"), C::Duplicate, "defined twice");
     row("option on an unknown arm",
         mutated([](Doc &d) { setString(d, byId(d, "options", "auto-zorpo-cel-castle"), "arm", "car_nk"); }),
@@ -211,7 +210,8 @@ void TestOptionLoading::rejects_data()
         list.PushBack(JValue("ALLO-AGE-01"), d.GetAllocator());
         set(d, byId(d, "options", "auto-rese-cel-reset"), "replaces", std::move(list));
     }),
-        rese + QStringLiteral(".replaces"), C::Reference, "'ALLO-AGE-01' is not a criterion of the arm autologous_car_t");
+        rese + QStringLiteral(".replaces"), C::Reference,
+        "'ALLO-AGE-01' is not a criterion of the arm autologous_car_t");
     row("replaces an option criterion", mutated([](Doc &d) {
         JValue list(rapidjson::kArrayType);
         list.PushBack(JValue("OPT-KYSA8-AGE-01"), d.GetAllocator());
@@ -221,9 +221,8 @@ void TestOptionLoading::rejects_data()
     row("criterion of an unknown option",
         mutated([](Doc &d) { setString(d, byId(d, "criteria", "OPT-ZORPO-DIS-01"), "option", "auto-nope"); }),
         pathOf("criteria", "OPT-ZORPO-DIS-01") + QStringLiteral(".option"), C::Reference, "unknown option 'auto-nope'");
-    row("criterion of another arm's option", mutated([](Doc &d) {
-        setString(d, byId(d, "criteria", "OPT-ZORPO-DIS-01"), "option", "allo-ft819");
-    }),
+    row("criterion of another arm's option",
+        mutated([](Doc &d) { setString(d, byId(d, "criteria", "OPT-ZORPO-DIS-01"), "option", "allo-ft819"); }),
         pathOf("criteria", "OPT-ZORPO-DIS-01") + QStringLiteral(".option"), C::Reference, "another arm");
     row("unknown key in an option",
         mutated([](Doc &d) { setString(d, byId(d, "options", "auto-zorpo-cel-castle"), "colour", "red"); }),
@@ -259,13 +258,13 @@ void TestOptionLoading::rejects_data()
     }),
         d08 + QStringLiteral(".logistics.inpatient_days.value"), C::Type, "whole number");
     row("administration phase from an unknown point", mutated([](Doc &d) {
-        setString(d, byId(d, "options", "auto-descartes-08-aurora")["logistics"]["administration"]["phases"][0]["start"],
-            "from", "T");
+        setString(d,
+            byId(d, "options", "auto-descartes-08-aurora")["logistics"]["administration"]["phases"][0]["start"], "from",
+            "T");
     }),
         d08 + QStringLiteral(".logistics.administration.phases[0].start.from"), C::Reference, "'T'");
-    row("sub-option alias of an unknown option", mutated([](Doc &d) {
-        setString(d, d["arms"][3]["sub_options"][0], "option", "soc-nope");
-    }),
+    row("sub-option alias of an unknown option",
+        mutated([](Doc &d) { setString(d, d["arms"][3]["sub_options"][0], "option", "soc-nope"); }),
         QStringLiteral("$.arms[3].sub_options[0].option"), C::Reference, "unknown option 'soc-nope'");
     row("toxicity row of an unknown option",
         mutated([](Doc &d) { setString(d, d["toxicity"]["allogeneic_car_t"][0], "option", "allo-nope"); }),
@@ -291,9 +290,8 @@ void TestOptionLoading::rejects()
     json::Diagnostics diag;
     QVERIFY2(!RulePack::load(bytes, diag), "an invalid pack was accepted");
     const auto &findings = diag.findings();
-    const bool found = std::any_of(findings.cbegin(), findings.cend(), [&](const json::Finding &f) {
-        return f.path == path && f.code == code && f.message.contains(mentions);
-    });
+    const bool found = std::any_of(findings.cbegin(), findings.cend(),
+        [&](const json::Finding &f) { return f.path == path && f.code == code && f.message.contains(mentions); });
     QVERIFY2(found,
         qPrintable(QStringLiteral("no finding %1 at %2 mentioning '%3'; got:\n%4")
                        .arg(code, path, mentions, diag.lines().join(QLatin1Char('\n')))));
