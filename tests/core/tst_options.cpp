@@ -194,7 +194,8 @@ void TestOptions::resultShape()
             for (const QJsonValue &c : o[QLatin1String("criteria")].toArray()) {
                 const QString origin = c[QLatin1String("origin")].toString();
                 QVERIFY(origin == QLatin1String("arm") || origin == QLatin1String("option"));
-                QCOMPARE(origin == QLatin1String("option"), c[QLatin1String("id")].toString().startsWith(QLatin1String("OPT-"))
+                QCOMPARE(origin == QLatin1String("option"),
+                    c[QLatin1String("id")].toString().startsWith(QLatin1String("OPT-"))
                         || c[QLatin1String("id")].toString().startsWith(QLatin1String("SOC-HSCT-")));
             }
             ++total;
@@ -283,8 +284,9 @@ void TestOptions::toxicityAndModifiersUseTheOptionsPlatform()
     QVERIFY(!d08.contains(QStringLiteral("Secondary malignancy")));
     QVERIFY(modifiers("auto-descartes-08-aurora").contains(QStringLiteral("MOD-MRNA")));
     QVERIFY(!modifiers("auto-descartes-08-aurora").contains(QStringLiteral("MOD-CD28")));
-    const auto firstOwn = std::find_if(d08.begin(), d08.end(), [](const QString &r) { return r.endsWith(QLatin1String("@option")); })
-        - d08.begin();
+    const auto firstOwn = std::find_if(d08.begin(), d08.end(), [](const QString &r) {
+        return r.endsWith(QLatin1String("@option"));
+    }) - d08.begin();
     QVERIFY(firstOwn > 0);
     for (qsizetype i = firstOwn; i < d08.size(); ++i)
         QVERIFY(d08[i].endsWith(QLatin1String("@option")));
