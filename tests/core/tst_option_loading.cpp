@@ -181,21 +181,20 @@ void TestOptionLoading::packWithoutOptions()
     QCOMPARE(p->arms()[armIndex(Arm::StandardCare)].subOptions.at(0).option, -1);
 }
 
-void TestOptionLoading::rejects_data()
+namespace {
+
+void rejectRow(const char *name, const QByteArray &bytes, const QString &path, const char *code, const char *mentions)
 {
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("path");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("mentions");
-    auto row
-        = [](const char *name, const QByteArray &bytes, const QString &path, const char *code, const char *mentions) {
-              QTest::newRow(name) << bytes << path << QString::fromLatin1(code) << QString::fromUtf8(mentions);
-          };
+    QTest::newRow(name) << bytes << path << QString::fromLatin1(code) << QString::fromUtf8(mentions);
+}
+
+// Options themselves: ids, arms, replaces, option links of criteria.
+void optionRows()
+{
+    auto row = rejectRow;
     const QString zorpo = pathOf("options", "auto-zorpo-cel-castle");
     const QString rese = pathOf("options", "auto-rese-cel-reset");
-    const QString d08 = pathOf("options", "auto-descartes-08-aurora");
     namespace C = json::FindingCode;
-
     row("duplicate option id",
         mutated([](Doc &d) { setString(d, byId(d, "options", "auto-rese-cel-reset"), "id", "auto-zorpo-cel-castle"); }),
         rese + QStringLiteral(".id"), C::Duplicate, "defined twice");
@@ -233,6 +232,16 @@ void TestOptionLoading::rejects_data()
         set(d, byId(d, "options", "auto-zorpo-cel-castle"), "logistics", std::move(lg));
     }),
         zorpo + QStringLiteral(".logistics.parking_days"), C::UnknownKey, "unknown key");
+}
+
+// Enums, overrides, aliases, toxicity rows and expectations.
+void overrideRows()
+{
+    auto row = rejectRow;
+    const QString zorpo = pathOf("options", "auto-zorpo-cel-castle");
+    const QString rese = pathOf("options", "auto-rese-cel-reset");
+    const QString d08 = pathOf("options", "auto-descartes-08-aurora");
+    namespace C = json::FindingCode;
     row("bad kind", mutated([](Doc &d) { setString(d, byId(d, "options", "auto-zorpo-cel-castle"), "kind", "study"); }),
         zorpo + QStringLiteral(".kind"), C::Enum, "trial, product or regimen");
     row("bad status", mutated([](Doc &d) {
@@ -279,6 +288,18 @@ void TestOptionLoading::rejects_data()
     }),
         pathOf("vignettes", "E01-sle-plt60") + QStringLiteral(".expected.options[\"auto-nope\"]"), C::Reference,
         "unknown option 'auto-nope'");
+}
+
+} // namespace
+
+void TestOptionLoading::rejects_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("mentions");
+    optionRows();
+    overrideRows();
 }
 
 void TestOptionLoading::rejects()
