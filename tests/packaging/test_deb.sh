@@ -18,7 +18,7 @@ dpkg-deb -x "$deb" "$root"
 cli="$root/usr/bin/consilium-cli"
 "$cli" --version | tee "$work/version"
 grep -q '^consilium-cli [0-9]' "$work/version"
-grep -q '^pack consilium-reference 2026.1 sha256:[0-9a-f]\{64\}$' "$work/version"
+grep -q '^pack consilium-reference 2026.2 sha256:[0-9a-f]\{64\}$' "$work/version"
 "$cli" check-rules | tail -n 1 | grep -qx '20 passed, 0 failed'
 "$cli" check-rules "$root/usr/share/consilium/packs/consilium-reference.json" | tail -n 1 | grep -qx '20 passed, 0 failed'
 "$cli" check-rules "$root/usr/share/consilium/packs/consilium-reference-2026.1.json" | tail -n 1 | grep -qx '12 passed, 0 failed'
