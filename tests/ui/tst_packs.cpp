@@ -246,7 +246,7 @@ private Q_SLOTS:
         auto s = env.session();
         PackDialog dialog(*s);
         auto *badge = find<QLabel>(&dialog, QStringLiteral("vignetteBadge"));
-        QVERIFY2(badge->text().startsWith(QStringLiteral("✓ Validated on 12 of 12")), qPrintable(badge->text()));
+        QVERIFY2(badge->text().startsWith(QStringLiteral("✓ Validated on 20 of 20")), qPrintable(badge->text()));
         qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(env.path(QStringLiteral("trusted"))));
         QVERIFY(QDir().mkpath(env.path(QStringLiteral("trusted"))));
         const QString path = writeFile(env, QStringLiteral("site.json"), sitePackBytes());
