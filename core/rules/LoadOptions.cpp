@@ -203,8 +203,8 @@ void PackLoader::loadOptions(const ObjectView &top)
 // The administration phases of each option's override: offsets from the arm's points.
 void PackLoader::loadOptionPhases(const ObjectView &top)
 {
-    const Value *arr = top.array("options");
-    if (!arr)
+    const Value *arr = top.get("options");
+    if (!arr || !arr->IsArray() || arr->Size() != p.m_options.size()) // reported by loadOptions
         return;
     qsizetype i = 0;
     for (const auto &v : arr->GetArray()) {
