@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void resultShape();
     void packWithoutOptionsWritesNoOptions();
     void timelinesOfTheVignettes();
+    void lymphodepletionAndDayOverrides();
     void toxicityAndModifiersUseTheOptionsPlatform();
     void textListsOptions();
 };
@@ -255,6 +257,40 @@ void TestOptions::timelinesOfTheVignettes()
     QCOMPARE(phases(option(r08, "bispecific_tce", "tce-blinatumomab-brasle")),
         (Phases { { QStringLiteral("infusion_course"), 0, 5 },
             { QStringLiteral("infection_prophylaxis"), 0, QJsonValue(QJsonValue::Null) } }));
+}
+
+// §D.4: a cy_only regimen keeps the window with its note (no fludarabine band); inpatient days
+// [I, I + d); a per-jurisdiction proximity override takes the case's jurisdiction.
+void TestOptions::lymphodepletionAndDayOverrides()
+{
+    const Engine engine(RulePack::builtin());
+    const Evaluation e01 = evaluate(engine, exampleE("E01-sle-plt60"));
+    const QJsonObject r01 = QJsonDocument::fromJson(resultJson(engine, e01, false)).object();
+    const QJsonObject ft819 = option(r01, "allogeneic_car_t", "allo-ft819");
+    QCOMPARE(phases(ft819),
+        (Phases { { QStringLiteral("lymphodepletion"), 0, 3 }, { QStringLiteral("infusion"), 5, 6 },
+            { QStringLiteral("inpatient_monitoring"), 5, 8 },
+            { QStringLiteral("proximity_window"), 5, QJsonValue(QJsonValue::Null) } }));
+    const QString ld = ft819[QLatin1String("timeline")][0][QLatin1String("note")].toString();
+    QVERIFY2(ld.contains(QLatin1String("cy_only"))
+            && ld.contains(QLatin1String("fludarabine_dose_percent does not apply"))
+            && ld.contains(QLatin1String("Alternatives: bendamustine, none")),
+        qPrintable(ld));
+
+    // A site pack giving Descartes-08 a proximity window of 10 days in the EU and 5 in the US.
+    QString text = QString::fromUtf8(RulePack::builtinBytes());
+    const QRegularExpression from(QStringLiteral("\"proximity_days\": \\{\\s*\"value\": 0,"));
+    QCOMPARE(text.count(from), 1);
+    text.replace(from, QStringLiteral("\"proximity_days\": {\"value\": {\"EU\": 10, \"US\": 5},"));
+    const QByteArray bytes = text.toUtf8();
+    json::Diagnostics diag;
+    const auto site = RulePack::load(bytes, diag);
+    QVERIFY2(site, qPrintable(diag.lines().join(QLatin1Char('\n'))));
+    const Engine siteEngine(*site);
+    const Evaluation e03 = evaluate(siteEngine, exampleE("E03-mg-azathioprine")); // EU
+    const QJsonObject r03 = QJsonDocument::fromJson(resultJson(siteEngine, e03, false)).object();
+    QVERIFY(phases(option(r03, "autologous_car_t", "auto-descartes-08-aurora"))
+                .contains({ QStringLiteral("proximity_window"), 24, 34 }));
 }
 
 // §D.4: rows keyed on auto_car_vector and the CD28 / mRNA modifiers follow the option's facts.
