@@ -164,10 +164,11 @@ Engine::Engine(const RulePack &pack) : m_pack(pack)
     const auto &criteria = pack.criteria();
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         for (auto &g : m_groups) {
-            if (g.arm == criteria[i].arm && g.subOption == criteria[i].subOption)
+            if (g.arm == criteria[i].arm && g.subOption == criteria[i].subOption && criteria[i].option < 0)
                 g.criteria.push_back(int(i));
         }
     }
+    addOptionGroups();
     QHash<QString, std::int32_t> distinct;
     auto compile = [&](const Expression &e) -> std::int32_t {
         if (e.isEmpty())
@@ -185,12 +186,15 @@ Engine::Engine(const RulePack &pack) : m_pack(pack)
         cc.applies = cr.hasApplies ? compile(cr.applies) : -1;
         cc.condition = compile(cr.condition);
         cc.severity = cr.severity;
-        for (std::size_t g = 0; g < m_groups.size(); ++g) {
-            if (m_groups[g].arm == cr.arm && m_groups[g].subOption == cr.subOption)
+        for (int g = 0; g < groupCount(); ++g) {
+            const VerdictGroup &vg = group(g);
+            if (cr.option >= 0 ? vg.option == cr.option
+                               : vg.arm == cr.arm && vg.subOption == cr.subOption && vg.option < 0)
                 cc.group = std::uint16_t(g);
         }
         m_compiled.push_back(cc);
     }
+    compileOptions();
     m_femaleIndex.assign(pack.derived().size(), -1);
     for (std::size_t i = 0; i < pack.derived().size(); ++i) {
         const DerivedDef &def = pack.derived()[i];
@@ -203,9 +207,9 @@ Engine::Engine(const RulePack &pack) : m_pack(pack)
 
 int Engine::groupIndex(const QString &key) const
 {
-    for (std::size_t i = 0; i < m_groups.size(); ++i) {
-        if (m_groups[i].key == key)
-            return int(i);
+    for (int i = 0; i < groupCount(); ++i) {
+        if (group(i).key == key)
+            return i;
     }
     return -1;
 }
@@ -213,7 +217,7 @@ int Engine::groupIndex(const QString &key) const
 int Engine::groupIndex(Arm arm, int subOption) const
 {
     for (std::size_t i = 0; i < m_groups.size(); ++i) {
-        if (m_groups[i].arm == int(arm) && m_groups[i].subOption == subOption)
+        if (m_groups[i].arm == int(arm) && m_groups[i].subOption == subOption && m_groups[i].option < 0)
             return int(i);
     }
     return -1;
@@ -224,8 +228,8 @@ void Engine::prepare(Workspace &ws) const
     ws.values.assign(std::size_t(m_pack.slotCount()), kUnknown);
     ws.status.assign(std::size_t(m_pack.slotCount()), ValueStatus::Absent);
     ws.states.assign(m_pack.criteria().size(), CriterionState::Unknown);
-    ws.verdicts.assign(m_groups.size(), Verdict::Undetermined);
-    ws.tallies.assign(m_groups.size(), VerdictTally {});
+    ws.verdicts.assign(std::size_t(groupCount()), Verdict::Undetermined);
+    ws.tallies.assign(std::size_t(groupCount()), VerdictTally {});
     ws.expressions.assign(m_roots.size(), Tri::Unknown);
     ws.knownPoints.assign(m_pack.derived().size(), 0);
 }
@@ -400,19 +404,30 @@ void Engine::evaluate(const CaseData &c, Workspace &ws) const
         ws.states[i] = st;
         if (st == CriterionState::NotApplicable)
             continue;
-        VerdictTally &t = ws.tallies[cc.group];
-        ++t.applicable;
-        if (cc.severity == Severity::Exclusion) {
-            t.exclusionNotMet += st == CriterionState::NotMet;
-            t.exclusionUnknown += st == CriterionState::Unknown;
-        } else if (cc.severity == Severity::Caution) {
-            t.cautionFired += st == CriterionState::NotMet;
+        addToTally(ws.tallies[cc.group], cc.severity, st, 1);
+    }
+    // Options: own criteria (tallied above) + the arm's − the replaced ones; no criterion is evaluated twice.
+    for (const CompiledOption &co : m_compiledOptions) {
+        VerdictTally &t = ws.tallies[co.group];
+        const VerdictTally &armTally = ws.tallies[co.armGroup];
+        t.applicable += armTally.applicable;
+        t.exclusionNotMet += armTally.exclusionNotMet;
+        t.exclusionUnknown += armTally.exclusionUnknown;
+        t.cautionFired += armTally.cautionFired;
+        for (std::int32_t r = co.replacedBegin; r < co.replacedEnd; ++r) {
+            const auto ci = std::size_t(m_replaced[std::size_t(r)]);
+            const CriterionState st = ws.states[ci];
+            if (st != CriterionState::NotApplicable)
+                addToTally(t, m_compiled[ci].severity, st, -1);
         }
     }
-    for (std::size_t g = 0; g < m_groups.size(); ++g) {
-        const bool subOptionUnused = m_groups[g].subOption >= 0 && ws.tallies[g].applicable == 0;
-        ws.verdicts[g] = subOptionUnused ? Verdict::NotApplicable : verdictFrom(ws.tallies[g]);
+    for (std::size_t g = 0; g < ws.verdicts.size(); ++g) {
+        // A sub-option or an option none of whose criteria applies is not applicable.
+        const bool unused = (g >= kArmCount) && ws.tallies[g].applicable == 0;
+        ws.verdicts[g] = unused ? Verdict::NotApplicable : verdictFrom(ws.tallies[g]);
     }
+    for (const auto &[alias, option] : m_aliases)
+        ws.verdicts[alias] = ws.verdicts[option];
 }
 
 } // namespace consilium

@@ -13,7 +13,16 @@ public:
     explicit Engine(const RulePack &pack);
 
     const RulePack &pack() const noexcept { return m_pack; }
+    // The arms, then the sub-options (what the views list); options are groups after these.
     const std::vector<VerdictGroup> &groups() const noexcept { return m_groups; }
+    const std::vector<VerdictGroup> &optionGroups() const noexcept { return m_optionGroups; }
+    int groupCount() const noexcept { return int(m_groups.size() + m_optionGroups.size()); }
+    // Any group by index: arms and sub-options, then option o at groups().size() + o.
+    const VerdictGroup &group(int g) const
+    {
+        const auto n = m_groups.size();
+        return std::size_t(g) < n ? m_groups[std::size_t(g)] : m_optionGroups[std::size_t(g) - n];
+    }
     int groupIndex(const QString &key) const;
 
     void prepare(Workspace &ws) const;
@@ -43,10 +52,17 @@ private:
     void derivedDetails(Evaluation &e) const;
     void patientRows(Evaluation &e) const;
     QString inputName(int input) const;
-    ArmTimeline timeline(int arm, const Evaluation &e) const;
+    // The timeline of a logistics definition: an arm's (with its variants) or an option's composed one.
+    ArmTimeline timeline(const LogisticsDef &def, const Evaluation &e, bool variants) const;
+    // Options (engine/OptionDetails.cpp): groups, composed logistics, per-option details.
+    void addOptionGroups();
+    void compileOptions();
+    void optionDetails(Evaluation &e) const;
+    void substitutePlatform(const OptionDef &opt, Workspace &ws) const;
 
     const RulePack &m_pack;
     std::vector<VerdictGroup> m_groups;
+    std::vector<VerdictGroup> m_optionGroups;
     std::vector<int> m_femaleIndex; // by derived index: enum index of "female" in its sex input
     // All criteria compiled into one contiguous program (cache-friendly fast path). Identical
     // expressions (e.g. the shared `disease == "SSc"` applicability) are evaluated once per case.
@@ -59,6 +75,24 @@ private:
     std::vector<Expression::Node> m_program;
     std::vector<std::int32_t> m_roots; // distinct expressions: root node in m_program
     std::vector<CompiledCriterion> m_compiled;
+    // An option's tally = its own criteria's + its arm's − its replaced criteria's (docs/engine.md#options).
+    struct CompiledOption {
+        std::uint16_t group = 0;
+        std::uint16_t armGroup = 0;
+        std::int32_t replacedBegin = 0; // into m_replaced
+        std::int32_t replacedEnd = 0;
+    };
+    std::vector<CompiledOption> m_compiledOptions;
+    std::vector<std::int32_t> m_replaced; // criterion indices
+    std::vector<std::pair<std::uint16_t, std::uint16_t>> m_aliases; // (sub-option group, option group)
+    int m_optionGroup = 0; // group index of option 0
+    // Each option's logistics: the arm's default with the option's overrides (resources/packs/FORMAT.md, "Options").
+    struct OptionLogistics {
+        LogisticsDef def;
+        QStringList notes; // what the composition flags (vein-to-vein not found, …)
+    };
+    std::vector<OptionLogistics> m_optionLogistics;
+    OptionLogistics composeLogistics(const OptionDef &opt) const;
 };
 
 } // namespace consilium

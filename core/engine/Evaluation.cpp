@@ -3,6 +3,8 @@
 
 #include "engine/Explanations.h"
 
+#include <algorithm>
+
 namespace consilium {
 
 const GroupResult &Evaluation::group(Arm arm, int subOption) const
@@ -43,6 +45,22 @@ const std::vector<const ToxicityEntry *> &Evaluation::toxicity(Arm arm, int subO
     const auto &rows = m_toxicity[armIndex(arm)];
     const std::size_t i = subOption < 0 ? 0 : std::size_t(subOption) + 1;
     return subOption >= -1 && i < rows.size() ? rows[i] : none;
+}
+
+std::vector<int> Evaluation::optionsOf(Arm arm) const
+{
+    std::vector<int> out;
+    for (int o = 0; o < optionCount(); ++o) {
+        if (optionDef(o).arm == int(arm))
+            out.push_back(o);
+    }
+    // Verdict enum order is the result order: eligible … not_applicable.
+    std::stable_sort(out.begin(), out.end(), [this](int a, int b) {
+        const Verdict va = optionVerdict(a);
+        const Verdict vb = optionVerdict(b);
+        return va != vb ? va < vb : optionDef(a).id < optionDef(b).id;
+    });
+    return out;
 }
 
 } // namespace consilium

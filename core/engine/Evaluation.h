@@ -31,6 +31,18 @@ struct Workspace {
     bool failedTherapiesAbsent = false; // the case has no `failed_therapies` list
 };
 
+// Adds (sign 1) or removes (sign -1) one applicable criterion's state to a verdict tally.
+inline void addToTally(VerdictTally &t, Severity severity, CriterionState st, int sign)
+{
+    t.applicable += sign;
+    if (severity == Severity::Exclusion) {
+        t.exclusionNotMet += sign * int(st == CriterionState::NotMet);
+        t.exclusionUnknown += sign * int(st == CriterionState::Unknown);
+    } else if (severity == Severity::Caution) {
+        t.cautionFired += sign * int(st == CriterionState::NotMet);
+    }
+}
+
 // Raw inputs are numbered: variables by their slot, pseudo inputs after the last slot
 // (RulePack::slotCount() + PseudoInput).
 // Appends (once each) the raw inputs that make `slot` unknown: the variable itself, or for a
@@ -39,12 +51,16 @@ void collectMissingInputs(const RulePack &pack, const Workspace &ws, int slot, s
 // A raw input's id as named in missing_inputs ("creatinine", "medications[].last_dose").
 QString missingInputId(const RulePack &pack, int input);
 
-// A verdict group: an arm itself, or one of its sub-options (resources/packs/FORMAT.md, "arms").
+// A verdict group: an arm itself, one of its sub-options (resources/packs/FORMAT.md, "arms") or one
+// of its options (resources/packs/FORMAT.md, "Options").
 struct VerdictGroup {
     int arm = -1;
     int subOption = -1;
-    QString key; // "standard_care" or "standard_care/ahsct"
-    std::vector<int> criteria;
+    int option = -1; // index into RulePack::options()
+    int aliasOf = -1; // a sub-option that is an alias of an option: that option's group
+    bool ranked = true; // counted by the missing-input ranking (arms and sub-options only)
+    QString key; // "standard_care", "standard_care/ahsct" or the option id
+    std::vector<int> criteria; // an option's: its effective criteria
 };
 
 struct WashoutEntry {
@@ -93,7 +109,12 @@ public:
 
     // Verdict groups, indexed as Engine::groups(): the arms, then the sub-options.
     const std::vector<GroupResult> &groups() const noexcept { return m_groups; }
-    const GroupResult &group(int g) const { return m_groups[std::size_t(g)]; }
+    // Any group by index (Engine::group): option o is at groups().size() + o.
+    const GroupResult &group(int g) const
+    {
+        const auto n = m_groups.size();
+        return std::size_t(g) < n ? m_groups[std::size_t(g)] : m_optionResults[std::size_t(g) - n];
+    }
     const GroupResult &group(Arm arm) const { return m_groups[armIndex(arm)]; }
     // The group of a sub-option of `arm` (-1 = the arm itself).
     const GroupResult &group(Arm arm, int subOption) const;
@@ -145,6 +166,33 @@ public:
     // Modifiers of an arm whose `when` is true, in pack order.
     const std::vector<const Modifier *> &modifiers(Arm arm) const { return m_modifiers[armIndex(arm)]; }
 
+    // Options (resources/packs/FORMAT.md, "Options"; docs/engine.md#options), by option index
+    // (RulePack::options()).
+    int optionCount() const noexcept { return int(m_options.size()); }
+    const OptionDef &optionDef(int option) const { return m_pack->options()[std::size_t(option)]; }
+    const GroupResult &option(int option) const { return m_optionResults[std::size_t(option)]; }
+    Verdict optionVerdict(int option) const { return this->option(option).verdict; }
+    // Its effective criteria: the arm's not replaced (arm order), then its own (pack order).
+    const std::vector<int> &optionCriteria(int option) const { return optionDef(option).effectiveCriteria; }
+    // Where a criterion of an option comes from: its own (true) or the arm (false).
+    bool criterionIsOwn(int criterion) const { return m_pack->criteria()[std::size_t(criterion)].option >= 0; }
+    // The options of an arm, sorted by verdict (eligible first) then id (docs/result-format.md#options).
+    std::vector<int> optionsOf(Arm arm) const;
+    const std::optional<QDate> &optionEarliestStart(int option) const
+    {
+        return m_options[std::size_t(option)].earliestStart;
+    }
+    const ArmTimeline &optionTimeline(int option) const { return m_options[std::size_t(option)].timeline; }
+    // The arm's toxicity rows that apply with the option's platform facts, then the option's own.
+    const std::vector<const ToxicityEntry *> &optionToxicity(int option) const
+    {
+        return m_options[std::size_t(option)].toxicity;
+    }
+    const std::vector<const Modifier *> &optionModifiers(int option) const
+    {
+        return m_options[std::size_t(option)].modifiers;
+    }
+
 private:
     friend class Engine;
 
@@ -152,6 +200,12 @@ private:
     CaseData m_case;
     Workspace m_ws;
     std::vector<GroupResult> m_groups;
+    std::vector<GroupResult> m_optionResults;
+    GroupResult &result(int g)
+    {
+        const auto n = m_groups.size();
+        return std::size_t(g) < n ? m_groups[std::size_t(g)] : m_optionResults[std::size_t(g) - n];
+    }
     std::vector<int> m_subOptionGroup; // by arm: group index of its first sub-option
     std::vector<std::vector<int>> m_scorePoints;
     QStringList m_applicability;
@@ -165,6 +219,13 @@ private:
     std::array<std::vector<std::vector<const ToxicityEntry *>>, kArmCount> m_toxicity;
     std::array<std::vector<const ToxicityEntry *>, kArmCount> m_patientToxicity;
     std::array<std::vector<const Modifier *>, kArmCount> m_modifiers;
+    struct OptionDetails {
+        std::optional<QDate> earliestStart;
+        ArmTimeline timeline;
+        std::vector<const ToxicityEntry *> toxicity;
+        std::vector<const Modifier *> modifiers;
+    };
+    std::vector<OptionDetails> m_options;
 };
 
 } // namespace consilium

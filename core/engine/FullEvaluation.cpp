@@ -57,14 +57,13 @@ QString Engine::inputName(int input) const
     return missingInputId(m_pack, input);
 }
 
-ArmTimeline Engine::timeline(int arm, const Evaluation &e) const
+ArmTimeline Engine::timeline(const LogisticsDef &def, const Evaluation &e, bool variants) const
 {
-    const LogisticsDef &def = m_pack.logistics()[std::size_t(arm)];
     const Workspace &ws = e.m_ws;
     ArmTimeline out;
     const std::vector<PhaseDef> *phases = &def.phases;
     for (const auto &variant : def.variants) {
-        if (evaluateOn(variant.when, ws) == Tri::True) {
+        if (variants && evaluateOn(variant.when, ws) == Tri::True) {
             phases = &variant.phases;
             out.variant = variant.label;
             break;
@@ -157,14 +156,15 @@ void Engine::groupResults(Evaluation &e) const
 {
     const auto &criteria = m_pack.criteria();
     const Workspace &ws = e.m_ws;
-    const std::size_t nGroups = m_groups.size();
+    const std::size_t nGroups = std::size_t(groupCount());
     std::vector<std::vector<int>> excl(nGroups);
     std::vector<std::vector<int>> caut(nGroups);
-    e.m_groups.resize(nGroups);
+    e.m_groups.resize(m_groups.size());
+    e.m_optionResults.resize(m_optionGroups.size());
     for (std::size_t g = 0; g < nGroups; ++g) {
-        GroupResult &r = e.m_groups[g];
+        GroupResult &r = e.result(int(g));
         r.verdict = ws.verdicts[g];
-        for (int ci : m_groups[g].criteria) {
+        for (int ci : group(int(g)).criteria) {
             const Criterion &cr = criteria[std::size_t(ci)];
             const CriterionState st = ws.states[std::size_t(ci)];
             if (criterionDecides(r.verdict, cr.severity, st))
@@ -188,6 +188,8 @@ void Engine::groupResults(Evaluation &e) const
     std::vector<int> counts(nInputs, 0);
     std::vector<int> cautionCounts(nInputs, 0);
     for (std::size_t g = 0; g < nGroups; ++g) {
+        if (!group(int(g)).ranked) // options do not change the ranking (docs/result-format.md#options)
+            continue;
         for (int in : excl[g])
             ++counts[std::size_t(in)];
         for (int in : caut[g])
@@ -215,8 +217,8 @@ void Engine::groupResults(Evaluation &e) const
         }
         rank(excl[g], counts);
         rank(cautionOnly, cautionCounts);
-        e.m_groups[g].missingInputs = names(excl[g]);
-        e.m_groups[g].cautionMissingInputs = names(cautionOnly);
+        e.result(int(g)).missingInputs = names(excl[g]);
+        e.result(int(g)).cautionMissingInputs = names(cautionOnly);
     }
     std::vector<int> all;
     for (std::size_t in = 0; in < nInputs; ++in) {
@@ -259,11 +261,18 @@ void Engine::patientRows(Evaluation &e) const
         auto &rows = e.m_toxicity[a];
         rows.resize(subs + 1);
         for (const ToxicityEntry &t : m_pack.toxicity()[a]) {
-            if (t.subOption >= int(subs) || (t.hasShowWhen && evaluateOn(t.showWhen, ws) == Tri::False))
+            // An option's rows belong to the sub-option that is its alias, if any.
+            int sub = t.subOption;
+            for (std::size_t s = 0; t.option >= 0 && s < subs; ++s) {
+                if (m_pack.arms()[a].subOptions[s].option == t.option)
+                    sub = int(s);
+            }
+            if ((t.option >= 0 && sub < 0) || sub >= int(subs)
+                || (t.hasShowWhen && evaluateOn(t.showWhen, ws) == Tri::False))
                 continue;
-            rows[t.subOption < 0 ? 0 : std::size_t(t.subOption) + 1].push_back(&t);
+            rows[sub < 0 ? 0 : std::size_t(sub) + 1].push_back(&t);
             // A sub-option's figures only when the sub-option applies to the patient.
-            const int g = t.subOption < 0 ? -1 : groupIndex(arm, t.subOption);
+            const int g = sub < 0 ? -1 : groupIndex(arm, sub);
             if (g < 0 || e.m_groups[std::size_t(g)].verdict != Verdict::NotApplicable)
                 e.m_patientToxicity[a].push_back(&t);
         }
@@ -288,13 +297,14 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
     for (const Arm arm : kArms) {
         const std::size_t a = armIndex(arm);
         e.m_subOptionGroup.push_back(groupIndex(arm, 0));
-        e.m_timelines[a] = timeline(int(arm), e);
+        e.m_timelines[a] = timeline(m_pack.logistics()[a], e, true);
         const int slot = m_pack.logistics()[a].earliestStartSlot;
         if (slot < 0)
             e.m_earliestStart[a] = c.asOf;
         else if (isKnown(e.m_ws, slot))
             e.m_earliestStart[a] = QDate::fromJulianDay(qint64(e.m_ws.values[std::size_t(slot)]));
     }
+    optionDetails(e);
     return e;
 }
 

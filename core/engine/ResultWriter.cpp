@@ -197,7 +197,8 @@ template <typename W> void writeDerived(W &w, const Evaluation &e)
     w.EndObject();
 }
 
-template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::vector<int> &criteria)
+template <typename W>
+void writeCriteria(W &w, const Evaluation &e, const std::vector<int> &criteria, bool origin = false)
 {
     const RulePack &pack = e.pack();
     w.StartArray();
@@ -206,6 +207,10 @@ template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::v
         w.StartObject();
         key(w, "id");
         writeString(w, cr.id);
+        if (origin) { // an option's criterion: from the arm or its own (docs/result-format.md#options)
+            key(w, "origin");
+            w.String(cr.option >= 0 ? "option" : "arm");
+        }
         key(w, "state");
         const auto st = toString(e.state(ci));
         w.String(st.data(), rapidjson::SizeType(st.size()));
@@ -239,12 +244,17 @@ template <typename W> void writeCriteria(W &w, const Evaluation &e, const std::v
     w.EndArray();
 }
 
-template <typename W> void writeToxicity(W &w, const Evaluation &e, Arm arm, int subOption)
+template <typename W>
+void writeToxicityRows(W &w, const RulePack &pack, const std::vector<const ToxicityEntry *> &rows, bool tagged)
 {
     w.StartArray();
-    for (const ToxicityEntry *row : e.toxicity(arm, subOption)) {
+    for (const ToxicityEntry *row : rows) {
         const ToxicityEntry &t = *row;
         w.StartObject();
+        if (tagged && t.option >= 0) { // an option's own row (docs/result-format.md#options)
+            key(w, "option");
+            writeString(w, pack.options()[std::size_t(t.option)].id);
+        }
         key(w, "risk");
         writeString(w, t.risk);
         key(w, "kind");
@@ -282,9 +292,13 @@ template <typename W> void writeToxicity(W &w, const Evaluation &e, Arm arm, int
     w.EndArray();
 }
 
-template <typename W> void writeTimeline(W &w, const Evaluation &e, Arm arm)
+template <typename W> void writeToxicity(W &w, const Evaluation &e, Arm arm, int subOption)
 {
-    const ArmTimeline &tl = e.timeline(arm);
+    writeToxicityRows(w, e.pack(), e.toxicity(arm, subOption), false);
+}
+
+template <typename W> void writeTimeline(W &w, const Evaluation &e, const ArmTimeline &tl, bool alwaysNote = false)
+{
     key(w, "timeline");
     w.StartArray();
     for (const TimelinePhase &ph : tl.phases) {
@@ -309,7 +323,7 @@ template <typename W> void writeTimeline(W &w, const Evaluation &e, Arm arm)
         w.EndObject();
     }
     w.EndArray();
-    if (!tl.known) {
+    if (!tl.known || (alwaysNote && !tl.note.isEmpty())) {
         key(w, "timeline_note");
         writeString(w, tl.note);
     }
@@ -382,10 +396,10 @@ template <typename W> void writeLogistics(W &w, const LogisticsDef &lg)
     w.EndObject();
 }
 
-template <typename W> void writeModifiers(W &w, const Evaluation &e, Arm arm)
+template <typename W> void writeModifiers(W &w, const std::vector<const Modifier *> &modifiers)
 {
     w.StartArray();
-    for (const Modifier *m : e.modifiers(arm)) {
+    for (const Modifier *m : modifiers) {
         w.StartObject();
         key(w, "id");
         writeString(w, m->id);
@@ -422,6 +436,43 @@ template <typename W> void writeSubOptions(W &w, const Engine &engine, const Eva
     w.EndObject();
 }
 
+// An arm's options, eligible first (docs/result-format.md#options).
+template <typename W> void writeOptions(W &w, const Evaluation &e, Arm arm)
+{
+    w.StartArray();
+    for (int o : e.optionsOf(arm)) {
+        const OptionDef &opt = e.optionDef(o);
+        const GroupResult &r = e.option(o);
+        w.StartObject();
+        key(w, "id");
+        writeString(w, opt.id);
+        key(w, "label");
+        writeString(w, opt.label);
+        key(w, "kind");
+        writeString(w, opt.kind);
+        key(w, "verdict");
+        const auto v = toString(r.verdict);
+        w.String(v.data(), rapidjson::SizeType(v.size()));
+        key(w, "criteria");
+        writeCriteria(w, e, e.optionCriteria(o), true);
+        key(w, "missing_inputs");
+        writeStringList(w, r.missingInputs);
+        key(w, "caution_missing_inputs");
+        writeStringList(w, r.cautionMissingInputs);
+        key(w, "earliest_start");
+        writeDate(w, e.optionEarliestStart(o));
+        writeTimeline(w, e, e.optionTimeline(o), true);
+        key(w, "toxicity");
+        writeToxicityRows(w, e.pack(), e.optionToxicity(o), true);
+        key(w, "modifiers");
+        writeModifiers(w, e.optionModifiers(o));
+        key(w, "screening_note");
+        writeString(w, opt.screeningNote);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 template <typename W> void writeArm(W &w, const Engine &engine, const Evaluation &e, Arm arm)
 {
     const std::size_t a = armIndex(arm);
@@ -438,14 +489,18 @@ template <typename W> void writeArm(W &w, const Engine &engine, const Evaluation
         w.Int(*tl.timeToTreatmentDays);
     else
         w.Null();
-    writeTimeline(w, e, arm);
+    writeTimeline(w, e, e.timeline(arm));
     key(w, "logistics");
     writeLogistics(w, e.pack().logistics()[a]);
     key(w, "toxicity");
     writeToxicity(w, e, arm, -1);
     key(w, "modifiers");
-    writeModifiers(w, e, arm);
+    writeModifiers(w, e.modifiers(arm));
     writeSubOptions(w, engine, e, arm);
+    if (!e.pack().options().empty()) {
+        key(w, "options");
+        writeOptions(w, e, arm);
+    }
     w.EndObject();
 }
 

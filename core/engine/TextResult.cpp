@@ -29,6 +29,35 @@ void appendDerivedLines(QString &out, const Evaluation &e)
     }
 }
 
+// An arm's options, eligible first: verdict, the criteria that decide it, missing inputs, earliest
+// start and the screening note (docs/result-format.md#options).
+void appendOptionLines(QString &out, const Evaluation &e, Arm arm)
+{
+    const RulePack &pack = e.pack();
+    auto line = [&out](const QString &s) { out += s + QLatin1Char('\n'); };
+    const std::vector<int> options = e.optionsOf(arm);
+    if (options.empty())
+        return;
+    line(QStringLiteral("  Options:"));
+    for (int o : options) {
+        const OptionDef &opt = e.optionDef(o);
+        const GroupResult &r = e.option(o);
+        line(QStringLiteral("  - %1 (%2, %3): %4").arg(opt.label, opt.id, opt.kind, verdictLabel(r.verdict).toUpper()));
+        for (int ci : r.deciding) {
+            const Criterion &cr = pack.criteria()[std::size_t(ci)];
+            line(QStringLiteral("      [%1 %2] %3")
+                     .arg(cr.id, QString::fromLatin1(toString(cr.severity).data()), e.explanation(ci)));
+        }
+        if (!r.missingInputs.isEmpty())
+            line(QStringLiteral("      Missing inputs: %1").arg(r.missingInputs.join(QStringLiteral(", "))));
+        const auto &start = e.optionEarliestStart(o);
+        line(QStringLiteral("      Earliest start: %1")
+                 .arg(start ? start->toString(Qt::ISODate) : QStringLiteral("unknown")));
+        if (!opt.screeningNote.isEmpty())
+            line(QStringLiteral("      Not encoded (check at screening): %1").arg(opt.screeningNote));
+    }
+}
+
 void appendGroupLines(QString &out, const Engine &engine, const Evaluation &e, std::size_t g)
 {
     const RulePack &pack = e.pack();
@@ -72,6 +101,7 @@ void appendGroupLines(QString &out, const Engine &engine, const Evaluation &e, s
                  .arg(ph.startDay)
                  .arg(ph.endDay ? QString::number(*ph.endDay) : QStringLiteral("?"), ph.phase));
     }
+    appendOptionLines(out, e, a);
 }
 
 } // namespace

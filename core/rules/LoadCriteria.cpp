@@ -81,7 +81,7 @@ void PackLoader::loadCriteria(const ObjectView &top)
     for (const auto &c : arr->GetArray()) {
         const QString path = indexPath(top.pathOf("criteria"), i++);
         ObjectView o(c, path, d, { "id", "arm", "severity", "condition", "explanation", "source", "evidence" },
-            { "sub_option", "applies_when", "explanation_by_state" });
+            { "sub_option", "option", "applies_when", "explanation_by_state" });
         if (!o.isObject())
             continue;
         Criterion cr;
@@ -102,6 +102,7 @@ void PackLoader::loadCriteria(const ObjectView &top)
                 error(o.pathOf("sub_option"), QStringLiteral("arm '%1' has no sub-option '%2'").arg(arm, *sub),
                     FindingCode::Reference);
         }
+        cr.option = optionOf(o, cr.arm);
         const QString sev = o.string("severity").value_or(QString());
         if (sev == QLatin1String("exclusion"))
             cr.severity = Severity::Exclusion;

@@ -26,7 +26,8 @@ void PackLoader::loadToxicity(const ObjectView &top)
         for (const auto &v : arr->GetArray()) {
             const QString path = indexPath(to.pathOf(armId), i++);
             ObjectView o(v, path, d, { "risk", "kind", "population", "summary", "source", "evidence" },
-                { "any_grade_percent", "grade3plus_percent", "events", "n", "follow_up", "sub_option", "show_when" });
+                { "any_grade_percent", "grade3plus_percent", "events", "n", "follow_up", "sub_option", "option",
+                    "show_when" });
             if (!o.isObject())
                 continue;
             ToxicityEntry e;
@@ -58,6 +59,7 @@ void PackLoader::loadToxicity(const ObjectView &top)
                     error(o.pathOf("sub_option"), QStringLiteral("arm has no sub-option '%1'").arg(*sub),
                         FindingCode::Reference);
             }
+            e.option = optionOf(o, arm);
             if (o.has("show_when")) {
                 if (auto ex = expression(o, "show_when", e.risk)) {
                     e.showWhen = std::move(*ex);

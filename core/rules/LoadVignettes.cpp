@@ -90,7 +90,7 @@ void PackLoader::loadVignettes(const ObjectView &top)
 // What a vignette expects: derived values (number or text) and per-arm verdicts.
 void PackLoader::loadExpectations(const Value &expected, const QString &path, Vignette &vig)
 {
-    ObjectView eo(expected, path, d, { "arms" }, { "derived" });
+    ObjectView eo(expected, path, d, { "arms" }, { "derived", "options" });
     if (const Value *der = eo.object("derived")) {
         for (auto it = der->MemberBegin(); it != der->MemberEnd(); ++it) {
             const QString id = json::toQString(it->name);
@@ -106,28 +106,39 @@ void PackLoader::loadExpectations(const Value &expected, const QString &path, Vi
                 error(dpath, QStringLiteral("expected a number or a string"), FindingCode::Type);
         }
     }
-    if (const Value *arms = eo.object("arms")) {
-        for (auto it = arms->MemberBegin(); it != arms->MemberEnd(); ++it) {
-            const QString key = json::toQString(it->name);
-            const QString apath = childPath(eo.pathOf("arms"), json::keyOf(it->name));
-            const QStringList parts = key.split(QLatin1Char('/'));
-            const int arm = armIndex(parts.first());
-            if (arm < 0 || parts.size() > 2 || (parts.size() == 2 && subOptionIndex(arm, parts[1]) < 0)) {
-                error(apath, QStringLiteral("unknown arm or sub-option '%1'").arg(key), FindingCode::Reference);
-                continue;
-            }
-            ObjectView xo(
-                it->value, apath, d, { "verdict", "deciding", "other_not_met", "missing_inputs", "other_unknown" });
-            if (!xo.isObject())
-                continue;
-            VignetteExpectation x;
-            x.verdict = xo.string("verdict").value_or(QString());
-            x.deciding = xo.stringList("deciding").value_or(QStringList());
-            x.otherNotMet = xo.stringList("other_not_met").value_or(QStringList());
-            x.missingInputs = xo.stringList("missing_inputs").value_or(QStringList());
-            x.otherUnknown = xo.stringList("other_unknown").value_or(QStringList());
-            vig.arms.emplace_back(key, x);
+    if (const Value *arms = eo.object("arms"))
+        loadExpectationMap(*arms, eo.pathOf("arms"), false, vig);
+    if (const Value *options = eo.object("options"))
+        loadExpectationMap(*options, eo.pathOf("options"), true, vig);
+}
+
+// expected.arms ("arm" or "arm/sub_option") or expected.options (option id) -> Expectation.
+void PackLoader::loadExpectationMap(const Value &map, const QString &path, bool options, Vignette &vig)
+{
+    for (auto it = map.MemberBegin(); it != map.MemberEnd(); ++it) {
+        const QString key = json::toQString(it->name);
+        const QString apath = childPath(path, json::keyOf(it->name));
+        if (options && p.optionIndex(key) < 0) {
+            error(apath, QStringLiteral("unknown option '%1'").arg(key), FindingCode::Reference);
+            continue;
         }
+        const QStringList parts = key.split(QLatin1Char('/'));
+        const int arm = armIndex(parts.first());
+        if (!options && (arm < 0 || parts.size() > 2 || (parts.size() == 2 && subOptionIndex(arm, parts[1]) < 0))) {
+            error(apath, QStringLiteral("unknown arm or sub-option '%1'").arg(key), FindingCode::Reference);
+            continue;
+        }
+        ObjectView xo(
+            it->value, apath, d, { "verdict", "deciding", "other_not_met", "missing_inputs", "other_unknown" });
+        if (!xo.isObject())
+            continue;
+        VignetteExpectation x;
+        x.verdict = xo.string("verdict").value_or(QString());
+        x.deciding = xo.stringList("deciding").value_or(QStringList());
+        x.otherNotMet = xo.stringList("other_not_met").value_or(QStringList());
+        x.missingInputs = xo.stringList("missing_inputs").value_or(QStringList());
+        x.otherUnknown = xo.stringList("other_unknown").value_or(QStringList());
+        (options ? vig.options : vig.arms).emplace_back(key, x);
     }
 }
 

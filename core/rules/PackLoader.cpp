@@ -87,7 +87,7 @@ void PackLoader::load(const Value &root)
         { "format", "id", "version", "title", "effective_from", "effective_to", "jurisdictions", "authors", "sign_off",
             "arms", "variables", "drug_classes", "derived", "criteria", "logistics", "toxicity", "modifiers",
             "vignettes" },
-        { "description" });
+        { "description", "options" });
     if (!top.isObject())
         return;
     if (auto f = top.string("format"); f && *f != QLatin1String("consilium-pack/1"))
@@ -137,8 +137,11 @@ void PackLoader::load(const Value &root)
     orderDerived(top.pathOf("derived"));
     if (!d.ok())
         return;
+    loadOptions(top);
     loadCriteria(top);
     loadLogistics(top);
+    loadOptionPhases(top);
+    linkOptions(top);
     loadToxicity(top);
     loadModifiers(top);
     if (!d.ok())
@@ -182,10 +185,14 @@ void PackLoader::loadArms(const ObjectView &top)
                     FindingCode::UnknownKey);
             qsizetype j = 0;
             for (const auto &s : subs->GetArray()) {
-                ObjectView so(s, indexPath(o.pathOf("sub_options"), j++), d, { "id", "label" });
-                if (so.isObject())
-                    arm.subOptions.push_back(
-                        { so.string("id").value_or(QString()), so.string("label").value_or(QString()) });
+                ObjectView so(s, indexPath(o.pathOf("sub_options"), j++), d, { "id", "label" }, { "option" });
+                if (!so.isObject())
+                    continue;
+                // An alias of an option (resources/packs/FORMAT.md, "Options"), resolved by linkOptions.
+                if (auto alias = so.string("option"))
+                    m_aliases.push_back({ idx, int(arm.subOptions.size()), *alias, so.pathOf("option") });
+                arm.subOptions.push_back(
+                    { so.string("id").value_or(QString()), so.string("label").value_or(QString()), -1 });
             }
         }
     }

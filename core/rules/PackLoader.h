@@ -34,6 +34,14 @@ public:
 private:
     RulePack &p;
     json::Diagnostics &d;
+    // Sub-options that are aliases of an option, resolved once the options are loaded.
+    struct Alias {
+        int arm = -1;
+        int subOption = -1;
+        QString option;
+        QString path;
+    };
+    std::vector<Alias> m_aliases;
 
     // A finding of kind `code` (json::FindingCode) at `path`.
     void error(const QString &path, const QString &reason, const char *code)
@@ -70,6 +78,15 @@ private:
     void linkWashouts(const QString &base);
     void orderDerived(const QString &path);
     void loadCriteria(const ObjectView &top);
+    void loadOptions(const ObjectView &top);
+    void loadOptionHeader(const ObjectView &o, OptionDef &opt);
+    void loadOverride(const Value &v, const QString &path, OptionDef &opt);
+    std::optional<PackFact> overrideFact(const ObjectView &o, std::string_view key, bool boolean);
+    std::optional<LogisticsOverride::Days> overrideDays(const ObjectView &o, std::string_view key);
+    void loadOptionPhases(const ObjectView &top);
+    void linkOptions(const ObjectView &top);
+    int optionOf(const ObjectView &o, int arm);
+    void loadExpectationMap(const Value &map, const QString &path, bool options, Vignette &vig);
     void loadLogistics(const ObjectView &top);
     void loadVariants(const Value &variants, const QString &path, const QString &arm, LogisticsDef &def);
     void loadToxicity(const ObjectView &top);

@@ -75,6 +75,15 @@ int RulePack::variableIndex(const QString &id) const
     return m_symbols[std::size_t(slot)].index;
 }
 
+int RulePack::optionIndex(const QString &id) const
+{
+    for (std::size_t i = 0; i < m_options.size(); ++i) {
+        if (m_options[i].id == id)
+            return int(i);
+    }
+    return -1;
+}
+
 int RulePack::derivedIndexOfSlot(int slot) const
 {
     const Symbol &s = m_symbols[std::size_t(slot)];

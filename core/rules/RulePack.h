@@ -206,6 +206,7 @@ struct Criterion {
     QString id;
     int arm = -1;
     int subOption = -1; // index into the arm's sub-options; -1 = the arm itself
+    int option = -1; // index into RulePack::options(); -1 = an arm (or sub-option) criterion
     Severity severity = Severity::Info;
     Expression applies; // empty = true
     bool hasApplies = false;
@@ -232,6 +233,7 @@ struct Criterion {
 struct SubOption {
     QString id;
     QString label;
+    int option = -1; // an alias of this option (index into RulePack::options()); -1 = own criteria
 };
 
 struct ArmDef {
@@ -307,8 +309,70 @@ struct ToxicityEntry {
     QString source;
     QString evidence;
     int subOption = -1;
+    int option = -1; // a row of this option only (index into RulePack::options())
     bool hasShowWhen = false;
     Expression showWhen;
+};
+
+// An option's logistics override (resources/packs/FORMAT.md, "Options"): every part optional.
+struct LogisticsOverride {
+    struct Lymphodepletion {
+        QString regimen; // flu_cy, cy_only, bendamustine, none
+        QString doses;
+        QStringList alternatives;
+        QString source;
+        QString evidence;
+    };
+    struct Administration {
+        std::vector<PhaseDef> phases;
+        bool complete = true;
+        QString source;
+        QString evidence;
+    };
+    // A number of days, per jurisdiction or for all (proximity_days, driving_days).
+    struct Days {
+        PackFact fact; // Null = not found; Number = the same for every jurisdiction
+        std::vector<int> perJurisdiction; // indexed like RulePack::jurisdictions(); empty = fact
+    };
+    std::optional<PackFact> washoutRequired;
+    std::optional<PackFact> veinToVeinDays;
+    std::optional<Lymphodepletion> lymphodepletion;
+    std::optional<Administration> administration;
+    std::optional<PackFact> inpatientDays;
+    std::optional<Days> proximityDays;
+    std::optional<Days> drivingDays;
+    std::optional<PackFact> irradiatedBloodProducts;
+};
+
+// A product, trial protocol or regimen under an arm (resources/packs/FORMAT.md, "Options").
+struct OptionDef {
+    QString id;
+    int arm = -1;
+    QString label;
+    QString name;
+    QString kind; // trial, product, regimen
+    QString target;
+    QString platform;
+    std::optional<bool> integrating; // nullopt = not stated
+    QString costim; // empty = not stated
+    struct Status {
+        QString jurisdiction;
+        QString status; // approved, investigational, off_label, not_found
+        QString note;
+    };
+    std::vector<Status> status;
+    QStringList registry;
+    QString diseasesStudied;
+    QString source;
+    QString evidence;
+    QStringList replaces;
+    QString screeningNote;
+    QStringList notes;
+    LogisticsOverride logistics;
+    // The arm's criteria not in `replaces` (pack order), then the option's own (pack order):
+    // indices into RulePack::criteria(), computed at load.
+    std::vector<int> effectiveCriteria;
+    std::vector<int> replacedCriteria; // indices of the arm criteria in `replaces`
 };
 
 struct Modifier {
@@ -336,6 +400,7 @@ struct Vignette {
     std::vector<std::pair<QString, QString>> expectedText; // derived id -> date/enum
     std::vector<std::pair<QString, double>> expectedNumbers; // derived id -> number at display precision
     std::vector<std::pair<QString, VignetteExpectation>> arms; // "arm" or "arm/sub_option"
+    std::vector<std::pair<QString, VignetteExpectation>> options; // option id
 };
 
 // A loaded, validated, compiled rule pack (consilium-pack/1, resources/packs/FORMAT.md).
@@ -371,6 +436,9 @@ public:
     // Derived values in dependency order (Boost.Graph topological sort at load).
     const std::vector<int> &derivedOrder() const noexcept { return m_derivedOrder; }
     const std::vector<Criterion> &criteria() const noexcept { return m_criteria; }
+    // Options in pack order (empty for a pack without options).
+    const std::vector<OptionDef> &options() const noexcept { return m_options; }
+    int optionIndex(const QString &id) const;
     const std::array<LogisticsDef, kArmCount> &logistics() const noexcept { return m_logistics; }
     const std::array<std::vector<ToxicityEntry>, kArmCount> &toxicity() const noexcept { return m_toxicity; }
     const std::vector<Modifier> &modifiers() const noexcept { return m_modifiers; }
@@ -414,6 +482,7 @@ private:
     std::vector<DerivedDef> m_derived;
     std::vector<int> m_derivedOrder;
     std::vector<Criterion> m_criteria;
+    std::vector<OptionDef> m_options;
     std::array<LogisticsDef, kArmCount> m_logistics;
     std::array<std::vector<ToxicityEntry>, kArmCount> m_toxicity;
     std::vector<Modifier> m_modifiers;

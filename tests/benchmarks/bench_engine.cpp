@@ -8,6 +8,10 @@
 #include "rules/RulePack.h"
 
 #include <QCoreApplication>
+#include <QFile>
+
+#include <map>
+#include <memory>
 
 #include <benchmark/benchmark.h>
 
@@ -56,6 +60,67 @@ void BM_EvaluateStatesAndVerdicts(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_EvaluateStatesAndVerdicts);
+
+// The cost of options (docs/engine.md#options): the same synthetic cases (generated for pack 2026.1, no
+// cd19_b_cells) through pack 2026.1 (no options) and the built-in 2026.2 (12 options).
+const RulePack &pack2026_1()
+{
+    static const std::unique_ptr<RulePack> pack = [] {
+        QFile f(QStringLiteral(":/packs/consilium-reference-2026.1.json"));
+        json::Diagnostics diag;
+        auto p = f.open(QIODevice::ReadOnly) ? RulePack::load(f.readAll(), diag) : nullptr;
+        if (!p)
+            qFatal("pack 2026.1 does not load");
+        return p;
+    }();
+    return *pack;
+}
+
+const std::vector<CaseData> &cases2026_1(const RulePack &pack)
+{
+    static const QList<QByteArray> json = syntheticCases(pack2026_1(), kCases);
+    static std::map<const RulePack *, std::vector<CaseData>> parsed;
+    auto &out = parsed[&pack];
+    if (out.empty()) {
+        for (const QByteArray &j : json) {
+            json::Diagnostics diag;
+            auto c = parseCase(j, pack, diag);
+            if (!c)
+                qFatal("synthetic case rejected: %s", qPrintable(diag.lines().join(QLatin1Char('\n'))));
+            out.push_back(std::move(*c));
+        }
+    }
+    return out;
+}
+
+void statesAndVerdicts(benchmark::State &state, const RulePack &pack)
+{
+    const Engine engine(pack);
+    Workspace ws;
+    engine.prepare(ws);
+    const auto &cs = cases2026_1(pack);
+    std::size_t i = 0;
+    for (auto _ : state) {
+        engine.evaluate(cs[i], ws);
+        benchmark::DoNotOptimize(ws.verdicts.data());
+        i = (i + 1) % cs.size();
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["options"] = double(pack.options().size());
+    state.counters["criteria"] = double(pack.criteria().size());
+}
+
+void BM_StatesAndVerdicts_Pack2026_1(benchmark::State &state)
+{
+    statesAndVerdicts(state, pack2026_1());
+}
+BENCHMARK(BM_StatesAndVerdicts_Pack2026_1);
+
+void BM_StatesAndVerdicts_Pack2026_2(benchmark::State &state)
+{
+    statesAndVerdicts(state, RulePack::builtin());
+}
+BENCHMARK(BM_StatesAndVerdicts_Pack2026_2);
 
 // Full result: missing inputs, timelines, explanations rendered, result JSON written.
 void BM_EvaluateFullResultJson(benchmark::State &state)

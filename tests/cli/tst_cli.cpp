@@ -215,7 +215,7 @@ void TestCli::version()
     QCOMPARE(lines.size(), 2);
     const auto m1 = QRegularExpression(QStringLiteral("^consilium-cli (\\d+\\.\\d+\\.\\d+)$")).match(lines[0]);
     QVERIFY2(m1.hasMatch(), qPrintable(lines[0]));
-    const auto m2 = QRegularExpression(QStringLiteral("^pack consilium-reference 2026\\.1 sha256:([0-9a-f]{64})$"))
+    const auto m2 = QRegularExpression(QStringLiteral("^pack consilium-reference 2026\\.2 sha256:([0-9a-f]{64})$"))
                         .match(lines[1]);
     QVERIFY2(m2.hasMatch(), qPrintable(lines[1]));
     QCOMPARE(m1.captured(1), m_engineVersion);
@@ -249,7 +249,7 @@ void TestCli::evaluateExamples()
     QCOMPARE(res.value(QStringLiteral("engine_version")).toString(), m_engineVersion);
     const QJsonObject pack = res.value(QStringLiteral("rule_pack")).toObject();
     QCOMPARE(pack.value(QStringLiteral("id")).toString(), QStringLiteral("consilium-reference"));
-    QCOMPARE(pack.value(QStringLiteral("version")).toString(), QStringLiteral("2026.1"));
+    QCOMPARE(pack.value(QStringLiteral("version")).toString(), QStringLiteral("2026.2"));
     QCOMPARE(pack.value(QStringLiteral("sha256")).toString(), m_versionHash);
     QVERIFY(res.value(QStringLiteral("derived")).isObject());
     QVERIFY(res.value(QStringLiteral("derived")).toObject().contains(QStringLiteral("egfr_ckd_epi_2021")));
@@ -648,7 +648,7 @@ void TestCli::checkRules()
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QStringList lines = r.outLines();
     QVERIFY(!lines.isEmpty());
-    QCOMPARE(lines.last(), QStringLiteral("12 passed, 0 failed"));
+    QCOMPARE(lines.last(), QStringLiteral("20 passed, 0 failed"));
 
     // The built-in pack given as a file gives the same answer.
     QTemporaryDir tmp;
@@ -657,7 +657,7 @@ void TestCli::checkRules()
     QVERIFY(writeFile(pack, RulePack::builtinBytes()));
     const Run r2 = runCli({ QStringLiteral("check-rules"), pack });
     QVERIFY2(r2.exitCode == 0, qPrintable(r2.describe()));
-    QCOMPARE(r2.outLines().value(r2.outLines().size() - 1), QStringLiteral("12 passed, 0 failed"));
+    QCOMPARE(r2.outLines().value(r2.outLines().size() - 1), QStringLiteral("20 passed, 0 failed"));
 }
 
 void TestCli::checkRulesBrokenVignette()
@@ -670,7 +670,7 @@ void TestCli::checkRulesBrokenVignette()
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     const QStringList lines = r.outLines();
     QVERIFY(!lines.isEmpty());
-    QCOMPARE(lines.last(), QStringLiteral("11 passed, 1 failed"));
+    QCOMPARE(lines.last(), QStringLiteral("19 passed, 1 failed"));
     QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("V02-spec-example")), qPrintable(r.describe()));
 }
 

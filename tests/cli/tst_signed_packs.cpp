@@ -123,9 +123,9 @@ void TestSignedPacks::oneByteChangeIsRefused()
 {
     const QString altered = m_dir.filePath(QStringLiteral("altered.json"));
     QByteArray bytes = read(m_pack);
-    const qsizetype at = bytes.indexOf("\"version\": \"2026.1\"");
+    const qsizetype at = bytes.indexOf("\"version\": \"2026.2\"");
     QVERIFY(at > 0);
-    bytes[at + 17] = '2'; // 2026.1 -> 2026.2: still a valid pack, one byte different
+    bytes[at + 17] = '3'; // 2026.2 -> 2026.3: still a valid pack, one byte different
     QVERIFY(write(altered, bytes));
     QVERIFY(QFile::copy(m_pack + QStringLiteral(".sig"), altered + QStringLiteral(".sig")));
     const Run v = cli(
@@ -205,7 +205,7 @@ void TestSignedPacks::importRunsVignettes()
     trust::ImportReport good;
     json::Diagnostics ok;
     QVERIFY(trust::importPack(m_pack, options, ok, good));
-    QCOMPARE(good.vignettesPassed, 12);
+    QCOMPARE(good.vignettesPassed, 20); // 2026.1 V01-V10, V08b, V09b; 2026.2 E01-E08
     QCOMPARE(good.signer.size(), 64);
     QVERIFY(!good.overridden);
 }

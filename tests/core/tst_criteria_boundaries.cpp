@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Boundary tests for every criterion of the built-in reference pack.
+// Boundary tests for every criterion of the built-in reference pack (arm criteria and, since pack
+// 2026.2, the option criteria of clinical/options-2026.2.md §C).
 //
-// The rows (tests/core/CriteriaRows.h) were derived by hand from the publications cited in the
-// pack's `source`/`citation` fields (resources/packs/consilium-reference.json), never by running
-// the engine; see CriteriaRows.h for what they cover. zz_allCriteriaCovered() fails if any criterion
-// of the pack was never exercised as met, not_met and unknown (and not_applicable when it has an
-// applicability condition).
+// The rows (tests/core/CriteriaRows.h, tests/core/OptionCriteriaRows.h) were derived by hand from the publications
+// cited in the pack's `source`/`citation` fields (resources/packs/consilium-reference.json), never by running the
+// engine; see CriteriaRows.h for what they cover. zz_allCriteriaCovered() fails if any criterion of the pack was never
+// exercised as met, not_met and unknown (and not_applicable when it has an applicability condition).
 
 #include "CriteriaRows.h"
+#include "OptionCriteriaRows.h"
 #include "engine/Engine.h"
 
 using namespace consilium;
@@ -34,6 +35,12 @@ private Q_SLOTS:
     void standardCare() { runStateRow(); }
     void ahsct_data();
     void ahsct() { runStateRow(); }
+    void autologousOptions_data() { autologousOptionRows(); }
+    void autologousOptions() { runStateRow(); }
+    void allogeneicOptions_data() { allogeneicOptionRows(); }
+    void allogeneicOptions() { runStateRow(); }
+    void bispecificOptions_data() { bispecificOptionRows(); }
+    void bispecificOptions() { runStateRow(); }
 
     void verdicts_data();
     void verdicts();
@@ -54,6 +61,7 @@ void TestCriteriaBoundaries::initTestCase()
     m_pack = &RulePack::builtin();
     QString error;
     QVERIFY2(loadBases(m_bases, error), qPrintable(error));
+    QVERIFY2(loadOptionBases(m_bases, error), qPrintable(error));
 }
 
 bool TestCriteriaBoundaries::evaluate(
@@ -100,32 +108,75 @@ void TestCriteriaBoundaries::runStateRow()
 // Every criterion of each base is met except the listed ones; this proves that a row's flip is
 // caused by its patch alone.
 
+namespace {
+
+QStringList ids(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *id : list)
+        out << QLatin1String(id);
+    return out;
+}
+
+// Option criteria that apply to one disease only (options-2026.2.md §C tables, `applies when`).
+QStringList sleOnlyOptionCriteria()
+{
+    return ids({ "OPT-RESE-AGE-02", "OPT-OBECEL-SLEDAI-01", "OPT-FT819-AGE-01", "OPT-FT819-AGE-02",
+        "OPT-FT819-SLEDAI-01", "OPT-FT819-WT-01", "OPT-BLINA-AGE-01", "OPT-BLINA-REF-01", "OPT-BLINA-REF-02",
+        "OPT-BLINA-SLEDAI-01", "OPT-BLINA-GC-01", "OPT-BLINA-BCELL-01", "OPT-BLINA-HEM-01", "OPT-BLINA-CARD-01",
+        "OPT-BLINA-RENAL-01", "OPT-BLINA-HEP-01", "OPT-BLINA-PULM-01", "OPT-CLN978-REF-01", "OPT-CLN978-REF-02",
+        "OPT-CLN978-SLEDAI-01", "OPT-CLN978-SLEDAI-02", "OPT-CLN978-BCELL-01", "OPT-CLN978-HEM-01",
+        "OPT-CLN978-RENAL-01", "OPT-CLN978-HEP-01" });
+}
+
+QStringList spsOnlyOptionCriteria()
+{
+    return ids({ "OPT-KYSA8-AGE-01", "OPT-KYSA8-REF-01", "OPT-KYSA8-CARD-01" });
+}
+
+} // namespace
+
 void TestCriteriaBoundaries::baseCases_data()
 {
     QTest::addColumn<QString>("base");
     QTest::addColumn<QStringList>("notMet");
     QTest::addColumn<QStringList>("notApplicable");
-    const QStringList ahsct = { QStringLiteral("SOC-HSCT-AGE-01"), QStringLiteral("SOC-HSCT-AGE-02"),
-        QStringLiteral("SOC-HSCT-SUB-01"), QStringLiteral("SOC-HSCT-SEV-01"), QStringLiteral("SOC-HSCT-LINE-01"),
-        QStringLiteral("SOC-HSCT-DUR-01"), QStringLiteral("SOC-HSCT-CARD-01"), QStringLiteral("SOC-HSCT-PH-01"),
-        QStringLiteral("SOC-HSCT-ECOG-01") };
+    QTest::addColumn<QStringList>("unknown");
+    const QStringList ahsct = ids({ "SOC-HSCT-AGE-01", "SOC-HSCT-AGE-02", "SOC-HSCT-SUB-01", "SOC-HSCT-SEV-01",
+        "SOC-HSCT-LINE-01", "SOC-HSCT-DUR-01", "SOC-HSCT-CARD-01", "SOC-HSCT-PH-01", "SOC-HSCT-ECOG-01" });
+    const QStringList sle = sleOnlyOptionCriteria(), sps = spsOnlyOptionCriteria();
+    const QStringList mg = ids({ "OPT-D08-GC-01" }), sscIim = ids({ "OPT-RESE-AGE-01" });
+    const QStringList ssc = ids({ "OPT-RESE-DUR-01" });
+    // Disease gates (…-DIS-01) not met by SSc/IIM; OPT-OBECEL-SITE-01 (info, jurisdiction EU) not met in the US.
+    const QStringList gatesSscIim = ids({ "OPT-KYSA8-DIS-01", "OPT-OBECEL-DIS-01", "OPT-OBECEL-SITE-01",
+        "OPT-D08-DIS-01", "OPT-BLINA-DIS-01", "OPT-CLN978-DIS-01" });
+    // SPS and MG: every gate but their own; TCE-DIS-01 (info) lists SLE, SSc, RA only.
+    const QStringList gatesOther = ids({ "TCE-DIS-01", "OPT-ZORPO-DIS-01", "OPT-RESE-DIS-01", "OPT-OBECEL-DIS-01",
+        "OPT-OBECEL-SITE-01", "OPT-ALLO329-DIS-01", "OPT-FT819-DIS-01", "OPT-BLINA-DIS-01", "OPT-CLN978-DIS-01" });
+    // Male, US, not SLE, not IIM (the arm criteria not applicable in "ssc", plus AUTO-HEP-02).
+    const QStringList maleUs = ids({ "AUTO-HEP-02", "AUTO-PREG-01", "AUTO-CNS-01", "AUTO-PROX-01", "ALLO-PREG-01",
+        "ALLO-CNS-01", "TCE-PREG-01", "SOC-HCQ-01", "SOC-GC-01" });
+    // "sle" (45 y, 2 lines) and "sleo": FT819-AGE-02 (< 40) and BLINA-REF-02 (≥ 3 lines) are not met.
+    const QStringList sleNotMet
+        = ids({ "SOC-REF-01", "OPT-KYSA8-DIS-01", "OPT-D08-DIS-01", "OPT-FT819-AGE-02", "OPT-BLINA-REF-02" });
+    const QStringList sleNa = ids({ "AUTO-HEP-02" }) + ahsct + sps + mg + sscIim + ssc;
     // SOC-REF-01 (info, failed_lines_count < 2) is not_met with 2 failed lines in every base.
-    QTest::newRow("ssc") << QStringLiteral("ssc") << QStringList { QStringLiteral("SOC-REF-01") }
-                         << QStringList { QStringLiteral("AUTO-HEP-02"), QStringLiteral("AUTO-PREG-01"),
-                                QStringLiteral("AUTO-CNS-01"), QStringLiteral("AUTO-PROX-01"),
-                                QStringLiteral("ALLO-PREG-01"), QStringLiteral("ALLO-CNS-01"),
-                                QStringLiteral("TCE-PREG-01"), QStringLiteral("SOC-HCQ-01"),
-                                QStringLiteral("SOC-GC-01") };
-    QTest::newRow("sle") << QStringLiteral("sle") << QStringList { QStringLiteral("SOC-REF-01") }
-                         << (QStringList { QStringLiteral("AUTO-HEP-02") } + ahsct);
-    QTest::newRow("iim") << QStringLiteral("iim")
-                         << QStringList { QStringLiteral("SOC-REF-01"), QStringLiteral("TCE-DIS-01") }
-                         << (QStringList { QStringLiteral("AUTO-HEP-01"), QStringLiteral("ALLO-HEP-01"),
-                                 QStringLiteral("AUTO-PREG-01"), QStringLiteral("AUTO-CNS-01"),
-                                 QStringLiteral("AUTO-PROX-01"), QStringLiteral("ALLO-PREG-01"),
-                                 QStringLiteral("ALLO-CNS-01"), QStringLiteral("TCE-PREG-01"),
-                                 QStringLiteral("SOC-HCQ-01"), QStringLiteral("SOC-GC-01") }
-                                + ahsct);
+    QTest::newRow("ssc") << QStringLiteral("ssc") << (ids({ "SOC-REF-01" }) + gatesSscIim) << (maleUs + sle + sps + mg)
+                         << QStringList();
+    QTest::newRow("sle") << QStringLiteral("sle") << sleNotMet << sleNa
+                         << ids({ "OPT-OBECEL-SLEDAI-01", "OPT-FT819-SLEDAI-01", "OPT-BLINA-SLEDAI-01",
+                                "OPT-BLINA-BCELL-01", "OPT-CLN978-SLEDAI-01", "OPT-CLN978-SLEDAI-02",
+                                "OPT-CLN978-BCELL-01" });
+    QTest::newRow("iim") << QStringLiteral("iim") << (ids({ "SOC-REF-01", "TCE-DIS-01" }) + gatesSscIim)
+                         << (ids({ "AUTO-HEP-01", "ALLO-HEP-01", "AUTO-PREG-01", "AUTO-CNS-01", "AUTO-PROX-01",
+                                 "ALLO-PREG-01", "ALLO-CNS-01", "TCE-PREG-01", "SOC-HCQ-01", "SOC-GC-01" })
+                                + ahsct + sle + sps + mg + ssc)
+                         << QStringList();
+    QTest::newRow("sleo") << QStringLiteral("sleo") << sleNotMet << sleNa << QStringList();
+    QTest::newRow("sps") << QStringLiteral("sps") << (ids({ "SOC-REF-01", "OPT-D08-DIS-01" }) + gatesOther)
+                         << (maleUs + ahsct + sle + mg + sscIim + ssc) << QStringList();
+    QTest::newRow("mg") << QStringLiteral("mg") << (ids({ "SOC-REF-01", "OPT-KYSA8-DIS-01" }) + gatesOther)
+                        << (maleUs + ahsct + sle + sps + sscIim + ssc) << QStringList();
 }
 
 void TestCriteriaBoundaries::baseCases()
@@ -133,9 +184,10 @@ void TestCriteriaBoundaries::baseCases()
     QFETCH(QString, base);
     QFETCH(QStringList, notMet);
     QFETCH(QStringList, notApplicable);
+    QFETCH(QStringList, unknown);
 
-    // §4: 31 + 20 + 11 + 12 criteria.
-    QCOMPARE(int(m_pack->criteria().size()), 74);
+    // §4: 31 + 20 + 11 + 12 arm criteria; options-2026.2.md §C: 14 + 11 + 21 option criteria.
+    QCOMPARE(int(m_pack->criteria().size()), 120);
     Engine engine(*m_pack);
     Workspace ws;
     QString error;
@@ -144,11 +196,14 @@ void TestCriteriaBoundaries::baseCases()
     const auto &criteria = m_pack->criteria();
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         const QString &id = criteria[i].id;
-        const CriterionState want = notMet.contains(id) ? NotMet : notApplicable.contains(id) ? NA : Met;
+        const CriterionState want = notMet.contains(id) ? NotMet
+            : notApplicable.contains(id)                ? NA
+            : unknown.contains(id)                      ? Unk
+                                                        : Met;
         if (ws.states[i] != want)
             wrong << QStringLiteral("%1: %2, expected %3").arg(id, stateName(ws.states[i]), stateName(want));
     }
-    for (const QString &id : notMet + notApplicable)
+    for (const QString &id : notMet + notApplicable + unknown)
         QVERIFY2(criterionIndex(id) >= 0, qPrintable(id));
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral("\n"))));
 }
@@ -325,7 +380,9 @@ void TestCriteriaBoundaries::zz_allCriteriaCovered()
             continue;
         }
         const QSet<int> &seen = g_statesSeen[c.id];
-        QList<CriterionState> required = { Met, NotMet, Unk };
+        QList<CriterionState> required = { Met, NotMet };
+        if (!neverUnknown(c.id))
+            required << Unk;
         if (c.hasApplies)
             required << NA;
         for (CriterionState s : required) {
@@ -334,7 +391,7 @@ void TestCriteriaBoundaries::zz_allCriteriaCovered()
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
-    QCOMPARE(int(m_pack->criteria().size()), 74); // §4: 31 + 20 + 11 + 12
+    QCOMPARE(int(m_pack->criteria().size()), 120); // §4: 31 + 20 + 11 + 12; options-2026.2.md §C: 14 + 11 + 21
 }
 
 QTEST_GUILESS_MAIN(TestCriteriaBoundaries)

@@ -131,7 +131,8 @@ void TestEvaluation::decidingCriteriaOfAnIneligibleArm()
 
 void TestEvaluation::toxicityRowsWhoseShowWhenIsFalseAreLeftOut()
 {
-    // The autologous secondary-malignancy rows are shown unless the product is mRNA-based.
+    // The autologous secondary-malignancy rows are shown unless the product is mRNA-based; since pack 2026.2
+    // there is one per jurisdiction (clinical/options-2026.2.md B-2), so the EU case V02 shows the EU row only.
     auto vector = [](const char *platform) {
         return evaluateV02([platform](QJsonObject &facts) {
             facts.insert(QStringLiteral("auto_car_vector"), QLatin1String(platform));
@@ -143,13 +144,18 @@ void TestEvaluation::toxicityRowsWhoseShowWhenIsFalseAreLeftOut()
     const int all = int(std::count_if(RulePack::builtin().toxicity()[armIndex(Arm::AutologousCarT)].begin(),
         RulePack::builtin().toxicity()[armIndex(Arm::AutologousCarT)].end(),
         [](const ToxicityEntry &t) { return t.hasShowWhen && t.subOption < 0; }));
-    QVERIFY(all > 0);
-    QCOMPARE(shownWhenRows(integrating.toxicity(Arm::AutologousCarT)), all);
-    QCOMPARE(shownWhenRows(unknown.toxicity(Arm::AutologousCarT)), all); // unknown is not false
+    QCOMPARE(all, 2);
+    const int eu = 1;
+    QCOMPARE(shownWhenRows(integrating.toxicity(Arm::AutologousCarT)), eu);
+    for (const ToxicityEntry *t : integrating.toxicity(Arm::AutologousCarT)) {
+        if (t->hasShowWhen)
+            QVERIFY2(t->summary.startsWith(QStringLiteral("EU: PRAC")), qPrintable(t->summary));
+    }
+    QCOMPARE(shownWhenRows(unknown.toxicity(Arm::AutologousCarT)), eu); // unknown is not false
     QCOMPARE(shownWhenRows(mrna.toxicity(Arm::AutologousCarT)), 0);
     QCOMPARE(shownWhenRows(mrna.patientToxicity(Arm::AutologousCarT)), 0);
     QCOMPARE(
-        mrna.toxicity(Arm::AutologousCarT).size() + std::size_t(all), integrating.toxicity(Arm::AutologousCarT).size());
+        mrna.toxicity(Arm::AutologousCarT).size() + std::size_t(eu), integrating.toxicity(Arm::AutologousCarT).size());
     // Other arms are not affected.
     QCOMPARE(mrna.toxicity(Arm::BispecificTce).size(), integrating.toxicity(Arm::BispecificTce).size());
     // A sub-option that does not exist has no rows.

@@ -5,6 +5,7 @@
 #include "rules/RulePack.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -140,6 +141,7 @@ private Q_SLOTS:
     void findingCodes_data();
     void findingCodes();
     void vignettesPass();
+    void previousPackStillLoads();
     void alteredVignetteVerdictFails();
     void alteredVignetteDerivedFails();
 };
@@ -153,13 +155,13 @@ void TestPackLoading::builtinLoads()
     QVERIFY2(p, qPrintable(diag.lines().join(QLatin1Char('\n'))));
     QVERIFY(diag.ok());
     QCOMPARE(p->id(), QStringLiteral("consilium-reference"));
-    QCOMPARE(p->version(), QStringLiteral("2026.1"));
+    QCOMPARE(p->version(), QStringLiteral("2026.2"));
     QCOMPARE(p->jurisdictions(), (QStringList { QStringLiteral("EU"), QStringLiteral("US") }));
     QCOMPARE(p->arms()[0].id, QStringLiteral("autologous_car_t"));
     QCOMPARE(p->arms()[1].id, QStringLiteral("allogeneic_car_t"));
     QCOMPARE(p->arms()[2].id, QStringLiteral("bispecific_tce"));
     QCOMPARE(p->arms()[3].id, QStringLiteral("standard_care"));
-    QCOMPARE(p->vignettes().size(), std::size_t(12));
+    QCOMPARE(p->vignettes().size(), std::size_t(20)); // 2026.1: 12; clinical/options-2026.2.md §E: 8
     QVERIFY(!p->criteria().empty());
     QCOMPARE(p->derivedOrder().size(), p->derived().size());
     // Dependency order: every derived value comes after the derived values it reads.
@@ -192,7 +194,7 @@ void TestPackLoading::roundTripThroughWriterStillLoads()
     const auto p = RulePack::load(bytes, diag);
     QVERIFY2(p, qPrintable(diag.lines().join(QLatin1Char('\n'))));
     const auto outcomes = runVignettes(*p);
-    QCOMPARE(outcomes.size(), std::size_t(12));
+    QCOMPARE(outcomes.size(), std::size_t(20));
     for (const auto &o : outcomes)
         QVERIFY2(o.passed(), qPrintable(o.id + QStringLiteral(": ") + o.failures.join(QStringLiteral("; "))));
 }
@@ -709,7 +711,7 @@ void TestPackLoading::findingCodes()
 void TestPackLoading::vignettesPass()
 {
     const auto outcomes = runVignettes(RulePack::builtin());
-    QCOMPARE(outcomes.size(), std::size_t(12));
+    QCOMPARE(outcomes.size(), std::size_t(20));
     QStringList ids;
     for (const auto &o : outcomes) {
         QVERIFY2(o.passed(), qPrintable(o.id + QStringLiteral(": ") + o.failures.join(QStringLiteral("; "))));
@@ -719,8 +721,28 @@ void TestPackLoading::vignettesPass()
     for (const char *id :
         { "V01-sle-ln-si-units", "V02-spec-example", "V03-dcssc-all-eligible", "V04-sle-renal-cardiac",
             "V05-iim-pregnant", "V06-aav-hiv-hbv", "V07-mg-access", "V08-sle-bilirubin-gilbert-unknown",
-            "V08b-gilbert-true", "V09-ssc-ahsct-ph", "V09b-ssc-no-rhc", "V10-ms-cladribine-infection" })
+            "V08b-gilbert-true", "V09-ssc-ahsct-ph", "V09b-ssc-no-rhc", "V10-ms-cladribine-infection", "E01-sle-plt60",
+            "E02-sps-one-line", "E03-mg-azathioprine", "E04-sle-bcells-after-rituximab", "E05-ssc-age-70",
+            "E06-sle-partial-48kg", "E07-ssc-duration-8y", "E08-sle-one-is-line" })
         QVERIFY2(ids.contains(QLatin1String(id)), id);
+}
+
+// Pack 2026.1 stays shipped, byte for byte (decisions finalised under it replay; issue 12), loads and
+// passes its twelve vignettes.
+void TestPackLoading::previousPackStillLoads()
+{
+    QFile f(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference-2026.1.json"));
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.errorString()));
+    json::Diagnostics diag;
+    const auto p = RulePack::load(f.readAll(), diag);
+    QVERIFY2(p, qPrintable(diag.lines().join(QLatin1Char('\n'))));
+    QCOMPARE(p->version(), QStringLiteral("2026.1"));
+    QCOMPARE(p->sha256(), QStringLiteral("5a16b95a98964b06456fb68a3707969c4737d29b3d3d558b5ef048ad2ab35592"));
+    QVERIFY(p->sha256() != RulePack::builtin().sha256());
+    const auto outcomes = runVignettes(*p);
+    QCOMPARE(outcomes.size(), std::size_t(12));
+    for (const auto &o : outcomes)
+        QVERIFY2(o.passed(), qPrintable(o.id + QStringLiteral(": ") + o.failures.join(QStringLiteral("; "))));
 }
 
 void TestPackLoading::alteredVignetteVerdictFails()
@@ -735,7 +757,7 @@ void TestPackLoading::alteredVignetteVerdictFails()
     const auto p = RulePack::load(bytes, diag); // a wrong expectation is not a load error
     QVERIFY2(p, qPrintable(diag.lines().join(QLatin1Char('\n'))));
     const auto outcomes = runVignettes(*p);
-    QCOMPARE(outcomes.size(), std::size_t(12));
+    QCOMPARE(outcomes.size(), std::size_t(20));
     int failed = 0;
     for (const auto &o : outcomes) {
         if (o.id == QLatin1String("V02-spec-example")) {

@@ -321,6 +321,38 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("byte for byte"));
     }
 
+    // A decision finalised under pack 2026.1 (shipped beside the built-in, resources/packs) still
+    // replays byte for byte after the built-in became 2026.2: the store pins the pack by hash.
+    void replayOf2026_1DecisionAfterTheUpgrade()
+    {
+        QFile f(QStringLiteral(":/packs/consilium-reference-2026.1.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        json::Diagnostics diag;
+        const auto old = RulePack::load(f.readAll(), diag);
+        QVERIFY2(old, qPrintable(diag.lines().join(QLatin1Char('\n'))));
+        QCOMPARE(old->version(), QStringLiteral("2026.1"));
+        QVERIFY(old->sha256() != RulePack::builtin().sha256());
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const qint64 conf = conference(decisions);
+        const auto id = decisions.open(conf, QStringLiteral("V02-spec-example"), *old);
+        QVERIFY2(id, qPrintable(store->lastError().message));
+        for (const auto &[who, role] : { std::pair { "Dr Rheum", "rheumatology" }, { "Dr Cell", "cellular_therapy" } })
+            QVERIFY(
+                decisions.recordPosition(*id, { QLatin1String(who), QLatin1String(role), Stance::Agree, {}, {}, {} }));
+        QVERIFY(decisions.setOutcome(*id, QStringLiteral("standard_care"), QStringLiteral("under 2026.1")));
+        QVERIFY2(decisions.finalise(*id), qPrintable(store->lastError().message));
+        const QByteArray stored = decisions.decision(*id)->resultJson;
+        QVERIFY(stored.contains("\"version\":\"2026.1\""));
+        QVERIFY(!stored.contains("\"options\"")); // 2026.1 has none; 2026.2 writes them
+        StoreError e;
+        const auto r = replayDecision(*store, *id, e);
+        QVERIFY2(r, qPrintable(e.message));
+        QVERIFY(r->identical);
+        QCOMPARE(r->replayed, stored);
+    }
+
     void replayWithCurrentRulesShowsChanges()
     {
         auto store = withExamples();

@@ -14,6 +14,7 @@ Checks (see resources/packs/FORMAT.md and resources/packs/consilium-reference.js
   * explanation placeholders {id} name variables or derived values;
   * criterion counts per arm (reference pack: 31/20/11/12 with the severities of its AUTO-*, ALLO-*, TCE-*, SOC-* criteria);
   * vignette and example fact keys are variables, values are valid (units, ranges, bare numbers, agents);
+  * options (clinical/options-2026.2.md §C.0, §D): see check_pack_options.py;
   * an independent re-implementation of the evaluation (derived values, Kleene logic, verdicts, missing inputs)
     reproduces every vignette's expected block (disable with --no-eval).
 Exit status 0 when clean, 1 when any problem was found.
@@ -25,6 +26,8 @@ import math
 import os
 import re
 import sys
+
+import check_pack_options as options
 
 PROBLEMS = []
 
@@ -457,7 +460,7 @@ def check_pack(pack, path):
             'effective_to': ('date', 'null'), 'jurisdictions': LIST, 'authors': LIST, 'sign_off': OBJ,
             'arms': LIST, 'variables': LIST, 'drug_classes': LIST, 'derived': LIST, 'criteria': LIST,
             'logistics': OBJ, 'toxicity': OBJ, 'modifiers': LIST, 'vignettes': LIST},
-            {'description': STR}):
+            {'description': STR, 'options': LIST}):
         return None
     if pack['format'] != 'consilium-pack/1':
         bad('$.format', 'must be consilium-pack/1')
@@ -474,7 +477,7 @@ def check_pack(pack, path):
         closed(a, p, {'id': STR, 'label': STR}, {'sub_options': LIST})
         ids.append(a.get('id'))
         for j, s in enumerate(a.get('sub_options', [])):
-            closed(s, '%s.sub_options[%d]' % (p, j), {'id': STR, 'label': STR})
+            closed(s, '%s.sub_options[%d]' % (p, j), {'id': STR, 'label': STR}, {'option': STR})
         if 'sub_options' in a and a.get('id') != 'standard_care':
             bad(p, 'only standard_care may have sub-options')
     if ids != ARM_IDS:
@@ -646,13 +649,15 @@ def check_pack(pack, path):
     for expr, where in applicability:
         check_expr(expr, d, where)
 
-    # criteria
+    # criteria (an option that is a sub-option's alias counts as that sub-option, options-2026.2.md §C.4.1)
+    alias = {s['option']: s['id'] for a in pack['arms'] if isinstance(a, dict) for s in a.get('sub_options', [])
+             if isinstance(s, dict) and 'option' in s}
     counts = {}
     crit_ids = set()
     for i, c in enumerate(pack['criteria']):
         p = '$.criteria[%d]' % i
         closed(c, p, {'id': STR, 'arm': STR, 'severity': STR, 'condition': STR, 'explanation': STR,
-                      'source': STR, 'evidence': STR}, {'sub_option': STR, 'applies_when': STR,
+                      'source': STR, 'evidence': STR}, {'sub_option': STR, 'option': STR, 'applies_when': STR,
                                                          'explanation_by_state': OBJ})
         if c.get('id') in crit_ids:
             bad(p + '.id', 'duplicate criterion %r' % c.get('id'))
@@ -674,7 +679,7 @@ def check_pack(pack, path):
                    {'met': STR, 'not_met': STR, 'unknown': STR, 'not_applicable': STR})
             for state, text in by_state.items():
                 check_template(text, d, '%s.explanation_by_state.%s' % (p, state))
-        key = (c.get('arm'), c.get('sub_option'))
+        key = (c.get('arm'), c.get('sub_option') or alias.get(c.get('option'), c.get('option')))
         counts.setdefault(key, {}).setdefault(c.get('severity'), 0)
         counts[key][c.get('severity')] += 1
     if pack.get('id') == 'consilium-reference':
@@ -682,7 +687,7 @@ def check_pack(pack, path):
             if counts.get(key, {}) != exp:
                 bad('$.criteria', 'counts for %s: %s, expected %s' % ('/'.join(x for x in key if x), counts.get(key), exp))
         if any(c.get('severity') == 'exclusion' and c.get('arm') == 'standard_care' and 'sub_option' not in c
-               for c in pack['criteria']):
+               and 'option' not in c for c in pack['criteria']):
             bad('$.criteria', 'standard_care must have no exclusion criteria (reference-rules §0.4)')
 
     # logistics
@@ -756,7 +761,7 @@ def check_pack(pack, path):
             q = '$.toxicity.%s[%d]' % (arm, j)
             closed(e, q, {'risk': STR, 'kind': STR, 'population': STR, 'summary': STR, 'source': STR, 'evidence': STR},
                    {'any_grade_percent': NUM, 'grade3plus_percent': NUM, 'events': INT, 'n': INT, 'follow_up': STR,
-                    'sub_option': STR, 'show_when': STR})
+                    'sub_option': STR, 'option': STR, 'show_when': STR})
             check_evidence(e.get('evidence'), q + '.evidence')
             if e.get('kind') not in ('aid_cohort', 'oncology_reference', 'label', 'not_found', 'not_applicable'):
                 bad(q + '.kind', 'bad kind')
@@ -779,6 +784,9 @@ def check_pack(pack, path):
             if 'show_when' in e:
                 check_expr(e['show_when'], d, q + '.show_when')
             check_template(e.get('summary'), d, q + '.summary')
+
+    # options
+    opts = options.check_options(options.Ctx(bad, closed, check_evidence, is_type, pack['jurisdictions']), pack)
 
     # modifiers
     mids = set()
@@ -818,7 +826,10 @@ def check_pack(pack, path):
         check_case(case, q + '.case', pack, d, agents)
         vids[v.get('id')] = case
         exp = v.get('expected', {})
-        closed(exp, q + '.expected', {'derived': OBJ, 'arms': OBJ})
+        closed(exp, q + '.expected', {'derived': OBJ, 'arms': OBJ}, {'options': OBJ})
+        options.check_expected_options(
+            options.Ctx(bad, closed, check_evidence, is_type, pack['jurisdictions']), exp.get('options', {}), q, opts,
+            crit_ids, lambda mi: mi in d.vars or mi in ('failed_therapies', 'medications', 'medications[].last_dose'))
         for k in exp.get('derived', {}):
             if k not in d.derived:
                 bad(q + '.expected.derived', 'unknown derived value %r' % k)
@@ -1270,15 +1281,29 @@ def evaluate_vignettes(pack, d, agents, cases):
                 ok = False
         for key, want in v['expected']['arms'].items():
             arm, _, sub = key.partition('/')
-            crits = [c for c in pack['criteria'] if c['arm'] == arm and c.get('sub_option', '') == sub]
-            got = ev.arm(crits, sub=bool(sub))
-            for k in ('verdict', 'deciding', 'other_not_met', 'missing_inputs', 'other_unknown'):
-                g, w = got[k], want[k]
-                if (g != w) if k == 'verdict' else (sorted(g) != sorted(w)):
-                    bad('vignette %s %s' % (v['id'], key), '%s: got %s, expected %s' % (k, g, w))
-                    ok = False
+            alias = [s.get('option') for a in pack['arms'] for s in a.get('sub_options', []) if s['id'] == sub]
+            if alias and alias[0]:  # a sub-option that is an alias of an option (options-2026.2.md §D.3)
+                got = options.evaluate_option(ev, pack, options.option_map(pack)[alias[0]])
+            else:
+                crits = [c for c in pack['criteria']
+                         if c['arm'] == arm and c.get('sub_option', '') == sub and 'option' not in c]
+                got = ev.arm(crits, sub=bool(sub))
+            ok = compare_expectation(v['id'], key, got, want) and ok
+        for oid, want in v['expected'].get('options', {}).items():
+            got = options.evaluate_option(ev, pack, options.option_map(pack)[oid])
+            ok = compare_expectation(v['id'], oid, got, want) and ok
         n_ok += ok
     return n_ok
+
+
+def compare_expectation(vid, key, got, want):
+    ok = True
+    for k in ('verdict', 'deciding', 'other_not_met', 'missing_inputs', 'other_unknown'):
+        g, w = got[k], want[k]
+        if (g != w) if k == 'verdict' else (sorted(g) != sorted(w)):
+            bad('vignette %s %s' % (vid, key), '%s: got %s, expected %s' % (k, g, w))
+            ok = False
+    return ok
 
 
 def round_half_away(x, dec):
@@ -1333,10 +1358,16 @@ def main(argv):
                             ('driving_restriction', 37, 93), ('irradiated_blood_products', 6, 127)]
                     if pack.get('id') == 'consilium-reference' and tl != want:
                         bad('logistics.autologous_car_t', 'V01 timeline %s differs from reference-rules 5.1 %s' % (tl, want))
+                if pack.get('id') == 'consilium-reference' and 'options' in pack:
+                    options.check_reference_logistics(pack, lambda c: Evaluator(pack, d, agents, c), cases, bad)
             if examples and os.path.isdir(examples):
-                files = sorted(f for f in os.listdir(examples) if f.endswith('.json'))
-                for fn in files:
-                    fp = os.path.join(examples, fn)
+                # The cases of the 2026.1 vignettes sit in DIR (the demo data and CLI goldens read DIR only);
+                # later vignettes in its subdirectories, e.g. options-2026.2/ (clinical/options-2026.2.md §E).
+                subdirs = [examples] + sorted(os.path.join(examples, x) for x in os.listdir(examples)
+                                              if os.path.isdir(os.path.join(examples, x)))
+                paths = sorted((fn, os.path.join(dd, fn)) for dd in subdirs for fn in os.listdir(dd) if fn.endswith('.json'))
+                files = [fn for fn, _ in paths]
+                for fn, fp in paths:
                     doc = load_json(fp)
                     if doc is None:
                         continue

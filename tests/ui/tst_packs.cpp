@@ -43,7 +43,7 @@ QByteArray sitePackBytes()
 {
     QByteArray site = RulePack::builtinBytes();
     site.replace("\"id\": \"consilium-reference\"", "\"id\": \"site-erlangen\"");
-    site.replace("\"version\": \"2026.1\"", "\"version\": \"2026.2\"");
+    site.replace("\"version\": \"2026.2\"", "\"version\": \"2026.3\"");
     return site;
 }
 
@@ -246,7 +246,7 @@ private Q_SLOTS:
         auto s = env.session();
         PackDialog dialog(*s);
         auto *badge = find<QLabel>(&dialog, QStringLiteral("vignetteBadge"));
-        QVERIFY2(badge->text().startsWith(QStringLiteral("✓ Validated on 12 of 12")), qPrintable(badge->text()));
+        QVERIFY2(badge->text().startsWith(QStringLiteral("✓ Validated on 20 of 20")), qPrintable(badge->text()));
         qputenv("CONSILIUM_TRUSTED_KEYS", QFile::encodeName(env.path(QStringLiteral("trusted"))));
         QVERIFY(QDir().mkpath(env.path(QStringLiteral("trusted"))));
         const QString path = writeFile(env, QStringLiteral("site.json"), sitePackBytes());
@@ -351,9 +351,9 @@ private Q_SLOTS:
         const QString path = writeFile(env, QStringLiteral("site.json"), bytes);
         signPack(path, makeKey(env, QStringLiteral("site.key"), true));
         // One byte changed after signing (the pack still loads and its vignettes pass).
-        const qsizetype i = bytes.indexOf("\"2026.2\"") + 6;
-        QCOMPARE(bytes[i], '2');
-        bytes[i] = '3';
+        const qsizetype i = bytes.indexOf("\"2026.3\"") + 6;
+        QCOMPARE(bytes[i], '3');
+        bytes[i] = '4';
         writeFile(env, QStringLiteral("site.json"), bytes);
         OverrideScript script; // declines
         scriptOverride(script);
@@ -414,7 +414,7 @@ private Q_SLOTS:
         // Wherever verdicts are shown: which pack, and that it is unsigned, loaded by override.
         const QString siteSha = w.session().pack().sha256();
         const QString unsignedText
-            = QStringLiteral("site-erlangen 2026.2 · sha256 %1 · UNSIGNED — loaded by override: validation run")
+            = QStringLiteral("site-erlangen 2026.3 · sha256 %1 · UNSIGNED — loaded by override: validation run")
                   .arg(siteSha.left(12));
         checkIndicators(w, env, unsignedText, QStringLiteral("UNSIGNED — loaded by override: validation run"));
         if (const QString dir = qEnvironmentVariable("CONSILIUM_TEST_SHOTS"); !dir.isEmpty()) {
@@ -438,7 +438,7 @@ private Q_SLOTS:
         QVERIFY(w.workspace()->evaluation());
         QCOMPARE(&w.workspace()->evaluation()->pack(), &w.session().pack());
         const QString builtinText
-            = QStringLiteral("consilium-reference 2026.1 · sha256 %1 · built-in").arg(builtinSha.left(12));
+            = QStringLiteral("consilium-reference 2026.2 · sha256 %1 · built-in").arg(builtinSha.left(12));
         checkIndicators(w, env, builtinText, QStringLiteral("built into the program"));
         QVERIFY(w.workspace()->openCase(QStringLiteral("V04-sle-renal-cardiac")));
         w.workspace()->evaluateNow();
