@@ -72,6 +72,18 @@ const QStringList &genericFiringPhrases()
     return phrases;
 }
 
+// Templates that state a protocol's published rule in the words of the clinical specification
+// (options-2026.2.md §C, verbatim): "KYSA-8 excludes LVEF ≤ 40%" says what the trial excludes,
+// true in every state, so the generic "excludes" does not assert the firing state there.
+const QHash<QString, QString> &protocolStatements()
+{
+    static const QHash<QString, QString> exempt = {
+        { QStringLiteral("OPT-KYSA8-CARD-01"), QStringLiteral("\\bexcludes\\b") },
+        { QStringLiteral("OPT-FT819-WT-01"), QStringLiteral("\\bexcludes\\b") },
+    };
+    return exempt;
+}
+
 // A unit right after a value that is not a number: "unknown%", "not evaluated ×10⁹/L", "unknown y;".
 const QRegularExpression &danglingUnit()
 {
@@ -107,6 +119,7 @@ QStringList problemsIn(const QString &text, const QString &criterion, CriterionS
     if (state != CriterionState::NotMet) {
         QStringList phrases = genericFiringPhrases();
         phrases += firingPhrases().value(criterion);
+        phrases.removeAll(protocolStatements().value(criterion));
         for (const QString &p : phrases) {
             if (QRegularExpression(p).match(text).hasMatch())
                 problems << QStringLiteral("asserts the firing state (/%1/)").arg(p);

@@ -337,20 +337,20 @@ private Q_SLOTS:
         Decisions decisions(*store);
         const qint64 conf = conference(decisions);
         const auto id = decisions.open(conf, QStringLiteral("V02-spec-example"), *old);
-        QVERIFY2(id, qPrintable(store->lastError().message));
+        QVERIFY2(id, WHY(id));
         for (const auto &[who, role] : { std::pair { "Dr Rheum", "rheumatology" }, { "Dr Cell", "cellular_therapy" } })
-            QVERIFY(
-                decisions.recordPosition(*id, { QLatin1String(who), QLatin1String(role), Stance::Agree, {}, {}, {} }));
-        QVERIFY(decisions.setOutcome(*id, QStringLiteral("standard_care"), QStringLiteral("under 2026.1")));
-        QVERIFY2(decisions.finalise(*id), qPrintable(store->lastError().message));
-        const QByteArray stored = decisions.decision(*id)->resultJson;
+            QVERIFY(decisions.recordPosition(
+                id.value(), { QLatin1String(who), QLatin1String(role), Stance::Agree, {}, {}, {} }));
+        QVERIFY(decisions.setOutcome(id.value(), QStringLiteral("standard_care"), QStringLiteral("under 2026.1")));
+        const auto finalised = decisions.finalise(id.value());
+        QVERIFY2(finalised, WHY(finalised));
+        const QByteArray stored = decisions.decision(id.value()).value().resultJson;
         QVERIFY(stored.contains("\"version\":\"2026.1\""));
         QVERIFY(!stored.contains("\"options\"")); // 2026.1 has none; 2026.2 writes them
-        StoreError e;
-        const auto r = replayDecision(*store, *id, e);
-        QVERIFY2(r, qPrintable(e.message));
-        QVERIFY(r->identical);
-        QCOMPARE(r->replayed, stored);
+        const auto r = replayDecision(*store, id.value());
+        QVERIFY2(r, WHY(r));
+        QVERIFY(r.value().identical);
+        QCOMPARE(r.value().replayed, stored);
     }
 
     void replayWithCurrentRulesShowsChanges()

@@ -126,6 +126,7 @@ private Q_SLOTS:
         const QString pdf = env.path(QStringLiteral("report.pdf"));
         QVERIFY(w.exportReport(pdf));
         QVERIFY(QFile(pdf).size() > 0);
+        keep(pdf);
         const QString text = pdfText(pdf);
         const QString f = flat(text);
         QVERIFY(f.contains(QStringLiteral("Conference report: V01-sle-ln-si-units")));

@@ -388,6 +388,8 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
 {
     QFont base(QStringLiteral("DejaVu Sans"));
     base.setPointSizeF(9);
+    // No ligatures: a hash or a word copied or searched in the PDF must read as printed ("ff", not "ﬀ").
+    base.setStyleStrategy(QFont::PreferNoShaping);
     doc.setDefaultFont(base);
     doc.setDefaultStyleSheet(QStringLiteral(
         "h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 12px; } "

@@ -315,6 +315,8 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
     const Words w(language);
     QFont base(QStringLiteral("DejaVu Sans"));
     base.setPointSizeF(8.5 * options.textScale);
+    // No ligatures: a hash or a word copied or searched in the PDF must read as printed ("ff", not "ﬀ").
+    base.setStyleStrategy(QFont::PreferNoShaping);
     doc.setDefaultFont(base);
     doc.setDefaultStyleSheet(
         QStringLiteral("h1 { font-size: %1pt; } table { border-collapse: collapse; }").arg(15 * options.textScale)
