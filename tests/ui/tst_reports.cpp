@@ -37,6 +37,17 @@ QString pdfText(const QString &pdf)
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
+// Ligature glyphs (ﬀ ﬁ ﬂ ﬃ ﬄ) in the extracted text: a hash or word copied or searched in the
+// PDF would not read as printed.
+bool hasLigatures(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0xFB00 && c.unicode() <= 0xFB04)
+            return true;
+    }
+    return false;
+}
+
 QString flat(QString s)
 {
     return s.simplified();
@@ -128,6 +139,7 @@ private Q_SLOTS:
         QVERIFY(QFile(pdf).size() > 0);
         keep(pdf);
         const QString text = pdfText(pdf);
+        QVERIFY(!hasLigatures(text)); // the pack's sha256 contains "ff"
         const QString f = flat(text);
         QVERIFY(f.contains(QStringLiteral("Conference report: V01-sle-ln-si-units")));
         QVERIFY(f.contains(QStringLiteral("Comparison")));
@@ -208,6 +220,7 @@ private Q_SLOTS:
         options.printedOn = QDate(2027, 3, 4); // not the case's as-of date (25 Nov 2026)
         QVERIFY2(PatientHandout::writePdf(s->engine(), *w.evaluation(), options, pdf, error), qPrintable(error));
         const QString text = pdfText(pdf);
+        QVERIFY(!hasLigatures(text));
         QCOMPARE(text.count(QLatin1Char('\f')), 1); // exactly one page
         const QString f = flat(text);
         QVERIFY2(f.contains(title), qPrintable(f.left(400)));

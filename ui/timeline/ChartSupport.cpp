@@ -30,6 +30,7 @@ ChartStyle ChartStyle::paper(qreal pointSize)
     ChartStyle s;
     s.font = QFont(QStringLiteral("DejaVu Sans"));
     s.font.setPointSizeF(pointSize);
+    s.font.setStyleStrategy(QFont::PreferNoShaping); // charts in a PDF: searchable text, no ligatures
     return s;
 }
 
