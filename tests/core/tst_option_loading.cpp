@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Options in the rule pack (resources/packs/FORMAT.md, "Options"): what the loader accepts (effective
 // criteria, sub-option alias, overrides) and every problem it names, refusing the pack as a whole.
+#include "PackMutation.h"
 #include "rules/RulePack.h"
 
 #include <QFile>
@@ -18,64 +19,12 @@ using namespace consilium;
 
 namespace {
 
-using Doc = rapidjson::Document;
-using JValue = rapidjson::Value;
-
-Doc parsePack(const QByteArray &bytes)
-{
-    Doc d;
-    d.Parse<rapidjson::kParseFullPrecisionFlag>(bytes.constData(), std::size_t(bytes.size()));
-    Q_ASSERT(!d.HasParseError());
-    return d;
-}
-
-QByteArray mutated(const std::function<void(Doc &)> &edit)
-{
-    Doc d = parsePack(RulePack::builtinBytes());
-    edit(d);
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    d.Accept(w);
-    return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
-}
-
-int indexById(const JValue &array, const char *id)
-{
-    for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
-        if (std::strcmp(array[i]["id"].GetString(), id) == 0)
-            return int(i);
-    }
-    Q_ASSERT_X(false, "indexById", id);
-    return -1;
-}
-
-JValue &byId(Doc &d, const char *array, const char *id)
-{
-    return d[array][rapidjson::SizeType(indexById(d[array], id))];
-}
+using namespace consilium::pack_mutation;
 
 QString pathOf(const char *array, const char *id)
 {
     const Doc d = parsePack(RulePack::builtinBytes());
     return QStringLiteral("$.%1[%2]").arg(QLatin1String(array)).arg(indexById(d[array], id));
-}
-
-void set(Doc &d, JValue &target, const char *key, JValue value)
-{
-    if (target.HasMember(key)) {
-        target[key] = value;
-        return;
-    }
-    JValue k;
-    k.SetString(key, rapidjson::SizeType(std::strlen(key)), d.GetAllocator());
-    target.AddMember(k, value, d.GetAllocator());
-}
-
-void setString(Doc &d, JValue &target, const char *key, const char *text)
-{
-    JValue v;
-    v.SetString(text, rapidjson::SizeType(std::strlen(text)), d.GetAllocator());
-    set(d, target, key, std::move(v));
 }
 
 QStringList ids(const RulePack &p, const std::vector<int> &criteria)
@@ -195,41 +144,42 @@ void optionRows()
     const QString zorpo = pathOf("options", "auto-zorpo-cel-castle");
     const QString rese = pathOf("options", "auto-rese-cel-reset");
     namespace C = json::FindingCode;
-    row("duplicate option id",
-        mutated([](Doc &d) { setString(d, byId(d, "options", "auto-rese-cel-reset"), "id", "auto-zorpo-cel-castle"); }),
+    row("duplicate option id", mutated([](Doc &d) {
+        setString(d, elementById(d, "options", "auto-rese-cel-reset"), "id", "auto-zorpo-cel-castle");
+    }),
         rese + QStringLiteral(".id"), C::Duplicate, "defined twice");
     row("option on an unknown arm",
-        mutated([](Doc &d) { setString(d, byId(d, "options", "auto-zorpo-cel-castle"), "arm", "car_nk"); }),
+        mutated([](Doc &d) { setString(d, elementById(d, "options", "auto-zorpo-cel-castle"), "arm", "car_nk"); }),
         zorpo + QStringLiteral(".arm"), C::Reference, "unknown arm 'car_nk'");
     row("id without its arm's prefix",
-        mutated([](Doc &d) { setString(d, byId(d, "options", "auto-zorpo-cel-castle"), "id", "zorpo-cel"); }),
+        mutated([](Doc &d) { setString(d, elementById(d, "options", "auto-zorpo-cel-castle"), "id", "zorpo-cel"); }),
         zorpo + QStringLiteral(".id"), C::Invalid, "start with 'auto-'");
     row("replaces a criterion of another arm", mutated([](Doc &d) {
         JValue list(rapidjson::kArrayType);
         list.PushBack(JValue("ALLO-AGE-01"), d.GetAllocator());
-        set(d, byId(d, "options", "auto-rese-cel-reset"), "replaces", std::move(list));
+        set(d, elementById(d, "options", "auto-rese-cel-reset"), "replaces", std::move(list));
     }),
         rese + QStringLiteral(".replaces"), C::Reference,
         "'ALLO-AGE-01' is not a criterion of the arm autologous_car_t");
     row("replaces an option criterion", mutated([](Doc &d) {
         JValue list(rapidjson::kArrayType);
         list.PushBack(JValue("OPT-KYSA8-AGE-01"), d.GetAllocator());
-        set(d, byId(d, "options", "auto-rese-cel-reset"), "replaces", std::move(list));
+        set(d, elementById(d, "options", "auto-rese-cel-reset"), "replaces", std::move(list));
     }),
         rese + QStringLiteral(".replaces"), C::Reference, "'OPT-KYSA8-AGE-01' is not a criterion");
     row("criterion of an unknown option",
-        mutated([](Doc &d) { setString(d, byId(d, "criteria", "OPT-ZORPO-DIS-01"), "option", "auto-nope"); }),
+        mutated([](Doc &d) { setString(d, elementById(d, "criteria", "OPT-ZORPO-DIS-01"), "option", "auto-nope"); }),
         pathOf("criteria", "OPT-ZORPO-DIS-01") + QStringLiteral(".option"), C::Reference, "unknown option 'auto-nope'");
     row("criterion of another arm's option",
-        mutated([](Doc &d) { setString(d, byId(d, "criteria", "OPT-ZORPO-DIS-01"), "option", "allo-ft819"); }),
+        mutated([](Doc &d) { setString(d, elementById(d, "criteria", "OPT-ZORPO-DIS-01"), "option", "allo-ft819"); }),
         pathOf("criteria", "OPT-ZORPO-DIS-01") + QStringLiteral(".option"), C::Reference, "another arm");
     row("unknown key in an option",
-        mutated([](Doc &d) { setString(d, byId(d, "options", "auto-zorpo-cel-castle"), "colour", "red"); }),
+        mutated([](Doc &d) { setString(d, elementById(d, "options", "auto-zorpo-cel-castle"), "colour", "red"); }),
         zorpo + QStringLiteral(".colour"), C::UnknownKey, "unknown key");
     row("unknown override key", mutated([](Doc &d) {
         JValue lg(rapidjson::kObjectType);
         set(d, lg, "parking_days", JValue(3));
-        set(d, byId(d, "options", "auto-zorpo-cel-castle"), "logistics", std::move(lg));
+        set(d, elementById(d, "options", "auto-zorpo-cel-castle"), "logistics", std::move(lg));
     }),
         zorpo + QStringLiteral(".logistics.parking_days"), C::UnknownKey, "unknown key");
 }
@@ -242,34 +192,38 @@ void overrideRows()
     const QString rese = pathOf("options", "auto-rese-cel-reset");
     const QString d08 = pathOf("options", "auto-descartes-08-aurora");
     namespace C = json::FindingCode;
-    row("bad kind", mutated([](Doc &d) { setString(d, byId(d, "options", "auto-zorpo-cel-castle"), "kind", "study"); }),
+    row("bad kind",
+        mutated([](Doc &d) { setString(d, elementById(d, "options", "auto-zorpo-cel-castle"), "kind", "study"); }),
         zorpo + QStringLiteral(".kind"), C::Enum, "trial, product or regimen");
     row("bad status", mutated([](Doc &d) {
-        setString(d, byId(d, "options", "auto-zorpo-cel-castle")["status"]["EU"], "status", "licensed");
+        setString(d, elementById(d, "options", "auto-zorpo-cel-castle")["status"]["EU"], "status", "licensed");
     }),
         zorpo + QStringLiteral(".status.EU.status"), C::Enum, "approved, investigational, off_label or not_found");
     row("status in an unknown jurisdiction", mutated([](Doc &d) {
         JValue st(rapidjson::kObjectType);
         setString(d, st, "status", "approved");
-        set(d, byId(d, "options", "auto-zorpo-cel-castle")["status"], "CH", std::move(st));
+        set(d, elementById(d, "options", "auto-zorpo-cel-castle")["status"], "CH", std::move(st));
     }),
         zorpo + QStringLiteral(".status.CH"), C::Reference, "unknown jurisdiction 'CH'");
     row("bad regimen", mutated([](Doc &d) {
-        setString(d, byId(d, "options", "auto-rese-cel-reset")["logistics"]["lymphodepletion"], "regimen", "flu_only");
+        setString(
+            d, elementById(d, "options", "auto-rese-cel-reset")["logistics"]["lymphodepletion"], "regimen", "flu_only");
     }),
         rese + QStringLiteral(".logistics.lymphodepletion.regimen"), C::Enum, "flu_cy, cy_only, bendamustine or none");
     row("washout_required not a boolean", mutated([](Doc &d) {
-        set(d, byId(d, "options", "auto-descartes-08-aurora")["logistics"]["washout_required"], "value", JValue(0));
+        set(d, elementById(d, "options", "auto-descartes-08-aurora")["logistics"]["washout_required"], "value",
+            JValue(0));
     }),
         d08 + QStringLiteral(".logistics.washout_required.value"), C::Type, "true or false");
     row("negative inpatient days", mutated([](Doc &d) {
-        set(d, byId(d, "options", "auto-descartes-08-aurora")["logistics"]["inpatient_days"], "value", JValue(-1));
+        set(d, elementById(d, "options", "auto-descartes-08-aurora")["logistics"]["inpatient_days"], "value",
+            JValue(-1));
     }),
         d08 + QStringLiteral(".logistics.inpatient_days.value"), C::Type, "whole number");
     row("administration phase from an unknown point", mutated([](Doc &d) {
         setString(d,
-            byId(d, "options", "auto-descartes-08-aurora")["logistics"]["administration"]["phases"][0]["start"], "from",
-            "T");
+            elementById(d, "options", "auto-descartes-08-aurora")["logistics"]["administration"]["phases"][0]["start"],
+            "from", "T");
     }),
         d08 + QStringLiteral(".logistics.administration.phases[0].start.from"), C::Reference, "'T'");
     row("sub-option alias of an unknown option",
@@ -282,7 +236,7 @@ void overrideRows()
         mutated([](Doc &d) { setString(d, d["toxicity"]["allogeneic_car_t"][0], "option", "auto-zorpo-cel-castle"); }),
         QStringLiteral("$.toxicity.allogeneic_car_t[0].option"), C::Reference, "another arm");
     row("expectation of an unknown option", mutated([](Doc &d) {
-        JValue &options = byId(d, "vignettes", "E01-sle-plt60")["expected"]["options"];
+        JValue &options = elementById(d, "vignettes", "E01-sle-plt60")["expected"]["options"];
         JValue x(options["auto-zorpo-cel-castle"], d.GetAllocator());
         set(d, options, "auto-nope", std::move(x));
     }),

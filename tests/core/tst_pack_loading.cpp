@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Rule-pack validation (resources/packs/FORMAT.md, docs/engine.md#rule-pack): a pack with any problem is refused as
 // a whole with "<json path>: <reason>" lines; the sha256 is over the raw bytes; vignettes run.
+#include "PackMutation.h"
 #include "engine/Vignettes.h"
 #include "rules/RulePack.h"
 
@@ -21,32 +22,7 @@ using namespace consilium;
 
 namespace {
 
-using Doc = rapidjson::Document;
-using JValue = rapidjson::Value;
-
-Doc parsePack(const QByteArray &bytes)
-{
-    Doc d;
-    d.Parse<rapidjson::kParseFullPrecisionFlag>(bytes.constData(), std::size_t(bytes.size()));
-    Q_ASSERT(!d.HasParseError());
-    return d;
-}
-
-QByteArray serialise(const Doc &d)
-{
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    d.Accept(w);
-    return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
-}
-
-// The reference pack, changed by `edit` (order of keys and arrays is preserved).
-QByteArray mutated(const std::function<void(Doc &)> &edit)
-{
-    Doc d = parsePack(RulePack::builtinBytes());
-    edit(d);
-    return serialise(d);
-}
+using namespace consilium::pack_mutation;
 
 // The reference pack with one piece of its raw text replaced (the piece must occur).
 QByteArray textReplaced(const QByteArray &from, const QByteArray &to)
@@ -56,36 +32,6 @@ QByteArray textReplaced(const QByteArray &from, const QByteArray &to)
     Q_ASSERT(at >= 0);
     bytes.replace(at, from.size(), to);
     return bytes;
-}
-
-int indexById(const JValue &array, const char *id)
-{
-    for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
-        const JValue &e = array[i];
-        if (e.IsObject() && e.HasMember("id") && e["id"].IsString() && std::strcmp(e["id"].GetString(), id) == 0)
-            return int(i);
-    }
-    Q_ASSERT_X(false, "indexById", id);
-    return -1;
-}
-
-JValue &elementById(Doc &d, const char *array, const char *id)
-{
-    return d[array][rapidjson::SizeType(indexById(d[array], id))];
-}
-
-void setString(Doc &d, JValue &target, const char *key, const QString &text)
-{
-    const QByteArray u = text.toUtf8();
-    JValue v;
-    v.SetString(u.constData(), rapidjson::SizeType(u.size()), d.GetAllocator());
-    if (target.HasMember(key)) {
-        target[key] = v;
-    } else {
-        JValue k;
-        k.SetString(key, rapidjson::SizeType(std::strlen(key)), d.GetAllocator());
-        target.AddMember(k, v, d.GetAllocator());
-    }
 }
 
 void addMember(Doc &d, JValue &target, const char *key, JValue value)
