@@ -330,7 +330,7 @@
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <location line="+288"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
@@ -556,7 +556,7 @@
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Click for all criteria</source>
         <translation>Klicken für alle Kriterien</translation>
     </message>
@@ -564,15 +564,20 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+166"/>
-        <location line="+2"/>
+        <location filename="../compare/ComparisonView.cpp" line="+211"/>
+        <location line="+3"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Comparison of the four options</source>
         <translation>Vergleich der vier Optionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products and trials under each arm</source>
+        <translation>Produkte und Studien unter jeder Option</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -730,7 +735,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+203"/>
+        <location line="+205"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
@@ -740,7 +745,7 @@
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>What would change the answer:</source>
         <translation>Was das Ergebnis ändern würde:</translation>
     </message>
@@ -919,7 +924,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -937,7 +942,17 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+118"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+59"/>
+        <source>from the option</source>
+        <translation>aus Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from the arm</source>
+        <translation>aus der Option</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -958,12 +973,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Inputs</source>
         <translation>Eingaben</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -983,7 +998,7 @@
         <translation>entscheidet das Ergebnis nicht</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
@@ -1326,18 +1341,22 @@
 <context>
     <name>consilium::DrillDownDialog</name>
     <message>
-        <location filename="../compare/DrillDownDialog.cpp" line="+26"/>
-        <location line="+34"/>
+        <location filename="../compare/DrillDownDialog.cpp" line="+27"/>
+        <location line="+42"/>
         <source>Criteria</source>
         <translation>Kriterien</translation>
     </message>
     <message>
-        <location line="-26"/>
         <source>Arm</source>
-        <translation>Option</translation>
+        <translation type="vanished">Option</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
+        <source>Arm or option</source>
+        <translation>Option oder Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only what &amp;decides the verdict</source>
         <translation>Nur was das Ergebnis &amp;entscheidet</translation>
     </message>
@@ -1352,19 +1371,49 @@
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Criterion details</source>
         <translation>Details zum Kriterium</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+79"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Criteria: %1</source>
         <translation>Kriterien: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Earliest start: %1</source>
+        <translation>Frühester Start: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(ineligible: not a start date)</source>
+        <translation>(nicht geeignet: kein Starttermin)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing data: %1</source>
+        <translation>Fehlende Daten: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What would change this option&apos;s answer: nothing is missing for its exclusion criteria.</source>
+        <translation>Was das Ergebnis für dieses Produkt bzw. diese Studie ändern würde: für die Ausschlusskriterien fehlt nichts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What would change this option&apos;s answer: %1</source>
+        <translation>Was das Ergebnis für dieses Produkt bzw. diese Studie ändern würde: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Criteria: %1 (%2)</source>
+        <translation>Kriterien: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2528,102 @@ Regelwerk %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::OptionsModel</name>
+    <message>
+        <location filename="../compare/OptionsModel.cpp" line="+35"/>
+        <source>trial</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regimen</source>
+        <translation>Therapieschema</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>status unknown: no jurisdiction</source>
+        <translation>Status unbekannt: kein Rechtsraum</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>approved</source>
+        <translation>zugelassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>investigational</source>
+        <translation>in klinischer Prüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off-label</source>
+        <translation>Off-Label</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no status found</source>
+        <translation>kein Status gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no status found (%1)</source>
+        <translation>kein Status gefunden (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not encoded: check the protocol at screening.</source>
+        <translation>Nicht kodiert: beim Screening das Protokoll prüfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not encoded, check at screening: %1</source>
+        <translation>Nicht kodiert, beim Screening prüfen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Click for all criteria of this option</source>
+        <translation>Klicken für alle Kriterien dieses Produkts bzw. dieser Studie</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>no further option</source>
+        <translation>kein weiteres Produkt, keine weitere Studie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>option</source>
+        <translation>Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Option %1</source>
+        <translation>Produkt/Studie %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options of %1</source>
+        <translation>Produkte und Studien: %1</translation>
+    </message>
+</context>
+<context>
     <name>consilium::PackDialog</name>
     <message>
         <location filename="../packs/PackDialog.cpp" line="+74"/>
@@ -2940,7 +3085,7 @@ Regelwerk %2 %3
         <translation>Die übliche Behandlung</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Your treatment options</source>
         <translation>Ihre Behandlungsmöglichkeiten</translation>
     </message>
@@ -2950,7 +3095,7 @@ Regelwerk %2 %3
         <translation>Ihr Behandlungsteam hat besprochen, welche Behandlungen Ihnen helfen könnten. Diese Seite vergleicht sie. Sie trifft keine Wahl für Sie: Sie entscheiden gemeinsam mit Ihrem Team.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>Is this possible for me?</source>
         <translation>Ist das für mich möglich?</translation>
     </message>
@@ -2985,7 +3130,7 @@ Regelwerk %2 %3
         <translation>Wie sicher sind wir?</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
         <translation>Begriffe: „CAR-T“ bedeutet im Labor veränderte Immunzellen. „Chemotherapie“ ist hier eine kurze, niedrig dosierte Behandlung, die Platz für die neuen Zellen schafft. Zahlen wie „11 von 15 Personen“ stammen aus kleinen Studien und können sich ändern.</translation>
     </message>
@@ -3000,7 +3145,7 @@ Regelwerk %2 %3
         <translation>Erstellt am %1 für Ihr Gespräch mit Ihrem Behandlungsteam.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Rule pack %1, built into the program.</source>
         <translation>Regelwerk %1, in das Programm eingebaut.</translation>
     </message>
@@ -3020,7 +3165,7 @@ Regelwerk %2 %3
         <translation>Regelwerk %1; wie es geladen wurde, ist nicht festgehalten.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation>Diese Seite unterstützt ein Gespräch. Die Verantwortung für die Entscheidung trägt Ihr Behandlungsteam.</translation>
     </message>
