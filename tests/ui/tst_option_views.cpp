@@ -15,8 +15,11 @@
 #include "engine/Engine.h"
 #include "shell/CaseWorkspace.h"
 #include "shell/Startup.h"
+#include "timeline/TimelineChart.h"
+#include "toxicity/ToxicityChart.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -68,8 +71,12 @@ private Q_SLOTS:
         const int allo = int(Arm::AllogeneicCarT);
 
         // The arm's verdict stays the generic summary: eligible (ALLO-HEM-02 requires ≥ 30).
-        QVERIFY(w.comparison()->model()->index(ComparisonModel::VerdictRow, allo).data().toString().contains(
-            QStringLiteral("Eligible")));
+        QVERIFY(w.comparison()
+                    ->model()
+                    ->index(ComparisonModel::VerdictRow, allo)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Eligible")));
         // RESOLUTION under it: ineligible by its own platelet criterion, a trial, no EU status found.
         const QModelIndex res = cellOf(m, pack, QStringLiteral("allo-allo-329-resolution"));
         QVERIFY(res.isValid());
@@ -114,7 +121,8 @@ private Q_SLOTS:
         QVERIFY(w.openCase(id));
         const RulePack &pack = s->engine().pack();
         QTableView *grid = w.comparison()->optionsGrid();
-        const QModelIndex res = cellOf(w.comparison()->optionsModel(), pack, QStringLiteral("allo-allo-329-resolution"));
+        const QModelIndex res
+            = cellOf(w.comparison()->optionsModel(), pack, QStringLiteral("allo-allo-329-resolution"));
         QVERIFY(res.isValid());
         // By keyboard, as in the arm grid: the current cell and Enter.
         grid->setFocus();
@@ -157,6 +165,58 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>(d, QStringLiteral("drillOptionInfo"))->isHidden());
     }
 
+    void timelineAndToxicityPerOption()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        QVERIFY(w.openCase(importExample(*s, QStringLiteral("E01-sle-plt60"))));
+        const RulePack &pack = s->engine().pack();
+        const int tce = int(Arm::BispecificTce);
+
+        // Timeline: BRASLE's administration (options-2026.2.md §C: a continuous infusion course)
+        // replaces the bispecific lane; every arm's default shows no such phase.
+        TimelineChart *timeline = w.timeline();
+        timeline->resize(1200, 800);
+        timeline->ensureBuilt();
+        auto lanePhases = [&](int arm) {
+            QStringList out;
+            for (const TimelineChart::Segment &seg : timeline->segments())
+                if (seg.arm == arm)
+                    out << seg.phase->phase;
+            return out;
+        };
+        QCOMPARE(timeline->option(), -1);
+        QVERIFY(!lanePhases(tce).contains(QStringLiteral("infusion_course")));
+        const int brasle = pack.optionIndex(QStringLiteral("tce-blinatumomab-brasle"));
+        QVERIFY(choose(find<QComboBox>(timeline, QStringLiteral("timelineOption")), brasle));
+        QCOMPARE(timeline->option(), brasle);
+        QVERIFY2(lanePhases(tce).contains(QStringLiteral("infusion_course")),
+            qPrintable(lanePhases(tce).join(QLatin1Char(','))));
+        QVERIFY(timeline->categories().join(QLatin1Char('|')).contains(QStringLiteral("Blinatumomab in BRASLE")));
+        // The other lanes keep their arms' defaults.
+        QVERIFY(timeline->categories().join(QLatin1Char('|')).contains(Labels::arm(int(Arm::AutologousCarT))));
+
+        // Toxicity: Descartes-08's own "Overall safety" row (AURORA) shows only for the option.
+        ToxicityChart *tox = w.toxicity();
+        tox->resize(1200, 800);
+        tox->ensureBuilt();
+        auto risks = [&] {
+            QStringList out;
+            for (const ToxicityChart::Bar &b : tox->bars())
+                out << b.risk;
+            return out;
+        };
+        tox->setArm(int(Arm::AutologousCarT));
+        QVERIFY(!risks().contains(QStringLiteral("Overall safety")));
+        const int d08 = pack.optionIndex(QStringLiteral("auto-descartes-08-aurora"));
+        QVERIFY(choose(find<QComboBox>(tox, QStringLiteral("toxicityArm")), ToxicityChart::optionItem(d08)));
+        QVERIFY(risks().contains(QStringLiteral("Overall safety")));
+        QVERIFY(tox->chart()->title().startsWith(QStringLiteral("Descartes-08 in AURORA")));
+        tox->setArm(int(Arm::AutologousCarT));
+        QVERIFY(!risks().contains(QStringLiteral("Overall safety")));
+    }
+
     void germanFollowsTheLanguage()
     {
         Env env;
@@ -175,7 +235,8 @@ private Q_SLOTS:
         QTRY_VERIFY2(resolution().contains(QStringLiteral("Studie · kein Status gefunden")), qPrintable(resolution()));
         QVERIFY(resolution().contains(QStringLiteral("Nicht geeignet")));
         QVERIFY(resolution().contains(QStringLiteral("Nicht kodiert, beim Screening prüfen: ")));
-        QCOMPARE(w.comparison()->optionsModel()->headerData(0, Qt::Vertical).toString(), QStringLiteral("Produkt/Studie 1"));
+        QCOMPARE(
+            w.comparison()->optionsModel()->headerData(0, Qt::Vertical).toString(), QStringLiteral("Produkt/Studie 1"));
         Startup::setLanguage(QStringLiteral("en"));
         QTRY_VERIFY(resolution().contains(QStringLiteral("trial · no status found")));
     }

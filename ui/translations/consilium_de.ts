@@ -3379,7 +3379,7 @@ Regelwerk %2 %3
         <translation type="vanished">n=%1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>rate not reported</source>
         <translation>Rate nicht berichtet</translation>
     </message>
@@ -3690,7 +3690,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+59"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+91"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation>%1 bis %2 (Tag %3 bis %4)</translation>
     </message>
@@ -3700,12 +3700,27 @@ Schreibgeschützt öffnen?</translation>
         <translation>ab %1 (Tag %2); Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+255"/>
         <source>Logistics timeline</source>
         <translation>Zeitplan der Logistik</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+3"/>
+        <source>Timeline shown</source>
+        <translation>Angezeigter Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Each arm&apos;s default timeline</source>
+        <translation>Standard-Zeitplan jeder Option</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -3715,7 +3730,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Logistik ab dem Stichtag (%1)</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-330"/>
         <source>ineligible</source>
         <translation>nicht geeignet</translation>
     </message>
@@ -3748,12 +3763,12 @@ Schreibgeschützt öffnen?</translation>
         <translation type="vanished">ab Tag %1; Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-209"/>
         <source>Evidence: %1</source>
         <translation>Evidenz: %1</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+137"/>
         <source>Days from the as-of date</source>
         <translation>Tage ab dem Stichtag</translation>
     </message>
@@ -3763,7 +3778,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Frühester Start</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+217"/>
         <source>Earliest start: %1</source>
         <translation>Frühester Start: %1</translation>
     </message>
@@ -3771,7 +3786,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+45"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+44"/>
         <source>Any grade</source>
         <translation>Alle Grade</translation>
     </message>
@@ -3781,9 +3796,13 @@ Schreibgeschützt öffnen?</translation>
         <translation>Grad ≥ 3</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Arm</source>
-        <translation>Option</translation>
+        <translation type="vanished">Option</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arm or option</source>
+        <translation>Option oder Produkt/Studie</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3801,12 +3820,12 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+127"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>n unknown</source>
         <translation>n unbekannt</translation>
     </message>

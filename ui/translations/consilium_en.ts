@@ -3320,7 +3320,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>rate not reported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3629,7 +3629,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+59"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+91"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3639,12 +3639,27 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+255"/>
         <source>Logistics timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+3"/>
+        <source>Timeline shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Each arm&apos;s default timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3654,7 +3669,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-330"/>
         <source>ineligible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3679,12 +3694,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-209"/>
         <source>Evidence: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+137"/>
         <source>Days from the as-of date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3694,7 +3709,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+217"/>
         <source>Earliest start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3702,7 +3717,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+45"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+44"/>
         <source>Any grade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3712,12 +3727,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Arm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Severity shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3732,12 +3742,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+127"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>n unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3782,7 +3792,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-141"/>
+        <source>Arm or option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>any-grade rates</source>
         <translation type="unfinished"></translation>
     </message>
