@@ -12,6 +12,7 @@
 #include "compare/CriteriaModel.h"
 #include "compare/DrillDownDialog.h"
 #include "compare/OptionsModel.h"
+#include "compare/SiteAvailability.h"
 #include "engine/Engine.h"
 #include "shell/CaseWorkspace.h"
 #include "shell/Startup.h"
@@ -24,6 +25,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 
 using namespace consilium;
@@ -215,6 +217,44 @@ private Q_SLOTS:
         QVERIFY(tox->chart()->title().startsWith(QStringLiteral("Descartes-08 in AURORA")));
         tox->setArm(int(Arm::AutologousCarT));
         QVERIFY(!risks().contains(QStringLiteral("Overall safety")));
+    }
+
+    void siteAvailability()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        const QString id = importExample(*s, QStringLiteral("E01-sle-plt60"));
+        QVERIFY(w.openCase(id));
+        const RulePack &pack = s->engine().pack();
+        OptionsModel *m = w.comparison()->optionsModel();
+        // Not stated: the result's order, RESOLUTION (ineligible) after the eligible FT819 and CTA311.
+        QCOMPARE(cellOf(m, pack, QStringLiteral("allo-allo-329-resolution")).row(), 2);
+
+        // The setting: RESOLUTION offered here, CTA311 not offered.
+        QTest::mouseClick(find<QPushButton>(w.comparison(), QStringLiteral("siteAvailabilityButton")), Qt::LeftButton);
+        auto *dialog = find<SiteAvailabilityDialog>(w.comparison(), QStringLiteral("siteAvailabilityDialog"));
+        QVERIFY(choose(find<QComboBox>(dialog, QStringLiteral("siteAvailability_allo-allo-329-resolution")),
+            int(SiteAvailability::Offered)));
+        QVERIFY(choose(find<QComboBox>(dialog, QStringLiteral("siteAvailability_allo-cta311")),
+            int(SiteAvailability::NotOffered)));
+        dialog->accept();
+
+        // Offered first; not offered last, greyed but still evaluated (its verdict unchanged).
+        const QModelIndex res = cellOf(m, pack, QStringLiteral("allo-allo-329-resolution"));
+        QCOMPARE(res.row(), 0);
+        QVERIFY(res.data().toString().contains(QStringLiteral("Offered at this centre")));
+        QCOMPARE(res.data(ComparisonModel::VerdictRole).toInt(), int(Verdict::Ineligible));
+        QVERIFY(!res.data(OptionsModel::UnavailableRole).toBool());
+        const QModelIndex cta = cellOf(m, pack, QStringLiteral("allo-cta311"));
+        QCOMPARE(cta.row(), 2);
+        QVERIFY(cta.data(OptionsModel::UnavailableRole).toBool());
+        QCOMPARE(cta.data(ComparisonModel::VerdictRole).toInt(), int(Verdict::Eligible)); // §E, E01
+        QVERIFY(cta.data().toString().contains(QStringLiteral("Not offered")));
+        // Kept in the settings: a new window orders the same way.
+        CaseWorkspace w2(*s);
+        QVERIFY(w2.openCase(id));
+        QCOMPARE(cellOf(w2.comparison()->optionsModel(), pack, QStringLiteral("allo-allo-329-resolution")).row(), 0);
     }
 
     void germanFollowsTheLanguage()

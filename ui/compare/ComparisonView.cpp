@@ -5,13 +5,16 @@
 #include "compare/DerivedModel.h"
 #include "compare/OptionsModel.h"
 #include "compare/ResultText.h"
+#include "compare/SiteAvailability.h"
 #include "compare/VerdictDelegate.h"
 #include "engine/Engine.h"
 
 #include <QEvent>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -51,7 +54,19 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     m_options->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_options->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_options->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_options->hide();
+    m_optionsPane = new QWidget(this);
+    auto *siteButton = new QPushButton(tr("Site availabilit&y…"), m_optionsPane);
+    siteButton->setObjectName(QStringLiteral("siteAvailabilityButton"));
+    siteButton->setToolTip(tr("Which options this centre offers, can refer to, or does not offer"));
+    connect(siteButton, &QPushButton::clicked, this, &ComparisonView::editSiteAvailability);
+    auto *paneTop = new QHBoxLayout;
+    paneTop->addStretch(1);
+    paneTop->addWidget(siteButton);
+    auto *pane = new QVBoxLayout(m_optionsPane);
+    pane->setContentsMargins(0, 0, 0, 0);
+    pane->addLayout(paneTop);
+    pane->addWidget(m_options, 1);
+    m_optionsPane->hide();
 
     m_packStatus = new QLabel(this);
     m_packStatus->setObjectName(QStringLiteral("gridPackStatus"));
@@ -94,7 +109,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     tl->addWidget(m_grid, 1);
     tl->addWidget(m_strip);
     split->addWidget(top);
-    split->addWidget(m_options);
+    split->addWidget(m_optionsPane);
     split->addWidget(m_derivedBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 3);
@@ -122,12 +137,27 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
 void ComparisonView::setEvaluation(const Engine *engine, const Evaluation *evaluation, bool sameCase)
 {
     m_eval = evaluation;
+    m_engine = engine;
     m_model->setEvaluation(engine, evaluation, sameCase);
     m_optionsModel->setEvaluation(engine, evaluation, sameCase);
-    m_options->setVisible(m_optionsModel->hasOptions());
+    m_optionsPane->setVisible(m_optionsModel->hasOptions());
     m_derivedModel->setEvaluation(engine, evaluation);
     retranslate();
     fitRows();
+}
+
+void ComparisonView::editSiteAvailability()
+{
+    if (!m_engine)
+        return;
+    auto *dialog = new SiteAvailabilityDialog(m_engine->pack(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        dialog->apply();
+        m_optionsModel->setEvaluation(m_engine, m_eval, false);
+        fitRows();
+    });
+    dialog->open();
 }
 
 QString ComparisonView::whatWouldChangeText() const

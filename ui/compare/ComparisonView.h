@@ -36,6 +36,9 @@ public:
     QTableView *grid() const noexcept { return m_grid; }
     OptionsModel *optionsModel() const noexcept { return m_optionsModel; }
     QTableView *optionsGrid() const noexcept { return m_options; }
+    // Opens the site availability setting (SiteAvailabilityDialog); the options are ordered and
+    // greyed again when it is accepted.
+    void editSiteAvailability();
     QString whatWouldChangeText() const;
 
 Q_SIGNALS:
@@ -56,6 +59,8 @@ private:
     QTableView *m_grid = nullptr;
     OptionsModel *m_optionsModel = nullptr;
     QTableView *m_options = nullptr;
+    QWidget *m_optionsPane = nullptr;
+    const Engine *m_engine = nullptr;
     QLabel *m_strip = nullptr;
     QLabel *m_packStatus = nullptr;
     QGroupBox *m_derivedBox = nullptr;

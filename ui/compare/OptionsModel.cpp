@@ -5,7 +5,10 @@
 #include "common/VerdictStyle.h"
 #include "compare/ComparisonModel.h"
 #include "compare/ResultText.h"
+#include "compare/SiteAvailability.h"
 #include "engine/Engine.h"
+
+#include <algorithm>
 
 namespace consilium {
 
@@ -101,10 +104,15 @@ OptionsModel::Cell OptionsModel::makeCell(int option) const
     const OptionDef &opt = e.optionDef(option);
     const int group = int(e.groups().size()) + option;
     QString statusNote;
-    const QString head = opt.label + QLatin1Char('\n') + kindLabel(opt.kind) + QStringLiteral(" · ")
-        + statusText(e, opt, &statusNote) + QLatin1Char('\n') + ResultText::verdictLine(e, group);
+    const SiteAvailability::Level site = SiteAvailability::of(opt.id);
+    QString head = opt.label + QLatin1Char('\n') + kindLabel(opt.kind) + QStringLiteral(" · ")
+        + statusText(e, opt, &statusNote) + QLatin1Char('\n');
+    if (site != SiteAvailability::NotStated)
+        head += SiteAvailability::label(site) + QLatin1Char('\n');
+    head += ResultText::verdictLine(e, group);
     Cell c;
     c.option = option;
+    c.unavailable = site == SiteAvailability::NotOffered;
     c.text = head + QLatin1Char('\n') + decidingText(e, option, 2) + QLatin1Char('\n') + screeningText(opt, 90);
     c.tooltip = head;
     if (!statusNote.isEmpty())
@@ -131,7 +139,14 @@ void OptionsModel::setEvaluation(const Engine *engine, const Evaluation *evaluat
     if (engine && evaluation) {
         for (int arm = 0; arm < kArmCount; ++arm) {
             auto &col = m_columns[std::size_t(arm)];
-            for (int o : evaluation->optionsOf(kArms[std::size_t(arm)])) {
+            // The result's order (verdict, then id), offered options first (stable).
+            std::vector<int> options = evaluation->optionsOf(kArms[std::size_t(arm)]);
+            std::vector<int> rank(std::size_t(evaluation->optionCount()));
+            for (int o : options)
+                rank[std::size_t(o)] = int(SiteAvailability::of(evaluation->optionDef(o).id));
+            std::stable_sort(options.begin(), options.end(),
+                [&rank](int a, int b) { return rank[std::size_t(a)] < rank[std::size_t(b)]; });
+            for (int o : options) {
                 Cell c = makeCell(o);
                 c.changed = before.contains(o) && before.value(o) != c.text;
                 col.push_back(std::move(c));
@@ -172,6 +187,8 @@ QVariant OptionsModel::data(const QModelIndex &index, int role) const
         return c.changed;
     case OptionRole:
         return c.option;
+    case UnavailableRole:
+        return c.unavailable;
     default:
         return {};
     }

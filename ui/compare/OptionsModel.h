@@ -18,13 +18,16 @@ struct OptionDef;
 // docs/result-format.md#options): one column per arm, one row per option in the result's order
 // (eligible first). A cell says the option's name, kind, status in the case's jurisdiction, its
 // verdict (badge), the one or two criteria that decide it and, always, the screening note: what
-// the pack does not encode, so *eligible* is never read as *enrollable*.
+// the pack does not encode, so *eligible* is never read as *enrollable*. The site's availability
+// (SiteAvailability) orders each arm's options (offered first) and greys those not offered.
 class OptionsModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Roles { OptionRole = Qt::UserRole + 20 }; // the option's index (RulePack::options())
+    // OptionRole: the option's index (RulePack::options()); UnavailableRole: not offered at this
+    // centre (SiteAvailability), shown greyed.
+    enum Roles { OptionRole = Qt::UserRole + 20, UnavailableRole };
 
     explicit OptionsModel(QObject *parent = nullptr);
 
@@ -53,6 +56,7 @@ private:
         QString text;
         QString tooltip;
         bool changed = false;
+        bool unavailable = false;
     };
     Cell makeCell(int option) const;
 

@@ -3,6 +3,7 @@
 
 #include "common/VerdictStyle.h"
 #include "compare/ComparisonModel.h"
+#include "compare/OptionsModel.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -25,6 +26,8 @@ void VerdictDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QVariant verdict = index.data(ComparisonModel::VerdictRole);
     const bool badge = index.data(ComparisonModel::BadgeRole).toBool() && verdict.isValid();
     painter->save();
+    if (index.data(OptionsModel::UnavailableRole).toBool())
+        painter->setOpacity(0.45); // an option this centre does not offer: greyed, still evaluated
     if (badge) {
         const auto v = Verdict(verdict.toInt());
         const QRect r = opt.rect.adjusted(2, 2, -2, -2);

@@ -564,7 +564,17 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+211"/>
+        <location filename="../compare/ComparisonView.cpp" line="+58"/>
+        <source>Site availabilit&amp;y…</source>
+        <translation>Verfügbar&amp;keit am Zentrum…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which options this centre offers, can refer to, or does not offer</source>
+        <translation>Welche Produkte und Studien dieses Zentrum anbietet, an welche es überweisen kann und welche es nicht anbietet</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <location line="+3"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
@@ -2530,7 +2540,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::OptionsModel</name>
     <message>
-        <location filename="../compare/OptionsModel.cpp" line="+35"/>
+        <location filename="../compare/OptionsModel.cpp" line="+38"/>
         <source>trial</source>
         <translation>Studie</translation>
     </message>
@@ -2598,12 +2608,12 @@ Regelwerk %2 %3
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Click for all criteria of this option</source>
         <translation>Klicken für alle Kriterien dieses Produkts bzw. dieser Studie</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>no further option</source>
         <translation>kein weiteres Produkt, keine weitere Studie</translation>
     </message>
@@ -2613,7 +2623,7 @@ Regelwerk %2 %3
         <translation>Produkt/Studie</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Option %1</source>
         <translation>Produkt/Studie %1</translation>
     </message>
@@ -3643,6 +3653,42 @@ Regelwerk %2 %3
         <location line="+4"/>
         <source>&amp;Load anyway</source>
         <translation>&amp;Trotzdem laden</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::SiteAvailability</name>
+    <message>
+        <location filename="../compare/SiteAvailability.cpp" line="+61"/>
+        <source>Offered at this centre</source>
+        <translation>An diesem Zentrum angeboten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can refer to it</source>
+        <translation>Überweisung möglich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not offered</source>
+        <translation>Nicht angeboten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not stated</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::SiteAvailabilityDialog</name>
+    <message>
+        <location line="+8"/>
+        <source>Options at this centre</source>
+        <translation>Produkte und Studien an diesem Zentrum</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Offered options are listed first; options not offered are greyed but still evaluated.</source>
+        <translation>Angebotene Produkte und Studien stehen zuerst; nicht angebotene sind ausgegraut, werden aber weiterhin ausgewertet.</translation>
     </message>
 </context>
 <context>

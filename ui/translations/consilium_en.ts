@@ -560,7 +560,17 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+211"/>
+        <location filename="../compare/ComparisonView.cpp" line="+58"/>
+        <source>Site availabilit&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which options this centre offers, can refer to, or does not offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <location line="+3"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
@@ -2499,7 +2509,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::OptionsModel</name>
     <message>
-        <location filename="../compare/OptionsModel.cpp" line="+35"/>
+        <location filename="../compare/OptionsModel.cpp" line="+38"/>
         <source>trial</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2567,12 +2577,12 @@ Rule pack %2 %3
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Click for all criteria of this option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>no further option</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2582,7 +2592,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Option %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,6 +3593,42 @@ Rule pack %2 %3
     <message>
         <location line="+4"/>
         <source>&amp;Load anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consilium::SiteAvailability</name>
+    <message>
+        <location filename="../compare/SiteAvailability.cpp" line="+61"/>
+        <source>Offered at this centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can refer to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consilium::SiteAvailabilityDialog</name>
+    <message>
+        <location line="+8"/>
+        <source>Options at this centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Offered options are listed first; options not offered are greyed but still evaluated.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
