@@ -39,34 +39,7 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     m_grid->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_grid->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
 
-    // The options under each arm: the same columns, keyboard and screen-reader access as the grid.
-    m_optionsModel = new OptionsModel(this);
-    m_options = new QTableView(this);
-    m_options->setObjectName(QStringLiteral("optionsGrid"));
-    m_options->setModel(m_optionsModel);
-    m_options->setItemDelegate(new VerdictDelegate(m_options));
-    m_options->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_options->setSelectionBehavior(QAbstractItemView::SelectItems);
-    m_options->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_options->setWordWrap(true);
-    m_options->setIconSize(QSize(22, 22));
-    m_options->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_options->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_options->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_options->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_optionsPane = new QWidget(this);
-    auto *siteButton = new QPushButton(tr("Site availabilit&y…"), m_optionsPane);
-    siteButton->setObjectName(QStringLiteral("siteAvailabilityButton"));
-    siteButton->setToolTip(tr("Which options this centre offers, can refer to, or does not offer"));
-    connect(siteButton, &QPushButton::clicked, this, &ComparisonView::editSiteAvailability);
-    auto *paneTop = new QHBoxLayout;
-    paneTop->addStretch(1);
-    paneTop->addWidget(siteButton);
-    auto *pane = new QVBoxLayout(m_optionsPane);
-    pane->setContentsMargins(0, 0, 0, 0);
-    pane->addLayout(paneTop);
-    pane->addWidget(m_options, 1);
-    m_optionsPane->hide();
+    m_optionsPane = makeOptionsPane();
 
     m_packStatus = new QLabel(this);
     m_packStatus->setObjectName(QStringLiteral("gridPackStatus"));
@@ -124,6 +97,26 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     };
     connect(m_grid, &QTableView::clicked, this, activate);
     connect(m_grid, &QTableView::activated, this, activate);
+    retranslate();
+}
+
+QWidget *ComparisonView::makeOptionsPane()
+{
+    // The options under each arm: the same columns, keyboard and screen-reader access as the grid.
+    m_optionsModel = new OptionsModel(this);
+    m_options = new QTableView(this);
+    m_options->setObjectName(QStringLiteral("optionsGrid"));
+    m_options->setModel(m_optionsModel);
+    m_options->setItemDelegate(new VerdictDelegate(m_options));
+    m_options->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_options->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_options->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_options->setWordWrap(true);
+    m_options->setIconSize(QSize(22, 22));
+    m_options->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_options->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_options->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_options->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     auto activateOption = [this](const QModelIndex &i) {
         const int option = m_optionsModel->optionAt(i.row(), i.column());
         if (option >= 0)
@@ -131,7 +124,20 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     };
     connect(m_options, &QTableView::clicked, this, activateOption);
     connect(m_options, &QTableView::activated, this, activateOption);
-    retranslate();
+    auto *paneWidget = new QWidget(this);
+    auto *siteButton = new QPushButton(tr("Site availabilit&y…"), paneWidget);
+    siteButton->setObjectName(QStringLiteral("siteAvailabilityButton"));
+    siteButton->setToolTip(tr("Which options this centre offers, can refer to, or does not offer"));
+    connect(siteButton, &QPushButton::clicked, this, &ComparisonView::editSiteAvailability);
+    auto *paneTop = new QHBoxLayout;
+    paneTop->addStretch(1);
+    paneTop->addWidget(siteButton);
+    auto *pane = new QVBoxLayout(paneWidget);
+    pane->setContentsMargins(0, 0, 0, 0);
+    pane->addLayout(paneTop);
+    pane->addWidget(m_options, 1);
+    paneWidget->hide();
+    return paneWidget;
 }
 
 void ComparisonView::setEvaluation(const Engine *engine, const Evaluation *evaluation, bool sameCase)

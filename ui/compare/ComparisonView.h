@@ -51,6 +51,7 @@ protected:
 
 private:
     void retranslate();
+    QWidget *makeOptionsPane(); // the options grid and the site availability button
     void fitRows();
     static void fitRows(QTableView *table);
 

@@ -21,6 +21,24 @@
 
 namespace consilium {
 
+namespace {
+
+// An option's screening note, missing inputs and what would change its answer (selectable, focusable).
+QLabel *makeOptionInfo(QWidget *parent)
+{
+    auto *info = new QLabel(parent);
+    info->setObjectName(QStringLiteral("drillOptionInfo"));
+    info->setWordWrap(true);
+    info->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    info->setFocusPolicy(Qt::StrongFocus);
+    info->setFrameShape(QFrame::StyledPanel);
+    info->setMargin(4);
+    info->hide();
+    return info;
+}
+
+} // namespace
+
 DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("drillDown"));
@@ -54,15 +72,7 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     m_timing->setObjectName(QStringLiteral("drillTiming"));
     m_timing->setWordWrap(true);
     m_timing->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    m_optionInfo = new QLabel(this);
-    m_optionInfo->setObjectName(QStringLiteral("drillOptionInfo"));
-    m_optionInfo->setWordWrap(true);
-    m_optionInfo->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_optionInfo->setFocusPolicy(Qt::StrongFocus);
-    m_optionInfo->setFrameShape(QFrame::StyledPanel);
-    m_optionInfo->setMargin(4);
-    m_optionInfo->hide();
+    m_optionInfo = makeOptionInfo(this);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("criteriaTable"));

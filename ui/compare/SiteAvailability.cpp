@@ -100,7 +100,8 @@ SiteAvailabilityDialog::SiteAvailabilityDialog(const RulePack &pack, QWidget *pa
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(inner);
     scroll->setWidgetResizable(true);
-    auto *note = new QLabel(tr("Offered options are listed first; options not offered are greyed but still evaluated."), this);
+    auto *note
+        = new QLabel(tr("Offered options are listed first; options not offered are greyed but still evaluated."), this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
