@@ -75,6 +75,8 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
         return c.changed;
     case HasResultRole:
         return m_eval != nullptr;
+    case BadgeRole:
+        return verdictRow;
     default:
         return {};
     }

@@ -33,7 +33,9 @@ public:
         Evidence,
         RowCount
     };
-    enum Roles { VerdictRole = Qt::UserRole + 1, ChangedRole, HasResultRole };
+    // BadgeRole: the cell is painted as a verdict badge (VerdictDelegate): the verdict row here, every
+    // option cell in OptionsModel.
+    enum Roles { VerdictRole = Qt::UserRole + 1, ChangedRole, HasResultRole, BadgeRole };
 
     explicit ComparisonModel(QObject *parent = nullptr);
 

@@ -3,14 +3,18 @@
 
 #include "compare/ComparisonModel.h"
 #include "compare/DerivedModel.h"
+#include "compare/OptionsModel.h"
 #include "compare/ResultText.h"
+#include "compare/SiteAvailability.h"
 #include "compare/VerdictDelegate.h"
 #include "engine/Engine.h"
 
 #include <QEvent>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -34,6 +38,8 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_grid->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_grid->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    m_optionsPane = makeOptionsPane();
 
     m_packStatus = new QLabel(this);
     m_packStatus->setObjectName(QStringLiteral("gridPackStatus"));
@@ -76,9 +82,11 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     tl->addWidget(m_grid, 1);
     tl->addWidget(m_strip);
     split->addWidget(top);
+    split->addWidget(m_optionsPane);
     split->addWidget(m_derivedBox);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -92,13 +100,70 @@ ComparisonView::ComparisonView(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
+QWidget *ComparisonView::makeOptionsPane()
+{
+    // The options under each arm: the same columns, keyboard and screen-reader access as the grid.
+    m_optionsModel = new OptionsModel(this);
+    m_options = new QTableView(this);
+    m_options->setObjectName(QStringLiteral("optionsGrid"));
+    m_options->setModel(m_optionsModel);
+    m_options->setItemDelegate(new VerdictDelegate(m_options));
+    m_options->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_options->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_options->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_options->setWordWrap(true);
+    m_options->setIconSize(QSize(22, 22));
+    m_options->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_options->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_options->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_options->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    auto activateOption = [this](const QModelIndex &i) {
+        const int option = m_optionsModel->optionAt(i.row(), i.column());
+        if (option >= 0)
+            Q_EMIT optionActivated(option);
+    };
+    connect(m_options, &QTableView::clicked, this, activateOption);
+    connect(m_options, &QTableView::activated, this, activateOption);
+    auto *paneWidget = new QWidget(this);
+    auto *siteButton = new QPushButton(tr("Site availabilit&y…"), paneWidget);
+    siteButton->setObjectName(QStringLiteral("siteAvailabilityButton"));
+    siteButton->setToolTip(tr("Which options this centre offers, can refer to, or does not offer"));
+    connect(siteButton, &QPushButton::clicked, this, &ComparisonView::editSiteAvailability);
+    auto *paneTop = new QHBoxLayout;
+    paneTop->addStretch(1);
+    paneTop->addWidget(siteButton);
+    auto *pane = new QVBoxLayout(paneWidget);
+    pane->setContentsMargins(0, 0, 0, 0);
+    pane->addLayout(paneTop);
+    pane->addWidget(m_options, 1);
+    paneWidget->hide();
+    return paneWidget;
+}
+
 void ComparisonView::setEvaluation(const Engine *engine, const Evaluation *evaluation, bool sameCase)
 {
     m_eval = evaluation;
+    m_engine = engine;
     m_model->setEvaluation(engine, evaluation, sameCase);
+    m_optionsModel->setEvaluation(engine, evaluation, sameCase);
+    m_optionsPane->setVisible(m_optionsModel->hasOptions());
     m_derivedModel->setEvaluation(engine, evaluation);
     retranslate();
     fitRows();
+}
+
+void ComparisonView::editSiteAvailability()
+{
+    if (!m_engine)
+        return;
+    auto *dialog = new SiteAvailabilityDialog(m_engine->pack(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        dialog->apply();
+        m_optionsModel->setEvaluation(m_engine, m_eval, false);
+        fitRows();
+    });
+    dialog->open();
 }
 
 QString ComparisonView::whatWouldChangeText() const
@@ -113,8 +178,13 @@ void ComparisonView::setLargeType(bool large)
     m_grid->setFont(f);
     m_grid->horizontalHeader()->setFont(f);
     m_grid->verticalHeader()->setFont(f);
+    m_options->setFont(f);
+    m_options->horizontalHeader()->setFont(f);
+    m_options->verticalHeader()->setFont(f);
+    m_options->setIconSize(m_grid->iconSize());
     m_strip->setFont(f);
     m_grid->setIconSize(large ? QSize(34, 34) : QSize(22, 22));
+    m_options->setIconSize(m_grid->iconSize());
     fitRows();
 }
 
@@ -140,18 +210,29 @@ void ComparisonView::setDerivedVisible(bool visible)
 
 void ComparisonView::fitRows()
 {
+    fitRows(m_grid);
+    fitRows(m_options);
+    // The options' columns line up under the grid's arms: both row headers as wide as the wider.
+    const int w = qMax(m_grid->verticalHeader()->sizeHint().width(), m_options->verticalHeader()->sizeHint().width());
+    m_grid->verticalHeader()->setFixedWidth(w);
+    m_options->verticalHeader()->setFixedWidth(w);
+}
+
+void ComparisonView::fitRows(QTableView *table)
+{
     // Rows as tall as their tallest cell: word-wrapped text in every column.
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        int h = m_grid->fontMetrics().height() + 14;
-        for (int c = 0; c < m_model->columnCount(); ++c) {
+    const QAbstractItemModel *model = table->model();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        int h = table->fontMetrics().height() + 14;
+        for (int c = 0; c < model->columnCount(); ++c) {
             QStyleOptionViewItem opt;
-            opt.initFrom(m_grid);
-            opt.font = m_grid->font();
-            opt.rect = QRect(0, 0, m_grid->columnWidth(c), 0);
-            opt.decorationSize = m_grid->iconSize();
-            h = qMax(h, m_grid->itemDelegate()->sizeHint(opt, m_model->index(r, c)).height());
+            opt.initFrom(table);
+            opt.font = table->font();
+            opt.rect = QRect(0, 0, table->columnWidth(c), 0);
+            opt.decorationSize = table->iconSize();
+            h = qMax(h, table->itemDelegate()->sizeHint(opt, model->index(r, c)).height());
         }
-        m_grid->setRowHeight(r, h);
+        table->setRowHeight(r, h);
     }
 }
 
@@ -165,6 +246,7 @@ void ComparisonView::retranslate()
 {
     m_derivedBox->setTitle(tr("Derived values"));
     m_grid->setAccessibleName(tr("Comparison of the four options"));
+    m_options->setAccessibleName(tr("Products and trials under each arm"));
     m_derived->setAccessibleName(tr("Derived values"));
     QString text;
     if (!m_eval)
@@ -181,8 +263,10 @@ void ComparisonView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         m_grid->viewport()->update();
+        m_options->viewport()->update();
+    }
     QWidget::changeEvent(event);
 }
 

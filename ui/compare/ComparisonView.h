@@ -10,12 +10,14 @@ class QTableView;
 namespace consilium {
 
 class ComparisonModel;
+class OptionsModel;
 class DerivedModel;
 class Engine;
 class Evaluation;
 
 // The main view: the comparison grid, the "what would change the answer" strip and the
-// derived values panel. A click (or Enter) on a cell asks for the drill-down.
+// derived values panel; with a pack that has options, the options under each arm (OptionsModel).
+// A click (or Enter) on a cell asks for the drill-down of the arm or of the option.
 class ComparisonView : public QWidget
 {
     Q_OBJECT
@@ -32,10 +34,16 @@ public:
     QString packStatusText() const;
     ComparisonModel *model() const noexcept { return m_model; }
     QTableView *grid() const noexcept { return m_grid; }
+    OptionsModel *optionsModel() const noexcept { return m_optionsModel; }
+    QTableView *optionsGrid() const noexcept { return m_options; }
+    // Opens the site availability setting (SiteAvailabilityDialog); the options are ordered and
+    // greyed again when it is accepted.
+    void editSiteAvailability();
     QString whatWouldChangeText() const;
 
 Q_SIGNALS:
     void cellActivated(int arm, int row);
+    void optionActivated(int option); // index into RulePack::options()
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,11 +51,17 @@ protected:
 
 private:
     void retranslate();
+    QWidget *makeOptionsPane(); // the options grid and the site availability button
     void fitRows();
+    static void fitRows(QTableView *table);
 
     ComparisonModel *m_model = nullptr;
     DerivedModel *m_derivedModel = nullptr;
     QTableView *m_grid = nullptr;
+    OptionsModel *m_optionsModel = nullptr;
+    QTableView *m_options = nullptr;
+    QWidget *m_optionsPane = nullptr;
+    const Engine *m_engine = nullptr;
     QLabel *m_strip = nullptr;
     QLabel *m_packStatus = nullptr;
     QGroupBox *m_derivedBox = nullptr;

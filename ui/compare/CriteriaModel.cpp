@@ -19,6 +19,7 @@ void CriteriaModel::setEvaluation(const Engine *engine, const Evaluation *evalua
     m_engine = engine;
     m_eval = evaluation;
     m_arm = arm;
+    m_option = -1;
     m_rows.clear();
     if (engine && evaluation) {
         for (std::size_t g = 0; g < engine->groups().size(); ++g) {
@@ -31,6 +32,31 @@ void CriteriaModel::setEvaluation(const Engine *engine, const Evaluation *evalua
         }
     }
     endResetModel();
+}
+
+void CriteriaModel::setOption(const Engine *engine, const Evaluation *evaluation, int option)
+{
+    beginResetModel();
+    m_engine = engine;
+    m_eval = evaluation;
+    m_option = option;
+    m_rows.clear();
+    if (engine && evaluation && option >= 0 && option < evaluation->optionCount()) {
+        m_arm = evaluation->optionDef(option).arm;
+        const int group = int(evaluation->groups().size()) + option;
+        const std::vector<int> &deciding = evaluation->option(option).deciding;
+        for (int ci : evaluation->optionCriteria(option))
+            m_rows.push_back({ ci, group, std::find(deciding.begin(), deciding.end(), ci) != deciding.end(),
+                evaluation->criterionIsOwn(ci) });
+    }
+    endResetModel();
+}
+
+QString CriteriaModel::originText(const Row &r) const
+{
+    if (m_option < 0)
+        return {};
+    return r.own ? tr("from the option") : tr("from the arm");
 }
 
 int CriteriaModel::rowCount(const QModelIndex &parent) const
@@ -73,6 +99,8 @@ QVariant CriteriaModel::data(const QModelIndex &index, int role) const
         return int(st);
     if (role == CriterionRole)
         return cr.id;
+    if (role == OriginRole)
+        return m_option < 0 ? QVariant() : QVariant(r.own ? QStringLiteral("option") : QStringLiteral("arm"));
     if (role == Qt::DecorationRole && index.column() == State)
         return VerdictStyle::stateIcon(st);
     if (role == Qt::FontRole && r.decides) {
@@ -92,6 +120,8 @@ QVariant CriteriaModel::data(const QModelIndex &index, int role) const
             id += QStringLiteral("\n(")
                 + m_engine->pack().arms()[std::size_t(cr.arm)].subOptions[std::size_t(cr.subOption)].label
                 + QLatin1Char(')');
+        if (m_option >= 0)
+            id += QStringLiteral("\n(") + originText(r) + QLatin1Char(')');
         return id;
     }
     case SeverityColumn:
@@ -145,6 +175,8 @@ QString CriteriaModel::detailHtml(int row) const
     html += QStringLiteral("<p><b>%1</b> · %2</p>")
                 .arg(Labels::severity(cr.severity),
                     r.decides ? tr("decides the verdict") : tr("does not decide the verdict"));
+    if (m_option >= 0)
+        html += QStringLiteral("<p>%1</p>").arg(originText(r).toHtmlEscaped());
     html += QStringLiteral("<p>%1</p>").arg(m_eval->explanationText(r.criterion).toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b><br>%2</p>")
                 .arg(tr("Inputs"), inputsText(row).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));

@@ -11,20 +11,24 @@ namespace consilium {
 class Engine;
 class Evaluation;
 
-// Every criterion of one arm (and its sub-options): state, severity, the rendered
-// explanation, the input values with units, source and evidence code.
+// Every criterion of one arm (and its sub-options), or the effective criteria of one option with
+// their origin (docs/result-format.md#options): state, severity, the rendered explanation, the
+// input values with units, source and evidence code.
 class CriteriaModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { State, Id, SeverityColumn, Explanation, Inputs, Source, EvidenceCode, ColumnCount };
-    enum Roles { DecidesRole = Qt::UserRole + 1, StateRole, CriterionRole };
+    enum Roles { DecidesRole = Qt::UserRole + 1, StateRole, CriterionRole, OriginRole }; // OriginRole: "arm" / "option"
 
     explicit CriteriaModel(QObject *parent = nullptr);
 
     void setEvaluation(const Engine *engine, const Evaluation *evaluation, int arm);
+    // The effective criteria of option `option` (RulePack::options()): the arm's not replaced, then its own.
+    void setOption(const Engine *engine, const Evaluation *evaluation, int option);
     int arm() const noexcept { return m_arm; }
+    int option() const noexcept { return m_option; } // -1: an arm is shown
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -39,10 +43,13 @@ private:
         int criterion = -1;
         int group = -1;
         bool decides = false;
+        bool own = false; // an option's own criterion (origin "option")
     };
+    QString originText(const Row &r) const;
     const Engine *m_engine = nullptr;
     const Evaluation *m_eval = nullptr;
     int m_arm = 0;
+    int m_option = -1;
     std::vector<Row> m_rows;
 };
 

@@ -4,6 +4,7 @@
 #include "common/Labels.h"
 #include "compare/ComparisonModel.h"
 #include "compare/CriteriaModel.h"
+#include "compare/OptionsModel.h"
 #include "compare/ResultText.h"
 #include "engine/Engine.h"
 
@@ -20,6 +21,24 @@
 
 namespace consilium {
 
+namespace {
+
+// An option's screening note, missing inputs and what would change its answer (selectable, focusable).
+QLabel *makeOptionInfo(QWidget *parent)
+{
+    auto *info = new QLabel(parent);
+    info->setObjectName(QStringLiteral("drillOptionInfo"));
+    info->setWordWrap(true);
+    info->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    info->setFocusPolicy(Qt::StrongFocus);
+    info->setFrameShape(QFrame::StyledPanel);
+    info->setMargin(4);
+    info->hide();
+    return info;
+}
+
+} // namespace
+
 DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("drillDown"));
@@ -31,9 +50,8 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
 
     m_arm = new QComboBox(this);
     m_arm->setObjectName(QStringLiteral("drillArm"));
-    m_arm->setAccessibleName(tr("Arm"));
-    for (int a = 0; a < kArmCount; ++a)
-        m_arm->addItem(Labels::arm(a), a);
+    m_arm->setAccessibleName(tr("Arm or option"));
+    fillSelector();
     m_onlyDeciding = new QCheckBox(tr("Only what &decides the verdict"), this);
     m_onlyDeciding->setObjectName(QStringLiteral("onlyDeciding"));
     m_state = new QComboBox(this);
@@ -54,6 +72,7 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     m_timing->setObjectName(QStringLiteral("drillTiming"));
     m_timing->setWordWrap(true);
     m_timing->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_optionInfo = makeOptionInfo(this);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("criteriaTable"));
@@ -88,6 +107,7 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_timing);
+    layout->addWidget(m_optionInfo);
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
 
@@ -102,12 +122,39 @@ void DrillDownDialog::setEvaluation(const Engine *engine, const Evaluation *eval
 {
     m_engine = engine;
     m_eval = evaluation;
+    fillSelector();
+    refresh();
+}
+
+void DrillDownDialog::fillSelector()
+{
+    // The arms, each followed by its options (pack order).
+    const QVariant current = m_arm->currentData();
+    m_arm->clear();
+    for (int a = 0; a < kArmCount; ++a) {
+        m_arm->addItem(Labels::arm(a), a);
+        for (int o = 0; m_eval && o < m_eval->optionCount(); ++o) {
+            if (m_eval->optionDef(o).arm == a)
+                m_arm->addItem(QStringLiteral("    ↳ ") + m_eval->optionDef(o).label, optionItem(o));
+        }
+    }
+    const int i = m_arm->findData(current);
+    m_arm->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+void DrillDownDialog::showOption(int option)
+{
+    const int i = m_arm->findData(optionItem(option));
+    m_arm->setCurrentIndex(qMax(0, i));
+    m_onlyDeciding->setChecked(false);
+    m_state->setCurrentIndex(0);
+    m_filter->setStateFilter(-1);
     refresh();
 }
 
 void DrillDownDialog::showArm(int arm, int row)
 {
-    m_arm->setCurrentIndex(qBound(0, arm, kArmCount - 1));
+    m_arm->setCurrentIndex(qMax(0, m_arm->findData(qBound(0, arm, kArmCount - 1))));
     m_onlyDeciding->setChecked(row == ComparisonModel::VerdictRow || row == ComparisonModel::DecidedBy);
     const int unknown = int(CriterionState::Unknown);
     m_state->setCurrentIndex(row == ComparisonModel::Missing ? m_state->findData(unknown) : 0);
@@ -117,16 +164,54 @@ void DrillDownDialog::showArm(int arm, int row)
 
 void DrillDownDialog::refresh()
 {
-    const int arm = m_arm->currentData().toInt();
-    m_model->setEvaluation(m_engine, m_eval, arm);
-    m_verdict->setText(m_eval && m_engine ? ResultText::verdictLine(*m_eval, arm) : tr("no result"));
-    m_timing->setText(m_eval ? ResultText::timingDetail(*m_eval, arm) : QString());
-    setWindowTitle(tr("Criteria: %1").arg(Labels::arm(arm)));
+    const int item = m_arm->currentData().toInt();
+    if (item >= kOptionItem && m_eval && m_engine && item - kOptionItem < m_eval->optionCount()) {
+        refreshOption(item - kOptionItem);
+    } else {
+        const int arm = qBound(0, item, kArmCount - 1);
+        m_model->setEvaluation(m_engine, m_eval, arm);
+        m_verdict->setText(m_eval && m_engine ? ResultText::verdictLine(*m_eval, arm) : tr("no result"));
+        m_timing->setText(m_eval ? ResultText::timingDetail(*m_eval, arm) : QString());
+        m_optionInfo->hide();
+        setWindowTitle(tr("Criteria: %1").arg(Labels::arm(arm)));
+    }
     m_table->resizeRowsToContents();
     if (m_filter->rowCount() > 0)
         m_table->setCurrentIndex(m_filter->index(0, 0));
     else
         m_detail->clear();
+}
+
+void DrillDownDialog::refreshOption(int option)
+{
+    const Evaluation &e = *m_eval;
+    const OptionDef &opt = e.optionDef(option);
+    const int group = int(e.groups().size()) + option;
+    m_model->setOption(m_engine, m_eval, option);
+    m_verdict->setText(opt.label + QStringLiteral(": ") + ResultText::verdictLine(e, group));
+    QString statusNote;
+    QString timing
+        = OptionsModel::kindLabel(opt.kind) + QStringLiteral(" · ") + OptionsModel::statusText(e, opt, &statusNote);
+    if (!statusNote.isEmpty())
+        timing += QStringLiteral(" — ") + statusNote;
+    const auto &start = e.optionEarliestStart(option);
+    timing += QLatin1Char('\n') + tr("Earliest start: %1").arg(start ? ResultText::date(*start) : Labels::unknown());
+    if (e.optionVerdict(option) == Verdict::Ineligible)
+        timing += QStringLiteral(" ") + tr("(ineligible: not a start date)");
+    m_timing->setText(timing);
+    // The screening note always beside the verdict: eligible is never enrollable.
+    const GroupResult &r = e.option(option);
+    QString info = OptionsModel::screeningText(opt) + QLatin1Char('\n')
+        + tr("Missing data: %1").arg(ResultText::missing(e, group, true));
+    info += QLatin1Char('\n')
+        + (r.missingInputs.isEmpty()
+                ? tr("What would change this option's answer: nothing is missing for its exclusion criteria.")
+                : tr("What would change this option's answer: %1")
+                      .arg(ResultText::inputLabels(e.pack(), r.missingInputs).join(QStringLiteral(", "))));
+    m_optionInfo->setText(info);
+    m_optionInfo->setAccessibleName(info);
+    m_optionInfo->show();
+    setWindowTitle(tr("Criteria: %1 (%2)").arg(opt.label, Labels::arm(opt.arm)));
 }
 
 void DrillDownDialog::showDetail()

@@ -210,8 +210,13 @@ const std::vector<const ToxicityEntry *> &ResultText::visibleToxicity(const Eval
 
 QStringList ResultText::toxicityRisks(const Evaluation &e, int arm)
 {
+    return toxicityRisks(visibleToxicity(e, arm));
+}
+
+QStringList ResultText::toxicityRisks(const std::vector<const ToxicityEntry *> &entries)
+{
     QStringList risks;
-    for (const ToxicityEntry *t : visibleToxicity(e, arm)) {
+    for (const ToxicityEntry *t : entries) {
         if (!risks.contains(t->risk) && t->kind != QLatin1String("not_applicable"))
             risks << t->risk;
     }

@@ -49,6 +49,8 @@ public:
     static const std::vector<const ToxicityEntry *> &visibleToxicity(const Evaluation &e, int arm);
     // The risks shown for an arm, in pack order (risks that do not apply to the arm left out).
     static QStringList toxicityRisks(const Evaluation &e, int arm);
+    // The same for any list of rows (an option's: Evaluation::optionToxicity).
+    static QStringList toxicityRisks(const std::vector<const ToxicityEntry *> &entries);
     // THE figure shown for a risk of an arm, from one kind of row ("aid_cohort" or
     // "oncology_reference"): the grid, the toxicity chart, the conference report and the
     // patient handout all take their numbers from here.

@@ -3,28 +3,41 @@
 
 #include "common/VerdictStyle.h"
 #include "compare/ComparisonModel.h"
+#include "compare/OptionsModel.h"
 
 #include <QApplication>
 #include <QPainter>
 
 namespace consilium {
 
+namespace {
+
+bool boldBadge(const QModelIndex &index)
+{
+    return qobject_cast<const ComparisonModel *>(index.model()) != nullptr;
+}
+
+} // namespace
+
 void VerdictDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QVariant verdict = index.data(ComparisonModel::VerdictRole);
-    const bool verdictRow = index.row() == ComparisonModel::VerdictRow && verdict.isValid();
+    const bool badge = index.data(ComparisonModel::BadgeRole).toBool() && verdict.isValid();
     painter->save();
-    if (verdictRow) {
+    if (index.data(OptionsModel::UnavailableRole).toBool())
+        painter->setOpacity(0.45); // an option this centre does not offer: greyed, still evaluated
+    if (badge) {
         const auto v = Verdict(verdict.toInt());
         const QRect r = opt.rect.adjusted(2, 2, -2, -2);
         painter->fillRect(r, VerdictStyle::background(v, opt.palette));
         QPen pen(VerdictStyle::accent(v, opt.palette), 2, v == Verdict::Undetermined ? Qt::DashLine : Qt::SolidLine);
         painter->setPen(pen);
         painter->drawRect(r);
+        // The grid's verdict row in bold; an option cell (OptionsModel) holds more than its verdict.
         QFont f = opt.font;
-        f.setBold(true);
+        f.setBold(boldBadge(index));
         opt.font = f;
     }
     if (opt.state & QStyle::State_Selected)
@@ -62,7 +75,7 @@ QSize VerdictDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     initStyleOption(&opt, index);
     const int width = qMax(160, opt.rect.width() > 0 ? opt.rect.width() : 200);
     QFont f = opt.font;
-    if (index.row() == ComparisonModel::VerdictRow)
+    if (index.data(ComparisonModel::BadgeRole).toBool() && boldBadge(index))
         f.setBold(true);
     const QFontMetrics fm(f);
     const int iconW = opt.icon.isNull() ? 0 : 26;

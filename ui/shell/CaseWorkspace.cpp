@@ -92,6 +92,7 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
         Q_EMIT modifiedChanged(!clean);
     });
     connect(m_compare, &ComparisonView::cellActivated, this, &CaseWorkspace::openDrillDown);
+    connect(m_compare, &ComparisonView::optionActivated, this, &CaseWorkspace::openOptionDrillDown);
     // A decision recorded or changed shows in the history at once.
     connect(m_decision, &DecisionPanel::decisionChanged, m_history, &HistoryPanel::refresh);
     newCase();
@@ -429,6 +430,17 @@ void CaseWorkspace::openDrillDown(int arm, int row)
         m_drill = new DrillDownDialog(this);
     m_drill->setEvaluation(&m_session.engine(), m_eval.get());
     m_drill->showArm(arm, row);
+    m_drill->show();
+    m_drill->raise();
+    m_drill->activateWindow();
+}
+
+void CaseWorkspace::openOptionDrillDown(int option)
+{
+    if (!m_drill)
+        m_drill = new DrillDownDialog(this);
+    m_drill->setEvaluation(&m_session.engine(), m_eval.get());
+    m_drill->showOption(option);
     m_drill->show();
     m_drill->raise();
     m_drill->activateWindow();

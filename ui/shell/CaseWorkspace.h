@@ -66,6 +66,7 @@ public:
 
     void evaluateNow(); // flushes the debounce
     void openDrillDown(int arm, int row);
+    void openOptionDrillDown(int option); // index into RulePack::options()
     void rebuildForPack(); // the active pack changed
     void writeDraftNow();
 

@@ -10,9 +10,12 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QEvent>
 #include <QGraphicsSimpleTextItem>
+#include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -51,10 +54,39 @@ QColor phaseColour(const QString &phase)
 
 constexpr int kUnknownLengthDays = 7; // drawn hatched when the evidence gives no end (NF)
 
-QString phaseTooltip(const Evaluation &e, int arm, const TimelinePhase &p)
+// A row of the chart: one phase of an arm's lane, or of the lane of the option shown for the arm.
+struct Row {
+    int arm;
+    const TimelinePhase *phase; // null: the lane has no phases
+    int option = -1; // the lane shows this option's timeline (Evaluation::optionTimeline)
+};
+
+QString laneName(const Evaluation &e, const Row &row)
+{
+    return row.option >= 0
+        ? e.optionDef(row.option).label + QStringLiteral(" (") + Labels::arm(row.arm) + QLatin1Char(')')
+        : Labels::arm(row.arm);
+}
+
+const ArmTimeline &laneTimeline(const Evaluation &e, int arm, int option)
+{
+    return option >= 0 ? e.optionTimeline(option) : e.timeline(kArms[std::size_t(arm)]);
+}
+
+bool laneIneligible(const Evaluation &e, const Row &row)
+{
+    return row.option >= 0 ? e.optionVerdict(row.option) == Verdict::Ineligible : ResultText::isIneligible(e, row.arm);
+}
+
+const std::optional<QDate> &laneStart(const Evaluation &e, const Row &row)
+{
+    return row.option >= 0 ? e.optionEarliestStart(row.option) : e.earliestStart(kArms[std::size_t(row.arm)]);
+}
+
+QString phaseTooltip(const Evaluation &e, const Row &row, const TimelinePhase &p)
 {
     const QDate asOf = e.caseData().asOf;
-    QString tip = QStringLiteral("%1: %2\n").arg(Labels::arm(arm), Labels::phase(p.phase));
+    QString tip = QStringLiteral("%1: %2\n").arg(laneName(e, row), Labels::phase(p.phase));
     if (p.endDay) {
         tip += TimelineChart::tr("%1 to %2 (day %3 to %4)")
                    .arg(ResultText::date(asOf.addDays(p.startDay)), ResultText::date(asOf.addDays(*p.endDay)))
@@ -72,31 +104,26 @@ QString phaseTooltip(const Evaluation &e, int arm, const TimelinePhase &p)
     return tip;
 }
 
-// A row of the chart: one phase of an arm's lane.
-struct Row {
-    int arm;
-    const TimelinePhase *phase; // null: the arm has no phases
-};
-
 // Rows bottom-up (the category axis starts at the bottom): the first arm's lane at the top,
 // one row per phase in the order the phases start. `types` gets the phase types in order of
 // first appearance.
-std::vector<Row> timelineRows(const Evaluation &e, std::vector<QString> &types)
+std::vector<Row> timelineRows(const Evaluation &e, std::vector<QString> &types, int option)
 {
     std::vector<Row> rows;
     for (int arm = kArmCount - 1; arm >= 0; --arm) {
+        const int laneOption = option >= 0 && e.optionDef(option).arm == arm ? option : -1;
         std::vector<const TimelinePhase *> phases;
-        for (const TimelinePhase &p : e.timeline(kArms[std::size_t(arm)]).phases)
+        for (const TimelinePhase &p : laneTimeline(e, arm, laneOption).phases)
             phases.push_back(&p);
         std::stable_sort(phases.begin(), phases.end(), [](const TimelinePhase *a, const TimelinePhase *b) {
             return a->startDay != b->startDay ? a->startDay < b->startDay
                                               : a->endDay.value_or(a->startDay) < b->endDay.value_or(b->startDay);
         });
         if (phases.empty())
-            rows.push_back({ arm, nullptr });
+            rows.push_back({ arm, nullptr, laneOption });
         std::reverse(phases.begin(), phases.end()); // the first phase on the top row
         for (const TimelinePhase *p : phases) {
-            rows.push_back({ arm, p });
+            rows.push_back({ arm, p, laneOption });
             if (std::find(types.begin(), types.end(), p->phase) == types.end())
                 types.push_back(p->phase);
         }
@@ -119,14 +146,14 @@ QStringList laneCategories(const Evaluation &e, const std::vector<Row> &rows)
     const int nRows = int(rows.size());
     int hidden = 0;
     for (int r = 0; r < nRows; ++r) {
-        const int arm = rows[std::size_t(r)].arm;
+        const Row &row = rows[std::size_t(r)];
         if (!isLaneTop(rows, r)) {
             categories << QString(++hidden, QChar(0x200B));
             continue;
         }
-        const ArmTimeline &tl = e.timeline(kArms[std::size_t(arm)]);
-        QString label = Labels::arm(arm);
-        if (ResultText::isIneligible(e, arm))
+        const ArmTimeline &tl = laneTimeline(e, row.arm, row.option);
+        QString label = laneName(e, row);
+        if (laneIneligible(e, row))
             label += QStringLiteral(" — ") + TimelineChart::tr("ineligible");
         if (!tl.known)
             label += QStringLiteral(" — ") + TimelineChart::tr("timeline unknown");
@@ -175,7 +202,7 @@ void addPhaseSets(const Evaluation &e, const std::vector<Row> &rows, const std::
                     len = qMax(*row.phase->endDay - row.phase->startDay, 0);
                 else
                     nf = kUnknownLengthDays;
-                tipPhase[std::size_t(r)] = tipOpen[std::size_t(r)] = phaseTooltip(e, row.arm, *row.phase);
+                tipPhase[std::size_t(r)] = tipOpen[std::size_t(r)] = phaseTooltip(e, row, *row.phase);
             }
             gap->append(g);
             phase->append(len);
@@ -233,9 +260,9 @@ QScatterSeries *earliestStarts(const Evaluation &e, const std::vector<Row> &rows
     const int nRows = int(rows.size());
     starDay.resize(std::size_t(nRows));
     for (int r = 0; r < nRows; ++r) {
-        const int arm = rows[std::size_t(r)].arm;
-        const auto &d = e.earliestStart(kArms[std::size_t(arm)]);
-        if (isLaneTop(rows, r) && d && !ResultText::isIneligible(e, arm)) {
+        const Row &row = rows[std::size_t(r)];
+        const auto &d = laneStart(e, row);
+        if (isLaneTop(rows, r) && d && !laneIneligible(e, row)) {
             starDay[std::size_t(r)] = e.caseData().asOf.daysTo(*d);
             earliest->append(qreal(*starDay[std::size_t(r)]), r);
         }
@@ -283,7 +310,7 @@ void labelPhases(QChart *chart, QHorizontalStackedBarSeries *series, const Evalu
         s.label = Labels::phase(row.phase->phase);
         if (!row.phase->endDay)
             s.label += QLatin1Char(' ') + TimelineChart::tr("(end not known)");
-        s.tooltip = phaseTooltip(e, row.arm, *row.phase);
+        s.tooltip = phaseTooltip(e, row, *row.phase);
         const qreal start = row.phase->startDay;
         const qreal end = row.phase->endDay.value_or(row.phase->startDay + kUnknownLengthDays);
         const std::optional<qint64> star = starDay[std::size_t(r)];
@@ -322,10 +349,51 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent)
     m_view->setObjectName(QStringLiteral("timelineView"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Logistics timeline"));
+    m_optionBox = new QComboBox(this);
+    m_optionBox->setObjectName(QStringLiteral("timelineOption"));
+    m_optionBox->setAccessibleName(tr("Timeline shown"));
+    auto *optionLabel = new QLabel(tr("&Show:"), this);
+    optionLabel->setBuddy(m_optionBox);
+    auto *top = new QHBoxLayout;
+    top->addWidget(optionLabel);
+    top->addWidget(m_optionBox);
+    top->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
     layout->addWidget(m_view);
+    fillSelector();
+    connect(m_optionBox, &QComboBox::activated, this, &TimelineChart::rebuild);
     rebuild();
+}
+
+void TimelineChart::fillSelector()
+{
+    // Every arm's default timeline, or one option's in its arm's lane (docs/result-format.md#options).
+    const QVariant current = m_optionBox->currentData();
+    m_optionBox->clear();
+    m_optionBox->addItem(tr("Each arm's default timeline"), -1);
+    for (int a = 0; a < kArmCount; ++a) {
+        for (int o = 0; m_eval && o < m_eval->optionCount(); ++o) {
+            if (m_eval->optionDef(o).arm == a)
+                m_optionBox->addItem(
+                    m_eval->optionDef(o).label + QStringLiteral(" (") + Labels::armShort(a) + QLatin1Char(')'), o);
+        }
+    }
+    const int i = m_optionBox->findData(current);
+    m_optionBox->setCurrentIndex(i >= 0 ? i : 0);
+    m_optionBox->setVisible(m_optionBox->count() > 1);
+}
+
+void TimelineChart::setOption(int option)
+{
+    m_optionBox->setCurrentIndex(qMax(0, m_optionBox->findData(option)));
+    rebuild();
+}
+
+int TimelineChart::option() const
+{
+    return m_optionBox->currentData().toInt();
 }
 
 QChart *TimelineChart::chart() const
@@ -337,6 +405,7 @@ void TimelineChart::setEvaluation(const Evaluation *evaluation)
 {
     // Charts are rebuilt when visible: an edit on the Data tab costs no chart work.
     m_eval = evaluation;
+    fillSelector();
     m_dirty = true;
     if (isVisible())
         ensureBuilt();
@@ -381,7 +450,7 @@ void TimelineChart::changeEvent(QEvent *event)
 
 void TimelineChart::rebuild()
 {
-    m_content = populate(m_view->chart(), m_eval, ChartStyle::screen(palette(), font()));
+    m_content = populate(m_view->chart(), m_eval, ChartStyle::screen(palette(), font()), option());
     QChart *chart = m_view->chart();
     for (QAbstractSeries *s : chart->series()) {
         if (auto *bars = qobject_cast<QHorizontalStackedBarSeries *>(s)) {
@@ -407,7 +476,7 @@ void TimelineChart::rebuild()
     }
 }
 
-TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *e, const ChartStyle &style)
+TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *e, const ChartStyle &style, int option)
 {
     Content out;
     prepareChart(chart, style);
@@ -418,7 +487,7 @@ TimelineChart::Content TimelineChart::populate(QChart *chart, const Evaluation *
     chart->setTitle(tr("Logistics from the as-of date (%1)").arg(ResultText::date(e->caseData().asOf)));
 
     std::vector<QString> types; // phase types in order of first appearance
-    const std::vector<Row> rows = timelineRows(*e, types);
+    const std::vector<Row> rows = timelineRows(*e, types, option < e->optionCount() ? option : -1);
     out.categories = laneCategories(*e, rows);
 
     auto *series = new QHorizontalStackedBarSeries;

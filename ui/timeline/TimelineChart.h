@@ -10,6 +10,7 @@
 class QBarSet;
 class QChart;
 class QChartView;
+class QComboBox;
 class QGraphicsSimpleTextItem;
 
 namespace consilium {
@@ -21,6 +22,8 @@ struct TimelinePhase;
 // the lane as a coloured segment labelled with its name beside (or on) the bar, a tooltip with
 // its dates and evidence note, and the earliest start marked. Qt 6.4 Charts has no Gantt series,
 // so this is a horizontal stacked bar series with a transparent offset segment before each phase.
+// A selector shows one option's timeline (Evaluation::optionTimeline) in its arm's lane instead of
+// the arm's default (docs/result-format.md#options).
 class TimelineChart : public QWidget
 {
     Q_OBJECT
@@ -31,6 +34,8 @@ public:
     void setEvaluation(const Evaluation *evaluation);
     QChart *chart() const;
     QChartView *view() const noexcept { return m_view; }
+    void setOption(int option); // -1: every arm's default
+    int option() const;
 
     struct Segment {
         int arm = -1;
@@ -47,8 +52,9 @@ public:
         std::vector<bool> isPhaseSet;
         std::vector<Segment> segments;
     };
-    // Fills `chart` (any previous content removed) with the evaluation's timelines.
-    static Content populate(QChart *chart, const Evaluation *evaluation, const ChartStyle &style);
+    // Fills `chart` (any previous content removed) with the evaluation's timelines; `option` ≥ 0:
+    // that option's timeline in its arm's lane.
+    static Content populate(QChart *chart, const Evaluation *evaluation, const ChartStyle &style, int option = -1);
 
     // The tooltip of a segment (row = chart category, set = bar set index); empty if none.
     QString tooltipFor(int row, int set) const;
@@ -63,9 +69,11 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void fillSelector();
     void rebuild();
 
     QChartView *m_view = nullptr;
+    QComboBox *m_optionBox = nullptr;
     const Evaluation *m_eval = nullptr;
     bool m_dirty = false;
     Content m_content;

@@ -38,13 +38,12 @@ ToxicityChart::ToxicityChart(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("toxicityChart"));
     m_armBox = new QComboBox(this);
     m_armBox->setObjectName(QStringLiteral("toxicityArm"));
-    for (int a = 0; a < kArmCount; ++a)
-        m_armBox->addItem(Labels::arm(a), a);
+    fillSelector();
     m_metric = new QComboBox(this);
     m_metric->setObjectName(QStringLiteral("toxicityMetric"));
     m_metric->addItem(tr("Any grade"), false);
     m_metric->addItem(tr("Grade ≥ 3"), true);
-    m_armBox->setAccessibleName(tr("Arm"));
+    m_armBox->setAccessibleName(tr("Arm or option"));
     m_metric->setAccessibleName(tr("Severity shown"));
     m_view = new QChartView(new QChart, this);
     m_view->setObjectName(QStringLiteral("toxicityView"));
@@ -75,9 +74,26 @@ void ToxicityChart::setEvaluation(const Evaluation *evaluation)
 {
     // Charts are rebuilt when visible: an edit on the Data tab costs no chart work.
     m_eval = evaluation;
+    fillSelector();
     m_dirty = true;
     if (isVisible())
         ensureBuilt();
+}
+
+void ToxicityChart::fillSelector()
+{
+    // The arms, each followed by its options (pack order): "arm default or one of its options".
+    const QVariant current = m_armBox->currentData();
+    m_armBox->clear();
+    for (int a = 0; a < kArmCount; ++a) {
+        m_armBox->addItem(Labels::arm(a), a);
+        for (int o = 0; m_eval && o < m_eval->optionCount(); ++o) {
+            if (m_eval->optionDef(o).arm == a)
+                m_armBox->addItem(QStringLiteral("    ↳ ") + m_eval->optionDef(o).label, optionItem(o));
+        }
+    }
+    const int i = m_armBox->findData(current);
+    m_armBox->setCurrentIndex(i >= 0 ? i : 0);
 }
 
 void ToxicityChart::ensureBuilt()
@@ -96,7 +112,13 @@ void ToxicityChart::showEvent(QShowEvent *event)
 
 void ToxicityChart::setArm(int arm)
 {
-    m_armBox->setCurrentIndex(qBound(0, arm, kArmCount - 1));
+    m_armBox->setCurrentIndex(qMax(0, m_armBox->findData(qBound(0, arm, kArmCount - 1))));
+    rebuild();
+}
+
+void ToxicityChart::setOption(int option)
+{
+    m_armBox->setCurrentIndex(qMax(0, m_armBox->findData(optionItem(option))));
     rebuild();
 }
 
@@ -118,8 +140,12 @@ void ToxicityChart::changeEvent(QEvent *event)
 
 void ToxicityChart::rebuild()
 {
-    m_bars = populate(m_view->chart(), m_eval, m_armBox->currentData().toInt(), m_metric->currentData().toBool(),
-        ChartStyle::screen(palette(), font()));
+    const int item = m_armBox->currentData().toInt();
+    const bool isOption = item >= kOptionItem && m_eval && item - kOptionItem < m_eval->optionCount();
+    const int option = isOption ? item - kOptionItem : -1;
+    const int arm = isOption ? m_eval->optionDef(option).arm : qBound(0, item, kArmCount - 1);
+    m_bars = populate(
+        m_view->chart(), m_eval, arm, m_metric->currentData().toBool(), ChartStyle::screen(palette(), font()), option);
     for (const QAbstractSeries *s : m_view->chart()->series()) {
         if (const auto *bars = qobject_cast<const QBarSeries *>(s)) {
             const QBarSet *aid = bars->barSets().value(0);
@@ -146,7 +172,7 @@ void ToxicityChart::rebuild()
 }
 
 std::vector<ToxicityChart::Bar> ToxicityChart::populate(
-    QChart *chart, const Evaluation *e, int arm, bool grade3, const ChartStyle &style)
+    QChart *chart, const Evaluation *e, int arm, bool grade3, const ChartStyle &style, int option)
 {
     std::vector<Bar> out;
     prepareChart(chart, style);
@@ -155,7 +181,10 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
         return out;
     }
     const ToxicityMetric metric = grade3 ? ToxicityMetric::Grade3Plus : ToxicityMetric::AnyGrade;
-    chart->setTitle(tr("%1: %2, k/n").arg(Labels::arm(arm), grade3 ? tr("grade ≥ 3 rates") : tr("any-grade rates")));
+    const QString title = option >= 0
+        ? e->optionDef(option).label + QStringLiteral(" (") + Labels::arm(arm) + QLatin1Char(')')
+        : Labels::arm(arm);
+    chart->setTitle(tr("%1: %2, k/n").arg(title, grade3 ? tr("grade ≥ 3 rates") : tr("any-grade rates")));
 
     auto *aid = new QBarSet(tr("Autoimmune cohort"));
     aid->setColor(kAidColour);
@@ -164,8 +193,8 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
     onc->setColor(kOncColour);
     onc->setBorderColor(kOncColour.darker(125));
     QStringList categories;
-    const auto entries = ResultText::visibleToxicity(*e, arm);
-    const QStringList risks = ResultText::toxicityRisks(*e, arm);
+    const auto &entries = option >= 0 ? e->optionToxicity(option) : ResultText::visibleToxicity(*e, arm);
+    const QStringList risks = ResultText::toxicityRisks(entries);
     for (const QString &risk : risks) {
         // Long names on two lines (the axis labels are rich text).
         categories << Labels::riskShort(risk).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("<br>"));
@@ -174,7 +203,7 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
             Bar b;
             b.risk = risk;
             b.oncology = oncology;
-            b.figure = ResultText::toxicityFigure(*e, arm, risk, kind, metric);
+            b.figure = bestToxicityFigure(entries, risk, kind, metric); // as ResultText::toxicityFigure
             b.label = ResultText::figureCount(b.figure);
             if (b.figure.found && b.figure.events < 0) // a percentage alone: two short lines over a narrow bar
                 b.label = ResultText::percentText(b.figure.percent) + QLatin1Char('\n')

@@ -19,9 +19,10 @@ namespace consilium {
 
 class Evaluation;
 
-// Toxicity of one arm: grouped bars per risk, the autoimmune-disease cohort beside the oncology
-// reference (ResultText::toxicityFigure, the numbers the grid and the reports show), "k/n" on
-// every bar, the 95% Wilson interval as an error bar, "not found" as a label at the baseline
+// Toxicity of one arm, or of one of its options (Evaluation::optionToxicity: the arm's rows with
+// the option's platform facts, then the option's own; docs/result-format.md#options): grouped bars per risk, the
+// autoimmune-disease cohort beside the oncology reference (ResultText::toxicityFigure, the numbers the grid and the
+// reports show), "k/n" on every bar, the 95% Wilson interval as an error bar, "not found" as a label at the baseline
 // (never a bar), and a tooltip with population, follow-up and source.
 class ToxicityChart : public QWidget
 {
@@ -32,6 +33,9 @@ public:
 
     void setEvaluation(const Evaluation *evaluation);
     void setArm(int arm);
+    void setOption(int option); // index into RulePack::options()
+    // The selector's item data of an option (arms are 0 … kArmCount − 1).
+    static int optionItem(int option) { return kOptionItem + option; }
     void setGrade3(bool grade3);
     QChart *chart() const;
     QChartView *view() const noexcept { return m_view; }
@@ -46,10 +50,11 @@ public:
     };
     const std::vector<Bar> &bars() const noexcept { return m_bars; }
 
-    // Fills `chart` (any previous content removed) with the toxicity of one arm. The bar labels
-    // follow the chart's plot area (on screen and when the chart is rendered for print).
+    // Fills `chart` (any previous content removed) with the toxicity of one arm, or of `option`
+    // (≥ 0) of that arm. The bar labels follow the chart's plot area (on screen and when the
+    // chart is rendered for print).
     static std::vector<Bar> populate(
-        QChart *chart, const Evaluation *evaluation, int arm, bool grade3, const ChartStyle &style);
+        QChart *chart, const Evaluation *evaluation, int arm, bool grade3, const ChartStyle &style, int option = -1);
 
     void ensureBuilt(); // rebuilds now if an update waits for the chart to be shown
 
@@ -58,6 +63,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    static constexpr int kOptionItem = 100;
+    void fillSelector();
     void rebuild();
 
     QComboBox *m_armBox = nullptr;

@@ -330,7 +330,7 @@
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <location line="+288"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
@@ -556,7 +556,7 @@
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Click for all criteria</source>
         <translation>Klicken für alle Kriterien</translation>
     </message>
@@ -564,15 +564,30 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+166"/>
+        <location filename="../compare/ComparisonView.cpp" line="+58"/>
+        <source>Site availabilit&amp;y…</source>
+        <translation>Verfügbar&amp;keit am Zentrum…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Which options this centre offers, can refer to, or does not offer</source>
+        <translation>Welche Produkte und Studien dieses Zentrum anbietet, an welche es überweisen kann und welche es nicht anbietet</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <location line="+3"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Comparison of the four options</source>
         <translation>Vergleich der vier Optionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products and trials under each arm</source>
+        <translation>Produkte und Studien unter jeder Option</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -730,7 +745,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+203"/>
+        <location line="+205"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
@@ -740,7 +755,7 @@
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>What would change the answer:</source>
         <translation>Was das Ergebnis ändern würde:</translation>
     </message>
@@ -919,7 +934,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -937,7 +952,17 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+118"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+59"/>
+        <source>from the option</source>
+        <translation>aus Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from the arm</source>
+        <translation>aus der Option</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -958,12 +983,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Inputs</source>
         <translation>Eingaben</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -983,7 +1008,7 @@
         <translation>entscheidet das Ergebnis nicht</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
@@ -1326,18 +1351,22 @@
 <context>
     <name>consilium::DrillDownDialog</name>
     <message>
-        <location filename="../compare/DrillDownDialog.cpp" line="+26"/>
-        <location line="+34"/>
+        <location filename="../compare/DrillDownDialog.cpp" line="+27"/>
+        <location line="+42"/>
         <source>Criteria</source>
         <translation>Kriterien</translation>
     </message>
     <message>
-        <location line="-26"/>
         <source>Arm</source>
-        <translation>Option</translation>
+        <translation type="vanished">Option</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
+        <source>Arm or option</source>
+        <translation>Option oder Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only what &amp;decides the verdict</source>
         <translation>Nur was das Ergebnis &amp;entscheidet</translation>
     </message>
@@ -1352,19 +1381,49 @@
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Criterion details</source>
         <translation>Details zum Kriterium</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+79"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Criteria: %1</source>
         <translation>Kriterien: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Earliest start: %1</source>
+        <translation>Frühester Start: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(ineligible: not a start date)</source>
+        <translation>(nicht geeignet: kein Starttermin)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing data: %1</source>
+        <translation>Fehlende Daten: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What would change this option&apos;s answer: nothing is missing for its exclusion criteria.</source>
+        <translation>Was das Ergebnis für dieses Produkt bzw. diese Studie ändern würde: für die Ausschlusskriterien fehlt nichts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What would change this option&apos;s answer: %1</source>
+        <translation>Was das Ergebnis für dieses Produkt bzw. diese Studie ändern würde: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Criteria: %1 (%2)</source>
+        <translation>Kriterien: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2538,102 @@ Regelwerk %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::OptionsModel</name>
+    <message>
+        <location filename="../compare/OptionsModel.cpp" line="+38"/>
+        <source>trial</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regimen</source>
+        <translation>Therapieschema</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>status unknown: no jurisdiction</source>
+        <translation>Status unbekannt: kein Rechtsraum</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>approved</source>
+        <translation>zugelassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>investigational</source>
+        <translation>in klinischer Prüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off-label</source>
+        <translation>Off-Label</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no status found</source>
+        <translation>kein Status gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no status found (%1)</source>
+        <translation>kein Status gefunden (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not encoded: check the protocol at screening.</source>
+        <translation>Nicht kodiert: beim Screening das Protokoll prüfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not encoded, check at screening: %1</source>
+        <translation>Nicht kodiert, beim Screening prüfen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Click for all criteria of this option</source>
+        <translation>Klicken für alle Kriterien dieses Produkts bzw. dieser Studie</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>no further option</source>
+        <translation>kein weiteres Produkt, keine weitere Studie</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>option</source>
+        <translation>Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Option %1</source>
+        <translation>Produkt/Studie %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options of %1</source>
+        <translation>Produkte und Studien: %1</translation>
+    </message>
+</context>
+<context>
     <name>consilium::PackDialog</name>
     <message>
         <location filename="../packs/PackDialog.cpp" line="+74"/>
@@ -2940,7 +3095,7 @@ Regelwerk %2 %3
         <translation>Die übliche Behandlung</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Your treatment options</source>
         <translation>Ihre Behandlungsmöglichkeiten</translation>
     </message>
@@ -2950,7 +3105,7 @@ Regelwerk %2 %3
         <translation>Ihr Behandlungsteam hat besprochen, welche Behandlungen Ihnen helfen könnten. Diese Seite vergleicht sie. Sie trifft keine Wahl für Sie: Sie entscheiden gemeinsam mit Ihrem Team.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>Is this possible for me?</source>
         <translation>Ist das für mich möglich?</translation>
     </message>
@@ -2985,7 +3140,7 @@ Regelwerk %2 %3
         <translation>Wie sicher sind wir?</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
         <translation>Begriffe: „CAR-T“ bedeutet im Labor veränderte Immunzellen. „Chemotherapie“ ist hier eine kurze, niedrig dosierte Behandlung, die Platz für die neuen Zellen schafft. Zahlen wie „11 von 15 Personen“ stammen aus kleinen Studien und können sich ändern.</translation>
     </message>
@@ -3000,7 +3155,7 @@ Regelwerk %2 %3
         <translation>Erstellt am %1 für Ihr Gespräch mit Ihrem Behandlungsteam.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Rule pack %1, built into the program.</source>
         <translation>Regelwerk %1, in das Programm eingebaut.</translation>
     </message>
@@ -3020,7 +3175,7 @@ Regelwerk %2 %3
         <translation>Regelwerk %1; wie es geladen wurde, ist nicht festgehalten.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation>Diese Seite unterstützt ein Gespräch. Die Verantwortung für die Entscheidung trägt Ihr Behandlungsteam.</translation>
     </message>
@@ -3234,7 +3389,7 @@ Regelwerk %2 %3
         <translation type="vanished">n=%1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>rate not reported</source>
         <translation>Rate nicht berichtet</translation>
     </message>
@@ -3501,6 +3656,42 @@ Regelwerk %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::SiteAvailability</name>
+    <message>
+        <location filename="../compare/SiteAvailability.cpp" line="+61"/>
+        <source>Offered at this centre</source>
+        <translation>An diesem Zentrum angeboten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can refer to it</source>
+        <translation>Überweisung möglich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not offered</source>
+        <translation>Nicht angeboten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not stated</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::SiteAvailabilityDialog</name>
+    <message>
+        <location line="+8"/>
+        <source>Options at this centre</source>
+        <translation>Produkte und Studien an diesem Zentrum</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Offered options are listed first; options not offered are greyed but still evaluated.</source>
+        <translation>Angebotene Produkte und Studien stehen zuerst; nicht angebotene sind ausgegraut, werden aber weiterhin ausgewertet.</translation>
+    </message>
+</context>
+<context>
     <name>consilium::Startup</name>
     <message>
         <location filename="../shell/Startup.cpp" line="+74"/>
@@ -3545,7 +3736,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+59"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+91"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation>%1 bis %2 (Tag %3 bis %4)</translation>
     </message>
@@ -3555,12 +3746,27 @@ Schreibgeschützt öffnen?</translation>
         <translation>ab %1 (Tag %2); Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+255"/>
         <source>Logistics timeline</source>
         <translation>Zeitplan der Logistik</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+3"/>
+        <source>Timeline shown</source>
+        <translation>Angezeigter Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Each arm&apos;s default timeline</source>
+        <translation>Standard-Zeitplan jeder Option</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -3570,7 +3776,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Logistik ab dem Stichtag (%1)</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-330"/>
         <source>ineligible</source>
         <translation>nicht geeignet</translation>
     </message>
@@ -3603,12 +3809,12 @@ Schreibgeschützt öffnen?</translation>
         <translation type="vanished">ab Tag %1; Ende in der Evidenz nicht angegeben (NF)</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-209"/>
         <source>Evidence: %1</source>
         <translation>Evidenz: %1</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+137"/>
         <source>Days from the as-of date</source>
         <translation>Tage ab dem Stichtag</translation>
     </message>
@@ -3618,7 +3824,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Frühester Start</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+217"/>
         <source>Earliest start: %1</source>
         <translation>Frühester Start: %1</translation>
     </message>
@@ -3626,7 +3832,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+45"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+44"/>
         <source>Any grade</source>
         <translation>Alle Grade</translation>
     </message>
@@ -3636,9 +3842,13 @@ Schreibgeschützt öffnen?</translation>
         <translation>Grad ≥ 3</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Arm</source>
-        <translation>Option</translation>
+        <translation type="vanished">Option</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arm or option</source>
+        <translation>Option oder Produkt/Studie</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3656,12 +3866,12 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+127"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>n unknown</source>
         <translation>n unbekannt</translation>
     </message>

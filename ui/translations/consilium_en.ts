@@ -326,7 +326,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <location line="+288"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
@@ -552,7 +552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Click for all criteria</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,14 +560,29 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+166"/>
+        <location filename="../compare/ComparisonView.cpp" line="+58"/>
+        <source>Site availabilit&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Which options this centre offers, can refer to, or does not offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <location line="+3"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Comparison of the four options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products and trials under each arm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -726,7 +741,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+203"/>
+        <location line="+205"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,7 +751,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>What would change the answer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,7 +926,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>cannot set the page size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,7 +944,17 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+118"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+59"/>
+        <source>from the option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from the arm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,12 +975,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Inputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,7 +1000,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Source:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,18 +1339,18 @@
 <context>
     <name>consilium::DrillDownDialog</name>
     <message>
-        <location filename="../compare/DrillDownDialog.cpp" line="+26"/>
-        <location line="+34"/>
+        <location filename="../compare/DrillDownDialog.cpp" line="+27"/>
+        <location line="+42"/>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
-        <source>Arm</source>
+        <location line="-34"/>
+        <source>Arm or option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Only what &amp;decides the verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,18 +1365,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Criterion details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+79"/>
         <source>no result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Criteria: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Earliest start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(ineligible: not a start date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What would change this option&apos;s answer: nothing is missing for its exclusion criteria.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What would change this option&apos;s answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Criteria: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2452,6 +2507,102 @@ Rule pack %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::OptionsModel</name>
+    <message>
+        <location filename="../compare/OptionsModel.cpp" line="+38"/>
+        <source>trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>status unknown: no jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>investigational</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off-label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no status found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no status found (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not encoded: check the protocol at screening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not encoded, check at screening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Click for all criteria of this option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>no further option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>consilium::PackDialog</name>
     <message>
         <location filename="../packs/PackDialog.cpp" line="+74"/>
@@ -2897,7 +3048,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Your treatment options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +3058,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>Is this possible for me?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2942,7 +3093,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2957,7 +3108,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Rule pack %1, built into the program.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2977,7 +3128,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3179,7 +3330,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>rate not reported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3446,6 +3597,42 @@ Rule pack %2 %3
     </message>
 </context>
 <context>
+    <name>consilium::SiteAvailability</name>
+    <message>
+        <location filename="../compare/SiteAvailability.cpp" line="+61"/>
+        <source>Offered at this centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can refer to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consilium::SiteAvailabilityDialog</name>
+    <message>
+        <location line="+8"/>
+        <source>Options at this centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Offered options are listed first; options not offered are greyed but still evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>consilium::Startup</name>
     <message>
         <location filename="../shell/Startup.cpp" line="+74"/>
@@ -3488,7 +3675,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+59"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+91"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3498,12 +3685,27 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+255"/>
         <source>Logistics timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+3"/>
+        <source>Timeline shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Each arm&apos;s default timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3513,7 +3715,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-330"/>
         <source>ineligible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3538,12 +3740,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-209"/>
         <source>Evidence: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+137"/>
         <source>Days from the as-of date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3553,7 +3755,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+217"/>
         <source>Earliest start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3561,7 +3763,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+45"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+44"/>
         <source>Any grade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3571,12 +3773,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Arm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Severity shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3591,12 +3788,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+127"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>n unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3641,7 +3838,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-141"/>
+        <source>Arm or option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>any-grade rates</source>
         <translation type="unfinished"></translation>
     </message>
