@@ -16,7 +16,8 @@ std::optional<PackLoader::TextVariants> PackLoader::textVariants(const Value &v,
     if (v.IsString())
         return TextVariants { { QStringLiteral("en"), json::toQString(v) } };
     if (!v.IsObject()) {
-        error(path, QStringLiteral("expected a string or an object {\"en\": …, \"de\": …}, found %1").arg(json::typeName(v)),
+        error(path,
+            QStringLiteral("expected a string or an object {\"en\": …, \"de\": …}, found %1").arg(json::typeName(v)),
             FindingCode::Type);
         return std::nullopt;
     }
@@ -43,7 +44,8 @@ std::optional<PackLoader::TextVariants> PackLoader::textVariants(const Value &v,
     }
     const auto en = std::find_if(out.begin(), out.end(), [](const auto &t) { return t.first == QLatin1String("en"); });
     if (ok && en == out.end()) {
-        error(json::childPath(path, "en"), QStringLiteral("the English text \"en\" is required"), FindingCode::Required);
+        error(
+            json::childPath(path, "en"), QStringLiteral("the English text \"en\" is required"), FindingCode::Required);
         ok = false;
     }
     if (!ok)
