@@ -169,7 +169,8 @@ void TestPackTexts::keepsBothLanguages()
     QCOMPARE(pack->arms()[0].label, QStringLiteral("Autologous CAR T"));
     const int ci = criterionIndex(*pack, "AUTO-AGE-01");
     QCOMPARE(pack->criteria()[std::size_t(ci)].explanationTemplate, QString::fromUtf8(kAgeEn));
-    QCOMPARE(pack->text(textKey(u"criterion", QStringLiteral("AUTO-AGE-01"), u"explanation"), QStringLiteral("de")).text,
+    QCOMPARE(
+        pack->text(textKey(u"criterion", QStringLiteral("AUTO-AGE-01"), u"explanation"), QStringLiteral("de")).text,
         QString::fromUtf8(kAgeDe));
 }
 
@@ -178,7 +179,8 @@ void TestPackTexts::fallsBackToEnglishFlagged()
     json::Diagnostics diag;
     const auto pack = RulePack::load(germanPack(), diag);
     QVERIFY(pack);
-    const LocalText arm = pack->text(textKey(u"arm", QStringLiteral("allogeneic_car_t"), u"label"), QStringLiteral("de"));
+    const LocalText arm
+        = pack->text(textKey(u"arm", QStringLiteral("allogeneic_car_t"), u"label"), QStringLiteral("de"));
     QCOMPARE(arm.text, QStringLiteral("Allogeneic CAR T"));
     QVERIFY(arm.fellBack);
     // English asked for: never a fallback.
@@ -197,29 +199,36 @@ void TestPackTexts::refusesBadTextShapes_data()
     const QString age = pathOf("variables", "age_years");
     QTest::newRow("unknown language") << mutated([](Doc &d) {
         set(d, byId(d, "variables", "age_years"), "label", texts(d, { { "en", "Age" }, { "fr", "Âge" } }));
-    }) << age + QStringLiteral(".label.fr") << QStringLiteral("unknown-key");
+    }) << age + QStringLiteral(".label.fr")
+                                      << QStringLiteral("unknown-key");
     QTest::newRow("no English") << mutated([](Doc &d) {
         set(d, byId(d, "variables", "age_years"), "label", texts(d, { { "de", "Alter" } }));
-    }) << age + QStringLiteral(".label.en") << QStringLiteral("required");
+    }) << age + QStringLiteral(".label.en")
+                                << QStringLiteral("required");
     QTest::newRow("German not a string") << mutated([](Doc &d) {
         JValue o = texts(d, { { "en", "Age" } });
         o.AddMember("de", JValue(3), d.GetAllocator());
         set(d, byId(d, "variables", "age_years"), "label", std::move(o));
-    }) << age + QStringLiteral(".label.de") << QStringLiteral("type");
+    }) << age + QStringLiteral(".label.de")
+                                         << QStringLiteral("type");
     QTest::newRow("empty German") << mutated([](Doc &d) {
         set(d, byId(d, "variables", "age_years"), "label", texts(d, { { "en", "Age" }, { "de", " " } }));
-    }) << age + QStringLiteral(".label.de") << QStringLiteral("required");
+    }) << age + QStringLiteral(".label.de")
+                                  << QStringLiteral("required");
     QTest::newRow("a number") << mutated([](Doc &d) {
         set(d, byId(d, "options", "auto-miv-cel-kysa8"), "screening_note", JValue(1));
-    }) << pathOf("options", "auto-miv-cel-kysa8") + QStringLiteral(".screening_note") << QStringLiteral("type");
+    }) << pathOf("options", "auto-miv-cel-kysa8") + QStringLiteral(".screening_note")
+                              << QStringLiteral("type");
     QTest::newRow("unknown language in a list") << mutated([](Doc &d) {
         JValue notes(rapidjson::kArrayType);
         notes.PushBack(texts(d, { { "en", "a" }, { "es", "b" } }), d.GetAllocator());
         set(d, byId(d, "options", "auto-miv-cel-kysa8"), "notes", std::move(notes));
-    }) << pathOf("options", "auto-miv-cel-kysa8") + QStringLiteral(".notes[0].es") << QStringLiteral("unknown-key");
+    }) << pathOf("options", "auto-miv-cel-kysa8") + QStringLiteral(".notes[0].es")
+                                                << QStringLiteral("unknown-key");
     QTest::newRow("German template, unknown identifier") << mutated([](Doc &d) {
         set(d, byId(d, "criteria", "AUTO-AGE-01"), "explanation", texts(d, { { "en", kAgeEn }, { "de", "{alter}" } }));
-    }) << pathOf("criteria", "AUTO-AGE-01") + QStringLiteral(".explanation.de") << QStringLiteral("template");
+    }) << pathOf("criteria", "AUTO-AGE-01") + QStringLiteral(".explanation.de")
+                                                         << QStringLiteral("template");
 }
 
 void TestPackTexts::refusesBadTextShapes()
@@ -255,8 +264,8 @@ void TestPackTexts::germanTemplateNeedsSamePlaceholders()
     });
     json::Diagnostics diag;
     QVERIFY(!RulePack::load(bytes, diag));
-    QCOMPARE(diag.findings()[0].path,
-        pathOf("criteria", "AUTO-AGE-01") + QStringLiteral(".explanation_by_state.met.de"));
+    QCOMPARE(
+        diag.findings()[0].path, pathOf("criteria", "AUTO-AGE-01") + QStringLiteral(".explanation_by_state.met.de"));
 }
 
 void TestPackTexts::germanExplanationRendered()
@@ -326,7 +335,8 @@ void TestPackTexts::resultStaysEnglish()
         const Engine engine(*pack);
         const CaseOutcome v02 = evaluateCase(engine, exampleCase("V02-spec-example"));
         QVERIFY(v02.ok());
-        QString both = QString::fromUtf8(resultJson(engine, *v02.evaluation, true)) + resultText(engine, *v02.evaluation);
+        QString both
+            = QString::fromUtf8(resultJson(engine, *v02.evaluation, true)) + resultText(engine, *v02.evaluation);
         both.replace(pack->sha256(), QStringLiteral("SHA")).replace(pack->sha256().left(12), QStringLiteral("SHORT"));
         out << both;
     }
