@@ -556,7 +556,7 @@
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Click for all criteria</source>
         <translation>Klicken für alle Kriterien</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>Falldaten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Medications:</source>
         <translation>Medikamente:</translation>
     </message>
@@ -730,7 +730,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+203"/>
+        <location line="+205"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
@@ -740,7 +740,7 @@
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>What would change the answer:</source>
         <translation>Was das Ergebnis ändern würde:</translation>
     </message>
@@ -919,7 +919,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -937,7 +937,7 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+118"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+122"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -1298,7 +1298,7 @@
         <translation> (Bestandteile fehlen)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -2940,7 +2940,7 @@ Regelwerk %2 %3
         <translation>Die übliche Behandlung</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Your treatment options</source>
         <translation>Ihre Behandlungsmöglichkeiten</translation>
     </message>
@@ -2950,7 +2950,7 @@ Regelwerk %2 %3
         <translation>Ihr Behandlungsteam hat besprochen, welche Behandlungen Ihnen helfen könnten. Diese Seite vergleicht sie. Sie trifft keine Wahl für Sie: Sie entscheiden gemeinsam mit Ihrem Team.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>Is this possible for me?</source>
         <translation>Ist das für mich möglich?</translation>
     </message>
@@ -2985,7 +2985,7 @@ Regelwerk %2 %3
         <translation>Wie sicher sind wir?</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
         <translation>Begriffe: „CAR-T“ bedeutet im Labor veränderte Immunzellen. „Chemotherapie“ ist hier eine kurze, niedrig dosierte Behandlung, die Platz für die neuen Zellen schafft. Zahlen wie „11 von 15 Personen“ stammen aus kleinen Studien und können sich ändern.</translation>
     </message>
@@ -3000,7 +3000,7 @@ Regelwerk %2 %3
         <translation>Erstellt am %1 für Ihr Gespräch mit Ihrem Behandlungsteam.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Rule pack %1, built into the program.</source>
         <translation>Regelwerk %1, in das Programm eingebaut.</translation>
     </message>
@@ -3020,7 +3020,7 @@ Regelwerk %2 %3
         <translation>Regelwerk %1; wie es geladen wurde, ist nicht festgehalten.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation>Diese Seite unterstützt ein Gespräch. Die Verantwortung für die Entscheidung trägt Ihr Behandlungsteam.</translation>
     </message>
@@ -3033,7 +3033,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::ResultText</name>
     <message numerus="yes">
-        <location filename="../compare/ResultText.cpp" line="+29"/>
+        <location filename="../compare/ResultText.cpp" line="+30"/>
         <source>Eligible · %n caution(s) not yet checked</source>
         <translation>
             <numerusform>Geeignet · %n Einschränkung noch nicht geprüft</numerusform>
@@ -3080,7 +3080,55 @@ Regelwerk %2 %3
         <translation>Nicht zutreffend</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>%1 [EN]</source>
+        <comment>a pack text shown in English because the pack has none in this language</comment>
+        <translation>%1 [EN]</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>unknown</source>
+        <comment>a value in an explanation</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not evaluated</source>
+        <comment>a value in an explanation</comment>
+        <translation>nicht erhoben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <comment>a value in an explanation</comment>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <comment>a value in an explanation</comment>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 missing</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation>fehlend: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 unknown</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation>unbekannt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 not evaluated</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation>nicht erhoben: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Jurisdiction</source>
         <translation>Rechtsraum</translation>
     </message>
@@ -3310,7 +3358,7 @@ Regelwerk %2 %3
         <translation>Nachbeobachtung: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weiteres</numerusform>

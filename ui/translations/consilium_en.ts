@@ -552,7 +552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Click for all criteria</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,7 +710,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Medications:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,7 +726,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+203"/>
+        <location line="+205"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,7 +736,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>What would change the answer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,7 +911,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>cannot set the page size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,7 +929,7 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+118"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+122"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,7 +1286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2897,7 +2897,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Your treatment options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +2907,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>Is this possible for me?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2942,7 +2942,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Words: &quot;CAR T&quot; means immune cells changed in a lab. &quot;Chemotherapy&quot; here is a short, low-dose treatment that makes room for the new cells. Numbers such as &quot;11 of 15 people&quot; come from small studies and may change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2957,7 +2957,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Rule pack %1, built into the program.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2977,7 +2977,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>This page supports a conversation. Your care team is responsible for the decision.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,7 +2990,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::ResultText</name>
     <message numerus="yes">
-        <location filename="../compare/ResultText.cpp" line="+29"/>
+        <location filename="../compare/ResultText.cpp" line="+30"/>
         <source>Eligible · %n caution(s) not yet checked</source>
         <translation>
             <numerusform>Eligible · %n caution not yet checked</numerusform>
@@ -3037,7 +3037,55 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>%1 [EN]</source>
+        <comment>a pack text shown in English because the pack has none in this language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>unknown</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not evaluated</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 missing</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 unknown</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 not evaluated</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Jurisdiction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3255,7 +3303,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
