@@ -29,6 +29,11 @@ QString Evaluation::explanationText(int criterion) const
     return renderExplanationText(*m_pack, m_ws, criterion);
 }
 
+LocalText Evaluation::explanationText(int criterion, const ExplanationWords &words) const
+{
+    return renderExplanationText(*m_pack, m_ws, criterion, words);
+}
+
 QString Evaluation::displayValue(int slot) const
 {
     return consilium::displayValue(*m_pack, m_ws, slot);

@@ -14,6 +14,8 @@
 
 namespace consilium {
 
+struct ExplanationWords; // engine/Explanations.h
+
 // Per-case scratch space of the engine's fast path (Engine::evaluate). Sized once by
 // Engine::prepare(); evaluating a case then allocates nothing. Views never read it: they read an
 // Evaluation.
@@ -128,6 +130,9 @@ public:
     void appendExplanation(QString &out, int criterion) const;
     // The same without the state prefix.
     QString explanationText(int criterion) const;
+    // The same in `words.language`, flagged when the pack has no text in that language and the
+    // English one is given instead (resources/packs/FORMAT.md, "Texts in more than one language").
+    LocalText explanationText(int criterion, const ExplanationWords &words) const;
 
     // By slot (variables, jurisdiction, derived values).
     ValueStatus status(int slot) const { return m_ws.status[std::size_t(slot)]; }

@@ -64,15 +64,21 @@ QString verdictLabel(Verdict v)
 
 namespace {
 
-void appendDisplayValue(QString &out, const RulePack &pack, const Workspace &ws, int slot)
+const ExplanationWords &englishWords()
+{
+    static const ExplanationWords words;
+    return words;
+}
+
+void appendDisplayValue(QString &out, const RulePack &pack, const Workspace &ws, int slot, const ExplanationWords &w)
 {
     const ValueStatus st = ws.status[std::size_t(slot)];
     if (st == ValueStatus::NotEvaluated) {
-        out += QLatin1String("not evaluated");
+        out += w.notEvaluatedValue;
         return;
     }
     if (st != ValueStatus::Known) {
-        out += QLatin1String("unknown");
+        out += w.unknownValue;
         return;
     }
     const double v = ws.values[std::size_t(slot)];
@@ -90,7 +96,7 @@ void appendDisplayValue(QString &out, const RulePack &pack, const Workspace &ws,
         return;
     }
     case ValueType::Bool:
-        out += v != 0.0 ? QLatin1String("yes") : QLatin1String("no");
+        out += v != 0.0 ? w.yes : w.no;
         return;
     case ValueType::Enum:
         if (const QStringList *values = pack.slotValues(slot))
@@ -107,7 +113,7 @@ void appendDisplayValue(QString &out, const RulePack &pack, const Workspace &ws,
 QString displayValue(const RulePack &pack, const Workspace &ws, int slot)
 {
     QString out;
-    appendDisplayValue(out, pack, ws, slot);
+    appendDisplayValue(out, pack, ws, slot, englishWords());
     return out;
 }
 
@@ -115,7 +121,7 @@ namespace {
 
 // Why a derived value is unknown: "Serum creatinine missing; Sex not evaluated" (pack labels,
 // grouped by status), or empty when no raw input is missing (e.g. EASIX with platelets 0).
-QString missingReason(const RulePack &pack, const Workspace &ws, int slot)
+QString missingReason(const RulePack &pack, const Workspace &ws, int slot, const ExplanationWords &w)
 {
     if (pack.symbol(slot).kind != SymbolKind::Derived)
         return {};
@@ -133,6 +139,8 @@ QString missingReason(const RulePack &pack, const Workspace &ws, int slot)
         }
         const Symbol &sym = pack.symbol(in);
         QString label = sym.kind == SymbolKind::Variable ? pack.variables()[std::size_t(sym.index)].label : QString();
+        if (!label.isEmpty() && !PackTexts::isEnglish(w.language)) // a label without a translation stays English
+            label = pack.text(textKey(u"variable", sym.id, u"label"), w.language).text;
         if (label.isEmpty())
             label = sym.id;
         switch (ws.status[std::size_t(in)]) {
@@ -151,48 +159,70 @@ QString missingReason(const RulePack &pack, const Workspace &ws, int slot)
     QStringList groups;
     const QString comma = QStringLiteral(", ");
     if (!missing.isEmpty())
-        groups.append(missing.join(comma) + QStringLiteral(" missing"));
+        groups.append(w.missing.arg(missing.join(comma)));
     if (!unknown.isEmpty())
-        groups.append(unknown.join(comma) + QStringLiteral(" unknown"));
+        groups.append(w.unknown.arg(unknown.join(comma)));
     if (!notEvaluated.isEmpty())
-        groups.append(notEvaluated.join(comma) + QStringLiteral(" not evaluated"));
+        groups.append(w.notEvaluated.arg(notEvaluated.join(comma)));
     return groups.join(QStringLiteral("; "));
 }
 
 // A placeholder: the value, then its unit only if the value is known; for an unknown derived
 // value, why (each reason once per sentence).
-void appendPlaceholder(
-    QString &out, const RulePack &pack, const Workspace &ws, const TemplatePart &part, QStringList &reasonsGiven)
+void appendPlaceholder(QString &out, const RulePack &pack, const Workspace &ws, const TemplatePart &part,
+    QStringList &reasonsGiven, const ExplanationWords &w)
 {
-    appendDisplayValue(out, pack, ws, part.slot);
+    appendDisplayValue(out, pack, ws, part.slot, w);
     if (ws.status[std::size_t(part.slot)] == ValueStatus::Known) {
         out += part.text;
         return;
     }
-    const QString reason = missingReason(pack, ws, part.slot);
+    const QString reason = missingReason(pack, ws, part.slot, w);
     if (reason.isEmpty() || reasonsGiven.contains(reason))
         return;
     reasonsGiven.append(reason);
     out += QStringLiteral(" (") + reason + QLatin1Char(')');
 }
 
+void appendParts(QString &out, const RulePack &pack, const Workspace &ws, const std::vector<TemplatePart> &parts,
+    const ExplanationWords &w)
+{
+    QStringList reasonsGiven;
+    for (const TemplatePart &part : parts) {
+        if (part.slot >= 0)
+            appendPlaceholder(out, pack, ws, part, reasonsGiven, w);
+        else
+            out += part.text;
+    }
+}
+
 } // namespace
 
 QString unknownValueReason(const RulePack &pack, const Workspace &ws, int slot)
 {
-    return ws.status[std::size_t(slot)] == ValueStatus::Known ? QString() : missingReason(pack, ws, slot);
+    return ws.status[std::size_t(slot)] == ValueStatus::Known ? QString()
+                                                              : missingReason(pack, ws, slot, englishWords());
 }
 
 void appendExplanationText(QString &out, const RulePack &pack, const Workspace &ws, int criterion)
 {
     const Criterion &cr = pack.criteria()[std::size_t(criterion)];
-    QStringList reasonsGiven;
-    for (const TemplatePart &part : cr.explanationFor(ws.states[std::size_t(criterion)])) {
-        if (part.slot >= 0)
-            appendPlaceholder(out, pack, ws, part, reasonsGiven);
-        else
-            out += part.text;
+    appendParts(out, pack, ws, cr.explanationFor(ws.states[std::size_t(criterion)]), englishWords());
+}
+
+LocalText renderExplanationText(const RulePack &pack, const Workspace &ws, int criterion, const ExplanationWords &words)
+{
+    const Criterion &cr = pack.criteria()[std::size_t(criterion)];
+    const CriterionState state = ws.states[std::size_t(criterion)];
+    LocalText out;
+    if (const auto *parts = cr.explanationFor(state, words.language)) {
+        appendParts(out.text, pack, ws, *parts, words);
+    } else {
+        // No template in that language: the English sentence, English words included, flagged.
+        appendParts(out.text, pack, ws, cr.explanationFor(state), englishWords());
+        out.fellBack = true;
     }
+    return out;
 }
 
 void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, int criterion)

@@ -29,6 +29,25 @@ void appendExplanation(QString &out, const RulePack &pack, const Workspace &ws, 
 // The explanation without the state prefix (for views that show the state in its own column).
 QString renderExplanationText(const RulePack &pack, const Workspace &ws, int criterion);
 void appendExplanationText(QString &out, const RulePack &pack, const Workspace &ws, int criterion);
+// The engine's own words inside an explanation shown in another language (a view fills them
+// through tr()); the defaults are the English words of the result (docs/result-format.md).
+// `missing`, `unknown` and `notEvaluated` hold "%1" for the list of input labels.
+struct ExplanationWords {
+    QString language; // "" or "en": the English pack texts
+    QString unknownValue = QStringLiteral("unknown");
+    QString notEvaluatedValue = QStringLiteral("not evaluated");
+    QString yes = QStringLiteral("yes");
+    QString no = QStringLiteral("no");
+    QString missing = QStringLiteral("%1 missing");
+    QString unknown = QStringLiteral("%1 unknown");
+    QString notEvaluated = QStringLiteral("%1 not evaluated");
+};
+// The explanation without the state prefix in `words.language` (resources/packs/FORMAT.md, "Texts
+// in more than one language"): that language's template for the state and its variable labels;
+// when the pack has no template in that language, the English one with `fellBack` set.
+LocalText renderExplanationText(
+    const RulePack &pack, const Workspace &ws, int criterion, const ExplanationWords &words);
+
 QString stateLabel(CriterionState s);
 QString verdictLabel(Verdict v);
 

@@ -120,9 +120,9 @@ void PackLoader::loadCriteria(const ObjectView &top)
         }
         if (auto e = expression(o, "condition", cr.id))
             cr.condition = std::move(*e);
-        if (auto text = o.string("explanation")) {
-            cr.explanationTemplate = *text;
-            cr.explanation = parseTemplate(cr.explanationTemplate, o.pathOf("explanation"));
+        if (auto t = explanationTexts(o, "explanation", textKey(u"criterion", cr.id, u"explanation"), 0, cr)) {
+            cr.explanationTemplate = t->first;
+            cr.explanation = std::move(t->second);
         }
         if (o.has("explanation_by_state")) {
             // Every key optional; the same placeholder checks as the neutral template.
@@ -133,9 +133,11 @@ void PackLoader::loadCriteria(const ObjectView &top)
                          CriterionState::NotApplicable }) {
                     const std::string_view key = toString(st);
                     const auto i = std::size_t(st);
-                    if (auto text = by.string(key)) {
-                        cr.stateExplanations[i] = parseTemplate(*text, by.pathOf(key));
-                        cr.stateTemplates[i] = *text;
+                    const QString tkey = textKey(u"criterion", cr.id,
+                        QStringLiteral("explanation_by_state.") + QLatin1String(key.data(), qsizetype(key.size())));
+                    if (auto t = explanationTexts(by, key, tkey, i + 1, cr)) {
+                        cr.stateExplanations[i] = std::move(t->second);
+                        cr.stateTemplates[i] = t->first;
                     }
                 }
             }

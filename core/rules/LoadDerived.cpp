@@ -123,7 +123,8 @@ void PackLoader::loadDerived(const ObjectView &top)
             std::optional<Expression> when;
             if (ao.get("when") && !(when = expression(ao, "when", def.id)))
                 continue;
-            const QString note = ao.string("note").value_or(QString());
+            const QString note
+                = text(ao, "note", textKey(u"derived", def.id, u"applicability.note")).value_or(QString());
             if (note.trimmed().isEmpty())
                 error(ao.pathOf("note"), QStringLiteral("expected a non-empty note"), FindingCode::Required);
             else
@@ -140,10 +141,10 @@ std::optional<int> PackLoader::registerDerived(const Value &v, const QString &pa
         return std::nullopt;
     DerivedDef def;
     def.id = o.string("id").value_or(QString());
-    def.label = o.string("label").value_or(QString());
+    def.label = text(o, "label", textKey(u"derived", def.id, u"label")).value_or(QString());
     def.unit = o.string("unit").value_or(QString());
     def.citation = o.string("citation").value_or(QString());
-    def.note = o.string("note").value_or(QString());
+    def.note = text(o, "note", textKey(u"derived", def.id, u"note")).value_or(QString());
     def.decimals = int(o.integer("decimals").value_or(1));
     def.values = o.stringList("values").value_or(QStringList());
     const QString formula = o.string("formula").value_or(QString());
@@ -198,7 +199,7 @@ void PackLoader::registerCategory(const ObjectView &o, int scoreIndex)
     if (!co.isObject())
         return;
     cdef.id = co.string("id").value_or(QString());
-    cdef.label = co.string("label").value_or(QString());
+    cdef.label = text(co, "label", textKey(u"derived", cdef.id, u"label")).value_or(QString());
     cdef.values = co.stringList("values").value_or(QStringList());
     if (cdef.values.size() != 2)
         error(co.pathOf("values"), QStringLiteral("expected [low, high]"), FindingCode::Invalid);

@@ -92,7 +92,7 @@ std::optional<PhaseDef> PackLoader::phase(const Value &v, const QString &path, c
         return std::nullopt;
     PhaseDef ph;
     ph.phase = o.string("phase").value_or(QString());
-    ph.note = o.string("note").value_or(QString());
+    ph.note = pathText(o, "note").value_or(QString());
     ph.evidence = o.string("evidence").value_or(QString());
     ph.omitIfEmpty = o.boolean("omit_if_empty").value_or(false);
     if (const Value *s = o.get("start")) {
@@ -139,7 +139,7 @@ PackFact PackLoader::fact(const ObjectView &o, std::string_view key)
         return f;
     f.source = fo.string("source").value_or(QString());
     f.evidence = fo.string("evidence").value_or(QString());
-    f.note = fo.string("note").value_or(QString());
+    f.note = pathText(fo, "note").value_or(QString());
     const Value *val = fo.get("value");
     if (val && val->IsNumber()) {
         f.kind = PackFact::Kind::Number;
@@ -190,7 +190,7 @@ void PackLoader::loadLogistics(const ObjectView &top)
                 prm.value = po.number("value").value_or(kUnknown);
                 prm.source = po.string("source").value_or(QString());
                 prm.evidence = po.string("evidence").value_or(QString());
-                prm.note = po.string("note").value_or(QString());
+                prm.note = pathText(po, "note").value_or(QString());
                 def.parameters.insert(json::toQString(it->name), prm);
             }
         }
@@ -218,8 +218,9 @@ void PackLoader::loadLogistics(const ObjectView &top)
         def.inpatientDays = fact(o, "inpatient_days");
         def.caregiverRequired = fact(o, "caregiver_required");
         def.longTermFollowUpYears = fact(o, "long_term_follow_up_years");
-        def.centreRequirements = o.stringList("centre_requirements").value_or(QStringList());
-        def.notes = o.stringList("notes").value_or(QStringList());
+        def.centreRequirements
+            = textList(o, "centre_requirements", o.pathOf("centre_requirements")).value_or(QStringList());
+        def.notes = textList(o, "notes", o.pathOf("notes")).value_or(QStringList());
     }
 }
 
@@ -235,8 +236,8 @@ void PackLoader::loadVariants(const Value &variants, const QString &path, const 
         LogisticsDef::Variant variant;
         if (auto e = expression(vo, "when", arm))
             variant.when = std::move(*e);
-        variant.label = vo.string("label").value_or(QString());
-        variant.note = vo.string("note").value_or(QString());
+        variant.label = pathText(vo, "label").value_or(QString());
+        variant.note = pathText(vo, "note").value_or(QString());
         variant.phases = phases(vo.array("phases"), vo.pathOf("phases"), def);
         def.variants.push_back(std::move(variant));
     }

@@ -52,7 +52,7 @@ std::optional<LogisticsOverride::Days> PackLoader::overrideDays(const ObjectView
         ObjectView fo(*v, path, d, { "value", "source", "evidence" }, { "note" });
         days.fact.source = fo.string("source").value_or(QString());
         days.fact.evidence = fo.string("evidence").value_or(QString());
-        days.fact.note = fo.string("note").value_or(QString());
+        days.fact.note = pathText(fo, "note").value_or(QString());
         days.fact.kind = PackFact::Kind::Number;
         const QString vpath = childPath(path, "value");
         days.perJurisdiction.assign(std::size_t(p.m_jurisdictions.size()), 0);
@@ -104,8 +104,8 @@ void PackLoader::loadOverride(const Value &v, const QString &path, OptionDef &op
             if (lo.has("regimen") && !regimens.contains(l.regimen))
                 error(lo.pathOf("regimen"), QStringLiteral("expected flu_cy, cy_only, bendamustine or none"),
                     FindingCode::Enum);
-            l.doses = lo.string("doses").value_or(QString());
-            l.alternatives = lo.stringList("alternatives").value_or(QStringList());
+            l.doses = pathText(lo, "doses").value_or(QString());
+            l.alternatives = textList(lo, "alternatives", lo.pathOf("alternatives")).value_or(QStringList());
             for (const QString &alt : l.alternatives) {
                 if (!regimens.contains(alt))
                     error(lo.pathOf("alternatives"),
@@ -122,8 +122,8 @@ void PackLoader::loadOverride(const Value &v, const QString &path, OptionDef &op
 
 void PackLoader::loadOptionHeader(const ObjectView &o, OptionDef &opt)
 {
-    opt.label = o.string("label").value_or(QString());
-    opt.name = o.string("name").value_or(QString());
+    opt.label = text(o, "label", textKey(u"option", opt.id, u"label")).value_or(QString());
+    opt.name = text(o, "name", textKey(u"option", opt.id, u"name")).value_or(QString());
     opt.kind = o.string("kind").value_or(QString());
     if (o.has("kind") && opt.kind != QLatin1String("trial") && opt.kind != QLatin1String("product")
         && opt.kind != QLatin1String("regimen"))
@@ -145,7 +145,9 @@ void PackLoader::loadOptionHeader(const ObjectView &o, OptionDef &opt)
             ObjectView so(it->value, jpath, d, { "status" }, { "note" });
             if (!so.isObject())
                 continue;
-            OptionDef::Status s { j, so.string("status").value_or(QString()), so.string("note").value_or(QString()) };
+            OptionDef::Status s { j, so.string("status").value_or(QString()),
+                text(so, "note", textKey(u"option", opt.id, QStringLiteral("status.") + j + QStringLiteral(".note")))
+                    .value_or(QString()) };
             if (so.has("status") && !statuses.contains(s.status))
                 error(so.pathOf("status"), QStringLiteral("expected approved, investigational, off_label or not_found"),
                     FindingCode::Enum);
@@ -153,12 +155,13 @@ void PackLoader::loadOptionHeader(const ObjectView &o, OptionDef &opt)
         }
     }
     opt.registry = o.stringList("registry").value_or(QStringList());
-    opt.diseasesStudied = o.string("diseases_studied").value_or(QString());
+    opt.diseasesStudied
+        = text(o, "diseases_studied", textKey(u"option", opt.id, u"diseases_studied")).value_or(QString());
     opt.source = o.string("source").value_or(QString());
     opt.evidence = o.string("evidence").value_or(QString());
     opt.replaces = o.stringList("replaces").value_or(QStringList());
-    opt.screeningNote = o.string("screening_note").value_or(QString());
-    opt.notes = o.stringList("notes").value_or(QStringList());
+    opt.screeningNote = text(o, "screening_note", textKey(u"option", opt.id, u"screening_note")).value_or(QString());
+    opt.notes = textList(o, "notes", textKey(u"option", opt.id, u"notes")).value_or(QStringList());
 }
 
 void PackLoader::loadOptions(const ObjectView &top)

@@ -48,9 +48,9 @@ void PackLoader::loadToxicity(const ObjectView &top)
             if (e.kind == QLatin1String("aid_cohort") && (o.has("any_grade_percent") || o.has("grade3plus_percent"))
                 && e.n <= 0)
                 error(o.pathOf("n"), QStringLiteral("an autoimmune-cohort rate needs its n"), FindingCode::Required);
-            e.population = o.string("population").value_or(QString());
-            e.followUp = o.string("follow_up").value_or(QString());
-            e.summary = o.string("summary").value_or(QString());
+            e.population = pathText(o, "population").value_or(QString());
+            e.followUp = pathText(o, "follow_up").value_or(QString());
+            e.summary = pathText(o, "summary").value_or(QString());
             e.source = o.string("source").value_or(QString());
             e.evidence = o.string("evidence").value_or(QString());
             if (auto sub = o.string("sub_option")) {
@@ -84,7 +84,7 @@ void PackLoader::loadModifiers(const ObjectView &top)
             continue;
         Modifier m;
         m.id = o.string("id").value_or(QString());
-        m.label = o.string("label").value_or(QString());
+        m.label = text(o, "label", textKey(u"modifier", m.id, u"label")).value_or(QString());
         if (auto e = expression(o, "when", m.id))
             m.when = std::move(*e);
         const QStringList arms = o.stringList("arms").value_or(QStringList());
@@ -95,7 +95,7 @@ void PackLoader::loadModifiers(const ObjectView &top)
             else
                 m.arms[std::size_t(idx)] = true;
         }
-        m.text = o.string("text").value_or(QString());
+        m.text = text(o, "text", textKey(u"modifier", m.id, u"text")).value_or(QString());
         m.source = o.string("source").value_or(QString());
         m.evidence = o.string("evidence").value_or(QString());
         p.m_modifiers.push_back(std::move(m));

@@ -23,9 +23,9 @@ void PackLoader::loadVariables(const ObjectView &top)
             continue;
         Variable var;
         var.id = o.string("id").value_or(QString());
-        var.label = o.string("label").value_or(QString());
+        var.label = text(o, "label", textKey(u"variable", var.id, u"label")).value_or(QString());
         var.group = o.string("group").value_or(QString());
-        var.note = o.string("note").value_or(QString());
+        var.note = text(o, "note", textKey(u"variable", var.id, u"note")).value_or(QString());
         const auto type = parseType(o.string("type").value_or(QString()), false);
         if (!type) {
             error(o.pathOf("type"), QStringLiteral("expected number, integer, bool or enum"), FindingCode::Enum);
@@ -151,8 +151,8 @@ void PackLoader::loadDrugs(const ObjectView &top)
             continue;
         DrugClass dc;
         dc.id = o.string("id").value_or(QString());
-        dc.label = o.string("label").value_or(QString());
-        dc.note = o.string("note").value_or(QString());
+        dc.label = text(o, "label", textKey(u"drug_class", dc.id, u"label")).value_or(QString());
+        dc.note = text(o, "note", textKey(u"drug_class", dc.id, u"note")).value_or(QString());
         dc.source = o.string("source").value_or(QString());
         dc.evidence = o.string("evidence").value_or(QString());
         dc.countsAsLine = o.boolean("counts_as_line").value_or(true);
@@ -211,7 +211,7 @@ void PackLoader::loadAgents(const Value &agents, const QString &path, const Drug
             continue;
         Agent agent;
         agent.id = ao.string("id").value_or(QString());
-        agent.label = ao.string("label").value_or(QString());
+        agent.label = text(ao, "label", textKey(u"agent", agent.id, u"label")).value_or(QString());
         agent.drugClass = classIndex;
         if (auto eq = ao.number("prednisone_equivalent_mg")) {
             if (dc.kind != DrugKind::Glucocorticoid || !(*eq > 0))

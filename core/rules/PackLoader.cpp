@@ -40,13 +40,13 @@ const Value *PackLoader::paramValue(const ObjectView &params, std::string_view k
     if (out) {
         out->source = po.string("source").value_or(QString());
         out->evidence = po.string("evidence").value_or(QString());
-        out->note = po.string("note").value_or(QString());
+        out->note = pathText(po, "note").value_or(QString());
         if (value && value->IsNumber())
             out->value = value->GetDouble();
     } else {
         po.string("source");
         po.string("evidence");
-        po.string("note");
+        pathText(po, "note");
     }
     return value;
 }
@@ -98,8 +98,8 @@ void PackLoader::load(const Value &root)
     if (top.has("id") && !packId.match(p.m_id).hasMatch())
         error(top.pathOf("id"), QStringLiteral("pack id must match [a-z0-9][a-z0-9._-]*"), FindingCode::Invalid);
     p.m_version = top.string("version").value_or(QString());
-    p.m_title = top.string("title").value_or(QString());
-    top.string("description");
+    p.m_title = text(top, "title", textKey(u"pack", p.m_id, u"title")).value_or(QString());
+    text(top, "description", textKey(u"pack", p.m_id, u"description"));
     p.m_effectiveFrom = top.string("effective_from").value_or(QString());
     if (top.has("effective_from") && !json::parseIsoDate(p.m_effectiveFrom))
         error(top.pathOf("effective_from"), QStringLiteral("expected a date YYYY-MM-DD"), FindingCode::Date);
@@ -116,7 +116,7 @@ void PackLoader::load(const Value &root)
     if (const Value *so = top.object("sign_off")) {
         ObjectView s(*so, top.pathOf("sign_off"), d, { "status", "note" });
         p.m_signOffStatus = s.string("status").value_or(QString());
-        p.m_signOffNote = s.string("note").value_or(QString());
+        p.m_signOffNote = text(s, "note", textKey(u"pack", p.m_id, u"sign_off.note")).value_or(QString());
         static const QStringList statuses
             = { QStringLiteral("unreviewed"), QStringLiteral("reviewed"), QStringLiteral("approved") };
         if (s.has("status") && !statuses.contains(p.m_signOffStatus))
@@ -178,7 +178,7 @@ void PackLoader::loadArms(const ObjectView &top)
         seen[std::size_t(idx)] = true;
         ArmDef &arm = p.m_arms[std::size_t(idx)];
         arm.id = id;
-        arm.label = o.string("label").value_or(QString());
+        arm.label = text(o, "label", textKey(u"arm", arm.id, u"label")).value_or(QString());
         if (const Value *subs = o.array("sub_options")) {
             if (id != QLatin1String("standard_care"))
                 error(o.pathOf("sub_options"), QStringLiteral("only standard_care may have sub-options"),
@@ -191,8 +191,10 @@ void PackLoader::loadArms(const ObjectView &top)
                 // An alias of an option (resources/packs/FORMAT.md, "Options"), resolved by linkOptions.
                 if (auto alias = so.string("option"))
                     m_aliases.push_back({ idx, int(arm.subOptions.size()), *alias, so.pathOf("option") });
-                arm.subOptions.push_back(
-                    { so.string("id").value_or(QString()), so.string("label").value_or(QString()), -1 });
+                const QString sid = so.string("id").value_or(QString());
+                const QString label = text(so, "label", textKey(u"sub_option", id + QLatin1Char('.') + sid, u"label"))
+                                          .value_or(QString());
+                arm.subOptions.push_back({ sid, label, -1 });
             }
         }
     }

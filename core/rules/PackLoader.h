@@ -15,6 +15,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace consilium {
@@ -48,6 +49,21 @@ private:
     {
         d.error(path, reason, QLatin1String(code));
     }
+
+    // Text fields (resources/packs/FORMAT.md, "Texts in more than one language", LoadTexts.cpp).
+    using TextVariants = std::vector<std::pair<QString, QString>>; // language -> text, English first
+    std::optional<TextVariants> textVariants(const Value &v, const QString &path);
+    // The English text of `field`; every language is kept under `key` (PackTexts).
+    std::optional<QString> text(const ObjectView &o, std::string_view field, const QString &key);
+    // A list of texts; item i is kept under "<keyPrefix>/<i>".
+    std::optional<QStringList> textList(const ObjectView &o, std::string_view field, const QString &keyPrefix);
+    // Text under `key` keyed by its own JSON path (objects without an id).
+    std::optional<QString> pathText(const ObjectView &o, std::string_view field)
+    {
+        return text(o, field, o.pathOf(field));
+    }
+    std::optional<std::pair<QString, std::vector<TemplatePart>>> explanationTexts(
+        const ObjectView &o, std::string_view field, const QString &key, std::size_t which, Criterion &cr);
 
     std::optional<SymbolInfo> lookup(const QString &name) const { return p.symbolInfo(name); }
     static std::optional<ValueType> parseType(const QString &t, bool allowDate);

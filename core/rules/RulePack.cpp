@@ -58,6 +58,19 @@ QString Variable::defaultUnit(const QString &jurisdiction) const
     return unit;
 }
 
+const std::vector<TemplatePart> *Criterion::explanationFor(CriterionState s, const QString &language) const
+{
+    if (PackTexts::isEnglish(language))
+        return &explanationFor(s);
+    const auto it = localExplanations.constFind(language);
+    if (it == localExplanations.constEnd())
+        return nullptr;
+    const auto &byState = (*it)[std::size_t(s) + 1];
+    if (!byState.empty())
+        return &byState;
+    return (*it)[0].empty() ? nullptr : &(*it)[0];
+}
+
 const UnitConversion *Variable::findUnit(const QString &normalisedUnit) const
 {
     for (const auto &u : units) {

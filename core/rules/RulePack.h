@@ -3,6 +3,7 @@
 
 #include "Logic.h"
 #include "rules/Expression.h"
+#include "rules/PackTexts.h"
 #include "json/StrictJson.h"
 
 #include <QByteArray>
@@ -225,6 +226,12 @@ struct Criterion {
             return stateExplanations[i];
         return explanation;
     }
+    // The other languages' templates (resources/packs/FORMAT.md, "Texts in more than one
+    // language"): language -> [neutral, then one per CriterionState]; an empty entry = none.
+    QHash<QString, std::array<std::vector<TemplatePart>, 5>> localExplanations;
+    // The template in `language` for state `s` (its per-state text, else its neutral one), or
+    // nullptr when that language has neither; English (or "") always has one.
+    const std::vector<TemplatePart> *explanationFor(CriterionState s, const QString &language) const;
     QString source;
     QString evidence;
     std::vector<int> slots; // every slot referenced by applies + condition
@@ -443,6 +450,9 @@ public:
     const std::array<std::vector<ToxicityEntry>, kArmCount> &toxicity() const noexcept { return m_toxicity; }
     const std::vector<Modifier> &modifiers() const noexcept { return m_modifiers; }
     const std::vector<Vignette> &vignettes() const noexcept { return m_vignettes; }
+    // Every text of the pack in every language it gives (FORMAT.md, "Texts in more than one language").
+    const PackTexts &texts() const noexcept { return m_texts; }
+    LocalText text(const QString &key, const QString &language) const { return m_texts.get(key, language); }
 
     // Slot table: variables first, then `jurisdiction`, then derived values.
     int slotCount() const noexcept { return int(m_symbols.size()); }
@@ -489,6 +499,7 @@ private:
     std::vector<Vignette> m_vignettes;
     std::vector<Symbol> m_symbols;
     QHash<QString, int> m_slotById;
+    PackTexts m_texts;
 };
 
 } // namespace consilium

@@ -360,7 +360,9 @@ void TestExplanations::textWithoutPrefix()
 void TestExplanations::perStateTexts()
 {
     QByteArray bytes = RulePack::builtinBytes();
-    const QByteArray from = "\"explanation\": \"LVEF {lvef|%} (required ≥ 45)\",";
+    // AUTO-CARD-01's explanation, English and German (resources/packs/FORMAT.md, "Texts in more than one language").
+    const QByteArray from
+        = R"json("explanation": {"en": "LVEF {lvef|%} (required ≥ 45)", "de": "LVEF {lvef|%} (≥ 45 erforderlich)"},)json";
     QCOMPARE(bytes.count(from), 1);
     bytes.replace(from,
         from

@@ -15,6 +15,7 @@ Checks (see resources/packs/FORMAT.md and resources/packs/consilium-reference.js
   * criterion counts per arm (reference pack: 31/20/11/12 with the severities of its AUTO-*, ALLO-*, TCE-*, SOC-* criteria);
   * vignette and example fact keys are variables, values are valid (units, ranges, bare numbers, agents);
   * options (clinical/options-2026.2.md §C.0, §D): see check_pack_options.py;
+  * texts in more than one language (string or {"en", "de"}): see check_pack_texts.py;
   * an independent re-implementation of the evaluation (derived values, Kleene logic, verdicts, missing inputs)
     reproduces every vignette's expected block (disable with --no-eval).
 Exit status 0 when clean, 1 when any problem was found.
@@ -28,6 +29,7 @@ import re
 import sys
 
 import check_pack_options as options
+import check_pack_texts as texts
 
 PROBLEMS = []
 
@@ -1339,9 +1341,12 @@ def main(argv):
     pack = load_json(pack_path)
     summary = []
     if pack is not None:
+        pack, translations = texts.split(pack, bad)  # texts in more than one language: check_pack_texts.py
         res = check_pack(pack, pack_path)
         if res is not None:
             d, agents, cases = res
+            n = texts.check_templates(translations, d, check_template, bad)
+            summary.append('%d texts in other languages, %d of them templates' % (len(translations), n))
             summary.append('%d variables, %d derived, %d criteria, %d toxicity entries, %d modifiers, %d vignettes'
                            % (len(pack['variables']), len(pack['derived']), len(pack['criteria']),
                               sum(len(x) for x in pack['toxicity'].values()), len(pack['modifiers']),

@@ -16,6 +16,7 @@
 #include "reports/ConferenceReport.h"
 #include "reports/PatientHandout.h"
 #include "shell/CaseWorkspace.h"
+#include "shell/Startup.h"
 #include "timeline/TimelineChart.h"
 #include "toxicity/ToxicityChart.h"
 
@@ -155,6 +156,99 @@ private Q_SLOTS:
         QTest::keyClicks(creat, QStringLiteral("400"));
         w.evaluateNow();
         QVERIFY(d->filter()->rowCount() >= 0);
+    }
+
+    // Issue 12, pack texts in more than one language (resources/packs/FORMAT.md): the German
+    // interface shows the pack's German text in the drill-down, the derived values and the
+    // conference report; a text the pack has only in English is marked "[EN]"; the English
+    // interface shows the English text, unmarked, exactly as the result writes it.
+    void packTextsFollowTheLanguage()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(w.openCase(QStringLiteral("V02-spec-example")));
+        w.evaluateNow();
+        QVERIFY(w.evaluation());
+        QCoreApplication::processEvents();
+        const RulePack &pack = s->engine().pack();
+        int renal = -1;
+        for (std::size_t i = 0; i < pack.criteria().size(); ++i) {
+            if (pack.criteria()[i].id == QLatin1String("AUTO-RENAL-01"))
+                renal = int(i);
+        }
+        QVERIFY(renal >= 0);
+        // From the pack's templates (AUTO-RENAL-01 "explanation" en/de) and V02's eGFR 85.5.
+        const QString english = QStringLiteral("eGFR 85.5 mL/min/1.73 m² (required ≥ 30); fludarabine band 100%");
+        const QString german
+            = QStringLiteral("eGFR 85.5 mL/min/1.73 m² (≥ 30 erforderlich); Fludarabin-Dosisstufe 100%");
+        auto drillDownText = [&]() -> QString {
+            w.tabs()->setCurrentIndex(CaseWorkspace::CompareTab);
+            QTableView *grid = w.comparison()->grid();
+            grid->setFocus();
+            grid->setCurrentIndex(grid->model()->index(ComparisonModel::VerdictRow, 0));
+            QTest::keyClick(grid, Qt::Key_Return);
+            DrillDownDialog *d = w.drillDown();
+            if (!d)
+                return {};
+            for (int row = 0; row < d->model()->rowCount(); ++row) {
+                if (d->model()->index(row, CriteriaModel::Id).data().toString() == QLatin1String("AUTO-RENAL-01"))
+                    return d->model()->index(row, CriteriaModel::Explanation).data().toString();
+            }
+            return {};
+        };
+        auto derivedRow = [&](const QString &id) {
+            auto *table = find<QTableView>(w.comparison(), QStringLiteral("derivedTable"));
+            const auto &defs = pack.derived();
+            for (std::size_t i = 0; i < defs.size(); ++i) {
+                if (defs[i].id == id)
+                    return std::make_pair(table->model()->index(int(i), DerivedModel::NameColumn).data().toString(),
+                        table->model()->index(int(i), DerivedModel::ApplicabilityColumn).data().toString());
+            }
+            return std::make_pair(QString(), QString());
+        };
+        auto reportText = [&] {
+            QTextDocument report;
+            ReportInput in;
+            in.engine = &s->engine();
+            const Evaluation e = *w.evaluation(); // the workspace may evaluate again while the report is built
+            in.evaluation = &e;
+            in.document = w.document();
+            ConferenceReport::build(in, report);
+            return report.toPlainText();
+        };
+        QVERIFY(!reportText().contains(QStringLiteral("[EN]")));
+        QCOMPARE(drillDownText(), english);
+        QCOMPARE(w.evaluation()->explanationText(renal), english);
+        QCOMPARE(derivedRow(QStringLiteral("crcl_cockcroft_gault")).first,
+            QStringLiteral("Creatinine clearance (Cockcroft-Gault)"));
+        QVERIFY(!reportText().contains(QStringLiteral("[EN]")));
+
+        Startup::setLanguage(QStringLiteral("de"));
+        QCOMPARE(ResultText::packLanguage(), QStringLiteral("de"));
+        QCOMPARE(drillDownText(), german);
+        const auto crcl = derivedRow(QStringLiteral("crcl_cockcroft_gault"));
+        QCOMPARE(crcl.first, QStringLiteral("Kreatinin-Clearance (Cockcroft-Gault)"));
+        // The pack gives this note in English only: shown in English, marked.
+        QVERIFY2(crcl.second.startsWith(QStringLiteral("Actual body weight")), qPrintable(crcl.second));
+        QVERIFY2(crcl.second.endsWith(QStringLiteral(" [EN]")), qPrintable(crcl.second));
+        QCOMPARE(
+            derivedRow(QStringLiteral("egfr_ckd_epi_2021")).second, QStringLiteral("Bei Erwachsenen validiert (≥ 18)"));
+        const QString report = reportText();
+        // A deciding criterion, with the interface's words for values not known (V02 has no DLCO, FVC).
+        QVERIFY2(
+            report.contains(QStringLiteral("DLCO nicht erhoben und FVC unbekannt (erforderlich DLCO ≥ 40, FVC ≥ 50)")),
+            qPrintable(report));
+        QVERIFY(report.contains(QStringLiteral("Serumkreatinin")));
+        // The engine's result stays English whatever the interface language.
+        QCOMPARE(w.evaluation()->explanationText(renal), english);
+
+        Startup::setLanguage(QStringLiteral("en"));
+        QCOMPARE(drillDownText(), english);
+        QVERIFY(!derivedRow(QStringLiteral("crcl_cockcroft_gault")).second.contains(QStringLiteral("[EN]")));
+        QVERIFY(!reportText().contains(QStringLiteral("[EN]")));
     }
 
     void derivedValues()

@@ -115,8 +115,11 @@ void ComparisonModel::rebuild(bool markChanges)
             for (std::size_t g = kArmCount; g < m_engine->groups().size(); ++g) {
                 const VerdictGroup &vg = m_engine->groups()[g];
                 if (vg.arm == arm && e.group(int(g)).verdict != Verdict::NotApplicable) {
+                    const ArmDef &def = pack.arms()[std::size_t(arm)];
+                    const SubOption &sub = def.subOptions[std::size_t(vg.subOption)];
                     verdict += QLatin1Char('\n')
-                        + pack.arms()[std::size_t(arm)].subOptions[std::size_t(vg.subOption)].label
+                        + ResultText::packText(
+                            pack, textKey(u"sub_option", def.id + QLatin1Char('.') + sub.id, u"label"), sub.label)
                         + QStringLiteral(": ") + ResultText::verdictLine(e, int(g));
                 }
             }

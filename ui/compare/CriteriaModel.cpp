@@ -116,10 +116,14 @@ QVariant CriteriaModel::data(const QModelIndex &index, int role) const
             + (r.decides ? QStringLiteral(" ★") : QString());
     case Id: {
         QString id = cr.id;
-        if (cr.subOption >= 0)
+        if (cr.subOption >= 0) {
+            const ArmDef &arm = m_engine->pack().arms()[std::size_t(cr.arm)];
+            const SubOption &sub = arm.subOptions[std::size_t(cr.subOption)];
             id += QStringLiteral("\n(")
-                + m_engine->pack().arms()[std::size_t(cr.arm)].subOptions[std::size_t(cr.subOption)].label
+                + ResultText::packText(
+                    m_engine->pack(), textKey(u"sub_option", arm.id + QLatin1Char('.') + sub.id, u"label"), sub.label)
                 + QLatin1Char(')');
+        }
         if (m_option >= 0)
             id += QStringLiteral("\n(") + originText(r) + QLatin1Char(')');
         return id;
@@ -177,7 +181,7 @@ QString CriteriaModel::detailHtml(int row) const
                     r.decides ? tr("decides the verdict") : tr("does not decide the verdict"));
     if (m_option >= 0)
         html += QStringLiteral("<p>%1</p>").arg(originText(r).toHtmlEscaped());
-    html += QStringLiteral("<p>%1</p>").arg(m_eval->explanationText(r.criterion).toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(ResultText::explanation(*m_eval, r.criterion).toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b><br>%2</p>")
                 .arg(tr("Inputs"), inputsText(row).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     html += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4</p>")

@@ -81,7 +81,7 @@ QVariant DerivedModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case NameColumn:
-        return def.label;
+        return ResultText::packText(pack, textKey(u"derived", def.id, u"label"), def.label);
     case ResultColumn: {
         if (!m_eval)
             return {};
@@ -108,7 +108,9 @@ QVariant DerivedModel::data(const QModelIndex &index, int role) const
         return parts.join(QLatin1Char('\n'));
     }
     case ApplicabilityColumn:
-        return warning.isEmpty() ? def.note : QStringLiteral("⚠ ") + warning;
+        return warning.isEmpty() ? ResultText::packText(pack, textKey(u"derived", def.id, u"note"), def.note)
+                                 : QStringLiteral("⚠ ")
+                + ResultText::packText(pack, textKey(u"derived", def.id, u"applicability.note"), warning);
     default:
         return {};
     }

@@ -2,6 +2,7 @@
 #include "compare/ResultText.h"
 
 #include "common/Labels.h"
+#include "engine/Explanations.h"
 #include "engine/ResultWriter.h"
 
 #include <QLocale>
@@ -44,9 +45,44 @@ QString ResultText::verdictLine(const Evaluation &e, int group)
     return {};
 }
 
+QString ResultText::packLanguage()
+{
+    const QString language = QLocale().name().section(QLatin1Char('_'), 0, 0);
+    return PackTexts::languages().contains(language) ? language : QStringLiteral("en");
+}
+
+QString ResultText::markEnglish(const QString &text)
+{
+    return tr("%1 [EN]", "a pack text shown in English because the pack has none in this language").arg(text);
+}
+
+QString ResultText::packText(const RulePack &pack, const QString &key, const QString &english)
+{
+    const QString language = packLanguage();
+    if (PackTexts::isEnglish(language) || english.isEmpty())
+        return english;
+    const LocalText t = pack.text(key, language);
+    if (t.text.isEmpty())
+        return english;
+    return t.fellBack ? markEnglish(t.text) : t.text;
+}
+
 QString ResultText::explanation(const Evaluation &e, int criterion)
 {
-    return e.explanationText(criterion);
+    const QString language = packLanguage();
+    if (PackTexts::isEnglish(language))
+        return e.explanationText(criterion);
+    ExplanationWords words;
+    words.language = language;
+    words.unknownValue = tr("unknown", "a value in an explanation");
+    words.notEvaluatedValue = tr("not evaluated", "a value in an explanation");
+    words.yes = tr("yes", "a value in an explanation");
+    words.no = tr("no", "a value in an explanation");
+    words.missing = tr("%1 missing", "%1: input labels, in an explanation");
+    words.unknown = tr("%1 unknown", "%1: input labels, in an explanation");
+    words.notEvaluated = tr("%1 not evaluated", "%1: input labels, in an explanation");
+    const LocalText t = e.explanationText(criterion, words);
+    return t.fellBack ? markEnglish(t.text) : t.text;
 }
 
 QString ResultText::inputLabel(const RulePack &pack, const QString &input)
@@ -55,9 +91,10 @@ QString ResultText::inputLabel(const RulePack &pack, const QString &input)
     if (slot >= 0) {
         const Symbol &sym = pack.symbol(slot);
         if (sym.kind == SymbolKind::Variable)
-            return pack.variables()[std::size_t(sym.index)].label;
+            return packText(
+                pack, textKey(u"variable", input, u"label"), pack.variables()[std::size_t(sym.index)].label);
         if (sym.kind == SymbolKind::Derived)
-            return pack.derived()[std::size_t(sym.index)].label;
+            return packText(pack, textKey(u"derived", input, u"label"), pack.derived()[std::size_t(sym.index)].label);
         return tr("Jurisdiction");
     }
     if (input == pseudoInputName(PseudoInput::Medications))
@@ -335,7 +372,8 @@ QStringList ResultText::modifiers(const Evaluation &e, int arm)
 {
     QStringList out;
     for (const Modifier *m : e.modifiers(armAt(arm)))
-        out << m->label + QStringLiteral(": ") + m->text;
+        out << packText(e.pack(), textKey(u"modifier", m->id, u"label"), m->label) + QStringLiteral(": ")
+                + packText(e.pack(), textKey(u"modifier", m->id, u"text"), m->text);
     return out;
 }
 

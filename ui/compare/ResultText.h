@@ -21,7 +21,18 @@ class ResultText
 public:
     // `group` is a verdict group (Engine::groups()), `arm` an arm's index (Arm, kArms).
     static QString verdictLine(const Evaluation &e, int group);
-    static QString explanation(const Evaluation &e, int criterion); // without the "Met: " prefix
+    // Without the "Met: " prefix, in the interface language (packLanguage): a German template
+    // when the pack gives one, else the English one marked (markEnglish).
+    static QString explanation(const Evaluation &e, int criterion);
+    // The language of pack texts in this interface (resources/packs/FORMAT.md, "Texts in more than
+    // one language"): that of the interface when the pack format has it ("de"), else "en".
+    static QString packLanguage();
+    // The pack text under `key` (PackTexts.h) in packLanguage(); `english` (the struct's text) in an
+    // English interface, or when the pack has no such key; the English text marked when the pack
+    // has none in that language.
+    static QString packText(const RulePack &pack, const QString &key, const QString &english);
+    // "… [EN]": the text is the pack's English one, shown in another interface language.
+    static QString markEnglish(const QString &text);
     static QString inputLabel(const RulePack &pack, const QString &input);
     static QStringList inputLabels(const RulePack &pack, const QStringList &inputs);
 

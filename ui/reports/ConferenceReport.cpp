@@ -163,7 +163,8 @@ QString ConferenceReport::caseSection(const ReportInput &in)
     for (const Variable &v : pack.variables()) {
         const QString text = factText(pack, v, in.document->fact(v.id));
         if (!text.isEmpty())
-            h += QStringLiteral("<tr><td width='40%'>%1</td><td>%2</td></tr>").arg(esc(v.label), esc(text));
+            h += QStringLiteral("<tr><td width='40%'>%1</td><td>%2</td></tr>")
+                     .arg(esc(ResultText::packText(pack, textKey(u"variable", v.id, u"label"), v.label)), esc(text));
     }
     h += QStringLiteral("</table>");
     if (in.document->medicationCount() > 0) {
@@ -247,7 +248,7 @@ QString ConferenceReport::criteriaSection(const ReportInput &in, const Evaluatio
             h += QStringLiteral("<tr><td>%1<br>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                      .arg(esc(cr.id),
                          esc(Labels::stateIcon(e->state(ci)) + QLatin1Char(' ') + Labels::state(e->state(ci))),
-                         esc(readable(pack, e->explanationText(ci))), esc(cr.source), esc(cr.evidence));
+                         esc(readable(pack, ResultText::explanation(*e, ci))), esc(cr.source), esc(cr.evidence));
         }
         h += QStringLiteral("</table>");
     }
