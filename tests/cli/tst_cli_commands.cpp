@@ -96,6 +96,7 @@ private Q_SLOTS:
     void dbWithUnsupportedScheme_data();
     void dbWithUnsupportedScheme();
     void dbPathsStayPaths();
+    void siteOptionsSettingValidated();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -354,6 +355,41 @@ void TestCliCommands::dbPathsStayPaths()
     QVERIFY2(viaUrl.exitCode == 0, qPrintable(viaUrl.describe()));
     QVERIFY(dir.exists(QStringLiteral("url.sqlite")));
     QVERIFY(!dir.exists(QStringLiteral("file:")));
+}
+
+void TestCliCommands::siteOptionsSettingValidated()
+{
+    // docs/store.md#site-settings: option id -> "offered" | "referral" | "not_offered".
+    const QStringList db { QStringLiteral("--db"), QStringLiteral("site.sqlite") };
+    QVERIFY(runCli(QStringList { QStringLiteral("db"), QStringLiteral("init") } + db, m_dir->path()).exitCode == 0);
+    auto set = [&](const QString &value) {
+        return runCli(QStringList { QStringLiteral("db"), QStringLiteral("settings"), QStringLiteral("set"),
+                          QStringLiteral("site_options"), value }
+                + db,
+            m_dir->path());
+    };
+    auto get = [&] {
+        return runCli(QStringList { QStringLiteral("db"), QStringLiteral("settings"), QStringLiteral("get"),
+                          QStringLiteral("site_options") }
+                + db,
+            m_dir->path());
+    };
+    const Run bad = set(QStringLiteral(R"({"auto-kysa-8": "maybe"})"));
+    QVERIFY2(bad.exitCode == 64, qPrintable(bad.describe()));
+    QVERIFY2(bad.err.contains(QLatin1String(
+                 "site_options: $[\"auto-kysa-8\"]: must be \"offered\", \"referral\" or \"not_offered\"")),
+        qPrintable(bad.describe()));
+    const Run notObject = set(QStringLiteral(R"(["auto-kysa-8"])"));
+    QVERIFY2(
+        notObject.exitCode == 64 && notObject.err.contains(QLatin1String("site_options: $: must be a JSON object")),
+        qPrintable(notObject.describe()));
+    const Run unset = get();
+    QVERIFY2(!unset.out.contains(QLatin1String("auto-kysa-8")), qPrintable(unset.describe())); // nothing stored
+    const Run good = set(QStringLiteral(R"({"auto-kysa-8": "referral"})"));
+    QVERIFY2(good.exitCode == 0, qPrintable(good.describe()));
+    const Run stored = get();
+    QVERIFY2(stored.out.contains(QLatin1String(R"("auto-kysa-8")")) && stored.out.contains(QLatin1String("referral")),
+        qPrintable(stored.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)

@@ -235,9 +235,9 @@ private Q_SLOTS:
         QTest::mouseClick(find<QPushButton>(w.comparison(), QStringLiteral("siteAvailabilityButton")), Qt::LeftButton);
         auto *dialog = find<SiteAvailabilityDialog>(w.comparison(), QStringLiteral("siteAvailabilityDialog"));
         QVERIFY(choose(find<QComboBox>(dialog, QStringLiteral("siteAvailability_allo-allo-329-resolution")),
-            int(SiteAvailability::Offered)));
-        QVERIFY(choose(find<QComboBox>(dialog, QStringLiteral("siteAvailability_allo-cta311")),
-            int(SiteAvailability::NotOffered)));
+            int(SiteOptions::Offered)));
+        QVERIFY(choose(
+            find<QComboBox>(dialog, QStringLiteral("siteAvailability_allo-cta311")), int(SiteOptions::NotOffered)));
         dialog->accept();
 
         // Offered first; not offered last, greyed but still evaluated (its verdict unchanged).
@@ -251,10 +251,29 @@ private Q_SLOTS:
         QVERIFY(cta.data(OptionsModel::UnavailableRole).toBool());
         QCOMPARE(cta.data(ComparisonModel::VerdictRole).toInt(), int(Verdict::Eligible)); // §E, E01
         QVERIFY(cta.data().toString().contains(QStringLiteral("Not offered")));
-        // Kept in the settings: a new window orders the same way.
+        // Kept in the database as the site setting (audited): a new window orders the same way,
+        // and so does another session (workstation) on the same database.
         CaseWorkspace w2(*s);
         QVERIFY(w2.openCase(id));
         QCOMPARE(cellOf(w2.comparison()->optionsModel(), pack, QStringLiteral("allo-allo-329-resolution")).row(), 0);
+        const auto stored = s->store().setting(SiteOptions::settingKey());
+        QVERIFY(stored && stored.value());
+        QCOMPARE(
+            *stored.value(), QStringLiteral(R"({"allo-allo-329-resolution":"offered","allo-cta311":"not_offered"})"));
+        const std::vector<AuditEntry> audit = s->store().audit().entries();
+        QVERIFY(!audit.empty());
+        QCOMPARE(audit.back().action, QStringLiteral("settings.changed"));
+        QCOMPARE(audit.back().objectId, SiteOptions::settingKey());
+        QVERIFY(s->store().audit().verify(s->store().dialect()).intact);
+        // Another workstation's session on the same database reads the same setting.
+        StoreError error;
+        Session::Options other;
+        other.databasePath = s->databasePath();
+        other.writer = false;
+        auto reader = Session::open(other, error);
+        QVERIFY2(reader, qPrintable(error.message));
+        QCOMPARE(reader->siteOptions().of(QStringLiteral("allo-cta311")), SiteOptions::NotOffered);
+        QCOMPARE(reader->siteOptions().of(QStringLiteral("auto-kysa-8")), SiteOptions::NotStated);
     }
 
     void germanFollowsTheLanguage()
@@ -275,6 +294,9 @@ private Q_SLOTS:
         QTRY_VERIFY2(resolution().contains(QStringLiteral("Studie · kein Status gefunden")), qPrintable(resolution()));
         QVERIFY(resolution().contains(QStringLiteral("Nicht geeignet")));
         QVERIFY(resolution().contains(QStringLiteral("Nicht kodiert, beim Screening prüfen: ")));
+        // The pack's German screening note (options-2026.2.md §C, RESOLUTION), not the English one.
+        QVERIFY2(resolution().contains(QStringLiteral("Blutwerte ohne Wachstumsfaktor")), qPrintable(resolution()));
+        QVERIFY(!resolution().contains(QStringLiteral("Counts without growth factor")));
         QCOMPARE(
             w.comparison()->optionsModel()->headerData(0, Qt::Vertical).toString(), QStringLiteral("Produkt/Studie 1"));
         Startup::setLanguage(QStringLiteral("en"));

@@ -92,7 +92,37 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
         }
     }
     s->m_engine = std::make_shared<const Engine>(*s->m_pack);
+    s->reloadSiteOptions();
     return s;
+}
+
+void Session::reloadSiteOptions()
+{
+    m_siteOptions = {};
+    m_siteOptionsProblem.clear();
+    const auto stored = m_store->setting(SiteOptions::settingKey());
+    if (!stored) {
+        m_siteOptionsProblem = stored.error().message;
+        return;
+    }
+    if (!stored.value())
+        return;
+    QString problem;
+    if (auto parsed = SiteOptions::parse(stored.value()->toUtf8(), problem))
+        m_siteOptions = std::move(*parsed);
+    else
+        m_siteOptionsProblem = SiteOptions::settingKey() + QLatin1Char(' ') + problem;
+}
+
+StoreResult<void> Session::setSiteOptions(const SiteOptions &options)
+{
+    auto done = m_store->setSetting(SiteOptions::settingKey(), QString::fromUtf8(options.toJson()));
+    if (done) {
+        m_siteOptions = options;
+        m_siteOptionsProblem.clear();
+        Q_EMIT siteOptionsChanged();
+    }
+    return done;
 }
 
 Session::~Session() = default;

@@ -7,6 +7,7 @@
 #include "store/CaseStore.h"
 #include "store/Decisions.h"
 #include "store/Evaluations.h"
+#include "store/SiteOptions.h"
 
 #include <QDate>
 #include <QObject>
@@ -100,10 +101,21 @@ public:
 
     void notifyCasesChanged() { Q_EMIT casesChanged(); }
 
+    // Which options this centre offers (the site setting SiteOptions::settingKey(), shared by
+    // every workstation on the database). A setting that cannot be read or is malformed counts
+    // as nothing stated, and siteOptionsProblem() says why.
+    const SiteOptions &siteOptions() const noexcept { return m_siteOptions; }
+    QString siteOptionsProblem() const { return m_siteOptionsProblem; }
+    // Stores a new site setting (audited as "settings.changed"); emits siteOptionsChanged().
+    StoreResult<void> setSiteOptions(const SiteOptions &options);
+    // Reads the setting again (another workstation may have changed it).
+    void reloadSiteOptions();
+
 Q_SIGNALS:
     void packChanged();
     void casesChanged();
     void userChanged();
+    void siteOptionsChanged();
 
 private:
     Session() = default;
@@ -113,6 +125,8 @@ private:
     std::unique_ptr<Evaluations> m_evaluations;
     std::unique_ptr<Decisions> m_decisions;
     std::shared_ptr<const RulePack> m_pack;
+    SiteOptions m_siteOptions;
+    QString m_siteOptionsProblem;
     std::shared_ptr<const Engine> m_engine;
     PackProvenance m_provenance;
     // Packs and engines replaced during this session (see pack()).

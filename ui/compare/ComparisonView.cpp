@@ -156,14 +156,19 @@ void ComparisonView::editSiteAvailability()
 {
     if (!m_engine)
         return;
-    auto *dialog = new SiteAvailabilityDialog(m_engine->pack(), this);
+    auto *dialog = new SiteAvailabilityDialog(m_engine->pack(), m_site, m_siteProblem, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        dialog->apply();
-        m_optionsModel->setEvaluation(m_engine, m_eval, false);
-        fitRows();
-    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT siteOptionsEdited(dialog->chosen()); });
     dialog->open();
+}
+
+void ComparisonView::setSiteOptions(const SiteOptions &site, const QString &problem)
+{
+    m_site = site;
+    m_siteProblem = problem;
+    m_optionsModel->setSiteOptions(site);
+    m_optionsModel->setEvaluation(m_engine, m_eval, false);
+    fitRows();
 }
 
 QString ComparisonView::whatWouldChangeText() const

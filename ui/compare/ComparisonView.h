@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/SiteOptions.h"
+
 #include <QWidget>
 
 class QGroupBox;
@@ -36,14 +38,18 @@ public:
     QTableView *grid() const noexcept { return m_grid; }
     OptionsModel *optionsModel() const noexcept { return m_optionsModel; }
     QTableView *optionsGrid() const noexcept { return m_options; }
-    // Opens the site availability setting (SiteAvailabilityDialog); the options are ordered and
-    // greyed again when it is accepted.
+    // The site setting of which options this centre offers (Session::siteOptions()) and why a
+    // stored one could not be used; orders and greys the options again.
+    void setSiteOptions(const SiteOptions &site, const QString &problem);
+    // Opens the site availability setting (SiteAvailabilityDialog); siteOptionsEdited() carries
+    // the choices when it is accepted (the owner stores them and calls setSiteOptions()).
     void editSiteAvailability();
     QString whatWouldChangeText() const;
 
 Q_SIGNALS:
     void cellActivated(int arm, int row);
     void optionActivated(int option); // index into RulePack::options()
+    void siteOptionsEdited(const consilium::SiteOptions &site);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -67,6 +73,8 @@ private:
     QGroupBox *m_derivedBox = nullptr;
     QTableView *m_derived = nullptr;
     const Evaluation *m_eval = nullptr;
+    SiteOptions m_site;
+    QString m_siteProblem;
 };
 
 } // namespace consilium

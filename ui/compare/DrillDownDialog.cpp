@@ -135,7 +135,8 @@ void DrillDownDialog::fillSelector()
         m_arm->addItem(Labels::arm(a), a);
         for (int o = 0; m_eval && o < m_eval->optionCount(); ++o) {
             if (m_eval->optionDef(o).arm == a)
-                m_arm->addItem(QStringLiteral("    ↳ ") + m_eval->optionDef(o).label, optionItem(o));
+                m_arm->addItem(QStringLiteral("    ↳ ") + ResultText::optionLabel(m_eval->pack(), m_eval->optionDef(o)),
+                    optionItem(o));
         }
     }
     const int i = m_arm->findData(current);
@@ -188,7 +189,8 @@ void DrillDownDialog::refreshOption(int option)
     const OptionDef &opt = e.optionDef(option);
     const int group = int(e.groups().size()) + option;
     m_model->setOption(m_engine, m_eval, option);
-    m_verdict->setText(opt.label + QStringLiteral(": ") + ResultText::verdictLine(e, group));
+    m_verdict->setText(
+        ResultText::optionLabel(e.pack(), opt) + QStringLiteral(": ") + ResultText::verdictLine(e, group));
     QString statusNote;
     QString timing
         = OptionsModel::kindLabel(opt.kind) + QStringLiteral(" · ") + OptionsModel::statusText(e, opt, &statusNote);
@@ -201,7 +203,7 @@ void DrillDownDialog::refreshOption(int option)
     m_timing->setText(timing);
     // The screening note always beside the verdict: eligible is never enrollable.
     const GroupResult &r = e.option(option);
-    QString info = OptionsModel::screeningText(opt) + QLatin1Char('\n')
+    QString info = OptionsModel::screeningText(e.pack(), opt) + QLatin1Char('\n')
         + tr("Missing data: %1").arg(ResultText::missing(e, group, true));
     info += QLatin1Char('\n')
         + (r.missingInputs.isEmpty()
@@ -211,7 +213,7 @@ void DrillDownDialog::refreshOption(int option)
     m_optionInfo->setText(info);
     m_optionInfo->setAccessibleName(info);
     m_optionInfo->show();
-    setWindowTitle(tr("Criteria: %1 (%2)").arg(opt.label, Labels::arm(opt.arm)));
+    setWindowTitle(tr("Criteria: %1 (%2)").arg(ResultText::optionLabel(e.pack(), opt), Labels::arm(opt.arm)));
 }
 
 void DrillDownDialog::showDetail()

@@ -53,7 +53,8 @@ QString OptionsModel::statusText(const Evaluation &e, const OptionDef &opt, QStr
         if (s.jurisdiction != codes[j])
             continue;
         if (note)
-            *note = s.note;
+            *note = ResultText::optionText(
+                e.pack(), opt, QString(QStringLiteral("status.") + s.jurisdiction + QStringLiteral(".note")), s.note);
         QString status = s.status;
         if (s.status == QLatin1String("approved"))
             status = tr("approved");
@@ -68,11 +69,11 @@ QString OptionsModel::statusText(const Evaluation &e, const OptionDef &opt, QStr
     return tr("no status found (%1)").arg(Labels::jurisdiction(codes[j]));
 }
 
-QString OptionsModel::screeningText(const OptionDef &opt, int maxChars)
+QString OptionsModel::screeningText(const RulePack &pack, const OptionDef &opt, int maxChars)
 {
     if (opt.screeningNote.isEmpty())
         return tr("Not encoded: check the protocol at screening.");
-    QString note = opt.screeningNote;
+    QString note = ResultText::optionText(pack, opt, u"screening_note", opt.screeningNote);
     if (maxChars > 0 && note.size() > maxChars)
         note = note.left(maxChars - 1) + QStringLiteral("…");
     return tr("Not encoded, check at screening: %1").arg(note);
@@ -104,20 +105,21 @@ OptionsModel::Cell OptionsModel::makeCell(int option) const
     const OptionDef &opt = e.optionDef(option);
     const int group = int(e.groups().size()) + option;
     QString statusNote;
-    const SiteAvailability::Level site = SiteAvailability::of(opt.id);
-    QString head = opt.label + QLatin1Char('\n') + kindLabel(opt.kind) + QStringLiteral(" · ")
-        + statusText(e, opt, &statusNote) + QLatin1Char('\n');
-    if (site != SiteAvailability::NotStated)
+    const SiteOptions::Level site = m_site.of(opt.id);
+    QString head = ResultText::optionLabel(e.pack(), opt) + QLatin1Char('\n') + kindLabel(opt.kind)
+        + QStringLiteral(" · ") + statusText(e, opt, &statusNote) + QLatin1Char('\n');
+    if (site != SiteOptions::NotStated)
         head += SiteAvailability::label(site) + QLatin1Char('\n');
     head += ResultText::verdictLine(e, group);
     Cell c;
     c.option = option;
-    c.unavailable = site == SiteAvailability::NotOffered;
-    c.text = head + QLatin1Char('\n') + decidingText(e, option, 2) + QLatin1Char('\n') + screeningText(opt, 90);
+    c.unavailable = site == SiteOptions::NotOffered;
+    c.text
+        = head + QLatin1Char('\n') + decidingText(e, option, 2) + QLatin1Char('\n') + screeningText(e.pack(), opt, 90);
     c.tooltip = head;
     if (!statusNote.isEmpty())
         c.tooltip += QLatin1Char('\n') + statusNote;
-    c.tooltip += QLatin1Char('\n') + decidingText(e, option, 0) + QLatin1Char('\n') + screeningText(opt)
+    c.tooltip += QLatin1Char('\n') + decidingText(e, option, 0) + QLatin1Char('\n') + screeningText(e.pack(), opt)
         + QLatin1Char('\n') + tr("Click for all criteria of this option");
     return c;
 }
@@ -143,7 +145,7 @@ void OptionsModel::setEvaluation(const Engine *engine, const Evaluation *evaluat
             std::vector<int> options = evaluation->optionsOf(kArms[std::size_t(arm)]);
             std::vector<int> rank(std::size_t(evaluation->optionCount()));
             for (int o : options)
-                rank[std::size_t(o)] = int(SiteAvailability::of(evaluation->optionDef(o).id));
+                rank[std::size_t(o)] = int(m_site.of(evaluation->optionDef(o).id));
             std::stable_sort(options.begin(), options.end(),
                 [&rank](int a, int b) { return rank[std::size_t(a)] < rank[std::size_t(b)]; });
             for (int o : options) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Logic.h"
+#include "store/SiteOptions.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -13,6 +14,7 @@ namespace consilium {
 class Engine;
 class Evaluation;
 struct OptionDef;
+class RulePack;
 
 // The options under each arm of the comparison grid (resources/packs/FORMAT.md, "Options";
 // docs/result-format.md#options): one column per arm, one row per option in the result's order
@@ -37,6 +39,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setEvaluation(const Engine *engine, const Evaluation *evaluation, bool sameCase);
+    // The site's availability of options (Session::siteOptions()); takes effect at the next
+    // setEvaluation.
+    void setSiteOptions(const SiteOptions &site) { m_site = site; }
     // The option shown at a cell, -1 for an empty cell.
     int optionAt(int row, int arm) const;
     bool hasOptions() const noexcept { return m_rows > 0; }
@@ -46,7 +51,7 @@ public:
     // "investigational (EU)" for the case's jurisdiction; the pack's note goes to `note`.
     static QString statusText(const Evaluation &e, const OptionDef &opt, QString *note = nullptr);
     // "Not encoded — check at screening: …" (the option's screening_note); never empty.
-    static QString screeningText(const OptionDef &opt, int maxChars = -1);
+    static QString screeningText(const RulePack &pack, const OptionDef &opt, int maxChars = -1);
     // The one or two criteria that decide the option's verdict, one a line; "—" when none.
     static QString decidingText(const Evaluation &e, int option, int max);
 
@@ -64,6 +69,7 @@ private:
     const Evaluation *m_eval = nullptr;
     std::vector<std::vector<Cell>> m_columns; // by arm
     int m_rows = 0;
+    SiteOptions m_site;
 };
 
 } // namespace consilium

@@ -67,6 +67,11 @@ QString ResultText::packText(const RulePack &pack, const QString &key, const QSt
     return t.fellBack ? markEnglish(t.text) : t.text;
 }
 
+QString ResultText::optionText(const RulePack &pack, const OptionDef &option, QStringView field, const QString &english)
+{
+    return packText(pack, textKey(u"option", option.id, field), english);
+}
+
 QString ResultText::explanation(const Evaluation &e, int criterion)
 {
     const QString language = packLanguage();

@@ -31,6 +31,13 @@ public:
     // English interface, or when the pack has no such key; the English text marked when the pack
     // has none in that language.
     static QString packText(const RulePack &pack, const QString &key, const QString &english);
+    // An option's text (`field`: "label", "name", "screening_note", "status.<jurisdiction>.note")
+    // in packLanguage(), as packText; `english` is the OptionDef's text of that field.
+    static QString optionText(const RulePack &pack, const OptionDef &option, QStringView field, const QString &english);
+    static QString optionLabel(const RulePack &pack, const OptionDef &option)
+    {
+        return optionText(pack, option, u"label", option.label);
+    }
     // "… [EN]": the text is the pack's English one, shown in another interface language.
     static QString markEnglish(const QString &text);
     static QString inputLabel(const RulePack &pack, const QString &input);

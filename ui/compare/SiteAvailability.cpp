@@ -2,74 +2,39 @@
 #include "compare/SiteAvailability.h"
 
 #include "common/Labels.h"
+#include "common/Session.h"
+#include "compare/ComparisonView.h"
+#include "compare/ResultText.h"
 #include "rules/RulePack.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QScrollArea>
-#include <QSettings>
 #include <QVBoxLayout>
 
 namespace consilium {
 
-namespace {
-
-QString key(const QString &optionId)
-{
-    return QStringLiteral("site/options/") + optionId;
-}
-
-} // namespace
-
-SiteAvailability::Level SiteAvailability::of(const QString &optionId)
-{
-    const QString v = QSettings().value(key(optionId)).toString();
-    if (v == QLatin1String("offered"))
-        return Offered;
-    if (v == QLatin1String("referral"))
-        return Referral;
-    if (v == QLatin1String("not_offered"))
-        return NotOffered;
-    return NotStated;
-}
-
-void SiteAvailability::set(const QString &optionId, Level level)
-{
-    QSettings s;
-    switch (level) {
-    case Offered:
-        s.setValue(key(optionId), QStringLiteral("offered"));
-        break;
-    case Referral:
-        s.setValue(key(optionId), QStringLiteral("referral"));
-        break;
-    case NotOffered:
-        s.setValue(key(optionId), QStringLiteral("not_offered"));
-        break;
-    case NotStated:
-        s.remove(key(optionId));
-        break;
-    }
-}
-
-QString SiteAvailability::label(Level level)
+QString SiteAvailability::label(SiteOptions::Level level)
 {
     switch (level) {
-    case Offered:
+    case SiteOptions::Offered:
         return tr("Offered at this centre");
-    case Referral:
+    case SiteOptions::Referral:
         return tr("Can refer to it");
-    case NotOffered:
+    case SiteOptions::NotOffered:
         return tr("Not offered");
-    case NotStated:
+    case SiteOptions::NotStated:
         return tr("Not stated");
     }
     return {};
 }
 
-SiteAvailabilityDialog::SiteAvailabilityDialog(const RulePack &pack, QWidget *parent) : QDialog(parent)
+SiteAvailabilityDialog::SiteAvailabilityDialog(
+    const RulePack &pack, const SiteOptions &current, const QString &problem, QWidget *parent)
+    : QDialog(parent), m_current(current)
 {
     setObjectName(QStringLiteral("siteAvailabilityDialog"));
     setWindowTitle(tr("Options at this centre"));
@@ -86,12 +51,13 @@ SiteAvailabilityDialog::SiteAvailabilityDialog(const RulePack &pack, QWidget *pa
             }
             auto *combo = new QComboBox(this);
             combo->setObjectName(QStringLiteral("siteAvailability_") + opt.id);
-            for (const auto level : { SiteAvailability::NotStated, SiteAvailability::Offered,
-                     SiteAvailability::Referral, SiteAvailability::NotOffered })
+            for (const auto level :
+                { SiteOptions::NotStated, SiteOptions::Offered, SiteOptions::Referral, SiteOptions::NotOffered })
                 combo->addItem(SiteAvailability::label(level), int(level));
-            combo->setCurrentIndex(qMax(0, combo->findData(int(SiteAvailability::of(opt.id)))));
-            combo->setAccessibleName(opt.label);
-            form->addRow(opt.label, combo);
+            combo->setCurrentIndex(qMax(0, combo->findData(int(current.of(opt.id)))));
+            const QString label = ResultText::optionLabel(pack, opt);
+            combo->setAccessibleName(label);
+            form->addRow(label, combo);
             m_choices.emplace_back(opt.id, combo);
         }
     }
@@ -100,8 +66,11 @@ SiteAvailabilityDialog::SiteAvailabilityDialog(const RulePack &pack, QWidget *pa
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(inner);
     scroll->setWidgetResizable(true);
-    auto *note
-        = new QLabel(tr("Offered options are listed first; options not offered are greyed but still evaluated."), this);
+    QString text = tr("Kept in the database for every workstation of this centre. Offered options are listed first; "
+                      "options not offered are greyed but still evaluated.");
+    if (!problem.isEmpty())
+        text += QLatin1Char('\n') + tr("The stored setting cannot be used (%1); saving replaces it.").arg(problem);
+    auto *note = new QLabel(text, this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
@@ -113,10 +82,24 @@ SiteAvailabilityDialog::SiteAvailabilityDialog(const RulePack &pack, QWidget *pa
     resize(560, 520);
 }
 
-void SiteAvailabilityDialog::apply()
+SiteOptions SiteAvailabilityDialog::chosen() const
 {
+    SiteOptions out = m_current;
     for (const auto &[id, combo] : m_choices)
-        SiteAvailability::set(id, SiteAvailability::Level(combo->currentData().toInt()));
+        out.set(id, SiteOptions::Level(combo->currentData().toInt()));
+    return out;
+}
+
+void bindSiteOptions(ComparisonView *view, Session &session)
+{
+    view->setSiteOptions(session.siteOptions(), session.siteOptionsProblem());
+    QObject::connect(&session, &Session::siteOptionsChanged, view,
+        [view, &session] { view->setSiteOptions(session.siteOptions(), session.siteOptionsProblem()); });
+    QObject::connect(view, &ComparisonView::siteOptionsEdited, view, [view, &session](const SiteOptions &site) {
+        if (const auto done = session.setSiteOptions(site); !done)
+            QMessageBox::warning(view, SiteAvailabilityDialog::tr("Options at this centre"),
+                SiteAvailabilityDialog::tr("The site setting was not saved: %1").arg(done.error().message));
+    });
 }
 
 } // namespace consilium

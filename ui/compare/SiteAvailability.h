@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/SiteOptions.h"
+
 #include <QCoreApplication>
 #include <QDialog>
 #include <QString>
@@ -11,33 +13,39 @@ class QComboBox;
 
 namespace consilium {
 
+class ComparisonView;
 class RulePack;
+class Session;
 
-// Which options (resources/packs/FORMAT.md, "Options") this centre offers, can refer to, or does
-// not offer (issue 12, "Site availability"), kept by option id in the settings (QSettings,
-// "site/options/<id>"). Not stated unless set. Availability orders and greys the options in the
-// window; it never changes a verdict: every option is still evaluated.
+// Shows the session's site setting in `view` and keeps it current: the view's choices are
+// stored in the database (a failure is shown and nothing changes), and a change made by any view
+// of the session re-orders every view.
+void bindSiteOptions(ComparisonView *view, Session &session);
+
+// The words for a site's availability of an option (store/SiteOptions.h, the site setting
+// "site_options"): "Offered at this centre", "Can refer to it", "Not offered".
 class SiteAvailability
 {
     Q_DECLARE_TR_FUNCTIONS(consilium::SiteAvailability)
 
 public:
-    enum Level { Offered, Referral, NotStated, NotOffered }; // the order options are listed in
-    static Level of(const QString &optionId);
-    static void set(const QString &optionId, Level level);
-    static QString label(Level level);
+    static QString label(SiteOptions::Level level);
 };
 
-// The site setting: one choice per option of the pack, grouped by arm.
+// The site setting: one choice per option of the pack, grouped by arm. `problem`: why the stored
+// setting could not be used (shown at the top; saving replaces it).
 class SiteAvailabilityDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit SiteAvailabilityDialog(const RulePack &pack, QWidget *parent = nullptr);
-    void apply(); // writes the choices
+    SiteAvailabilityDialog(
+        const RulePack &pack, const SiteOptions &current, const QString &problem, QWidget *parent = nullptr);
+    // The stored setting with the choices made here (options of other packs kept).
+    SiteOptions chosen() const;
 
 private:
+    SiteOptions m_current;
     std::vector<std::pair<QString, QComboBox *>> m_choices; // option id, its combo
 };
 

@@ -4,6 +4,7 @@
 #include "common/Session.h"
 #include "compare/ComparisonView.h"
 #include "compare/ResultText.h"
+#include "compare/SiteAvailability.h"
 #include "decision/DecisionPanel.h"
 #include "editor/CaseDocument.h"
 #include "engine/Engine.h"
@@ -42,6 +43,7 @@ ConferenceMode::ConferenceMode(Session &session, const QStringList &caseIds, int
     m_compare = new ComparisonView(this);
     m_compare->setLargeType(true);
     m_compare->setDerivedVisible(false);
+    bindSiteOptions(m_compare, session);
     m_decision = new DecisionPanel(session);
     m_decision->setLargeType(true);
     m_decisionArea = new QScrollArea(this);

@@ -7,6 +7,7 @@
 #include "compare/ComparisonView.h"
 #include "compare/DrillDownDialog.h"
 #include "compare/ResultText.h"
+#include "compare/SiteAvailability.h"
 #include "decision/DecisionPanel.h"
 #include "decision/HistoryPanel.h"
 #include "editor/CaseEditor.h"
@@ -93,6 +94,7 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
     });
     connect(m_compare, &ComparisonView::cellActivated, this, &CaseWorkspace::openDrillDown);
     connect(m_compare, &ComparisonView::optionActivated, this, &CaseWorkspace::openOptionDrillDown);
+    bindSiteOptions(m_compare, session);
     // A decision recorded or changed shows in the history at once.
     connect(m_decision, &DecisionPanel::decisionChanged, m_history, &HistoryPanel::refresh);
     newCase();

@@ -63,9 +63,9 @@ struct Row {
 
 QString laneName(const Evaluation &e, const Row &row)
 {
-    return row.option >= 0
-        ? e.optionDef(row.option).label + QStringLiteral(" (") + Labels::arm(row.arm) + QLatin1Char(')')
-        : Labels::arm(row.arm);
+    return row.option >= 0 ? ResultText::optionLabel(e.pack(), e.optionDef(row.option)) + QStringLiteral(" (")
+            + Labels::arm(row.arm) + QLatin1Char(')')
+                           : Labels::arm(row.arm);
 }
 
 const ArmTimeline &laneTimeline(const Evaluation &e, int arm, int option)
@@ -376,8 +376,9 @@ void TimelineChart::fillSelector()
     for (int a = 0; a < kArmCount; ++a) {
         for (int o = 0; m_eval && o < m_eval->optionCount(); ++o) {
             if (m_eval->optionDef(o).arm == a)
-                m_optionBox->addItem(
-                    m_eval->optionDef(o).label + QStringLiteral(" (") + Labels::armShort(a) + QLatin1Char(')'), o);
+                m_optionBox->addItem(ResultText::optionLabel(m_eval->pack(), m_eval->optionDef(o))
+                        + QStringLiteral(" (") + Labels::armShort(a) + QLatin1Char(')'),
+                    o);
         }
     }
     const int i = m_optionBox->findData(current);

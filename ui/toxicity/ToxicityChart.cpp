@@ -89,7 +89,9 @@ void ToxicityChart::fillSelector()
         m_armBox->addItem(Labels::arm(a), a);
         for (int o = 0; m_eval && o < m_eval->optionCount(); ++o) {
             if (m_eval->optionDef(o).arm == a)
-                m_armBox->addItem(QStringLiteral("    ↳ ") + m_eval->optionDef(o).label, optionItem(o));
+                m_armBox->addItem(
+                    QStringLiteral("    ↳ ") + ResultText::optionLabel(m_eval->pack(), m_eval->optionDef(o)),
+                    optionItem(o));
         }
     }
     const int i = m_armBox->findData(current);
@@ -181,9 +183,9 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
         return out;
     }
     const ToxicityMetric metric = grade3 ? ToxicityMetric::Grade3Plus : ToxicityMetric::AnyGrade;
-    const QString title = option >= 0
-        ? e->optionDef(option).label + QStringLiteral(" (") + Labels::arm(arm) + QLatin1Char(')')
-        : Labels::arm(arm);
+    const QString title = option >= 0 ? ResultText::optionLabel(e->pack(), e->optionDef(option)) + QStringLiteral(" (")
+            + Labels::arm(arm) + QLatin1Char(')')
+                                      : Labels::arm(arm);
     chart->setTitle(tr("%1: %2, k/n").arg(title, grade3 ? tr("grade ≥ 3 rates") : tr("any-grade rates")));
 
     auto *aid = new QBarSet(tr("Autoimmune cohort"));

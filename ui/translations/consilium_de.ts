@@ -325,12 +325,12 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+89"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+288"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
@@ -556,7 +556,7 @@
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Click for all criteria</source>
         <translation>Klicken für alle Kriterien</translation>
     </message>
@@ -564,7 +564,7 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+58"/>
+        <location filename="../compare/ComparisonView.cpp" line="+128"/>
         <source>Site availabilit&amp;y…</source>
         <translation>Verfügbar&amp;keit am Zentrum…</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>Welche Produkte und Studien dieses Zentrum anbietet, an welche es überweisen kann und welche es nicht anbietet</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+122"/>
         <location line="+3"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
@@ -608,7 +608,7 @@
 <context>
     <name>consilium::ConferenceMode</name>
     <message>
-        <location filename="../conference/ConferenceMode.cpp" line="+102"/>
+        <location filename="../conference/ConferenceMode.cpp" line="+104"/>
         <source>No cases to present</source>
         <translation>Keine Fälle zum Vorstellen</translation>
     </message>
@@ -729,7 +729,7 @@
         <translation>Falldaten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Medications:</source>
         <translation>Medikamente:</translation>
     </message>
@@ -962,7 +962,7 @@
         <translation>aus der Option</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -1323,7 +1323,7 @@
         <translation> (Bestandteile fehlen)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -1351,8 +1351,8 @@
 <context>
     <name>consilium::DrillDownDialog</name>
     <message>
-        <location filename="../compare/DrillDownDialog.cpp" line="+27"/>
-        <location line="+42"/>
+        <location filename="../compare/DrillDownDialog.cpp" line="+45"/>
+        <location line="+34"/>
         <source>Criteria</source>
         <translation>Kriterien</translation>
     </message>
@@ -1361,7 +1361,7 @@
         <translation type="vanished">Option</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-26"/>
         <source>Arm or option</source>
         <translation>Option oder Produkt/Studie</translation>
     </message>
@@ -1381,7 +1381,7 @@
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
         <source>Criterion details</source>
         <translation>Details zum Kriterium</translation>
     </message>
@@ -2560,7 +2560,7 @@ Regelwerk %2 %3
         <translation>Status unbekannt: kein Rechtsraum</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>approved</source>
         <translation>zugelassen</translation>
     </message>
@@ -3188,7 +3188,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::ResultText</name>
     <message numerus="yes">
-        <location filename="../compare/ResultText.cpp" line="+29"/>
+        <location filename="../compare/ResultText.cpp" line="+30"/>
         <source>Eligible · %n caution(s) not yet checked</source>
         <translation>
             <numerusform>Geeignet · %n Einschränkung noch nicht geprüft</numerusform>
@@ -3235,7 +3235,55 @@ Regelwerk %2 %3
         <translation>Nicht zutreffend</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>%1 [EN]</source>
+        <comment>a pack text shown in English because the pack has none in this language</comment>
+        <translation>%1 [EN]</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>unknown</source>
+        <comment>a value in an explanation</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not evaluated</source>
+        <comment>a value in an explanation</comment>
+        <translation>nicht erhoben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <comment>a value in an explanation</comment>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <comment>a value in an explanation</comment>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 missing</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation>fehlend: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 unknown</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation>unbekannt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 not evaluated</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation>nicht erhoben: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Jurisdiction</source>
         <translation>Rechtsraum</translation>
     </message>
@@ -3465,7 +3513,7 @@ Regelwerk %2 %3
         <translation>Nachbeobachtung: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weiteres</numerusform>
@@ -3518,7 +3566,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+126"/>
+        <location filename="../common/Session.cpp" line="+156"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>
@@ -3658,7 +3706,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::SiteAvailability</name>
     <message>
-        <location filename="../compare/SiteAvailability.cpp" line="+61"/>
+        <location filename="../compare/SiteAvailability.cpp" line="+24"/>
         <source>Offered at this centre</source>
         <translation>An diesem Zentrum angeboten</translation>
     </message>
@@ -3681,14 +3729,29 @@ Regelwerk %2 %3
 <context>
     <name>consilium::SiteAvailabilityDialog</name>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+60"/>
         <source>Options at this centre</source>
         <translation>Produkte und Studien an diesem Zentrum</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-31"/>
+        <source>Kept in the database for every workstation of this centre. Offered options are listed first; options not offered are greyed but still evaluated.</source>
+        <translation>In der Datenbank für alle Arbeitsplätze dieses Zentrums gespeichert. Angebotene Produkte und Studien stehen zuerst; nicht angebotene sind ausgegraut, werden aber weiter ausgewertet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The stored setting cannot be used (%1); saving replaces it.</source>
+        <translation>Die gespeicherte Einstellung ist nicht verwendbar (%1); Speichern ersetzt sie.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The site setting was not saved: %1</source>
+        <translation>Die Einstellung des Zentrums wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
         <source>Offered options are listed first; options not offered are greyed but still evaluated.</source>
-        <translation>Angebotene Produkte und Studien stehen zuerst; nicht angebotene sind ausgegraut, werden aber weiterhin ausgewertet.</translation>
+        <translation type="vanished">Angebotene Produkte und Studien stehen zuerst; nicht angebotene sind ausgegraut, werden aber weiterhin ausgewertet.</translation>
     </message>
 </context>
 <context>

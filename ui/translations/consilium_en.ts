@@ -321,12 +321,12 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+89"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+288"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
@@ -552,7 +552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Click for all criteria</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,7 +560,7 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+58"/>
+        <location filename="../compare/ComparisonView.cpp" line="+128"/>
         <source>Site availabilit&amp;y…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,7 +570,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+122"/>
         <location line="+3"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
@@ -604,7 +604,7 @@
 <context>
     <name>consilium::ConferenceMode</name>
     <message>
-        <location filename="../conference/ConferenceMode.cpp" line="+102"/>
+        <location filename="../conference/ConferenceMode.cpp" line="+104"/>
         <source>No cases to present</source>
         <translation type="unfinished"></translation>
     </message>
@@ -725,7 +725,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Medications:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -954,7 +954,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,7 +1311,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,13 +1339,13 @@
 <context>
     <name>consilium::DrillDownDialog</name>
     <message>
-        <location filename="../compare/DrillDownDialog.cpp" line="+27"/>
-        <location line="+42"/>
+        <location filename="../compare/DrillDownDialog.cpp" line="+45"/>
+        <location line="+34"/>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-26"/>
         <source>Arm or option</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,7 +1365,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
         <source>Criterion details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2529,7 +2529,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3141,7 +3141,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::ResultText</name>
     <message numerus="yes">
-        <location filename="../compare/ResultText.cpp" line="+29"/>
+        <location filename="../compare/ResultText.cpp" line="+30"/>
         <source>Eligible · %n caution(s) not yet checked</source>
         <translation>
             <numerusform>Eligible · %n caution not yet checked</numerusform>
@@ -3188,7 +3188,55 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>%1 [EN]</source>
+        <comment>a pack text shown in English because the pack has none in this language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>unknown</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not evaluated</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <comment>a value in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 missing</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 unknown</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 not evaluated</source>
+        <comment>%1: input labels, in an explanation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Jurisdiction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3406,7 +3454,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n more</numerusform>
@@ -3459,7 +3507,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+126"/>
+        <location filename="../common/Session.cpp" line="+156"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3599,7 +3647,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::SiteAvailability</name>
     <message>
-        <location filename="../compare/SiteAvailability.cpp" line="+61"/>
+        <location filename="../compare/SiteAvailability.cpp" line="+24"/>
         <source>Offered at this centre</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3622,13 +3670,24 @@ Rule pack %2 %3
 <context>
     <name>consilium::SiteAvailabilityDialog</name>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+60"/>
         <source>Options at this centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Offered options are listed first; options not offered are greyed but still evaluated.</source>
+        <location line="-31"/>
+        <source>Kept in the database for every workstation of this centre. Offered options are listed first; options not offered are greyed but still evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The stored setting cannot be used (%1); saving replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The site setting was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,7 @@
 #include "store/Decisions.h"
 #include "store/Replay.h"
 #include "store/RequiredRoles.h"
+#include "store/SiteOptions.h"
 
 namespace consilium::cli {
 
@@ -195,11 +196,11 @@ protected:
     {
         const QString &key = args[0];
         const QString &value = args[1];
-        if (key == RequiredRoles::settingKey()) {
-            QString problem;
-            if (!RequiredRoles::validate(value.toUtf8(), problem))
-                return usageError(QStringLiteral("%1: %2").arg(key, problem));
-        }
+        QString problem;
+        if (key == RequiredRoles::settingKey() && !RequiredRoles::validate(value.toUtf8(), problem))
+            return usageError(QStringLiteral("%1: %2").arg(key, problem));
+        if (key == SiteOptions::settingKey() && !SiteOptions::parse(value.toUtf8(), problem))
+            return usageError(QStringLiteral("%1: %2").arg(key, problem));
         int code = Ok;
         CaseStore *store = s.store(true, code);
         if (!store)
