@@ -14,6 +14,8 @@
 
 namespace consilium {
 
+class Engine;
+
 struct ExplanationWords; // engine/Explanations.h
 
 // Per-case scratch space of the engine's fast path (Engine::evaluate). Sized once by
@@ -106,6 +108,10 @@ class Evaluation
 {
 public:
     const RulePack &pack() const noexcept { return *m_pack; }
+    // The engine that computed this evaluation (its groups and pack are the ones every index of
+    // this evaluation refers to). A view that formats an evaluation takes the engine from here,
+    // never separately: after a pack switch the session's engine is another one.
+    const Engine &engine() const noexcept { return *m_engine; }
     const CaseData &caseData() const noexcept { return m_case; }
     const QDate &asOf() const noexcept { return m_case.asOf; }
 
@@ -201,6 +207,7 @@ public:
 private:
     friend class Engine;
 
+    const Engine *m_engine = nullptr;
     const RulePack *m_pack = nullptr;
     CaseData m_case;
     Workspace m_ws;

@@ -286,6 +286,7 @@ void Engine::patientRows(Evaluation &e) const
 Evaluation Engine::evaluateFull(const CaseData &c) const
 {
     Evaluation e;
+    e.m_engine = this;
     e.m_pack = &m_pack;
     e.m_case = c;
     prepare(e.m_ws);

@@ -25,7 +25,8 @@ std::optional<SiteOptions> SiteOptions::parse(const QByteArray &setting, QString
 {
     json::Document doc;
     if (!parseStored(setting, doc) || !doc.IsObject()) {
-        problem = QStringLiteral("$: must be a JSON object from option id to \"offered\", \"referral\" or \"not_offered\"");
+        problem
+            = QStringLiteral("$: must be a JSON object from option id to \"offered\", \"referral\" or \"not_offered\"");
         return std::nullopt;
     }
     SiteOptions out;
@@ -36,8 +37,9 @@ std::optional<SiteOptions> SiteOptions::parse(const QByteArray &setting, QString
             problem = QStringLiteral("$: an option id must not be empty");
             return std::nullopt;
         }
-        const std::string_view value
-            = m.value.IsString() ? std::string_view(m.value.GetString(), m.value.GetStringLength()) : std::string_view();
+        const std::string_view value = m.value.IsString()
+            ? std::string_view(m.value.GetString(), m.value.GetStringLength())
+            : std::string_view();
         bool known = false;
         for (const auto &[level, name] : kNames) {
             if (value == name) {

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void modifiersThatApply();
     void applicabilityWarningFromThePack();
     void applicabilityWithoutWhenAlwaysApplies();
+    void evaluationKnowsItsEngine();
 };
 
 void TestEvaluation::decidingCriteriaFollowTheVerdict()
@@ -225,6 +226,20 @@ void TestEvaluation::applicabilityWithoutWhenAlwaysApplies()
     }
     // No `applicability`, no warning, whatever the plain `note` says.
     QVERIFY(v02.applicabilityWarning(derived("fludarabine_dose_percent")).isEmpty());
+}
+
+void TestEvaluation::evaluationKnowsItsEngine()
+{
+    // A view formats an evaluation with the engine that computed it (its group indices), never
+    // with whatever engine the session holds now: two engines, two evaluations, each its own.
+    const Engine other(RulePack::builtin());
+    const Evaluation a = evaluateV02();
+    const Evaluation b = other.evaluateFull(a.caseData());
+    QCOMPARE(&a.engine(), &engine());
+    QCOMPARE(&b.engine(), &other);
+    const Evaluation copy = a; // copies keep it
+    QCOMPARE(&copy.engine(), &engine());
+    QCOMPARE(&a.engine().pack(), &a.pack());
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

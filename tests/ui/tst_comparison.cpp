@@ -212,7 +212,7 @@ private Q_SLOTS:
         auto reportText = [&] {
             QTextDocument report;
             ReportInput in;
-            in.engine = &s->engine();
+            in.engine = &w.evaluation()->engine();
             const Evaluation e = *w.evaluation(); // the workspace may evaluate again while the report is built
             in.evaluation = &e;
             in.document = w.document();
@@ -482,7 +482,7 @@ private Q_SLOTS:
         // So do the conference report and the patient handout.
         QTextDocument report;
         ReportInput in;
-        in.engine = &s->engine();
+        in.engine = &w.evaluation()->engine();
         in.evaluation = w.evaluation();
         in.document = w.document();
         ConferenceReport::build(in, report);
@@ -551,7 +551,7 @@ private Q_SLOTS:
         // The report's comparison: no start date for the ineligible arm.
         QTextDocument report;
         ReportInput in;
-        in.engine = &s->engine();
+        in.engine = &w.evaluation()->engine();
         in.evaluation = w.evaluation();
         in.document = w.document();
         ConferenceReport::build(in, report);

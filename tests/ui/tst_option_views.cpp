@@ -198,6 +198,27 @@ private Q_SLOTS:
         QVERIFY(timeline->categories().join(QLatin1Char('|')).contains(QStringLiteral("Blinatumomab in BRASLE")));
         // The other lanes keep their arms' defaults.
         QVERIFY(timeline->categories().join(QLatin1Char('|')).contains(Labels::arm(int(Arm::AutologousCarT))));
+        // The new administration phases have their own words, not the raw id.
+        auto laneLabels = [&](int arm) {
+            QStringList out;
+            for (const TimelineChart::Segment &seg : timeline->segments())
+                if (seg.arm == arm)
+                    out << seg.label;
+            return out.join(QLatin1Char('|'));
+        };
+        QVERIFY2(laneLabels(tce).contains(QStringLiteral("Infusion course")), qPrintable(laneLabels(tce)));
+        QVERIFY(!laneLabels(tce).contains(QStringLiteral("infusion_course")));
+        const int cln = pack.optionIndex(QStringLiteral("tce-cln-978-sle"));
+        QVERIFY(choose(find<QComboBox>(timeline, QStringLiteral("timelineOption")), cln));
+        QVERIFY2(laneLabels(tce).contains(QStringLiteral("Injection")), qPrintable(laneLabels(tce)));
+        Startup::setLanguage(QStringLiteral("de"));
+        QCoreApplication::sendPostedEvents(); // the LanguageChange
+        timeline->ensureBuilt(); // a hidden chart rebuilds when it is shown
+        QTRY_VERIFY2(laneLabels(tce).contains(QStringLiteral("Injektion")), qPrintable(laneLabels(tce)));
+        Startup::setLanguage(QStringLiteral("en"));
+        QCoreApplication::sendPostedEvents();
+        timeline->ensureBuilt();
+        QVERIFY(choose(find<QComboBox>(timeline, QStringLiteral("timelineOption")), brasle));
 
         // Toxicity: Descartes-08's own "Overall safety" row (AURORA) shows only for the option.
         ToxicityChart *tox = w.toxicity();

@@ -162,6 +162,8 @@ QString Labels::phase(const QString &phase)
         { "bridging", QT_TR_NOOP("Bridging therapy") },
         { "lymphodepletion", QT_TR_NOOP("Lymphodepletion") },
         { "infusion", QT_TR_NOOP("Infusion") },
+        { "infusion_course", QT_TR_NOOP("Infusion course") }, // continuous IV over days (options-2026.2.md §C)
+        { "injection", QT_TR_NOOP("Injection") }, // a subcutaneous dose (options-2026.2.md §C)
         { "inpatient_monitoring", QT_TR_NOOP("Inpatient monitoring") },
         { "proximity_window", QT_TR_NOOP("Proximity window") },
         { "driving_restriction", QT_TR_NOOP("No driving") },

@@ -430,7 +430,7 @@ void CaseWorkspace::openDrillDown(int arm, int row)
 {
     if (!m_drill)
         m_drill = new DrillDownDialog(this);
-    m_drill->setEvaluation(&m_session.engine(), m_eval.get());
+    m_drill->setEvaluation(m_eval ? &m_eval->engine() : nullptr, m_eval.get());
     m_drill->showArm(arm, row);
     m_drill->show();
     m_drill->raise();
@@ -441,7 +441,7 @@ void CaseWorkspace::openOptionDrillDown(int option)
 {
     if (!m_drill)
         m_drill = new DrillDownDialog(this);
-    m_drill->setEvaluation(&m_session.engine(), m_eval.get());
+    m_drill->setEvaluation(m_eval ? &m_eval->engine() : nullptr, m_eval.get());
     m_drill->showOption(option);
     m_drill->show();
     m_drill->raise();

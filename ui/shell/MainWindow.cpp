@@ -45,8 +45,10 @@ namespace {
 StoreResult<ReportInput> reportInput(CaseWorkspace *w)
 {
     ReportInput in;
-    in.engine = &w->session().engine();
     in.evaluation = w->evaluation();
+    // The engine that computed the shown evaluation: its groups are the ones the evaluation's
+    // indices refer to (the session's engine is another one right after a pack switch).
+    in.engine = in.evaluation ? &in.evaluation->engine() : &w->session().engine();
     in.document = w->document();
     in.header = w->headerText();
     in.provenance = w->session().packProvenance();
@@ -448,7 +450,8 @@ bool MainWindow::exportHandout(const QString &path)
     options.language = language;
     options.printedOn = m_session->today();
     options.provenance = m_session->packProvenance();
-    if (!PatientHandout::writePdf(m_session->engine(), *m_workspace->evaluation(), options, target, error)) {
+    if (!PatientHandout::writePdf(
+            m_workspace->evaluation()->engine(), *m_workspace->evaluation(), options, target, error)) {
         Dialogs::warning(this, tr("Patient handout"), error);
         return false;
     }

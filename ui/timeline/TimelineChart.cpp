@@ -40,6 +40,8 @@ QColor phaseColour(const QString &phase)
         { QStringLiteral("bridging"), QColor(0x81, 0xd4, 0xfa) },
         { QStringLiteral("lymphodepletion"), QColor(0xfb, 0x8c, 0x00) },
         { QStringLiteral("infusion"), QColor(0xe5, 0x39, 0x35) },
+        { QStringLiteral("infusion_course"), QColor(0xb7, 0x1c, 0x1c) },
+        { QStringLiteral("injection"), QColor(0xd8, 0x1b, 0x60) },
         { QStringLiteral("inpatient_monitoring"), QColor(0xad, 0x14, 0x57) },
         { QStringLiteral("proximity_window"), QColor(0xff, 0xca, 0x28) },
         { QStringLiteral("driving_restriction"), QColor(0x8d, 0x6e, 0x63) },

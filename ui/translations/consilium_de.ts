@@ -1386,7 +1386,7 @@
         <translation>Details zum Kriterium</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
@@ -1396,7 +1396,7 @@
         <translation>Kriterien: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Earliest start: %1</source>
         <translation>Frühester Start: %1</translation>
     </message>
@@ -1958,12 +1958,12 @@ therapie</translation>
     </message>
     <message>
         <location line="-30"/>
-        <location line="+190"/>
+        <location line="+192"/>
         <source>not evaluated</source>
         <translation>nicht erhoben</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-168"/>
         <source>Met</source>
         <translation>Erfüllt</translation>
     </message>
@@ -2056,6 +2056,16 @@ therapie</translation>
         <location line="+1"/>
         <source>Infusion</source>
         <translation>Infusion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infusion course</source>
+        <translation>Infusionszyklus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injection</source>
+        <translation>Injektion</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2231,7 +2241,7 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+128"/>
+        <location filename="../shell/MainWindow.cpp" line="+130"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
@@ -2469,17 +2479,17 @@ Regelwerk %2 %3
     <message>
         <location line="+7"/>
         <location line="+5"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Patient handout</source>
         <translation>Patienteninformation</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>The case has errors that prevent evaluation.</source>
         <translation>Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Handout written to %1</source>
         <translation>Patienteninformation gespeichert unter %1</translation>
     </message>
@@ -2608,7 +2618,7 @@ Regelwerk %2 %3
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Click for all criteria of this option</source>
         <translation>Klicken für alle Kriterien dieses Produkts bzw. dieser Studie</translation>
     </message>
@@ -3799,7 +3809,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+91"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+93"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation>%1 bis %2 (Tag %3 bis %4)</translation>
     </message>
@@ -3829,7 +3839,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Standard-Zeitplan jeder Option</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -3839,7 +3849,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Logistik ab dem Stichtag (%1)</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-331"/>
         <source>ineligible</source>
         <translation>nicht geeignet</translation>
     </message>
@@ -3887,7 +3897,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>Frühester Start</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+218"/>
         <source>Earliest start: %1</source>
         <translation>Frühester Start: %1</translation>
     </message>
@@ -3929,7 +3939,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>

@@ -1370,7 +1370,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>no result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,7 +1380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Earliest start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,12 +1934,12 @@ care</source>
     </message>
     <message>
         <location line="-30"/>
-        <location line="+190"/>
+        <location line="+192"/>
         <source>not evaluated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-168"/>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2031,6 +2031,16 @@ care</source>
     <message>
         <location line="+1"/>
         <source>Infusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infusion course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2207,7 +2217,7 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+128"/>
+        <location filename="../shell/MainWindow.cpp" line="+130"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2438,17 +2448,17 @@ Rule pack %2 %3
     <message>
         <location line="+7"/>
         <location line="+5"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Patient handout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>The case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Handout written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2577,7 +2587,7 @@ Rule pack %2 %3
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Click for all criteria of this option</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3734,7 +3744,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::TimelineChart</name>
     <message>
-        <location filename="../timeline/TimelineChart.cpp" line="+91"/>
+        <location filename="../timeline/TimelineChart.cpp" line="+93"/>
         <source>%1 to %2 (day %3 to %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3764,7 +3774,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3774,7 +3784,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-331"/>
         <source>ineligible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3814,7 +3824,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+218"/>
         <source>Earliest start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3847,7 +3857,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3897,12 +3907,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-143"/>
         <source>Arm or option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+143"/>
         <source>any-grade rates</source>
         <translation type="unfinished"></translation>
     </message>
