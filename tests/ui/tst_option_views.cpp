@@ -92,6 +92,13 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QStringLiteral("ALLO-HEM-02"))); // replaced by the option
         QVERIFY(text.contains(QStringLiteral("Not encoded, check at screening: ")));
         QVERIFY(res.data(Qt::AccessibleTextRole).toString().startsWith(Labels::arm(allo)));
+        // An approval is shown with its indication, never bare (options-2026.2.md §C: obe-cel is
+        // approved in the EU for r/r B-ALL; for autoimmune disease it is investigational).
+        const QString obecel = cellOf(m, pack, QStringLiteral("auto-obe-cel-carlysle")).data().toString();
+        QVERIFY2(obecel.contains(QStringLiteral("approved (EU): conditional, adults ≥ 26 y with r/r B-ALL")),
+            qPrintable(obecel));
+        QVERIFY(obecel.contains(QStringLiteral("for AID investigational")));
+        QVERIFY(!obecel.contains(QStringLiteral("approved (EU)\n")));
 
         // Every option shows its screening note beside its verdict; eligible ones first.
         int cells = 0;
@@ -320,6 +327,8 @@ private Q_SLOTS:
         QVERIFY(!resolution().contains(QStringLiteral("Counts without growth factor")));
         QCOMPARE(
             w.comparison()->optionsModel()->headerData(0, Qt::Vertical).toString(), QStringLiteral("Produkt/Studie 1"));
+        QCOMPARE(find<QPushButton>(w.comparison(), QStringLiteral("siteAvailabilityButton"))->text(),
+            QStringLiteral("Verfügbar&keit am Zentrum…"));
         Startup::setLanguage(QStringLiteral("en"));
         QTRY_VERIFY(resolution().contains(QStringLiteral("trial · no status found")));
     }

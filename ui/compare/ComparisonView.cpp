@@ -125,9 +125,9 @@ QWidget *ComparisonView::makeOptionsPane()
     connect(m_options, &QTableView::clicked, this, activateOption);
     connect(m_options, &QTableView::activated, this, activateOption);
     auto *paneWidget = new QWidget(this);
-    auto *siteButton = new QPushButton(tr("Site availabilit&y…"), paneWidget);
+    auto *siteButton = new QPushButton(paneWidget);
+    m_siteButton = siteButton;
     siteButton->setObjectName(QStringLiteral("siteAvailabilityButton"));
-    siteButton->setToolTip(tr("Which options this centre offers, can refer to, or does not offer"));
     connect(siteButton, &QPushButton::clicked, this, &ComparisonView::editSiteAvailability);
     auto *paneTop = new QHBoxLayout;
     paneTop->addStretch(1);
@@ -253,6 +253,8 @@ void ComparisonView::retranslate()
     m_grid->setAccessibleName(tr("Comparison of the four options"));
     m_options->setAccessibleName(tr("Products and trials under each arm"));
     m_derived->setAccessibleName(tr("Derived values"));
+    m_siteButton->setText(tr("Site availabilit&y…"));
+    m_siteButton->setToolTip(tr("Which options this centre offers, can refer to, or does not offer"));
     QString text;
     if (!m_eval)
         text = tr("No result: the case has errors that prevent evaluation.");

@@ -7,6 +7,7 @@
 
 class QGroupBox;
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace consilium {
@@ -67,6 +68,7 @@ private:
     OptionsModel *m_optionsModel = nullptr;
     QTableView *m_options = nullptr;
     QWidget *m_optionsPane = nullptr;
+    QPushButton *m_siteButton = nullptr;
     const Engine *m_engine = nullptr;
     QLabel *m_strip = nullptr;
     QLabel *m_packStatus = nullptr;

@@ -52,9 +52,8 @@ QString OptionsModel::statusText(const Evaluation &e, const OptionDef &opt, QStr
     for (const OptionDef::Status &s : opt.status) {
         if (s.jurisdiction != codes[j])
             continue;
-        if (note)
-            *note = ResultText::optionText(
-                e.pack(), opt, QString(QStringLiteral("status.") + s.jurisdiction + QStringLiteral(".note")), s.note);
+        const QString statusNote = ResultText::optionText(
+            e.pack(), opt, QString(QStringLiteral("status.") + s.jurisdiction + QStringLiteral(".note")), s.note);
         QString status = s.status;
         if (s.status == QLatin1String("approved"))
             status = tr("approved");
@@ -64,6 +63,13 @@ QString OptionsModel::statusText(const Evaluation &e, const OptionDef &opt, QStr
             status = tr("off-label");
         else if (s.status == QLatin1String("not_found"))
             status = tr("no status found");
+        // An approval is always for an indication (options-2026.2.md §A, `status`), in autoimmune
+        // disease another one than the patient's: "approved" is never shown without it.
+        const bool indication = s.status == QLatin1String("approved") || s.status == QLatin1String("off_label");
+        if (indication && !statusNote.isEmpty())
+            return tr("%1 (%2): %3").arg(status, Labels::jurisdiction(codes[j]), statusNote);
+        if (note)
+            *note = statusNote;
         return tr("%1 (%2)").arg(status, Labels::jurisdiction(codes[j]));
     }
     return tr("no status found (%1)").arg(Labels::jurisdiction(codes[j]));

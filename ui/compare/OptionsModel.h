@@ -48,7 +48,9 @@ public:
 
     // "trial", "product", "off-label regimen" (FORMAT.md "Options": kind).
     static QString kindLabel(const QString &kind);
-    // "investigational (EU)" for the case's jurisdiction; the pack's note goes to `note`.
+    // "investigational (EU)" for the case's jurisdiction, the pack's note in `note`; an approval
+    // or off-label use with its note (the indication): "approved (EU): … r/r B-ALL; for AID
+    // investigational", `note` left empty.
     static QString statusText(const Evaluation &e, const OptionDef &opt, QString *note = nullptr);
     // "Not encoded — check at screening: …" (the option's screening_note); never empty.
     static QString screeningText(const RulePack &pack, const OptionDef &opt, int maxChars = -1);

@@ -2570,7 +2570,7 @@ Regelwerk %2 %3
         <translation>Status unbekannt: kein Rechtsraum</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>approved</source>
         <translation>zugelassen</translation>
     </message>
@@ -2590,7 +2590,12 @@ Regelwerk %2 %3
         <translation>kein Status gefunden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
