@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command-line framework of consilium-cli (docs/cli.md): `--help` on every command and
 // group, each command accepts only its own options, and no option is ever taken as a file name.
+#include "CliRun.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -12,44 +14,6 @@
 #include <memory>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
-            .arg(exitCode)
-            .arg(out.left(2000), err.left(2000));
-    }
-};
-
-// Runs consilium-cli in `workDir`, with HOME and the data directory there too, so that nothing
-// can reach a real database.
-Run runCli(const QStringList &args, const QString &workDir)
-{
-    Run r;
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), workDir);
-    env.insert(QStringLiteral("XDG_DATA_HOME"), workDir);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), workDir);
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(CONSILIUM_CLI_PATH), args);
-    if (!p.waitForStarted(30000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("did not run");
-        return r;
-    }
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return r;
-}
 
 // The names listed under "Commands:" in a group's help.
 QStringList listedCommands(const QString &help)

@@ -7,6 +7,7 @@
 #include "engine/CaseEvaluation.h"
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
+#include "engine/SummaryResult.h"
 #include "engine/Vignettes.h"
 #include "rules/RulePack.h"
 
@@ -14,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -54,11 +56,16 @@ QByteArray errorLine(const QString &caseId, qint64 line, const QString &file, co
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize())) + '\n';
 }
 
-// Evaluates a directory of *.json case files or a JSONL file, one compact result per line.
+// Evaluates a directory of *.json case files or a JSONL file, one compact result per line
+// (docs/result-format.md#batch-output): the full result, or with `summary` the
+// consilium-summary/1 line (docs/result-format.md#summary-output). Cases are read in chunks and
+// evaluated on all cores (QtConcurrent; the engine is immutable and every evaluation has its own
+// workspace); the lines are written in input order.
 class BatchRun
 {
 public:
-    BatchRun(const RulePack &pack, const CaseParseOptions &options) : m_engine(pack), m_options(options)
+    BatchRun(const RulePack &pack, const CaseParseOptions &options, bool summary)
+        : m_engine(pack), m_options(options), m_summary(summary)
     {
         m_progress.start();
     }
@@ -74,6 +81,7 @@ public:
             runDirectory(input);
         else if (!runJsonl(input))
             return NoInput;
+        flush();
         if (m_count >= 1000)
             err(QStringLiteral("consilium-cli: %1 cases evaluated.").arg(m_count));
         std::fflush(stdout);
@@ -81,16 +89,50 @@ public:
     }
 
 private:
-    void handle(const QByteArray &bytes, qint64 line, const QString &file)
+    struct Item {
+        QByteArray bytes; // the case, or empty with `readError`
+        qint64 line = 0;
+        QString file;
+        QString readError;
+    };
+    struct Line {
+        QByteArray text;
+        bool bad = false;
+    };
+    static constexpr qsizetype kChunk = 512;
+
+    Line evaluate(const Item &item) const
     {
-        ++m_count;
-        const CaseOutcome outcome = evaluateCase(m_engine, bytes, m_options);
-        if (!outcome.ok()) {
-            m_anyBad = true;
-            out(errorLine(outcome.caseId, line, file, outcome.diag.lines()));
-        } else {
-            out(resultJson(m_engine, *outcome.evaluation, false) + '\n');
+        if (!item.readError.isEmpty())
+            return { errorLine(QString(), item.line, item.file, { item.readError }), true };
+        const CaseOutcome outcome = evaluateCase(m_engine, item.bytes, m_options);
+        if (!outcome.ok())
+            return { errorLine(outcome.caseId, item.line, item.file, outcome.diag.lines()), true };
+        return { (m_summary ? summaryJson(m_engine, *outcome.evaluation)
+                            : resultJson(m_engine, *outcome.evaluation, false))
+                + '\n',
+            false };
+    }
+
+    void add(Item item)
+    {
+        m_pending.append(std::move(item));
+        if (m_pending.size() >= kChunk)
+            flush();
+    }
+
+    void flush()
+    {
+        if (m_pending.isEmpty())
+            return;
+        const QList<Line> lines
+            = QtConcurrent::blockingMapped<QList<Line>>(m_pending, [this](const Item &item) { return evaluate(item); });
+        for (const Line &l : lines) {
+            out(l.text);
+            m_anyBad = m_anyBad || l.bad;
         }
+        m_count += m_pending.size();
+        m_pending.clear();
         if (m_progress.elapsed() > 2000) {
             err(QStringLiteral("consilium-cli: %1 cases evaluated…").arg(m_count));
             m_progress.restart();
@@ -107,11 +149,10 @@ private:
             const QString path = dir.filePath(name);
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly)) {
-                m_anyBad = true;
-                out(errorLine(QString(), n, path, { QStringLiteral("$: cannot read file: %1").arg(f.errorString()) }));
+                add({ {}, n, path, QStringLiteral("$: cannot read file: %1").arg(f.errorString()) });
                 continue;
             }
-            handle(f.readAll(), n, path);
+            add({ f.readAll(), n, path, {} });
         }
     }
 
@@ -124,17 +165,19 @@ private:
         }
         qint64 line = 0;
         while (!f.atEnd()) {
-            const QByteArray bytes = f.readLine();
+            QByteArray bytes = f.readLine();
             ++line;
             if (bytes.trimmed().isEmpty())
                 continue;
-            handle(bytes, line, QString());
+            add({ std::move(bytes), line, {}, {} });
         }
         return true;
     }
 
     const Engine m_engine;
     const CaseParseOptions m_options;
+    const bool m_summary;
+    QList<Item> m_pending;
     QElapsedTimer m_progress;
     qint64 m_count = 0;
     bool m_anyBad = false;
@@ -154,6 +197,10 @@ public:
             QStringLiteral("YYYY-MM-DD") });
         addOption({ QStringLiteral("format"), QStringLiteral("Output format: json (default) or text."),
             QStringLiteral("json|text"), QStringLiteral("json") });
+        addOption({ QStringLiteral("output"),
+            QStringLiteral("With --batch: full (default; the whole result a line) or summary (verdicts, earliest "
+                           "starts, missing inputs and derived values a line; docs/result-format.md#summary-output)."),
+            QStringLiteral("full|summary"), QStringLiteral("full") });
         addOption(
             { QStringLiteral("batch"),
                 QStringLiteral("Evaluate a directory of *.json files or a JSONL file, one compact result a line."),
@@ -175,6 +222,14 @@ protected:
                 return usageError(QStringLiteral("--as-of \"%1\" is not a date (YYYY-MM-DD)").arg(asOf));
         }
         const bool batch = p.isSet(QStringLiteral("batch"));
+        const QString output = p.value(QStringLiteral("output"));
+        if (output != QLatin1String("full") && output != QLatin1String("summary"))
+            return usageError(QStringLiteral("--output must be full or summary"));
+        if (p.isSet(QStringLiteral("output")) && !batch)
+            return usageError(QStringLiteral("--output is for --batch; give --format for one case"));
+        if (batch && format == QLatin1String("text"))
+            return usageError(
+                QStringLiteral("--format text is for one case; --batch writes JSON lines (--output full|summary)"));
         if (batch && !arguments.isEmpty())
             return usageError(QStringLiteral("give either CASE.json or --batch, not both"));
         if (!batch && arguments.size() != 1)
@@ -189,7 +244,8 @@ protected:
         }
         const RulePack &pack = own.pack ? *own.pack : RulePack::builtin();
         if (batch)
-            return BatchRun(pack, parseOptions).run(p.value(QStringLiteral("batch")));
+            return BatchRun(pack, parseOptions, output == QLatin1String("summary"))
+                .run(p.value(QStringLiteral("batch")));
         return evaluateOne(pack, arguments.first(), parseOptions, format);
     }
 
