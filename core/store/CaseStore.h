@@ -206,6 +206,9 @@ public:
     // unchanged, before it commits.
     StoreResult<PurgeOutcome> purgeCase(const QString &caseId, const QString &confirmation);
 
+    // The setting that names the active pack by SHA-256 (chosen in the window, Session::activatePack;
+    // the pack itself is in rule_packs). Not set: the built-in pack.
+    static QString activePackSettingKey() { return QStringLiteral("gui.active_pack_sha256"); }
     // A setting that is not set is a success holding nullopt; an SQL failure is an error.
     StoreResult<std::optional<QString>> setting(const QString &key);
     StoreResult<void> setSetting(const QString &key, const QString &value);

@@ -81,7 +81,8 @@ void TestCliBatch::summaryOfE01()
         if (it.key() == QLatin1String("soc-ahsct"))
             QCOMPARE(verdict, QStringLiteral("not_applicable"));
         else
-            QCOMPARE(verdict, ineligible.contains(it.key()) ? QStringLiteral("ineligible") : QStringLiteral("eligible"));
+            QCOMPARE(
+                verdict, ineligible.contains(it.key()) ? QStringLiteral("ineligible") : QStringLiteral("eligible"));
         // Nothing is missing in this complete work-up: the lists are left out.
         QVERIFY(!it.value().toObject().contains(QStringLiteral("missing_inputs")));
     }
@@ -100,8 +101,8 @@ void TestCliBatch::summaryAgreesWithTheFullResult()
     // Every example of options-2026.2.md §E: the summary says what the full result says.
     const QString dir = QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/options-2026.2");
     const Run full = runCli({ QStringLiteral("evaluate"), QStringLiteral("--batch"), dir }, m_dir->path());
-    const Run summary = runCli(
-        { QStringLiteral("evaluate"), QStringLiteral("--batch"), dir, QStringLiteral("--output"), QStringLiteral("summary") },
+    const Run summary = runCli({ QStringLiteral("evaluate"), QStringLiteral("--batch"), dir, QStringLiteral("--output"),
+                                   QStringLiteral("summary") },
         m_dir->path());
     QVERIFY2(full.exitCode == 0 && summary.exitCode == 0, qPrintable(full.describe() + summary.describe()));
     const QList<QJsonObject> f = objects(full.out);
@@ -130,8 +131,8 @@ void TestCliBatch::summaryAgreesWithTheFullResult()
                     QCOMPARE(so.value(l).toArray(), fo.value(l).toArray());
             }
         }
-        QVERIFY2(s[i].size() > 0 && summary.out.split(QLatin1Char('\n'))[i].size() < 2500,
-            "a summary line stays short");
+        QVERIFY2(
+            s[i].size() > 0 && summary.out.split(QLatin1Char('\n'))[i].size() < 2500, "a summary line stays short");
     }
 }
 
@@ -169,7 +170,8 @@ void TestCliBatch::orderKeptAcrossChunks()
             QCOMPARE(o.value(QStringLiteral("line")).toInt(), kBadLine);
             QVERIFY(o.contains(QStringLiteral("input_errors")));
         } else {
-            QCOMPARE(o.value(QStringLiteral("case_id")).toString(), QStringLiteral("case-%1").arg(i, 4, 10, QLatin1Char('0')));
+            QCOMPARE(o.value(QStringLiteral("case_id")).toString(),
+                QStringLiteral("case-%1").arg(i, 4, 10, QLatin1Char('0')));
         }
     }
 }
@@ -180,11 +182,13 @@ void TestCliBatch::badOptions_data()
     QTest::addColumn<QString>("named");
     const QString e01 = optionsExample("E01-sle-plt60.json");
     QTest::newRow("unknown output") << QStringList { QStringLiteral("evaluate"), QStringLiteral("--batch"), e01,
-        QStringLiteral("--output"), QStringLiteral("brief") } << QStringLiteral("--output must be full or summary");
+        QStringLiteral("--output"), QStringLiteral("brief") }
+                                    << QStringLiteral("--output must be full or summary");
     QTest::newRow("output without batch") << QStringList { QStringLiteral("evaluate"), e01, QStringLiteral("--output"),
         QStringLiteral("summary") } << QStringLiteral("--output is for --batch");
     QTest::newRow("text with batch") << QStringList { QStringLiteral("evaluate"), QStringLiteral("--batch"), e01,
-        QStringLiteral("--format"), QStringLiteral("text") } << QStringLiteral("--format text is for one case");
+        QStringLiteral("--format"), QStringLiteral("text") }
+                                     << QStringLiteral("--format text is for one case");
 }
 
 void TestCliBatch::badOptions()

@@ -4,6 +4,10 @@
 #include "CliRun.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void dbWithUnsupportedScheme();
     void dbPathsStayPaths();
     void siteOptionsSettingValidated();
+    void impactOfACandidatePack();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -98,11 +103,12 @@ void TestCliCommands::helpOnEveryCommand()
         QStringLiteral("db show"), QStringLiteral("db evaluate"), QStringLiteral("db archive"),
         QStringLiteral("db unarchive"), QStringLiteral("db purge"), QStringLiteral("db replay"),
         QStringLiteral("db verify-audit"), QStringLiteral("db backup"), QStringLiteral("db settings"),
-        QStringLiteral("db settings get"), QStringLiteral("db settings set"), QStringLiteral("db conference"),
-        QStringLiteral("db conference create"), QStringLiteral("db conference add-case"),
-        QStringLiteral("db conference show"), QStringLiteral("db conference list"), QStringLiteral("db decide"),
-        QStringLiteral("db outcome"), QStringLiteral("db position"), QStringLiteral("db override"),
-        QStringLiteral("db finalise"), QStringLiteral("db correct"), QStringLiteral("db decision") };
+        QStringLiteral("db settings get"), QStringLiteral("db settings set"), QStringLiteral("db impact"),
+        QStringLiteral("db conference"), QStringLiteral("db conference create"),
+        QStringLiteral("db conference add-case"), QStringLiteral("db conference show"),
+        QStringLiteral("db conference list"), QStringLiteral("db decide"), QStringLiteral("db outcome"),
+        QStringLiteral("db position"), QStringLiteral("db override"), QStringLiteral("db finalise"),
+        QStringLiteral("db correct"), QStringLiteral("db decision") };
     for (const QString &c : expected)
         QVERIFY2(commands.contains(c), qPrintable(c + QStringLiteral(" is not listed in its group's help")));
     QCOMPARE(commands.size(), expected.size());
@@ -354,6 +360,64 @@ void TestCliCommands::siteOptionsSettingValidated()
     const Run stored = get();
     QVERIFY2(stored.out.contains(QLatin1String(R"("auto-kysa-8")")) && stored.out.contains(QLatin1String("referral")),
         qPrintable(stored.describe()));
+}
+
+void TestCliCommands::impactOfACandidatePack()
+{
+    // docs/cli.md#db-impact: the built-in pack with ALLO-HEM-02 at ≥ 50 instead of ≥ 30; of three
+    // stored cases (platelets 20, 40, 60) only the 40 one changes; nothing is stored.
+    const QDir dir(m_dir->path());
+    QFile builtin(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference.json"));
+    QVERIFY(builtin.open(QIODevice::ReadOnly));
+    QByteArray pack = builtin.readAll();
+    const qsizetype at = pack.indexOf("platelets >= 30", pack.indexOf("\"id\": \"ALLO-HEM-02\""));
+    QVERIFY(at > 0);
+    pack.replace(at, 15, "platelets >= 50");
+    QFile candidate(dir.filePath(QStringLiteral("candidate.json")));
+    QVERIFY(candidate.open(QIODevice::WriteOnly) && candidate.write(pack) == pack.size());
+    candidate.close();
+    QFile e01(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/options-2026.2/E01-sle-plt60.json"));
+    QVERIFY(e01.open(QIODevice::ReadOnly));
+    const QByteArray base = e01.readAll();
+    QDir().mkpath(dir.filePath(QStringLiteral("cases")));
+    for (const int plt : { 20, 40, 60 }) {
+        QByteArray c = base;
+        c.replace("\"id\": \"E01-sle-plt60\"", QByteArray("\"id\": \"plt-") + QByteArray::number(plt) + '"');
+        c.replace("\"platelets\": {\"value\": 60,",
+            QByteArray("\"platelets\": {\"value\": ") + QByteArray::number(plt) + ',');
+        QFile f(dir.filePath(QStringLiteral("cases/plt-%1.json").arg(plt)));
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(c) == c.size());
+    }
+    const QStringList db { QStringLiteral("--db"), QStringLiteral("impact.sqlite") };
+    const Run imported = runCli(
+        QStringList { QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("cases") } + db, m_dir->path());
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
+    const QStringList impact { QStringLiteral("db"), QStringLiteral("impact"), QStringLiteral("--rules"),
+        QStringLiteral("candidate.json"), QStringLiteral("--allow-unsigned") };
+    const Run csv
+        = runCli(impact + db + QStringList { QStringLiteral("--format"), QStringLiteral("csv") }, m_dir->path());
+    QVERIFY2(csv.exitCode == 0, qPrintable(csv.describe()));
+    QStringList rows = csv.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(rows.takeFirst(), QStringLiteral("case_id,version,kind,key,before,after"));
+    QVERIFY(!rows.isEmpty());
+    for (const QString &row : rows)
+        QVERIFY2(row.startsWith(QLatin1String("plt-40,1,")), qPrintable(row));
+    QVERIFY(rows.contains(QStringLiteral("plt-40,1,verdict,allogeneic_car_t,eligible,ineligible")));
+    QVERIFY(rows.contains(QStringLiteral("plt-40,1,criterion,ALLO-HEM-02,met,not_met")));
+    const Run json
+        = runCli(impact + db + QStringList { QStringLiteral("--format"), QStringLiteral("json") }, m_dir->path());
+    QVERIFY2(json.exitCode == 0, qPrintable(json.describe()));
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("consilium-impact/1"));
+    QCOMPARE(o.value(QStringLiteral("cases")).toInt(), 3);
+    QCOMPARE(o.value(QStringLiteral("changed_cases")).toArray().size(), 1);
+    const Run text = runCli(impact + db, m_dir->path());
+    QVERIFY2(
+        text.out.contains(QStringLiteral("allogeneic_car_t: eligible → ineligible: 1")), qPrintable(text.describe()));
+    // Without a candidate: a usage error naming it.
+    const Run none = runCli(QStringList { QStringLiteral("db"), QStringLiteral("impact") } + db, m_dir->path());
+    QVERIFY2(
+        none.exitCode == 64 && none.err.contains(QLatin1String("--rules CANDIDATE.json")), qPrintable(none.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)

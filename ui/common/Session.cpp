@@ -9,7 +9,7 @@ namespace consilium {
 
 namespace {
 
-const QString kActivePackKey = QStringLiteral("gui.active_pack_sha256");
+const QString kActivePackKey = CaseStore::activePackSettingKey();
 const QString kProvenanceKey = QStringLiteral("gui.active_pack_provenance");
 
 std::shared_ptr<const RulePack> builtinPack()

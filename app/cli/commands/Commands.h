@@ -18,6 +18,7 @@ std::unique_ptr<CommandGroup> makeDbCommands();
 // Parts of `db`, by file.
 void addDbCaseCommands(CommandGroup &db);
 void addDbStoreCommands(CommandGroup &db);
+void addDbImpactCommand(CommandGroup &db);
 void addDbDecisionCommands(CommandGroup &db);
 
 } // namespace consilium::cli

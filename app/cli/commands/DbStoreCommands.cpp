@@ -234,6 +234,7 @@ std::unique_ptr<CommandGroup> makeDbCommands()
                        "Case labels must never hold names or other direct identifiers."));
     addDbCaseCommands(*db);
     addDbStoreCommands(*db);
+    addDbImpactCommand(*db);
     addDbDecisionCommands(*db);
     return db;
 }
