@@ -16,6 +16,7 @@
 #include "shell/MainWindow.h"
 #include "shell/Startup.h"
 
+#include <QDir>
 #include <QTextDocument>
 
 #include <algorithm>
@@ -305,6 +306,32 @@ private Q_SLOTS:
         const QString printed = pdfText(pdf);
         QCOMPARE(printed.count(QLatin1Char('\f')), 1);
         QVERIFY(flat(printed).contains(question.split(QLatin1Char(' ')).first()));
+    }
+
+    // The handout stays one page with the options row, for every example case of pack 2026.2 in
+    // both languages (the text is made smaller if needed, PatientHandout::paint).
+    void handoutOfEveryExampleIsOnePage()
+    {
+        Env env;
+        auto s = env.session();
+        CaseWorkspace w(*s);
+        const QStringList examples = QDir(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/options-2026.2"))
+                                         .entryList({ QStringLiteral("E0*.json") }, QDir::Files, QDir::Name);
+        QCOMPARE(examples.size(), 8);
+        for (const QString &file : examples) {
+            QVERIFY(w.openCase(importExample(*s, file.chopped(5))));
+            for (const char *language : { "en", "de" }) {
+                PatientHandout::Options options;
+                options.language = QLatin1String(language);
+                const QString pdf
+                    = env.path(file.chopped(5) + QStringLiteral("-handout-%1.pdf").arg(QLatin1String(language)));
+                QString error;
+                QVERIFY2(PatientHandout::writePdf(w.evaluation()->engine(), *w.evaluation(), options, pdf, error),
+                    qPrintable(error));
+                keep(pdf);
+                QVERIFY2(pdfText(pdf).count(QLatin1Char('\f')) == 1, qPrintable(pdf));
+            }
+        }
     }
 
     // The report holds its own copy of the evaluation, and building it delivers no other object's

@@ -302,23 +302,29 @@ QString optionKindWords(const Words &w, const QString &kind)
 QString optionsOfArm(const Words &w, const Evaluation &e, Arm arm, const QString &language)
 {
     QStringList lines;
-    bool trialsOnly = true;
+    int trials = 0;
     for (int o : e.optionsOf(arm)) {
         const Verdict v = e.optionVerdict(o);
         if (v == Verdict::NotApplicable)
             continue;
         const OptionDef &opt = e.optionDef(o);
-        trialsOnly = trialsOnly && opt.kind == QLatin1String("trial");
+        trials += opt.kind == QLatin1String("trial");
         const QString label = packText(e.pack(), textKey(u"option", opt.id, u"label"), opt.label, language);
         lines << QStringLiteral("• %1 (%2): %3").arg(label, optionKindWords(w, opt.kind), optionVerdictWords(w, v));
     }
     if (lines.isEmpty())
         return QStringLiteral("—");
-    lines << (trialsOnly ? w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
-                  "The study team checks further conditions before you can take part: a place is not promised."))
-                         : w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
-                             "The study team, or for a product your care team, checks further conditions first: a"
-                             " place is not promised.")));
+    // Who checks the conditions the rules do not: the study team for a study, the care team else.
+    if (trials == int(lines.size()))
+        lines << w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "The study team checks further conditions before you can take part: a place is not promised."));
+    else if (trials == 0)
+        lines << w(QT_TRANSLATE_NOOP(
+            "consilium::PatientHandout", "Your care team checks further conditions first: nothing here is promised."));
+    else
+        lines << w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "For a study the study team, otherwise your care team, checks further conditions first: a place is not"
+            " promised."));
     QStringList html;
     for (const QString &line : lines)
         html << esc(line);

@@ -3160,17 +3160,12 @@ Regelwerk %2 %3
         <translation>Produkt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The study team checks further conditions before you can take part: a place is not promised.</source>
         <translation>Das Studienteam prüft weitere Bedingungen, bevor Sie teilnehmen können: Ein Platz ist nicht zugesagt.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The study team, or for a product your care team, checks further conditions first: a place is not promised.</source>
-        <translation>Das Studienteam, bei einem Produkt Ihr Behandlungsteam, prüft weitere Bedingungen: Ein Platz ist nicht zugesagt.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Which products or studies did the team look at?</source>
         <translation>Welche Produkte oder Studien hat das Team geprüft?</translation>
     </message>
@@ -3190,7 +3185,17 @@ Regelwerk %2 %3
         <translation>Ist das für mich möglich?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-30"/>
+        <source>Your care team checks further conditions first: nothing here is promised.</source>
+        <translation>Ihr Behandlungsteam prüft zuerst weitere Bedingungen: Nichts hier ist zugesagt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a study the study team, otherwise your care team, checks further conditions first: a place is not promised.</source>
+        <translation>Bei einer Studie prüft das Studienteam, sonst Ihr Behandlungsteam, zuerst weitere Bedingungen: Ein Platz ist nicht zugesagt.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>What is involved?</source>
         <translation>Was gehört dazu?</translation>
     </message>

@@ -3113,17 +3113,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The study team checks further conditions before you can take part: a place is not promised.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The study team, or for a product your care team, checks further conditions first: a place is not promised.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Which products or studies did the team look at?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,7 +3138,17 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-30"/>
+        <source>Your care team checks further conditions first: nothing here is promised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a study the study team, otherwise your care team, checks further conditions first: a place is not promised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>What is involved?</source>
         <translation type="unfinished"></translation>
     </message>
