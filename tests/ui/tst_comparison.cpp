@@ -213,8 +213,7 @@ private Q_SLOTS:
             QTextDocument report;
             ReportInput in;
             in.engine = &w.evaluation()->engine();
-            const Evaluation e = *w.evaluation(); // the workspace may evaluate again while the report is built
-            in.evaluation = &e;
+            in.copyEvaluation(w.evaluation()); // the workspace may evaluate again while the report is built
             in.document = w.document();
             ConferenceReport::build(in, report);
             return report.toPlainText();
@@ -483,7 +482,7 @@ private Q_SLOTS:
         QTextDocument report;
         ReportInput in;
         in.engine = &w.evaluation()->engine();
-        in.evaluation = w.evaluation();
+        in.copyEvaluation(w.evaluation());
         in.document = w.document();
         ConferenceReport::build(in, report);
         const QString reportText = report.toPlainText();
@@ -552,7 +551,7 @@ private Q_SLOTS:
         QTextDocument report;
         ReportInput in;
         in.engine = &w.evaluation()->engine();
-        in.evaluation = w.evaluation();
+        in.copyEvaluation(w.evaluation());
         in.document = w.document();
         ConferenceReport::build(in, report);
         const QString text = report.toPlainText();

@@ -2,6 +2,7 @@
 // Reports: the conference PDF (checked with pdftotext: case, comparison, criteria with
 // sources, decision and participants, pack identity, the disclaimer on every page), the
 // one-page patient handout in English and German, and printing through the print dialog.
+#include "ReportTestSupport.h"
 #include "UiTestSupport.h"
 
 #include "decision/DecisionPanel.h"
@@ -24,42 +25,6 @@ using namespace consilium;
 using namespace consilium::test;
 
 namespace {
-
-QString pdfText(const QString &pdf)
-{
-    const QString tool = QStringLiteral(CONSILIUM_PDFTOTEXT);
-    if (tool.isEmpty() || tool.endsWith(QLatin1String("NOTFOUND")))
-        qFatal("pdftotext (poppler-utils) is required by this test");
-    QProcess p;
-    p.start(tool, { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
-    if (!p.waitForFinished(30000) || p.exitCode() != 0)
-        qFatal("pdftotext failed on %s", qPrintable(pdf));
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-// Ligature glyphs (ﬀ ﬁ ﬂ ﬃ ﬄ) in the extracted text: a hash or word copied or searched in the
-// PDF would not read as printed.
-bool hasLigatures(const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() >= 0xFB00 && c.unicode() <= 0xFB04)
-            return true;
-    }
-    return false;
-}
-
-QString flat(QString s)
-{
-    return s.simplified();
-}
-
-// With CONSILIUM_TEST_SHOTS=DIR, the PDFs are kept there to be looked at.
-void keep(const QString &pdf)
-{
-    const QString dir = qEnvironmentVariable("CONSILIUM_TEST_SHOTS");
-    if (!dir.isEmpty())
-        QFile::copy(pdf, dir + QLatin1Char('/') + QFileInfo(pdf).fileName());
-}
 
 // Every page of a PDF as an image (pdftoppm), in page order.
 QList<QImage> pageImages(const QString &pdf, const QString &prefix)

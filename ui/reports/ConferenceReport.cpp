@@ -11,6 +11,7 @@
 #include "engine/ResultWriter.h"
 #include "reports/PagedPrinter.h"
 #include "reports/ReportCharts.h"
+#include "reports/ReportOptions.h"
 #include "timeline/TimelineChart.h"
 #include "toxicity/ToxicityChart.h"
 
@@ -62,9 +63,11 @@ QString agentLabel(const RulePack &pack, const QString &id)
     return a >= 0 ? pack.agents()[std::size_t(a)].label : id;
 }
 
+} // namespace
+
 // Explanations may point at result fields ("per-drug dates in derived.washout_end_dates"); the
 // report names the section that lists them instead.
-QString readable(const RulePack &pack, const QString &text)
+QString ConferenceReport::readable(const RulePack &pack, const QString &text)
 {
     static const QRegularExpression field(QStringLiteral("\\bderived[. ]([a-z][a-z0-9_]*)"));
     QString out;
@@ -84,6 +87,8 @@ QString readable(const RulePack &pack, const QString &text)
     }
     return out + text.mid(from);
 }
+
+namespace {
 
 // The grid's "Decided by" with whole sentences (the screen cuts them): the first three, and a
 // pointer to the section that lists them all.
@@ -129,6 +134,11 @@ QString washoutList(const RulePack &pack, const std::vector<WashoutEntry> &entri
 }
 
 } // namespace
+
+void ReportInput::copyEvaluation(const Evaluation *e)
+{
+    evaluation = e ? std::make_shared<const Evaluation>(*e) : nullptr;
+}
 
 // The title, the case and the pack the verdicts come from.
 QString ConferenceReport::titleSection(const ReportInput &in)
@@ -232,13 +242,17 @@ QString ConferenceReport::criteriaSection(const ReportInput &in, const Evaluatio
     const RulePack &pack = in.engine->pack();
     QString h;
     h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decisive criteria and sources")));
-    for (std::size_t g = 0; g < in.engine->groups().size(); ++g) {
-        const std::vector<int> &deciding = e->group(int(g)).deciding;
-        const VerdictGroup &vg = in.engine->groups()[g];
-        if (deciding.empty() && vg.subOption >= 0)
+    // The arms and sub-options, then the options (resources/packs/FORMAT.md, "Options") that have
+    // deciding criteria.
+    for (int g = 0; g < in.engine->groupCount(); ++g) {
+        const std::vector<int> &deciding = e->group(g).deciding;
+        const VerdictGroup &vg = in.engine->group(g);
+        if (deciding.empty() && (vg.subOption >= 0 || vg.option >= 0))
             continue;
-        h += QStringLiteral("<p><b>%1</b>: %2</p>")
-                 .arg(esc(Labels::group(vg.key)), esc(ResultText::verdictLine(*e, int(g))));
+        const QString name = vg.option >= 0 ? tr("%1 (%2)").arg(ResultText::optionLabel(pack, e->optionDef(vg.option)),
+                                 Labels::arm(e->optionDef(vg.option).arm))
+                                            : Labels::group(vg.key);
+        h += QStringLiteral("<p><b>%1</b>: %2</p>").arg(esc(name), esc(ResultText::verdictLine(*e, g)));
         if (deciding.empty())
             continue;
         h += QStringLiteral("<table width='100%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
@@ -311,6 +325,7 @@ QString ConferenceReport::chartSection(const Evaluation *e, QTextDocument &doc)
         auto *tox = new QChart;
         ToxicityChart::populate(tox, e, a, false, paper);
         h += QStringLiteral("<p>%1</p>").arg(charts->add(QStringLiteral("toxicity%1").arg(a), tox, 176, 78));
+        h += ReportOptions::toxicityRows(*e, a);
     }
     h += QStringLiteral("<p class='muted'>%1</p>")
              .arg(esc(tr("Bars are labelled k/n (patients affected / patients studied), or with the reported"
@@ -396,7 +411,8 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         "h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 12px; } "
         "table { border-collapse: collapse; } td, th { border: 1px solid #9e9e9e; padding: 3px; vertical-align: top; } "
         "th { background: #eeeeee; text-align: left; } .muted { color: #555555; }"));
-    const Evaluation *e = in.evaluation;
+    const std::shared_ptr<const Evaluation> owned = in.evaluation; // held until the document is built
+    const Evaluation *e = owned.get();
     QString h = titleSection(in);
     h += caseSection(in);
 
@@ -405,6 +421,7 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
                  .arg(esc(tr("Comparison")), esc(tr("No result: the case has errors that prevent evaluation.")));
     } else {
         h += comparisonSection(in, e);
+        h += ReportOptions::section(*e, in.siteOptions);
         h += criteriaSection(in, e);
         h += derivedSection(in, e);
         h += washoutSection(in.engine->pack(), e);

@@ -3,10 +3,12 @@
 
 #include "common/PackProvenance.h"
 #include "store/Decisions.h"
+#include "store/SiteOptions.h"
 
 #include <QCoreApplication>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class QPagedPaintDevice;
@@ -22,13 +24,18 @@ class RulePack;
 // Everything a report is made of: the evaluated case and, if there is one, its decision.
 struct ReportInput {
     const Engine *engine = nullptr;
-    const Evaluation *evaluation = nullptr;
+    // The report's own copy (copyEvaluation): the window replaces its evaluation on every edit and
+    // on a language change, which can happen while the report is built (its charts are laid out
+    // through posted events), so the report never points at the window's.
+    std::shared_ptr<const Evaluation> evaluation;
+    void copyEvaluation(const Evaluation *e);
     const CaseDocument *document = nullptr;
     QString header; // the one-line case summary
     int version = 0; // stored version, 0 = unsaved
     std::optional<Decision> decision;
     std::optional<Conference> conference;
     PackProvenance provenance; // how the engine's pack was loaded
+    SiteOptions siteOptions; // which options this centre offers (Session::siteOptions())
 };
 
 // The A4 conference report: case summary, comparison, decisive criteria with sources,
@@ -42,6 +49,9 @@ public:
     static void build(const ReportInput &input, QTextDocument &document);
     static bool writePdf(const ReportInput &input, const QString &path, QString &error);
     static int paint(const ReportInput &input, QPagedPaintDevice &device);
+    // An explanation with the result fields it points at ("derived.washout_end_dates") named as
+    // the report shows them.
+    static QString readable(const RulePack &pack, const QString &text);
 
 private:
     // The sections of build, in order (the middle ones only when there is a result).

@@ -189,10 +189,35 @@ QString howSure(const Words &w, const Evaluation &e, Arm arm)
         int(n));
 }
 
+// The arm is not possible by its general rules, but one of its products or studies may be: an
+// option has criteria of its own (resources/packs/FORMAT.md, "Options": `replaces`).
+bool onlyByOwnRules(const Evaluation &e, Arm arm)
+{
+    if (e.verdict(arm) != Verdict::Ineligible)
+        return false;
+    for (int o : e.optionsOf(arm)) {
+        if (e.optionVerdict(o) != Verdict::Ineligible && e.optionVerdict(o) != Verdict::NotApplicable)
+            return true;
+    }
+    return false;
+}
+
+QString possibleCell(const Words &w, const Evaluation &e, Arm arm)
+{
+    if (onlyByOwnRules(e, arm))
+        return QStringLiteral("✕ ")
+            + w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+                "Not possible by the general rules for this treatment, but a product or study below has its own"
+                " conditions"));
+    return possible(w, e.verdict(arm));
+}
+
 QString timing(const Words &w, const Evaluation &e, Arm arm)
 {
     const ArmTimeline &t = e.timeline(arm);
     QStringList parts;
+    if (onlyByOwnRules(e, arm))
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known yet: it depends on the product or study."));
     if (e.verdict(arm) == Verdict::Ineligible) // no start date for what is not possible
         return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Does not apply: not possible for you at the moment."));
     if (arm == Arm::StandardCare)
@@ -233,8 +258,82 @@ QString optionName(const Words &w, Arm arm)
     return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "The usual treatment"));
 }
 
+// A pack text in the handout's language (resources/packs/FORMAT.md, "Texts in more than one
+// language"): the English one, marked [EN], when the pack has none in that language.
+QString packText(const RulePack &pack, const QString &key, const QString &english, const QString &language)
+{
+    if (PackTexts::isEnglish(language))
+        return english;
+    const LocalText t = pack.text(key, language);
+    if (t.text.isEmpty())
+        return english;
+    return t.fellBack ? t.text + QStringLiteral(" [EN]") : t.text;
+}
+
+QString optionVerdictWords(const Words &w, Verdict v)
+{
+    switch (v) {
+    case Verdict::Eligible:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "possible so far"));
+    case Verdict::EligibleWithCautions:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "possible so far, with points to check"));
+    case Verdict::Undetermined:
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "not yet known: some tests are missing"));
+    case Verdict::Ineligible:
+    case Verdict::NotApplicable:
+        break;
+    }
+    return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "not possible at the moment"));
+}
+
+QString optionKindWords(const Words &w, const QString &kind)
+{
+    if (kind == QLatin1String("trial"))
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "study"));
+    if (kind == QLatin1String("regimen"))
+        return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "treatment plan"));
+    return w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "product"));
+}
+
+// The products and studies the team looked at for an arm (resources/packs/FORMAT.md, "Options";
+// those that do not apply to the patient's disease left out), in plain words. A verdict covers only
+// the conditions the rules can check: the study team checks the others (the screening note), so
+// nothing here promises a place.
+QString optionsOfArm(const Words &w, const Evaluation &e, Arm arm, const QString &language)
+{
+    QStringList lines;
+    int trials = 0;
+    for (int o : e.optionsOf(arm)) {
+        const Verdict v = e.optionVerdict(o);
+        if (v == Verdict::NotApplicable)
+            continue;
+        const OptionDef &opt = e.optionDef(o);
+        trials += opt.kind == QLatin1String("trial");
+        const QString label = packText(e.pack(), textKey(u"option", opt.id, u"label"), opt.label, language);
+        lines << QStringLiteral("• %1 (%2): %3").arg(label, optionKindWords(w, opt.kind), optionVerdictWords(w, v));
+    }
+    if (lines.isEmpty())
+        return QStringLiteral("—");
+    // Who checks the conditions the rules do not: the study team for a study, the care team else.
+    if (trials == int(lines.size()))
+        lines << w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "The study team checks further conditions before you can take part: a place is not promised."));
+    else if (trials == 0)
+        lines << w(QT_TRANSLATE_NOOP(
+            "consilium::PatientHandout", "Your care team checks further conditions first: nothing here is promised."));
+    else
+        lines << w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+            "For a study the study team, otherwise your care team, checks further conditions first: a place is not"
+            " promised."));
+    QStringList html;
+    for (const QString &line : lines)
+        html << esc(line);
+    html.last() = QStringLiteral("<i>%1</i>").arg(html.last());
+    return html.join(QStringLiteral("<br>"));
+}
+
 // The option grid: a column per option, a row per question.
-QString optionGrid(const Words &w, const Engine &engine, const Evaluation &e)
+QString optionGrid(const Words &w, const Engine &engine, const Evaluation &e, const QString &language)
 {
     QString h;
     h += QStringLiteral("<table width='100%'><tr><th width='16%'></th>");
@@ -249,8 +348,14 @@ QString optionGrid(const Words &w, const Engine &engine, const Evaluation &e)
     };
     std::array<QString, kArmCount> c;
     for (const Arm a : kArms)
-        c[armIndex(a)] = possible(w, e.verdict(a));
+        c[armIndex(a)] = possibleCell(w, e, a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Is this possible for me?")), c, false);
+    if (e.optionCount() > 0) { // a pack without options prints as before
+        for (const Arm a : kArms)
+            c[armIndex(a)] = optionsOfArm(w, e, a, language);
+        row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Which products or studies did the team look at?")), c,
+            true);
+    }
     for (const Arm a : kArms)
         c[armIndex(a)] = whatIs(w, a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "What is involved?")), c, false);
@@ -331,7 +436,7 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
                  "Your care team met to talk about the treatments that could help you. This page"
                  " compares them. It does not choose for you: you decide together with your"
                  " team."))));
-    h += optionGrid(w, engine, e);
+    h += optionGrid(w, engine, e, language);
     h += QStringLiteral("<p>%1</p>")
              .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
                  "Words: \"CAR T\" means immune cells changed in a lab. \"Chemotherapy\" here is"

@@ -16,6 +16,18 @@ namespace {
 
 const QString kScheme = QStringLiteral("chart:");
 
+// Delivers the events posted to the chart, its scene and their children: only those. Every posted
+// event of the application (QCoreApplication::sendPostedEvents()) would also deliver, say, a
+// language change to the window, which then evaluates again while a report is being built.
+void deliverChartEvents(QGraphicsScene *scene, QChart *chart)
+{
+    QList<QObject *> receivers { scene, chart };
+    receivers += scene->findChildren<QObject *>();
+    receivers += chart->findChildren<QObject *>();
+    for (QObject *o : receivers)
+        QCoreApplication::sendPostedEvents(o);
+}
+
 } // namespace
 
 ReportCharts::ReportCharts(QTextDocument *document) : QObject(document)
@@ -44,10 +56,10 @@ QString ReportCharts::add(const QString &name, QChart *chart, qreal widthMm, qre
     // works through posted events.
     for (int i = 0; i < 2; ++i) {
         chart->setGeometry(QRectF(0, 0, widthMm * px + 1 - i, heightMm * px));
-        QCoreApplication::sendPostedEvents();
+        deliverChartEvents(scene.get(), chart);
         if (QGraphicsLayout *layout = chart->layout())
             layout->activate();
-        QCoreApplication::sendPostedEvents();
+        deliverChartEvents(scene.get(), chart);
     }
     m_charts[name] = { std::move(scene), chart, QSizeF(widthMm, heightMm) };
     return QStringLiteral("<img src=\"%1%2\">").arg(kScheme, name.toHtmlEscaped());

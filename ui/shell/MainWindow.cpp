@@ -45,13 +45,14 @@ namespace {
 StoreResult<ReportInput> reportInput(CaseWorkspace *w)
 {
     ReportInput in;
-    in.evaluation = w->evaluation();
+    in.copyEvaluation(w->evaluation());
     // The engine that computed the shown evaluation: its groups are the ones the evaluation's
     // indices refer to (the session's engine is another one right after a pack switch).
     in.engine = in.evaluation ? &in.evaluation->engine() : &w->session().engine();
     in.document = w->document();
     in.header = w->headerText();
     in.provenance = w->session().packProvenance();
+    in.siteOptions = w->session().siteOptions();
     if (w->storedCaseId().isEmpty())
         return in;
     Decisions &decisions = w->session().decisions();

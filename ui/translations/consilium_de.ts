@@ -564,17 +564,17 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+128"/>
+        <location filename="../compare/ComparisonView.cpp" line="+256"/>
         <source>Site availabilit&amp;y…</source>
         <translation>Verfügbar&amp;keit am Zentrum…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Which options this centre offers, can refer to, or does not offer</source>
         <translation>Welche Produkte und Studien dieses Zentrum anbietet, an welche es überweisen kann und welche es nicht anbietet</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="-5"/>
         <location line="+3"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
@@ -590,7 +590,7 @@
         <translation>Produkte und Studien unter jeder Option</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+47"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+48"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -661,12 +661,12 @@
         <translation>Glukokortikoide</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>“Washout end dates” below</source>
         <translation>„Ende der Auswaschphasen“ (siehe unten)</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>… and %n more (see “Decisive criteria and sources”)</source>
         <translation>
             <numerusform>… und %n weiteres (siehe „Entscheidende Kriterien und Quellen“)</numerusform>
@@ -704,7 +704,7 @@
         <translation>unbekannt (letzte Dosis fehlt)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Conference report: %1</source>
         <translation>Konferenzbericht: %1</translation>
     </message>
@@ -745,17 +745,22 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+205"/>
+        <location line="+211"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-169"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+169"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-185"/>
         <source>What would change the answer:</source>
         <translation>Was das Ergebnis ändern würde:</translation>
     </message>
@@ -765,7 +770,7 @@
         <translation>Entscheidende Kriterien und Quellen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Criterion</source>
         <translation>Kriterium</translation>
     </message>
@@ -820,7 +825,7 @@
         <translation>Toxizität</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Bars are labelled k/n (patients affected / patients studied), or with the reported percentage where the count is not known; the whiskers are the 95% confidence interval (Wilson score). Oncology figures are the grey &quot;oncology reference&quot; bars. &quot;not found&quot; (NF) means no rate was found, not zero.</source>
         <translation>Die Balken sind mit k/n beschriftet (betroffene / untersuchte Patienten) oder, wenn die Anzahl nicht bekannt ist, mit dem berichteten Prozentsatz; die Fehlerbalken zeigen das 95%-Konfidenzintervall (Wilson-Score). Onkologische Zahlen sind die grauen Balken „onkologische Referenz“. „nicht gefunden“ (NF) bedeutet, dass keine Rate gefunden wurde, nicht null.</translation>
     </message>
@@ -934,7 +939,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -2241,7 +2246,7 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+130"/>
+        <location filename="../shell/MainWindow.cpp" line="+131"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
@@ -3054,7 +3059,17 @@ Regelwerk %2 %3
         <translation>Erst wenige Menschen mit ähnlichen Erkrankungen haben dies erhalten (höchstens %n in einer Studie). Über die Langzeitfolgen wissen wir wenig.</translation>
     </message>
     <message>
+        <location line="+23"/>
+        <source>Not possible by the general rules for this treatment, but a product or study below has its own conditions</source>
+        <translation>Nach den allgemeinen Regeln für diese Behandlung nicht möglich, aber ein Produkt oder eine Studie unten hat eigene Bedingungen</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Not known yet: it depends on the product or study.</source>
+        <translation>Noch nicht bekannt: Es hängt vom Produkt oder von der Studie ab.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Does not apply: not possible for you at the moment.</source>
         <translation>Trifft nicht zu: Für Sie ist das zurzeit nicht möglich.</translation>
     </message>
@@ -3110,7 +3125,52 @@ Regelwerk %2 %3
         <translation>Die übliche Behandlung</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+19"/>
+        <source>possible so far</source>
+        <translation>nach bisheriger Prüfung möglich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>possible so far, with points to check</source>
+        <translation>nach bisheriger Prüfung möglich, mit Punkten, die noch geprüft werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not yet known: some tests are missing</source>
+        <translation>noch nicht bekannt: einige Untersuchungen fehlen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not possible at the moment</source>
+        <translation>zurzeit nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>treatment plan</source>
+        <translation>Behandlungsplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The study team checks further conditions before you can take part: a place is not promised.</source>
+        <translation>Das Studienteam prüft weitere Bedingungen, bevor Sie teilnehmen können: Ein Platz ist nicht zugesagt.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Which products or studies did the team look at?</source>
+        <translation>Welche Produkte oder Studien hat das Team geprüft?</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Your treatment options</source>
         <translation>Ihre Behandlungsmöglichkeiten</translation>
     </message>
@@ -3120,12 +3180,22 @@ Regelwerk %2 %3
         <translation>Ihr Behandlungsteam hat besprochen, welche Behandlungen Ihnen helfen könnten. Diese Seite vergleicht sie. Sie trifft keine Wahl für Sie: Sie entscheiden gemeinsam mit Ihrem Team.</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-83"/>
         <source>Is this possible for me?</source>
         <translation>Ist das für mich möglich?</translation>
     </message>
     <message>
+        <location line="-30"/>
+        <source>Your care team checks further conditions first: nothing here is promised.</source>
+        <translation>Ihr Behandlungsteam prüft zuerst weitere Bedingungen: Nichts hier ist zugesagt.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>For a study the study team, otherwise your care team, checks further conditions first: a place is not promised.</source>
+        <translation>Bei einer Studie prüft das Studienteam, sonst Ihr Behandlungsteam, zuerst weitere Bedingungen: Ein Platz ist nicht zugesagt.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>What is involved?</source>
         <translation>Was gehört dazu?</translation>
     </message>
@@ -3198,6 +3268,74 @@ Regelwerk %2 %3
         <location line="+2"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ReportOptions</name>
+    <message>
+        <location filename="../reports/ReportOptions.cpp" line="+30"/>
+        <source>— (ineligible)</source>
+        <translation>— (nicht geeignet)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown (a last dose is missing)</source>
+        <translation>unbekannt (eine letzte Dosis fehlt)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Missing: %1</source>
+        <translation>Fehlt: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>arm (generic): %1</source>
+        <translation>Option (allgemein): %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Product or trial</source>
+        <translation>Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict and screening</source>
+        <translation>Ergebnis und Screening</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deciding criteria</source>
+        <translation>Entscheidende Kriterien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earliest start</source>
+        <translation>Frühester Start</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Products and trials (options)</source>
+        <translation>Produkte und Studien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each option is evaluated on the arm&apos;s criteria less those it replaces, plus its own; the arm&apos;s verdict stays the generic summary. &quot;Eligible&quot; means only that the encoded criteria are met, not that the patient can be enrolled: the screening note says what the pack does not check. The site&apos;s availability never changes a verdict.</source>
+        <translation>Jedes Produkt bzw. jede Studie wird nach den Kriterien der Option ohne die ersetzten und mit den eigenen bewertet; das Ergebnis der Option bleibt die allgemeine Zusammenfassung. „Geeignet“ heißt nur, dass die kodierten Kriterien erfüllt sind, nicht dass der Patient oder die Patientin aufgenommen werden kann: Der Screening-Hinweis nennt, was das Regelwerk nicht prüft. Die Verfügbarkeit am Zentrum ändert kein Ergebnis.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1, rows of its options (not in the chart):</source>
+        <translation>%1, Angaben ihrer Produkte und Studien (nicht im Diagramm):</translation>
     </message>
 </context>
 <context>

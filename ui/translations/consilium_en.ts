@@ -560,17 +560,17 @@
 <context>
     <name>consilium::ComparisonView</name>
     <message>
-        <location filename="../compare/ComparisonView.cpp" line="+128"/>
+        <location filename="../compare/ComparisonView.cpp" line="+256"/>
         <source>Site availabilit&amp;y…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Which options this centre offers, can refer to, or does not offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="-5"/>
         <location line="+3"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
@@ -586,7 +586,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -642,7 +642,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+47"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+48"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,12 +657,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>“Washout end dates” below</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>… and %n more (see “Decisive criteria and sources”)</source>
         <translation>
             <numerusform>… and %n more (see “Decisive criteria and sources”)</numerusform>
@@ -700,7 +700,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Conference report: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+205"/>
+        <location line="+211"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +751,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-185"/>
         <source>What would change the answer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,7 +761,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Criterion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -816,7 +821,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Bars are labelled k/n (patients affected / patients studied), or with the reported percentage where the count is not known; the whiskers are the 95% confidence interval (Wilson score). Oncology figures are the grey &quot;oncology reference&quot; bars. &quot;not found&quot; (NF) means no rate was found, not zero.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,7 +931,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>cannot set the page size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2217,7 +2222,7 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+130"/>
+        <location filename="../shell/MainWindow.cpp" line="+131"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3007,7 +3012,17 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+23"/>
+        <source>Not possible by the general rules for this treatment, but a product or study below has its own conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Not known yet: it depends on the product or study.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Does not apply: not possible for you at the moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3063,7 +3078,52 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+19"/>
+        <source>possible so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>possible so far, with points to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not yet known: some tests are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not possible at the moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>treatment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The study team checks further conditions before you can take part: a place is not promised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Which products or studies did the team look at?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Your treatment options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3073,12 +3133,22 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-83"/>
         <source>Is this possible for me?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-30"/>
+        <source>Your care team checks further conditions first: nothing here is promised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>For a study the study team, otherwise your care team, checks further conditions first: a place is not promised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>What is involved?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3150,6 +3220,74 @@ Rule pack %2 %3
     <message>
         <location line="+2"/>
         <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ReportOptions</name>
+    <message>
+        <location filename="../reports/ReportOptions.cpp" line="+30"/>
+        <source>— (ineligible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown (a last dose is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>arm (generic): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Product or trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict and screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deciding criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earliest start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Products and trials (options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each option is evaluated on the arm&apos;s criteria less those it replaces, plus its own; the arm&apos;s verdict stays the generic summary. &quot;Eligible&quot; means only that the encoded criteria are met, not that the patient can be enrolled: the screening note says what the pack does not check. The site&apos;s availability never changes a verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1, rows of its options (not in the chart):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
