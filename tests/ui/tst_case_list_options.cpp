@@ -213,6 +213,7 @@ private Q_SLOTS:
         Startup::setLanguage(QStringLiteral("de"));
         QTRY_COMPARE(groups->itemText(groups->findData(hsct)).trimmed(), QStringLiteral("Autologe HSZT (SSc)"));
         QCOMPARE(groups->currentData().toString(), hsct); // the choice survives
+        QCOMPARE(groups->accessibleName(), QStringLiteral("Ergebnis nach Option oder Produkt/Studie filtern"));
         QCOMPARE(panel.model()->headerData(CaseListModel::Option, Qt::Horizontal).toString(),
             QStringLiteral("Autologe HSZT (SSc)"));
         QVERIFY(groups->itemData(groups->findData(hsct), Qt::ToolTipRole)

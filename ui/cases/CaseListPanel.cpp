@@ -6,7 +6,6 @@
 #include "common/Session.h"
 #include "compare/OptionsModel.h"
 #include "compare/ResultText.h"
-#include "rules/PackTexts.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -194,11 +193,9 @@ void CaseListPanel::refillGroups()
         for (const OptionDef &o : pack.options()) {
             if (o.arm != a)
                 continue;
-            m_arm->addItem(
-                QStringLiteral("    ") + ResultText::packText(pack, textKey(u"option", o.id, u"label"), o.label),
-                optionGroupKey(o.id));
+            m_arm->addItem(QStringLiteral("    ") + ResultText::optionLabel(pack, o), optionGroupKey(o.id));
             m_arm->setItemData(m_arm->count() - 1,
-                ResultText::packText(pack, textKey(u"option", o.id, u"name"), o.name) + QStringLiteral(" (")
+                ResultText::optionText(pack, o, u"name", o.name) + QStringLiteral(" (")
                     + OptionsModel::kindLabel(o.kind) + QLatin1Char(')'),
                 Qt::ToolTipRole);
         }
