@@ -18,6 +18,7 @@ struct ListSql {
     QString where;
     QString order;
     QVariantMap binds; // ":name" -> value, each used once
+    QVariantMap joinBinds; // the same for `join` (the page query has it, the count does not)
 };
 
 QString armSet()
@@ -60,7 +61,7 @@ void readinessWhere(const SqlDialect &d, Readiness readiness, const QString &ref
     }
 }
 
-QString orderBy(const CaseFilter &f, const QString &ref, QString &join)
+QString orderBy(const CaseFilter &f, const QString &ref, ListSql &s)
 {
     const QString dir = f.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     switch (f.sort) {
@@ -69,12 +70,14 @@ QString orderBy(const CaseFilter &f, const QString &ref, QString &join)
     case CaseSort::Disease:
         return QStringLiteral("c.disease %1, c.case_id").arg(dir);
     case CaseSort::Verdict:
-        // By severity (eligible first), then by case id. The group is one of the pack's arm
-        // ids, checked before it is written into the statement.
-        if (armIndex(f.sortGroup) >= 0) {
-            join = QStringLiteral(
-                " LEFT JOIN current_verdicts o ON o.case_ref = c.id AND o.pack_ref = %1 AND o.group_key = '%2'")
-                       .arg(ref, f.sortGroup);
+        // By severity (eligible first), then by case id; a case without a row for the group (not
+        // evaluated, or an option an older evaluation did not store) sorts with not_applicable,
+        // last. The group (an arm, sub-option or optionGroupKey) is a bound parameter.
+        if (!f.sortGroup.isEmpty()) {
+            s.join = QStringLiteral(" LEFT JOIN current_verdicts o ON o.case_ref = c.id AND o.pack_ref = %1"
+                                    " AND o.group_key = :sort_group")
+                         .arg(ref);
+            s.joinBinds.insert(QStringLiteral(":sort_group"), f.sortGroup);
             return QStringLiteral("CASE o.verdict WHEN 'eligible' THEN 0 WHEN 'eligible_with_cautions' THEN 1"
                                   " WHEN 'undetermined' THEN 2 WHEN 'ineligible' THEN 3 ELSE 4 END %1, c.case_id")
                 .arg(dir);
@@ -125,7 +128,7 @@ ListSql buildList(const SqlDialect &d, const CaseFilter &f, qint64 packRef)
     readinessWhere(d, f.readiness, ref, where);
     if (!where.isEmpty())
         s.where = QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    s.order = orderBy(f, ref, s.join);
+    s.order = orderBy(f, ref, s);
     return s;
 }
 
@@ -177,9 +180,12 @@ StoreResult<void> addVerdicts(const QSqlDatabase &db, qint64 pack, std::vector<C
     v.bind(QStringLiteral(":pack"), pack);
     if (!v.exec())
         return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read the verdicts: %1").arg(v.errorText()));
-    while (v.next())
-        byRef[v.int64(QStringLiteral("case_ref"))]->verdicts[v.text(QStringLiteral("group_key"))]
-            = v.text(QStringLiteral("verdict"));
+    while (v.next()) {
+        CaseSummary &row = *byRef[v.int64(QStringLiteral("case_ref"))];
+        const QString group = v.text(QStringLiteral("group_key"));
+        const QString option = optionIdOfGroup(group);
+        (option.isEmpty() ? row.verdicts[group] : row.optionVerdicts[option]) = v.text(QStringLiteral("verdict"));
+    }
     return storeSuccess();
 }
 
@@ -197,6 +203,7 @@ StoreResult<std::vector<CaseSummary>> findOn(const QSqlDatabase &db, const SqlDi
             + QStringLiteral(
                 " LIMIT :limit OFFSET :offset) p LEFT JOIN case_versions v ON v.id = p.latest_version_id"));
     bindAll(q, s.binds);
+    bindAll(q, s.joinBinds);
     q.bind(QStringLiteral(":limit"), f.limit).bind(QStringLiteral(":offset"), f.offset);
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, QStringLiteral("cannot list the cases: %1").arg(q.errorText()));

@@ -39,7 +39,10 @@ struct CaseSummary {
     bool archived = false;
     int latestVersion = 0;
     qint64 latestVersionId = 0;
-    std::map<QString, QString> verdicts; // group key -> verdict, under the pack asked for
+    std::map<QString, QString> verdicts; // arm or sub-option key -> verdict, under the pack asked for
+    // option id -> verdict under that pack; an option without a row (an evaluation stored before
+    // option verdicts were kept) is absent: not evaluated, never a verdict
+    std::map<QString, QString> optionVerdicts;
 };
 
 struct CaseVersion {
@@ -62,14 +65,15 @@ enum class CaseSort { CaseId, Label, Disease, Verdict, Updated };
 struct CaseFilter {
     QString search; // case id or label contains (case-insensitive)
     QString disease; // exact, empty = any
-    QString verdictGroup; // "autologous_car_t" or "standard_care/ahsct"; empty = any verdict
+    // "autologous_car_t", "standard_care/ahsct" or an option's optionGroupKey(id); empty = any verdict
+    QString verdictGroup;
     QString verdict; // with verdictGroup
     Readiness readiness = Readiness::Any;
     qint64 conference = 0; // listed for this conference, 0 = any
     QString packSha256; // the active pack: verdicts shown and filtered under it
     bool includeArchived = false;
     CaseSort sort = CaseSort::CaseId; // then by case id
-    QString sortGroup; // the verdict group CaseSort::Verdict sorts by (eligible first)
+    QString sortGroup; // the verdict group CaseSort::Verdict sorts by (eligible first): any verdictGroup key
     bool descending = false;
     int limit = 50;
     int offset = 0;

@@ -57,6 +57,10 @@ CompactResult CompactResult::from(const Engine &engine, const Evaluation &e)
         const auto v = toString(e.group(int(g)).verdict);
         r.verdicts[engine.groups()[g].key] = QString::fromLatin1(v.data(), qsizetype(v.size()));
     }
+    for (int o = 0; o < e.optionCount(); ++o) {
+        const auto v = toString(e.optionVerdict(o));
+        r.options[e.optionDef(o).id] = QString::fromLatin1(v.data(), qsizetype(v.size()));
+    }
     r.states.reserve(qsizetype(pack.criteria().size()));
     for (const CriterionState s : e.states())
         r.states += stateLetter(s);
@@ -89,6 +93,15 @@ QByteArray CompactResult::toJson() const
         writeString(w, v);
     }
     w.EndObject();
+    if (!options.empty()) { // absent for a pack without options: its compact JSON stays as before
+        w.Key("options");
+        w.StartObject();
+        for (const auto &[k, v] : options) {
+            writeString(w, k);
+            writeString(w, v);
+        }
+        w.EndObject();
+    }
     w.Key("states");
     writeString(w, states);
     w.Key("derived");
@@ -116,6 +129,10 @@ std::optional<CompactResult> CompactResult::fromJson(const QByteArray &bytes)
     if (doc.HasMember("verdicts") && doc["verdicts"].IsObject()) {
         for (const auto &m : doc["verdicts"].GetObject())
             r.verdicts[json::toQString(m.name)] = m.value.IsString() ? json::toQString(m.value) : QString();
+    }
+    if (doc.HasMember("options") && doc["options"].IsObject()) {
+        for (const auto &m : doc["options"].GetObject())
+            r.options[json::toQString(m.name)] = m.value.IsString() ? json::toQString(m.value) : QString();
     }
     if (doc.HasMember("states") && doc["states"].IsString())
         r.states = json::toQString(doc["states"]);

@@ -70,19 +70,33 @@ struct Writer {
         }
         const qint64 id = insert.lastInsertId().toLongLong();
         if (latest) {
+            // Arms and sub-options under their own keys, options under optionGroupKey(id)
+            // (docs/store.md#evaluations).
             for (const auto &[group, verdict] : r.verdicts) {
-                upsert.bindValue(QStringLiteral(":case_ref"), caseRef);
-                upsert.bindValue(QStringLiteral(":pack_ref"), packRef);
-                upsert.bindValue(QStringLiteral(":group_key"), group);
-                upsert.bindValue(QStringLiteral(":verdict"), verdict);
-                upsert.bindValue(QStringLiteral(":evaluation_id"), id);
-                if (!upsert.exec()) {
-                    error = upsert.lastError().text();
+                if (!current(caseRef, packRef, group, verdict, id, error))
                     return std::nullopt;
-                }
+            }
+            for (const auto &[option, verdict] : r.options) {
+                if (!current(caseRef, packRef, optionGroupKey(option), verdict, id, error))
+                    return std::nullopt;
             }
         }
         return id;
+    }
+
+private:
+    bool current(qint64 caseRef, qint64 packRef, const QString &group, const QString &verdict, qint64 evaluationId,
+        QString &error)
+    {
+        upsert.bindValue(QStringLiteral(":case_ref"), caseRef);
+        upsert.bindValue(QStringLiteral(":pack_ref"), packRef);
+        upsert.bindValue(QStringLiteral(":group_key"), group);
+        upsert.bindValue(QStringLiteral(":verdict"), verdict);
+        upsert.bindValue(QStringLiteral(":evaluation_id"), evaluationId);
+        if (upsert.exec())
+            return true;
+        error = upsert.lastError().text();
+        return false;
     }
 };
 

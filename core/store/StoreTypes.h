@@ -44,6 +44,20 @@ struct Actor {
 
 using Clock = std::function<QDateTime()>;
 
+// The verdict group key of an option in `current_verdicts` and CaseFilter: "option:<id>"
+// (docs/store.md#evaluations). Arm ids have no colon and sub-option keys start with their arm id,
+// so no option key can equal an arm's or a sub-option's.
+inline QString optionGroupKey(const QString &optionId)
+{
+    return QStringLiteral("option:") + optionId;
+}
+
+// The option id of an option group key; empty for an arm or sub-option key.
+inline QString optionIdOfGroup(const QString &groupKey)
+{
+    return groupKey.startsWith(QLatin1String("option:")) ? groupKey.mid(7) : QString();
+}
+
 // SQL drivers bind a null QString as NULL; NOT NULL text columns get "" instead.
 inline QString notNull(const QString &s)
 {

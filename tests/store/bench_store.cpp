@@ -157,6 +157,30 @@ void BM_FilterByDiseaseAndVerdict(benchmark::State &state)
     filterBench(state, f);
 }
 
+// Screening by an option (issue 12, issue 15): "who could enter RESOLUTION", and who is one
+// or more values away from it (docs/store.md#evaluations).
+void BM_FilterByOptionVerdict(benchmark::State &state)
+{
+    CaseFilter f;
+    f.packSha256 = RulePack::builtin().sha256();
+    f.verdictGroup = optionGroupKey(QStringLiteral("allo-allo-329-resolution"));
+    f.verdict = state.range(0) == 0 ? QStringLiteral("eligible") : QStringLiteral("undetermined");
+    filterBench(state, f);
+}
+
+// The first page sorted by a verdict (eligible first): an arm's (0) as the case list's arm
+// columns, an option's (1) as its Option column.
+void BM_SortByVerdict(benchmark::State &state)
+{
+    CaseFilter f;
+    f.packSha256 = RulePack::builtin().sha256();
+    f.sort = CaseSort::Verdict;
+    f.sortGroup = state.range(0) == 0 ? QStringLiteral("allogeneic_car_t")
+                                      : optionGroupKey(QStringLiteral("allo-allo-329-resolution"));
+    f.limit = 200;
+    filterBench(state, f);
+}
+
 void BM_SaveCaseVersion(benchmark::State &state)
 {
     const QString path = writableCopy(QStringLiteral("save.sqlite"));
@@ -273,6 +297,8 @@ BENCHMARK(BM_OpenAndFirstPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterByDisease)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterByVerdict)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterByDiseaseAndVerdict)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FilterByOptionVerdict)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SortByVerdict)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SaveCaseVersion)->Unit(benchmark::kMillisecond)->Iterations(300);
 BENCHMARK(BM_EngineAll)->Arg(1)->Arg(2)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(BM_ReevaluateAllStored)->Unit(benchmark::kSecond)->Iterations(1);

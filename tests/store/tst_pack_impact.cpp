@@ -21,14 +21,15 @@ namespace {
 // platelets 60) with another platelet count, or none.
 QByteArray e01With(const QString &id, std::optional<int> platelets)
 {
-    QJsonObject c = QJsonDocument::fromJson(storetest::readAll(
-                                                QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/options-2026.2/E01-sle-plt60.json")))
+    QJsonObject c = QJsonDocument::fromJson(storetest::readAll(QStringLiteral(CONSILIUM_SOURCE_DIR
+                                                "/resources/examples/options-2026.2/E01-sle-plt60.json")))
                         .object();
     c.insert(QStringLiteral("id"), id);
     QJsonObject facts = c.value(QStringLiteral("facts")).toObject();
     if (platelets)
         facts.insert(QStringLiteral("platelets"),
-            QJsonObject { { QStringLiteral("value"), *platelets }, { QStringLiteral("unit"), QStringLiteral("10^9/L") } });
+            QJsonObject {
+                { QStringLiteral("value"), *platelets }, { QStringLiteral("unit"), QStringLiteral("10^9/L") } });
     else
         facts.remove(QStringLiteral("platelets"));
     c.insert(QStringLiteral("facts"), facts);
@@ -38,9 +39,8 @@ QByteArray e01With(const QString &id, std::optional<int> platelets)
 // The built-in pack with ALLO-HEM-02 at ≥ 50 instead of ≥ 30 (reference-rules.md: ≥ 30).
 std::unique_ptr<RulePack> candidatePack()
 {
-    const QByteArray bytes = mutated([](Doc &d) {
-        setString(d, elementById(d, "criteria", "ALLO-HEM-02"), "condition", "platelets >= 50");
-    });
+    const QByteArray bytes = mutated(
+        [](Doc &d) { setString(d, elementById(d, "criteria", "ALLO-HEM-02"), "condition", "platelets >= 50"); });
     json::Diagnostics diag;
     auto pack = RulePack::load(bytes, diag);
     if (!pack)
@@ -75,8 +75,8 @@ void TestPackImpact::oneThresholdChangesExactlyTheCasesAcrossIt()
     auto store = storetest::openStore(dir.filePath(QStringLiteral("impact.sqlite")), error);
     QVERIFY2(store, qPrintable(error.message));
     const RulePack &active = RulePack::builtin();
-    for (const auto &[id, plt] : std::vector<std::pair<QString, std::optional<int>>> {
-             { QStringLiteral("plt-20"), 20 }, { QStringLiteral("plt-40"), 40 }, { QStringLiteral("plt-60"), 60 },
+    for (const auto &[id, plt] : std::vector<std::pair<QString, std::optional<int>>> { { QStringLiteral("plt-20"), 20 },
+             { QStringLiteral("plt-40"), 40 }, { QStringLiteral("plt-60"), 60 },
              { QStringLiteral("plt-missing"), std::nullopt } })
         QVERIFY_STORE(store->saveCase(e01With(id, plt), active));
     const auto before = store->audit().entries().size();
@@ -144,7 +144,8 @@ void TestPackImpact::optionsOfOnlyOnePackAreAbsentInTheOther()
     QVERIFY_STORE(store->saveCase(QJsonDocument(without).toJson(), RulePack::builtin()));
     json::Diagnostics diag;
     const auto old = RulePack::load(
-        storetest::readAll(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference-2026.1.json")), diag);
+        storetest::readAll(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference-2026.1.json")),
+        diag);
     QVERIFY(old);
     // 2026.2 (active) against 2026.1: the options of 2026.2 do not exist in 2026.1.
     const auto impact = packImpact(*store, RulePack::builtin(), *old);

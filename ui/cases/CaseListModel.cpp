@@ -48,6 +48,7 @@ void CaseListModel::requestPage()
     const qint64 offset = qint64(m_rows.size());
     const QString path = m_store.path();
     const CaseFilter filter = m_spec.filter(offset, kPageSize);
+    const QString option = m_spec.option();
     auto *watcher = new QFutureWatcher<Page>(this);
     connect(watcher, &QFutureWatcher<Page>::finished, this, [this, watcher, generation, offset] {
         watcher->deleteLater();
@@ -57,7 +58,7 @@ void CaseListModel::requestPage()
             return;
         insertPage(watcher->result(), offset);
     });
-    watcher->setFuture(QtConcurrent::run([path, filter] {
+    watcher->setFuture(QtConcurrent::run([path, filter, option] {
         Page page;
         auto found = CaseStore::findCasesAt(path, filter);
         if (!found) {
@@ -67,7 +68,7 @@ void CaseListModel::requestPage()
         page.ok = true;
         page.rows.reserve(found.value().size());
         for (const CaseSummary &s : found.value())
-            page.rows.push_back(caseRowFrom(s));
+            page.rows.push_back(caseRowFrom(s, option));
         return page;
     }));
 }
@@ -175,15 +176,16 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
         f.setBold(true);
         return f;
     }
-    if (col >= Auto && col <= Standard) {
-        const QString &name = r.verdicts[std::size_t(col - Auto)];
+    if ((col >= Auto && col <= Standard) || col == Option) {
+        const QString &name = col == Option ? r.optionVerdict : r.verdicts[std::size_t(col - Auto)];
         const auto v = verdictOf(name);
         switch (role) {
         case Qt::DisplayRole:
             return v ? Labels::verdictIcon(*v) : QString();
         case Qt::ToolTipRole:
         case Qt::AccessibleTextRole:
-            return Labels::arm(col - Auto) + QStringLiteral(": ") + Labels::verdictFromName(name);
+            return (col == Option ? m_optionTitle : Labels::arm(col - Auto)) + QStringLiteral(": ")
+                + Labels::verdictFromName(name);
         case Qt::DecorationRole:
             return v ? QVariant(VerdictStyle::icon(*v)) : QVariant();
         case VerdictRole:
@@ -233,6 +235,8 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::ToolTipRole && section >= Auto && section <= Standard)
         return Labels::arm(section - Auto);
+    if (role == Qt::ToolTipRole && section == Option)
+        return m_optionTitle;
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -252,9 +256,19 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("SoC");
     case Updated:
         return tr("Updated");
+    case Option:
+        return m_optionTitle.isEmpty() ? tr("Product/trial") : m_optionTitle;
     default:
         return {};
     }
+}
+
+void CaseListModel::setOptionTitle(const QString &title)
+{
+    if (title == m_optionTitle)
+        return;
+    m_optionTitle = title;
+    Q_EMIT headerDataChanged(Qt::Horizontal, Option, Option);
 }
 
 bool CaseListModel::canFetchMore(const QModelIndex &parent) const

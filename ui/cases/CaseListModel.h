@@ -23,7 +23,9 @@ class CaseListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { CaseId, Label, Disease, Auto, Allo, Tce, Standard, Updated, ColumnCount };
+    // Option: the verdict of the option chosen in the filter (CaseQuerySpec::option), shown and
+    // sorted like an arm's (the panel hides the column while no option is chosen).
+    enum Column { CaseId, Label, Disease, Auto, Allo, Tce, Standard, Updated, Option, ColumnCount };
     enum Role { CaseIdRole = Qt::UserRole + 1, VerdictRole };
     static constexpr int kPageSize = 200;
 
@@ -41,6 +43,8 @@ public:
     const CaseQuerySpec &spec() const noexcept { return m_spec; }
     void setSpec(const CaseQuerySpec &spec);
     void setPackSha256(const QString &sha);
+    // The header of the Option column: the chosen option's label in the interface language.
+    void setOptionTitle(const QString &title);
     void reload();
     qint64 totalCount() const noexcept { return m_total; } // -1 while counting
     bool isExhausted() const noexcept { return m_exhausted; }
@@ -82,6 +86,7 @@ private:
     int m_generation = 0;
     QString m_openId;
     QString m_error;
+    QString m_optionTitle;
 };
 
 } // namespace consilium

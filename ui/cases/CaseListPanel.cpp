@@ -4,6 +4,8 @@
 #include "cases/CaseListModel.h"
 #include "common/Labels.h"
 #include "common/Session.h"
+#include "compare/OptionsModel.h"
+#include "compare/ResultText.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -49,7 +51,9 @@ CaseListPanel::CaseListPanel(Session &session, QWidget *parent) : QWidget(parent
     m_view->horizontalHeader()->setSectionResizeMode(CaseListModel::Label, QHeaderView::Stretch);
     for (int c = CaseListModel::Auto; c <= CaseListModel::Standard; ++c)
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(CaseListModel::Option, QHeaderView::ResizeToContents);
     m_view->setColumnHidden(CaseListModel::Updated, true);
+    m_view->setColumnHidden(CaseListModel::Option, true);
     m_view->setWordWrap(false);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("caseCount"));
@@ -110,7 +114,17 @@ void CaseListPanel::connectSignals(Session &session)
         m_search->selectAll();
     });
     connect(&session, &Session::casesChanged, this, &CaseListPanel::reload);
-    connect(&session, &Session::packChanged, this, [this] { m_model->setPackSha256(m_session.pack().sha256()); });
+    connect(&session, &Session::packChanged, this, [this] {
+        // Another pack has other options: a chosen one it lacks falls back to "any arm".
+        refillGroups();
+        showOptionColumn();
+        CaseQuerySpec s = m_model->spec();
+        s.verdictGroup = m_arm->currentData().toString();
+        if (s.verdictGroup.isEmpty() && !s.verdict.isEmpty())
+            s.verdictGroup = QString::fromLatin1(kArmIds[0]);
+        s.packSha256 = m_session.pack().sha256();
+        m_model->setSpec(s);
+    });
 }
 
 void CaseListPanel::updateCount()
@@ -129,18 +143,14 @@ void CaseListPanel::retranslate()
         + QStringLiteral(" (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setAccessibleName(tr("Search cases"));
     m_disease->setAccessibleName(tr("Filter by disease"));
-    m_arm->setAccessibleName(tr("Filter verdicts of arm"));
+    m_arm->setAccessibleName(tr("Filter verdicts of arm or product/trial"));
     m_verdict->setAccessibleName(tr("Filter by verdict"));
     m_readiness->setAccessibleName(tr("Filter by readiness"));
     m_conference->setAccessibleName(tr("Filter by conference"));
     m_view->setAccessibleName(tr("Cases"));
 
-    const int arm = m_arm->currentIndex();
-    m_arm->clear();
-    m_arm->addItem(tr("Any arm"), QString());
-    for (int a = 0; a < kArmCount; ++a)
-        m_arm->addItem(Labels::arm(a), QString::fromLatin1(kArmIds[std::size_t(a)]));
-    m_arm->setCurrentIndex(qMax(0, arm));
+    refillGroups();
+    showOptionColumn();
 
     const int verdict = m_verdict->currentIndex();
     m_verdict->clear();
@@ -168,6 +178,36 @@ void CaseListPanel::changeEvent(QEvent *event)
         refillConferences();
     }
     QWidget::changeEvent(event);
+}
+
+void CaseListPanel::refillGroups()
+{
+    const QString current = m_arm->currentData().toString();
+    const RulePack &pack = m_session.pack();
+    m_arm->clear();
+    m_arm->addItem(tr("Any arm"), QString());
+    for (int a = 0; a < kArmCount; ++a) {
+        m_arm->addItem(Labels::arm(a), QString::fromLatin1(kArmIds[std::size_t(a)]));
+        // The arm's options, in pack order, labelled in the interface language
+        // (resources/packs/FORMAT.md, "Options" and "Texts in more than one language").
+        for (const OptionDef &o : pack.options()) {
+            if (o.arm != a)
+                continue;
+            m_arm->addItem(QStringLiteral("    ") + ResultText::optionLabel(pack, o), optionGroupKey(o.id));
+            m_arm->setItemData(m_arm->count() - 1,
+                ResultText::optionText(pack, o, u"name", o.name) + QStringLiteral(" (")
+                    + OptionsModel::kindLabel(o.kind) + QLatin1Char(')'),
+                Qt::ToolTipRole);
+        }
+    }
+    m_arm->setCurrentIndex(qMax(0, m_arm->findData(current)));
+}
+
+void CaseListPanel::showOptionColumn()
+{
+    const bool option = !optionIdOfGroup(m_arm->currentData().toString()).isEmpty();
+    m_model->setOptionTitle(option ? m_arm->currentText().trimmed() : QString());
+    m_view->setColumnHidden(CaseListModel::Option, !option);
 }
 
 void CaseListPanel::refillDiseases()
@@ -200,6 +240,7 @@ void CaseListPanel::applyFilters()
     s.verdict = m_verdict->currentData().toString();
     if (s.verdictGroup.isEmpty() && !s.verdict.isEmpty())
         s.verdictGroup = QString::fromLatin1(kArmIds[0]);
+    showOptionColumn();
     s.readiness = Readiness(m_readiness->currentData().toInt());
     s.conference = m_conference->currentData().toLongLong();
     s.packSha256 = m_session.pack().sha256();

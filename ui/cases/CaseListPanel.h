@@ -14,7 +14,8 @@ namespace consilium {
 class CaseListModel;
 class Session;
 
-// The left pane: search, filters (disease, verdict per arm, readiness) and the case table.
+// The left pane: search, filters (disease, verdict per arm or per option of the active pack,
+// readiness) and the case table.
 class CaseListPanel : public QWidget
 {
     Q_OBJECT
@@ -43,6 +44,8 @@ protected:
 
 private:
     void connectSignals(Session &session); // filters, model, view and session (constructor)
+    void refillGroups(); // "any", each arm, its options indented under it (active pack)
+    void showOptionColumn(); // the Option column while an option is chosen, titled with its label
     void refillDiseases();
     void refillConferences();
     void retranslate();

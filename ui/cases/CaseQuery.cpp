@@ -21,7 +21,7 @@ CaseFilter CaseQuerySpec::filter(qint64 offset, int limit) const
     f.descending = order == Qt::DescendingOrder;
     f.offset = int(offset);
     f.limit = limit;
-    // Columns of CaseListModel: case id, label, disease, the four arms, updated.
+    // Columns of CaseListModel: case id, label, disease, the four arms, updated, the chosen option.
     switch (sortColumn) {
     case 1:
         f.sort = CaseSort::Label;
@@ -39,6 +39,10 @@ CaseFilter CaseQuerySpec::filter(qint64 offset, int limit) const
     case 7:
         f.sort = CaseSort::Updated;
         break;
+    case 8: // the chosen option's verdict, in the arms' order (by case id when none is chosen)
+        f.sort = option().isEmpty() ? CaseSort::CaseId : CaseSort::Verdict;
+        f.sortGroup = option().isEmpty() ? QString() : verdictGroup;
+        break;
     default:
         f.sort = CaseSort::CaseId;
         break;
@@ -46,7 +50,7 @@ CaseFilter CaseQuerySpec::filter(qint64 offset, int limit) const
     return f;
 }
 
-CaseRow caseRowFrom(const CaseSummary &s)
+CaseRow caseRowFrom(const CaseSummary &s, const QString &option)
 {
     CaseRow r;
     r.caseId = s.caseId;
@@ -61,6 +65,8 @@ CaseRow caseRowFrom(const CaseSummary &s)
         r.verdicts[std::size_t(arm)] = verdict;
         r.undetermined += verdict == QLatin1String("undetermined");
     }
+    if (const auto it = s.optionVerdicts.find(option); !option.isEmpty() && it != s.optionVerdicts.end())
+        r.optionVerdict = it->second;
     return r;
 }
 

@@ -19,6 +19,9 @@ struct CaseRow {
     int version = 0;
     std::array<QString, 4> verdicts; // by arm, under the active pack; empty = not evaluated
     int undetermined = 0; // arms whose verdict is undetermined ("gaps")
+    // The verdict of the option chosen in the filter (CaseQuerySpec::option); empty = not
+    // evaluated (also an evaluation stored before option verdicts were kept), never a verdict.
+    QString optionVerdict;
 };
 
 // What the case list shows: the panel's filters and the view's sort column. The store runs it
@@ -26,7 +29,7 @@ struct CaseRow {
 struct CaseQuerySpec {
     QString search; // case id or label contains (case-insensitive)
     QString disease; // exact, empty = any
-    QString verdictGroup; // arm id, empty = any
+    QString verdictGroup; // arm id or an option's optionGroupKey, empty = any
     QString verdict; // verdict name for verdictGroup, empty = any
     Readiness readiness = Readiness::Any;
     qint64 conference = 0; // listed for this conference, 0 = any
@@ -37,8 +40,11 @@ struct CaseQuerySpec {
 
     // The store's query for a page of `limit` rows from `offset`.
     CaseFilter filter(qint64 offset = 0, int limit = 0) const;
+    // The option chosen in the filter (its verdicts fill CaseListModel::Option), empty = none.
+    QString option() const { return optionIdOfGroup(verdictGroup); }
 };
 
-CaseRow caseRowFrom(const CaseSummary &summary);
+// `option`: the id whose verdict goes into CaseRow::optionVerdict (empty = none).
+CaseRow caseRowFrom(const CaseSummary &summary, const QString &option = {});
 
 } // namespace consilium

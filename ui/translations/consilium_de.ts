@@ -158,7 +158,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+199"/>
+        <location filename="../cases/CaseListModel.cpp" line="+201"/>
         <source>%1: the open case</source>
         <translation>%1: der geöffnete Fall</translation>
     </message>
@@ -181,7 +181,7 @@
         <translation>bereit</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
@@ -220,11 +220,16 @@
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Product/trial</source>
+        <translation>Produkt/Studie</translation>
+    </message>
 </context>
 <context>
     <name>consilium::CaseListPanel</name>
     <message>
-        <location filename="../cases/CaseListPanel.cpp" line="+119"/>
+        <location filename="../cases/CaseListPanel.cpp" line="+133"/>
         <source>The case list cannot be read: %1</source>
         <translation>Die Fallliste kann nicht gelesen werden: %1</translation>
     </message>
@@ -257,12 +262,11 @@
         <translation>Nach Erkrankung filtern</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filter verdicts of arm</source>
-        <translation>Ergebnis dieser Option filtern</translation>
+        <translation type="vanished">Ergebnis dieser Option filtern</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter by verdict</source>
         <translation>Nach Ergebnis filtern</translation>
     </message>
@@ -282,17 +286,22 @@
         <translation>Fälle</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
         <source>Any arm</source>
         <translation>Jede Option</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-31"/>
         <source>Any verdict</source>
         <translation>Jedes Ergebnis</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-11"/>
+        <source>Filter verdicts of arm or product/trial</source>
+        <translation>Ergebnis nach Option oder Produkt/Studie filtern</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Any readiness</source>
         <translation>Jede Vollständigkeit</translation>
     </message>
@@ -312,7 +321,7 @@
         <translation>Nicht ausgewertet</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+49"/>
         <source>Any disease</source>
         <translation>Jede Erkrankung</translation>
     </message>

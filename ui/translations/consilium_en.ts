@@ -154,7 +154,7 @@
 <context>
     <name>consilium::CaseListModel</name>
     <message>
-        <location filename="../cases/CaseListModel.cpp" line="+199"/>
+        <location filename="../cases/CaseListModel.cpp" line="+201"/>
         <source>%1: the open case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -177,7 +177,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,11 +216,16 @@
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Product/trial</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>consilium::CaseListPanel</name>
     <message>
-        <location filename="../cases/CaseListPanel.cpp" line="+119"/>
+        <location filename="../cases/CaseListPanel.cpp" line="+133"/>
         <source>The case list cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,12 +258,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Filter verdicts of arm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter by verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,17 +278,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
         <source>Any arm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-31"/>
         <source>Any verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-11"/>
+        <source>Filter verdicts of arm or product/trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Any readiness</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,7 +313,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+49"/>
         <source>Any disease</source>
         <translation type="unfinished"></translation>
     </message>

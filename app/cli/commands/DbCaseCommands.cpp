@@ -169,7 +169,10 @@ public:
             QStringLiteral("list"), QStringLiteral("List cases with their verdicts under the pack."), Pack::Rules)
     {
         addOption(valued("disease", "Only cases of this disease.", "D"));
-        addOption(valued("verdict", "Only cases with this verdict for an arm.", "ARM=VERDICT"));
+        addOption(valued("verdict",
+            "Only cases with this verdict for an arm (autologous_car_t), a sub-option (standard_care/ahsct) or an"
+            " option of the pack (allo-allo-329-resolution); the option's verdict is then listed too.",
+            "GROUP=VERDICT"));
         addOption(flag("archived", "Include archived cases."));
         addOption(valued("limit", "At most N cases (default 50).", "N"));
         addOption(valued("offset", "Skip the first N cases.", "N"));
@@ -192,7 +195,7 @@ protected:
             f.offset = p.value(QStringLiteral("offset")).toInt();
         if (f.limit <= 0 || f.offset < 0)
             return usageError(QStringLiteral("--limit must be positive and --offset not negative"));
-        if (p.isSet(QStringLiteral("verdict")) && !setVerdict(p.value(QStringLiteral("verdict")), f))
+        if (p.isSet(QStringLiteral("verdict")) && !setVerdict(p.value(QStringLiteral("verdict")), *pack, f))
             return Usage;
         CaseStore *store = s.store(false, code);
         if (!store)
@@ -203,37 +206,49 @@ protected:
         const CasePage &page = result.value();
         outLine(QStringLiteral("# verdicts under pack %1 %2 (sha256:%3)")
                     .arg(pack->id(), pack->version(), pack->sha256().left(12)));
+        const QString option = optionIdOfGroup(f.verdictGroup);
         for (const CaseSummary &c : page.rows) {
-            outLine(
-                QStringLiteral("%1\tv%2\t%3\t%4%5\t%6\t%7")
-                    .arg(c.caseId)
-                    .arg(c.latestVersion)
-                    .arg(c.disease.isEmpty() ? QStringLiteral("-") : c.disease, c.updatedAt,
-                        c.archived ? QStringLiteral(" (archived)") : QString(), verdictSummary(c.verdicts), c.label));
+            QString verdicts = verdictSummary(c.verdicts);
+            if (!option.isEmpty()) // filtered by an option: its verdict after the arms'
+                verdicts += QStringLiteral(" %1=%2").arg(option,
+                    c.optionVerdicts.count(option) ? c.optionVerdicts.at(option) : QStringLiteral("not_evaluated"));
+            outLine(QStringLiteral("%1\tv%2\t%3\t%4%5\t%6\t%7")
+                        .arg(c.caseId)
+                        .arg(c.latestVersion)
+                        .arg(c.disease.isEmpty() ? QStringLiteral("-") : c.disease, c.updatedAt,
+                            c.archived ? QStringLiteral(" (archived)") : QString(), verdicts, c.label));
         }
         outLine(QStringLiteral("%1 of %2 case(s)").arg(page.rows.size()).arg(page.total));
         return Ok;
     }
 
 private:
-    // --verdict ARM=VERDICT; false after printing a usage error.
-    bool setVerdict(const QString &v, CaseFilter &f) const
+    // --verdict GROUP=VERDICT, GROUP an arm, "arm/sub-option" or an option id of `pack` (stored
+    // under optionGroupKey, docs/store.md#evaluations); false after printing a usage error.
+    bool setVerdict(const QString &v, const RulePack &pack, CaseFilter &f) const
     {
         const qsizetype eq = v.indexOf(QLatin1Char('='));
         static const QStringList verdicts { QStringLiteral("eligible"), QStringLiteral("eligible_with_cautions"),
             QStringLiteral("undetermined"), QStringLiteral("ineligible"), QStringLiteral("not_applicable") };
         if (eq <= 0 || !verdicts.contains(v.mid(eq + 1))) {
-            usageError(QStringLiteral("--verdict needs ARM=VERDICT (verdict one of %1)")
+            usageError(QStringLiteral("--verdict needs GROUP=VERDICT (verdict one of %1)")
                            .arg(verdicts.join(QStringLiteral(", "))));
             return false;
         }
-        f.verdictGroup = v.left(eq);
+        const QString group = v.left(eq);
         f.verdict = v.mid(eq + 1);
-        if (armIndex(f.verdictGroup.section(QLatin1Char('/'), 0, 0)) < 0) {
-            usageError(QStringLiteral("unknown arm \"%1\"").arg(f.verdictGroup));
-            return false;
+        if (armIndex(group.section(QLatin1Char('/'), 0, 0)) >= 0) {
+            f.verdictGroup = group;
+            return true;
         }
-        return true;
+        for (const OptionDef &o : pack.options()) {
+            if (o.id == group) {
+                f.verdictGroup = optionGroupKey(group);
+                return true;
+            }
+        }
+        usageError(QStringLiteral("unknown arm or option \"%1\" in pack %2 %3").arg(group, pack.id(), pack.version()));
+        return false;
     }
 };
 

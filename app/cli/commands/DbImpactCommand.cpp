@@ -40,8 +40,8 @@ QByteArray impactJson(const PackImpact &r, const RulePack &active, const RulePac
     for (const auto &[key, table] : r.transitions) {
         QJsonArray rows;
         for (const auto &[pair, n] : table)
-            rows.append(QJsonObject { { QStringLiteral("before"), pair.first }, { QStringLiteral("after"), pair.second },
-                { QStringLiteral("cases"), n } });
+            rows.append(QJsonObject { { QStringLiteral("before"), pair.first },
+                { QStringLiteral("after"), pair.second }, { QStringLiteral("cases"), n } });
         transitions.insert(key, rows);
     }
     QJsonObject shifts;
@@ -55,8 +55,8 @@ QByteArray impactJson(const PackImpact &r, const RulePack &active, const RulePac
     for (const auto &c : r.changed) {
         QJsonArray starts;
         for (const auto &s : c.starts)
-            starts.append(QJsonObject { { QStringLiteral("arm"), s.arm }, { QStringLiteral("before"), dateValue(s.before) },
-                { QStringLiteral("after"), dateValue(s.after) } });
+            starts.append(QJsonObject { { QStringLiteral("arm"), s.arm },
+                { QStringLiteral("before"), dateValue(s.before) }, { QStringLiteral("after"), dateValue(s.after) } });
         changed.append(QJsonObject { { QStringLiteral("case_id"), c.caseId }, { QStringLiteral("version"), c.version },
             { QStringLiteral("verdicts"), changesJson(c.verdicts, "group") },
             { QStringLiteral("criteria"), changesJson(c.criteria, "criterion") },
@@ -101,7 +101,8 @@ void printCsv(const PackImpact &r)
 void printText(const PackImpact &r, const RulePack &active, const RulePack &candidate)
 {
     outLine(QStringLiteral("Impact of %1 %2 (sha256:%3) against the active pack %4 %5 (sha256:%6)")
-                .arg(candidate.id(), candidate.version(), candidate.sha256(), active.id(), active.version(), active.sha256()));
+                .arg(candidate.id(), candidate.version(), candidate.sha256(), active.id(), active.version(),
+                    active.sha256()));
     outLine(QStringLiteral("%1 cases, %2 evaluated under both, %3 not valid under one of them; %4 change.")
                 .arg(r.total)
                 .arg(r.evaluated)
@@ -129,11 +130,13 @@ void printText(const PackImpact &r, const RulePack &active, const RulePack &cand
         QStringList criteria;
         for (const auto &v : c.criteria)
             criteria << QStringLiteral("%1 %2 → %3").arg(v.key, v.before, v.after);
-        outLine(QStringLiteral("%1 v%2: %3%4")
-                    .arg(c.caseId)
-                    .arg(c.version)
-                    .arg(what.isEmpty() ? QStringLiteral("no verdict changes") : what.join(QStringLiteral("; ")),
-                        criteria.isEmpty() ? QString() : QStringLiteral(" (criteria: %1)").arg(criteria.join(QStringLiteral("; ")))));
+        outLine(
+            QStringLiteral("%1 v%2: %3%4")
+                .arg(c.caseId)
+                .arg(c.version)
+                .arg(what.isEmpty() ? QStringLiteral("no verdict changes") : what.join(QStringLiteral("; ")),
+                    criteria.isEmpty() ? QString()
+                                       : QStringLiteral(" (criteria: %1)").arg(criteria.join(QStringLiteral("; ")))));
     }
     for (const QString &f : r.failed)
         outLine(QStringLiteral("not valid: %1").arg(f));
@@ -144,7 +147,8 @@ class ImpactCommand : public DbCommand
 public:
     ImpactCommand()
         : DbCommand(QStringLiteral("impact"),
-            QStringLiteral("What a candidate pack (--rules) would change in the stored cases; nothing is stored or activated."),
+            QStringLiteral(
+                "What a candidate pack (--rules) would change in the stored cases; nothing is stored or activated."),
             Pack::Rules)
     {
         addOption({ QStringLiteral("format"), QStringLiteral("Output: text (default), json or csv."),

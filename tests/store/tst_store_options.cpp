@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Option verdicts in the store (issue 12, issue 15 "Screening"; docs/store.md#evaluations): the
+// compact result keeps each option's verdict (a pack without options stores what it always
+// stored), current_verdicts holds them under "option:<id>", and the case list filters and sorts
+// by them; an evaluation stored before option verdicts were kept shows "not evaluated".
+//
+// The three cases are the 2026.2 vignette E01-sle-plt60 with platelets 60, 80 and missing, and
+// nothing else changed. ALLO-329 in RESOLUTION replaces ALLO-HEM-02 (platelets >= 30) with
+// OPT-ALLO329-HEM-01 (platelets >= 75) and E01 meets every other criterion of the option
+// (its expected verdict is ineligible with OPT-ALLO329-HEM-01 alone deciding), so:
+// 60 -> ineligible, 80 -> eligible, missing -> undetermined.
+#include "StoreTestUtil.h"
+
+#include "engine/CaseEvaluation.h"
+#include "store/CompactResult.h"
+#include "store/Evaluations.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+using namespace consilium;
+using namespace storetest;
+
+namespace {
+
+const QString kResolution = QStringLiteral("allo-allo-329-resolution");
+
+QByteArray readExample(const QString &relative)
+{
+    return readAll(examplesDir() + QLatin1Char('/') + relative);
+}
+
+// E01 under another id, with `platelets` x10^9/L (< 0: the fact left out).
+QByteArray e01With(const QString &id, int platelets)
+{
+    QJsonObject doc
+        = QJsonDocument::fromJson(readExample(QStringLiteral("options-2026.2/E01-sle-plt60.json"))).object();
+    doc[QStringLiteral("id")] = id;
+    QJsonObject facts = doc.value(QStringLiteral("facts")).toObject();
+    if (platelets < 0)
+        facts.remove(QStringLiteral("platelets"));
+    else
+        facts[QStringLiteral("platelets")] = QJsonObject { { QStringLiteral("value"), platelets },
+            { QStringLiteral("unit"), QStringLiteral("10^9/L") } };
+    doc[QStringLiteral("facts")] = facts;
+    return QJsonDocument(doc).toJson(QJsonDocument::Compact);
+}
+
+std::unique_ptr<RulePack> pack2026_1()
+{
+    QFile f(QStringLiteral(":/packs/consilium-reference-2026.1.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return nullptr;
+    json::Diagnostics diag;
+    return RulePack::load(f.readAll(), diag);
+}
+
+QStringList idsOf(const std::vector<CaseSummary> &rows)
+{
+    QStringList out;
+    for (const CaseSummary &r : rows)
+        out << r.caseId;
+    return out;
+}
+
+} // namespace
+
+class TestStoreOptions : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    // A new store with the three platelet cases, evaluated under the built-in pack (2026.2) or not.
+    std::unique_ptr<CaseStore> plateletStore(bool evaluate = true)
+    {
+        StoreError e;
+        auto s = openStore(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_n)), e);
+        if (!s)
+            return nullptr;
+        for (const auto &[id, platelets] :
+            { std::pair { "PLT-060", 60 }, std::pair { "PLT-080", 80 }, std::pair { "PLT-MISSING", -1 } }) {
+            const auto saved = s->saveCase(e01With(QLatin1String(id), platelets), RulePack::builtin());
+            if (!saved || (evaluate && !Evaluations(*s).evaluateCase(QLatin1String(id), RulePack::builtin())))
+                return nullptr;
+        }
+        return s;
+    }
+
+    static CaseFilter optionFilter(const QString &verdict)
+    {
+        CaseFilter f;
+        f.packSha256 = RulePack::builtin().sha256();
+        f.verdictGroup = optionGroupKey(kResolution);
+        f.verdict = verdict;
+        return f;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(!RulePack::builtin().options().empty()); // the built-in pack is 2026.2
+    }
+
+    // The compact result of a pack with options carries every option's verdict; that of 2026.1
+    // has exactly the keys it always had, in the same order.
+    void compactResult()
+    {
+        auto s = plateletStore();
+        QVERIFY(s);
+        const auto evals = Evaluations(*s).evaluationsOf(QStringLiteral("PLT-080"));
+        QVERIFY_STORE(evals);
+        QCOMPARE(evals.value().size(), std::size_t(1));
+        const CompactResult &r = evals.value().front().result;
+        QCOMPARE(r.options.size(), RulePack::builtin().options().size());
+        QCOMPARE(r.options.at(kResolution), QStringLiteral("eligible"));
+        QCOMPARE(r.verdicts.at(QStringLiteral("allogeneic_car_t")), QStringLiteral("eligible"));
+        const QByteArray json = r.toJson();
+        QVERIFY(json.contains("\"options\":{"));
+        QCOMPARE(CompactResult::fromJson(json).value().toJson(), json);
+
+        const auto old = pack2026_1();
+        QVERIFY(old);
+        QVERIFY(old->options().empty());
+        QVERIFY_STORE(s->saveCase(example(QStringLiteral("V02-spec-example")), *old));
+        const auto underOld = Evaluations(*s).evaluateCase(QStringLiteral("V02-spec-example"), *old);
+        QVERIFY_STORE(underOld);
+        QVERIFY(underOld.value().result.options.empty());
+        const QByteArray oldJson = underOld.value().result.toJson();
+        QVERIFY2(oldJson.startsWith("{\"verdicts\":{") && !oldJson.contains("\"options\""), oldJson.constData());
+        const qsizetype states = oldJson.indexOf("},\"states\":\"");
+        const qsizetype derived = oldJson.indexOf(",\"derived\":{");
+        const qsizetype earliest = oldJson.indexOf("},\"earliest_start\":{");
+        QVERIFY(states > 0 && derived > states && earliest > derived);
+        // 2026.1 has no option rows in current_verdicts.
+        CaseFilter f;
+        f.packSha256 = old->sha256();
+        const auto rows = s->findCases(f);
+        QVERIFY_STORE(rows);
+        QCOMPARE(rows.value().size(), std::size_t(4));
+        for (const CaseSummary &c : rows.value()) {
+            QCOMPARE(c.verdicts.empty(), c.caseId != QLatin1String("V02-spec-example"));
+            QVERIFY(c.optionVerdicts.empty());
+        }
+    }
+
+    // "Everyone who could enter RESOLUTION", and who is one value away from it.
+    void filterByOptionVerdict()
+    {
+        auto s = plateletStore();
+        QVERIFY(s);
+        const std::pair<const char *, const char *> expected[]
+            = { { "eligible", "PLT-080" }, { "undetermined", "PLT-MISSING" }, { "ineligible", "PLT-060" } };
+        for (const auto &[verdict, id] : expected) {
+            const auto page = s->queryCases(optionFilter(QLatin1String(verdict)));
+            QVERIFY_STORE(page);
+            QCOMPARE(page.value().total, qint64(1));
+            QCOMPARE(idsOf(page.value().rows), QStringList { QLatin1String(id) });
+            QCOMPARE(page.value().rows.front().optionVerdicts.at(kResolution), QLatin1String(verdict));
+        }
+        QCOMPARE(s->queryCases(optionFilter(QStringLiteral("eligible_with_cautions"))).value().total, qint64(0));
+        // The generic arm says eligible at 60 and 80 (ALLO-HEM-02 requires >= 30).
+        CaseFilter arm;
+        arm.packSha256 = RulePack::builtin().sha256();
+        arm.verdictGroup = QStringLiteral("allogeneic_car_t");
+        arm.verdict = QStringLiteral("eligible");
+        const auto armRows = s->findCases(arm);
+        QVERIFY_STORE(armRows);
+        QCOMPARE(idsOf(armRows.value()), (QStringList { QStringLiteral("PLT-060"), QStringLiteral("PLT-080") }));
+        // The option's key cannot be taken for an arm's: the option's verdicts are not in `verdicts`.
+        for (const CaseSummary &c : armRows.value()) {
+            QVERIFY(!c.verdicts.count(kResolution) && !c.verdicts.count(optionGroupKey(kResolution)));
+            QCOMPARE(c.verdicts.size(), std::size_t(kArmCount + 1)); // the arms and standard_care/ahsct
+        }
+    }
+
+    // Sorted by the option's verdict in the arms' order: eligible, (with cautions), undetermined,
+    // ineligible, then not applicable / not evaluated; ties by case id.
+    void sortByOptionVerdict()
+    {
+        auto s = plateletStore();
+        QVERIFY(s);
+        QVERIFY_STORE(s->saveCase(e01With(QStringLiteral("PLT-000-UNEVALUATED"), 90), RulePack::builtin()));
+        CaseFilter f;
+        f.packSha256 = RulePack::builtin().sha256();
+        f.sort = CaseSort::Verdict;
+        f.sortGroup = optionGroupKey(kResolution);
+        const QStringList ascending { QStringLiteral("PLT-080"), QStringLiteral("PLT-MISSING"),
+            QStringLiteral("PLT-060"), QStringLiteral("PLT-000-UNEVALUATED") };
+        QCOMPARE(idsOf(s->findCases(f).value()), ascending);
+        f.descending = true;
+        QStringList descending = ascending;
+        std::reverse(descending.begin(), descending.end());
+        QCOMPARE(idsOf(s->findCases(f).value()), descending);
+        // Sorting does not filter, and paging follows the sort.
+        f.descending = false;
+        f.limit = 2;
+        f.offset = 1;
+        QCOMPARE(idsOf(s->findCases(f).value()), ascending.mid(1, 2));
+        QCOMPARE(s->countCases(f).value(), qint64(4));
+    }
+
+    // An evaluation stored before option verdicts were kept (its compact result has none) leaves
+    // the option "not evaluated": no verdict, never in a filter, last in the sort. Evaluating the
+    // case again fills it in.
+    void olderEvaluationsAreNotEvaluated()
+    {
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        const RulePack &pack = RulePack::builtin();
+        const Engine engine(pack);
+        QVERIFY_STORE(Evaluations(*s).evaluateCase(QStringLiteral("PLT-080"), pack));
+        for (const QString &id : { QStringLiteral("PLT-060"), QStringLiteral("PLT-MISSING") }) {
+            const auto v = s->latestVersion(id);
+            QVERIFY_STORE(v);
+            const CaseOutcome outcome = evaluateCase(engine, v.value().content);
+            QVERIFY(outcome.ok());
+            CompactResult before = CompactResult::from(engine, *outcome.evaluation);
+            QVERIFY(!before.options.empty());
+            before.options.clear(); // what the store kept before option verdicts
+            QVERIFY_STORE(Evaluations(*s).record(v.value(), pack, before));
+        }
+        CaseFilter all;
+        all.packSha256 = pack.sha256();
+        const auto rows = s->findCases(all);
+        QVERIFY_STORE(rows);
+        QCOMPARE(rows.value().size(), std::size_t(3));
+        for (const CaseSummary &c : rows.value()) {
+            QCOMPARE(c.verdicts.size(), std::size_t(kArmCount + 1)); // evaluated under the pack…
+            if (c.caseId == QLatin1String("PLT-080"))
+                QCOMPARE(c.optionVerdicts.at(kResolution), QStringLiteral("eligible"));
+            else
+                QVERIFY2(c.optionVerdicts.empty(), qPrintable(c.caseId)); // …but not its options
+        }
+        QCOMPARE(s->countCases(optionFilter(QStringLiteral("ineligible"))).value(), qint64(0));
+        QCOMPARE(s->countCases(optionFilter(QStringLiteral("undetermined"))).value(), qint64(0));
+        CaseFilter sorted = all;
+        sorted.sort = CaseSort::Verdict;
+        sorted.sortGroup = optionGroupKey(kResolution);
+        QCOMPARE(idsOf(s->findCases(sorted).value()).first(), QStringLiteral("PLT-080"));
+        // Re-evaluating (as activating the pack again does) fills them.
+        const ReevaluationSummary again = Evaluations(*s).reevaluateAll(pack);
+        QCOMPARE(again.evaluated, qint64(3));
+        QCOMPARE(idsOf(s->findCases(optionFilter(QStringLiteral("ineligible"))).value()),
+            QStringList { QStringLiteral("PLT-060") });
+        QCOMPARE(idsOf(s->findCases(optionFilter(QStringLiteral("undetermined"))).value()),
+            QStringList { QStringLiteral("PLT-MISSING") });
+    }
+
+    // `db list --verdict OPTION_ID=VERDICT`; an unknown option is a usage error naming it.
+    void cliListByOption()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("cli.sqlite"));
+        const QString files = m_dir.filePath(QStringLiteral("platelets"));
+        QVERIFY(QDir().mkpath(files));
+        for (const auto &[id, platelets] :
+            { std::pair { "PLT-060", 60 }, std::pair { "PLT-080", 80 }, std::pair { "PLT-MISSING", -1 } })
+            QVERIFY(writeAll(
+                files + QStringLiteral("/%1.json").arg(QLatin1String(id)), e01With(QLatin1String(id), platelets)));
+        auto run = [&db](QStringList args) {
+            args << QStringLiteral("--db") << db;
+            args.prepend(QStringLiteral("db"));
+            return cli(args);
+        };
+        Run r = run({ QStringLiteral("import"), files });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run({ QStringLiteral("evaluate"), QStringLiteral("--all") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run({ QStringLiteral("list"), QStringLiteral("--verdict"), kResolution + QStringLiteral("=eligible") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("PLT-080\t") && !r.out.contains("PLT-060") && !r.out.contains("PLT-MISSING"),
+            r.out.constData());
+        QVERIFY2(r.out.contains("allogeneic_car_t=eligible") && r.out.contains("allo-allo-329-resolution=eligible")
+                && r.out.contains("1 of 1 case(s)"),
+            r.out.constData());
+        r = run({ QStringLiteral("list"), QStringLiteral("--verdict"), kResolution + QStringLiteral("=undetermined") });
+        QVERIFY2(
+            r.exitCode == 0 && r.out.contains("PLT-MISSING\t") && r.out.contains("1 of 1 case(s)"), r.out.constData());
+        // Without an option filter the line lists the arms only, as before.
+        r = run({ QStringLiteral("list") });
+        QVERIFY2(
+            r.exitCode == 0 && !r.out.contains("allo-allo-329") && r.out.contains("3 of 3 case(s)"), r.out.constData());
+        // Unknown: a typo, and an option under a pack that has none (2026.1).
+        r = run({ QStringLiteral("list"), QStringLiteral("--verdict"), QStringLiteral("allo-allo-329=eligible") });
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.err.contains("unknown arm or option \"allo-allo-329\""), r.err.constData());
+        const QString old = QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference-2026.1.json");
+        r = run({ QStringLiteral("list"), QStringLiteral("--rules"), old, QStringLiteral("--allow-unsigned"),
+            QStringLiteral("--verdict"), kResolution + QStringLiteral("=eligible") });
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.err.contains("unknown arm or option \"allo-allo-329-resolution\" in pack"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreOptions)
+#include "tst_store_options.moc"
