@@ -1390,7 +1390,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Missing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1456,7 +1456,7 @@
 <context>
     <name>consilium::FactField</name>
     <message>
-        <location filename="../editor/FactField.cpp" line="+61"/>
+        <location filename="../editor/FactField.cpp" line="+68"/>
         <source>Unit of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,7 +1471,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,7 +1555,7 @@
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+150"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+151"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2481,7 +2481,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::MedicationModel</name>
     <message>
-        <location filename="../editor/MedicationModel.cpp" line="+73"/>
+        <location filename="../editor/MedicationModel.cpp" line="+74"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3449,7 +3449,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Studied in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Population: %1</source>
         <translation type="unfinished"></translation>
     </message>
