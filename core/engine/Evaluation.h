@@ -78,6 +78,7 @@ struct TimelinePhase {
     std::optional<int> endDay;
     QString note;
     QString evidence;
+    QString noteKey; // PackTexts key of `note` (PhaseDef::noteKey); empty when the engine composed it
 };
 
 struct ArmTimeline {

@@ -132,7 +132,7 @@ ArmTimeline Engine::timeline(const LogisticsDef &def, const Evaluation &e, bool 
             return unknownTimeline(unknownRef);
         if (ph.omitIfEmpty && end && *end <= *start)
             continue;
-        out.phases.push_back({ ph.phase, *start, end, ph.note, ph.evidence });
+        out.phases.push_back({ ph.phase, *start, end, ph.note, ph.evidence, ph.noteKey });
     }
     return out;
 }

@@ -86,6 +86,7 @@ void applyLymphodepletion(LogisticsDef &def, const Override::Lymphodepletion &ld
     if (!ld.alternatives.isEmpty())
         note += QStringLiteral(". Alternatives: ") + ld.alternatives.join(QStringLiteral(", "));
     ph->note = note + QStringLiteral(" (") + ld.source + QLatin1Char(')');
+    ph->noteKey.clear(); // composed: no pack text of its own
     ph->evidence = ld.evidence;
 }
 
@@ -138,6 +139,7 @@ void applyDays(LogisticsDef &def, const char *name, const Override::Days &days, 
     }
     ph->omitIfEmpty = false;
     ph->note = factText(f);
+    ph->noteKey.clear(); // composed: no pack text of its own
     ph->evidence = f.evidence;
 }
 

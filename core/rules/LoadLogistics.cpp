@@ -93,6 +93,7 @@ std::optional<PhaseDef> PackLoader::phase(const Value &v, const QString &path, c
     PhaseDef ph;
     ph.phase = o.string("phase").value_or(QString());
     ph.note = pathText(o, "note").value_or(QString());
+    ph.noteKey = o.pathOf("note");
     ph.evidence = o.string("evidence").value_or(QString());
     ph.omitIfEmpty = o.boolean("omit_if_empty").value_or(false);
     if (const Value *s = o.get("start")) {
@@ -140,6 +141,7 @@ PackFact PackLoader::fact(const ObjectView &o, std::string_view key)
     f.source = fo.string("source").value_or(QString());
     f.evidence = fo.string("evidence").value_or(QString());
     f.note = pathText(fo, "note").value_or(QString());
+    f.noteKey = fo.pathOf("note");
     const Value *val = fo.get("value");
     if (val && val->IsNumber()) {
         f.kind = PackFact::Kind::Number;

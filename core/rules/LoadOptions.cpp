@@ -53,6 +53,7 @@ std::optional<LogisticsOverride::Days> PackLoader::overrideDays(const ObjectView
         days.fact.source = fo.string("source").value_or(QString());
         days.fact.evidence = fo.string("evidence").value_or(QString());
         days.fact.note = pathText(fo, "note").value_or(QString());
+        days.fact.noteKey = fo.pathOf("note");
         days.fact.kind = PackFact::Kind::Number;
         const QString vpath = childPath(path, "value");
         days.perJurisdiction.assign(std::size_t(p.m_jurisdictions.size()), 0);

@@ -51,6 +51,7 @@ void PackLoader::loadToxicity(const ObjectView &top)
             e.population = pathText(o, "population").value_or(QString());
             e.followUp = pathText(o, "follow_up").value_or(QString());
             e.summary = pathText(o, "summary").value_or(QString());
+            e.path = path;
             e.source = o.string("source").value_or(QString());
             e.evidence = o.string("evidence").value_or(QString());
             if (auto sub = o.string("sub_option")) {

@@ -39,4 +39,15 @@ qsizetype PackTexts::count(const QString &language) const
     return n;
 }
 
+QStringList PackTexts::keysWithout(const QString &language) const
+{
+    QStringList out;
+    for (auto it = m_texts.constBegin(); it != m_texts.constEnd(); ++it) {
+        if (!it->value(QStringLiteral("en")).isEmpty() && !it->contains(language))
+            out << it.key();
+    }
+    out.sort();
+    return out;
+}
+
 } // namespace consilium

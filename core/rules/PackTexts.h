@@ -40,6 +40,8 @@ public:
     LocalText get(const QString &key, const QString &language) const;
     // How many texts the pack gives in `language`.
     qsizetype count(const QString &language) const;
+    // The keys of the non-empty English texts that have none in `language`, sorted.
+    QStringList keysWithout(const QString &language) const;
 
 private:
     QHash<QString, QHash<QString, QString>> m_texts; // key -> language -> text

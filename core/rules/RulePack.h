@@ -271,6 +271,7 @@ struct PhaseDef {
     bool omitIfEmpty = false;
     QString note;
     QString evidence;
+    QString noteKey; // PackTexts key of `note` (its JSON path); empty when `note` is composed by the engine
 };
 
 struct PackFact {
@@ -281,6 +282,7 @@ struct PackFact {
     QString source;
     QString evidence;
     QString note;
+    QString noteKey; // PackTexts key of `note` (its JSON path)
 };
 
 struct LogisticsDef {
@@ -315,6 +317,7 @@ struct ToxicityEntry {
     QString summary;
     QString source;
     QString evidence;
+    QString path; // JSON path of the row: its texts are keyed "<path>.summary" etc. (PackTexts.h)
     int subOption = -1;
     int option = -1; // a row of this option only (index into RulePack::options())
     bool hasShowWhen = false;

@@ -235,8 +235,9 @@ void TestPackLoading::rejects_data()
     row("not JSON", QByteArray("consilium"), S("$"), { S("malformed|syntax|invalid") });
     row("root is an array", QByteArray("[]"), S("$"), { S("object") });
     row("pack over 4 MiB",
-        textReplaced("\"description\": \"", "\"description\": \"" + QByteArray(4 * 1024 * 1024 + 16, 'a')), S("$"),
-        { S("byte|MiB|size|large|limit") });
+        textReplaced(
+            "\"description\": {\"en\": \"", "\"description\": {\"en\": \"" + QByteArray(4 * 1024 * 1024 + 16, 'a')),
+        S("$"), { S("byte|MiB|size|large|limit") });
     row("NaN in JSON", textReplaced("\"range\": [0, 120]", "\"range\": [0, NaN]"),
         variablePath("age_years") + S(".range[1]"), { S("nan|finite|number|invalid") });
     row("Infinity in JSON", textReplaced("\"range\": [0, 120]", "\"range\": [0, Infinity]"),

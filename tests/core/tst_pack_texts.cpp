@@ -149,7 +149,43 @@ private Q_SLOTS:
     void germanExplanationRendered();
     void missingGermanExplanationFlagged();
     void resultStaysEnglish();
+    void referencePackHasGermanEverywhere();
 };
+
+// Issue 12: every text of the reference pack has German (toxicity rows, logistics notes, option notes,
+// variable, derived and drug-class notes, agent labels included); an empty English text (the
+// screening note of soc-ahsct) has nothing to translate and is not listed.
+void TestPackTexts::referencePackHasGermanEverywhere()
+{
+    json::Diagnostics diag;
+    const auto pack = RulePack::load(RulePack::builtinBytes(), diag);
+    QVERIFY2(pack, qPrintable(diag.lines().join(QLatin1Char('\n'))));
+    const QStringList englishOnly = pack->texts().keysWithout(QStringLiteral("de"));
+    QVERIFY2(englishOnly.isEmpty(), qPrintable(englishOnly.join(QLatin1Char('\n'))));
+    // A few German texts of the kinds named in the issue, from the pack.
+    const auto de = [&](const QString &key) { return pack->text(key, QStringLiteral("de")); };
+    QCOMPARE(de(QStringLiteral("$.toxicity.autologous_car_t[0].summary")).text,
+        QStringLiteral("CRS bei 11/15 (Grad 1 10/15, Grad 2 1/15), keines Grad ≥ 3; Erlanger Produkt vom 4-1BB-Typ "
+                       "(Kostimulation B)"));
+    QCOMPARE(
+        de(textKey(u"agent", QStringLiteral("cyclophosphamide"), u"label")).text, QStringLiteral("Cyclophosphamid"));
+    QVERIFY(!de(textKey(u"agent", QStringLiteral("cyclophosphamide"), u"label")).fellBack);
+    // The English text stays what it was.
+    QCOMPARE(pack->text(textKey(u"agent", QStringLiteral("cyclophosphamide"), u"label"), QStringLiteral("en")).text,
+        QStringLiteral("Cyclophosphamide"));
+    // A mutated pack without one German text lists exactly that key.
+    const auto bare = RulePack::load(mutated([](Doc &d) {
+        JValue &agents = byId(d, "drug_classes", "w21")["agents"];
+        for (auto &a : agents.GetArray()) {
+            if (std::strcmp(a["id"].GetString(), "cyclophosphamide") == 0)
+                a["label"].SetString("Cyclophosphamide", d.GetAllocator());
+        }
+    }),
+        diag);
+    QVERIFY(bare);
+    QCOMPARE(bare->texts().keysWithout(QStringLiteral("de")),
+        QStringList { textKey(u"agent", QStringLiteral("cyclophosphamide"), u"label") });
+}
 
 void TestPackTexts::keepsBothLanguages()
 {

@@ -138,10 +138,12 @@ void ComparisonModel::rebuild(bool markChanges)
                 next[ToTreatment] = { ResultText::toTreatment(e, arm), t.note, false };
             }
             next[Inpatient] = { ResultText::inpatient(pack, arm),
-                ResultText::factSource(l.inpatientDays.source, l.inpatientDays.evidence, l.inpatientDays.note), false };
+                ResultText::factSource(l.inpatientDays.source, l.inpatientDays.evidence,
+                    ResultText::packText(pack, l.inpatientDays.noteKey, l.inpatientDays.note)),
+                false };
             next[Caregiver] = { ResultText::caregiver(e, arm),
-                ResultText::factSource(
-                    l.caregiverRequired.source, l.caregiverRequired.evidence, l.caregiverRequired.note),
+                ResultText::factSource(l.caregiverRequired.source, l.caregiverRequired.evidence,
+                    ResultText::packText(pack, l.caregiverRequired.noteKey, l.caregiverRequired.note)),
                 false };
             next[Risks] = { ResultText::risks(e, arm, false), ResultText::risks(e, arm, true), false };
             next[Evidence] = { ResultText::evidence(e, arm), {}, false };

@@ -203,8 +203,10 @@ void DrillDownDialog::refreshOption(int option)
     m_timing->setText(timing);
     // The screening note always beside the verdict: eligible is never enrollable.
     const GroupResult &r = e.option(option);
-    QString info = OptionsModel::screeningText(e.pack(), opt) + QLatin1Char('\n')
-        + tr("Missing data: %1").arg(ResultText::missing(e, group, true));
+    QString info = OptionsModel::screeningText(e.pack(), opt) + QLatin1Char('\n');
+    for (const QString &note : ResultText::optionNotes(e.pack(), opt))
+        info += note + QLatin1Char('\n');
+    info += tr("Missing data: %1").arg(ResultText::missing(e, group, true));
     info += QLatin1Char('\n')
         + (r.missingInputs.isEmpty()
                 ? tr("What would change this option's answer: nothing is missing for its exclusion criteria.")

@@ -357,18 +357,34 @@ QString ResultText::toxicityLine(const ToxicityEntry &t)
     return risk;
 }
 
-QString ResultText::toxicityTooltip(const ToxicityEntry &t)
+QString ResultText::pathText(const RulePack &pack, const QString &path, QStringView field, const QString &english)
+{
+    return path.isEmpty() ? packText(pack, {}, english)
+                          : packText(pack, path + QLatin1Char('.') + field.toString(), english);
+}
+
+QStringList ResultText::optionNotes(const RulePack &pack, const OptionDef &option)
+{
+    QStringList out;
+    if (!option.diseasesStudied.isEmpty())
+        out << tr("Studied in: %1").arg(optionText(pack, option, u"diseases_studied", option.diseasesStudied));
+    for (qsizetype i = 0; i < option.notes.size(); ++i)
+        out << optionText(pack, option, QStringLiteral("notes/%1").arg(i), option.notes[i]);
+    return out;
+}
+
+QString ResultText::toxicityTooltip(const RulePack &pack, const ToxicityEntry &t)
 {
     QStringList lines;
     lines << toxicityLine(t);
     if (!t.summary.isEmpty())
-        lines << t.summary;
+        lines << pathText(pack, t.path, u"summary", t.summary);
     if (!t.population.isEmpty())
-        lines << tr("Population: %1").arg(t.population);
+        lines << tr("Population: %1").arg(pathText(pack, t.path, u"population", t.population));
     if (t.n > 0)
         lines << tr("n = %1").arg(t.n);
     if (!t.followUp.isEmpty())
-        lines << tr("Follow-up: %1").arg(t.followUp);
+        lines << tr("Follow-up: %1").arg(pathText(pack, t.path, u"follow_up", t.followUp));
     lines << factSource(t.source, t.evidence);
     return lines.join(QLatin1Char('\n'));
 }
@@ -389,7 +405,7 @@ QString ResultText::risks(const Evaluation &e, int arm, bool full)
     QStringList lines;
     if (full) {
         for (const ToxicityEntry *t : visibleToxicity(e, arm))
-            lines << toxicityTooltip(*t);
+            lines << toxicityTooltip(e.pack(), *t);
         lines << modifiers(e, arm);
         return lines.join(QStringLiteral("\n\n"));
     }

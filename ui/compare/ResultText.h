@@ -85,7 +85,12 @@ public:
     // grade ≥ 3), else the oncology reference, else what is known about the risk.
     static QString riskLine(const Evaluation &e, int arm, const QString &risk);
     static QString toxicityLine(const ToxicityEntry &t);
-    static QString toxicityTooltip(const ToxicityEntry &t);
+    // Summary, population and follow-up in packLanguage() (keyed by the row's JSON path, PackTexts.h).
+    static QString toxicityTooltip(const RulePack &pack, const ToxicityEntry &t);
+    // A pack text keyed by JSON path: `path` + "." + `field` (PackTexts.h), as packText.
+    static QString pathText(const RulePack &pack, const QString &path, QStringView field, const QString &english);
+    // "Studied in: …" and the option's notes (resources/packs/FORMAT.md, "Options") in packLanguage().
+    static QStringList optionNotes(const RulePack &pack, const OptionDef &option);
     static QStringList modifiers(const Evaluation &e, int arm);
 };
 

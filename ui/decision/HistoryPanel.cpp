@@ -4,6 +4,7 @@
 #include "common/Labels.h"
 #include "common/Session.h"
 #include "editor/FactField.h"
+#include "editor/MedicationModel.h"
 #include "store/Replay.h"
 
 #include <QDateTime>
@@ -323,7 +324,7 @@ QString agentsText(const RulePack &pack, const QJsonValue &list, bool medication
     for (const auto &a : items) {
         const QString id = medications ? a.toObject().value(QStringLiteral("agent")).toString() : a.toString();
         const int i = pack.agentIndex(id);
-        names << (i >= 0 ? pack.agents()[std::size_t(i)].label : id);
+        names << (i >= 0 ? AgentNames::label(pack, pack.agents()[std::size_t(i)]) : id);
     }
     return names.isEmpty() ? HistoryPanel::tr("none") : names.join(QStringLiteral(", "));
 }

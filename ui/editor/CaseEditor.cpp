@@ -155,7 +155,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QUndoStack *undo, QWidget *parent) : Q
 // One fact's field in its group: Tab order, keys, and an undoable edit that takes the panel's date.
 void CaseEditor::addField(const Variable &v, const QString &g, QWidget *box, QVBoxLayout *lay)
 {
-    auto *f = new FactField(v, box);
+    auto *f = new FactField(m_doc->pack(), v, box);
     f->setDefaultUnit(v.defaultUnit(unitConvention()));
     f->setEntry(m_doc->fact(v.id));
     lay->addWidget(f);

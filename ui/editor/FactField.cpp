@@ -2,6 +2,7 @@
 #include "editor/FactField.h"
 
 #include "common/Labels.h"
+#include "compare/ResultText.h"
 #include "engine/ResultWriter.h"
 #include "rules/RulePack.h"
 
@@ -34,31 +35,37 @@ QString FactField::displayUnit(const QString &unit)
     return u;
 }
 
-FactField::FactField(const Variable &variable, QWidget *parent)
-    : QWidget(parent), m_var(variable), m_id(variable.id), m_defaultUnit(variable.unit)
+FactField::FactField(const RulePack &pack, const Variable &variable, QWidget *parent)
+    : QWidget(parent)
+    , m_pack(pack)
+    , m_var(variable)
+    , m_id(variable.id)
+    , m_labelText(ResultText::packText(pack, textKey(u"variable", variable.id, u"label"), variable.label))
+    , m_noteText(ResultText::packText(pack, textKey(u"variable", variable.id, u"note"), variable.note))
+    , m_defaultUnit(variable.unit)
 {
     setObjectName(QStringLiteral("fact_") + m_id);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 1, 0, 1);
     grid->setHorizontalSpacing(6);
     grid->setVerticalSpacing(1);
-    m_label = new QLabel(m_var.label, this);
+    m_label = new QLabel(m_labelText, this);
     m_label->setMinimumWidth(220);
     m_label->setWordWrap(true);
-    if (!m_var.note.isEmpty())
-        m_label->setToolTip(m_var.note);
+    if (!m_noteText.isEmpty())
+        m_label->setToolTip(m_noteText);
     grid->addWidget(m_label, 0, 0);
     QWidget *editor = nullptr;
     if (numeric()) {
         m_value = new QLineEdit(this);
         m_value->setObjectName(QStringLiteral("value_") + m_id);
         m_value->setFixedWidth(110);
-        m_value->setAccessibleName(m_var.label);
+        m_value->setAccessibleName(m_labelText);
         editor = m_value;
         m_unit = new QComboBox(this);
         m_unit->setObjectName(QStringLiteral("unit_") + m_id);
         m_unit->setFixedWidth(110);
-        m_unit->setAccessibleName(tr("Unit of %1").arg(m_var.label));
+        m_unit->setAccessibleName(tr("Unit of %1").arg(m_labelText));
         for (const UnitConversion &u : m_var.units)
             m_unit->addItem(displayUnit(u.unit), u.unit);
         if (m_var.units.empty()) {
@@ -68,7 +75,7 @@ FactField::FactField(const Variable &variable, QWidget *parent)
         m_status = new QComboBox(this);
         m_status->setObjectName(QStringLiteral("status_") + m_id);
         m_status->setFixedWidth(130);
-        m_status->setAccessibleName(tr("State of %1").arg(m_var.label));
+        m_status->setAccessibleName(tr("State of %1").arg(m_labelText));
         m_status->addItem(QString(), int(FactEntry::State::Value));
         m_status->addItem(QString(), int(FactEntry::State::NotEvaluated));
         m_status->addItem(QString(), int(FactEntry::State::Unknown));
@@ -85,7 +92,7 @@ FactField::FactField(const Variable &variable, QWidget *parent)
         m_choice = new QComboBox(this);
         m_choice->setObjectName(QStringLiteral("value_") + m_id);
         m_choice->setMinimumWidth(110 + 6 + 110);
-        m_choice->setAccessibleName(m_var.label);
+        m_choice->setAccessibleName(m_labelText);
         editor = m_choice;
         grid->addWidget(m_choice, 0, 1, 1, 3);
         connect(m_choice, &QComboBox::activated, this, &FactField::emitEdited);
@@ -101,7 +108,7 @@ FactField::FactField(const Variable &variable, QWidget *parent)
             w->setFocusPolicy(Qt::ClickFocus);
     }
     m_date->setFixedWidth(100);
-    m_date->setAccessibleName(tr("Date of %1").arg(m_var.label));
+    m_date->setAccessibleName(tr("Date of %1").arg(m_labelText));
     grid->addWidget(m_date, 0, 4);
     connect(m_date, &QLineEdit::textEdited, this, &FactField::emitEdited);
     m_info = new QLabel(this);
@@ -167,6 +174,11 @@ void FactField::focusDate()
 void FactField::retranslate()
 {
     m_updating = true;
+    // The variable's label and note follow the interface language too (resources/packs/FORMAT.md,
+    // "Texts in more than one language").
+    m_labelText = ResultText::packText(m_pack, textKey(u"variable", m_var.id, u"label"), m_var.label);
+    m_noteText = ResultText::packText(m_pack, textKey(u"variable", m_var.id, u"note"), m_var.note);
+    setNeeded(m_label->font().bold());
     m_date->setPlaceholderText(tr("date"));
     m_date->setToolTip(tr("Date of the measurement (YYYY-MM-DD), optional; from the value: Alt+W"));
     if (m_unit)
@@ -334,10 +346,10 @@ void FactField::setNeeded(bool needed)
     QFont f = m_label->font();
     f.setBold(needed);
     m_label->setFont(f);
-    m_label->setText(needed ? m_var.label + QStringLiteral(" ●") : m_var.label);
+    m_label->setText(needed ? m_labelText + QStringLiteral(" ●") : m_labelText);
     m_label->setAccessibleDescription(needed ? tr("needed by an arm") : QString());
     m_label->setToolTip(
-        needed ? tr("Needed to settle an arm's verdict") + QStringLiteral("\n") + m_var.note : m_var.note);
+        needed ? tr("Needed to settle an arm's verdict") + QStringLiteral("\n") + m_noteText : m_noteText);
 }
 
 void FactField::updateInfo()

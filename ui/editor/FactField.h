@@ -12,6 +12,7 @@ class QLineEdit;
 
 namespace consilium {
 
+class RulePack;
 struct Variable;
 
 // One fact of the variable dictionary: value box (or choice), unit combo with the pack's
@@ -22,7 +23,8 @@ class FactField : public QWidget
     Q_OBJECT
 
 public:
-    FactField(const Variable &variable, QWidget *parent = nullptr);
+    // Label and note in the interface's pack language (ResultText::packText).
+    FactField(const RulePack &pack, const Variable &variable, QWidget *parent = nullptr);
 
     const QString &variableId() const noexcept { return m_id; }
     FactEntry entry() const;
@@ -63,8 +65,11 @@ private:
     void retranslate();
     bool numeric() const noexcept;
 
+    const RulePack &m_pack;
     const Variable &m_var;
     QString m_id;
+    QString m_labelText; // m_var.label in the pack language
+    QString m_noteText; // m_var.note in the pack language
     QLabel *m_label = nullptr;
     QLineEdit *m_value = nullptr; // numbers
     QComboBox *m_choice = nullptr; // enum and bool

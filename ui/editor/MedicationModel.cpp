@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/MedicationModel.h"
 
+#include "compare/ResultText.h"
 #include "rules/RulePack.h"
 
 #include <QCompleter>
@@ -150,23 +151,29 @@ QString AgentNames::idFor(const RulePack &pack, const QString &text)
 {
     QString t = text.trimmed();
     for (const Agent &a : pack.agents()) {
-        if (a.label.compare(t, Qt::CaseInsensitive) == 0 || a.id.compare(t, Qt::CaseInsensitive) == 0)
+        if (a.label.compare(t, Qt::CaseInsensitive) == 0 || a.id.compare(t, Qt::CaseInsensitive) == 0
+            || label(pack, a).compare(t, Qt::CaseInsensitive) == 0)
             return a.id;
     }
     return t;
 }
 
+QString AgentNames::label(const RulePack &pack, const Agent &agent)
+{
+    return ResultText::packText(pack, textKey(u"agent", agent.id, u"label"), agent.label);
+}
+
 QString AgentNames::nameOf(const RulePack &pack, const QString &id)
 {
     const int a = pack.agentIndex(id);
-    return a >= 0 ? pack.agents()[std::size_t(a)].label : id;
+    return a >= 0 ? label(pack, pack.agents()[std::size_t(a)]) : id;
 }
 
 QStringList AgentNames::names(const RulePack &pack)
 {
     QStringList out;
     for (const Agent &a : pack.agents())
-        out << a.label;
+        out << label(pack, a);
     out.removeDuplicates();
     out.sort(Qt::CaseInsensitive);
     return out;

@@ -10,6 +10,8 @@
 
 namespace consilium {
 
+struct Agent;
+
 // The medications of a CaseDocument as a table: agent, daily dose, last dose and, from the
 // latest evaluation, the washout end of each drug. Edits are requested, not applied, so the
 // editor can turn them into undo commands.
@@ -50,8 +52,11 @@ namespace AgentNames {
 // so the case reader can name it as an unknown drug.
 QString idFor(const RulePack &pack, const QString &text);
 // The name of an agent id; an id the pack does not know comes back unchanged.
+// In the interface's pack language (ResultText::packText), as label().
 QString nameOf(const RulePack &pack, const QString &id);
 QStringList names(const RulePack &pack);
+// The agent's label in the interface's pack language (German INN in a German interface).
+QString label(const RulePack &pack, const Agent &agent);
 } // namespace AgentNames
 
 // Completes the drug being typed in a comma-separated list ("Rituximab, cyclo" offers

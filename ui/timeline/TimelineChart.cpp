@@ -100,7 +100,7 @@ QString phaseTooltip(const Evaluation &e, const Row &row, const TimelinePhase &p
                    .arg(p.startDay);
     }
     if (!p.note.isEmpty())
-        tip += QLatin1Char('\n') + p.note;
+        tip += QLatin1Char('\n') + ResultText::packText(e.pack(), p.noteKey, p.note);
     if (!p.evidence.isEmpty())
         tip += QLatin1Char('\n') + TimelineChart::tr("Evidence: %1").arg(p.evidence);
     return tip;

@@ -221,12 +221,12 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
                               .arg(b.figure.events)
                               .arg(ResultText::percentText(
                                   grade3 ? b.figure.entry->grade3PlusPercent : b.figure.entry->anyGradePercent));
-                b.tooltip += QStringLiteral("\n\n") + ResultText::toxicityTooltip(*b.figure.entry);
+                b.tooltip += QStringLiteral("\n\n") + ResultText::toxicityTooltip(e->pack(), *b.figure.entry);
             } else {
                 QStringList why;
                 for (const ToxicityEntry *t : entries) {
                     if (t->risk == risk && (t->kind == kind || t->kind == QLatin1String("not_found")))
-                        why << ResultText::toxicityTooltip(*t);
+                        why << ResultText::toxicityTooltip(e->pack(), *t);
                 }
                 b.tooltip = what + tr("not found: no rate for this measure (NF). Not zero.")
                     + (why.isEmpty() ? QString() : QStringLiteral("\n\n") + why.join(QStringLiteral("\n\n")));

@@ -1420,7 +1420,7 @@
         <translation>(nicht geeignet: kein Starttermin)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Missing data: %1</source>
         <translation>Fehlende Daten: %1</translation>
     </message>
@@ -1486,7 +1486,7 @@
 <context>
     <name>consilium::FactField</name>
     <message>
-        <location filename="../editor/FactField.cpp" line="+61"/>
+        <location filename="../editor/FactField.cpp" line="+68"/>
         <source>Unit of %1</source>
         <translation>Einheit von %1</translation>
     </message>
@@ -1501,7 +1501,7 @@
         <translation>Datum von %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>date</source>
         <translation>Datum</translation>
     </message>
@@ -1589,7 +1589,7 @@
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+150"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+151"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
@@ -2526,7 +2526,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::MedicationModel</name>
     <message>
-        <location filename="../editor/MedicationModel.cpp" line="+73"/>
+        <location filename="../editor/MedicationModel.cpp" line="+74"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -3660,7 +3660,12 @@ Regelwerk %2 %3
         <translation>(Warnhinweis der Fachinformation)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Studied in: %1</source>
+        <translation>Untersucht bei: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Population: %1</source>
         <translation>Population: %1</translation>
     </message>

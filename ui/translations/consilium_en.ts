@@ -1400,7 +1400,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Missing data: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1466,7 +1466,7 @@
 <context>
     <name>consilium::FactField</name>
     <message>
-        <location filename="../editor/FactField.cpp" line="+61"/>
+        <location filename="../editor/FactField.cpp" line="+68"/>
         <source>Unit of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,7 +1481,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1565,7 @@
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+150"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+151"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2491,7 +2491,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::MedicationModel</name>
     <message>
-        <location filename="../editor/MedicationModel.cpp" line="+73"/>
+        <location filename="../editor/MedicationModel.cpp" line="+74"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3597,7 +3597,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Studied in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Population: %1</source>
         <translation type="unfinished"></translation>
     </message>
