@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Writing engine values with rapidjson, shared by the result writer and the store's compact
-// results: UTF-8 strings through a reused buffer, numbers unrounded in shortest round-trip
-// form, unknown as null, "not evaluated" as {"status": "not_evaluated"}.
+// Writing engine values with rapidjson, shared by the result writer, the summary and the store's
+// compact results: UTF-8 strings through a reused buffer, numbers unrounded in shortest
+// round-trip form, unknown as null, "not evaluated" as {"status": "not_evaluated"}.
 #pragma once
 
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 
+#include <QDate>
 #include <QStringEncoder>
+#include <QStringList>
 
 #include <rapidjson/writer.h>
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace consilium::jsonout {
@@ -37,6 +40,23 @@ template <typename W> void writeNumber(W &w, double v)
     char buf[64];
     const auto res = std::to_chars(buf, buf + sizeof buf, v);
     w.RawValue(buf, rapidjson::SizeType(res.ptr - buf), rapidjson::kNumberType);
+}
+
+// An ISO date, or null when unknown.
+template <typename W> void writeDate(W &w, const std::optional<QDate> &d)
+{
+    if (d)
+        writeString(w, d->toString(Qt::ISODate));
+    else
+        w.Null();
+}
+
+template <typename W> void writeStringList(W &w, const QStringList &list)
+{
+    w.StartArray();
+    for (const QString &s : list)
+        writeString(w, s);
+    w.EndArray();
 }
 
 // The value of a slot for `inputs` and `derived`: unrounded number, literal, bool, date or null.

@@ -22,9 +22,11 @@ QString engineVersion()
 
 namespace {
 
+using jsonout::writeDate;
 using jsonout::writeNumber;
 using jsonout::writeSlotValue;
 using jsonout::writeString;
+using jsonout::writeStringList;
 
 template <typename W> void key(W &w, const char *k)
 {
@@ -37,22 +39,6 @@ template <typename W> void writeOptionalNumber(W &w, double v)
         w.Null();
     else
         writeNumber(w, v);
-}
-
-template <typename W> void writeDate(W &w, const std::optional<QDate> &d)
-{
-    if (d)
-        writeString(w, d->toString(Qt::ISODate));
-    else
-        w.Null();
-}
-
-template <typename W> void writeStringList(W &w, const QStringList &list)
-{
-    w.StartArray();
-    for (const QString &s : list)
-        writeString(w, s);
-    w.EndArray();
 }
 
 template <typename W> void writePackFact(W &w, const PackFact &f)

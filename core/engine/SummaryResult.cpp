@@ -11,24 +11,10 @@ namespace consilium {
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using jsonout::writeDate;
 using jsonout::writeSlotValue;
 using jsonout::writeString;
-
-void writeList(Writer &w, const QStringList &list)
-{
-    w.StartArray();
-    for (const QString &s : list)
-        writeString(w, s);
-    w.EndArray();
-}
-
-void writeDate(Writer &w, const std::optional<QDate> &d)
-{
-    if (d)
-        writeString(w, d->toString(Qt::ISODate));
-    else
-        w.Null();
-}
+using jsonout::writeStringList;
 
 // verdict, missing_inputs, caution_missing_inputs of one verdict group (an arm, a sub-option or
 // an option), as in the full result; a list is left out when it is empty (the line stays short
@@ -40,11 +26,11 @@ void writeGroup(Writer &w, const GroupResult &r)
     w.String(v.data(), rapidjson::SizeType(v.size()));
     if (!r.missingInputs.isEmpty()) {
         w.Key("missing_inputs");
-        writeList(w, r.missingInputs);
+        writeStringList(w, r.missingInputs);
     }
     if (!r.cautionMissingInputs.isEmpty()) {
         w.Key("caution_missing_inputs");
-        writeList(w, r.cautionMissingInputs);
+        writeStringList(w, r.cautionMissingInputs);
     }
 }
 
