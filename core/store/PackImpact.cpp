@@ -4,6 +4,7 @@
 #include "engine/CaseEvaluation.h"
 #include "engine/Engine.h"
 #include "rules/RulePack.h"
+#include "store/CompactResult.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -13,30 +14,21 @@ namespace {
 
 const QString kAbsent = QStringLiteral("absent");
 
-QString name(std::string_view s)
+// Every verdict group by key (arms, sub-options, options as optionGroupKey) and every criterion
+// state by id, as the store keeps them (CompactResult): the impact speaks of the same groups as
+// current_verdicts.
+std::map<QString, QString> verdicts(const CompactResult &r)
 {
-    return QString::fromLatin1(s.data(), qsizetype(s.size()));
-}
-
-// Every verdict group of an evaluation by key (arms, sub-options, options).
-std::map<QString, QString> verdicts(const Evaluation &e)
-{
-    std::map<QString, QString> out;
-    const Engine &engine = e.engine();
-    for (std::size_t g = 0; g < engine.groups().size(); ++g)
-        out[engine.groups()[g].key] = name(toString(e.group(int(g)).verdict));
-    for (int o = 0; o < e.optionCount(); ++o)
-        out[QStringLiteral("option:") + e.optionDef(o).id] = name(toString(e.optionVerdict(o)));
+    std::map<QString, QString> out = r.verdicts;
+    for (const auto &[id, verdict] : r.options)
+        out[optionGroupKey(id)] = verdict;
     return out;
 }
 
-std::map<QString, QString> states(const Evaluation &e)
+std::map<QString, QString> states(const CompactResult &r, const RulePack &pack)
 {
-    std::map<QString, QString> out;
-    const auto &criteria = e.pack().criteria();
-    for (std::size_t c = 0; c < criteria.size(); ++c)
-        out[criteria[c].id] = name(toString(e.state(int(c))));
-    return out;
+    const auto pairs = r.criteriaStates(pack);
+    return { pairs.begin(), pairs.end() };
 }
 
 // Before/after for every key of either map, "absent" where one map lacks it.
@@ -81,16 +73,19 @@ Compared compare(const Engine &current, const Engine &candidate, const CaseVersi
         return out;
     }
     out.ok = true;
-    out.before = verdicts(*a.evaluation);
-    out.after = verdicts(*b.evaluation);
+    const CompactResult x = CompactResult::from(current, *a.evaluation);
+    const CompactResult y = CompactResult::from(candidate, *b.evaluation);
+    out.before = verdicts(x);
+    out.after = verdicts(y);
     pairUp(out.before, out.after, [&](const QString &key, const QString &x, const QString &y) {
         if (x != y)
             out.change.verdicts.push_back({ key, x, y });
     });
-    pairUp(states(*a.evaluation), states(*b.evaluation), [&](const QString &key, const QString &x, const QString &y) {
-        if (x != y)
-            out.change.criteria.push_back({ key, x, y });
-    });
+    pairUp(states(x, current.pack()), states(y, candidate.pack()),
+        [&](const QString &key, const QString &p, const QString &q) {
+            if (p != q)
+                out.change.criteria.push_back({ key, p, q });
+        });
     for (const Arm arm : kArms) {
         const auto &x = a.evaluation->earliestStart(arm);
         const auto &y = b.evaluation->earliestStart(arm);
