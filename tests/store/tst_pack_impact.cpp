@@ -2,6 +2,7 @@
 // The impact of a candidate rule pack on the stored cases (issue 15, docs/store.md#impact): a
 // candidate that changes one threshold changes exactly the cases across it, and nothing is stored.
 #include "../core/PackMutation.h"
+#include "E01Cases.h"
 #include "StoreTestUtil.h"
 
 #include "rules/RulePack.h"
@@ -16,25 +17,6 @@ using namespace consilium;
 using namespace consilium::pack_mutation;
 
 namespace {
-
-// E01 (options-2026.2.md §E: complete work-up, every allogeneic option but RESOLUTION eligible at
-// platelets 60) with another platelet count, or none.
-QByteArray e01With(const QString &id, std::optional<int> platelets)
-{
-    QJsonObject c = QJsonDocument::fromJson(storetest::readAll(QStringLiteral(CONSILIUM_SOURCE_DIR
-                                                "/resources/examples/options-2026.2/E01-sle-plt60.json")))
-                        .object();
-    c.insert(QStringLiteral("id"), id);
-    QJsonObject facts = c.value(QStringLiteral("facts")).toObject();
-    if (platelets)
-        facts.insert(QStringLiteral("platelets"),
-            QJsonObject {
-                { QStringLiteral("value"), *platelets }, { QStringLiteral("unit"), QStringLiteral("10^9/L") } });
-    else
-        facts.remove(QStringLiteral("platelets"));
-    c.insert(QStringLiteral("facts"), facts);
-    return QJsonDocument(c).toJson();
-}
 
 // The built-in pack with ALLO-HEM-02 at ≥ 50 instead of ≥ 30 (reference-rules.md: ≥ 30).
 std::unique_ptr<RulePack> candidatePack()
@@ -75,9 +57,9 @@ void TestPackImpact::oneThresholdChangesExactlyTheCasesAcrossIt()
     auto store = storetest::openStore(dir.filePath(QStringLiteral("impact.sqlite")), error);
     QVERIFY2(store, qPrintable(error.message));
     const RulePack &active = RulePack::builtin();
-    for (const auto &[id, plt] : std::vector<std::pair<QString, std::optional<int>>> { { QStringLiteral("plt-20"), 20 },
-             { QStringLiteral("plt-40"), 40 }, { QStringLiteral("plt-60"), 60 },
-             { QStringLiteral("plt-missing"), std::nullopt } })
+    for (const auto &[id, plt] :
+        std::vector<std::pair<QString, int>> { { QStringLiteral("plt-20"), 20 }, { QStringLiteral("plt-40"), 40 },
+            { QStringLiteral("plt-60"), 60 }, { QStringLiteral("plt-missing"), -1 } })
         QVERIFY_STORE(store->saveCase(e01With(id, plt), active));
     const auto before = store->audit().entries().size();
     const auto candidate = candidatePack();

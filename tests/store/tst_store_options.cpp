@@ -9,6 +9,7 @@
 // OPT-ALLO329-HEM-01 (platelets >= 75) and E01 meets every other criterion of the option
 // (its expected verdict is ineligible with OPT-ALLO329-HEM-01 alone deciding), so:
 // 60 -> ineligible, 80 -> eligible, missing -> undetermined.
+#include "E01Cases.h"
 #include "StoreTestUtil.h"
 
 #include "engine/CaseEvaluation.h"
@@ -27,27 +28,6 @@ using namespace storetest;
 namespace {
 
 const QString kResolution = QStringLiteral("allo-allo-329-resolution");
-
-QByteArray readExample(const QString &relative)
-{
-    return readAll(examplesDir() + QLatin1Char('/') + relative);
-}
-
-// E01 under another id, with `platelets` x10^9/L (< 0: the fact left out).
-QByteArray e01With(const QString &id, int platelets)
-{
-    QJsonObject doc
-        = QJsonDocument::fromJson(readExample(QStringLiteral("options-2026.2/E01-sle-plt60.json"))).object();
-    doc[QStringLiteral("id")] = id;
-    QJsonObject facts = doc.value(QStringLiteral("facts")).toObject();
-    if (platelets < 0)
-        facts.remove(QStringLiteral("platelets"));
-    else
-        facts[QStringLiteral("platelets")] = QJsonObject { { QStringLiteral("value"), platelets },
-            { QStringLiteral("unit"), QStringLiteral("10^9/L") } };
-    doc[QStringLiteral("facts")] = facts;
-    return QJsonDocument(doc).toJson(QJsonDocument::Compact);
-}
 
 std::unique_ptr<RulePack> pack2026_1()
 {

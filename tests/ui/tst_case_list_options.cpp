@@ -7,6 +7,7 @@
 // Cases: the 2026.2 vignette E01-sle-plt60 with platelets 60, 80 or missing, nothing else
 // changed. ALLO-329 in RESOLUTION requires platelets >= 75 (OPT-ALLO329-HEM-01, which replaces
 // ALLO-HEM-02) and E01 meets its other criteria: 60 ineligible, 80 eligible, missing undetermined.
+#include "../store/E01Cases.h"
 #include "UiTestSupport.h"
 
 #include "cases/CaseListModel.h"
@@ -27,23 +28,6 @@ using namespace consilium::test;
 namespace {
 
 const QString kResolution = QStringLiteral("option:allo-allo-329-resolution");
-
-QByteArray e01With(const QString &id, int platelets)
-{
-    QFile f(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/options-2026.2/E01-sle-plt60.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("E01 not found");
-    QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
-    doc[QStringLiteral("id")] = id;
-    QJsonObject facts = doc.value(QStringLiteral("facts")).toObject();
-    if (platelets < 0)
-        facts.remove(QStringLiteral("platelets"));
-    else
-        facts[QStringLiteral("platelets")] = QJsonObject { { QStringLiteral("value"), platelets },
-            { QStringLiteral("unit"), QStringLiteral("10^9/L") } };
-    doc[QStringLiteral("facts")] = facts;
-    return QJsonDocument(doc).toJson(QJsonDocument::Compact);
-}
 
 // Beside the 12 demo cases: the three platelet cases (evaluated), one stored without an
 // evaluation, and one evaluated as the store did before it kept option verdicts (arms only).
