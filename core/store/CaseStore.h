@@ -4,6 +4,7 @@
 #include "store/AuditLog.h"
 #include "store/SqlDialect.h"
 #include "store/StoreFile.h"
+#include "store/StoreLocation.h"
 #include "store/StoreResult.h"
 #include "store/StoreTypes.h"
 #include "json/StrictJson.h"
@@ -27,6 +28,10 @@ struct StoreOptions {
     int lockTimeoutMs = 5000; // a second writer waits this long, then is told who holds it
     Actor actor; // empty: Actor::fromEnvironment()
     Clock clock; // empty: the system clock (UTC)
+    // Open a postgresql:// location (issue 13, docs/store.md#postgresql). Off everywhere but in
+    // the store's tests until the PostgreSQL store is complete: the CLI and the application
+    // keep refusing such a location (StoreErrc::Unsupported).
+    bool allowPostgres = false;
 };
 
 struct CaseSummary {
@@ -226,6 +231,10 @@ private:
     bool openConnection(const QString &file, bool readOnly, StoreError &error);
     bool initialiseNew(const StoreOptions &options, StoreError &error);
     bool prepareExisting(StoreError &error);
+    // A store on a PostgreSQL database (StorePostgres.cpp): no file, no lock file, no head file.
+    static StoreResult<std::unique_ptr<CaseStore>> openPostgres(
+        const StoreOptions &options, const PostgresTarget &target);
+    bool initialisePostgres(StoreError &error);
     void resyncAuditHead();
     // A new version of a case (and the case row itself when ref is 0), within saveValidated.
     struct NewVersion {
@@ -250,6 +259,7 @@ private:
     bool m_rollbackOnly = false;
     int m_depth = 0;
     std::unique_ptr<SqlDialect> m_dialect;
+    std::optional<PostgresTarget> m_postgres; // set: the database is on PostgreSQL
     std::unique_ptr<WriterLock> m_lock;
     std::unique_ptr<AuditLog> m_audit;
     Actor m_actor;

@@ -68,7 +68,7 @@ struct Writer {
             error = insert.lastError().text();
             return std::nullopt;
         }
-        const qint64 id = insert.lastInsertId().toLongLong();
+        const qint64 id = insertedId(insert);
         if (latest) {
             for (const auto &[group, verdict] : r.verdicts) {
                 upsert.bindValue(QStringLiteral(":case_ref"), caseRef);
