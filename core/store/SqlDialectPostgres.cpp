@@ -44,16 +44,17 @@ std::optional<bool> tableExists(const QSqlDatabase &db, const QString &table)
 // A plpgsql trigger function and its BEFORE trigger, both named `name`: raises `message` when
 // `condition` (over NEW/OLD; empty: always) holds. PostgreSQL's trigger WHEN clause takes no
 // subqueries, so the condition is tested in the function.
-QStringList guard(const QString &name, const QString &events, const QString &table, const QString &condition,
-    const QString &message)
+QStringList guard(
+    const QString &name, const QString &events, const QString &table, const QString &condition, const QString &message)
 {
     const QString raise = QStringLiteral("RAISE EXCEPTION '%1';").arg(message);
     const QString body = condition.isEmpty() ? raise : QStringLiteral("IF %1 THEN %2 END IF;").arg(condition, raise);
-    return { QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $consilium$ BEGIN %2 "
-                            "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $consilium$")
-                 .arg(name, body),
-        QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON %3 FOR EACH ROW EXECUTE FUNCTION %1()")
-            .arg(name, events, table) };
+    return {
+        QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $consilium$ BEGIN %2 "
+                       "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $consilium$")
+            .arg(name, body),
+        QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON %3 FOR EACH ROW EXECUTE FUNCTION %1()").arg(name, events, table)
+    };
 }
 
 class PostgresDialect final : public SqlDialect
@@ -115,12 +116,14 @@ public:
     bool setApplicationId(const QSqlDatabase &db, qint64 id) const override
     {
         if (!execAll(db,
-                { QStringLiteral("CREATE TABLE IF NOT EXISTS consilium_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)") }))
+                { QStringLiteral(
+                    "CREATE TABLE IF NOT EXISTS consilium_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)") }))
             return false;
         SqlStatement q(db,
             upsert(QStringLiteral("consilium_meta"), { QStringLiteral("key"), QStringLiteral("value") },
                 { QStringLiteral("key") }, { QStringLiteral("value") }));
-        q.bind(QStringLiteral(":key"), QStringLiteral("application_id")).bind(QStringLiteral(":value"), QString::number(id));
+        q.bind(QStringLiteral(":key"), QStringLiteral("application_id"))
+            .bind(QStringLiteral(":value"), QString::number(id));
         return q.exec();
     }
 
@@ -209,7 +212,8 @@ public:
     {
         Q_UNUSED(db);
         Q_UNUSED(path);
-        error = QStringLiteral("a backup to a file is not supported on PostgreSQL: use pg_dump (docs/store.md#postgresql)");
+        error = QStringLiteral(
+            "a backup to a file is not supported on PostgreSQL: use pg_dump (docs/store.md#postgresql)");
         return false;
     }
 
@@ -246,7 +250,10 @@ public:
     }
 
 private:
-    static QString quoted(QString text) { return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\''); }
+    static QString quoted(QString text)
+    {
+        return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
+    }
 };
 
 } // namespace

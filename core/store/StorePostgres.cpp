@@ -22,7 +22,8 @@ qint64 tableCount(const QSqlDatabase &db)
 
 } // namespace
 
-StoreResult<std::unique_ptr<CaseStore>> CaseStore::openPostgres(const StoreOptions &options, const PostgresTarget &target)
+StoreResult<std::unique_ptr<CaseStore>> CaseStore::openPostgres(
+    const StoreOptions &options, const PostgresTarget &target)
 {
     std::unique_ptr<CaseStore> store(new CaseStore);
     store->m_postgres = target;
@@ -49,7 +50,8 @@ StoreResult<std::unique_ptr<CaseStore>> CaseStore::openPostgres(const StoreOptio
                     .arg(store->m_path));
         if (!options.writer || !options.create)
             return storeFailure(StoreErrc::NotFound,
-                QStringLiteral("no Consilium database at %1 (create one with: consilium-cli db init)").arg(store->m_path));
+                QStringLiteral("no Consilium database at %1 (create one with: consilium-cli db init)")
+                    .arg(store->m_path));
         if (!store->initialisePostgres(error))
             return error;
     }

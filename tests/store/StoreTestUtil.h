@@ -118,12 +118,20 @@ inline QString location(const QString &path)
     return onPostgres() && !path.startsWith(QLatin1String("postgresql:")) ? postgresLocationFor(path) : path;
 }
 
-inline std::unique_ptr<consilium::CaseStore> openStore(
-    const QString &path, consilium::StoreError &error, bool writer = true, int lockTimeoutMs = 5000)
+// Options that open `path` on the suite's engine, as the test actor.
+inline consilium::StoreOptions storeOptions(const QString &path)
 {
     consilium::StoreOptions o;
     o.path = location(path);
     o.allowPostgres = onPostgres();
+    o.actor = testActor();
+    return o;
+}
+
+inline std::unique_ptr<consilium::CaseStore> openStore(
+    const QString &path, consilium::StoreError &error, bool writer = true, int lockTimeoutMs = 5000)
+{
+    consilium::StoreOptions o = storeOptions(path);
     o.writer = writer;
     o.actor = testActor();
     o.lockTimeoutMs = lockTimeoutMs;
@@ -190,6 +198,37 @@ inline Run sqlite3(const QString &db, const QString &sql)
     return runProgram(sqlite3Path(), { db, sql });
 }
 
+// Runs SQL through the engine's own shell, as an attacker with a shell would: sqlite3 on a
+// file, psql on a store's PostgreSQL location (CaseStore::path()).
+inline Run shell(const QString &db, const QString &sql)
+{
+    if (!db.startsWith(QLatin1String("postgresql:")))
+        return sqlite3(db, sql);
+    return runProgram(QStandardPaths::findExecutable(QStringLiteral("psql")),
+        { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), db,
+            QStringLiteral("-c"), sql });
+}
+
+// The statements that make the trigger test_block, which refuses every `event` (INSERT,
+// DELETE …) on `table` with "blocked by the test", on the suite's engine; and the one that drops it.
+inline QStringList blockingTrigger(const QString &event, const QString &table)
+{
+    if (!onPostgres())
+        return { QStringLiteral("CREATE TRIGGER test_block BEFORE %1 ON %2 BEGIN SELECT RAISE(ABORT, 'blocked by the "
+                                "test'); END")
+                     .arg(event, table) };
+    return { QStringLiteral("CREATE OR REPLACE FUNCTION test_block() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                            "RAISE EXCEPTION 'blocked by the test'; END $$"),
+        QStringLiteral("CREATE TRIGGER test_block BEFORE %1 ON %2 FOR EACH ROW EXECUTE FUNCTION test_block()")
+            .arg(event, table) };
+}
+
+inline QString dropBlockingTrigger(const QString &table)
+{
+    return onPostgres() ? QStringLiteral("DROP TRIGGER test_block ON %1").arg(table)
+                        : QStringLiteral("DROP TRIGGER test_block");
+}
+
 // A raw QSQLITE connection, closed and removed when it goes out of scope.
 class RawConnection
 {
@@ -219,6 +258,14 @@ public:
     {
         QSqlQuery q(db());
         return q.exec(sql);
+    }
+    bool execAll(const QStringList &statements) const
+    {
+        for (const QString &sql : statements) {
+            if (!exec(sql))
+                return false;
+        }
+        return true;
     }
     QVariant scalar(const QString &sql) const
     {

@@ -61,6 +61,7 @@ private Q_SLOTS:
 
     void newDatabaseSettings()
     {
+        SQLITE_ONLY("file permissions and PRAGMAs of a SQLite file");
         const QString path = newPath();
         StoreError e;
         auto s = openStore(path, e);
@@ -97,6 +98,8 @@ private Q_SLOTS:
 
     void migratesFromVersion1()
     {
+        SQLITE_ONLY("builds a schema v1 SQLite file by hand; the PostgreSQL upgrade test comes with its first "
+                    "migration after v3");
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
         const auto dialect = SqlDialect::sqlite();
@@ -163,6 +166,8 @@ private Q_SLOTS:
 
     void migratesFromVersion2()
     {
+        SQLITE_ONLY("builds a schema v2 SQLite file by hand; the PostgreSQL upgrade test comes with its first "
+                    "migration after v3");
         // Schema v3 adds who recorded each position; rows written before keep '' (never a guess).
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
@@ -219,6 +224,7 @@ private Q_SLOTS:
 
     void newerSchemaRefused()
     {
+        SQLITE_ONLY("sets PRAGMA user_version with the sqlite3 shell (issue 13: the PostgreSQL variant follows)");
         const QString path = populated();
         QCOMPARE(
             sqlite3(path, QStringLiteral("PRAGMA user_version = %1;").arg(Migrations::kCurrentVersion + 1)).exitCode,
@@ -247,6 +253,7 @@ private Q_SLOTS:
 
     void foreignFilesRefusedAndUntouched()
     {
+        SQLITE_ONLY("foreign and damaged files");
         QFETCH(QString, kind);
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
@@ -286,6 +293,7 @@ private Q_SLOTS:
 
     void secondWriterToldWhoHoldsIt()
     {
+        SQLITE_ONLY("the writer lock file; PostgreSQL has no single writer");
         const QString path = newPath();
         StoreError e;
         auto first = openStore(path, e);
@@ -349,6 +357,8 @@ private Q_SLOTS:
 
     void tamperEditDeleteReorder()
     {
+        SQLITE_ONLY("tampers with the sqlite3 shell and verifies through the CLI, which refuses postgresql:// until "
+                    "issue 13 is complete");
         QFETCH(QString, sql);
         QFETCH(qint64, badRow);
         const QString path = populated();
@@ -373,6 +383,7 @@ private Q_SLOTS:
 
     void recomputedChainDetectedBySidecar()
     {
+        SQLITE_ONLY("the audit head file beside a SQLite file; a PostgreSQL store has none (docs/store.md#postgresql)");
         const QString path = populated();
         const auto before = AuditLog::readSidecar(auditHeadPathFor(path));
         QVERIFY(before);
@@ -427,6 +438,7 @@ private Q_SLOTS:
 
     void sidecarMissingOrBehind()
     {
+        SQLITE_ONLY("the audit head file beside a SQLite file; a PostgreSQL store has none (docs/store.md#postgresql)");
         const QString path = populated();
         const QString sidecar = auditHeadPathFor(path);
         const QByteArray current = readAll(sidecar);
