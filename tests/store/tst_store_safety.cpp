@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QTemporaryDir>
 
@@ -327,6 +328,62 @@ private Q_SLOTS:
         QVERIFY2(created, qPrintable(e.message));
         QCOMPARE(created->schemaVersion().value(), Migrations::kCurrentVersion);
         QCOMPARE(created->audit().entries().front().action, QStringLiteral("database.created"));
+    }
+
+    // packaging/postgresql/setup.sql and grants.sql: a login of consilium_user works with the
+    // store but cannot rewrite the audit log or lift its triggers (issue 13, least privilege).
+    void userRoleCannotRewriteTheAuditLog()
+    {
+        if (!onPostgres())
+            QSKIP("PostgreSQL only: a SQLite file has no roles");
+        const QString admin = postgresUri();
+        for (const char *sql :
+            { "DROP DATABASE IF EXISTS consilium", "DROP ROLE IF EXISTS dr_test, consilium_owner, consilium_user" })
+            QCOMPARE(shell(admin, QLatin1String(sql)).exitCode, 0);
+        const QString packaging = QStringLiteral(CONSILIUM_SOURCE_DIR "/packaging/postgresql/");
+        const auto psqlFile = [](const QString &db, const QString &file) {
+            return runProgram(QStandardPaths::findExecutable(QStringLiteral("psql")),
+                { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                    db, QStringLiteral("-f"), file });
+        };
+        Run r = psqlFile(admin, packaging + QStringLiteral("setup.sql"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(shell(admin, QStringLiteral("CREATE ROLE dr_test LOGIN IN ROLE consilium_user")).exitCode, 0);
+        PostgresTarget target = *parseStoreLocation(admin).postgres;
+        target.database = QStringLiteral("consilium");
+        target.user = QStringLiteral("consilium_owner");
+        const QString asOwner = target.uri();
+        target.user = QStringLiteral("dr_test");
+        const QString asUser = target.uri();
+
+        StoreError e;
+        {
+            auto owner = openStore(asOwner, e); // creates the schema
+            QVERIFY2(owner, qPrintable(e.message));
+        }
+        r = psqlFile(asOwner, packaging + QStringLiteral("grants.sql"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        auto user = openStore(asUser, e);
+        QVERIFY2(user, qPrintable(e.message));
+        QVERIFY_STORE(importCases(*user, examplesDir(), RulePack::builtin()));
+        QVERIFY_STORE(user->setArchived(QStringLiteral("V01-sle-ln-si-units"), true));
+
+        for (const char *sql :
+            { "UPDATE audit_log SET detail = 'forged' WHERE id = 2", "DELETE FROM audit_log WHERE id >= 2",
+                "TRUNCATE audit_log", "DROP TRIGGER audit_log_no_update ON audit_log",
+                "UPDATE case_versions SET content = '{}' WHERE id = 1", "DELETE FROM evaluations",
+                "ALTER TABLE audit_log DISABLE TRIGGER ALL" }) {
+            const Run refused = shell(asUser, QLatin1String(sql));
+            QVERIFY2(refused.exitCode != 0, sql);
+            QVERIFY2(refused.err.contains("permission denied") || refused.err.contains("must be owner"),
+                refused.err.constData());
+        }
+        // Purging lifts two triggers: the owner's task, refused to the user role.
+        const auto purge
+            = user->purgeCase(QStringLiteral("V01-sle-ln-si-units"), QStringLiteral("V01-sle-ln-si-units"));
+        QVERIFY(!purge);
+        const AuditVerification v = user->audit().verify(user->dialect());
+        QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
     }
 
     void secondWriterToldWhoHoldsIt()
