@@ -217,8 +217,8 @@ bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
     if (ok) {
         auto audited = begin();
         if (audited)
-            audited = audit(QStringLiteral("database.created"), QStringLiteral("database"),
-                QFileInfo(m_path).fileName(), {}, {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
+            audited = audit(QStringLiteral("database.created"), QStringLiteral("database"), databaseName(), {}, {},
+                QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
         ok = bool(audited);
         if (!ok)
             message = audited.error().message;
@@ -334,8 +334,8 @@ bool CaseStore::prepareExisting(StoreError &error)
         StoreResult<void> audited = tx.begun();
         for (int v : applied) {
             if (audited)
-                audited = audit(QStringLiteral("database.migrated"), QStringLiteral("database"),
-                    QFileInfo(m_path).fileName(), {}, {}, QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
+                audited = audit(QStringLiteral("database.migrated"), QStringLiteral("database"), databaseName(), {}, {},
+                    QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
         }
         // The migration itself is committed; a missing audit row is reported, not fatal.
         warnIfFailed(audited ? tx.commit() : audited, "the migration could not be recorded in the audit log");
@@ -366,6 +366,11 @@ void CaseStore::resyncAuditHead()
             sidecar->hash, head->hash,
             QStringLiteral("head file was at row %1, log at row %2").arg(sidecar->id).arg(head->id));
     warnIfFailed(audited ? tx.commit() : audited, "the audit head file could not be brought up to date");
+}
+
+QString CaseStore::databaseName() const
+{
+    return m_postgres ? m_postgres->database : QFileInfo(m_path).fileName();
 }
 
 QString CaseStore::timestamp() const

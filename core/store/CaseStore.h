@@ -133,6 +133,7 @@ private:
 
 // The case store: one SQLite file (WAL, foreign keys, synchronous=FULL) holding versioned
 // cases, evaluations, decisions and the audit log. Writers hold "<db>.lock"; readers do not.
+// Or a PostgreSQL database (issue 13, docs/store.md#postgresql): no lock file, no head file.
 class CaseStore
 {
 public:
@@ -143,6 +144,8 @@ public:
     CaseStore &operator=(const CaseStore &) = delete;
 
     const QString &path() const noexcept { return m_path; }
+    // The database as audit rows name it: the file name, or the PostgreSQL database's name.
+    QString databaseName() const;
     bool isWriter() const noexcept { return m_writer; }
     const SqlDialect &dialect() const noexcept { return *m_dialect; }
     AuditLog &audit() noexcept { return *m_audit; }

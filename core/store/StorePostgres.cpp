@@ -86,8 +86,8 @@ bool CaseStore::initialisePostgres(StoreError &error)
         WriteTransaction tx(*this);
         StoreResult<void> audited = tx.begun();
         if (audited)
-            audited = audit(QStringLiteral("database.created"), QStringLiteral("database"), m_postgres->database, {},
-                {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
+            audited = audit(QStringLiteral("database.created"), QStringLiteral("database"), databaseName(), {}, {},
+                QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
         if (audited)
             audited = tx.commit();
         ok = bool(audited);
