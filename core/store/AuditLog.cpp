@@ -42,7 +42,9 @@ const QString kColumns = QStringLiteral(
 
 } // namespace
 
-AuditLog::AuditLog(const QSqlDatabase &db, QString sidecarPath) : m_db(db), m_sidecar(std::move(sidecarPath)) { }
+AuditLog::AuditLog(const QSqlDatabase &db, QString sidecarPath, QString lockStatement)
+    : m_db(db), m_sidecar(std::move(sidecarPath)), m_lock(std::move(lockStatement))
+{ }
 
 QString AuditLog::genesisHash()
 {
@@ -83,6 +85,14 @@ std::optional<AuditHead> AuditLog::head() const
 
 bool AuditLog::append(AuditEntry entry, QString &error)
 {
+    if (!m_pending && !m_lock.isEmpty()) {
+        // The first row of this transaction: no other writer appends until it ends.
+        QSqlQuery lock(m_db);
+        if (!lock.exec(m_lock)) {
+            error = QStringLiteral("cannot lock the audit log: %1").arg(lock.lastError().text());
+            return false;
+        }
+    }
     const auto last = m_pending ? m_pending : head();
     if (!last) {
         error = QStringLiteral("cannot read the audit log head");
@@ -111,11 +121,15 @@ bool AuditLog::publishHead(QString &error)
         return true;
     const AuditHead h = *m_pending;
     m_pending.reset();
+    if (m_sidecar.isEmpty())
+        return true; // PostgreSQL: no head file
     return writeSidecar(m_sidecar, h, error);
 }
 
 std::optional<AuditHead> AuditLog::readSidecar(const QString &path)
 {
+    if (path.isEmpty())
+        return std::nullopt; // PostgreSQL: no head file
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return std::nullopt;
@@ -184,6 +198,8 @@ void flagBrokenLink(AuditVerification &r, const AuditEntry &e, qint64 lastId)
 // end, or the whole chain rewritten, show there.
 void AuditLog::verifyHeadFile(AuditVerification &r) const
 {
+    if (m_sidecar.isEmpty())
+        return; // PostgreSQL: no head file (see the class comment)
     const auto sidecar = readSidecar(m_sidecar);
     if (!sidecar) {
         if (r.rows > 0)
@@ -261,9 +277,13 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
 std::vector<AuditEntry> AuditLog::entries(qint64 fromId, int limit) const
 {
     std::vector<AuditEntry> out;
-    SqlStatement q(
-        m_db, QStringLiteral("SELECT %1 FROM audit_log WHERE id >= :from ORDER BY id LIMIT :limit").arg(kColumns));
-    q.bind(QStringLiteral(":from"), fromId).bind(QStringLiteral(":limit"), limit);
+    // No limit is no LIMIT clause: PostgreSQL refuses a negative one.
+    SqlStatement q(m_db,
+        QStringLiteral("SELECT %1 FROM audit_log WHERE id >= :from ORDER BY id%2")
+            .arg(kColumns, limit < 0 ? QString() : QStringLiteral(" LIMIT :limit")));
+    q.bind(QStringLiteral(":from"), fromId);
+    if (limit >= 0)
+        q.bind(QStringLiteral(":limit"), limit);
     if (q.exec()) {
         while (q.next())
             out.push_back(entryFrom(q));

@@ -43,11 +43,14 @@ struct AuditVerification {
 
 // Append-only, hash-chained audit log: hash = SHA-256(previous hash + "\n" +
 // canonical row). The chain head is also kept in "<db>.audit-head" beside the database so
-// that removing rows from the end, or recomputing the whole chain, is detected too.
+// that removing rows from the end, or recomputing the whole chain, is detected too. A store on
+// PostgreSQL has no file beside it: `sidecarPath` is empty and there is no head file (its log
+// is protected by the roles' privileges; docs/store.md#postgresql). `lockStatement`
+// (SqlDialect::auditLock) is run in the caller's transaction before the chain head is read.
 class AuditLog
 {
 public:
-    AuditLog(const QSqlDatabase &db, QString sidecarPath);
+    AuditLog(const QSqlDatabase &db, QString sidecarPath, QString lockStatement = {});
 
     static QString genesisHash();
     static QByteArray canonicalRow(const AuditEntry &e);
@@ -73,6 +76,7 @@ private:
 
     QSqlDatabase m_db;
     QString m_sidecar;
+    QString m_lock;
     std::optional<AuditHead> m_pending;
 };
 

@@ -80,8 +80,8 @@ bool auditBackup(CaseStore &store, BackupResult &result, StoreError &error)
     WriteTransaction tx(store);
     StoreResult<void> audited = tx.begun();
     if (audited)
-        audited = store.audit(QStringLiteral("database.backed_up"), QStringLiteral("database"),
-            QFileInfo(store.path()).fileName(), {}, result.sha256,
+        audited = store.audit(QStringLiteral("database.backed_up"), QStringLiteral("database"), store.databaseName(),
+            {}, result.sha256,
             QStringLiteral("backup to %1: %2 case(s), %3 bytes; its audit head row %4 sha256:%5")
                 .arg(result.path)
                 .arg(result.cases)

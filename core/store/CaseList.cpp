@@ -61,12 +61,12 @@ void readinessWhere(const SqlDialect &d, Readiness readiness, const QString &ref
     }
 }
 
-QString orderBy(const CaseFilter &f, const QString &ref, ListSql &s)
+QString orderBy(const SqlDialect &d, const CaseFilter &f, const QString &ref, ListSql &s)
 {
     const QString dir = f.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     switch (f.sort) {
     case CaseSort::Label:
-        return QStringLiteral("c.label COLLATE NOCASE %1, c.case_id").arg(dir);
+        return QStringLiteral("%1 %2, c.case_id").arg(d.noCase(QStringLiteral("c.label")), dir);
     case CaseSort::Disease:
         return QStringLiteral("c.disease %1, c.case_id").arg(dir);
     case CaseSort::Verdict:
@@ -104,7 +104,8 @@ ListSql buildList(const SqlDialect &d, const CaseFilter &f, qint64 packRef)
     if (!f.includeArchived)
         where << QStringLiteral("c.archived = 0");
     if (!f.search.trimmed().isEmpty()) {
-        where << QStringLiteral("(c.case_id LIKE :search_id ESCAPE '\\' OR c.label LIKE :search_label ESCAPE '\\')");
+        where << QStringLiteral("(c.case_id %1 :search_id ESCAPE '\\' OR c.label %1 :search_label ESCAPE '\\')")
+                     .arg(d.likeNoCase());
         s.binds.insert(QStringLiteral(":search_id"), likeTerm(f.search));
         s.binds.insert(QStringLiteral(":search_label"), likeTerm(f.search));
     }
@@ -128,7 +129,7 @@ ListSql buildList(const SqlDialect &d, const CaseFilter &f, qint64 packRef)
     readinessWhere(d, f.readiness, ref, where);
     if (!where.isEmpty())
         s.where = QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    s.order = orderBy(f, ref, s);
+    s.order = orderBy(d, f, ref, s);
     return s;
 }
 
@@ -219,13 +220,20 @@ StoreResult<std::vector<CaseSummary>> findOn(const QSqlDatabase &db, const SqlDi
 class ReadConnection
 {
 public:
-    explicit ReadConnection(const QString &path) : m_dialect(SqlDialect::sqlite())
+    // `path`: a file, or a PostgreSQL location in its normal form (CaseStore::path()).
+    explicit ReadConnection(const QString &path)
     {
         static std::atomic<int> serial { 0 };
         m_name = QStringLiteral("consilium-read-%1").arg(serial.fetch_add(1));
+        const StoreLocation location = parseStoreLocation(path);
+        m_dialect = location.postgres ? SqlDialect::postgresql() : SqlDialect::sqlite();
         QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(m_dialect->readOnlyConnectOptions(2000));
+        if (location.postgres) {
+            applyPostgresTarget(db, *location.postgres, m_dialect->readOnlyConnectOptions(2000));
+        } else {
+            db.setDatabaseName(path);
+            db.setConnectOptions(m_dialect->readOnlyConnectOptions(2000));
+        }
         if (!db.open())
             m_error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
     }

@@ -77,6 +77,10 @@ StoreResult<std::unique_ptr<CaseStore>> CaseStore::open(const StoreOptions &opti
 {
     // A URI is classified before anything touches the disk (docs/store.md#database-location).
     const StoreLocation location = parseStoreLocation(options.path);
+    if (options.allowPostgres && location.postgres)
+        return openPostgres(options, *location.postgres);
+    if (options.allowPostgres && !location.postgresError.isEmpty())
+        return storeFailure(StoreErrc::Unsupported, location.postgresError);
     if (!location.isSupported())
         return storeFailure(StoreErrc::Unsupported, location.error);
     StoreError error;
@@ -172,14 +176,19 @@ bool CaseStore::openConnection(const QString &file, bool readOnly, StoreError &e
                        .arg(QCoreApplication::applicationPid())
                        .arg(s_connectionCounter.fetch_add(1));
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
-    db.setDatabaseName(file);
-    if (readOnly)
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (m_postgres) {
+        applyPostgresTarget(db, *m_postgres, readOnly ? m_dialect->readOnlyConnectOptions(5000) : QString());
+    } else {
+        db.setDatabaseName(file);
+        if (readOnly)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    }
     if (!db.open()) {
         error = { StoreErrc::Io, QStringLiteral("cannot open %1: %2").arg(file, db.lastError().text()), {} };
         return false;
     }
-    m_audit = std::make_unique<AuditLog>(db, auditHeadPathFor(m_path));
+    // A PostgreSQL store has no file beside which a head file could live (AuditLog.h).
+    m_audit = std::make_unique<AuditLog>(db, m_postgres ? QString() : auditHeadPathFor(m_path), m_dialect->auditLock());
     return true;
 }
 
@@ -208,8 +217,8 @@ bool CaseStore::initialiseNew(const StoreOptions &options, StoreError &error)
     if (ok) {
         auto audited = begin();
         if (audited)
-            audited = audit(QStringLiteral("database.created"), QStringLiteral("database"),
-                QFileInfo(m_path).fileName(), {}, {}, QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
+            audited = audit(QStringLiteral("database.created"), QStringLiteral("database"), databaseName(), {}, {},
+                QStringLiteral("schema v%1").arg(Migrations::kCurrentVersion));
         ok = bool(audited);
         if (!ok)
             message = audited.error().message;
@@ -269,7 +278,7 @@ bool CaseStore::prepareExisting(StoreError &error)
             QStringLiteral("%1 is not a Consilium database; it was left untouched").arg(m_path), {} };
         return false;
     }
-    {
+    if (!m_postgres) {
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next()) {
             error = { StoreErrc::Corrupt,
@@ -312,7 +321,8 @@ bool CaseStore::prepareExisting(StoreError &error)
         }
         return true;
     }
-    restrictToOwner(m_path);
+    if (!m_postgres)
+        restrictToOwner(m_path);
     std::vector<int> applied;
     if (!Migrations::migrate(db, *m_dialect, Migrations::kCurrentVersion, message, &applied)) {
         error = { StoreErrc::Sql, QStringLiteral("%1: migration failed: %2").arg(m_path, message), {} };
@@ -324,13 +334,14 @@ bool CaseStore::prepareExisting(StoreError &error)
         StoreResult<void> audited = tx.begun();
         for (int v : applied) {
             if (audited)
-                audited = audit(QStringLiteral("database.migrated"), QStringLiteral("database"),
-                    QFileInfo(m_path).fileName(), {}, {}, QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
+                audited = audit(QStringLiteral("database.migrated"), QStringLiteral("database"), databaseName(), {}, {},
+                    QStringLiteral("schema v%1 -> v%2").arg(v - 1).arg(v));
         }
         // The migration itself is committed; a missing audit row is reported, not fatal.
         warnIfFailed(audited ? tx.commit() : audited, "the migration could not be recorded in the audit log");
     }
-    restrictToOwner(m_path);
+    if (!m_postgres)
+        restrictToOwner(m_path);
     return true;
 }
 
@@ -355,6 +366,11 @@ void CaseStore::resyncAuditHead()
             sidecar->hash, head->hash,
             QStringLiteral("head file was at row %1, log at row %2").arg(sidecar->id).arg(head->id));
     warnIfFailed(audited ? tx.commit() : audited, "the audit head file could not be brought up to date");
+}
+
+QString CaseStore::databaseName() const
+{
+    return m_postgres ? m_postgres->database : QFileInfo(m_path).fileName();
 }
 
 QString CaseStore::timestamp() const

@@ -4,6 +4,7 @@
 #include "store/AuditLog.h"
 #include "store/SqlDialect.h"
 #include "store/StoreFile.h"
+#include "store/StoreLocation.h"
 #include "store/StoreResult.h"
 #include "store/StoreTypes.h"
 #include "json/StrictJson.h"
@@ -27,6 +28,10 @@ struct StoreOptions {
     int lockTimeoutMs = 5000; // a second writer waits this long, then is told who holds it
     Actor actor; // empty: Actor::fromEnvironment()
     Clock clock; // empty: the system clock (UTC)
+    // Open a postgresql:// location (issue 13, docs/store.md#postgresql). Off everywhere but in
+    // the store's tests until the PostgreSQL store is complete: the CLI and the application
+    // keep refusing such a location (StoreErrc::Unsupported).
+    bool allowPostgres = false;
 };
 
 struct CaseSummary {
@@ -132,6 +137,7 @@ private:
 
 // The case store: one SQLite file (WAL, foreign keys, synchronous=FULL) holding versioned
 // cases, evaluations, decisions and the audit log. Writers hold "<db>.lock"; readers do not.
+// Or a PostgreSQL database (issue 13, docs/store.md#postgresql): no lock file, no head file.
 class CaseStore
 {
 public:
@@ -142,6 +148,8 @@ public:
     CaseStore &operator=(const CaseStore &) = delete;
 
     const QString &path() const noexcept { return m_path; }
+    // The database as audit rows name it: the file name, or the PostgreSQL database's name.
+    QString databaseName() const;
     bool isWriter() const noexcept { return m_writer; }
     const SqlDialect &dialect() const noexcept { return *m_dialect; }
     AuditLog &audit() noexcept { return *m_audit; }
@@ -233,6 +241,10 @@ private:
     bool openConnection(const QString &file, bool readOnly, StoreError &error);
     bool initialiseNew(const StoreOptions &options, StoreError &error);
     bool prepareExisting(StoreError &error);
+    // A store on a PostgreSQL database (StorePostgres.cpp): no file, no lock file, no head file.
+    static StoreResult<std::unique_ptr<CaseStore>> openPostgres(
+        const StoreOptions &options, const PostgresTarget &target);
+    bool initialisePostgres(StoreError &error);
     void resyncAuditHead();
     // A new version of a case (and the case row itself when ref is 0), within saveValidated.
     struct NewVersion {
@@ -257,6 +269,7 @@ private:
     bool m_rollbackOnly = false;
     int m_depth = 0;
     std::unique_ptr<SqlDialect> m_dialect;
+    std::optional<PostgresTarget> m_postgres; // set: the database is on PostgreSQL
     std::unique_ptr<WriterLock> m_lock;
     std::unique_ptr<AuditLog> m_audit;
     Actor m_actor;

@@ -31,7 +31,7 @@ StoreResult<qint64> Decisions::createConference(
     q.addBindValue(m_store.timestamp());
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, q.lastError().text());
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = insertedId(q);
     QStringList names;
     for (const Attendee &a : attendees) {
         QSqlQuery ins(db);

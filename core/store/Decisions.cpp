@@ -428,7 +428,7 @@ StoreResult<qint64> Decisions::correct(qint64 decisionId)
     q.addBindValue(decisionId);
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, q.lastError().text());
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = insertedId(q);
     QSqlQuery roles(db);
     roles.prepare(QStringLiteral("INSERT INTO decision_roles (decision_id, role) SELECT ?, role FROM decision_roles"
                                  " WHERE decision_id = ?"));

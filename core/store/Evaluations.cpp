@@ -68,7 +68,7 @@ struct Writer {
             error = insert.lastError().text();
             return std::nullopt;
         }
-        const qint64 id = insert.lastInsertId().toLongLong();
+        const qint64 id = insertedId(insert);
         if (latest) {
             // Arms and sub-options under their own keys, options under optionGroupKey(id)
             // (docs/store.md#evaluations).

@@ -171,7 +171,7 @@ StoreResult<int> exportAll(CaseStore &store, const QString &directory)
         ++written;
     }
     if (auto audited = auditExport(store, QStringLiteral("cases.exported"), QStringLiteral("database"),
-            QFileInfo(store.path()).fileName(), {}, sha256Hex(manifest),
+            store.databaseName(), {}, sha256Hex(manifest),
             QStringLiteral("%1 case(s) to %2 (after-hash: SHA-256 over \"<file> <file sha256>\" lines)")
                 .arg(written)
                 .arg(QFileInfo(directory).absoluteFilePath()));

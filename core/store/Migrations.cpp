@@ -14,7 +14,7 @@ QStringList version1(const SqlDialect &d)
 {
     QStringList s {
         QStringLiteral("CREATE TABLE cases ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " case_id TEXT NOT NULL UNIQUE,"
                        " label TEXT NOT NULL DEFAULT '',"
                        " disease TEXT,"
@@ -23,7 +23,7 @@ QStringList version1(const SqlDialect &d)
                        " latest_version_id INTEGER)"),
         QStringLiteral("CREATE INDEX cases_by_disease ON cases (disease, case_id)"),
         QStringLiteral("CREATE TABLE case_versions ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " case_ref INTEGER NOT NULL REFERENCES cases (id),"
                        " version INTEGER NOT NULL,"
                        " created_at TEXT NOT NULL,"
@@ -32,14 +32,14 @@ QStringList version1(const SqlDialect &d)
                        " content_sha256 TEXT NOT NULL,"
                        " UNIQUE (case_ref, version))"),
         QStringLiteral("CREATE TABLE rule_packs ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " sha256 TEXT NOT NULL UNIQUE,"
                        " pack_id TEXT NOT NULL,"
                        " pack_version TEXT NOT NULL,"
-                       " content BLOB NOT NULL,"
+                       " content {blob} NOT NULL,"
                        " stored_at TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE evaluations ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " case_version_id INTEGER NOT NULL REFERENCES case_versions (id),"
                        " pack_ref INTEGER NOT NULL REFERENCES rule_packs (id),"
                        " engine_version TEXT NOT NULL,"
@@ -57,7 +57,7 @@ QStringList version1(const SqlDialect &d)
                        " PRIMARY KEY (case_ref, pack_ref, group_key))"),
         QStringLiteral("CREATE INDEX current_verdicts_by_verdict ON current_verdicts (pack_ref, group_key, verdict)"),
         QStringLiteral("CREATE TABLE audit_log ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " at TEXT NOT NULL,"
                        " os_user TEXT NOT NULL,"
                        " display_name TEXT NOT NULL,"
@@ -88,7 +88,7 @@ QStringList version2(const SqlDialect &d)
             .arg(RequiredRoles::settingKey(),
                 QString::fromUtf8(RequiredRoles::defaultSetting()).replace(QLatin1Char('\''), QStringLiteral("''"))),
         QStringLiteral("CREATE TABLE conferences ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " held_on TEXT NOT NULL,"
                        " title TEXT NOT NULL,"
                        " created_at TEXT NOT NULL)"),
@@ -103,7 +103,7 @@ QStringList version2(const SqlDialect &d)
                        " listed_at TEXT NOT NULL,"
                        " PRIMARY KEY (conference_id, case_ref))"),
         QStringLiteral("CREATE TABLE decisions ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " conference_id INTEGER NOT NULL REFERENCES conferences (id),"
                        " case_version_id INTEGER NOT NULL REFERENCES case_versions (id),"
                        " pack_ref INTEGER NOT NULL REFERENCES rule_packs (id),"
@@ -124,7 +124,7 @@ QStringList version2(const SqlDialect &d)
                        " role TEXT NOT NULL,"
                        " PRIMARY KEY (decision_id, role))"),
         QStringLiteral("CREATE TABLE decision_positions ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " decision_id INTEGER NOT NULL REFERENCES decisions (id),"
                        " participant TEXT NOT NULL,"
                        " role TEXT NOT NULL,"
@@ -133,7 +133,7 @@ QStringList version2(const SqlDialect &d)
                        " recorded_at TEXT NOT NULL,"
                        " UNIQUE (decision_id, participant, role))"),
         QStringLiteral("CREATE TABLE decision_overrides ("
-                       " id INTEGER PRIMARY KEY,"
+                       " id {id},"
                        " decision_id INTEGER NOT NULL REFERENCES decisions (id),"
                        " criterion_id TEXT NOT NULL,"
                        " reason_code TEXT NOT NULL,"
@@ -169,16 +169,24 @@ QStringList version3(const SqlDialect &)
 
 QStringList Migrations::step(int version, const SqlDialect &dialect)
 {
+    QStringList statements;
     switch (version) {
     case 1:
-        return version1(dialect);
+        statements = version1(dialect);
+        break;
     case 2:
-        return version2(dialect);
+        statements = version2(dialect);
+        break;
     case 3:
-        return version3(dialect);
+        statements = version3(dialect);
+        break;
     default:
-        return {};
+        break;
     }
+    // The column types that differ between the engines (SqlDialect::idColumn, blobType).
+    for (QString &sql : statements)
+        sql.replace(QStringLiteral("{id}"), dialect.idColumn()).replace(QStringLiteral("{blob}"), dialect.blobType());
+    return statements;
 }
 
 bool Migrations::migrate(
@@ -193,6 +201,12 @@ bool Migrations::migrate(
         QSqlQuery q(db);
         if (!q.exec(dialect.beginWrite())) {
             error = QStringLiteral("schema v%1: %2").arg(v).arg(q.lastError().text());
+            return false;
+        }
+        const QString lock = dialect.migrationLock();
+        if (!lock.isEmpty() && !q.exec(lock)) {
+            error = QStringLiteral("schema v%1: %2").arg(v).arg(q.lastError().text());
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
             return false;
         }
         // Re-read inside the write lock: another process may have migrated meanwhile.

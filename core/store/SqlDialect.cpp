@@ -68,6 +68,12 @@ public:
     }
 
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+    QString migrationLock() const override { return {}; }
+    QString auditLock() const override { return {}; }
+    QString idColumn() const override { return QStringLiteral("INTEGER PRIMARY KEY"); }
+    QString blobType() const override { return QStringLiteral("BLOB"); }
+    QString noCase(const QString &expr) const override { return expr + QStringLiteral(" COLLATE NOCASE"); }
+    QString likeNoCase() const override { return QStringLiteral("LIKE"); }
 
     QStringList protectTable(const QString &table, const QString &when) const override
     {

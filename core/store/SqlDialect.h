@@ -11,14 +11,15 @@
 namespace consilium {
 
 // Everything engine-specific the store says to its database. The rest of the store speaks
-// portable SQL; a PostgreSQL (QPSQL) dialect can follow without touching it (the split
-// KMyMoney makes for its two engines).
+// portable SQL (the split KMyMoney makes for its two engines): SQLite (QSQLITE, SqlDialect.cpp)
+// and PostgreSQL 15 (QPSQL, SqlDialectPostgres.cpp; issue 13, docs/store.md#postgresql).
 class SqlDialect
 {
 public:
     virtual ~SqlDialect() = default;
 
     static std::unique_ptr<SqlDialect> sqlite();
+    static std::unique_ptr<SqlDialect> postgresql();
 
     virtual QString driverName() const = 0;
     // Connection settings applied on every open (journal, foreign keys, durability, busy wait).
@@ -30,6 +31,19 @@ public:
     virtual bool setApplicationId(const QSqlDatabase &db, qint64 id) const = 0;
     // A write transaction that takes the write lock at once.
     virtual QString beginWrite() const = 0;
+    // Run right after beginWrite() by a migration step, and by AuditLog before it reads the
+    // chain head: a lock held until the transaction ends (PostgreSQL: pg_advisory_xact_lock),
+    // so two migrations, or two appends to the audit chain, never interleave. Empty: none
+    // needed (SQLite's BEGIN IMMEDIATE already admits one writer).
+    virtual QString migrationLock() const = 0;
+    virtual QString auditLock() const = 0;
+    // Column types of the schema (Migrations.cpp): a surrogate key the database numbers
+    // itself (an explicit value is still accepted), and bytes.
+    virtual QString idColumn() const = 0;
+    virtual QString blobType() const = 0;
+    // Case-insensitive text: `expr` for ORDER BY, and the LIKE operator of the case search.
+    virtual QString noCase(const QString &expr) const = 0;
+    virtual QString likeNoCase() const = 0;
     // Refuse UPDATE and DELETE on a table outright, or only when `when` holds for OLD.
     virtual QStringList protectTable(const QString &table, const QString &when = {}) const = 0;
     // Refuse INSERT/UPDATE/DELETE on a child table when `parentFinal` (an SQL expression over
@@ -47,7 +61,7 @@ public:
     // write transaction and puts these very definitions back before it commits.
     virtual QString triggerDefinition(const QSqlDatabase &db, const QString &name) const = 0;
     virtual QString dropTrigger(const QString &name, const QString &table) const = 0;
-    // A consistent snapshot of the live database in a new file.
+    // A consistent snapshot of the live database in a new file (PostgreSQL: refused, use pg_dump).
     virtual bool snapshotTo(const QSqlDatabase &db, const QString &path, QString &error) const = 0;
     virtual QStringList integrityProblems(const QSqlDatabase &db) const = 0;
     // Connection options of a read-only connection (a background count or page on its own

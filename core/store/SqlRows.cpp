@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/SqlRows.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -33,6 +34,20 @@ QVariant SqlStatement::value(const QString &column) const
     }
     Q_ASSERT_X(index >= 0, "SqlStatement::value", qPrintable(column));
     return index >= 0 ? m_query.value(index) : QVariant();
+}
+
+qint64 SqlStatement::lastInsertId() const
+{
+    return insertedId(m_query);
+}
+
+qint64 insertedId(const QSqlQuery &insert)
+{
+    const QSqlDriver *driver = insert.driver();
+    if (!driver || driver->dbmsType() != QSqlDriver::PostgreSQL)
+        return insert.lastInsertId().toLongLong();
+    QSqlQuery q(driver->createResult());
+    return q.exec(QStringLiteral("SELECT lastval()")) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 QString SqlStatement::errorText() const

@@ -26,7 +26,7 @@ public:
     qint64 int64(const QString &column) const { return value(column).toLongLong(); }
     int integer(const QString &column) const { return value(column).toInt(); }
 
-    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    qint64 lastInsertId() const;
     int numRowsAffected() const { return m_query.numRowsAffected(); }
     // The driver's message for a failed prepare or exec (with the statement's first words).
     QString errorText() const;
@@ -37,5 +37,10 @@ private:
     bool m_prepared = false;
     mutable QHash<QString, int> m_columns;
 };
+
+// The key the database gave the row `insert` has just inserted (SQLite: the rowid; PostgreSQL:
+// lastval(), the identity value drawn in this session, since QPSQL's lastInsertId() is a table
+// OID that PostgreSQL 12 and later no longer have).
+qint64 insertedId(const QSqlQuery &insert);
 
 } // namespace consilium

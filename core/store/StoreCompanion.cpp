@@ -23,7 +23,10 @@ StoreResult<std::unique_ptr<CaseStore>> CaseStore::openCompanion(const WriterCom
     std::unique_ptr<CaseStore> store(new CaseStore);
     store->m_path = writer.m_path;
     store->m_writer = true;
-    store->m_dialect = SqlDialect::sqlite();
+    // The writer's path is a file, or a PostgreSQL location in its normal form (PostgresTarget::uri).
+    const StoreLocation location = parseStoreLocation(writer.m_path);
+    store->m_postgres = location.postgres;
+    store->m_dialect = location.postgres ? SqlDialect::postgresql() : SqlDialect::sqlite();
     store->m_actor = writer.m_actor;
     store->m_clock = writer.m_clock;
     StoreError error;

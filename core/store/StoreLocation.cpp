@@ -2,7 +2,9 @@
 #include "store/StoreLocation.h"
 
 #include <QRegularExpression>
+#include <QSqlDatabase>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace consilium {
 
@@ -33,7 +35,85 @@ StoreLocation fileUrl(const QString &location)
     return l;
 }
 
+// postgresql://[user@]host[:port]/dbname[?sslmode=…&host=…]: the target, or why not (`why`).
+std::optional<PostgresTarget> postgresTarget(const QString &location, QString &why)
+{
+    const QUrl url(location, QUrl::StrictMode);
+    if (!url.isValid()) {
+        why = QStringLiteral("it is not a valid URI");
+        return std::nullopt;
+    }
+    if (!url.password().isEmpty()) {
+        why = QStringLiteral("it contains a password; libpq reads it from PGPASSWORD, ~/.pgpass or a service file");
+        return std::nullopt;
+    }
+    PostgresTarget t;
+    t.host = url.host();
+    t.port = url.port(-1);
+    t.user = url.userName();
+    t.database = url.path().mid(1);
+    if (t.database.isEmpty() || t.database.contains(QLatin1Char('/'))) {
+        why = QStringLiteral("it names no database (postgresql://host/dbname)");
+        return std::nullopt;
+    }
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("sslmode")) {
+            t.sslmode = value;
+        } else if (key == QLatin1String("host") && t.host.isEmpty()) {
+            t.host = value;
+        } else {
+            why = QStringLiteral("the parameter \"%1\" is not supported (only sslmode, and host when the URI has none)")
+                      .arg(key);
+            return std::nullopt;
+        }
+    }
+    static const QRegularExpression sslmodes(QStringLiteral("^(|disable|allow|prefer|require|verify-ca|verify-full)$"));
+    if (!sslmodes.match(t.sslmode).hasMatch()) {
+        why = QStringLiteral("sslmode \"%1\" is not one of disable, allow, prefer, require, verify-ca, verify-full")
+                  .arg(t.sslmode);
+        return std::nullopt;
+    }
+    return t;
+}
+
 } // namespace
+
+QString PostgresTarget::uri() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setUserName(user);
+    const bool socket = host.startsWith(QLatin1Char('/'));
+    url.setHost(socket ? QString() : host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + database);
+    QUrlQuery query;
+    if (socket)
+        query.addQueryItem(QStringLiteral("host"), host);
+    if (!sslmode.isEmpty())
+        query.addQueryItem(QStringLiteral("sslmode"), sslmode);
+    url.setQuery(query);
+    QString text = url.toString(QUrl::FullyEncoded);
+    if (socket && user.isEmpty() && port < 0)
+        text.replace(QStringLiteral("postgresql:/"), QStringLiteral("postgresql:///")); // keep the empty authority
+    return text;
+}
+
+void applyPostgresTarget(QSqlDatabase &db, const PostgresTarget &target, const QString &extraOptions)
+{
+    db.setHostName(target.host);
+    if (target.port > 0)
+        db.setPort(target.port);
+    db.setUserName(target.user);
+    db.setDatabaseName(target.database);
+    QStringList options;
+    if (!target.sslmode.isEmpty())
+        options << QStringLiteral("sslmode=%1").arg(target.sslmode);
+    if (!extraOptions.isEmpty())
+        options << extraOptions;
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+}
 
 StoreLocation parseStoreLocation(const QString &location)
 {
@@ -48,11 +128,17 @@ StoreLocation parseStoreLocation(const QString &location)
     const QString scheme = m.captured(1).toLower();
     if (scheme == QLatin1String("file"))
         return fileUrl(location);
-    if (scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres"))
+    if (scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres")) {
         // The URI may carry a password: only its scheme is repeated.
-        return unsupported(scheme,
+        StoreLocation l = unsupported(scheme,
             QStringLiteral("PostgreSQL (%1://…) is not supported by this version; give a path to a SQLite file")
                 .arg(scheme));
+        QString why;
+        l.postgres = postgresTarget(location, why);
+        if (!l.postgres)
+            l.postgresError = QStringLiteral("the PostgreSQL location (%1://…) cannot be used: %2").arg(scheme, why);
+        return l;
+    }
     return unsupported(scheme,
         QStringLiteral("the database location has the URI scheme \"%1:\", which this version does not support; give "
                        "a path to a SQLite file (for a file whose name contains a colon, write ./%1:…)")

@@ -3,7 +3,28 @@
 
 #include <QString>
 
+#include <optional>
+
+class QSqlDatabase;
+
 namespace consilium {
+
+// A PostgreSQL database as named by `postgresql://[user@]host[:port]/dbname[?sslmode=…&host=…]`
+// (issue 13). `host` may be a Unix-socket directory (`?host=/run/postgresql`); empty: libpq's
+// default. No password: libpq reads it from PGPASSWORD, ~/.pgpass or a service file.
+struct PostgresTarget {
+    QString host;
+    int port = -1; // -1: libpq's default (5432)
+    QString user; // empty: libpq's default (the operating-system user)
+    QString database;
+    QString sslmode; // empty: libpq's default
+    // The location again, in one normal form (never a password): CaseStore::path().
+    QString uri() const;
+};
+
+// Points a QPSQL connection at `target`; `extraOptions` are more libpq connection options
+// ("key=value;…", e.g. SqlDialect::readOnlyConnectOptions).
+void applyPostgresTarget(QSqlDatabase &db, const PostgresTarget &target, const QString &extraOptions = {});
 
 // Where a database is, as given by the user (`--db`, Settings → Database, StoreOptions::path),
 // classified before anything touches the disk (docs/store.md#database-location).
@@ -16,6 +37,11 @@ struct StoreLocation {
     QString path; // SqliteFile: the file as given (a `file:` URL turned into its local path); may be empty
     QString scheme; // the URI scheme, lower-case; empty for a plain path
     QString error; // Unsupported: one sentence naming the scheme and what to give instead
+    // A well-formed postgresql:// location. Such a location is still Unsupported for the CLI
+    // and the application until issue 13 is complete; the store opens it only when asked to
+    // (StoreOptions::allowPostgres: the store's tests).
+    std::optional<PostgresTarget> postgres;
+    QString postgresError; // a postgresql:// location that is not well-formed: why
 
     bool isSupported() const noexcept { return kind == Kind::SqliteFile; }
 };

@@ -387,6 +387,7 @@ private Q_SLOTS:
 
     void backupIsConsistent()
     {
+        SQLITE_ONLY("a backup to a file (VACUUM INTO); PostgreSQL is backed up with pg_dump");
         auto store = fresh();
         QVERIFY(store);
         StoreError e;
@@ -419,6 +420,7 @@ private Q_SLOTS:
 
     void exportAndBackupAreAudited()
     {
+        SQLITE_ONLY("a backup to a file (VACUUM INTO); PostgreSQL is backed up with pg_dump");
         auto store = fresh();
         QVERIFY(store);
         StoreError e;
@@ -489,6 +491,7 @@ private Q_SLOTS:
 
     void cliExportAndBackupAuditedUnlessLocked()
     {
+        SQLITE_ONLY("the CLI refuses postgresql:// until issue 13 is complete");
         const QString db = m_dir.filePath(QStringLiteral("cli-audit%1.sqlite").arg(++m_n));
         QCOMPARE(
             cli({ QStringLiteral("db"), QStringLiteral("import"), examplesDir(), QStringLiteral("--db"), db }).exitCode,

@@ -79,6 +79,60 @@ private Q_SLOTS:
         const AuditVerification v = store->audit().verify(store->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
     }
+
+    // PostgreSQL has no single writer: a second client that saves while another transaction
+    // has appended to the audit chain waits for the audit lock (pg_advisory_xact_lock, taken
+    // before the chain head is read; docs/store.md#postgresql) and then appends after that row:
+    // one chain, no duplicate row id, nothing refused.
+    void concurrentWriterWaitsForTheAuditLock()
+    {
+        if (!onPostgres())
+            QSKIP("PostgreSQL only: SQLite admits one writer (the lock file and BEGIN IMMEDIATE)");
+        QTemporaryDir dir;
+        StoreError e;
+        auto first = openStore(dir.filePath(QStringLiteral("c.sqlite")), e);
+        QVERIFY2(first, qPrintable(e.message));
+        const QString db = first->path();
+        const qint64 before = first->audit().head()->id;
+        QVERIFY_STORE(first->begin());
+        QVERIFY_STORE(first->audit(QStringLiteral("test.held"), QStringLiteral("test"), QStringLiteral("1"), {}, {}));
+
+        QString secondError = QStringLiteral("not run");
+        std::thread second([&db, &secondError] {
+            StoreError openError;
+            auto other = openStore(db, openError);
+            if (!other) {
+                secondError = openError.message;
+                return;
+            }
+            const auto saved = other->saveCase(example(QStringLiteral("V01-sle-ln-si-units")), RulePack::builtin());
+            secondError = saved ? QString() : saved.error().message;
+        });
+        // Joined on every way out (a failed check returns early); its wait ends with the
+        // first transaction, or after the lock timeout (SqlDialect::configure).
+        const std::unique_ptr<std::thread, void (*)(std::thread *)> joiner(&second, [](std::thread *t) {
+            if (t->joinable())
+                t->join();
+        });
+        // The second client is waiting for the audit lock the first one holds.
+        RawConnection raw(db);
+        QTRY_COMPARE_WITH_TIMEOUT(raw.scalar(QStringLiteral("SELECT count(*) FROM pg_locks"
+                                                            " WHERE locktype = 'advisory' AND NOT granted"))
+                                      .toInt(),
+            1, 30000);
+        QVERIFY_STORE(first->commit());
+        second.join();
+        QVERIFY2(secondError.isEmpty(), qPrintable(secondError));
+
+        const AuditVerification v = first->audit().verify(first->dialect());
+        QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
+        const std::vector<AuditEntry> rows = first->audit().entries(before + 1);
+        QVERIFY(rows.size() >= 2);
+        QCOMPARE(rows.front().action, QStringLiteral("test.held"));
+        QCOMPARE(rows.front().id, before + 1);
+        QCOMPARE(rows.back().action, QStringLiteral("case.version_added"));
+        QCOMPARE(first->latestVersion(QStringLiteral("V01-sle-ln-si-units")).value().version, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreCompanion)

@@ -270,9 +270,9 @@ private Q_SLOTS:
                     .arg(id.value())));
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM decision_roles WHERE decision_id = %1").arg(id.value())));
         }
-        // And through the real sqlite3 shell.
+        // And through the engine's real shell (sqlite3, psql).
         QVERIFY2(!sqlite3Path().isEmpty(), "sqlite3 (Debian package sqlite3) is required");
-        const Run r = sqlite3(
+        const Run r = shell(
             store->path(), QStringLiteral("UPDATE decisions SET rationale = 'x' WHERE id = %1;").arg(id.value()));
         QVERIFY(r.exitCode != 0);
         QVERIFY(r.err.contains("immutable"));
@@ -313,6 +313,8 @@ private Q_SLOTS:
             QVERIFY(r.value().sameEngine);
             QCOMPARE(r.value().replayed, decisions.decision(id).value().resultJson);
         }
+        if (onPostgres())
+            return; // the CLI refuses postgresql:// until issue 13 is complete
         const QString path = store->path();
         store.reset();
         const Run r = cli({ QStringLiteral("db"), QStringLiteral("replay"), QString::number(ids.first()),
@@ -386,6 +388,8 @@ private Q_SLOTS:
         QCOMPARE(same.value().size(), 1);
         QVERIFY(same.value().first().startsWith(QLatin1String("unchanged:")));
 
+        if (onPostgres())
+            return; // the CLI refuses postgresql:// until issue 13 is complete
         const QString packFile = m_dir.filePath(QStringLiteral("site-pack.json"));
         QVERIFY(writeAll(packFile, modified));
         const QString path = store->path();
@@ -530,15 +534,14 @@ private Q_SLOTS:
         const qint64 before = store->audit().head()->id;
         {
             RawConnection raw(store->path());
-            QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER test_block BEFORE INSERT ON decisions"
-                                            " BEGIN SELECT RAISE(ABORT, 'blocked by the test'); END")));
+            QVERIFY(raw.execAll(blockingTrigger(QStringLiteral("INSERT"), QStringLiteral("decisions"))));
         }
         QVERIFY(!decisions.open(conf, third, pack));
         QVERIFY(evaluations.evaluationsOf(third).value().empty());
         QCOMPARE(store->audit().head()->id, before);
         {
             RawConnection raw(store->path());
-            QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER test_block")));
+            QVERIFY(raw.exec(dropBlockingTrigger(QStringLiteral("decisions"))));
         }
         QVERIFY(decisions.open(conf, third, pack));
         QCOMPARE(evaluations.evaluationsOf(third).value().size(), std::size_t(1));

@@ -21,6 +21,10 @@ private Q_SLOTS:
     void unsupported();
     void fileUrls();
     void openRefusesBeforeTouchingDisk();
+    void postgresTargets_data();
+    void postgresTargets();
+    void postgresRefusals_data();
+    void postgresRefusals();
 };
 
 void TestStoreLocation::paths_data()
@@ -118,6 +122,83 @@ void TestStoreLocation::openRefusesBeforeTouchingDisk()
     QCOMPARE(e.code, StoreErrc::Unsupported);
     QVERIFY2(e.message.contains(QStringLiteral("PostgreSQL (postgresql://…) is not supported")), qPrintable(e.message));
     QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+}
+
+// A postgresql:// location is parsed into libpq's connection parameters (issue 13), while it
+// stays refused for the CLI and the application (above) until the PostgreSQL store is complete.
+void TestStoreLocation::postgresTargets_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("sslmode");
+    QTest::addColumn<QString>("normalForm");
+    QTest::newRow("full") << QStringLiteral("postgresql://consilium@db.example.org:5433/cases?sslmode=verify-full")
+                          << QStringLiteral("db.example.org") << 5433 << QStringLiteral("consilium")
+                          << QStringLiteral("cases") << QStringLiteral("verify-full")
+                          << QStringLiteral("postgresql://consilium@db.example.org:5433/cases?sslmode=verify-full");
+    QTest::newRow("host and database only")
+        << QStringLiteral("postgres://127.0.0.1/consilium") << QStringLiteral("127.0.0.1") << -1 << QString()
+        << QStringLiteral("consilium") << QString() << QStringLiteral("postgresql://127.0.0.1/consilium");
+    QTest::newRow("Unix socket directory")
+        << QStringLiteral("postgresql://postgres@/team?host=/run/postgresql") << QStringLiteral("/run/postgresql") << -1
+        << QStringLiteral("postgres") << QStringLiteral("team") << QString()
+        << QStringLiteral("postgresql://postgres@/team?host=/run/postgresql");
+    QTest::newRow("socket, no user") << QStringLiteral("postgresql:///team?host=/tmp/pg") << QStringLiteral("/tmp/pg")
+                                     << -1 << QString() << QStringLiteral("team") << QString()
+                                     << QStringLiteral("postgresql:///team?host=/tmp/pg");
+}
+
+void TestStoreLocation::postgresTargets()
+{
+    QFETCH(QString, location);
+    const StoreLocation l = parseStoreLocation(location);
+    QVERIFY(!l.isSupported()); // still refused outside the store's tests
+    QVERIFY2(l.postgres, qPrintable(l.postgresError));
+    QTEST(l.postgres->host, "host");
+    QTEST(l.postgres->port, "port");
+    QTEST(l.postgres->user, "user");
+    QTEST(l.postgres->database, "database");
+    QTEST(l.postgres->sslmode, "sslmode");
+    QTEST(l.postgres->uri(), "normalForm");
+    // The normal form reads back as the same target (CaseStore::path() of a PostgreSQL store).
+    const StoreLocation again = parseStoreLocation(l.postgres->uri());
+    QVERIFY(again.postgres);
+    QCOMPARE(again.postgres->uri(), l.postgres->uri());
+    QCOMPARE(again.postgres->host, l.postgres->host);
+}
+
+void TestStoreLocation::postgresRefusals_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("password") << QStringLiteral("postgresql://u:secret@h/db")
+                              << QStringLiteral("contains a password; libpq reads it from PGPASSWORD, ~/.pgpass");
+    QTest::newRow("no database") << QStringLiteral("postgresql://h") << QStringLiteral("names no database");
+    QTest::newRow("unknown parameter") << QStringLiteral("postgresql://h/db?application_name=x")
+                                       << QStringLiteral("\"application_name\" is not supported");
+    QTest::newRow("bad sslmode") << QStringLiteral("postgresql://h/db?sslmode=maybe")
+                                 << QStringLiteral("sslmode \"maybe\" is not one of");
+}
+
+void TestStoreLocation::postgresRefusals()
+{
+    QFETCH(QString, location);
+    QFETCH(QString, why);
+    const StoreLocation l = parseStoreLocation(location);
+    QVERIFY(!l.postgres);
+    QVERIFY2(l.postgresError.contains(why), qPrintable(l.postgresError));
+    QVERIFY2(!l.postgresError.contains(QLatin1String("secret")), qPrintable(l.postgresError));
+    // Opening it, even where PostgreSQL is allowed, is refused with that reason, touching nothing.
+    StoreOptions o;
+    o.path = location;
+    o.allowPostgres = true;
+    const auto store = CaseStore::open(o);
+    QVERIFY(!store);
+    QCOMPARE(store.error().code, StoreErrc::Unsupported);
+    QVERIFY2(store.error().message.contains(why), qPrintable(store.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestStoreLocation)

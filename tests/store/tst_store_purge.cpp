@@ -29,12 +29,11 @@ qint64 count(const CaseStore &store, const QString &sql)
 // name -> definition of every trigger.
 std::map<QString, QString> triggers(const CaseStore &store)
 {
+    // Through the dialect (sqlite_master, pg_trigger), so the suite runs on both engines.
     std::map<QString, QString> out;
-    QSqlQuery q(StoreConnection::of(store));
-    if (q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))) {
-        while (q.next())
-            out[q.value(0).toString()] = q.value(1).toString();
-    }
+    const QSqlDatabase db = StoreConnection::of(store);
+    for (const QString &name : store.dialect().triggerNames(db))
+        out[name] = store.dialect().triggerDefinition(db, name);
     return out;
 }
 
@@ -83,9 +82,7 @@ private:
 
     std::unique_ptr<CaseStore> withExamples(const Clock &clock = {})
     {
-        StoreOptions o;
-        o.path = m_dir.filePath(QStringLiteral("p%1/consilium.sqlite").arg(++m_n));
-        o.actor = testActor();
+        StoreOptions o = storeOptions(m_dir.filePath(QStringLiteral("p%1/consilium.sqlite").arg(++m_n)));
         o.clock = clock;
         auto s = CaseStore::open(o);
         if (!s) {
@@ -169,7 +166,7 @@ private Q_SLOTS:
         {
             StoreError e;
             auto reader = openStore(store->path(), e, false);
-            QVERIFY(reader);
+            QVERIFY2(reader, qPrintable(e.message));
             const auto failed4 = reader->purgeCase(kV01, kV01);
             QVERIFY(!failed4);
             QCOMPARE(failed4.error().code, StoreErrc::Refused);
@@ -205,7 +202,10 @@ private Q_SLOTS:
         QVERIFY2(replay, WHY(replay));
         QVERIFY(replay.value().identical);
 
-        // The CLI says the same and exits 1.
+        // The CLI says the same and exits 1 (SQLite only: the CLI refuses postgresql:// until
+        // issue 13 is complete).
+        if (onPostgres())
+            return;
         const QString path = store->path();
         store.reset();
         const Run r = cli({ QStringLiteral("db"), QStringLiteral("purge"), kV01, QStringLiteral("--confirm"), kV01,
@@ -311,9 +311,9 @@ private Q_SLOTS:
             QVERIFY(!raw.exec(
                 QStringLiteral("UPDATE audit_log SET detail = 'x' WHERE id = %1").arg(purged.value().auditRow)));
         }
-        const Run shell = sqlite3(store->path(), QStringLiteral("DELETE FROM case_versions WHERE id = 1;"));
-        QVERIFY(shell.exitCode != 0);
-        QVERIFY(shell.err.contains("cannot be deleted"));
+        const Run byShell = shell(store->path(), QStringLiteral("DELETE FROM case_versions WHERE id = 1;"));
+        QVERIFY(byShell.exitCode != 0);
+        QVERIFY(byShell.err.contains("cannot be deleted"));
 
         // The replay of the other case's finalised decision is unaffected.
         const auto replay = replayDecision(*store, final.value());
@@ -362,8 +362,7 @@ private Q_SLOTS:
         // rolls back.
         {
             RawConnection raw(store->path());
-            QVERIFY(raw.exec(QStringLiteral("CREATE TRIGGER test_block BEFORE DELETE ON cases"
-                                            " BEGIN SELECT RAISE(ABORT, 'blocked by the test'); END")));
+            QVERIFY(raw.execAll(blockingTrigger(QStringLiteral("DELETE"), QStringLiteral("cases"))));
         }
         const auto failed6 = store->purgeCase(kV01, kV01);
         QVERIFY(!failed6);
@@ -376,7 +375,7 @@ private Q_SLOTS:
         {
             RawConnection raw(store->path());
             QVERIFY(!raw.exec(QStringLiteral("DELETE FROM case_versions")));
-            QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER test_block")));
+            QVERIFY(raw.exec(dropBlockingTrigger(QStringLiteral("cases"))));
         }
         QVERIFY_STORE(store->purgeCase(kV01, kV01));
         QVERIFY(store->audit().verify(store->dialect()).intact);
@@ -388,7 +387,11 @@ private Q_SLOTS:
         QVERIFY(store);
         QVERIFY(store->setArchived(kV01, true));
         const auto rows = rowsOf(*store, kV01);
-        QCOMPARE(sqlite3(store->path(), QStringLiteral("DROP TRIGGER case_versions_no_delete;")).exitCode, 0);
+        QCOMPARE(shell(store->path(),
+                     store->dialect().dropTrigger(
+                         QStringLiteral("case_versions_no_delete"), QStringLiteral("case_versions")))
+                     .exitCode,
+            0);
         const auto failed7 = store->purgeCase(kV01, kV01);
         QVERIFY(!failed7);
         QCOMPARE(failed7.error().code, StoreErrc::Refused);
@@ -398,6 +401,7 @@ private Q_SLOTS:
 
     void purgeThroughCli()
     {
+        SQLITE_ONLY("the CLI refuses postgresql:// until issue 13 is complete");
         const QString db = m_dir.filePath(QStringLiteral("cli-purge.sqlite"));
         auto run = [&db](QStringList args) {
             args << QStringLiteral("--db") << db;
