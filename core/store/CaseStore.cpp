@@ -68,19 +68,34 @@ Actor Actor::fromEnvironment(const QString &displayName)
     return a;
 }
 
+QString Actor::label() const
+{
+    if (displayName.isEmpty() || displayName == osUser)
+        return osUser;
+    if (osUser == QLatin1String("unknown"))
+        return displayName; // "Dr Weber", not "Dr Weber (unknown)"
+    return QStringLiteral("%1 (%2)").arg(displayName, osUser);
+}
+
 void CaseStore::setActor(const Actor &actor)
 {
     m_actor = actor.osUser.isEmpty() ? Actor::fromEnvironment(actor.displayName) : actor;
+    // On PostgreSQL who acts is the database login, whatever the caller says (issue 13).
+    if (m_postgres)
+        m_actor.osUser = m_login;
+}
+
+QString CaseStore::actorName() const
+{
+    return m_postgres ? m_actor.label() : m_actor.displayName;
 }
 
 StoreResult<std::unique_ptr<CaseStore>> CaseStore::open(const StoreOptions &options)
 {
     // A URI is classified before anything touches the disk (docs/store.md#database-location).
     const StoreLocation location = parseStoreLocation(options.path);
-    if (options.allowPostgres && location.postgres)
+    if (location.postgres)
         return openPostgres(options, *location.postgres);
-    if (options.allowPostgres && !location.postgresError.isEmpty())
-        return storeFailure(StoreErrc::Unsupported, location.postgresError);
     if (!location.isSupported())
         return storeFailure(StoreErrc::Unsupported, location.error);
     StoreError error;

@@ -28,10 +28,6 @@ struct StoreOptions {
     int lockTimeoutMs = 5000; // a second writer waits this long, then is told who holds it
     Actor actor; // empty: Actor::fromEnvironment()
     Clock clock; // empty: the system clock (UTC)
-    // Open a postgresql:// location (issue 13, docs/store.md#postgresql). Off everywhere but in
-    // the store's tests until the PostgreSQL store is complete: the CLI and the application
-    // keep refusing such a location (StoreErrc::Unsupported).
-    bool allowPostgres = false;
 };
 
 struct CaseSummary {
@@ -132,6 +128,7 @@ private:
     WriterCompanion() = default;
     QString m_path;
     Actor m_actor;
+    QString m_login;
     Clock m_clock;
 };
 
@@ -151,12 +148,20 @@ public:
     // The database as audit rows name it: the file name, or the PostgreSQL database's name.
     QString databaseName() const;
     bool isWriter() const noexcept { return m_writer; }
+    // On a PostgreSQL server (a team register, docs/store.md#postgresql), not a SQLite file.
+    bool isPostgres() const noexcept { return m_postgres.has_value(); }
     const SqlDialect &dialect() const noexcept { return *m_dialect; }
     AuditLog &audit() noexcept { return *m_audit; }
     const Actor &actor() const noexcept { return m_actor; }
     // Who acts from now on (the user changed their name): versions, decisions, positions and
     // audit rows written afterwards carry it. An empty OS user is filled in from the environment.
     void setActor(const Actor &actor);
+    // Who acts, as decisions, positions and overrides record it (created_by, recorded_by,
+    // finalised_by): the chosen name on SQLite; on PostgreSQL the name with the database login,
+    // "Dr Weber (weber)" — the login is who did it, the name only how they are shown.
+    QString actorName() const;
+    // The database login of a PostgreSQL store (session_user); empty on SQLite.
+    const QString &login() const noexcept { return m_login; }
     QString timestamp() const; // now, ISO 8601 UTC with milliseconds
     // Every call that can fail returns StoreResult<T>: its value, or the StoreError saying why
     // there is none (StoreResult.h) — never a partial value, never an empty list for an error.
@@ -270,6 +275,7 @@ private:
     int m_depth = 0;
     std::unique_ptr<SqlDialect> m_dialect;
     std::optional<PostgresTarget> m_postgres; // set: the database is on PostgreSQL
+    QString m_login; // PostgreSQL: session_user, the actor's account (setActor)
     std::unique_ptr<WriterLock> m_lock;
     std::unique_ptr<AuditLog> m_audit;
     Actor m_actor;

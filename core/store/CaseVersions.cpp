@@ -13,15 +13,6 @@ namespace consilium {
 
 namespace {
 
-QString actorLabel(const Actor &a)
-{
-    if (a.displayName.isEmpty() || a.displayName == a.osUser)
-        return a.osUser;
-    if (a.osUser == QLatin1String("unknown"))
-        return a.displayName; // "Dr Weber", not "Dr Weber (unknown)"
-    return QStringLiteral("%1 (%2)").arg(a.displayName, a.osUser);
-}
-
 QString stringMember(const json::Value &obj, const char *key)
 {
     if (!obj.IsObject())
@@ -235,7 +226,7 @@ StoreResult<void> CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
         QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
                        " VALUES (:case_ref, :version, :created_at, :created_by, :content, :content_sha256)"));
     ver.bind(QStringLiteral(":case_ref"), v.ref).bind(QStringLiteral(":version"), v.previous + 1);
-    ver.bind(QStringLiteral(":created_at"), now).bind(QStringLiteral(":created_by"), actorLabel(m_actor));
+    ver.bind(QStringLiteral(":created_at"), now).bind(QStringLiteral(":created_by"), m_actor.label());
     ver.bind(QStringLiteral(":content"), QString::fromUtf8(v.content));
     ver.bind(QStringLiteral(":content_sha256"), v.sha);
     if (!ver.exec())

@@ -151,7 +151,7 @@ StoreResult<qint64> insertDecision(CaseStore &store, const NewDecision &n)
         .bind(QStringLiteral(":engine"), engineVersion())
         .bind(QStringLiteral(":result"), QString::fromUtf8(n.resultJson))
         .bind(QStringLiteral(":at"), store.timestamp())
-        .bind(QStringLiteral(":by"), store.actor().displayName);
+        .bind(QStringLiteral(":by"), store.actorName());
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, q.errorText());
     const qint64 id = q.lastInsertId();
@@ -342,7 +342,7 @@ StoreResult<void> Decisions::recordPosition(qint64 decisionId, const Position &p
     q.addBindValue(stanceName(p.stance));
     q.addBindValue(notNull(p.reason.trimmed()));
     q.addBindValue(m_store.timestamp());
-    q.addBindValue(notNull(m_store.actor().displayName));
+    q.addBindValue(notNull(m_store.actorName()));
     return applyChange(decisionId, q, QStringLiteral("decision.position_recorded"),
         QStringLiteral("%1 (%2): %3%4")
             .arg(p.participant, p.role, stanceName(p.stance),
@@ -376,7 +376,7 @@ StoreResult<void> Decisions::addOverride(
     q.addBindValue(reasonCode);
     q.addBindValue(text.trimmed());
     q.addBindValue(m_store.timestamp());
-    q.addBindValue(m_store.actor().displayName);
+    q.addBindValue(m_store.actorName());
     return applyChange(decisionId, q, QStringLiteral("decision.override_recorded"),
         QStringLiteral("%1: %2").arg(criterionId, reasonCode));
 }
@@ -399,7 +399,7 @@ StoreResult<void> Decisions::finalise(qint64 decisionId)
     q.prepare(QStringLiteral("UPDATE decisions SET status = 'final', finalised_at = ?, finalised_by = ?"
                              " WHERE id = ? AND status = 'draft'"));
     q.addBindValue(m_store.timestamp());
-    q.addBindValue(m_store.actor().displayName);
+    q.addBindValue(m_store.actorName());
     q.addBindValue(decisionId);
     return applyChange(decisionId, q, QStringLiteral("decision.finalised"),
         d.value().hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised"));
@@ -424,7 +424,7 @@ StoreResult<qint64> Decisions::correct(qint64 decisionId)
                        " SELECT conference_id, case_version_id, pack_ref, engine_version, result_json, outcome,"
                        " chosen_arm, rationale, id, ?, ? FROM decisions WHERE id = ?"));
     q.addBindValue(m_store.timestamp());
-    q.addBindValue(m_store.actor().displayName);
+    q.addBindValue(m_store.actorName());
     q.addBindValue(decisionId);
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, q.lastError().text());

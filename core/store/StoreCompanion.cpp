@@ -11,6 +11,7 @@ WriterCompanion CaseStore::companion() const
     if (m_writer && !m_connection.isEmpty()) {
         c.m_path = m_path;
         c.m_actor = m_actor;
+        c.m_login = m_login;
         c.m_clock = m_clock;
     }
     return c;
@@ -28,6 +29,7 @@ StoreResult<std::unique_ptr<CaseStore>> CaseStore::openCompanion(const WriterCom
     store->m_postgres = location.postgres;
     store->m_dialect = location.postgres ? SqlDialect::postgresql() : SqlDialect::sqlite();
     store->m_actor = writer.m_actor;
+    store->m_login = writer.m_login; // the same login: same URI, same credentials
     store->m_clock = writer.m_clock;
     StoreError error;
     // The writer opened (and, if needed, migrated) the database: this connection only joins it.

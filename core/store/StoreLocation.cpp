@@ -129,14 +129,15 @@ StoreLocation parseStoreLocation(const QString &location)
     if (scheme == QLatin1String("file"))
         return fileUrl(location);
     if (scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres")) {
-        // The URI may carry a password: only its scheme is repeated.
-        StoreLocation l = unsupported(scheme,
-            QStringLiteral("PostgreSQL (%1://…) is not supported by this version; give a path to a SQLite file")
-                .arg(scheme));
+        // The URI may carry a password: only its scheme is repeated, never the URI.
         QString why;
+        StoreLocation l;
+        l.scheme = scheme;
         l.postgres = postgresTarget(location, why);
         if (!l.postgres)
-            l.postgresError = QStringLiteral("the PostgreSQL location (%1://…) cannot be used: %2").arg(scheme, why);
+            return unsupported(
+                scheme, QStringLiteral("the PostgreSQL location (%1://…) cannot be used: %2").arg(scheme, why));
+        l.kind = StoreLocation::Kind::Postgres;
         return l;
     }
     return unsupported(scheme,

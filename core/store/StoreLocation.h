@@ -31,25 +31,26 @@ void applyPostgresTarget(QSqlDatabase &db, const PostgresTarget &target, const Q
 struct StoreLocation {
     enum class Kind {
         SqliteFile, // a path to an SQLite file (relative, absolute, `C:\…`, or a `file:` URL)
-        Unsupported // a URI whose scheme this version cannot open: `error` names it
+        Postgres, // a well-formed postgresql:// (or postgres://) location: `postgres`
+        Unsupported // a URI whose scheme this version cannot open, or a postgresql:// location that
+                    // is not well-formed: `error` names it
     };
     Kind kind = Kind::SqliteFile;
     QString path; // SqliteFile: the file as given (a `file:` URL turned into its local path); may be empty
     QString scheme; // the URI scheme, lower-case; empty for a plain path
-    QString error; // Unsupported: one sentence naming the scheme and what to give instead
-    // A well-formed postgresql:// location. Such a location is still Unsupported for the CLI
-    // and the application until issue 13 is complete; the store opens it only when asked to
-    // (StoreOptions::allowPostgres: the store's tests).
-    std::optional<PostgresTarget> postgres;
-    QString postgresError; // a postgresql:// location that is not well-formed: why
+    QString error; // Unsupported: one sentence naming the scheme (or the PostgreSQL URI's problem)
+    std::optional<PostgresTarget> postgres; // Kind::Postgres
 
-    bool isSupported() const noexcept { return kind == Kind::SqliteFile; }
+    bool isSupported() const noexcept { return kind != Kind::Unsupported; }
+    // What to give StoreOptions::path: the file path, or the PostgreSQL URI in its normal form.
+    QString storePath() const { return postgres ? postgres->uri() : path; }
 };
 
 // The one place that decides what a database location means: a value that starts with a URI
 // scheme (`^[A-Za-z][A-Za-z0-9+.-]*:`, except a one-letter Windows drive such as `C:`) is a
-// URI — `file:` (a local SQLite file) is supported, `postgresql:`/`postgres:` and every other
-// scheme is refused with a message naming it; everything else is a path and stays a path.
+// URI — `file:` (a local SQLite file) and `postgresql:`/`postgres:` (a PostgreSQL database,
+// issue 13) are supported, every other scheme is refused with a message naming it; everything
+// else is a path and stays a path.
 StoreLocation parseStoreLocation(const QString &location);
 
 } // namespace consilium

@@ -38,6 +38,15 @@ StoreResult<std::unique_ptr<CaseStore>> CaseStore::openPostgres(
     StoreError error;
     if (!store->openConnection(store->m_path, !options.writer, error))
         return error;
+    // Who acts is the login the server authenticated, not a typed or operating-system name
+    // (issue 13): audit rows, versions, decisions and positions carry it.
+    {
+        SqlStatement q(store->database(), QStringLiteral("SELECT session_user AS login"));
+        if (!q.exec() || !q.next())
+            return storeFailure(StoreErrc::Io, QStringLiteral("%1: the database login cannot be read").arg(store->m_path));
+        store->m_login = q.text(QStringLiteral("login"));
+        store->setActor(store->m_actor);
+    }
     const auto appId = store->m_dialect->applicationId(store->database());
     if (!appId)
         return storeFailure(StoreErrc::Io, QStringLiteral("%1 cannot be read as a database").arg(store->m_path));

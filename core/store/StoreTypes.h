@@ -40,6 +40,9 @@ struct Actor {
     QString displayName;
 
     static Actor fromEnvironment(const QString &displayName = {});
+    // "Dr Weber (weber)"; the account alone when no other name was chosen; the name alone when
+    // the account is unknown.
+    QString label() const;
 };
 
 using Clock = std::function<QDateTime()>;

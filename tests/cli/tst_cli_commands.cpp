@@ -63,6 +63,7 @@ private Q_SLOTS:
     void optionTakenAsFileName();
     void dbWithUnsupportedScheme_data();
     void dbWithUnsupportedScheme();
+    void dbOnAnUnreachableServer();
     void dbPathsStayPaths();
     void siteOptionsSettingValidated();
     void impactOfACandidatePack();
@@ -278,20 +279,30 @@ void TestCliCommands::dbWithUnsupportedScheme_data()
     // support is a usage error naming the scheme, on every db command, and creates nothing.
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("named");
-    const QString pgSentence
-        = QStringLiteral("PostgreSQL (postgresql://…) is not supported by this version; give a path to a SQLite file");
-    QTest::newRow("db init postgresql://") << QStringList { QStringLiteral("db"), QStringLiteral("init"),
-        QStringLiteral("--db"), QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium") }
-                                           << pgSentence;
-    QTest::newRow("db list postgresql://") << QStringList { QStringLiteral("db"), QStringLiteral("list"),
-        QStringLiteral("--db"), QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium") }
-                                           << pgSentence;
-    QTest::newRow("db import postgres://") << QStringList { QStringLiteral("db"), QStringLiteral("import"),
-        QStringLiteral("--db"), QStringLiteral("postgres://u:secret@h/db"), example("V02-spec-example.json") }
-                                           << QStringLiteral("PostgreSQL (postgres://…) is not supported");
+    // A PostgreSQL URI is supported, but never with a password in it (libpq reads passwords from
+    // PGPASSWORD, ~/.pgpass or a service file), nor with a parameter Consilium does not pass on.
+    QTest::newRow("db import postgres:// with a password")
+        << QStringList { QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("--db"),
+               QStringLiteral("postgres://u:secret@h/db"), example("V02-spec-example.json") }
+        << QStringLiteral("PostgreSQL location (postgres://…) cannot be used: it contains a password");
+    QTest::newRow("db list postgresql:// with an unknown parameter")
+        << QStringList { QStringLiteral("db"), QStringLiteral("list"), QStringLiteral("--db"),
+               QStringLiteral("postgresql://h/db?application_name=x") }
+        << QStringLiteral("the parameter \"application_name\" is not supported");
     QTest::newRow("db verify-audit mysql://") << QStringList { QStringLiteral("db"), QStringLiteral("verify-audit"),
         QStringLiteral("--db"), QStringLiteral("mysql://x") }
                                               << QStringLiteral("\"mysql:\"");
+}
+
+// issue 13: a postgresql:// location is a server, never a path. With no server listening, the
+// command fails naming the location and creates nothing (it once created "./postgresql:/…").
+void TestCliCommands::dbOnAnUnreachableServer()
+{
+    const QString uri = QStringLiteral("postgresql://consilium@127.0.0.1:1/consilium");
+    const Run r = runCli({ QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--db"), uri }, m_dir->path());
+    QVERIFY2(r.exitCode != 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(QStringLiteral("cannot open ") + uri), qPrintable(r.describe()));
+    QVERIFY(QDir(m_dir->path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
 
 void TestCliCommands::dbWithUnsupportedScheme()

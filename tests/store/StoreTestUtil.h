@@ -74,9 +74,8 @@ inline bool onPostgres()
     return !postgresUri().isEmpty();
 }
 
-// A test that only SQLite can do (a file lock, a backup to a file, WAL, the sqlite3 shell, the
-// CLI, which refuses postgresql:// until issue 13 is complete) says why and is skipped on
-// PostgreSQL; it still runs in the SQLite variant.
+// A test that only SQLite can do (a file lock, a backup to a file, WAL, the sqlite3 shell) says
+// why and is skipped on PostgreSQL; it still runs in the SQLite variant.
 #define SQLITE_ONLY(why)                                                                                               \
     do {                                                                                                               \
         if (storetest::onPostgres())                                                                                   \
@@ -93,7 +92,7 @@ inline QString postgresLocationFor(const QString &path)
                 .left(24));
     const consilium::StoreLocation base = consilium::parseStoreLocation(postgresUri());
     if (!base.postgres)
-        qFatal("CONSILIUM_TEST_PG_URI is not a postgresql:// location: %s", qPrintable(base.postgresError));
+        qFatal("CONSILIUM_TEST_PG_URI is not a postgresql:// location: %s", qPrintable(base.error));
     consilium::PostgresTarget target = *base.postgres;
     {
         QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pg-admin"));
@@ -112,6 +111,23 @@ inline QString postgresLocationFor(const QString &path)
     return target.uri();
 }
 
+// The account audit rows name: the operating-system user the test gives on SQLite; on
+// PostgreSQL the database login of CONSILIUM_TEST_PG_URI, whatever the test gives (issue 13).
+inline QString expectedAccount()
+{
+    if (!onPostgres())
+        return testActor().osUser;
+    const consilium::StoreLocation base = consilium::parseStoreLocation(postgresUri());
+    return base.postgres ? base.postgres->user : QString();
+}
+
+// `displayName` as decisions, positions and overrides record it: the name alone on SQLite; on
+// PostgreSQL with the login, "Dr Test (postgres)" (CaseStore::actorName).
+inline QString expectedRecordedBy(const QString &displayName)
+{
+    return onPostgres() ? QStringLiteral("%1 (%2)").arg(displayName, expectedAccount()) : displayName;
+}
+
 // `path` as the suite's engine sees it: the path itself, or its PostgreSQL database.
 inline QString location(const QString &path)
 {
@@ -123,7 +139,6 @@ inline consilium::StoreOptions storeOptions(const QString &path)
 {
     consilium::StoreOptions o;
     o.path = location(path);
-    o.allowPostgres = onPostgres();
     o.actor = testActor();
     return o;
 }

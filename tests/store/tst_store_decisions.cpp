@@ -198,13 +198,13 @@ private Q_SLOTS:
         const qint64 conf = conference(decisions);
         const auto id = decisions.open(conf, QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
         QVERIFY(id);
-        QCOMPARE(decisions.decision(id.value()).value().createdBy, QStringLiteral("Dr Test"));
+        QCOMPARE(decisions.decision(id.value()).value().createdBy, expectedRecordedBy(QStringLiteral("Dr Test")));
         // A position records who typed it in, beside the participant it is for.
         QVERIFY(decisions.recordPosition(
             id.value(), { QStringLiteral("Dr Rheum"), QStringLiteral("rheumatology"), Stance::Agree, {}, {}, {} }));
         auto d = decisions.decision(id.value());
         QCOMPARE(d.value().positions.front().participant, QStringLiteral("Dr Rheum"));
-        QCOMPARE(d.value().positions.front().recordedBy, QStringLiteral("Dr Test"));
+        QCOMPARE(d.value().positions.front().recordedBy, expectedRecordedBy(QStringLiteral("Dr Test")));
         // The user changes their name: what is written from now on carries the new one.
         store->setActor({ QStringLiteral("tester"), QStringLiteral("Dr Sommer") });
         QVERIFY(decisions.recordPosition(
@@ -212,11 +212,14 @@ private Q_SLOTS:
         QVERIFY(decisions.setOutcome(id.value(), QStringLiteral("autologous_car_t"), QStringLiteral("trial slot")));
         QVERIFY_STORE(decisions.finalise(id.value()));
         d = decisions.decision(id.value());
-        QCOMPARE(d.value().finalisedBy, QStringLiteral("Dr Sommer"));
+        QCOMPARE(d.value().finalisedBy, expectedRecordedBy(QStringLiteral("Dr Sommer")));
         QCOMPARE(d.value().positions.front().participant, QStringLiteral("Dr Cell"));
-        QCOMPARE(d.value().positions.front().recordedBy, QStringLiteral("Dr Sommer"));
-        QCOMPARE(d.value().positions.back().recordedBy, QStringLiteral("Dr Test"));
+        QCOMPARE(d.value().positions.front().recordedBy, expectedRecordedBy(QStringLiteral("Dr Sommer")));
+        QCOMPARE(d.value().positions.back().recordedBy, expectedRecordedBy(QStringLiteral("Dr Test")));
         QCOMPARE(store->audit().entries().back().displayName, QStringLiteral("Dr Sommer"));
+        // Who acted is the account: the operating-system user on SQLite; on PostgreSQL the
+        // database login, although the caller named the account "tester" (issue 13).
+        QCOMPARE(store->audit().entries().back().osUser, expectedAccount());
         QByteArray v01 = example(QStringLiteral("V01-sle-ln-si-units"));
         v01.replace("\"age_years\": 34", "\"age_years\": 35");
         QCOMPARE(store->saveCase(v01, RulePack::builtin()).value().status, SaveStatus::Added);

@@ -62,14 +62,10 @@ void TestStoreLocation::unsupported_data()
     QTest::addColumn<QString>("location");
     QTest::addColumn<QString>("scheme");
     QTest::addColumn<QString>("message");
-    const QString pg
-        = QStringLiteral("PostgreSQL (postgresql://…) is not supported by this version; give a path to a SQLite file");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium")
-                                << QStringLiteral("postgresql") << pg;
-    QTest::newRow("POSTGRESQL upper case") << QStringLiteral("POSTGRESQL://h/db") << QStringLiteral("postgresql") << pg;
-    QTest::newRow("postgres") << QStringLiteral("postgres://u:pw@h/db") << QStringLiteral("postgres")
-                              << QStringLiteral("PostgreSQL (postgres://…) is not supported by this version; give a "
-                                                "path to a SQLite file");
+    // A PostgreSQL URI with a password is refused without repeating it (libpq reads passwords
+    // from PGPASSWORD, ~/.pgpass or a service file; docs/store.md#postgresql).
+    QTest::newRow("postgres with a password") << QStringLiteral("postgres://u:pw@h/db") << QStringLiteral("postgres")
+                                              << QStringLiteral("contains a password");
     QTest::newRow("mysql") << QStringLiteral("mysql://x") << QStringLiteral("mysql")
                            << QStringLiteral("URI scheme \"mysql:\", which this version does not support");
     QTest::newRow("sqlite (not accepted)")
@@ -115,17 +111,24 @@ void TestStoreLocation::openRefusesBeforeTouchingDisk()
     QVERIFY(dir.isValid());
     QVERIFY(QDir::setCurrent(dir.path()));
     StoreOptions o;
-    o.path = QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium");
+    o.path = QStringLiteral("mysql://consilium@127.0.0.1/consilium");
     const auto store = CaseStore::open(o);
     QVERIFY(!store);
     const StoreError &e = store.error();
     QCOMPARE(e.code, StoreErrc::Unsupported);
-    QVERIFY2(e.message.contains(QStringLiteral("PostgreSQL (postgresql://…) is not supported")), qPrintable(e.message));
+    QVERIFY2(e.message.contains(QStringLiteral("\"mysql:\"")), qPrintable(e.message));
+    QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+    // A PostgreSQL location is a server, never a path: with no server listening the open fails
+    // naming it, and no "postgresql:" directory appears (the bug of issue 13's first paragraph).
+    o.path = QStringLiteral("postgresql://consilium@127.0.0.1:1/consilium");
+    const auto pg = CaseStore::open(o);
+    QVERIFY(!pg);
+    QVERIFY2(pg.error().message.contains(QStringLiteral("postgresql://consilium@127.0.0.1:1/consilium")),
+        qPrintable(pg.error().message));
     QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
 
-// A postgresql:// location is parsed into libpq's connection parameters (issue 13), while it
-// stays refused for the CLI and the application (above) until the PostgreSQL store is complete.
+// A postgresql:// location is parsed into libpq's connection parameters (issue 13).
 void TestStoreLocation::postgresTargets_data()
 {
     QTest::addColumn<QString>("location");
@@ -155,8 +158,9 @@ void TestStoreLocation::postgresTargets()
 {
     QFETCH(QString, location);
     const StoreLocation l = parseStoreLocation(location);
-    QVERIFY(!l.isSupported()); // still refused outside the store's tests
-    QVERIFY2(l.postgres, qPrintable(l.postgresError));
+    QVERIFY2(l.isSupported(), qPrintable(l.error));
+    QCOMPARE(l.kind, StoreLocation::Kind::Postgres);
+    QVERIFY(l.postgres);
     QTEST(l.postgres->host, "host");
     QTEST(l.postgres->port, "port");
     QTEST(l.postgres->user, "user");
@@ -189,12 +193,12 @@ void TestStoreLocation::postgresRefusals()
     QFETCH(QString, why);
     const StoreLocation l = parseStoreLocation(location);
     QVERIFY(!l.postgres);
-    QVERIFY2(l.postgresError.contains(why), qPrintable(l.postgresError));
-    QVERIFY2(!l.postgresError.contains(QLatin1String("secret")), qPrintable(l.postgresError));
-    // Opening it, even where PostgreSQL is allowed, is refused with that reason, touching nothing.
+    QCOMPARE(l.kind, StoreLocation::Kind::Unsupported);
+    QVERIFY2(l.error.contains(why), qPrintable(l.error));
+    QVERIFY2(!l.error.contains(QLatin1String("secret")), qPrintable(l.error));
+    // Opening it is refused with that reason, touching nothing.
     StoreOptions o;
     o.path = location;
-    o.allowPostgres = true;
     const auto store = CaseStore::open(o);
     QVERIFY(!store);
     QCOMPARE(store.error().code, StoreErrc::Unsupported);

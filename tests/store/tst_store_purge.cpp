@@ -289,7 +289,7 @@ private Q_SLOTS:
         QCOMPARE(row.objectId, kV06);
         QCOMPARE(row.beforeHash, purged.value().contentSha256);
         QCOMPARE(row.afterHash, QString());
-        QCOMPARE(row.osUser, testActor().osUser);
+        QCOMPARE(row.osUser, expectedAccount());
         QVERIFY2(row.detail.contains(QLatin1String("2 version(s), 3 evaluation(s), 1 draft decision(s)")),
             qPrintable(row.detail));
         const AuditVerification v = store->audit().verify(store->dialect());
@@ -401,8 +401,7 @@ private Q_SLOTS:
 
     void purgeThroughCli()
     {
-        SQLITE_ONLY("the CLI refuses postgresql:// until issue 13 is complete");
-        const QString db = m_dir.filePath(QStringLiteral("cli-purge.sqlite"));
+        const QString db = location(m_dir.filePath(QStringLiteral("cli-purge.sqlite")));
         auto run = [&db](QStringList args) {
             args << QStringLiteral("--db") << db;
             args.prepend(QStringLiteral("db"));

@@ -278,19 +278,29 @@ private Q_SLOTS:
 
     void settingsRefuseAnUnsupportedDatabaseScheme()
     {
-        // issue 13, docs/store.md#database-location: Settings → Database takes a path; a URI
-        // with a scheme this version does not support is refused and the dialog stays open.
+        // issue 13, docs/store.md#database-location: Settings → Database takes a path or a
+        // postgresql:// URI; a URI with a scheme this version does not support, or a PostgreSQL
+        // URI with a password, is refused and the dialog stays open.
         Env env;
         SettingsDialog dialog(env.dbPath());
         dialog.show();
         auto *field = find<QLineEdit>(&dialog, QStringLiteral("settingsDatabase"));
-        field->setText(QStringLiteral("postgresql://consilium@127.0.0.1:5432/consilium"));
+        field->setText(QStringLiteral("mysql://consilium@127.0.0.1/consilium"));
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(dialog.isVisible());
-        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("PostgreSQL (postgresql://…) is not supported")),
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("\"mysql:\"")), qPrintable(Dialogs::lastMessage()));
+        field->setText(QStringLiteral("postgresql://weber:secret@db.example.org/consilium"));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(Dialogs::lastMessage().contains(QStringLiteral("it contains a password")),
             qPrintable(Dialogs::lastMessage()));
+        QVERIFY(!Dialogs::lastMessage().contains(QStringLiteral("secret")));
         QVERIFY(!QFileInfo::exists(QStringLiteral("postgresql:")));
+        // A PostgreSQL location is taken as it is, in its normal form.
+        field->setText(QStringLiteral("postgresql://weber@db.example.org:5433/consilium?sslmode=verify-full"));
+        QCOMPARE(dialog.databasePath(),
+            QStringLiteral("postgresql://weber@db.example.org:5433/consilium?sslmode=verify-full"));
         // A file: URL is a path; a path stays a path.
         const QString other = env.path(QStringLiteral("other.sqlite"));
         field->setText(QUrl::fromLocalFile(other).toString());

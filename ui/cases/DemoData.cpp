@@ -22,7 +22,8 @@ int DemoData::seedIfEmpty(Session &session)
 {
     CaseStore &store = session.store();
     const auto ids = store.allCaseIds(true);
-    if (!store.isWriter() || !ids || !ids.value().isEmpty())
+    // A team register on PostgreSQL is never seeded: fictitious patients do not belong there.
+    if (!store.isWriter() || store.isPostgres() || !ids || !ids.value().isEmpty())
         return 0;
     int imported = 0;
     // The demo cases are the program's, not the user's: their versions and audit rows say so

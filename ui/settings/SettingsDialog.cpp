@@ -88,7 +88,7 @@ QString SettingsDialog::databasePath() const
 {
     const QString text = m_database->text().trimmed();
     const StoreLocation location = parseStoreLocation(text);
-    return location.isSupported() ? location.path : text;
+    return location.isSupported() ? location.storePath() : text;
 }
 
 void SettingsDialog::accept()

@@ -157,8 +157,8 @@ bool Session::auditPendingOverride(int &code)
 
 DbCommand::DbCommand(QString name, QString description, Pack pack) : Command(std::move(name), std::move(description))
 {
-    addOption({ QStringLiteral("db"), QStringLiteral("The database file (default: as for the application)."),
-                  QStringLiteral("PATH") },
+    addOption({ QStringLiteral("db"), QStringLiteral("The database: a SQLite file, or postgresql://[user@]host[:port]/dbname[?sslmode=…] (default: as for the application)."),
+                  QStringLiteral("PATH|URI") },
         Kind::File);
     addOption({ QStringLiteral("as"), QStringLiteral("Display name of who acts, for the audit log."),
         QStringLiteral("DISPLAY_NAME") });
@@ -174,7 +174,7 @@ int DbCommand::run(const QCommandLineParser &parser, const QStringList &argument
     const StoreLocation location = parseStoreLocation(parser.value(QStringLiteral("db")));
     if (!location.isSupported())
         return report({ StoreErrc::Unsupported, location.error, {} });
-    options.databasePath = location.path;
+    options.databasePath = location.storePath();
     options.actor = parser.value(QStringLiteral("as"));
     // Only a command that declares --rules can have it on its command line (reading an option
     // the parser does not declare would warn).
