@@ -43,7 +43,8 @@ StoreResult<std::unique_ptr<CaseStore>> CaseStore::openPostgres(
     {
         SqlStatement q(store->database(), QStringLiteral("SELECT session_user AS login"));
         if (!q.exec() || !q.next())
-            return storeFailure(StoreErrc::Io, QStringLiteral("%1: the database login cannot be read").arg(store->m_path));
+            return storeFailure(
+                StoreErrc::Io, QStringLiteral("%1: the database login cannot be read").arg(store->m_path));
         store->m_login = q.text(QStringLiteral("login"));
         store->setActor(store->m_actor);
     }

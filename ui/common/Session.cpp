@@ -3,6 +3,7 @@
 
 #include <QEventLoop>
 #include <QFutureWatcher>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace consilium {
@@ -93,7 +94,42 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
     }
     s->m_engine = std::make_shared<const Engine>(*s->m_pack);
     s->reloadSiteOptions();
+    s->startLiveRefresh();
     return s;
+}
+
+void Session::startLiveRefresh()
+{
+    m_changes = new StoreChanges(*m_store, this);
+    // 100 ms: a batch of saves (an import, a re-evaluation) refreshes the list once, and a single
+    // save still shows on the other workstations well within the second issue 13 asks for.
+    m_casesChangedSoon = new QTimer(this);
+    m_casesChangedSoon->setSingleShot(true);
+    m_casesChangedSoon->setInterval(100);
+    connect(m_casesChangedSoon, &QTimer::timeout, this, &Session::casesChanged);
+    connect(m_changes, &StoreChanges::changed, this, [this](const StoreChange &change) {
+        if (change.objectType == QLatin1String("setting") && change.objectId == SiteOptions::settingKey()) {
+            reloadSiteOptions();
+            Q_EMIT siteOptionsChanged();
+        }
+        Q_EMIT remoteChange(change);
+        m_casesChangedSoon->start();
+    });
+    m_changes->listen();
+}
+
+bool Session::isLive() const
+{
+    return m_changes && m_changes->isListening();
+}
+
+void Session::relisten()
+{
+    if (m_changes && m_changes->listen()) {
+        reloadSiteOptions();
+        Q_EMIT siteOptionsChanged();
+        Q_EMIT casesChanged();
+    }
 }
 
 void Session::reloadSiteOptions()

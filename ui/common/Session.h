@@ -8,9 +8,12 @@
 #include "store/Decisions.h"
 #include "store/Evaluations.h"
 #include "store/SiteOptions.h"
+#include "store/StoreChanges.h"
 
 #include <QDate>
 #include <QObject>
+
+class QTimer;
 
 #include <atomic>
 #include <functional>
@@ -111,14 +114,25 @@ public:
     // Reads the setting again (another workstation may have changed it).
     void reloadSiteOptions();
 
+    // Live refresh on a team database (issue 13, docs/store.md#live-refresh): true when this
+    // session hears the changes other workstations commit (PostgreSQL). Each one is emitted as
+    // remoteChange(); a burst of changes to cases becomes one casesChanged() shortly after; a
+    // changed site setting is read again (siteOptionsChanged()).
+    bool isLive() const;
+    // Listens again after the connection was re-established and re-reads what the views show
+    // (notifications sent while it was down are lost).
+    void relisten();
+
 Q_SIGNALS:
     void packChanged();
     void casesChanged();
     void userChanged();
     void siteOptionsChanged();
+    void remoteChange(const consilium::StoreChange &change);
 
 private:
     Session() = default;
+    void startLiveRefresh();
     ReevaluationSummary reevaluateInBackground(const Reevaluation &reevaluation);
 
     std::unique_ptr<CaseStore> m_store;
@@ -134,6 +148,8 @@ private:
     std::function<QDate()> m_today;
     QString m_userName;
     ReevaluationSummary m_lastReevaluation;
+    StoreChanges *m_changes = nullptr; // child QObject; listens on PostgreSQL only
+    QTimer *m_casesChangedSoon = nullptr; // coalesces a burst of remote changes
 };
 
 } // namespace consilium

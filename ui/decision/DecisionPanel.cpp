@@ -342,7 +342,13 @@ void DecisionPanel::show(const Decision *d)
         const QString mark = p.stance == Stance::Disagree
             ? QStringLiteral("✕ ")
             : (p.stance == Stance::Agree ? QStringLiteral("✓ ") : QStringLiteral("– "));
-        addRow(Labels::role(p.role) + required, p.participant, mark + Labels::stance(stance), p.reason);
+        // Who recorded it, when that is not the participant: the chair records for the room, and
+        // on a team database the recorder is a login (issue 13).
+        const bool onBehalf = !p.recordedBy.isEmpty() && p.recordedBy != p.participant
+            && !p.recordedBy.startsWith(p.participant + QStringLiteral(" ("));
+        addRow(Labels::role(p.role) + required,
+            onBehalf ? tr("%1 (recorded by %2)").arg(p.participant, p.recordedBy) : p.participant,
+            mark + Labels::stance(stance), p.reason);
         shownRoles << p.role;
         if (p.stance == Stance::Disagree)
             dissent << tr("%1 (%2) disagrees: %3").arg(p.participant, Labels::role(p.role), p.reason);

@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -51,6 +52,13 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
     m_banner->setMargin(6);
     m_banner->setAutoFillBackground(true);
     m_banner->hide();
+    m_remote = new QLabel(this);
+    m_remote->setObjectName(QStringLiteral("remoteChangeNotice"));
+    m_remote->setWordWrap(true);
+    m_remote->setMargin(6);
+    m_remote->setAutoFillBackground(true);
+    m_remote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_remote->hide();
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("caseTabs"));
@@ -75,6 +83,7 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(head);
     layout->addWidget(m_banner);
+    layout->addWidget(m_remote);
     layout->addWidget(m_tabs, 1);
 
     m_evalTimer.setSingleShot(true);
@@ -95,6 +104,7 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
     connect(m_compare, &ComparisonView::cellActivated, this, &CaseWorkspace::openDrillDown);
     connect(m_compare, &ComparisonView::optionActivated, this, &CaseWorkspace::openOptionDrillDown);
     bindSiteOptions(m_compare, session);
+    connect(&session, &Session::remoteChange, this, &CaseWorkspace::remoteChange);
     // A decision recorded or changed shows in the history at once.
     connect(m_decision, &DecisionPanel::decisionChanged, m_history, &HistoryPanel::refresh);
     newCase();
@@ -183,6 +193,7 @@ void CaseWorkspace::loadDocument(const QByteArray &json, const QString &storedId
     m_storedId = storedId;
     m_version = version;
     m_sameCase = false;
+    m_remote->hide();
     evaluateNow();
     m_decision->setCase(storedId);
     m_history->setCase(storedId);
@@ -424,6 +435,67 @@ void CaseWorkspace::updateHeader()
     const int problems = int(m_validation.allProblems.size());
     if (problems > 0)
         m_tabs->setTabText(DataTab, tr("&Data (%n problem(s))", nullptr, problems));
+}
+
+void CaseWorkspace::remoteChange(const StoreChange &change)
+{
+    if (m_storedId.isEmpty())
+        return;
+    // A decision's audit row names the decision, not its case: re-reading the open case's
+    // decision and history is two small queries.
+    if (change.objectType == QLatin1String("decision") || change.objectType == QLatin1String("conference")) {
+        m_decision->refresh();
+        m_history->refresh();
+        return;
+    }
+    if (change.objectType != QLatin1String("case") || change.objectId != m_storedId)
+        return;
+    const QDateTime when = QDateTime::fromString(change.at, Qt::ISODateWithMs);
+    const QString at = when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : change.at;
+    const auto latest = m_session.store().latestVersion(m_storedId);
+    if (change.action == QLatin1String("case.version_added") && latest && latest.value().version != m_version) {
+        const int theirs = latest.value().version;
+        if (!isModified()) {
+            const int tab = m_tabs->currentIndex();
+            loadDocument(latest.value().content, m_storedId, theirs);
+            m_tabs->setCurrentIndex(tab);
+            showRemoteNotice(tr("%1 saved version %2 of this case at %3 on another workstation; it is shown now.")
+                                 .arg(change.by)
+                                 .arg(theirs)
+                                 .arg(at));
+        } else {
+            writeDraftNow();
+            showRemoteNotice(tr("%1 saved version %2 of this case at %3 on another workstation, while you were "
+                                "editing version %4. Your unsaved edits are kept (also as a local draft); when you "
+                                "save, Consilium shows what differs so that you can re-apply them to version %2.")
+                                 .arg(change.by)
+                                 .arg(theirs)
+                                 .arg(at)
+                                 .arg(m_version));
+        }
+    } else if (change.action == QLatin1String("purge")
+        || (latest.has_error() && latest.error().code == StoreErrc::NotFound)) {
+        writeDraftNow();
+        showRemoteNotice(tr("%1 removed this case from the database at %2. Your edits, if any, are kept as a local "
+                            "draft.")
+                             .arg(change.by, at));
+    }
+    m_history->refresh();
+}
+
+void CaseWorkspace::showRemoteNotice(const QString &text)
+{
+    m_remote->setText(QStringLiteral("ⓘ ") + text);
+    QPalette p = m_remote->palette();
+    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
+    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+    m_remote->setPalette(p);
+    m_remote->show();
+}
+
+QString CaseWorkspace::remoteNotice() const
+{
+    return m_remote->isHidden() ? QString() : m_remote->text();
 }
 
 void CaseWorkspace::openDrillDown(int arm, int row)

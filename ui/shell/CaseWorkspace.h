@@ -25,6 +25,7 @@ class Session;
 class TimelineChart;
 class ToxicityChart;
 class Evaluation;
+struct StoreChange;
 
 // One case: header, as-of banner and the tabs Data · Compare · Timeline · Toxicity ·
 // Decision · History. Owns the editable document, its undo stack and the current evaluation,
@@ -69,6 +70,9 @@ public:
     void openOptionDrillDown(int option); // index into RulePack::options()
     void rebuildForPack(); // the active pack changed
     void writeDraftNow();
+    // Another workstation committed a change (Session::remoteChange; PostgreSQL, issue 13).
+    void remoteChange(const StoreChange &change);
+    QString remoteNotice() const; // empty when none is shown
 
 Q_SIGNALS:
     void evaluated();
@@ -85,6 +89,7 @@ private:
     void updateHeader();
     QString draftKey() const;
     void offerDraft();
+    void showRemoteNotice(const QString &text);
 
     Session &m_session;
     std::unique_ptr<CaseDocument> m_doc;
@@ -101,6 +106,7 @@ private:
     QLabel *m_header = nullptr;
     QLabel *m_missing = nullptr;
     QLabel *m_banner = nullptr;
+    QLabel *m_remote = nullptr; // what another workstation changed in this case
     QTabWidget *m_tabs = nullptr;
     CaseEditor *m_editor = nullptr;
     ComparisonView *m_compare = nullptr;

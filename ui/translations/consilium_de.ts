@@ -334,13 +334,13 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+288"/>
+        <location line="+44"/>
+        <location line="+289"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
@@ -510,6 +510,21 @@
             <numerusform>&amp;Daten (%n Fehler)</numerusform>
             <numerusform>&amp;Daten (%n Fehler)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
+        <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert; sie wird jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation, while you were editing version %4. Your unsaved edits are kept (also as a local draft); when you save, Consilium shows what differs so that you can re-apply them to version %2.</source>
+        <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert, während Sie Version %4 bearbeitet haben. Ihre ungespeicherten Änderungen bleiben erhalten (auch als lokaler Entwurf); beim Speichern zeigt Consilium die Unterschiede, damit Sie Ihre Änderungen auf Version %2 übertragen können.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 removed this case from the database at %2. Your edits, if any, are kept as a local draft.</source>
+        <translation>%1 hat diesen Fall am %2 aus der Datenbank entfernt. Ihre Änderungen, falls vorhanden, bleiben als lokaler Entwurf erhalten.</translation>
     </message>
 </context>
 <context>
@@ -1165,12 +1180,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1205,7 +1220,12 @@
         <translation>korrigiert Nr. %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
+        <source>%1 (recorded by %2)</source>
+        <translation>%1 (erfasst von %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 (%2) disagrees: %3</source>
         <translation>%1 (%2) lehnt ab: %3</translation>
     </message>
@@ -3733,7 +3753,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+156"/>
+        <location filename="../common/Session.cpp" line="+192"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>

@@ -326,13 +326,13 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+288"/>
+        <location line="+44"/>
+        <location line="+289"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,6 +502,21 @@
             <numerusform>&amp;Data (%n problem)</numerusform>
             <numerusform>&amp;Data (%n problems)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation, while you were editing version %4. Your unsaved edits are kept (also as a local draft); when you save, Consilium shows what differs so that you can re-apply them to version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 removed this case from the database at %2. Your edits, if any, are kept as a local draft.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1153,12 +1168,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,7 +1208,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
+        <source>%1 (recorded by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 (%2) disagrees: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3670,7 +3690,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+156"/>
+        <location filename="../common/Session.cpp" line="+192"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -157,7 +157,9 @@ bool Session::auditPendingOverride(int &code)
 
 DbCommand::DbCommand(QString name, QString description, Pack pack) : Command(std::move(name), std::move(description))
 {
-    addOption({ QStringLiteral("db"), QStringLiteral("The database: a SQLite file, or postgresql://[user@]host[:port]/dbname[?sslmode=…] (default: as for the application)."),
+    addOption({ QStringLiteral("db"),
+                  QStringLiteral("The database: a SQLite file, or postgresql://[user@]host[:port]/dbname[?sslmode=…] "
+                                 "(default: as for the application)."),
                   QStringLiteral("PATH|URI") },
         Kind::File);
     addOption({ QStringLiteral("as"), QStringLiteral("Display name of who acts, for the audit log."),

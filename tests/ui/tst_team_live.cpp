@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Two workstations on one PostgreSQL database (issue 13, docs/store.md#live-refresh): a save in
+// one window appears in the other's case list and open case; an open case with unsaved edits
+// keeps them and says who saved what; a change made by another process (the CLI) shows too;
+// the decision panel follows a decision opened elsewhere. Runs on the throw-away cluster of
+// the pg_cluster fixture (CONSILIUM_TEST_PG_URI, tests/store/pg-cluster.sh).
+#include "UiTestSupport.h"
+
+#include "cases/CaseListModel.h"
+#include "cases/CaseListPanel.h"
+#include "editor/CaseDocument.h"
+#include "editor/EditCommands.h"
+#include "shell/CaseWorkspace.h"
+#include "shell/MainWindow.h"
+#include "store/StoreLocation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUndoStack>
+
+using namespace consilium;
+using namespace consilium::test;
+
+namespace {
+
+// A new, empty database on the test cluster, as a postgresql:// location.
+QString freshDatabase(const QString &name)
+{
+    const StoreLocation base = parseStoreLocation(qEnvironmentVariable("CONSILIUM_TEST_PG_URI"));
+    if (!base.postgres)
+        qFatal("CONSILIUM_TEST_PG_URI is not set to a postgresql:// location (run through ctest: %s)",
+            qPrintable(base.error));
+    PostgresTarget target = *base.postgres;
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
+        applyPostgresTarget(admin, target);
+        if (!admin.open())
+            qFatal("cannot reach the test cluster: %s", qPrintable(admin.lastError().text()));
+        QSqlQuery(admin).exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+        if (!QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+            qFatal("cannot create %s", qPrintable(name));
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+    target.database = name;
+    return target.uri();
+}
+
+// Drafts are kept per database location, and the location of a test database is the same in
+// every run: a draft left by an earlier run would be offered again.
+void clearDrafts()
+{
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/drafts"))
+        .removeRecursively();
+}
+
+std::unique_ptr<Session> openOn(const QString &uri, const QString &name)
+{
+    Session::Options o;
+    o.databasePath = uri;
+    o.displayName = name;
+    o.today = [] { return kToday; };
+    StoreError error;
+    std::unique_ptr<Session> s = Session::open(o, error);
+    if (!s)
+        qFatal("cannot open %s: %s", qPrintable(uri), qPrintable(error.message));
+    return s;
+}
+
+QByteArray example(const QString &id)
+{
+    QFile f(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/%1.json").arg(id));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void setCrp(CaseWorkspace &w, const QString &value)
+{
+    FactEntry before = w.document()->fact(QStringLiteral("crp"));
+    FactEntry after = before;
+    after.text = value;
+    w.undoStack()->push(new SetFactCommand(w.document(), QStringLiteral("crp"), before, after, QStringLiteral("CRP")));
+}
+
+} // namespace
+
+class TestTeamLive : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aSaveInOneWindowAppearsInTheOther()
+    {
+        Env env;
+        clearDrafts();
+        const QString uri = freshDatabase(QStringLiteral("t_team_live"));
+        MainWindow a(openOn(uri, QStringLiteral("Dr Weber")));
+        MainWindow b(openOn(uri, QStringLiteral("Dr Sommer")));
+        QVERIFY(a.session().isLive());
+        QVERIFY(b.session().isLive());
+        // A team database is never seeded with demonstration cases.
+        QCOMPARE(DemoData::seedIfEmpty(a.session()), 0);
+        a.show();
+        b.show();
+        QCOMPARE(b.caseList()->model()->rowCount(), 0);
+
+        // Workstation A saves a case: B's list shows it without anyone reloading.
+        QStringList problems;
+        QCOMPARE(a.session().saveCase(example(QStringLiteral("V01-sle-ln-si-units")), problems).status,
+            SaveStatus::Added);
+        QTRY_COMPARE(b.caseList()->model()->rowCount(), 1);
+        QCOMPARE(b.caseList()->model()->caseIdAt(0), QStringLiteral("V01-sle-ln-si-units"));
+
+        // B has the case open without edits; A saves version 2: B shows version 2 and says who.
+        QVERIFY(b.workspace()->openCase(QStringLiteral("V01-sle-ln-si-units")));
+        QVERIFY(a.workspace()->openCase(QStringLiteral("V01-sle-ln-si-units")));
+        setCrp(*a.workspace(), QStringLiteral("7"));
+        QVERIFY(a.workspace()->save());
+        QTRY_VERIFY(b.workspace()->headerText().contains(QStringLiteral("version 2")));
+        QCOMPARE(b.workspace()->document()->fact(QStringLiteral("crp")).text, QStringLiteral("7"));
+        QVERIFY2(b.workspace()->remoteNotice().contains(QStringLiteral("Dr Weber")),
+            qPrintable(b.workspace()->remoteNotice()));
+        QVERIFY(b.workspace()->remoteNotice().contains(QStringLiteral("it is shown now")));
+        QVERIFY(a.workspace()->remoteNotice().isEmpty()); // its own save is no news to A
+
+        // B edits; A saves version 3: B's edits stay, and B is told what happened.
+        setCrp(*b.workspace(), QStringLiteral("12"));
+        QVERIFY(b.workspace()->isModified());
+        setCrp(*a.workspace(), QStringLiteral("9"));
+        QVERIFY(a.workspace()->save());
+        QTRY_VERIFY(b.workspace()->remoteNotice().contains(QStringLiteral("while you were editing version 2")));
+        QVERIFY(b.workspace()->isModified());
+        QCOMPARE(b.workspace()->document()->fact(QStringLiteral("crp")).text, QStringLiteral("12"));
+        QVERIFY(b.workspace()->headerText().contains(QStringLiteral("version 2")));
+    }
+
+    void anotherProcessAndDecisionsShowToo()
+    {
+        Env env;
+        clearDrafts();
+        const QString uri = freshDatabase(QStringLiteral("t_team_live_cli"));
+        MainWindow b(openOn(uri, QStringLiteral("Dr Sommer")));
+        b.show();
+        // Another process (the CLI on another workstation) imports two cases.
+        for (const QString &id : { QStringLiteral("V01-sle-ln-si-units"), QStringLiteral("V02-spec-example") }) {
+            QProcess cli;
+            cli.start(QStringLiteral(CONSILIUM_CLI_PATH),
+                { QStringLiteral("db"), QStringLiteral("import"), QStringLiteral("--db"), uri,
+                    QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/examples/%1.json").arg(id) });
+            QVERIFY(cli.waitForFinished(60000));
+            QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        }
+        QTRY_COMPARE(b.caseList()->model()->rowCount(), 2);
+
+        // A decision opened on workstation A shows in B's open case.
+        QVERIFY(b.workspace()->openCase(QStringLiteral("V02-spec-example")));
+        auto a = openOn(uri, QStringLiteral("Dr Weber"));
+        const auto conference = a->decisions().createConference(
+            QStringLiteral("2026-12-05"), QStringLiteral("Team"), { { QStringLiteral("Dr Weber"), QStringLiteral("rheumatology") } });
+        QVERIFY(conference);
+        const auto decision = a->decisions().open(conference.value(), QStringLiteral("V02-spec-example"), a->pack());
+        QVERIFY(decision);
+        auto *status = find<QLabel>(&b, QStringLiteral("decisionStatus"));
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("Draft decision #%1").arg(decision.value())),
+            qPrintable(status->text()));
+    }
+};
+
+QTEST_MAIN(TestTeamLive)
+#include "tst_team_live.moc"
