@@ -84,21 +84,25 @@ StoreResult<void> CaseStore::lockCaseRow(const QString &caseId)
 {
     if (m_dialect->rowLock().isEmpty())
         return storeSuccess();
-    SqlStatement lock(database(), QStringLiteral("SELECT id FROM cases WHERE case_id = :case_id") + m_dialect->rowLock());
+    SqlStatement lock(
+        database(), QStringLiteral("SELECT id FROM cases WHERE case_id = :case_id") + m_dialect->rowLock());
     lock.bind(QStringLiteral(":case_id"), caseId);
     if (!lock.exec())
         return sqlError(lock.lastError(), QStringLiteral("cannot lock case %1").arg(caseId));
     return storeSuccess();
 }
 
-StoreError CaseStore::conflict(const QString &caseId, int latest, const QString &by, const QString &at, int basedOn) const
+StoreError CaseStore::conflict(
+    const QString &caseId, int latest, const QString &by, const QString &at, int basedOn) const
 {
     if (latest == 0)
         return { StoreErrc::Conflict,
-            QStringLiteral("case %1 no longer exists (it was purged) since you opened version %2").arg(caseId).arg(basedOn),
+            QStringLiteral("case %1 no longer exists (it was purged) since you opened version %2")
+                .arg(caseId)
+                .arg(basedOn),
             {} };
-    const QString opened = basedOn == 0 ? QStringLiteral("started it as a new case")
-                                        : QStringLiteral("opened version %1").arg(basedOn);
+    const QString opened
+        = basedOn == 0 ? QStringLiteral("started it as a new case") : QStringLiteral("opened version %1").arg(basedOn);
     return { StoreErrc::Conflict,
         QStringLiteral("case %1 was changed by %2 at %3 (version %4) since you %5; nothing was saved")
             .arg(caseId, by.isEmpty() ? QStringLiteral("another user") : by, at)

@@ -39,8 +39,8 @@ int fail(const QString &what, const StoreError &e)
 class Writer
 {
 public:
-    Writer(CaseStore &store, QByteArray base, int worker) : m_store(store), m_base(std::move(base)), m_worker(worker)
-    { }
+    Writer(CaseStore &store, QByteArray base, int worker)
+        : m_store(store), m_base(std::move(base)), m_worker(worker) { }
 
     int save(const QString &caseId, int op)
     {
@@ -53,7 +53,10 @@ public:
         QThread::usleep(QRandomGenerator::global()->bounded(3000)); // widen the window for others
         const auto saved = m_store.saveCase(bytes, RulePack::builtin(), latest.value().version);
         if (saved && saved.value().status == SaveStatus::Added) {
-            say(QStringLiteral("save %1 %2 %3").arg(caseId).arg(saved.value().version).arg(saved.value().contentSha256));
+            say(QStringLiteral("save %1 %2 %3")
+                    .arg(caseId)
+                    .arg(saved.value().version)
+                    .arg(saved.value().contentSha256));
             return 0;
         }
         if (!saved && saved.error().code == StoreErrc::Conflict) {
@@ -135,7 +138,8 @@ int main(int argc, char **argv)
         if (kind < 60)
             code = w.save(QStringLiteral("conc-%1").arg(random.bounded(cases)), op);
         else if (kind < 85)
-            code = w.position(decision, random.bounded(2) ? QStringLiteral("rheumatology") : QStringLiteral("cellular_therapy"));
+            code = w.position(
+                decision, random.bounded(2) ? QStringLiteral("rheumatology") : QStringLiteral("cellular_therapy"));
         else
             code = w.finalise(decision);
     }

@@ -138,7 +138,8 @@ private Q_SLOTS:
         const AuditVerification audit = store->audit().verify(store->dialect());
         QVERIFY2(audit.intact, qPrintable(audit.problems.join(QLatin1Char('\n'))));
         RawConnection raw(store->path());
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'case.version_added'")).toInt(),
+        QCOMPARE(
+            raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'case.version_added'")).toInt(),
             kCases + landed);
         for (const QString &d : std::as_const(decisionIds)) {
             QCOMPARE(t.finalised[d.toLongLong()], 1);

@@ -150,7 +150,8 @@ private Q_SLOTS:
         Decisions decisions(*a);
         const auto conference = decisions.createConference(QStringLiteral("2026-12-01"), QStringLiteral("MDT"), {});
         QVERIFY2(conference, WHY(conference));
-        const auto opened = decisions.open(conference.value(), QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
+        const auto opened
+            = decisions.open(conference.value(), QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
         QVERIFY2(opened, WHY(opened));
         const qint64 id = opened.value();
         QVERIFY_STORE(decisions.setOutcome(id, {}, QStringLiteral("deferred for imaging")));
