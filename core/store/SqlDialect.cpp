@@ -120,6 +120,18 @@ public:
         return names;
     }
 
+    QStringList tableNames(const QSqlDatabase &db) const override
+    {
+        QStringList names;
+        SqlStatement q(
+            db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
+        if (q.exec()) {
+            while (q.next())
+                names << q.text(QStringLiteral("name"));
+        }
+        return names;
+    }
+
     QString deleteGuardName(const QString &table) const override { return table + QStringLiteral("_no_delete"); }
 
     QString triggerDefinition(const QSqlDatabase &db, const QString &name) const override

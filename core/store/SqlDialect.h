@@ -64,6 +64,8 @@ public:
     virtual QString refuseUpdateWhen(
         const QString &name, const QString &table, const QString &condition, const QString &message) const = 0;
     virtual QStringList triggerNames(const QSqlDatabase &db) const = 0;
+    // The tables of the database (PostgreSQL: of its current schema), the engine's own left out.
+    virtual QStringList tableNames(const QSqlDatabase &db) const = 0;
     // The trigger protectTable() made to refuse DELETE on `table`.
     virtual QString deleteGuardName(const QString &table) const = 0;
     // A trigger's definition exactly as stored (empty: no such trigger), and the statement that

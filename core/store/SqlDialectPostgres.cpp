@@ -188,6 +188,17 @@ public:
         return names;
     }
 
+    QStringList tableNames(const QSqlDatabase &db) const override
+    {
+        QStringList names;
+        SqlStatement q(db, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
+        if (q.exec()) {
+            while (q.next())
+                names << q.text(QStringLiteral("tablename"));
+        }
+        return names;
+    }
+
     QString deleteGuardName(const QString &table) const override { return table + QStringLiteral("_no_delete"); }
 
     // pg_get_triggerdef gives the CREATE TRIGGER statement; the trigger function stays when the
