@@ -52,13 +52,18 @@ StoreResult<void> CaseStore::reconnect()
 StoreError CaseStore::sqlError(const QSqlError &error, const QString &message) const
 {
     const QString text = message.isEmpty() ? error.text() : QStringLiteral("%1: %2").arg(message, error.text());
-    switch (m_dialect->classify(error)) {
+    // Still lost: the connection could not be opened again (database()), so the statement was
+    // not even sent (QSqlQuery reports no error for a closed connection).
+    const SqlDialect::Failure failure
+        = m_connectionLost ? SqlDialect::Failure::ConnectionLost : m_dialect->classify(error);
+    switch (failure) {
     case SqlDialect::Failure::ConnectionLost:
         m_connectionLost = true;
         return { StoreErrc::Unreachable,
             QStringLiteral("the database %1 is unreachable (%2); nothing was saved by this action, the next "
                            "action reconnects")
-                .arg(m_path, error.text().trimmed()),
+                .arg(m_path,
+                    error.text().trimmed().isEmpty() ? QStringLiteral("no connection") : error.text().trimmed()),
             {} };
     case SqlDialect::Failure::LockTimeout:
         return { StoreErrc::Locked,
