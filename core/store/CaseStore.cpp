@@ -411,7 +411,7 @@ StoreResult<void> CaseStore::begin()
     QSqlQuery q(database());
     if (!q.exec(m_dialect->beginWrite())) {
         m_depth = 0;
-        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text()));
+        return sqlError(q.lastError(), QStringLiteral("cannot start a transaction"));
     }
     m_inTransaction = true;
     m_rollbackOnly = false;
@@ -435,9 +435,9 @@ StoreResult<void> CaseStore::commit()
     }
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("COMMIT"))) {
-        const QString text = q.lastError().text();
+        const StoreError error = sqlError(q.lastError(), QStringLiteral("cannot commit"));
         rollbackNow();
-        return storeFailure(StoreErrc::Sql, QStringLiteral("cannot commit: %1").arg(text));
+        return error;
     }
     m_inTransaction = false;
     QString message;

@@ -175,6 +175,20 @@ public:
     void rollback();
     bool inTransaction() const noexcept { return m_inTransaction; }
 
+    // Runs `body` (returning a StoreResult) in a write transaction and commits it. When this is
+    // the outermost transaction and it failed with a transient error (a deadlock or a
+    // serialization failure, StoreError::transient), it is rolled back and run again, at most
+    // kWriteAttempts times in all (docs/store.md#concurrent-writers).
+    static constexpr int kWriteAttempts = 5;
+    template <class Body> auto retrying(Body &&body) -> decltype(body());
+    // A failed statement's error as a StoreError, classified by the dialect: a lost connection
+    // is StoreErrc::Unreachable (the next call reconnects), a lock not had within the busy
+    // timeout StoreErrc::Locked, a deadlock or serialization failure is marked transient.
+    StoreError sqlError(const QSqlError &error, const QString &message) const;
+    // Opens the connection anew after the server was unreachable (also done by the first call
+    // after a call failed with StoreErrc::Unreachable). SQLite: nothing to do.
+    StoreResult<void> reconnect();
+
     // One audit row inside the current write transaction.
     StoreResult<void> audit(const QString &action, const QString &objectType, const QString &objectId,
         const QString &before, const QString &after, const QString &detail = {});
@@ -182,9 +196,15 @@ public:
     // Validates against the pack and saves a new version unless the latest one holds an equal
     // JSON value (then nothing is written and the status is Unchanged). A rejected case is the
     // error StoreErrc::InvalidCase, one "<json path>: <reason>" line per problem in its details.
-    StoreResult<SaveOutcome> saveCase(const QByteArray &json, const RulePack &pack);
+    // No lost update (docs/store.md#concurrent-writers): with `basedOnVersion` (the version the
+    // editor opened; 0 for a case that is new to it) a save whose case's latest version is
+    // another one is refused with StoreErrc::Conflict, naming who saved the newer version and
+    // when, and nothing is written. The check and the insert run in one write transaction under
+    // the case row's lock. nullopt: no check, the save becomes the next version (CLI import).
+    StoreResult<SaveOutcome> saveCase(
+        const QByteArray &json, const RulePack &pack, std::optional<int> basedOnVersion = std::nullopt);
     // Same, inside the caller's transaction, for an already validated document.
-    StoreResult<SaveOutcome> saveValidated(const json::Value &doc);
+    StoreResult<SaveOutcome> saveValidated(const json::Value &doc, std::optional<int> basedOnVersion = std::nullopt);
 
     // A case or version that does not exist is the error StoreErrc::NotFound.
     StoreResult<CaseSummary> caseSummary(const QString &caseId);
@@ -238,7 +258,10 @@ public:
 
 private:
     friend struct StoreConnection; // the store's own classes reach the connection through it
-    QSqlDatabase database() const { return QSqlDatabase::database(m_connection, false); }
+    QSqlDatabase database() const;
+    // Reopens the connection (reconnect()), and reapplies its settings.
+    bool reopen(QString &error) const;
+    void pauseBeforeRetry(int attempt) const;
     CaseStore() = default;
     // Marks the open write transaction rollback-only: its outermost commit() rolls back and
     // returns `error` (the first such error wins).
@@ -260,7 +283,12 @@ private:
         QByteArray content;
         QString sha;
         int previous = 0;
+        std::optional<int> basedOn;
     };
+    // The case row's lock (SqlDialect::rowLock) and the Conflict check of saveValidated.
+    StoreResult<void> lockCaseRow(const QString &caseId);
+    StoreError raceOrError(const NewVersion &v, const QSqlError &error) const;
+    StoreError conflict(const QString &caseId, int latest, const QString &by, const QString &at, int basedOn) const;
     StoreResult<void> insertVersion(NewVersion &v, SaveOutcome &out);
     // The deletions of purgeCase, with the delete guards lifted and put back (CasePurge.cpp).
     StoreResult<void> purgeRows(qint64 ref, const QString &caseId, const QString &decisionsOfCase,
@@ -281,6 +309,7 @@ private:
     Actor m_actor;
     Clock m_clock;
     StoreError m_rollbackError; // why the open transaction is rollback-only (abortTransaction)
+    mutable bool m_connectionLost = false; // a call failed with StoreErrc::Unreachable: reconnect first
 };
 
 // A write transaction that rolls back unless committed. `begun()` is the result of begin():
@@ -308,5 +337,26 @@ private:
     StoreResult<void> m_begun;
     bool m_done = false;
 };
+
+template <class Body> auto CaseStore::retrying(Body &&body) -> decltype(body())
+{
+    const bool outermost = m_depth == 0;
+    for (int attempt = 1;; ++attempt) {
+        auto result = [&]() -> decltype(body()) {
+            WriteTransaction tx(*this);
+            if (!tx.begun())
+                return tx.begun().error();
+            auto done = body();
+            if (!done)
+                return done;
+            if (auto committed = tx.commit(); !committed)
+                return committed.error();
+            return done;
+        }();
+        if (result || !outermost || !result.error().transient || attempt >= kWriteAttempts)
+            return result;
+        pauseBeforeRetry(attempt);
+    }
+}
 
 } // namespace consilium

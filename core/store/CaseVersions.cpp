@@ -134,7 +134,8 @@ StoreResult<QStringList> CaseStore::allCaseIds(bool includeArchived)
     return ids;
 }
 
-StoreResult<SaveOutcome> CaseStore::saveCase(const QByteArray &bytes, const RulePack &pack)
+StoreResult<SaveOutcome> CaseStore::saveCase(
+    const QByteArray &bytes, const RulePack &pack, std::optional<int> basedOnVersion)
 {
     json::Document doc;
     const CaseReading reading = readCase(bytes, pack, {}, &doc);
@@ -144,18 +145,10 @@ StoreResult<SaveOutcome> CaseStore::saveCase(const QByteArray &bytes, const Rule
             id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id),
             reading.diag.lines());
     }
-    WriteTransaction tx(*this);
-    if (!tx.begun())
-        return tx.begun().error();
-    auto out = saveValidated(doc);
-    if (!out)
-        return out;
-    if (auto committed = tx.commit(); !committed)
-        return committed.error();
-    return out;
+    return retrying([&] { return saveValidated(doc, basedOnVersion); });
 }
 
-StoreResult<SaveOutcome> CaseStore::saveValidated(const json::Value &doc)
+StoreResult<SaveOutcome> CaseStore::saveValidated(const json::Value &doc, std::optional<int> basedOnVersion)
 {
     SaveOutcome out;
     const QString caseId = stringMember(doc, "id");
@@ -169,17 +162,35 @@ StoreResult<SaveOutcome> CaseStore::saveValidated(const json::Value &doc)
     const QString sha = sha256Hex(canonicalJson(doc));
     out.contentSha256 = sha;
 
+    // Writers of one case wait for each other here (docs/store.md#concurrent-writers); the
+    // latest version is read after the lock is had.
+    if (auto locked = lockCaseRow(caseId); !locked) {
+        abortTransaction(locked.error());
+        return locked.error();
+    }
     SqlStatement q(database(),
-        QStringLiteral("SELECT c.id, c.latest_version_id, v.version, v.content, v.content_sha256 FROM cases c"
-                       " LEFT JOIN case_versions v ON v.id = c.latest_version_id WHERE c.case_id = :case_id"));
+        QStringLiteral("SELECT c.id, c.latest_version_id, v.version, v.content, v.content_sha256, v.created_by,"
+                       " v.created_at FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
+                       " WHERE c.case_id = :case_id"));
     q.bind(QStringLiteral(":case_id"), caseId);
-    if (!q.exec())
-        return storeFailure(StoreErrc::Sql, q.errorText());
-    NewVersion v { 0, caseId, label, disease, content, sha, 0 };
+    if (!q.exec()) {
+        const StoreError error = sqlError(q.lastError(), QStringLiteral("cannot read case %1").arg(caseId));
+        abortTransaction(error);
+        return error;
+    }
+    NewVersion v { 0, caseId, label, disease, content, sha, 0, basedOnVersion };
     QString previousSha;
-    if (q.next()) {
+    const bool exists = q.next();
+    if (exists) {
         v.ref = q.int64(QStringLiteral("id"));
         v.previous = q.integer(QStringLiteral("version"));
+    }
+    if (basedOnVersion && *basedOnVersion != v.previous) {
+        const StoreError error = conflict(caseId, v.previous, exists ? q.text(QStringLiteral("created_by")) : QString(),
+            exists ? q.text(QStringLiteral("created_at")) : QString(), *basedOnVersion);
+        return error; // nothing was written: the caller's transaction may go on
+    }
+    if (exists) {
         previousSha = q.text(QStringLiteral("content_sha256"));
         // Equal JSON value as the latest version (docs/store.md): nothing to save.
         bool unchanged = previousSha == sha;
@@ -207,6 +218,24 @@ StoreResult<SaveOutcome> CaseStore::saveValidated(const json::Value &doc)
     return out;
 }
 
+StoreError CaseStore::raceOrError(const NewVersion &v, const QSqlError &error) const
+{
+    if (m_dialect->classify(error) != SqlDialect::Failure::UniqueViolation)
+        return sqlError(error, QStringLiteral("cannot save case %1").arg(v.caseId));
+    // Another writer created the same case at the same moment (there was no row to lock):
+    // against an opened version that is a conflict; without one, the save is tried again and
+    // then becomes the next version (retrying()).
+    if (v.basedOn)
+        return { StoreErrc::Conflict,
+            QStringLiteral("case %1 was saved by another user at the same moment since you %2; nothing was saved")
+                .arg(v.caseId,
+                    *v.basedOn == 0 ? QStringLiteral("started it as a new case")
+                                    : QStringLiteral("opened version %1").arg(*v.basedOn)),
+            {} };
+    return { StoreErrc::Sql, QStringLiteral("case %1 was saved by another writer at the same moment").arg(v.caseId), {},
+        true };
+}
+
 StoreResult<void> CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
 {
     const QString now = timestamp();
@@ -219,7 +248,7 @@ StoreResult<void> CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
         ins.bind(QStringLiteral(":disease"), disease).bind(QStringLiteral(":created_at"), now);
         ins.bind(QStringLiteral(":updated_at"), now);
         if (!ins.exec())
-            return storeFailure(StoreErrc::Sql, ins.errorText());
+            return raceOrError(v, ins.lastError());
         v.ref = ins.lastInsertId();
     }
     SqlStatement ver(database(),
@@ -230,7 +259,7 @@ StoreResult<void> CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
     ver.bind(QStringLiteral(":content"), QString::fromUtf8(v.content));
     ver.bind(QStringLiteral(":content_sha256"), v.sha);
     if (!ver.exec())
-        return storeFailure(StoreErrc::Sql, ver.errorText());
+        return raceOrError(v, ver.lastError());
     out.versionId = ver.lastInsertId();
     out.version = v.previous + 1;
     SqlStatement upd(database(),

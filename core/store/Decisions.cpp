@@ -276,24 +276,42 @@ StoreResult<Decision> Decisions::draft(qint64 id)
 }
 
 StoreResult<void> Decisions::applyChange(
-    qint64 decisionId, QSqlQuery &change, const QString &action, const QString &detail)
+    qint64 decisionId, QSqlQuery &change, const QString &action, const QString &detail, const ChangeCheck &check)
 {
-    const auto before = stateHash(decisionId);
-    if (!before)
-        return before.error();
-    WriteTransaction tx(m_store);
-    if (!tx.begun())
-        return tx.begun();
-    if (!change.exec())
-        return storeFailure(StoreErrc::Refused, change.lastError().text());
-    const auto after = stateHash(decisionId);
-    if (!after)
-        return after.error();
-    if (auto audited = m_store.audit(
-            action, QStringLiteral("decision"), QString::number(decisionId), before.value(), after.value(), detail);
-        !audited)
-        return audited;
-    return tx.commit();
+    return m_store.retrying([&]() -> StoreResult<void> {
+        // Changes of one decision wait for each other here; what was checked before is checked
+        // again inside the lock (docs/store.md#concurrent-writers).
+        if (const QString lock = m_store.dialect().rowLock(); !lock.isEmpty()) {
+            SqlStatement q(
+                StoreConnection::of(m_store), QStringLiteral("SELECT id FROM decisions WHERE id = :id") + lock);
+            q.bind(QStringLiteral(":id"), decisionId);
+            if (!q.exec())
+                return m_store.sqlError(q.lastError(), QStringLiteral("cannot lock decision %1").arg(decisionId));
+        }
+        const auto current = draft(decisionId);
+        if (!current)
+            return current.error();
+        QString text = detail;
+        if (check) {
+            if (auto allowed = check(current.value(), text); !allowed)
+                return allowed;
+        }
+        const auto before = stateHash(decisionId);
+        if (!before)
+            return before.error();
+        if (!change.exec()) {
+            const StoreError error = m_store.sqlError(change.lastError(), QString());
+            // A trigger's refusal (a finalised decision, a missing role) is a rule of the data model.
+            return error.code == StoreErrc::Sql && !error.transient
+                ? StoreError { StoreErrc::Refused, change.lastError().text(), {} }
+                : error;
+        }
+        const auto after = stateHash(decisionId);
+        if (!after)
+            return after.error();
+        return m_store.audit(
+            action, QStringLiteral("decision"), QString::number(decisionId), before.value(), after.value(), text);
+    });
 }
 
 StoreResult<void> Decisions::setOutcome(qint64 decisionId, const QString &chosenArm, const QString &rationale)
@@ -383,26 +401,28 @@ StoreResult<void> Decisions::addOverride(
 
 StoreResult<void> Decisions::finalise(qint64 decisionId)
 {
-    const auto d = draft(decisionId);
-    if (!d)
-        return d.error();
-    if (d.value().outcome == QLatin1String("pending"))
-        return storeFailure(StoreErrc::Refused,
-            QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(decisionId));
-    const QStringList missing = d.value().missingRoles();
-    if (!missing.isEmpty())
-        return storeFailure(StoreErrc::Refused,
-            QStringLiteral("decision %1 cannot be finalised: no position yet from %2")
-                .arg(decisionId)
-                .arg(missing.join(QStringLiteral(", "))));
+    // The outcome and the required roles are checked inside the decision's row lock, on what
+    // is stored at that moment (another workstation may have changed it since it was shown).
+    const ChangeCheck ready = [decisionId](const Decision &d, QString &detail) -> StoreResult<void> {
+        if (d.outcome == QLatin1String("pending"))
+            return storeFailure(StoreErrc::Refused,
+                QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(decisionId));
+        const QStringList missing = d.missingRoles();
+        if (!missing.isEmpty())
+            return storeFailure(StoreErrc::Refused,
+                QStringLiteral("decision %1 cannot be finalised: no position yet from %2")
+                    .arg(decisionId)
+                    .arg(missing.join(QStringLiteral(", "))));
+        detail = d.hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised");
+        return storeSuccess();
+    };
     QSqlQuery q(StoreConnection::of(m_store));
     q.prepare(QStringLiteral("UPDATE decisions SET status = 'final', finalised_at = ?, finalised_by = ?"
                              " WHERE id = ? AND status = 'draft'"));
     q.addBindValue(m_store.timestamp());
     q.addBindValue(m_store.actorName());
     q.addBindValue(decisionId);
-    return applyChange(decisionId, q, QStringLiteral("decision.finalised"),
-        d.value().hasDissent() ? QStringLiteral("finalised with dissent") : QStringLiteral("finalised"));
+    return applyChange(decisionId, q, QStringLiteral("decision.finalised"), QString(), ready);
 }
 
 StoreResult<qint64> Decisions::correct(qint64 decisionId)

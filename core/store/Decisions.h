@@ -3,6 +3,7 @@
 
 #include "store/CaseStore.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -114,9 +115,15 @@ public:
 private:
     StoreResult<Decision> draft(qint64 id); // loads, and refuses a finalised decision
     StoreResult<QString> stateHash(qint64 id);
+    // What must hold of the stored draft before a change (finalise: an outcome, every role);
+    // may set the audit detail.
+    using ChangeCheck = std::function<StoreResult<void>(const Decision &, QString &detail)>;
     // Runs `change` (prepared, bound) on a draft in its own write transaction, audited as
-    // `action` with the decision's state hash before and after.
-    StoreResult<void> applyChange(qint64 decisionId, QSqlQuery &change, const QString &action, const QString &detail);
+    // `action` with the decision's state hash before and after. Inside the transaction the
+    // decision's row is locked (SqlDialect::rowLock) and then read again: it must still be a
+    // draft and pass `check`. Deadlocks are retried (CaseStore::retrying).
+    StoreResult<void> applyChange(qint64 decisionId, QSqlQuery &change, const QString &action, const QString &detail,
+        const ChangeCheck &check = {});
 
     CaseStore &m_store;
 };

@@ -120,6 +120,18 @@ public:
         return names;
     }
 
+    QStringList tableNames(const QSqlDatabase &db) const override
+    {
+        QStringList names;
+        SqlStatement q(
+            db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
+        if (q.exec()) {
+            while (q.next())
+                names << q.text(QStringLiteral("name"));
+        }
+        return names;
+    }
+
     QString deleteGuardName(const QString &table) const override { return table + QStringLiteral("_no_delete"); }
 
     QString triggerDefinition(const QSqlDatabase &db, const QString &name) const override
@@ -174,6 +186,29 @@ public:
     }
 
     QString withoutIndex(const QString &expr) const override { return QLatin1Char('+') + expr; }
+
+    // QSQLITE reports SQLite's result code as the native code (primary or extended).
+    Failure classify(const QSqlError &error) const override
+    {
+        const int code = error.nativeErrorCode().toInt();
+        switch (code & 0xff) {
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            return Failure::LockTimeout;
+        case 19: // SQLITE_CONSTRAINT
+            return error.text().contains(QLatin1String("UNIQUE")) ? Failure::UniqueViolation : Failure::Other;
+        default:
+            return Failure::Other;
+        }
+    }
+
+    QString rowLock() const override { return {}; }
+    QString beginSnapshot() const override { return QStringLiteral("BEGIN"); }
+    QString resetIdGenerator(const QString &table) const override
+    {
+        Q_UNUSED(table); // an INTEGER PRIMARY KEY continues after the largest rowid by itself
+        return {};
+    }
 
     QString upsert(const QString &table, const QStringList &columns, const QStringList &key,
         const QStringList &update) const override

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,15 @@ namespace consilium {
 class SqlDialect
 {
 public:
+    // What a failed statement means for the caller (classify()).
+    enum class Failure {
+        Other, // a plain SQL error
+        UniqueViolation, // a UNIQUE or PRIMARY KEY constraint refused a row (a racing insert)
+        Transient, // a deadlock or serialization failure: the transaction may be run again
+        LockTimeout, // waited longer than the busy timeout for another writer's lock
+        ConnectionLost // the server went away (or the connection broke)
+    };
+
     virtual ~SqlDialect() = default;
 
     static std::unique_ptr<SqlDialect> sqlite();
@@ -54,6 +64,8 @@ public:
     virtual QString refuseUpdateWhen(
         const QString &name, const QString &table, const QString &condition, const QString &message) const = 0;
     virtual QStringList triggerNames(const QSqlDatabase &db) const = 0;
+    // The tables of the database (PostgreSQL: of its current schema), the engine's own left out.
+    virtual QStringList tableNames(const QSqlDatabase &db) const = 0;
     // The trigger protectTable() made to refuse DELETE on `table`.
     virtual QString deleteGuardName(const QString &table) const = 0;
     // A trigger's definition exactly as stored (empty: no such trigger), and the statement that
@@ -71,6 +83,19 @@ public:
     // unary +): the case list scans `cases` in key order and tests a set per row instead of
     // reading the whole set and sorting it, so a page stops after its last row.
     virtual QString withoutIndex(const QString &expr) const = 0;
+    // What a failed statement's error means (PostgreSQL: by SQLSTATE, e.g. 40001 and 40P01
+    // are Transient, class 08 and 57P0x ConnectionLost).
+    virtual Failure classify(const QSqlError &error) const = 0;
+    // Appended to a SELECT of one row that the transaction is about to change: a row lock held
+    // until it ends (PostgreSQL: FOR NO KEY UPDATE, which serialises writers of the row but
+    // not inserts that merely reference it). Empty on SQLite, where BEGIN IMMEDIATE already
+    // admits one writer.
+    virtual QString rowLock() const = 0;
+    // A read transaction over one consistent snapshot (db copy reads every table in it).
+    virtual QString beginSnapshot() const = 0;
+    // After rows were inserted with explicit ids: the statement that moves `table`'s id
+    // generator past them (PostgreSQL: setval of the identity sequence). Empty: not needed.
+    virtual QString resetIdGenerator(const QString &table) const = 0;
     // Inserts a row (parameters ":<column>") or, when a row with the same `key` exists,
     // updates its `update` columns from the new values.
     virtual QString upsert(

@@ -188,6 +188,17 @@ public:
         return names;
     }
 
+    QStringList tableNames(const QSqlDatabase &db) const override
+    {
+        QStringList names;
+        SqlStatement q(db, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
+        if (q.exec()) {
+            while (q.next())
+                names << q.text(QStringLiteral("tablename"));
+        }
+        return names;
+    }
+
     QString deleteGuardName(const QString &table) const override { return table + QStringLiteral("_no_delete"); }
 
     // pg_get_triggerdef gives the CREATE TRIGGER statement; the trigger function stays when the
@@ -234,6 +245,34 @@ public:
 
     // PostgreSQL's planner needs no hint (SQLite's unary + would be a no-op on an integer).
     QString withoutIndex(const QString &expr) const override { return expr; }
+
+    // By SQLSTATE (QPSQL's native error code; PostgreSQL 15 manual, appendix A "Error Codes").
+    // An error without one comes from libpq itself, not from the server: the connection broke.
+    Failure classify(const QSqlError &error) const override
+    {
+        const QString state = error.nativeErrorCode();
+        if (state.isEmpty())
+            return error.type() == QSqlError::NoError ? Failure::Other : Failure::ConnectionLost;
+        if (state == QLatin1String("23505"))
+            return Failure::UniqueViolation;
+        if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
+            return Failure::Transient;
+        if (state == QLatin1String("55P03"))
+            return Failure::LockTimeout;
+        if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01") || state == QLatin1String("57P02")
+            || state == QLatin1String("57P03"))
+            return Failure::ConnectionLost;
+        return Failure::Other;
+    }
+
+    QString rowLock() const override { return QStringLiteral(" FOR NO KEY UPDATE"); }
+    QString beginSnapshot() const override { return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
+    QString resetIdGenerator(const QString &table) const override
+    {
+        return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), coalesce(max(id), 0) + 1, false)"
+                              " FROM %1")
+            .arg(table);
+    }
 
     QString upsert(const QString &table, const QStringList &columns, const QStringList &key,
         const QStringList &update) const override

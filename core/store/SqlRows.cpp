@@ -50,6 +50,11 @@ qint64 insertedId(const QSqlQuery &insert)
     return q.exec(QStringLiteral("SELECT lastval()")) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+QSqlError SqlStatement::lastError() const
+{
+    return m_query.lastError();
+}
+
 QString SqlStatement::errorText() const
 {
     const QString text = m_query.lastError().text();

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -30,6 +31,7 @@ public:
     int numRowsAffected() const { return m_query.numRowsAffected(); }
     // The driver's message for a failed prepare or exec (with the statement's first words).
     QString errorText() const;
+    QSqlError lastError() const;
 
 private:
     QString m_sql;

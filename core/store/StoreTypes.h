@@ -23,13 +23,18 @@ enum class StoreErrc {
     NotFound,
     Refused, // a rule of the data model (immutability, finalisation) forbids it
     Sql,
-    Unsupported // a database location this version cannot open (StoreLocation: a URI scheme)
+    Unsupported, // a database location this version cannot open (StoreLocation: a URI scheme)
+    Conflict, // saved against a version that is no longer the latest (no lost update, docs/store.md#concurrent-writers)
+    Unreachable // the database server cannot be reached (connection lost); the next call reconnects
 };
 
 struct StoreError {
     StoreErrc code = StoreErrc::None;
     QString message;
     QStringList details; // e.g. one "<json path>: <reason>" line per case problem
+    // A deadlock or serialization failure (SqlDialect::classify): the whole transaction may be
+    // run again, which CaseStore::retrying does a bounded number of times.
+    bool transient = false;
 
     explicit operator bool() const noexcept { return code != StoreErrc::None; }
 };

@@ -20,5 +20,6 @@ void addDbCaseCommands(CommandGroup &db);
 void addDbStoreCommands(CommandGroup &db);
 void addDbImpactCommand(CommandGroup &db);
 void addDbDecisionCommands(CommandGroup &db);
+void addDbCopyCommand(CommandGroup &db);
 
 } // namespace consilium::cli

@@ -14,6 +14,7 @@ int exitFor(const StoreError &e)
     case StoreErrc::None:
         return Ok;
     case StoreErrc::Locked:
+    case StoreErrc::Unreachable: // try again later (the server is back)
         return Busy;
     case StoreErrc::InvalidCase:
         return BadCase;
@@ -27,6 +28,7 @@ int exitFor(const StoreError &e)
         return NoInput;
     case StoreErrc::NotFound:
     case StoreErrc::Refused:
+    case StoreErrc::Conflict:
     case StoreErrc::Sql:
         return Failed;
     case StoreErrc::Unsupported:

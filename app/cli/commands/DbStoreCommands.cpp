@@ -236,6 +236,7 @@ std::unique_ptr<CommandGroup> makeDbCommands()
     addDbStoreCommands(*db);
     addDbImpactCommand(*db);
     addDbDecisionCommands(*db);
+    addDbCopyCommand(*db);
     return db;
 }
 
