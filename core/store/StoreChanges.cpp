@@ -20,11 +20,7 @@ const QString kAt = QStringLiteral("at");
 
 } // namespace
 
-StoreChanges::StoreChanges(CaseStore &store, QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-{
-}
+StoreChanges::StoreChanges(CaseStore &store, QObject *parent) : QObject(parent), m_store(store) { }
 
 QString StoreChanges::channel()
 {
@@ -35,8 +31,9 @@ QString StoreChanges::payload(const AuditEntry &entry)
 {
     // Well under PostgreSQL's 8000-byte limit: an id is a case id, a number or a setting key.
     const QJsonObject o { { kType, entry.objectType }, { kId, entry.objectId.left(1000) }, { kAction, entry.action },
-        { kBy, entry.displayName.isEmpty() ? entry.osUser
-                                           : QStringLiteral("%1 (%2)").arg(entry.displayName.left(200), entry.osUser) },
+        { kBy,
+            entry.displayName.isEmpty() ? entry.osUser
+                                        : QStringLiteral("%1 (%2)").arg(entry.displayName.left(200), entry.osUser) },
         { kAt, entry.at } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }

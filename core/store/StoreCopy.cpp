@@ -263,7 +263,7 @@ struct Target {
 StoreResult<void> openTarget(const StoreOptions &to, const QString &sourcePath, Target &t)
 {
     const StoreLocation location = parseStoreLocation(to.path);
-    if (to.allowPostgres && location.postgres) {
+    if (location.postgres) {
         t.location = location.postgres->uri();
         t.dialect = SqlDialect::postgresql();
     } else if (!location.isSupported()) {

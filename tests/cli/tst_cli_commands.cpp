@@ -105,7 +105,7 @@ void TestCliCommands::helpOnEveryCommand()
         QStringLiteral("db unarchive"), QStringLiteral("db purge"), QStringLiteral("db replay"),
         QStringLiteral("db verify-audit"), QStringLiteral("db backup"), QStringLiteral("db settings"),
         QStringLiteral("db settings get"), QStringLiteral("db settings set"), QStringLiteral("db impact"),
-        QStringLiteral("db conference"), QStringLiteral("db conference create"),
+        QStringLiteral("db copy"), QStringLiteral("db conference"), QStringLiteral("db conference create"),
         QStringLiteral("db conference add-case"), QStringLiteral("db conference show"),
         QStringLiteral("db conference list"), QStringLiteral("db decide"), QStringLiteral("db outcome"),
         QStringLiteral("db position"), QStringLiteral("db override"), QStringLiteral("db finalise"),

@@ -120,7 +120,6 @@ int main(int argc, char **argv)
         decisions.push_back(id.toLongLong());
     StoreOptions o;
     o.path = args[1];
-    o.allowPostgres = true;
     o.actor = { QStringLiteral("worker%1").arg(worker), QStringLiteral("Worker %1").arg(worker) };
     auto opened = CaseStore::open(o);
     if (!opened)

@@ -50,7 +50,6 @@ StoreOptions optionsFor(const QString &location)
 {
     StoreOptions o;
     o.path = location;
-    o.allowPostgres = true;
     o.actor = testActor();
     return o;
 }

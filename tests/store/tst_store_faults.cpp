@@ -57,7 +57,6 @@ public:
         m_thread = std::thread([this, documents = std::move(documents)] {
             StoreOptions o;
             o.path = m_location;
-            o.allowPostgres = true;
             o.actor = testActor();
             auto opened = CaseStore::open(o);
             for (const QByteArray &doc : documents) {
@@ -179,7 +178,6 @@ private Q_SLOTS:
         StoreError e;
         StoreOptions o;
         o.path = location;
-        o.allowPostgres = true;
         o.writer = false;
         auto reader = CaseStore::open(o);
         QVERIFY2(reader, WHY(reader));

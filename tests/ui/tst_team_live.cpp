@@ -14,12 +14,14 @@
 #include "shell/MainWindow.h"
 #include "store/StoreLocation.h"
 
+#include <QMessageBox>
+
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QProcess>
-#include <QSqlError>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUndoStack>
 
@@ -78,12 +80,17 @@ QByteArray example(const QString &id)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-void setCrp(CaseWorkspace &w, const QString &value)
+void setFact(CaseWorkspace &w, const QString &variable, const QString &value)
 {
-    FactEntry before = w.document()->fact(QStringLiteral("crp"));
+    FactEntry before = w.document()->fact(variable);
     FactEntry after = before;
     after.text = value;
-    w.undoStack()->push(new SetFactCommand(w.document(), QStringLiteral("crp"), before, after, QStringLiteral("CRP")));
+    w.undoStack()->push(new SetFactCommand(w.document(), variable, before, after, variable));
+}
+
+void setCrp(CaseWorkspace &w, const QString &value)
+{
+    setFact(w, QStringLiteral("crp"), value);
 }
 
 } // namespace
@@ -110,8 +117,8 @@ private Q_SLOTS:
 
         // Workstation A saves a case: B's list shows it without anyone reloading.
         QStringList problems;
-        QCOMPARE(a.session().saveCase(example(QStringLiteral("V01-sle-ln-si-units")), problems).status,
-            SaveStatus::Added);
+        QCOMPARE(
+            a.session().saveCase(example(QStringLiteral("V01-sle-ln-si-units")), problems).status, SaveStatus::Added);
         QTRY_COMPARE(b.caseList()->model()->rowCount(), 1);
         QCOMPARE(b.caseList()->model()->caseIdAt(0), QStringLiteral("V01-sle-ln-si-units"));
 
@@ -138,6 +145,59 @@ private Q_SLOTS:
         QVERIFY(b.workspace()->headerText().contains(QStringLiteral("version 2")));
     }
 
+    // No lost update: B saves edits made on version 1 after A saved version 2. The save is
+    // refused naming A, B sees what differs, re-applies the edits to version 2 and saves
+    // version 3, which holds both A's and B's changes.
+    void aConflictingSaveLosesNothing()
+    {
+        Env env;
+        clearDrafts();
+        const QString uri = freshDatabase(QStringLiteral("t_team_conflict"));
+        MainWindow a(openOn(uri, QStringLiteral("Dr Weber")));
+        MainWindow b(openOn(uri, QStringLiteral("Dr Sommer")));
+        QStringList problems;
+        QCOMPARE(
+            a.session().saveCase(example(QStringLiteral("V01-sle-ln-si-units")), problems).status, SaveStatus::Added);
+        const QString id = QStringLiteral("V01-sle-ln-si-units");
+        QVERIFY(a.workspace()->openCase(id));
+        QVERIFY(b.workspace()->openCase(id));
+        const QString creatinine = a.workspace()->document()->fact(QStringLiteral("creatinine")).text;
+        QVERIFY(creatinine != QStringLiteral("95"));
+        setFact(*b.workspace(), QStringLiteral("crp"), QStringLiteral("12"));
+        setFact(*a.workspace(), QStringLiteral("creatinine"), QStringLiteral("95"));
+        QVERIFY(a.workspace()->save()); // version 2
+        QCOMPARE(a.session().store().latestVersion(id).value().version, 2);
+
+        Dialogs::setNextAnswer(QMessageBox::Yes); // re-apply
+        QVERIFY(!b.workspace()->save());
+        const QString asked = Dialogs::lastMessage();
+        QVERIFY2(asked.contains(QStringLiteral("Dr Weber")) && asked.contains(QStringLiteral("(version 2)")),
+            qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("yours 12")), qPrintable(asked)); // B's CRP
+        QVERIFY2(asked.contains(QStringLiteral("version 2 has 95")), qPrintable(asked)); // A's creatinine
+        QCOMPARE(a.session().store().latestVersion(id).value().version, 2); // nothing written
+        // B now edits version 2 with its own change re-applied, unsaved.
+        QVERIFY(b.workspace()->isModified());
+        QVERIFY(b.workspace()->headerText().contains(QStringLiteral("version 2")));
+        QCOMPARE(b.workspace()->document()->fact(QStringLiteral("crp")).text, QStringLiteral("12"));
+        QCOMPARE(b.workspace()->document()->fact(QStringLiteral("creatinine")).text, QStringLiteral("95"));
+        QVERIFY(b.workspace()->save());
+        const auto v3 = a.session().store().latestVersion(id);
+        QCOMPARE(v3.value().version, 3);
+        QVERIFY(v3.value().content.contains("\"value\": 95") || v3.value().content.contains("\"value\":95"));
+
+        // Declining keeps the edits and writes nothing.
+        QTRY_VERIFY(a.workspace()->headerText().contains(QStringLiteral("version 3"))); // live refresh
+        setFact(*b.workspace(), QStringLiteral("crp"), QStringLiteral("3"));
+        setFact(*a.workspace(), QStringLiteral("crp"), QStringLiteral("4"));
+        QVERIFY(a.workspace()->save()); // version 4, A was on version 3 (live refresh)
+        Dialogs::setNextAnswer(QMessageBox::No);
+        QVERIFY(!b.workspace()->save());
+        QCOMPARE(b.workspace()->document()->fact(QStringLiteral("crp")).text, QStringLiteral("3"));
+        QVERIFY(b.workspace()->isModified());
+        QCOMPARE(a.session().store().latestVersion(id).value().version, 4);
+    }
+
     void anotherProcessAndDecisionsShowToo()
     {
         Env env;
@@ -159,8 +219,8 @@ private Q_SLOTS:
         // A decision opened on workstation A shows in B's open case.
         QVERIFY(b.workspace()->openCase(QStringLiteral("V02-spec-example")));
         auto a = openOn(uri, QStringLiteral("Dr Weber"));
-        const auto conference = a->decisions().createConference(
-            QStringLiteral("2026-12-05"), QStringLiteral("Team"), { { QStringLiteral("Dr Weber"), QStringLiteral("rheumatology") } });
+        const auto conference = a->decisions().createConference(QStringLiteral("2026-12-05"), QStringLiteral("Team"),
+            { { QStringLiteral("Dr Weber"), QStringLiteral("rheumatology") } });
         QVERIFY(conference);
         const auto decision = a->decisions().open(conference.value(), QStringLiteral("V02-spec-example"), a->pack());
         QVERIFY(decision);

@@ -245,13 +245,21 @@ ReevaluationSummary Session::reevaluateInBackground(const Reevaluation &reevalua
 
 SaveOutcome Session::saveCase(const QByteArray &json, QStringList &problems)
 {
-    const auto saved = m_store->saveCase(json, pack());
+    const auto saved = saveCaseBasedOn(json, std::nullopt);
     if (!saved) {
         problems = saved.error().details;
         if (problems.isEmpty())
             problems << saved.error().message;
         return SaveOutcome {}; // SaveStatus::Rejected
     }
+    return saved.value();
+}
+
+StoreResult<SaveOutcome> Session::saveCaseBasedOn(const QByteArray &json, std::optional<int> basedOnVersion)
+{
+    auto saved = m_store->saveCase(json, pack(), basedOnVersion);
+    if (!saved)
+        return saved;
     const SaveOutcome &out = saved.value();
     if (out.status == SaveStatus::Added) {
         // The version is saved; without an evaluation the list shows it as not evaluated.
@@ -259,7 +267,7 @@ SaveOutcome Session::saveCase(const QByteArray &json, QStringList &problems)
             qWarning("consilium: %s", qUtf8Printable(evaluated.error().message));
     }
     Q_EMIT casesChanged();
-    return out;
+    return saved;
 }
 
 } // namespace consilium

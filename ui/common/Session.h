@@ -101,6 +101,9 @@ public:
 
     // Saves a case document as a new version and evaluates it under the active pack.
     SaveOutcome saveCase(const QByteArray &json, QStringList &problems);
+    // The same for an editor that opened version `basedOnVersion`: a newer version saved by
+    // someone else meanwhile is the error StoreErrc::Conflict and nothing is written (issue 13).
+    StoreResult<SaveOutcome> saveCaseBasedOn(const QByteArray &json, std::optional<int> basedOnVersion);
 
     void notifyCasesChanged() { Q_EMIT casesChanged(); }
 

@@ -290,13 +290,25 @@ bool CaseWorkspace::save()
     // The version records who saved it: on first use, ask for the name before the first save.
     if (!IdentityDialog::ensure(this, m_session))
         return false;
-    QStringList problems;
     const QString oldKey = draftKey();
-    const SaveOutcome out = m_session.saveCase(m_doc->toJson(), problems);
-    if (out.status == SaveStatus::Rejected) {
-        Dialogs::warning(this, tr("Cannot save"), tr("The database refused the case."), problems);
+    // A case opened from the database is saved on the version it was opened at: a version
+    // saved meanwhile on another workstation is a conflict, never overwritten (issue 13).
+    const std::optional<int> basedOn
+        = !m_storedId.isEmpty() && m_version > 0 ? std::optional<int>(m_version) : std::nullopt;
+    const auto saved = m_session.saveCaseBasedOn(m_doc->toJson(), basedOn);
+    if (!saved) {
+        writeDraftNow(); // whatever happened, the edits stay on this workstation
+        if (saved.error().code == StoreErrc::Conflict) {
+            resolveConflict(saved.error());
+        } else {
+            Dialogs::warning(this, tr("Cannot save"),
+                saved.error().code == StoreErrc::InvalidCase ? tr("The database refused the case.")
+                                                             : saved.error().message,
+                saved.error().details);
+        }
         return false;
     }
+    const SaveOutcome &out = saved.value();
     m_drafts->remove(oldKey);
     m_storedId = out.caseId;
     m_version = out.version;

@@ -26,6 +26,7 @@ class TimelineChart;
 class ToxicityChart;
 class Evaluation;
 struct StoreChange;
+struct StoreError;
 
 // One case: header, as-of banner and the tabs Data · Compare · Timeline · Toxicity ·
 // Decision · History. Owns the editable document, its undo stack and the current evaluation,
@@ -90,6 +91,9 @@ private:
     QString draftKey() const;
     void offerDraft();
     void showRemoteNotice(const QString &text);
+    // A save refused because someone saved a newer version: shows what differs and offers to
+    // re-apply the edits to it (CaseWorkspaceConflict.cpp).
+    void resolveConflict(const StoreError &error);
 
     Session &m_session;
     std::unique_ptr<CaseDocument> m_doc;

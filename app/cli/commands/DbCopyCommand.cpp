@@ -36,11 +36,10 @@ protected:
         for (StoreOptions *o : { &from, &to }) {
             // A location is classified before anything is touched (docs/cli.md#database-location).
             const StoreLocation location = parseStoreLocation(o->path);
-            if (!location.isSupported() && !location.postgres)
+            if (!location.isSupported())
                 return report({ StoreErrc::Unsupported, location.error, {} });
             if (o->path.isEmpty())
                 return usageError(QStringLiteral("FROM and TO must not be empty"));
-            o->allowPostgres = true;
             o->actor = Actor::fromEnvironment(parser.value(QStringLiteral("as")));
         }
         const auto copied = copyDatabase(from, to);
