@@ -82,7 +82,8 @@ void CaseStore::pauseBeforeRetry(int attempt) const
 {
     // Writers that deadlocked would meet again at once: wait a little, longer each time, and
     // not the same time in every process.
-    QThread::msleep(static_cast<unsigned long>(5 * attempt + (QCoreApplication::applicationPid() + attempt) % 7));
+    const qint64 ms = 5LL * attempt + (QCoreApplication::applicationPid() + attempt) % 7;
+    QThread::msleep(static_cast<unsigned long>(ms));
 }
 
 StoreResult<void> CaseStore::lockCaseRow(const QString &caseId)

@@ -2,6 +2,9 @@
 // Case store benchmarks (issue 4) on a synthetic database of CONSILIUM_BENCH_CASES cases
 // (default 100000), generated once and cached in /tmp/consilium-bench. Not a ctest.
 //   bench_store [--benchmark_filter=...]
+// On PostgreSQL (issue 13): CONSILIUM_BENCH_PG_URI=postgresql://… names a database filled with
+// `consilium-cli db copy /tmp/consilium-bench/cases-100000.sqlite URI`; the benchmarks that write
+// (saves, re-evaluation) then write into that database itself (docs/store.md#postgresql).
 #include "GenCases.h"
 
 #include "case/CaseData.h"
@@ -22,7 +25,9 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
 #include <thread>
 
 using namespace consilium;
@@ -41,8 +46,15 @@ QString benchDir()
     return QStringLiteral("/tmp/consilium-bench");
 }
 
+QString postgresUri()
+{
+    return qEnvironmentVariable("CONSILIUM_BENCH_PG_URI");
+}
+
 QString cachedDb()
 {
+    if (!postgresUri().isEmpty())
+        return postgresUri();
     return benchDir() + QStringLiteral("/cases-%1.sqlite").arg(caseCount());
 }
 
@@ -57,6 +69,7 @@ std::unique_ptr<CaseStore> openDb(const QString &path, bool writer)
     o.path = path;
     o.writer = writer;
     o.actor = benchActor();
+    o.allowPostgres = !postgresUri().isEmpty();
     auto s = CaseStore::open(o);
     if (!s) {
         std::fprintf(stderr, "bench_store: %s\n", qPrintable(s.error().message));
@@ -68,6 +81,8 @@ std::unique_ptr<CaseStore> openDb(const QString &path, bool writer)
 // The cached database: generated and evaluated with the reference pack on first use.
 bool ensureDatabase()
 {
+    if (!postgresUri().isEmpty())
+        return true; // filled by db copy (above)
     if (QFileInfo::exists(cachedDb()) && QFileInfo::exists(cachedDb() + QStringLiteral(".ready")))
         return true;
     QDir().mkpath(benchDir());
@@ -97,6 +112,8 @@ bool ensureDatabase()
 // A private copy for benchmarks that write.
 QString writableCopy(const QString &name)
 {
+    if (!postgresUri().isEmpty())
+        return postgresUri();
     const QString path = benchDir() + QLatin1Char('/') + name;
     for (const char *suffix : { "", "-wal", "-shm", ".audit-head", ".lock" })
         QFile::remove(path + QLatin1String(suffix));
@@ -211,6 +228,58 @@ void BM_SaveCaseVersion(benchmark::State &state)
     state.counters["p99_ms"] = pct(0.99);
 }
 
+// Ten clients saving at once, each its own case with the version it read (no lost update,
+// docs/store.md#concurrent-writers): the latency of every save. PostgreSQL only (SQLite admits
+// one writing process).
+void BM_ConcurrentSaves(benchmark::State &state)
+{
+    if (postgresUri().isEmpty()) {
+        state.SkipWithError("PostgreSQL only (CONSILIUM_BENCH_PG_URI)");
+        return;
+    }
+    const int clients = int(state.range(0));
+    std::vector<double> ms;
+    std::mutex lock;
+    std::atomic<int> failures { 0 };
+    for (auto _ : state) {
+        std::vector<std::thread> workers;
+        for (int c = 0; c < clients; ++c) {
+            workers.emplace_back([&, c] {
+                auto store = openDb(postgresUri(), true);
+                const QString id = QStringLiteral("gen-%1").arg(c + 1, 6, 10, QLatin1Char('0'));
+                for (int i = 0; store && i < 50; ++i) {
+                    const auto latest = store->latestVersion(id);
+                    if (!latest) {
+                        ++failures;
+                        return;
+                    }
+                    QByteArray bytes = latest.value().content;
+                    bytes.replace("\"label\":\"", QStringLiteral("\"label\":\"c%1 %2 ").arg(c).arg(i).toUtf8());
+                    QElapsedTimer t;
+                    t.start();
+                    const auto o = store->saveCase(bytes, RulePack::builtin(), latest.value().version);
+                    const double took = double(t.nsecsElapsed()) / 1e6;
+                    const std::lock_guard<std::mutex> guard(lock);
+                    ms.push_back(took);
+                    if (!o)
+                        ++failures;
+                }
+            });
+        }
+        for (auto &w : workers)
+            w.join();
+    }
+    if (failures > 0)
+        state.SkipWithError("a save failed");
+    std::sort(ms.begin(), ms.end());
+    auto pct = [&ms](double p) {
+        return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, std::size_t(p * double(ms.size())))];
+    };
+    state.counters["saves"] = double(ms.size());
+    state.counters["p50_ms"] = pct(0.50);
+    state.counters["p95_ms"] = pct(0.95);
+}
+
 // Engine only: parse + evaluate every stored latest version, on all cores, no database work.
 void BM_EngineAll(benchmark::State &state)
 {
@@ -284,7 +353,13 @@ void BM_DatabaseSize(benchmark::State &state)
         versions = q.value(0).toLongLong();
         evaluations = q.value(1).toLongLong();
     }
-    const double bytes = double(QFileInfo(cachedDb()).size());
+    double bytes = double(QFileInfo(cachedDb()).size());
+    if (!postgresUri().isEmpty()) {
+        QSqlQuery q(StoreConnection::of(*store));
+        bytes = q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next()
+            ? q.value(0).toDouble()
+            : 0.0;
+    }
     state.counters["versions"] = double(versions);
     state.counters["evaluations"] = double(evaluations);
     state.counters["db_MB"] = bytes / 1e6;
@@ -300,6 +375,7 @@ BENCHMARK(BM_FilterByDiseaseAndVerdict)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterByOptionVerdict)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SortByVerdict)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SaveCaseVersion)->Unit(benchmark::kMillisecond)->Iterations(300);
+BENCHMARK(BM_ConcurrentSaves)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_EngineAll)->Arg(1)->Arg(2)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(BM_ReevaluateAllStored)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(BM_DatabaseSize)->Iterations(1);

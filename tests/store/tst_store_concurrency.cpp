@@ -69,30 +69,70 @@ private Q_SLOTS:
         StoreError e;
         auto store = openStore(dir.filePath(QStringLiteral("concurrency.sqlite")), e);
         QVERIFY2(store, qPrintable(e.message));
+        QStringList decisionIds;
+        prepare(*store, decisionIds);
+        if (QTest::currentTestFailed())
+            return;
+        Tally t;
+        runWorkers(store->path(), decisionIds, t);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(t.problems.isEmpty(), qPrintable(t.problems.join(QLatin1Char('\n'))));
+        qInfo("%d saves: %d landed, %d refused as conflicts", t.saves, t.saves - t.conflicts, t.conflicts);
+        QVERIFY(t.saves > 0);
+        int landed = 0;
+        checkVersions(*store, t, landed);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(landed + t.conflicts, t.saves);
+
+        const AuditVerification audit = store->audit().verify(store->dialect());
+        QVERIFY2(audit.intact, qPrintable(audit.problems.join(QLatin1Char('\n'))));
+        RawConnection raw(store->path());
+        QCOMPARE(
+            raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'case.version_added'")).toInt(),
+            kCases + landed);
+        Decisions decisions(*store);
+        for (const QString &d : std::as_const(decisionIds)) {
+            QCOMPARE(t.finalised[d.toLongLong()], 1);
+            QVERIFY(decisions.decision(d.toLongLong()).value().finalised);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'decision.finalised'"
+                                               " AND object_id = '%1'")
+                                    .arg(d))
+                         .toInt(),
+                1);
+        }
+    }
+
+private:
+    // The cases conc-0..2 (version 1 each) and two decisions with an outcome, awaiting positions.
+    static void prepare(CaseStore &store, QStringList &decisionIds)
+    {
         const RulePack &pack = RulePack::builtin();
-        QByteArray base = example(QStringLiteral("V01-sle-ln-si-units"));
+        const QByteArray base = example(QStringLiteral("V01-sle-ln-si-units"));
         for (int c = 0; c < kCases; ++c) {
             QByteArray bytes = base;
             bytes.replace("\"id\": \"V01-sle-ln-si-units\"", QStringLiteral("\"id\": \"conc-%1\"").arg(c).toUtf8());
-            QVERIFY_STORE(store->saveCase(bytes, pack, 0));
+            QVERIFY_STORE(store.saveCase(bytes, pack, 0));
         }
-        Decisions decisions(*store);
+        Decisions decisions(store);
         const auto conference = decisions.createConference(QStringLiteral("2026-12-01"), QStringLiteral("MDT"), {});
         QVERIFY2(conference, WHY(conference));
-        QStringList decisionIds;
         for (int c = 0; c < 2; ++c) {
             const auto id = decisions.open(conference.value(), QStringLiteral("conc-%1").arg(c), pack);
             QVERIFY2(id, WHY(id));
             QVERIFY_STORE(decisions.setOutcome(id.value(), {}, QStringLiteral("deferred")));
             decisionIds << QString::number(id.value());
         }
+    }
 
+    static void runWorkers(const QString &location, const QStringList &decisionIds, Tally &t)
+    {
         std::vector<std::unique_ptr<QProcess>> workers;
         for (int w = 0; w < kWorkers; ++w) {
             auto p = std::make_unique<QProcess>();
-            p->setProcessChannelMode(QProcess::SeparateChannels);
             p->start(QStringLiteral(CONSILIUM_WRITER_CHILD),
-                { store->path(), QString::number(w), QString::number(kOps), QString::number(kCases),
+                { location, QString::number(w), QString::number(kOps), QString::number(kCases),
                     decisionIds.join(QLatin1Char(',')) });
             QVERIFY2(p->waitForStarted(), qPrintable(p->errorString()));
             workers.push_back(std::move(p));
@@ -103,23 +143,21 @@ private Q_SLOTS:
             p->write("go\n");
             QVERIFY(p->waitForBytesWritten(10000));
         }
-        Tally t;
         for (auto &p : workers) {
             QVERIFY(p->waitForFinished(120000));
             const QByteArray out = p->readAllStandardOutput();
             QVERIFY2(p->exitCode() == 0, (out + p->readAllStandardError()).constData());
             readOutput(out, t);
         }
-        QVERIFY2(t.problems.isEmpty(), qPrintable(t.problems.join(QLatin1Char('\n'))));
-        qInfo("%d saves: %d landed, %d refused as conflicts", t.saves, t.saves - t.conflicts, t.conflicts);
-        QVERIFY(t.saves > 0);
+    }
 
-        // Every landed save is stored as exactly the version it was told, none more: versions
-        // 2..N of each case are the landed ones, without gaps.
-        int landed = 0;
+    // Every landed save is stored as exactly the version it was told, none more: versions
+    // 2..N of each case are the landed ones, without gaps.
+    static void checkVersions(CaseStore &store, Tally &t, int &landed)
+    {
         for (int c = 0; c < kCases; ++c) {
             const QString id = QStringLiteral("conc-%1").arg(c);
-            const auto versions = store->versions(id);
+            const auto versions = store.versions(id);
             QVERIFY2(versions, WHY(versions));
             const std::map<int, QString> &mine = t.landed[id];
             QCOMPARE(versions.value().size(), mine.size() + 1);
@@ -132,23 +170,6 @@ private Q_SLOTS:
                 }
             }
             landed += int(mine.size());
-        }
-        QCOMPARE(landed + t.conflicts, t.saves);
-
-        const AuditVerification audit = store->audit().verify(store->dialect());
-        QVERIFY2(audit.intact, qPrintable(audit.problems.join(QLatin1Char('\n'))));
-        RawConnection raw(store->path());
-        QCOMPARE(
-            raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'case.version_added'")).toInt(),
-            kCases + landed);
-        for (const QString &d : std::as_const(decisionIds)) {
-            QCOMPARE(t.finalised[d.toLongLong()], 1);
-            QVERIFY(decisions.decision(d.toLongLong()).value().finalised);
-            QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'decision.finalised'"
-                                               " AND object_id = '%1'")
-                                    .arg(d))
-                         .toInt(),
-                1);
         }
     }
 };
