@@ -174,4 +174,17 @@ StoreResult<PackImpact> packImpact(CaseStore &store, const RulePack &current, co
     return impact;
 }
 
+StoreResult<PackImpact> packImpactAt(const QString &path, const RulePack &current, const RulePack &candidate,
+    const ProgressCallback &progress, const std::atomic<bool> *cancel, int batchSize)
+{
+    StoreOptions options;
+    options.path = path;
+    options.writer = false;
+    options.create = false;
+    auto store = CaseStore::open(options);
+    if (!store)
+        return store.error();
+    return packImpact(*store.value(), current, candidate, progress, cancel, batchSize);
+}
+
 } // namespace consilium
