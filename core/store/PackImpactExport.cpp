@@ -92,7 +92,8 @@ QByteArray impactJson(const PackImpact &r, const RulePack &active, const RulePac
         { QStringLiteral("active_pack"), packJson(active) }, { QStringLiteral("candidate_pack"), packJson(candidate) },
         { QStringLiteral("cases"), r.total }, { QStringLiteral("evaluated"), r.evaluated },
         { QStringLiteral("not_valid"), QJsonArray::fromStringList(r.failed) },
-        { QStringLiteral("transitions"), transitionsJson(r) }, { QStringLiteral("earliest_start_shifts"), shiftsJson(r) },
+        { QStringLiteral("transitions"), transitionsJson(r) },
+        { QStringLiteral("earliest_start_shifts"), shiftsJson(r) },
         { QStringLiteral("changed_cases"), changedJson(r) } };
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
@@ -100,8 +101,8 @@ QByteArray impactJson(const PackImpact &r, const RulePack &active, const RulePac
 QByteArray impactCsv(const PackImpact &r)
 {
     QByteArray out("case_id,version,kind,key,before,after\n");
-    auto row = [&out](const PackImpact::CaseChange &c, const QString &kind, const QString &key,
-                   const QString &before, const QString &after) {
+    auto row = [&out](const PackImpact::CaseChange &c, const QString &kind, const QString &key, const QString &before,
+                   const QString &after) {
         out += QStringList { csvField(c.caseId), QString::number(c.version), kind, csvField(key), before, after }
                    .join(QLatin1Char(','))
                    .toUtf8();

@@ -164,9 +164,9 @@ void TestImpactDialog::oneThresholdChangesExactlyTheCasesAcrossIt()
 {
     Env env;
     MainWindow w(env.session(false));
-    for (const auto &[id, plt] : std::vector<std::pair<QString, int>> {
-             { QStringLiteral("plt-20"), 20 }, { QStringLiteral("plt-40"), 40 }, { QStringLiteral("plt-60"), 60 },
-             { QStringLiteral("plt-missing"), -1 } })
+    for (const auto &[id, plt] :
+        std::vector<std::pair<QString, int>> { { QStringLiteral("plt-20"), 20 }, { QStringLiteral("plt-40"), 40 },
+            { QStringLiteral("plt-60"), 60 }, { QStringLiteral("plt-missing"), -1 } })
         save(w.session(), id, plt);
     const QList<qint64> rowsBefore = storedRows(w.session());
     const QString activeSha = w.session().pack().sha256();
@@ -288,7 +288,8 @@ void TestImpactDialog::cancelCoversOnlyTheCasesDone()
     QVERIFY(d->impact()->cancelled);
     QCOMPARE(d->impact()->total, 6);
     QCOMPARE(d->impact()->evaluated, 2);
-    QVERIFY2(d->statusText().contains(QStringLiteral("only the 2 of 6 cases done so far")), qPrintable(d->statusText()));
+    QVERIFY2(
+        d->statusText().contains(QStringLiteral("only the 2 of 6 cases done so far")), qPrintable(d->statusText()));
     // The tables count the two cases done, no more.
     for (const auto &[row, n] : shownTransitions(find<QTableWidget>(d, QStringLiteral("impactTransitions"))))
         QVERIFY(n <= 2);

@@ -154,8 +154,8 @@ bool ImpactDialog::runCandidate(const QString &path)
         for (const json::Finding &f : checked.outcome.problems)
             problems << (f.path.isEmpty() ? f.message : f.text());
         if (!checked.declined)
-            Dialogs::warning(this, tr("Rule pack refused"),
-                tr("The pack was refused; its impact is not computed."), problems);
+            Dialogs::warning(
+                this, tr("Rule pack refused"), tr("The pack was refused; its impact is not computed."), problems);
         setStatus(checked.declined ? tr("The candidate is not signed by a trusted key and the override was not "
                                         "confirmed: its impact is not computed.")
                                    : tr("The candidate pack was refused (%n problem(s)): its impact is not computed.",
@@ -164,10 +164,10 @@ bool ImpactDialog::runCandidate(const QString &path)
     }
     m_candidate = std::move(checked.outcome.pack);
     m_active = m_session.packPtr();
-    m_packs->setText(tr("Active pack: %1\nCandidate: %2%3")
-                         .arg(packName(*m_active), packName(*m_candidate),
-                             checked.signatureOverride ? tr(" — not signed by a trusted key (override confirmed)")
-                                                       : QString()));
+    m_packs->setText(
+        tr("Active pack: %1\nCandidate: %2%3")
+            .arg(packName(*m_active), packName(*m_candidate),
+                checked.signatureOverride ? tr(" — not signed by a trusted key (override confirmed)") : QString()));
     m_impact.reset();
     showImpact();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
@@ -178,11 +178,9 @@ bool ImpactDialog::runCandidate(const QString &path)
         QMetaObject::invokeMethod(
             this, [this, done, total] { onProgress(done, total); }, Qt::BlockingQueuedConnection);
     };
-    m_watcher.setFuture(QtConcurrent::run([path = m_session.databasePath(), active = m_active,
-                                              candidate = m_candidate, cancel = m_cancel, progress,
-                                              batch = m_batchSize] {
-        return packImpactAt(path, *active, *candidate, progress, cancel.get(), batch);
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [path = m_session.databasePath(), active = m_active, candidate = m_candidate, cancel = m_cancel, progress,
+            batch = m_batchSize] { return packImpactAt(path, *active, *candidate, progress, cancel.get(), batch); }));
     setStatus(tr("Evaluating the stored cases under both packs…"));
     updateButtons();
     return true;
@@ -246,8 +244,8 @@ QString ImpactDialog::summary(const PackImpact &r) const
         s << tr("None of the %n case(s) evaluated under both packs changes under the candidate.", nullptr,
             int(r.evaluated));
     else if (!r.changed.empty())
-        s << tr("%1 of the %n case(s) evaluated under both packs change under the candidate.", nullptr,
-            int(r.evaluated))
+        s << tr(
+            "%1 of the %n case(s) evaluated under both packs change under the candidate.", nullptr, int(r.evaluated))
                  .arg(r.changed.size());
     if (!r.failed.isEmpty())
         s << tr("%n case(s) could not be evaluated under one of the packs (see “Not valid”).", nullptr,
@@ -305,9 +303,9 @@ bool ImpactDialog::exportCsv(const QString &path)
 {
     if (!m_impact)
         return false;
-    const QString target
-        = path.isEmpty() ? Dialogs::saveFileName(this, tr("Export CSV"), tr("CSV files (*.csv)"), QStringLiteral("impact.csv"))
-                         : path;
+    const QString target = path.isEmpty()
+        ? Dialogs::saveFileName(this, tr("Export CSV"), tr("CSV files (*.csv)"), QStringLiteral("impact.csv"))
+        : path;
     return !target.isEmpty() && writeExport(target, impactCsv(*m_impact));
 }
 

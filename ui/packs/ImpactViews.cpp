@@ -231,14 +231,15 @@ void ImpactViews::fillShifts(QTableWidget *table, const PackImpact &impact) cons
 
 void ImpactViews::fillCases(QTableWidget *table, const PackImpact &impact) const
 {
-    prepare(table, { tr("Case"), tr("Version"), tr("Verdicts that change"), tr("Criteria that change"),
-                       tr("Earliest start") });
+    prepare(table,
+        { tr("Case"), tr("Version"), tr("Verdicts that change"), tr("Criteria that change"), tr("Earliest start") });
     table->setRowCount(int(impact.changed.size()));
     int row = 0;
     for (const PackImpact::CaseChange &c : impact.changed) {
         QStringList verdicts;
         for (const PackImpact::Change &v : c.verdicts)
-            verdicts << QStringLiteral("%1: %2 → %3").arg(groupLabel(v.key), verdictLabel(v.before), verdictLabel(v.after));
+            verdicts
+                << QStringLiteral("%1: %2 → %3").arg(groupLabel(v.key), verdictLabel(v.before), verdictLabel(v.after));
         QStringList criteria;
         for (const PackImpact::Change &v : c.criteria)
             criteria << QStringLiteral("%1: %2 → %3").arg(v.key, stateLabel(v.before), stateLabel(v.after));

@@ -16,9 +16,9 @@ ConsentedPack checkPackWithConsent(QWidget *parent, const QString &path)
     if (out.outcome.pack || !out.outcome.overridable)
         return out;
     // Only the signature is missing or untrusted: the user may override it, with a reason.
-    const QString label = QStringLiteral("%1 %2 (%3, sha256 %4…)")
-                              .arg(out.outcome.id, out.outcome.version, QFileInfo(path).fileName(),
-                                  out.outcome.sha256.left(16));
+    const QString label
+        = QStringLiteral("%1 %2 (%3, sha256 %4…)")
+              .arg(out.outcome.id, out.outcome.version, QFileInfo(path).fileName(), out.outcome.sha256.left(16));
     SignatureOverrideDialog confirm(label, out.outcome.signatureProblem, parent);
     const bool confirmed = Dialogs::exec(&confirm) == QDialog::Accepted && !confirm.reason().isEmpty();
     if (!confirmed) {
