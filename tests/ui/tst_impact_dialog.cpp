@@ -15,6 +15,7 @@
 #include "rules/RulePack.h"
 #include "shell/CaseWorkspace.h"
 #include "shell/MainWindow.h"
+#include "shell/Startup.h"
 #include "store/StoreConnection.h"
 #include "trust/PackSignature.h"
 
@@ -22,6 +23,8 @@
 #include <QBarSet>
 #include <QChartView>
 #include <QHorizontalStackedBarSeries>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -29,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTabWidget>
 #include <QTableWidget>
 
 using namespace consilium;
@@ -155,6 +159,8 @@ private Q_SLOTS:
     void refusedPackRunsNothing();
     void unsignedPackNeedsTheImportsConsent();
     void emptyRegisterAndNoChanges();
+    void casesNotValidUnderOnePackAreListed();
+    void germanInterface();
 
 private:
     std::unique_ptr<QTemporaryDir> m_trusted;
@@ -373,6 +379,84 @@ void TestImpactDialog::emptyRegisterAndNoChanges()
     QVERIFY2(d->statusText().contains(QStringLiteral("None of the 2 cases evaluated under both packs changes")),
         qPrintable(d->statusText()));
     QVERIFY(find<QListWidget>(d, QStringLiteral("impactFailed"))->count() == 0);
+}
+
+void TestImpactDialog::casesNotValidUnderOnePackAreListed()
+{
+    Env env;
+    MainWindow w(env.session(false));
+    // E01 gives cd19_b_cells, an input 2026.1 does not know (options-2026.2.md §A): not valid
+    // under 2026.1; without it the case is valid under both (tst_pack_impact).
+    save(w.session(), QStringLiteral("a-with-cd19"), 60);
+    QJsonObject without = QJsonDocument::fromJson(e01With(QStringLiteral("b-without-cd19"), 60)).object();
+    QJsonObject facts = without.value(QStringLiteral("facts")).toObject();
+    facts.remove(QStringLiteral("cd19_b_cells"));
+    without.insert(QStringLiteral("facts"), facts);
+    QStringList problems;
+    QCOMPARE(w.session().saveCase(QJsonDocument(without).toJson(), problems).status, SaveStatus::Added);
+    // 2026.1 is shipped without a signature here: the import's consent, with a reason.
+    Dialogs::setExecHook([](QDialog *dialog) {
+        auto *o = qobject_cast<SignatureOverrideDialog *>(dialog);
+        if (!o)
+            return int(QDialog::Rejected);
+        find<QPlainTextEdit>(o, QStringLiteral("overrideReason"))->setPlainText(QStringLiteral("compare"));
+        find<QPushButton>(o, QStringLiteral("loadAnyway"))->click();
+        return o->result();
+    });
+    const QString pack = writeFile(env.path(QStringLiteral("2026.1.json")),
+        readFile(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference-2026.1.json")));
+    ImpactDialog *d = w.showImpact();
+    QVERIFY(d->runCandidate(pack));
+    QVERIFY(waitFinished(d));
+    auto *failed = find<QListWidget>(d, QStringLiteral("impactFailed"));
+    QCOMPARE(failed->count(), 1);
+    QVERIFY2(failed->item(0)->text().startsWith(QStringLiteral("a-with-cd19: not valid under the candidate pack: ")),
+        qPrintable(failed->item(0)->text()));
+    QVERIFY(failed->item(0)->text().contains(QStringLiteral("cd19_b_cells")));
+    auto *tabs = d->findChild<QTabWidget *>();
+    QCOMPARE(tabs->tabText(tabs->indexOf(failed)), QStringLiteral("Not valid (1)"));
+    QVERIFY2(d->statusText().contains(QStringLiteral("1 case could not be evaluated under one of the packs")),
+        qPrintable(d->statusText()));
+    QVERIFY2(d->statusText().contains(QStringLiteral("of the 1 case evaluated under both packs changes")),
+        qPrintable(d->statusText()));
+    // The options 2026.1 does not have: "not in this pack" after.
+    const auto shown = shownTransitions(find<QTableWidget>(d, QStringLiteral("impactTransitions")));
+    QCOMPARE(
+        shown.at({ QStringLiteral("option:allo-ft819"), QStringLiteral("eligible"), QStringLiteral("absent") }), 1);
+}
+
+void TestImpactDialog::germanInterface()
+{
+    Env env;
+    Startup::setLanguage(QStringLiteral("de"));
+    MainWindow w(env.session(false));
+    for (const auto &[id, plt] : std::vector<std::pair<QString, int>> {
+             { QStringLiteral("plt-20"), 20 }, { QStringLiteral("plt-40"), 40 }, { QStringLiteral("plt-60"), 60 } })
+        save(w.session(), id, plt);
+    QCOMPARE(
+        find<QAction>(&w, QStringLiteral("actionImpact"))->text(), QStringLiteral("&Auswirkung eines Regelwerks…"));
+    ImpactDialog *d = w.showImpact();
+    QVERIFY(d->runCandidate(signedPack(env.path(QString()), m_trusted->path(), thresholdCandidate())));
+    QVERIFY(waitFinished(d));
+    auto *table = find<QTableWidget>(d, QStringLiteral("impactTransitions"));
+    QStringList changed;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, 0)->data(ImpactViews::BeforeRole) != table->item(r, 0)->data(ImpactViews::AfterRole))
+            changed << QStringLiteral("%1 | %2 | %3")
+                           .arg(table->item(r, 0)->text(), table->item(r, 1)->text(), table->item(r, 2)->text());
+    }
+    // The arm, then its options in pack order (allo-ft819 before allo-cta311), named as the pack
+    // names them in German.
+    QCOMPARE(changed,
+        QStringList({ QStringLiteral("Allogene CAR-T-Zellen | Geeignet | Nicht geeignet"),
+            QStringLiteral("FT819 (unter Allogene CAR-T-Zellen) | Geeignet | Nicht geeignet"),
+            QStringLiteral("CTA311 (unter Allogene CAR-T-Zellen) | Geeignet | Nicht geeignet") }));
+    QVERIFY2(d->statusText().startsWith(
+                 QStringLiteral("1 der 3 unter beiden Regelwerken bewerteten Fälle ändern sich unter dem Kandidaten.")),
+        qPrintable(d->statusText()));
+    QCOMPARE(find<QTableWidget>(d, QStringLiteral("impactCases"))->item(0, 3)->text(),
+        QStringLiteral("ALLO-HEM-02: Erfüllt → Nicht erfüllt"));
+    Startup::setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestImpactDialog)
