@@ -2,6 +2,7 @@
 #include "packs/ImpactViews.h"
 
 #include "common/Labels.h"
+#include "common/VerdictStyle.h"
 #include "compare/ResultText.h"
 #include "rules/RulePack.h"
 
@@ -153,8 +154,11 @@ void ImpactViews::fillChart(QChartView *view, const PackImpact &impact) const
     auto *series = new QHorizontalStackedBarSeries;
     auto *unchanged = new QBarSet(tr("Unchanged"));
     std::vector<QBarSet *> moved;
-    for (const QString &t : targets)
-        moved.push_back(new QBarSet(tr("Changed to %1").arg(verdictLabel(t))));
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        moved.push_back(new QBarSet(tr("Changed to %1").arg(verdictLabel(targets[i]))));
+        if (i < targets.size() - 1) // the verdict's own colour (VerdictStyle); "absent" keeps the theme's
+            moved.back()->setColor(VerdictStyle::accent(Verdict(i), view->palette()));
+    }
     QStringList labels;
     // Bottom to top in a horizontal chart: reversed, so the first group is at the top.
     for (auto g = groups.crbegin(); g != groups.crend(); ++g) {
@@ -190,6 +194,7 @@ void ImpactViews::fillChart(QChartView *view, const PackImpact &impact) const
     axisX->setTitleText(tr("Cases"));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
+    axisX->applyNiceNumbers(); // whole cases on the ticks
     chart->setTitle(tr("Verdicts per group: active pack → candidate"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     QChart *old = view->chart();
@@ -251,12 +256,19 @@ void ImpactViews::fillCases(QTableWidget *table, const PackImpact &impact) const
         id->setData(KeyRole, c.caseId);
         table->setItem(row, 0, id);
         table->setItem(row, 1, number(c.version));
-        table->setItem(row, 2, item(verdicts.join(QStringLiteral("; "))));
-        table->setItem(row, 3, item(criteria.join(QStringLiteral("; "))));
-        table->setItem(row, 4, item(starts.join(QStringLiteral("; "))));
+        // One change a line.
+        int column = 2;
+        for (const QStringList *lines : { &verdicts, &criteria, &starts }) {
+            QTableWidgetItem *cell = item(lines->join(QLatin1Char('\n')));
+            cell->setToolTip(cell->text());
+            table->setItem(row, column++, cell);
+        }
         ++row;
     }
     table->resizeColumnsToContents();
+    for (int c = 2; c < table->columnCount(); ++c)
+        table->setColumnWidth(c, std::min(table->columnWidth(c), 460));
+    table->resizeRowsToContents();
 }
 
 } // namespace consilium

@@ -1893,12 +1893,12 @@
     <name>consilium::ImpactDialog</name>
     <message>
         <location filename="../packs/ImpactDialog.cpp" line="+53"/>
-        <location line="+174"/>
+        <location line="+172"/>
         <source>Impact of a rule pack</source>
         <translation>Auswirkung eines Regelwerks</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-168"/>
         <source>Choose a candidate rule pack: every stored case is evaluated under the active pack and under the candidate. Nothing is stored and nothing is activated.</source>
         <translation>Wählen Sie ein Kandidaten-Regelwerk: Jeder gespeicherte Fall wird unter dem aktiven Regelwerk und unter dem Kandidaten bewertet. Nichts wird gespeichert und nichts aktiviert.</translation>
     </message>
@@ -1968,12 +1968,12 @@
         <translation>Regelwerke (*.json)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Rule pack refused</source>
         <translation>Regelwerk abgelehnt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The pack was refused; its impact is not computed.</source>
         <translation>Das Regelwerk wurde abgelehnt; seine Auswirkung wird nicht berechnet.</translation>
     </message>
@@ -1991,7 +1991,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Active pack: %1
 Candidate: %2%3</source>
         <translation>Aktives Regelwerk: %1
@@ -2003,7 +2003,7 @@ Kandidat: %2%3</translation>
         <translation> — nicht mit einem vertrauenswürdigen Schlüssel signiert (Ausnahme bestätigt)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Evaluating the stored cases under both packs…</source>
         <translation>Die gespeicherten Fälle werden unter beiden Regelwerken bewertet…</translation>
     </message>
@@ -2105,7 +2105,7 @@ Kandidat: %2%3</translation>
 <context>
     <name>consilium::ImpactViews</name>
     <message>
-        <location filename="../packs/ImpactViews.cpp" line="+92"/>
+        <location filename="../packs/ImpactViews.cpp" line="+93"/>
         <source>%1 (under %2)</source>
         <translation>%1 (unter %2)</translation>
     </message>
@@ -2132,13 +2132,13 @@ Kandidat: %2%3</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+71"/>
-        <location line="+12"/>
+        <location line="+74"/>
+        <location line="+13"/>
         <source>Cases</source>
         <translation>Fälle</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
@@ -2148,7 +2148,7 @@ Kandidat: %2%3</translation>
         <translation>Geändert zu %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Verdicts per group: active pack → candidate</source>
         <translation>Ergebnisse je Gruppe: aktives Regelwerk → Kandidat</translation>
     </message>
@@ -2176,7 +2176,7 @@ Kandidat: %2%3</translation>
         <translation>nur unter einem Regelwerk bekannt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
@@ -2196,7 +2196,7 @@ Kandidat: %2%3</translation>
         <translation>Geänderte Kriterien</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Earliest start</source>
         <translation>Frühester Start</translation>
     </message>

@@ -1869,12 +1869,12 @@
     <name>consilium::ImpactDialog</name>
     <message>
         <location filename="../packs/ImpactDialog.cpp" line="+53"/>
-        <location line="+174"/>
+        <location line="+172"/>
         <source>Impact of a rule pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-168"/>
         <source>Choose a candidate rule pack: every stored case is evaluated under the active pack and under the candidate. Nothing is stored and nothing is activated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,12 +1944,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Rule pack refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The pack was refused; its impact is not computed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,7 +1967,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Active pack: %1
 Candidate: %2%3</source>
         <translation type="unfinished"></translation>
@@ -1978,7 +1978,7 @@ Candidate: %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Evaluating the stored cases under both packs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,7 +2080,7 @@ Candidate: %2%3</source>
 <context>
     <name>consilium::ImpactViews</name>
     <message>
-        <location filename="../packs/ImpactViews.cpp" line="+92"/>
+        <location filename="../packs/ImpactViews.cpp" line="+93"/>
         <source>%1 (under %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2107,13 +2107,13 @@ Candidate: %2%3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+71"/>
-        <location line="+12"/>
+        <location line="+74"/>
+        <location line="+13"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>Unchanged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,7 +2123,7 @@ Candidate: %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Verdicts per group: active pack → candidate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2151,7 +2151,7 @@ Candidate: %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2171,7 +2171,7 @@ Candidate: %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Earliest start</source>
         <translation type="unfinished"></translation>
     </message>
