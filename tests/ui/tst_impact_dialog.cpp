@@ -105,7 +105,7 @@ QList<qint64> storedRows(Session &s)
 
 bool waitFinished(ImpactDialog *d)
 {
-    QSignalSpy finished(d, &ImpactDialog::finished);
+    QSignalSpy finished(d, &ImpactDialog::impactFinished);
     return finished.wait(60000);
 }
 

@@ -80,7 +80,7 @@ void impactShots(MainWindow &w, const test::Env &env, const QString &out)
     }
     ImpactDialog *d = w.showImpact();
     d->resize(1250, 720);
-    QSignalSpy finished(d, &ImpactDialog::finished);
+    QSignalSpy finished(d, &ImpactDialog::impactFinished);
     if (!d->runCandidate(pack) || !finished.wait(60000))
         qFatal("the impact did not run: %s", qPrintable(d->statusText()));
     Dialogs::setExecHook({});

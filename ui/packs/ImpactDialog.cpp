@@ -229,7 +229,7 @@ void ImpactDialog::onFinished()
         setStatus(summary(*m_impact));
     }
     updateButtons();
-    Q_EMIT finished();
+    Q_EMIT impactFinished();
 }
 
 QString ImpactDialog::summary(const PackImpact &r) const

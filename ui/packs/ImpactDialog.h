@@ -56,7 +56,7 @@ public:
 Q_SIGNALS:
     void caseActivated(const QString &caseId);
     void progressed(qint64 done, qint64 total);
-    void finished();
+    void impactFinished(); // a run ended (finished, cancelled or failed)
 
 protected:
     void reject() override;

@@ -83,7 +83,7 @@ QStringList ImpactViews::orderedGroups(const PackImpact &impact) const
 
 QString ImpactViews::groupLabel(const QString &key) const
 {
-    const QString option = optionIdOfGroup(key);
+    QString option = optionIdOfGroup(key);
     if (option.isEmpty())
         return Labels::group(key);
     for (const RulePack *pack : { &m_candidate, &m_active }) {
@@ -161,11 +161,13 @@ void ImpactViews::fillChart(QChartView *view, const PackImpact &impact) const
     }
     QStringList labels;
     // Bottom to top in a horizontal chart: reversed, so the first group is at the top.
-    for (auto g = groups.crbegin(); g != groups.crend(); ++g) {
-        labels << groupLabel(*g);
+    QStringList bottomUp;
+    std::copy(groups.crbegin(), groups.crend(), std::back_inserter(bottomUp));
+    for (const QString &g : bottomUp) {
+        labels << groupLabel(g);
         qint64 same = 0;
         std::vector<qint64> to(targets.size(), 0);
-        for (const auto &[pair, n] : impact.transitions.at(*g)) {
+        for (const auto &[pair, n] : impact.transitions.at(g)) {
             if (pair.first == pair.second)
                 same += n;
             else if (const auto i = targets.indexOf(pair.second); i >= 0)
