@@ -29,6 +29,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -291,6 +292,9 @@ void TestImpactDialog::cancelCoversOnlyTheCasesDone()
     QVERIFY(cancel->isEnabled());
     QVERIFY(waitFinished(d));
     QCOMPARE(reported, QList<qint64>({ 2 }));
+    auto *bar = find<QProgressBar>(d, QStringLiteral("impactProgress"));
+    QCOMPARE(bar->value(), 2);
+    QCOMPARE(bar->maximum(), 6);
     QVERIFY(d->impact()->cancelled);
     QCOMPARE(d->impact()->total, 6);
     QCOMPARE(d->impact()->evaluated, 2);
@@ -369,6 +373,7 @@ void TestImpactDialog::emptyRegisterAndNoChanges()
     QVERIFY(waitFinished(d));
     QCOMPARE(d->impact()->total, 0);
     QVERIFY2(d->statusText().contains(QStringLiteral("holds no cases")), qPrintable(d->statusText()));
+    QVERIFY(find<QProgressBar>(d, QStringLiteral("impactProgress"))->maximum() > 0); // not busy any more
 
     // Cases on one side of both thresholds: nothing changes.
     save(w.session(), QStringLiteral("plt-60"), 60);

@@ -218,6 +218,14 @@ void ImpactDialog::onProgress(qint64 done, qint64 total)
 void ImpactDialog::onFinished()
 {
     StoreResult<PackImpact> result = m_watcher.result();
+    // No busy indicator once it has ended (an empty register reports no progress at all).
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    if (result) {
+        const PackImpact &r = result.value();
+        m_progress->setRange(0, int(std::min<qint64>(std::max<qint64>(r.total, 1), INT_MAX)));
+        m_progress->setValue(int(std::min<qint64>(r.evaluated + r.failed.size(), INT_MAX)));
+    }
     if (!result) {
         m_impact.reset();
         showImpact();
