@@ -66,4 +66,10 @@ StoreResult<std::shared_ptr<const RulePack>> storedActivePack(CaseStore &store);
 StoreResult<PackImpact> packImpact(CaseStore &store, const RulePack &current, const RulePack &candidate,
     const ProgressCallback &progress = {}, const std::atomic<bool> *cancel = nullptr, int batchSize = 500);
 
+// The same on a read-only connection of the calling thread's own to the database at `path`,
+// opened and closed within the call: for a QtConcurrent worker (a connection is only used by the
+// thread that made it; CaseStore::findCasesAt). Nothing is written.
+StoreResult<PackImpact> packImpactAt(const QString &path, const RulePack &current, const RulePack &candidate,
+    const ProgressCallback &progress = {}, const std::atomic<bool> *cancel = nullptr, int batchSize = 500);
+
 } // namespace consilium

@@ -5,6 +5,7 @@
 // On PostgreSQL (issue 13): CONSILIUM_BENCH_PG_URI=postgresql://… names a database filled with
 // `consilium-cli db copy /tmp/consilium-bench/cases-100000.sqlite URI`; the benchmarks that write
 // (saves, re-evaluation) then write into that database itself (docs/store.md#postgresql).
+#include "../core/PackMutation.h"
 #include "GenCases.h"
 
 #include "case/CaseData.h"
@@ -12,6 +13,7 @@
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
 #include "store/Evaluations.h"
+#include "store/PackImpact.h"
 #include "store/StoreConnection.h"
 
 #include <QCoreApplication>
@@ -341,6 +343,48 @@ void BM_ReevaluateAllStored(benchmark::State &state)
     state.counters["total_s"] = s.totalSeconds;
 }
 
+// The impact of a candidate pack on every stored case (issue 15, docs/store.md#impact), end to
+// end as Tools → Impact of a rule pack… and `db impact` run it: a read connection of its own,
+// every case's latest version read, parsed and evaluated under both packs (on all cores, in
+// batches), the transitions tallied. Arg 0: 2026.1 active, 2026.2 (built-in) the candidate;
+// arg 1: 2026.2 active, a candidate with one threshold moved (ALLO-HEM-02 ≥ 50 instead of ≥ 30,
+// reference-rules.md). Wall-clock time.
+void BM_PackImpact(benchmark::State &state)
+{
+    std::unique_ptr<RulePack> other;
+    json::Diagnostics diag;
+    if (state.range(0) == 0) {
+        QFile f(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference-2026.1.json"));
+        if (f.open(QIODevice::ReadOnly))
+            other = RulePack::load(f.readAll(), diag);
+    } else {
+        other = RulePack::load(pack_mutation::mutated([](pack_mutation::Doc &d) {
+            pack_mutation::setString(
+                d, pack_mutation::elementById(d, "criteria", "ALLO-HEM-02"), "condition", "platelets >= 50");
+        }),
+            diag);
+    }
+    if (!other) {
+        state.SkipWithError("the other pack does not load");
+        return;
+    }
+    const RulePack &active = state.range(0) == 0 ? *other : RulePack::builtin();
+    const RulePack &candidate = state.range(0) == 0 ? RulePack::builtin() : *other;
+    PackImpact impact;
+    for (auto _ : state) {
+        auto r = packImpactAt(cachedDb(), active, candidate);
+        if (!r) {
+            state.SkipWithError(qPrintable(r.error().message));
+            return;
+        }
+        impact = std::move(r).value();
+    }
+    state.counters["cases"] = double(impact.total);
+    state.counters["evaluated"] = double(impact.evaluated);
+    state.counters["not_valid"] = double(impact.failed.size());
+    state.counters["changed"] = double(impact.changed.size());
+}
+
 void BM_DatabaseSize(benchmark::State &state)
 {
     auto store = openDb(cachedDb(), false);
@@ -378,6 +422,7 @@ BENCHMARK(BM_SaveCaseVersion)->Unit(benchmark::kMillisecond)->Iterations(300);
 BENCHMARK(BM_ConcurrentSaves)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_EngineAll)->Arg(1)->Arg(2)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(BM_ReevaluateAllStored)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_PackImpact)->Arg(0)->Arg(1)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_DatabaseSize)->Iterations(1);
 
 int main(int argc, char **argv)

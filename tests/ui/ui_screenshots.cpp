@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Takes PNG screenshots of the main views with the demo database:
 //   xvfb-run -a ui_screenshots resources/screenshots
+#include "../core/PackMutation.h"
+#include "../store/E01Cases.h"
 #include "UiTestSupport.h"
 
 #include "cases/CaseListModel.h"
@@ -10,6 +12,8 @@
 #include "conference/ConferenceMode.h"
 #include "decision/DecisionPanel.h"
 #include "engine/Engine.h"
+#include "packs/ImpactDialog.h"
+#include "packs/SignatureOverrideDialog.h"
 #include "reports/PatientHandout.h"
 #include "shell/CaseWorkspace.h"
 #include "shell/MainWindow.h"
@@ -17,6 +21,10 @@
 #include "toxicity/ToxicityChart.h"
 
 #include <QDir>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 
 using namespace consilium;
@@ -31,6 +39,60 @@ void save(QWidget *w, const QString &dir, const char *name)
         qWarning("cannot write %s", qPrintable(path));
     else
         qInfo("wrote %s", qPrintable(path));
+}
+
+// Tools → Impact of a rule pack… after a run (issue 15): a candidate with two thresholds moved
+// (ALLO-HEM-02 platelets ≥ 50 instead of ≥ 30; glucocorticoid washout 14 days instead of 7, with
+// its vignette's expectation), loaded unsigned through the import's consent. Transitions, chart and changed cases.
+void impactShots(MainWindow &w, const test::Env &env, const QString &out)
+{
+    using namespace pack_mutation;
+    const QByteArray bytes = mutated([](Doc &d) {
+        setString(d, elementById(d, "criteria", "ALLO-HEM-02"), "condition", "platelets >= 50");
+        JValue &params = elementById(d, "derived", "earliest_leukapheresis")["params"];
+        params["gc_days"]["value"].SetInt(14);
+        // Its vignette V02 (last glucocorticoid dose 2026-11-24) now expects 2026-12-08, not -04.
+        setString(d, elementById(d, "vignettes", "V02-spec-example")["expected"]["derived"], "earliest_leukapheresis",
+            "2026-12-08");
+        setString(d, d, "id", "site-candidate");
+        setString(d, d, "version", "2026.3");
+    });
+    const QString pack = env.path(QStringLiteral("candidate.json"));
+    QFile f(pack);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write the candidate pack");
+    f.close();
+    Dialogs::setExecHook([](QDialog *dialog) {
+        auto *o = qobject_cast<SignatureOverrideDialog *>(dialog);
+        if (!o)
+            return int(QDialog::Rejected);
+        test::find<QPlainTextEdit>(o, QStringLiteral("overrideReason"))->setPlainText(QStringLiteral("screenshot"));
+        test::find<QPushButton>(o, QStringLiteral("loadAnyway"))->click();
+        return o->result();
+    });
+    // Vignette E01 of options-2026.2.md §E at platelets 40 and 60 beside the demo cases: the first
+    // lies between the two thresholds.
+    for (const auto &[id, platelets] :
+        { std::pair { QStringLiteral("E01-plt40"), 40 }, std::pair { QStringLiteral("E01-plt60"), 60 } }) {
+        QStringList problems;
+        if (w.session().saveCase(e01With(id, platelets), problems).status != SaveStatus::Added)
+            qFatal("cannot save %s: %s", qPrintable(id), qPrintable(problems.join(QLatin1Char(' '))));
+    }
+    ImpactDialog *d = w.showImpact();
+    d->resize(1250, 720);
+    QSignalSpy finished(d, &ImpactDialog::impactFinished);
+    if (!d->runCandidate(pack) || !finished.wait(60000))
+        qFatal("the impact did not run: %s", qPrintable(d->statusText()));
+    Dialogs::setExecHook({});
+    auto *tabs = d->findChild<QTabWidget *>();
+    save(d, out, "impact-transitions.png");
+    tabs->setCurrentIndex(1);
+    save(d, out, "impact-chart.png");
+    tabs->setCurrentIndex(2);
+    save(d, out, "impact-start.png");
+    tabs->setCurrentIndex(3);
+    save(d, out, "impact-cases.png");
+    d->close();
 }
 
 } // namespace
@@ -97,6 +159,8 @@ int main(int argc, char *argv[])
     w.caseList()->selectCase(QStringLiteral("V02-spec-example"));
     save(&w, out, "main-window-de.png");
     Startup::setLanguage(QStringLiteral("en"));
+
+    impactShots(w, env, out);
 
     // Optionally the PDFs too (to look at them with pdftoppm): ui_screenshots OUT PDFDIR
     if (argc > 2) {

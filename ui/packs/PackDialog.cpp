@@ -5,11 +5,10 @@
 #include "common/PackProvenance.h"
 #include "common/Session.h"
 #include "engine/Vignettes.h"
+#include "packs/PackConsent.h"
 #include "packs/PackImporter.h"
-#include "packs/SignatureOverrideDialog.h"
 
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -202,22 +201,13 @@ void PackDialog::showRefused(const std::vector<json::Finding> &findings, bool me
 
 bool PackDialog::importFile(const QString &path)
 {
-    PackImporter::Outcome out = PackImporter::checkFile(path);
+    ConsentedPack checked = checkPackWithConsent(this, path);
+    PackImporter::Outcome &out = checked.outcome;
+    const std::optional<Session::PackOverride> &signatureOverride = checked.signatureOverride;
     m_problems->clear();
-    std::optional<Session::PackOverride> signatureOverride;
-    if (!out.pack && out.overridable) {
-        // Only the signature is missing or untrusted: the user may override it, with a reason.
-        const QString label = QStringLiteral("%1 %2 (%3, sha256 %4…)")
-                                  .arg(out.id, out.version, QFileInfo(path).fileName(), out.sha256.left(16));
-        SignatureOverrideDialog confirm(label, out.signatureProblem, this);
-        const bool confirmed = Dialogs::exec(&confirm) == QDialog::Accepted && !confirm.reason().isEmpty();
-        if (!confirmed) {
-            showRefused(out.problems, false);
-            return false;
-        }
-        out = PackImporter::checkFile(path, true);
-        if (out.pack && out.overridden)
-            signatureOverride = Session::PackOverride { out.warning, confirm.reason() };
+    if (checked.declined) {
+        showRefused(out.problems, false);
+        return false;
     }
     if (!out.pack) {
         showRefused(out.problems, true);

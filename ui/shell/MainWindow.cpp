@@ -12,6 +12,7 @@
 #include "decision/DecisionPanel.h"
 #include "editor/CaseDocument.h"
 #include "editor/CaseEditor.h"
+#include "packs/ImpactDialog.h"
 #include "packs/PackDialog.h"
 #include "reports/ConferenceReport.h"
 #include "reports/PatientHandout.h"
@@ -181,6 +182,7 @@ void MainWindow::buildActions()
     m_derived->setChecked(true);
     m_focusList = make("actionFocusList", QKeySequence(Qt::CTRL | Qt::Key_L));
     m_packs = make("actionPacks");
+    m_impact = make("actionImpact");
     m_settings = make("actionSettings", QKeySequence::Preferences);
     m_about = make("actionAbout");
     for (int i = 0; i < 6; ++i) {
@@ -206,7 +208,7 @@ void MainWindow::buildActions()
     m_viewMenu->addSeparator();
     m_viewMenu->addActions(m_tabActions);
     m_toolsMenu = menuBar()->addMenu(QString());
-    m_toolsMenu->addActions({ m_packs, m_settings });
+    m_toolsMenu->addActions({ m_packs, m_impact, m_settings });
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_about);
 
@@ -235,6 +237,7 @@ void MainWindow::buildActions()
     connect(m_derived, &QAction::toggled, this, [this](bool on) { m_workspace->comparison()->setDerivedVisible(on); });
     connect(m_focusList, &QAction::triggered, this, [this] { m_list->view()->setFocus(); });
     connect(m_packs, &QAction::triggered, this, &MainWindow::showPacks);
+    connect(m_impact, &QAction::triggered, this, &MainWindow::showImpact);
     connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_about, &QAction::triggered, this, [this] {
         Dialogs::information(this, tr("About Consilium"),
@@ -266,6 +269,7 @@ void MainWindow::retranslate()
     m_derived->setText(tr("Show &derived values"));
     m_focusList->setText(tr("Go to the case &list"));
     m_packs->setText(tr("&Rule packs…"));
+    m_impact->setText(tr("&Impact of a rule pack…"));
     m_settings->setText(tr("&Settings…"));
     m_about->setText(tr("&About Consilium"));
     const QStringList tabs
@@ -378,6 +382,7 @@ bool MainWindow::switchDatabase(const QString &path)
     }
     if (m_conference)
         m_conference->close();
+    delete m_impactDialog; // it reads the database being closed
     delete m_split;
     m_split = nullptr;
     m_session = std::move(next);
@@ -507,6 +512,21 @@ void MainWindow::showPacks()
 {
     PackDialog dialog(*m_session, this);
     Dialogs::exec(&dialog);
+}
+
+ImpactDialog *MainWindow::showImpact()
+{
+    if (!m_impactDialog) {
+        m_impactDialog = new ImpactDialog(*m_session, this);
+        m_impactDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Opens the case here (asking about unsaved edits first); the dialog stays open.
+        connect(m_impactDialog, &ImpactDialog::caseActivated, this,
+            [this](const QString &id) { m_workspace->openCase(id); });
+    }
+    m_impactDialog->show();
+    m_impactDialog->raise();
+    m_impactDialog->activateWindow();
+    return m_impactDialog;
 }
 
 void MainWindow::showSettings()

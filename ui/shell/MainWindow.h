@@ -16,6 +16,7 @@ namespace consilium {
 class CaseListPanel;
 class CaseWorkspace;
 class ConferenceMode;
+class ImpactDialog;
 class Session;
 
 // The main window: the case list on the left, the open case on the right, menus for files,
@@ -41,6 +42,8 @@ public:
     void printReport();
     void startConference();
     void showPacks();
+    // Tools → Impact of a rule pack… (issue 15): one non-modal dialog; its cases open here.
+    ImpactDialog *showImpact();
     void showSettings();
     void importCases();
 
@@ -62,6 +65,7 @@ private:
     CaseListPanel *m_list = nullptr;
     CaseWorkspace *m_workspace = nullptr;
     QPointer<ConferenceMode> m_conference;
+    QPointer<ImpactDialog> m_impactDialog;
     QLabel *m_packLabel = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
@@ -84,6 +88,7 @@ private:
     QAction *m_derived = nullptr;
     QAction *m_focusList = nullptr;
     QAction *m_packs = nullptr;
+    QAction *m_impact = nullptr;
     QAction *m_settings = nullptr;
     QAction *m_about = nullptr;
     QList<QAction *> m_tabActions;
