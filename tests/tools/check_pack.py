@@ -462,7 +462,7 @@ def check_pack(pack, path):
             'effective_to': ('date', 'null'), 'jurisdictions': LIST, 'authors': LIST, 'sign_off': OBJ,
             'arms': LIST, 'variables': LIST, 'drug_classes': LIST, 'derived': LIST, 'criteria': LIST,
             'logistics': OBJ, 'toxicity': OBJ, 'modifiers': LIST, 'vignettes': LIST},
-            {'description': STR, 'options': LIST}):
+            {'description': STR, 'options': LIST, 'codes': OBJ}):
         return None
     if pack['format'] != 'consilium-pack/1':
         bad('$.format', 'must be consilium-pack/1')
