@@ -210,7 +210,7 @@ void mergeList(std::vector<T> &into, const std::vector<T> &add, Find find, json:
 {
     for (const T &e : add) {
         if (const T *old = find(e)) {
-            diag.error(e.from.path, QStringLiteral("already mapped by %1").arg(old->from.path),
+            diag.error(e.from.path, QStringLiteral("already mapped by the pack at %1").arg(old->from.path),
                 QLatin1String(FindingCode::Duplicate));
             continue;
         }
