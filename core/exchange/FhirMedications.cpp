@@ -8,7 +8,6 @@
 namespace consilium::fhir::detail {
 
 using json::childPath;
-using json::indexPath;
 using Outcome = ImportItem::Outcome;
 
 namespace {
@@ -161,7 +160,7 @@ private:
         QDate asserted;
         if (!request) {
             QString datePath;
-            const Moment when = effective(*e.resource, e.path, datePath);
+            const Moment when = effective(*e.resource, e.path, datePath, false);
             if (when.kind == Moment::Kind::Invalid) {
                 ++m_errors;
                 ImportItem &it = m_c.add(

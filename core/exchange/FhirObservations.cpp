@@ -128,7 +128,7 @@ private:
             return;
         }
         QString datePath;
-        const Moment when = effective(r, e.path, datePath);
+        const Moment when = effective(r, e.path, datePath, true);
         if (when.kind != Moment::Kind::Day) {
             const bool bad = when.kind == Moment::Kind::Invalid;
             item(bad ? Outcome::Error : Outcome::Ignored, datePath,

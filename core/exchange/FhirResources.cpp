@@ -7,6 +7,9 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <span>
+#include <string_view>
+
 namespace consilium::fhir::detail {
 
 using json::childPath;
@@ -96,7 +99,7 @@ Moment parseMoment(const QString &text)
     return m;
 }
 
-Moment effective(const Value &resource, const QString &base, QString &path)
+Moment effective(const Value &resource, const QString &base, QString &path, bool startCounts)
 {
     for (const char *key : { "effectiveDateTime", "effectiveInstant" }) {
         if (const Value *v = member(resource, key)) {
@@ -105,8 +108,10 @@ Moment effective(const Value &resource, const QString &base, QString &path)
         }
     }
     if (const Value *period = member(resource, "effectivePeriod")) {
-        for (const char *key : { "end", "start" }) {
-            if (const Value *v = member(*period, key)) {
+        static constexpr std::string_view keys[] = { "end", "start" };
+        const std::span<const std::string_view> tried = startCounts ? std::span(keys) : std::span(keys).first(1);
+        for (const std::string_view key : tried) {
+            if (const Value *v = member(*period, key.data())) {
                 path = childPath(childPath(base, "effectivePeriod"), key);
                 return v->IsString() ? parseMoment(json::toQString(*v)) : invalidMoment();
             }

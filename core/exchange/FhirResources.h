@@ -39,8 +39,9 @@ struct Moment {
 Moment parseMoment(const QString &text);
 Moment invalidMoment();
 // effective[x] of an Observation / MedicationStatement / MedicationAdministration: the
-// dateTime, or the end (else start) of the period; `path` receives the element's JSON path.
-Moment effective(const Value &resource, const QString &base, QString &path);
+// dateTime, or the end of the period (else its start, when `startCounts`: an open period of a
+// medication is ongoing, its start is no last dose); `path` receives the element's JSON path.
+Moment effective(const Value &resource, const QString &base, QString &path, bool startCounts);
 
 // One entry of the bundle.
 struct Entry {

@@ -47,8 +47,8 @@ void TestCliImportFhir::draftEvaluates()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(r.out.toUtf8());
     f.close();
-    const Run e = runCli({ QStringLiteral("evaluate"), f.fileName(), QStringLiteral("--format"), QStringLiteral("text") },
-        m_dir.path());
+    const Run e = runCli(
+        { QStringLiteral("evaluate"), f.fileName(), QStringLiteral("--format"), QStringLiteral("text") }, m_dir.path());
     QVERIFY2(e.exitCode == 0, qPrintable(e.describe()));
 }
 
@@ -66,10 +66,10 @@ void TestCliImportFhir::valueErrorsExitOne()
 void TestCliImportFhir::reportFileJson()
 {
     const QString report = m_dir.filePath(QStringLiteral("report.json"));
-    const Run r = runCli({ QStringLiteral("import-fhir"), bundle("ms-problems-collection.json"), QStringLiteral("--report"),
-                             report, QStringLiteral("--report-format"), QStringLiteral("json"),
-                             QStringLiteral("--jurisdiction"), QStringLiteral("US"), QStringLiteral("--id"),
-                             QStringLiteral("ms-1") },
+    const Run r = runCli(
+        { QStringLiteral("import-fhir"), bundle("ms-problems-collection.json"), QStringLiteral("--report"), report,
+            QStringLiteral("--report-format"), QStringLiteral("json"), QStringLiteral("--jurisdiction"),
+            QStringLiteral("US"), QStringLiteral("--id"), QStringLiteral("ms-1") },
         m_dir.path());
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // the report went to the file
@@ -91,8 +91,8 @@ void TestCliImportFhir::siteCodes()
     codes.write(R"({"format": "consilium-codes/1", "codes": {"ucum": [
         {"ucum": "mg/dl", "unit": "mg/dL", "source": "site lab: legacy lower-case spelling", "evidence": "C"}]}})");
     codes.close();
-    const QStringList base = { QStringLiteral("import-fhir"), bundle("unknown-ucum-unit.json"), QStringLiteral("--as-of"),
-        QStringLiteral("2026-12-01") };
+    const QStringList base = { QStringLiteral("import-fhir"), bundle("unknown-ucum-unit.json"),
+        QStringLiteral("--as-of"), QStringLiteral("2026-12-01") };
     QCOMPARE(runCli(base, m_dir.path()).exitCode, 1);
     const Run r = runCli(base + QStringList { QStringLiteral("--codes"), codes.fileName() }, m_dir.path());
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -105,7 +105,8 @@ void TestCliImportFhir::siteCodes()
     const Run dup = runCli(base + QStringList { QStringLiteral("--codes"), codes.fileName() }, m_dir.path());
     QCOMPARE(dup.exitCode, 3);
     QVERIFY(dup.out.isEmpty());
-    QVERIFY2(dup.err.contains(QLatin1String("$.codes.ucum[0]: already mapped by the pack at $.codes.ucum[0]")), qPrintable(dup.err));
+    QVERIFY2(dup.err.contains(QLatin1String("$.codes.ucum[0]: already mapped by the pack at $.codes.ucum[0]")),
+        qPrintable(dup.err));
 }
 
 void TestCliImportFhir::exitCodes_data()
@@ -119,14 +120,12 @@ void TestCliImportFhir::exitCodes_data()
     QTest::newRow("wrong resource") << QStringList { bundle("wrong-resource-type.json") } << 2 << "$.resourceType";
     QTest::newRow("missing file") << QStringList { bundle("no-such-bundle.json") } << 66 << "cannot read";
     QTest::newRow("bad as-of") << QStringList { bundle("bad-date.json"), QStringLiteral("--as-of"),
-        QStringLiteral("2026-02-30") } << 64
-                               << "--as-of";
+        QStringLiteral("2026-02-30") }
+                               << 64 << "--as-of";
     QTest::newRow("bad jurisdiction") << QStringList { bundle("bad-date.json"), QStringLiteral("--jurisdiction"),
-        QStringLiteral("CH") } << 64
-                                      << "--jurisdiction";
+        QStringLiteral("CH") } << 64 << "--jurisdiction";
     QTest::newRow("bad report format") << QStringList { bundle("bad-date.json"), QStringLiteral("--report-format"),
-        QStringLiteral("xml") } << 64
-                                       << "--report-format";
+        QStringLiteral("xml") } << 64 << "--report-format";
     QTest::newRow("no bundle") << QStringList {} << 64 << "Usage";
 }
 

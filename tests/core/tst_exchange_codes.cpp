@@ -96,36 +96,46 @@ void TestExchangeCodes::rejects_data()
     QTest::addColumn<QString>("mentions");
     const QString obs = QStringLiteral("$.codes.observations[%1].%2");
     QTest::newRow("unknown variable") << packWith(R"("variable": "anc", "system")", R"("variable": "anx", "system")")
-                                      << obs.arg(2).arg(QLatin1String("variable")) << "reference" << "anx";
+                                      << obs.arg(2).arg(QLatin1String("variable")) << "reference"
+                                      << "anx";
     QTest::newRow("not a number variable")
         << packWith(R"("variable": "anc", "system")", R"("variable": "sex", "system")")
-        << obs.arg(2).arg(QLatin1String("variable")) << "type" << "sex";
+        << obs.arg(2).arg(QLatin1String("variable")) << "type"
+        << "sex";
     QTest::newRow("uln unit not accepted")
         << packWith(R"("code": "1742-6", "uln_unit": "xULN")", R"("code": "1742-6", "uln_unit": "U/L")")
-        << obs.arg(6).arg(QLatin1String("uln_unit")) << "unit" << "U/L";
+        << obs.arg(6).arg(QLatin1String("uln_unit")) << "unit"
+        << "U/L";
     QTest::newRow("code mapped twice") << packWith(R"("code": "751-8")", R"("code": "2160-0")")
-                                       << obs.arg(2).arg(QLatin1String("code")) << "duplicate" << "2160-0";
-    QTest::newRow("empty source")
-        << packWith(R"("source": "LOINC, loinc.org/751-8: Neutrophils [#/volume] in Blood by Automated count")",
-               R"("source": " ")")
-        << obs.arg(2).arg(QLatin1String("source")) << "required" << "source";
-    QTest::newRow("unknown derived")
-        << packWith(R"("derived": "egfr_ckd_epi_2021")", R"("derived": "egfr")")
-        << obs.arg(16).arg(QLatin1String("derived")) << "reference" << "egfr";
+                                       << obs.arg(2).arg(QLatin1String("code")) << "duplicate"
+                                       << "2160-0";
+    QTest::newRow("empty source") << packWith(
+        R"("source": "LOINC, loinc.org/751-8: Neutrophils [#/volume] in Blood by Automated count")", R"("source": " ")")
+                                  << obs.arg(2).arg(QLatin1String("source")) << "required"
+                                  << "source";
+    QTest::newRow("unknown derived") << packWith(R"("derived": "egfr_ckd_epi_2021")", R"("derived": "egfr")")
+                                     << obs.arg(16).arg(QLatin1String("derived")) << "reference"
+                                     << "egfr";
     QTest::newRow("variable and derived")
         << packWith(R"("derived": "egfr_ckd_epi_2021")", R"("derived": "egfr_ckd_epi_2021", "variable": "anc")")
-        << QStringLiteral("$.codes.observations[16]") << "required" << "exactly one";
-    QTest::newRow("unknown agent") << packWith(R"("agent": "prednisone", "system")", R"("agent": "prednison", "system")")
-                                   << QStringLiteral("$.codes.agents[0].agent") << "reference" << "prednison";
-    QTest::newRow("not a disease value")
-        << packWith(R"("disease": "MG", "system": "http://snomed.info/sct")",
-               R"("disease": "Myasthenia", "system": "http://snomed.info/sct")")
-        << QStringLiteral("$.codes.diseases[3].disease") << "reference" << "Myasthenia";
+        << QStringLiteral("$.codes.observations[16]") << "required"
+        << "exactly one";
+    QTest::newRow("unknown agent") << packWith(
+        R"("agent": "prednisone", "system")", R"("agent": "prednison", "system")")
+                                   << QStringLiteral("$.codes.agents[0].agent") << "reference"
+                                   << "prednison";
+    QTest::newRow("not a disease value") << packWith(R"("disease": "MG", "system": "http://snomed.info/sct")",
+        R"("disease": "Myasthenia", "system": "http://snomed.info/sct")")
+                                         << QStringLiteral("$.codes.diseases[3].disease") << "reference"
+                                         << "Myasthenia";
     QTest::newRow("pack unit of no variable")
         << packWith(R"("ucum": "kPa", "unit": "kPa")", R"("ucum": "kPa", "unit": "bar")")
-        << QStringLiteral("$.codes.ucum[20].unit") << "unit" << "bar";
-    QTest::newRow("unknown key") << packWith(R"("ucum": "kPa", "unit": "kPa")", R"("ucum": "kPa", "factor": 7, "unit": "kPa")")
-                                 << QStringLiteral("$.codes.ucum[20].factor") << "unknown-key" << "unknown key";
+        << QStringLiteral("$.codes.ucum[20].unit") << "unit"
+        << "bar";
+    QTest::newRow("unknown key") << packWith(
+        R"("ucum": "kPa", "unit": "kPa")", R"("ucum": "kPa", "factor": 7, "unit": "kPa")")
+                                 << QStringLiteral("$.codes.ucum[20].factor") << "unknown-key"
+                                 << "unknown key";
 }
 
 void TestExchangeCodes::rejects()
@@ -154,7 +164,8 @@ void TestExchangeCodes::siteExtensionMerges()
     const bool merged = extendExchangeCodes(site, pack, codes, d);
     QVERIFY2(merged, qPrintable(d.lines().join(QLatin1Char('\n'))));
     QCOMPARE(codes.observations.size(), before + 1);
-    const ObservationCode *c = codes.observation(QStringLiteral("urn:oid:1.2.276.0.76.3.1.999"), QStringLiteral("KREA"));
+    const ObservationCode *c
+        = codes.observation(QStringLiteral("urn:oid:1.2.276.0.76.3.1.999"), QStringLiteral("KREA"));
     QVERIFY(c);
     QCOMPARE(pack.variables()[std::size_t(c->variable)].id, QStringLiteral("creatinine"));
     QCOMPARE(codes.unit(QStringLiteral("mg/100mL"))->unit, QStringLiteral("mg/dL"));
@@ -188,13 +199,16 @@ void TestExchangeCodes::siteExtensionInvalid_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("format") << QByteArray(R"({"format": "consilium-pack/1", "codes": {}})") << "$.format"
                             << "format";
-    QTest::newRow("not json") << QByteArray("{") << "$" << "syntax";
-    QTest::newRow("unknown agent")
-        << extension(R"({"agents": [{"agent": "aspirin", "system": "s", "code": "B01AC06", "source": "x", "evidence": "C"}]})")
-        << "$.codes.agents[0].agent" << "reference";
-    QTest::newRow("missing evidence")
-        << extension(R"({"agents": [{"agent": "prednisone", "system": "s", "code": "P", "source": "x"}]})")
-        << "$.codes.agents[0].evidence" << "required";
+    QTest::newRow("not json") << QByteArray("{") << "$"
+                              << "syntax";
+    QTest::newRow("unknown agent") << extension(
+        R"({"agents": [{"agent": "aspirin", "system": "s", "code": "B01AC06", "source": "x", "evidence": "C"}]})")
+                                   << "$.codes.agents[0].agent"
+                                   << "reference";
+    QTest::newRow("missing evidence") << extension(
+        R"({"agents": [{"agent": "prednisone", "system": "s", "code": "P", "source": "x"}]})")
+                                      << "$.codes.agents[0].evidence"
+                                      << "required";
 }
 
 void TestExchangeCodes::siteExtensionInvalid()

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void problemsLeaveValuesMissing();
     void ageAtAsOf();
     void conflictingDiseases();
+    void ongoingMedicationHasNoLastDose();
     void malformedBundles_data();
     void malformedBundles();
     void valueErrors();
@@ -123,7 +124,8 @@ void TestFhirImport::siUnitsTransaction()
     // Creatinine 97.262 µmol/L (LOINC 14682-9) ÷ 88.42 = 1.1 mg/dL; it supersedes 0.9 mg/dL of 2026-10-01.
     QVERIFY(qAbs(value(c, "creatinine") - 1.1) < 1e-12);
     QCOMPARE(c.facts[std::size_t(var("creatinine"))].date, QStringLiteral("2026-11-20"));
-    const auto superseded = items(r, Outcome::Ignored, QStringLiteral("creatinine"), QStringLiteral("Observation/crea-old"));
+    const auto superseded
+        = items(r, Outcome::Ignored, QStringLiteral("creatinine"), QStringLiteral("Observation/crea-old"));
     QCOMPARE(superseded.size(), std::size_t(1));
     QVERIFY(superseded[0].reason.contains(QLatin1String("superseded by Observation/crea-new")));
     QCOMPARE(value(c, "anc"), 3.1); // 10*9/L = 10^9/L, factor 1
@@ -251,20 +253,40 @@ void TestFhirImport::conflictingDiseases()
     QVERIFY(r.notes.join(QLatin1Char('\n')).contains(QLatin1String("no Patient")));
 }
 
+void TestFhirImport::ongoingMedicationHasNoLastDose()
+{
+    // An open effectivePeriod (start only) is ongoing: its start is not the last dose.
+    const QByteArray bundle = R"({"resourceType": "Bundle", "type": "collection", "entry": [
+      {"resource": {"resourceType": "MedicationStatement", "id": "m", "status": "active",
+        "medicationCodeableConcept": {"coding": [{"system": "http://www.whocc.no/atc", "code": "L04AX01"}]},
+        "effectivePeriod": {"start": "2025-03-01"}}}]})";
+    const CaseData c = readDraft(import(bundle));
+    QVERIFY(c.hasMedications);
+    const MedicationInput *aza = medication(c, "azathioprine");
+    QVERIFY(aza);
+    QVERIFY(!aza->hasLastDose);
+}
+
 void TestFhirImport::malformedBundles_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("not JSON") << bundleFile("not-json.json") << "$" << "syntax" << "malformed JSON";
-    QTest::newRow("a Patient, not a Bundle")
-        << bundleFile("wrong-resource-type.json") << "$.resourceType" << "type" << "Patient";
-    QTest::newRow("document bundle") << bundleFile("document-bundle.json") << "$.type" << "enum" << "document";
-    QTest::newRow("two patients")
-        << QByteArray(R"({"resourceType": "Bundle", "type": "searchset", "entry": [
+    QTest::newRow("not JSON") << bundleFile("not-json.json") << "$"
+                              << "syntax"
+                              << "malformed JSON";
+    QTest::newRow("a Patient, not a Bundle") << bundleFile("wrong-resource-type.json") << "$.resourceType"
+                                             << "type"
+                                             << "Patient";
+    QTest::newRow("document bundle") << bundleFile("document-bundle.json") << "$.type"
+                                     << "enum"
+                                     << "document";
+    QTest::newRow("two patients") << QByteArray(R"({"resourceType": "Bundle", "type": "searchset", "entry": [
              {"resource": {"resourceType": "Patient", "id": "p1"}}, {"resource": {"resourceType": "Patient", "id": "p2"}}]})")
-        << "$.entry[1].resource" << "invalid" << "Patient/p2";
+                                  << "$.entry[1].resource"
+                                  << "invalid"
+                                  << "Patient/p2";
 }
 
 void TestFhirImport::malformedBundles()

@@ -340,12 +340,12 @@
     </message>
     <message>
         <location line="+43"/>
-        <location line="+288"/>
+        <location line="+306"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-238"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation>Fall öffnen</translation>
@@ -373,11 +373,12 @@
     <message>
         <location line="+17"/>
         <location line="+9"/>
+        <location line="+13"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-22"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -387,7 +388,7 @@
         <translation>%1 ist keine Falldatei: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>new-case</source>
         <translation>neuer-fall</translation>
     </message>
@@ -1587,6 +1588,35 @@
     </message>
 </context>
 <context>
+    <name>consilium::FhirImportDialog</name>
+    <message>
+        <location filename="../shell/FhirImportDialog.cpp" line="+21"/>
+        <source>FHIR import report</source>
+        <translation>FHIR-Importbericht</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+10"/>
+        <source>Import from FHIR</source>
+        <translation>Aus FHIR importieren</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be imported.</source>
+        <translation>%1 kann nicht importiert werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The draft is open in the case editor and not saved. %1 values were imported, %2 ignored, %3 could not be read (errors). Review the draft against this report before saving.</source>
+        <translation>Der Entwurf ist im Fall-Editor geöffnet und nicht gespeichert. %1 Werte wurden übernommen, %2 ignoriert, %3 konnten nicht gelesen werden (Fehler). Prüfen Sie den Entwurf vor dem Speichern anhand dieses Berichts.</translation>
+    </message>
+</context>
+<context>
     <name>consilium::HistoryPanel</name>
     <message>
         <location filename="../decision/HistoryPanel.cpp" line="+151"/>
@@ -2255,30 +2285,30 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+131"/>
+        <location filename="../shell/MainWindow.cpp" line="+132"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <location line="+121"/>
+        <location line="+88"/>
+        <location line="+123"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+146"/>
+        <location line="-123"/>
+        <location line="+148"/>
         <source>Case files (*.json)</source>
         <translation>Falldateien (*.json)</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+147"/>
+        <location line="-136"/>
+        <location line="+156"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-156"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
     </message>
@@ -2342,6 +2372,11 @@ Regelwerk %2 %3
         <location line="+1"/>
         <source>&amp;Import cases…</source>
         <translation>Fälle &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import from &amp;FHIR…</source>
+        <translation>Aus &amp;FHIR importieren …</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2461,6 +2496,16 @@ Regelwerk %2 %3
         <location line="+60"/>
         <source>Import cases</source>
         <translation>Fälle importieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import from FHIR</source>
+        <translation>Aus FHIR importieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR R4 bundles (*.json)</source>
+        <translation>FHIR-R4-Bundles (*.json)</translation>
     </message>
     <message>
         <location line="+12"/>

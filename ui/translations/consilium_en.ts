@@ -332,12 +332,12 @@
     </message>
     <message>
         <location line="+43"/>
-        <location line="+288"/>
+        <location line="+306"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-238"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
@@ -365,11 +365,12 @@
     <message>
         <location line="+17"/>
         <location line="+9"/>
+        <location line="+13"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-22"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>new-case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,6 +1564,35 @@
     </message>
 </context>
 <context>
+    <name>consilium::FhirImportDialog</name>
+    <message>
+        <location filename="../shell/FhirImportDialog.cpp" line="+21"/>
+        <source>FHIR import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+10"/>
+        <source>Import from FHIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The draft is open in the case editor and not saved. %1 values were imported, %2 ignored, %3 could not be read (errors). Review the draft against this report before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>consilium::HistoryPanel</name>
     <message>
         <location filename="../decision/HistoryPanel.cpp" line="+151"/>
@@ -2227,30 +2257,30 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+131"/>
+        <location filename="../shell/MainWindow.cpp" line="+132"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
-        <location line="+121"/>
+        <location line="+88"/>
+        <location line="+123"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+146"/>
+        <location line="-123"/>
+        <location line="+148"/>
         <source>Case files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+147"/>
+        <location line="-136"/>
+        <location line="+156"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-156"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2310,6 +2340,11 @@ Rule pack %2 %3
     <message>
         <location line="+1"/>
         <source>&amp;Import cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import from &amp;FHIR…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2425,6 +2460,16 @@ Rule pack %2 %3
     <message>
         <location line="+60"/>
         <source>Import cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import from FHIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR R4 bundles (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
