@@ -75,7 +75,8 @@ private Q_SLOTS:
         Dialogs::setNextFileName(bundle("document-bundle.json"));
         find<QAction>(&w, QStringLiteral("actionImportFhir"))->trigger();
         QVERIFY(!w.findChild<FhirImportDialog *>(QStringLiteral("fhirImportDialog")));
-        QVERIFY2(Dialogs::lastMessage().contains(QLatin1String("cannot be imported")), qPrintable(Dialogs::lastMessage()));
+        QVERIFY2(
+            Dialogs::lastMessage().contains(QLatin1String("cannot be imported")), qPrintable(Dialogs::lastMessage()));
         QCOMPARE(w.workspace()->storedCaseId(), open);
     }
 };

@@ -49,11 +49,11 @@ FhirImportDialog *FhirImportDialog::importFile(
     options.asOf = today;
     options.asOfIsDefault = true;
     // A new case each time: the id never names a stored case (the user may change it before saving).
-    options.caseId = QStringLiteral("fhir-import-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    options.caseId
+        = QStringLiteral("fhir-import-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const fhir::ImportResult result = fhir::importBundle(f.readAll(), pack, pack.codes(), options);
     if (!result.ok()) {
-        Dialogs::warning(parent, tr("Import from FHIR"), tr("%1 cannot be imported.").arg(path),
-            result.fatal.lines());
+        Dialogs::warning(parent, tr("Import from FHIR"), tr("%1 cannot be imported.").arg(path), result.fatal.lines());
         return nullptr;
     }
     if (!workspace.openDraft(result.draft))
