@@ -87,7 +87,7 @@ void PackLoader::load(const Value &root)
         { "format", "id", "version", "title", "effective_from", "effective_to", "jurisdictions", "authors", "sign_off",
             "arms", "variables", "drug_classes", "derived", "criteria", "logistics", "toxicity", "modifiers",
             "vignettes" },
-        { "description", "options" });
+        { "description", "options", "codes" });
     if (!top.isObject())
         return;
     if (auto f = top.string("format"); f && *f != QLatin1String("consilium-pack/1"))
@@ -144,6 +144,9 @@ void PackLoader::load(const Value &root)
     linkOptions(top);
     loadToxicity(top);
     loadModifiers(top);
+    // Codes for exchange (resources/packs/FORMAT.md, "Codes for exchange"; rules/LoadCodes.cpp).
+    if (const Value *codes = top.object("codes"))
+        p.m_codes = loadExchangeCodes(*codes, top.pathOf("codes"), p, d);
     if (!d.ok())
         return;
     loadVignettes(top);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Logic.h"
+#include "rules/ExchangeCodes.h"
 #include "rules/Expression.h"
 #include "rules/PackTexts.h"
 #include "json/StrictJson.h"
@@ -453,6 +454,8 @@ public:
     const std::array<std::vector<ToxicityEntry>, kArmCount> &toxicity() const noexcept { return m_toxicity; }
     const std::vector<Modifier> &modifiers() const noexcept { return m_modifiers; }
     const std::vector<Vignette> &vignettes() const noexcept { return m_vignettes; }
+    // Codes for exchange (resources/packs/FORMAT.md, "Codes for exchange"); empty when the pack has none.
+    const ExchangeCodes &codes() const noexcept { return m_codes; }
     // Every text of the pack in every language it gives (FORMAT.md, "Texts in more than one language").
     const PackTexts &texts() const noexcept { return m_texts; }
     LocalText text(const QString &key, const QString &language) const { return m_texts.get(key, language); }
@@ -500,6 +503,7 @@ private:
     std::array<std::vector<ToxicityEntry>, kArmCount> m_toxicity;
     std::vector<Modifier> m_modifiers;
     std::vector<Vignette> m_vignettes;
+    ExchangeCodes m_codes;
     std::vector<Symbol> m_symbols;
     QHash<QString, int> m_slotById;
     PackTexts m_texts;

@@ -98,18 +98,18 @@ void TestCliCommands::helpOnEveryCommand()
             groups << full;
         }
     }
-    const QStringList expected { QStringLiteral("evaluate"), QStringLiteral("check-rules"), QStringLiteral("pack"),
-        QStringLiteral("pack keygen"), QStringLiteral("pack sign"), QStringLiteral("pack verify"), QStringLiteral("db"),
-        QStringLiteral("db init"), QStringLiteral("db import"), QStringLiteral("db export"), QStringLiteral("db list"),
-        QStringLiteral("db show"), QStringLiteral("db evaluate"), QStringLiteral("db archive"),
-        QStringLiteral("db unarchive"), QStringLiteral("db purge"), QStringLiteral("db replay"),
-        QStringLiteral("db verify-audit"), QStringLiteral("db backup"), QStringLiteral("db settings"),
-        QStringLiteral("db settings get"), QStringLiteral("db settings set"), QStringLiteral("db impact"),
-        QStringLiteral("db copy"), QStringLiteral("db conference"), QStringLiteral("db conference create"),
-        QStringLiteral("db conference add-case"), QStringLiteral("db conference show"),
-        QStringLiteral("db conference list"), QStringLiteral("db decide"), QStringLiteral("db outcome"),
-        QStringLiteral("db position"), QStringLiteral("db override"), QStringLiteral("db finalise"),
-        QStringLiteral("db correct"), QStringLiteral("db decision"), QStringLiteral("db copy") };
+    const QStringList expected { QStringLiteral("evaluate"), QStringLiteral("check-rules"),
+        QStringLiteral("import-fhir"), QStringLiteral("pack"), QStringLiteral("pack keygen"),
+        QStringLiteral("pack sign"), QStringLiteral("pack verify"), QStringLiteral("db"), QStringLiteral("db init"),
+        QStringLiteral("db import"), QStringLiteral("db export"), QStringLiteral("db list"), QStringLiteral("db show"),
+        QStringLiteral("db evaluate"), QStringLiteral("db archive"), QStringLiteral("db unarchive"),
+        QStringLiteral("db purge"), QStringLiteral("db replay"), QStringLiteral("db verify-audit"),
+        QStringLiteral("db backup"), QStringLiteral("db settings"), QStringLiteral("db settings get"),
+        QStringLiteral("db settings set"), QStringLiteral("db impact"), QStringLiteral("db copy"), QStringLiteral("db conference"),
+        QStringLiteral("db conference create"), QStringLiteral("db conference add-case"),
+        QStringLiteral("db conference show"), QStringLiteral("db conference list"), QStringLiteral("db decide"),
+        QStringLiteral("db outcome"), QStringLiteral("db position"), QStringLiteral("db override"),
+        QStringLiteral("db finalise"), QStringLiteral("db correct"), QStringLiteral("db decision") };
     for (const QString &c : expected)
         QVERIFY2(commands.contains(c), qPrintable(c + QStringLiteral(" is not listed in its group's help")));
     QCOMPARE(commands.size(), expected.size());

@@ -456,13 +456,63 @@ EXPECTED_COUNTS = {  # reference pack `criteria` (AUTO-*, ALLO-*, TCE-*, SOC-* i
 }
 
 
+def check_codes(pack):
+    """Codes for exchange (FORMAT.md "Codes for exchange"): closed entries with source and evidence,
+    references to the pack's variables, derived values, agents and disease values, no code twice."""
+    codes = pack.get('codes')
+    if codes is None or not closed(codes, '$.codes', {}, {'ucum': LIST, 'observations': LIST, 'agents': LIST,
+                                                           'diseases': LIST}):
+        return
+    variables = {v.get('id'): v for v in pack['variables'] if isinstance(v, dict)}
+    derived = {x.get('id') for x in pack['derived'] if isinstance(x, dict)}
+    agents = {a.get('id') for c in pack['drug_classes'] if isinstance(c, dict)
+              for a in c.get('agents', []) if isinstance(a, dict)}
+    diseases = set(variables.get('disease', {}).get('values', []))
+    all_units = {norm_unit(u.get('unit', '')) for v in variables.values() for u in v.get('units', []) if isinstance(u, dict)}
+    kinds = (('ucum', {'ucum': STR, 'unit': STR}, {}),
+             ('observations', {'system': STR, 'code': STR}, {'variable': STR, 'derived': STR, 'uln_unit': STR}),
+             ('agents', {'system': STR, 'code': STR, 'agent': STR}, {}),
+             ('diseases', {'system': STR, 'code': STR, 'disease': STR}, {}))
+    seen = {}
+    for kind, req, opt in kinds:
+        for i, e in enumerate(codes.get(kind, [])):
+            q = '$.codes.%s[%d]' % (kind, i)
+            if not closed(e, q, dict(req, source=STR, evidence=STR), opt):
+                continue
+            check_evidence(e.get('evidence'), q + '.evidence')
+            if not str(e.get('source', '')).strip():
+                bad(q + '.source', 'empty source')
+            key = (kind, e.get('ucum') if kind == 'ucum' else (e.get('system'), e.get('code')))
+            if key in seen:
+                bad(q, 'mapped twice (also %s)' % seen[key])
+            seen.setdefault(key, q)
+            if kind == 'ucum' and norm_unit(e.get('unit', '')) not in all_units:
+                bad(q + '.unit', 'no variable accepts unit %r' % e.get('unit'))
+            elif kind == 'observations':
+                if ('variable' in e) == ('derived' in e):
+                    bad(q, 'exactly one of variable or derived')
+                elif 'derived' in e and e['derived'] not in derived:
+                    bad(q + '.derived', 'unknown derived value')
+                elif 'variable' in e:
+                    v = variables.get(e['variable'])
+                    if not v or v.get('type') not in ('number', 'integer'):
+                        bad(q + '.variable', 'not a number or integer variable')
+                    elif 'uln_unit' in e and norm_unit(e['uln_unit']) not in {
+                            norm_unit(u.get('unit', '')) for u in v.get('units', [])}:
+                        bad(q + '.uln_unit', 'not a unit of the variable')
+            elif kind == 'agents' and e.get('agent') not in agents:
+                bad(q + '.agent', 'unknown agent')
+            elif kind == 'diseases' and e.get('disease') not in diseases:
+                bad(q + '.disease', 'not a value of disease')
+
+
 def check_pack(pack, path):
     if not closed(pack, '$', {
             'format': STR, 'id': STR, 'version': STR, 'title': STR, 'effective_from': 'date',
             'effective_to': ('date', 'null'), 'jurisdictions': LIST, 'authors': LIST, 'sign_off': OBJ,
             'arms': LIST, 'variables': LIST, 'drug_classes': LIST, 'derived': LIST, 'criteria': LIST,
             'logistics': OBJ, 'toxicity': OBJ, 'modifiers': LIST, 'vignettes': LIST},
-            {'description': STR, 'options': LIST}):
+            {'description': STR, 'options': LIST, 'codes': OBJ}):
         return None
     if pack['format'] != 'consilium-pack/1':
         bad('$.format', 'must be consilium-pack/1')
@@ -786,6 +836,8 @@ def check_pack(pack, path):
             if 'show_when' in e:
                 check_expr(e['show_when'], d, q + '.show_when')
             check_template(e.get('summary'), d, q + '.summary')
+
+    check_codes(pack)
 
     # options
     opts = options.check_options(options.Ctx(bad, closed, check_evidence, is_type, pack['jurisdictions']), pack)

@@ -255,8 +255,26 @@ bool CaseWorkspace::openFile(const QString &path)
         Dialogs::warning(this, tr("Open case file"), tr("%1 is not a case file: %2").arg(path, error));
         return false;
     }
+    return openDocument(bytes, probe, true);
+}
+
+bool CaseWorkspace::openDraft(const QByteArray &json)
+{
+    if (!maybeSave())
+        return false;
+    CaseDocument probe(m_session.pack());
+    QString error;
+    if (!probe.load(json, error)) {
+        Dialogs::warning(this, tr("Open case file"), error);
+        return false;
+    }
+    return openDocument(json, probe, false);
+}
+
+bool CaseWorkspace::openDocument(const QByteArray &bytes, const CaseDocument &probe, bool versionOfStored)
+{
     const QString id = probe.caseId();
-    const bool known = !id.isEmpty() && m_session.store().caseSummary(id).has_value();
+    const bool known = versionOfStored && !id.isEmpty() && m_session.store().caseSummary(id).has_value();
     loadDocument(bytes, known ? id : QString(), 0);
     m_undo->resetClean(); // not saved yet
     m_tabs->setCurrentIndex(DataTab);

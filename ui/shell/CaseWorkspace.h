@@ -43,6 +43,7 @@ public:
 
     bool openCase(const QString &caseId); // asks about unsaved edits first
     bool openFile(const QString &path); // a case file: loaded as unsaved edits
+    bool openDraft(const QByteArray &json); // an import's draft: unsaved edits of a new case
     void newCase();
     bool save();
     bool maybeSave(); // false: the user cancelled
@@ -87,6 +88,8 @@ protected:
 private:
     void buildEditor();
     void loadDocument(const QByteArray &json, const QString &storedId, int version);
+    // As unsaved edits; a new version of the stored case of the same id when `versionOfStored`.
+    bool openDocument(const QByteArray &bytes, const CaseDocument &probe, bool versionOfStored);
     void updateHeader();
     QString draftKey() const;
     void offerDraft();

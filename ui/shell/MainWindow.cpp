@@ -19,6 +19,7 @@
 #include "settings/AppSettings.h"
 #include "settings/SettingsDialog.h"
 #include "shell/CaseWorkspace.h"
+#include "shell/FhirImportDialog.h"
 #include "shell/Startup.h"
 #include "store/ImportExport.h"
 
@@ -164,6 +165,7 @@ void MainWindow::buildActions()
     m_new = make("actionNew", QKeySequence::New);
     m_open = make("actionOpen", QKeySequence::Open);
     m_import = make("actionImport");
+    m_importFhir = make("actionImportFhir");
     m_save = make("actionSave", QKeySequence::Save);
     m_report = make("actionReport", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_handout = make("actionHandout", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
@@ -192,7 +194,7 @@ void MainWindow::buildActions()
     }
 
     m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addActions({ m_new, m_open, m_import, m_save });
+    m_fileMenu->addActions({ m_new, m_open, m_import, m_importFhir, m_save });
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({ m_report, m_handout, m_print });
     m_fileMenu->addSeparator();
@@ -222,6 +224,7 @@ void MainWindow::buildActions()
             openFiles({ f });
     });
     connect(m_import, &QAction::triggered, this, &MainWindow::importCases);
+    connect(m_importFhir, &QAction::triggered, this, &MainWindow::importFhir);
     connect(m_save, &QAction::triggered, this, [this] { m_workspace->save(); });
     connect(m_report, &QAction::triggered, this, [this] { exportReport(); });
     connect(m_handout, &QAction::triggered, this, [this] { exportHandout(); });
@@ -259,6 +262,7 @@ void MainWindow::retranslate()
     m_new->setText(tr("&New case"));
     m_open->setText(tr("&Open case file…"));
     m_import->setText(tr("&Import cases…"));
+    m_importFhir->setText(tr("Import from &FHIR…"));
     m_save->setText(tr("&Save as new version"));
     m_report->setText(tr("&Export conference report (PDF)…"));
     m_handout->setText(tr("Patient &handout (PDF)…"));
@@ -368,6 +372,14 @@ void MainWindow::importCases()
     const QString f = Dialogs::openFileName(this, tr("Import cases"), tr("Case files (*.json)"));
     if (!f.isEmpty())
         openFiles({ f });
+}
+
+// File → Import from FHIR… (issue 14): the draft opens in the editor unsaved, with the import report.
+void MainWindow::importFhir()
+{
+    const QString f = Dialogs::openFileName(this, tr("Import from FHIR"), tr("FHIR R4 bundles (*.json)"));
+    if (!f.isEmpty())
+        FhirImportDialog::importFile(this, *m_workspace, m_session->pack(), m_session->today(), f);
 }
 
 bool MainWindow::switchDatabase(const QString &path)

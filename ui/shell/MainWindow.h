@@ -46,6 +46,7 @@ public:
     ImpactDialog *showImpact();
     void showSettings();
     void importCases();
+    void importFhir();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -76,6 +77,7 @@ private:
     QAction *m_new = nullptr;
     QAction *m_open = nullptr;
     QAction *m_import = nullptr;
+    QAction *m_importFhir = nullptr;
     QAction *m_save = nullptr;
     QAction *m_report = nullptr;
     QAction *m_handout = nullptr;

@@ -334,18 +334,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location line="+289"/>
+        <location line="+43"/>
+        <location line="+306"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-238"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation>Fall öffnen</translation>
@@ -373,11 +373,12 @@
     <message>
         <location line="+17"/>
         <location line="+9"/>
+        <location line="+13"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-22"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -387,7 +388,7 @@
         <translation>%1 ist keine Falldatei: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>new-case</source>
         <translation>neuer-fall</translation>
     </message>
@@ -510,21 +511,6 @@
             <numerusform>&amp;Daten (%n Fehler)</numerusform>
             <numerusform>&amp;Daten (%n Fehler)</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
-        <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert; sie wird jetzt angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 saved version %2 of this case at %3 on another workstation, while you were editing version %4. Your unsaved edits are kept (also as a local draft); when you save, Consilium shows what differs so that you can re-apply them to version %2.</source>
-        <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert, während Sie Version %4 bearbeitet haben. Ihre ungespeicherten Änderungen bleiben erhalten (auch als lokaler Entwurf); beim Speichern zeigt Consilium die Unterschiede, damit Sie Ihre Änderungen auf Version %2 übertragen können.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 removed this case from the database at %2. Your edits, if any, are kept as a local draft.</source>
-        <translation>%1 hat diesen Fall am %2 aus der Datenbank entfernt. Ihre Änderungen, falls vorhanden, bleiben als lokaler Entwurf erhalten.</translation>
     </message>
 </context>
 <context>
@@ -1180,12 +1166,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+139"/>
+        <location line="+133"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-96"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1220,12 +1206,7 @@
         <translation>korrigiert Nr. %1</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>%1 (recorded by %2)</source>
-        <translation>%1 (erfasst von %2)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+31"/>
         <source>%1 (%2) disagrees: %3</source>
         <translation>%1 (%2) lehnt ab: %3</translation>
     </message>
@@ -1607,6 +1588,35 @@
     </message>
 </context>
 <context>
+    <name>consilium::FhirImportDialog</name>
+    <message>
+        <location filename="../shell/FhirImportDialog.cpp" line="+21"/>
+        <source>FHIR import report</source>
+        <translation>FHIR-Importbericht</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+10"/>
+        <source>Import from FHIR</source>
+        <translation>Aus FHIR importieren</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be imported.</source>
+        <translation>%1 kann nicht importiert werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The draft is open in the case editor and not saved. %1 values were imported, %2 ignored, %3 could not be read (errors). Review the draft against this report before saving.</source>
+        <translation>Der Entwurf ist im Fall-Editor geöffnet und nicht gespeichert. %1 Werte wurden übernommen, %2 ignoriert, %3 konnten nicht gelesen werden (Fehler). Prüfen Sie den Entwurf vor dem Speichern anhand dieses Berichts.</translation>
+    </message>
+</context>
+<context>
     <name>consilium::HistoryPanel</name>
     <message>
         <location filename="../decision/HistoryPanel.cpp" line="+151"/>
@@ -1907,318 +1917,6 @@
         <location line="+1"/>
         <source>&amp;Role:</source>
         <translation>&amp;Fachrichtung:</translation>
-    </message>
-</context>
-<context>
-    <name>consilium::ImpactDialog</name>
-    <message>
-        <location filename="../packs/ImpactDialog.cpp" line="+53"/>
-        <location line="+172"/>
-        <source>Impact of a rule pack</source>
-        <translation>Auswirkung eines Regelwerks</translation>
-    </message>
-    <message>
-        <location line="-168"/>
-        <source>Choose a candidate rule pack: every stored case is evaluated under the active pack and under the candidate. Nothing is stored and nothing is activated.</source>
-        <translation>Wählen Sie ein Kandidaten-Regelwerk: Jeder gespeicherte Fall wird unter dem aktiven Regelwerk und unter dem Kandidaten bewertet. Nichts wird gespeichert und nichts aktiviert.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&amp;Choose candidate pack…</source>
-        <translation>&amp;Kandidaten-Regelwerk wählen…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Double-click or press Enter on a case to open it in the main window.</source>
-        <translation>Doppelklick oder Eingabetaste auf einem Fall öffnet ihn im Hauptfenster.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Transitions</source>
-        <translation>Übergänge</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chart</source>
-        <translation>Diagramm</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Earliest start</source>
-        <translation>Frühester Start</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Changed cases</source>
-        <translation>Geänderte Fälle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not valid</source>
-        <translation>Nicht gültig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export &amp;CSV…</source>
-        <translation>&amp;CSV exportieren…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export &amp;JSON…</source>
-        <translation>&amp;JSON exportieren…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Active pack: %1</source>
-        <translation>Aktives Regelwerk: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Candidate rule pack</source>
-        <translation>Kandidaten-Regelwerk</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Rule packs (*.json)</source>
-        <translation>Regelwerke (*.json)</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Rule pack refused</source>
-        <translation>Regelwerk abgelehnt</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The pack was refused; its impact is not computed.</source>
-        <translation>Das Regelwerk wurde abgelehnt; seine Auswirkung wird nicht berechnet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The candidate is not signed by a trusted key and the override was not confirmed: its impact is not computed.</source>
-        <translation>Der Kandidat ist nicht mit einem vertrauenswürdigen Schlüssel signiert und die Ausnahme wurde nicht bestätigt: Seine Auswirkung wird nicht berechnet.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The candidate pack was refused (%n problem(s)): its impact is not computed.</source>
-        <translation>
-            <numerusform>Das Kandidaten-Regelwerk wurde abgelehnt (%n Problem): Seine Auswirkung wird nicht berechnet.</numerusform>
-            <numerusform>Das Kandidaten-Regelwerk wurde abgelehnt (%n Probleme): Seine Auswirkung wird nicht berechnet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Active pack: %1
-Candidate: %2%3</source>
-        <translation>Aktives Regelwerk: %1
-Kandidat: %2%3</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> — not signed by a trusted key (override confirmed)</source>
-        <translation> — nicht mit einem vertrauenswürdigen Schlüssel signiert (Ausnahme bestätigt)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Evaluating the stored cases under both packs…</source>
-        <translation>Die gespeicherten Fälle werden unter beiden Regelwerken bewertet…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cancelling: the batch of cases under way is finished first…</source>
-        <translation>Wird abgebrochen: Die laufende Gruppe von Fällen wird noch zu Ende bewertet…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Evaluated %1 of %2 cases under both packs…</source>
-        <translation>%1 von %2 Fällen unter beiden Regelwerken bewertet…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The impact could not be computed: %1</source>
-        <translation>Die Auswirkung konnte nicht berechnet werden: %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cancelled: the figures cover only the %1 of %2 cases done so far.</source>
-        <translation>Abgebrochen: Die Zahlen umfassen nur die %1 von %2 Fällen, die bis dahin bewertet waren.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The register holds no cases: there is nothing the candidate could change.</source>
-        <translation>Das Register enthält keine Fälle: Der Kandidat kann nichts ändern.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>None of the %n case(s) evaluated under both packs changes under the candidate.</source>
-        <translation>
-            <numerusform>Der %n unter beiden Regelwerken bewertete Fall ändert sich unter dem Kandidaten nicht.</numerusform>
-            <numerusform>Keiner der %n unter beiden Regelwerken bewerteten Fälle ändert sich unter dem Kandidaten.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 of the %n case(s) evaluated under both packs change under the candidate.</source>
-        <translation>
-            <numerusform>%1 von %n unter beiden Regelwerken bewertetem Fall ändert sich unter dem Kandidaten.</numerusform>
-            <numerusform>%1 der %n unter beiden Regelwerken bewerteten Fälle ändern sich unter dem Kandidaten.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n case(s) could not be evaluated under one of the packs (see “Not valid”).</source>
-        <translation>
-            <numerusform>%n Fall konnte unter einem der Regelwerke nicht bewertet werden (siehe „Nicht gültig“).</numerusform>
-            <numerusform>%n Fälle konnten unter einem der Regelwerke nicht bewertet werden (siehe „Nicht gültig“).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing was stored or activated.</source>
-        <translation>Nichts wurde gespeichert oder aktiviert.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Changed cases (%1)</source>
-        <translation>Geänderte Fälle (%1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not valid (%1)</source>
-        <translation>Nicht gültig (%1)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Export JSON</source>
-        <translation>JSON exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-</context>
-<context>
-    <name>consilium::ImpactViews</name>
-    <message>
-        <location filename="../packs/ImpactViews.cpp" line="+93"/>
-        <source>%1 (under %2)</source>
-        <translation>%1 (unter %2)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+7"/>
-        <source>not in this pack</source>
-        <translation>nicht in diesem Regelwerk</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Active pack</source>
-        <translation>Aktives Regelwerk</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Candidate</source>
-        <translation>Kandidat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+74"/>
-        <location line="+13"/>
-        <source>Cases</source>
-        <translation>Fälle</translation>
-    </message>
-    <message>
-        <location line="-52"/>
-        <source>Unchanged</source>
-        <translation>Unverändert</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Changed to %1</source>
-        <translation>Geändert zu %1</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Verdicts per group: active pack → candidate</source>
-        <translation>Ergebnisse je Gruppe: aktives Regelwerk → Kandidat</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Arm</source>
-        <translation>Option</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Earliest start moves by</source>
-        <translation>Frühester Start verschiebt sich um</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>known under one pack only</source>
-        <translation>nur unter einem Regelwerk bekannt</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Case</source>
-        <translation>Fall</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Verdicts that change</source>
-        <translation>Geänderte Ergebnisse</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Criteria that change</source>
-        <translation>Geänderte Kriterien</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Earliest start</source>
-        <translation>Frühester Start</translation>
     </message>
 </context>
 <context>
@@ -2604,18 +2302,18 @@ therapie</translation>
         <translation>Falldateien (*.json)</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+149"/>
+        <location line="-136"/>
+        <location line="+156"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-156"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>About Consilium</source>
         <translation>Über Consilium</translation>
     </message>
@@ -2677,6 +2375,11 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="+1"/>
+        <source>Import from &amp;FHIR…</source>
+        <translation>Aus &amp;FHIR importieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save as new version</source>
         <translation>Als neue Version &amp;speichern</translation>
     </message>
@@ -2724,11 +2427,6 @@ Regelwerk %2 %3
         <location line="+1"/>
         <source>&amp;Rule packs…</source>
         <translation>&amp;Regelwerke …</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Impact of a rule pack…</source>
-        <translation>&amp;Auswirkung eines Regelwerks…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2800,12 +2498,22 @@ Regelwerk %2 %3
         <translation>Fälle importieren</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Import from FHIR</source>
+        <translation>Aus FHIR importieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR R4 bundles (*.json)</source>
+        <translation>FHIR-R4-Bundles (*.json)</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Cannot open %1.</source>
         <translation>%1 kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -3002,7 +2710,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+73"/>
+        <location filename="../packs/PackDialog.cpp" line="+74"/>
         <source>Rule packs</source>
         <translation>Regelwerke</translation>
     </message>
@@ -3060,7 +2768,7 @@ Regelwerk %2 %3
         <translation>in die Anwendung eingebaut</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+88"/>
         <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; %3 The override and your reason were recorded in the audit log.</source>
         <translation>Das Regelwerk des Standorts ist aktiv, obwohl es nicht mit einem vertrauenswürdigen Schlüssel signiert ist (%1). Alle %2 Testfälle bestanden; %3 Die Übersteuerung und Ihre Begründung wurden im Prüfprotokoll festgehalten.</translation>
     </message>
@@ -3079,7 +2787,7 @@ Regelwerk %2 %3
         <translation type="vanished">Regelwerk des Standorts</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-111"/>
         <source>site pack, %1</source>
         <translation>Regelwerk des Standorts, %1</translation>
     </message>
@@ -3138,7 +2846,7 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="-160"/>
-        <location line="+184"/>
+        <location line="+193"/>
         <location line="+14"/>
         <location line="+13"/>
         <location line="+5"/>
@@ -3146,7 +2854,7 @@ Regelwerk %2 %3
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-228"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation>Die gespeicherten Fälle werden unter dem neuen Regelwerk neu ausgewertet …</translation>
     </message>
@@ -3166,7 +2874,7 @@ Regelwerk %2 %3
         <translation>die Neuauswertung wurde nach %1 von %2 Fällen abgebrochen; die übrigen Fälle gelten unter diesem Regelwerk als nicht ausgewertet, bis es erneut aktiviert wird.</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+177"/>
         <source>Rule pack loaded without a trusted signature</source>
         <translation>Regelwerk ohne vertrauenswürdige Signatur geladen</translation>
     </message>
@@ -4070,7 +3778,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+192"/>
+        <location filename="../common/Session.cpp" line="+156"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>

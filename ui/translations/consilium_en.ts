@@ -326,18 +326,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location line="+289"/>
+        <location line="+43"/>
+        <location line="+306"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-238"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
@@ -365,11 +365,12 @@
     <message>
         <location line="+17"/>
         <location line="+9"/>
+        <location line="+13"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-22"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>new-case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,21 +503,6 @@
             <numerusform>&amp;Data (%n problem)</numerusform>
             <numerusform>&amp;Data (%n problems)</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 saved version %2 of this case at %3 on another workstation, while you were editing version %4. Your unsaved edits are kept (also as a local draft); when you save, Consilium shows what differs so that you can re-apply them to version %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 removed this case from the database at %2. Your edits, if any, are kept as a local draft.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1168,12 +1154,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+139"/>
+        <location line="+133"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-96"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1208,12 +1194,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>%1 (recorded by %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+31"/>
         <source>%1 (%2) disagrees: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,6 +1564,35 @@
     </message>
 </context>
 <context>
+    <name>consilium::FhirImportDialog</name>
+    <message>
+        <location filename="../shell/FhirImportDialog.cpp" line="+21"/>
+        <source>FHIR import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+10"/>
+        <source>Import from FHIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The draft is open in the case editor and not saved. %1 values were imported, %2 ignored, %3 could not be read (errors). Review the draft against this report before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>consilium::HistoryPanel</name>
     <message>
         <location filename="../decision/HistoryPanel.cpp" line="+151"/>
@@ -1882,317 +1892,6 @@
     <message>
         <location line="+1"/>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>consilium::ImpactDialog</name>
-    <message>
-        <location filename="../packs/ImpactDialog.cpp" line="+53"/>
-        <location line="+172"/>
-        <source>Impact of a rule pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-168"/>
-        <source>Choose a candidate rule pack: every stored case is evaluated under the active pack and under the candidate. Nothing is stored and nothing is activated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&amp;Choose candidate pack…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Double-click or press Enter on a case to open it in the main window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Transitions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Earliest start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Changed cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not valid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Active pack: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Candidate rule pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Rule packs (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Rule pack refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The pack was refused; its impact is not computed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The candidate is not signed by a trusted key and the override was not confirmed: its impact is not computed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The candidate pack was refused (%n problem(s)): its impact is not computed.</source>
-        <translation>
-            <numerusform>The candidate pack was refused (%n problem): its impact is not computed.</numerusform>
-            <numerusform>The candidate pack was refused (%n problems): its impact is not computed.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Active pack: %1
-Candidate: %2%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> — not signed by a trusted key (override confirmed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Evaluating the stored cases under both packs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cancelling: the batch of cases under way is finished first…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Evaluated %1 of %2 cases under both packs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The impact could not be computed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cancelled: the figures cover only the %1 of %2 cases done so far.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The register holds no cases: there is nothing the candidate could change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>None of the %n case(s) evaluated under both packs changes under the candidate.</source>
-        <translation>
-            <numerusform>The %n case evaluated under both packs does not change under the candidate.</numerusform>
-            <numerusform>None of the %n cases evaluated under both packs changes under the candidate.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 of the %n case(s) evaluated under both packs change under the candidate.</source>
-        <translation>
-            <numerusform>%1 of the %n case evaluated under both packs changes under the candidate.</numerusform>
-            <numerusform>%1 of the %n cases evaluated under both packs change under the candidate.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n case(s) could not be evaluated under one of the packs (see “Not valid”).</source>
-        <translation>
-            <numerusform>%n case could not be evaluated under one of the packs (see “Not valid”).</numerusform>
-            <numerusform>%n cases could not be evaluated under one of the packs (see “Not valid”).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing was stored or activated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Changed cases (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not valid (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Export CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Export JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>consilium::ImpactViews</name>
-    <message>
-        <location filename="../packs/ImpactViews.cpp" line="+93"/>
-        <source>%1 (under %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+7"/>
-        <source>not in this pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Active pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Candidate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+74"/>
-        <location line="+13"/>
-        <source>Cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-52"/>
-        <source>Unchanged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Changed to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Verdicts per group: active pack → candidate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Arm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Earliest start moves by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>known under one pack only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Verdicts that change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Criteria that change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Earliest start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2575,18 +2274,18 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+149"/>
+        <location line="-136"/>
+        <location line="+156"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-156"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>About Consilium</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2645,6 +2344,11 @@ Rule pack %2 %3
     </message>
     <message>
         <location line="+1"/>
+        <source>Import from &amp;FHIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save as new version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,11 +2395,6 @@ Rule pack %2 %3
     <message>
         <location line="+1"/>
         <source>&amp;Rule packs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Impact of a rule pack…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2764,12 +2463,22 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Import from FHIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR R4 bundles (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Cannot open %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2966,7 +2675,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+73"/>
+        <location filename="../packs/PackDialog.cpp" line="+74"/>
         <source>Rule packs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3082,7 +2791,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; %3 The override and your reason were recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3097,8 +2806,8 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+184"/>
+        <location line="-225"/>
+        <location line="+193"/>
         <location line="+14"/>
         <location line="+13"/>
         <location line="+5"/>
@@ -3106,7 +2815,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-228"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3126,7 +2835,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+177"/>
         <source>Rule pack loaded without a trusted signature</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4006,7 +3715,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+192"/>
+        <location filename="../common/Session.cpp" line="+156"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>

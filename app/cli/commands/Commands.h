@@ -12,6 +12,7 @@ std::unique_ptr<CommandGroup> makeRootCommand();
 
 std::unique_ptr<Command> makeEvaluateCommand();
 std::unique_ptr<Command> makeCheckRulesCommand();
+std::unique_ptr<Command> makeImportFhirCommand();
 std::unique_ptr<CommandGroup> makePackCommands();
 std::unique_ptr<CommandGroup> makeDbCommands();
 

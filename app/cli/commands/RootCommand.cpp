@@ -42,6 +42,7 @@ std::unique_ptr<CommandGroup> makeRootCommand()
     auto root = std::make_unique<RootCommand>();
     root->add(makeEvaluateCommand());
     root->add(makeCheckRulesCommand());
+    root->add(makeImportFhirCommand());
     root->add(makePackCommands());
     root->add(makeDbCommands());
     return root;
