@@ -334,18 +334,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+306"/>
+        <location line="+44"/>
+        <location line="+319"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-250"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation>Fall öffnen</translation>
@@ -394,22 +394,22 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-19"/>
         <source>The case has problems. Fix the marked fields first.</source>
         <translation>Der Fall enthält Fehler. Korrigieren Sie zuerst die markierten Felder.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>The database refused the case.</source>
         <translation>Die Datenbank hat den Fall abgelehnt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
@@ -511,6 +511,66 @@
             <numerusform>&amp;Daten (%n Fehler)</numerusform>
             <numerusform>&amp;Daten (%n Fehler)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
+        <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert; sie wird jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation, while you were editing version %4. Your unsaved edits are kept (also as a local draft); when you save, Consilium shows what differs so that you can re-apply them to version %2.</source>
+        <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert, während Sie Version %4 bearbeitet haben. Ihre ungespeicherten Änderungen bleiben erhalten (auch als lokaler Entwurf); beim Speichern zeigt Consilium die Unterschiede, damit Sie Ihre Änderungen auf Version %2 übertragen können.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 removed this case from the database at %2. Your edits, if any, are kept as a local draft.</source>
+        <translation>%1 hat diesen Fall am %2 aus der Datenbank entfernt. Ihre Änderungen, falls vorhanden, bleiben als lokaler Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+46"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your edits are kept as a local draft.</source>
+        <translation>Ihre Änderungen bleiben als lokaler Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: yours %2, version %3 has %4 (was %5)</source>
+        <translation>%1: Ihr Wert %2, Version %3 hat %4 (vorher %5)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: yours %2 (not changed in version %3)</source>
+        <translation>%1: Ihr Wert %2 (in Version %3 nicht geändert)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: version %2 has %3 (you did not change it)</source>
+        <translation>%1: Version %2 hat %3 (von Ihnen nicht geändert)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What differs from version %1, which you opened:</source>
+        <translation>Unterschiede zu Version %1, die Sie geöffnet hatten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-apply your changes to version %1? Items you changed replace those of version %1; the rest stays as in version %1. Nothing is saved until you save again. No: keep editing version %2 (your edits stay a local draft).</source>
+        <translation>Ihre Änderungen auf Version %1 übertragen? Was Sie geändert haben, ersetzt die Angaben von Version %1; alles andere bleibt wie in Version %1. Gespeichert wird erst, wenn Sie erneut speichern. Nein: Version %2 weiter bearbeiten (Ihre Änderungen bleiben ein lokaler Entwurf).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved meanwhile on another workstation</source>
+        <translation>Inzwischen an einem anderen Arbeitsplatz gespeichert</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your changes were re-applied to version %1. Review them, then save.</source>
+        <translation>Ihre Änderungen wurden auf Version %1 übertragen. Prüfen Sie sie, dann speichern Sie.</translation>
     </message>
 </context>
 <context>
@@ -1166,12 +1226,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1206,7 +1266,12 @@
         <translation>korrigiert Nr. %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
+        <source>%1 (recorded by %2)</source>
+        <translation>%1 (erfasst von %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 (%2) disagrees: %3</source>
         <translation>%1 (%2) lehnt ab: %3</translation>
     </message>
@@ -1596,22 +1661,22 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Import from FHIR</source>
         <translation>Aus FHIR importieren</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 cannot be imported.</source>
         <translation>%1 kann nicht importiert werden.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The draft is open in the case editor and not saved. %1 values were imported, %2 ignored, %3 could not be read (errors). Review the draft against this report before saving.</source>
         <translation>Der Entwurf ist im Fall-Editor geöffnet und nicht gespeichert. %1 Werte wurden übernommen, %2 ignoriert, %3 konnten nicht gelesen werden (Fehler). Prüfen Sie den Entwurf vor dem Speichern anhand dieses Berichts.</translation>
     </message>
@@ -1917,6 +1982,318 @@
         <location line="+1"/>
         <source>&amp;Role:</source>
         <translation>&amp;Fachrichtung:</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ImpactDialog</name>
+    <message>
+        <location filename="../packs/ImpactDialog.cpp" line="+53"/>
+        <location line="+180"/>
+        <source>Impact of a rule pack</source>
+        <translation>Auswirkung eines Regelwerks</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>Choose a candidate rule pack: every stored case is evaluated under the active pack and under the candidate. Nothing is stored and nothing is activated.</source>
+        <translation>Wählen Sie ein Kandidaten-Regelwerk: Jeder gespeicherte Fall wird unter dem aktiven Regelwerk und unter dem Kandidaten bewertet. Nichts wird gespeichert und nichts aktiviert.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Choose candidate pack…</source>
+        <translation>&amp;Kandidaten-Regelwerk wählen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Double-click or press Enter on a case to open it in the main window.</source>
+        <translation>Doppelklick oder Eingabetaste auf einem Fall öffnet ihn im Hauptfenster.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transitions</source>
+        <translation>Übergänge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earliest start</source>
+        <translation>Frühester Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed cases</source>
+        <translation>Geänderte Fälle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid</source>
+        <translation>Nicht gültig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;JSON…</source>
+        <translation>&amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Active pack: %1</source>
+        <translation>Aktives Regelwerk: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Candidate rule pack</source>
+        <translation>Kandidaten-Regelwerk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule packs (*.json)</source>
+        <translation>Regelwerke (*.json)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Rule pack refused</source>
+        <translation>Regelwerk abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The pack was refused; its impact is not computed.</source>
+        <translation>Das Regelwerk wurde abgelehnt; seine Auswirkung wird nicht berechnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The candidate is not signed by a trusted key and the override was not confirmed: its impact is not computed.</source>
+        <translation>Der Kandidat ist nicht mit einem vertrauenswürdigen Schlüssel signiert und die Ausnahme wurde nicht bestätigt: Seine Auswirkung wird nicht berechnet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The candidate pack was refused (%n problem(s)): its impact is not computed.</source>
+        <translation>
+            <numerusform>Das Kandidaten-Regelwerk wurde abgelehnt (%n Problem): Seine Auswirkung wird nicht berechnet.</numerusform>
+            <numerusform>Das Kandidaten-Regelwerk wurde abgelehnt (%n Probleme): Seine Auswirkung wird nicht berechnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Active pack: %1
+Candidate: %2%3</source>
+        <translation>Aktives Regelwerk: %1
+Kandidat: %2%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — not signed by a trusted key (override confirmed)</source>
+        <translation> — nicht mit einem vertrauenswürdigen Schlüssel signiert (Ausnahme bestätigt)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Evaluating the stored cases under both packs…</source>
+        <translation>Die gespeicherten Fälle werden unter beiden Regelwerken bewertet…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling: the batch of cases under way is finished first…</source>
+        <translation>Wird abgebrochen: Die laufende Gruppe von Fällen wird noch zu Ende bewertet…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Evaluated %1 of %2 cases under both packs…</source>
+        <translation>%1 von %2 Fällen unter beiden Regelwerken bewertet…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The impact could not be computed: %1</source>
+        <translation>Die Auswirkung konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled: the figures cover only the %1 of %2 cases done so far.</source>
+        <translation>Abgebrochen: Die Zahlen umfassen nur die %1 von %2 Fällen, die bis dahin bewertet waren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The register holds no cases: there is nothing the candidate could change.</source>
+        <translation>Das Register enthält keine Fälle: Der Kandidat kann nichts ändern.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>None of the %n case(s) evaluated under both packs changes under the candidate.</source>
+        <translation>
+            <numerusform>Der %n unter beiden Regelwerken bewertete Fall ändert sich unter dem Kandidaten nicht.</numerusform>
+            <numerusform>Keiner der %n unter beiden Regelwerken bewerteten Fälle ändert sich unter dem Kandidaten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of the %n case(s) evaluated under both packs change under the candidate.</source>
+        <translation>
+            <numerusform>%1 von %n unter beiden Regelwerken bewertetem Fall ändert sich unter dem Kandidaten.</numerusform>
+            <numerusform>%1 der %n unter beiden Regelwerken bewerteten Fälle ändern sich unter dem Kandidaten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n case(s) could not be evaluated under one of the packs (see “Not valid”).</source>
+        <translation>
+            <numerusform>%n Fall konnte unter einem der Regelwerke nicht bewertet werden (siehe „Nicht gültig“).</numerusform>
+            <numerusform>%n Fälle konnten unter einem der Regelwerke nicht bewertet werden (siehe „Nicht gültig“).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was stored or activated.</source>
+        <translation>Nichts wurde gespeichert oder aktiviert.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Changed cases (%1)</source>
+        <translation>Geänderte Fälle (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid (%1)</source>
+        <translation>Nicht gültig (%1)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export JSON</source>
+        <translation>JSON exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ImpactViews</name>
+    <message>
+        <location filename="../packs/ImpactViews.cpp" line="+93"/>
+        <source>%1 (under %2)</source>
+        <translation>%1 (unter %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>not in this pack</source>
+        <translation>nicht in diesem Regelwerk</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active pack</source>
+        <translation>Aktives Regelwerk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+76"/>
+        <location line="+13"/>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed to %1</source>
+        <translation>Geändert zu %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Verdicts per group: active pack → candidate</source>
+        <translation>Ergebnisse je Gruppe: aktives Regelwerk → Kandidat</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Arm</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earliest start moves by</source>
+        <translation>Frühester Start verschiebt sich um</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>known under one pack only</source>
+        <translation>nur unter einem Regelwerk bekannt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdicts that change</source>
+        <translation>Geänderte Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Criteria that change</source>
+        <translation>Geänderte Kriterien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earliest start</source>
+        <translation>Frühester Start</translation>
     </message>
 </context>
 <context>
@@ -2285,35 +2662,35 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+132"/>
+        <location filename="../shell/MainWindow.cpp" line="+133"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+123"/>
+        <location line="+89"/>
+        <location line="+125"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+148"/>
+        <location line="-125"/>
+        <location line="+150"/>
         <source>Case files (*.json)</source>
         <translation>Falldateien (*.json)</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+156"/>
+        <location line="-138"/>
+        <location line="+158"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-158"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>About Consilium</source>
         <translation>Über Consilium</translation>
     </message>
@@ -2430,6 +2807,11 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Impact of a rule pack…</source>
+        <translation>&amp;Auswirkung eines Regelwerks…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -2513,7 +2895,7 @@ Regelwerk %2 %3
         <translation>%1 kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -2710,7 +3092,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+74"/>
+        <location filename="../packs/PackDialog.cpp" line="+73"/>
         <source>Rule packs</source>
         <translation>Regelwerke</translation>
     </message>
@@ -2768,7 +3150,7 @@ Regelwerk %2 %3
         <translation>in die Anwendung eingebaut</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+79"/>
         <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; %3 The override and your reason were recorded in the audit log.</source>
         <translation>Das Regelwerk des Standorts ist aktiv, obwohl es nicht mit einem vertrauenswürdigen Schlüssel signiert ist (%1). Alle %2 Testfälle bestanden; %3 Die Übersteuerung und Ihre Begründung wurden im Prüfprotokoll festgehalten.</translation>
     </message>
@@ -2787,7 +3169,7 @@ Regelwerk %2 %3
         <translation type="vanished">Regelwerk des Standorts</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-102"/>
         <source>site pack, %1</source>
         <translation>Regelwerk des Standorts, %1</translation>
     </message>
@@ -2846,7 +3228,7 @@ Regelwerk %2 %3
     </message>
     <message>
         <location line="-160"/>
-        <location line="+193"/>
+        <location line="+184"/>
         <location line="+14"/>
         <location line="+13"/>
         <location line="+5"/>
@@ -2854,7 +3236,7 @@ Regelwerk %2 %3
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-219"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation>Die gespeicherten Fälle werden unter dem neuen Regelwerk neu ausgewertet …</translation>
     </message>
@@ -2874,7 +3256,7 @@ Regelwerk %2 %3
         <translation>die Neuauswertung wurde nach %1 von %2 Fällen abgebrochen; die übrigen Fälle gelten unter diesem Regelwerk als nicht ausgewertet, bis es erneut aktiviert wird.</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+168"/>
         <source>Rule pack loaded without a trusted signature</source>
         <translation>Regelwerk ohne vertrauenswürdige Signatur geladen</translation>
     </message>
@@ -3778,7 +4160,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+156"/>
+        <location filename="../common/Session.cpp" line="+192"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>

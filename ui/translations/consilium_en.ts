@@ -326,18 +326,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+306"/>
+        <location line="+44"/>
+        <location line="+319"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-250"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
@@ -386,22 +386,22 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Cannot save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-19"/>
         <source>The case has problems. Fix the marked fields first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>The database refused the case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,6 +503,66 @@
             <numerusform>&amp;Data (%n problem)</numerusform>
             <numerusform>&amp;Data (%n problems)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 saved version %2 of this case at %3 on another workstation, while you were editing version %4. Your unsaved edits are kept (also as a local draft); when you save, Consilium shows what differs so that you can re-apply them to version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 removed this case from the database at %2. Your edits, if any, are kept as a local draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+46"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your edits are kept as a local draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: yours %2, version %3 has %4 (was %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: yours %2 (not changed in version %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: version %2 has %3 (you did not change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What differs from version %1, which you opened:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-apply your changes to version %1? Items you changed replace those of version %1; the rest stays as in version %1. Nothing is saved until you save again. No: keep editing version %2 (your edits stay a local draft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved meanwhile on another workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your changes were re-applied to version %1. Review them, then save.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1154,12 +1214,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1194,7 +1254,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
+        <source>%1 (recorded by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 (%2) disagrees: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,22 +1637,22 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Import from FHIR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 cannot be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The draft is open in the case editor and not saved. %1 values were imported, %2 ignored, %3 could not be read (errors). Review the draft against this report before saving.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1892,6 +1957,317 @@
     <message>
         <location line="+1"/>
         <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ImpactDialog</name>
+    <message>
+        <location filename="../packs/ImpactDialog.cpp" line="+53"/>
+        <location line="+180"/>
+        <source>Impact of a rule pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>Choose a candidate rule pack: every stored case is evaluated under the active pack and under the candidate. Nothing is stored and nothing is activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Choose candidate pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Double-click or press Enter on a case to open it in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earliest start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Active pack: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Candidate rule pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule packs (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Rule pack refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The pack was refused; its impact is not computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The candidate is not signed by a trusted key and the override was not confirmed: its impact is not computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The candidate pack was refused (%n problem(s)): its impact is not computed.</source>
+        <translation>
+            <numerusform>The candidate pack was refused (%n problem): its impact is not computed.</numerusform>
+            <numerusform>The candidate pack was refused (%n problems): its impact is not computed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Active pack: %1
+Candidate: %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — not signed by a trusted key (override confirmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Evaluating the stored cases under both packs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling: the batch of cases under way is finished first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Evaluated %1 of %2 cases under both packs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The impact could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled: the figures cover only the %1 of %2 cases done so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The register holds no cases: there is nothing the candidate could change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>None of the %n case(s) evaluated under both packs changes under the candidate.</source>
+        <translation>
+            <numerusform>The %n case evaluated under both packs does not change under the candidate.</numerusform>
+            <numerusform>None of the %n cases evaluated under both packs changes under the candidate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of the %n case(s) evaluated under both packs change under the candidate.</source>
+        <translation>
+            <numerusform>%1 of the %n case evaluated under both packs changes under the candidate.</numerusform>
+            <numerusform>%1 of the %n cases evaluated under both packs change under the candidate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n case(s) could not be evaluated under one of the packs (see “Not valid”).</source>
+        <translation>
+            <numerusform>%n case could not be evaluated under one of the packs (see “Not valid”).</numerusform>
+            <numerusform>%n cases could not be evaluated under one of the packs (see “Not valid”).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was stored or activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Changed cases (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consilium::ImpactViews</name>
+    <message>
+        <location filename="../packs/ImpactViews.cpp" line="+93"/>
+        <source>%1 (under %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+7"/>
+        <source>not in this pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+76"/>
+        <location line="+13"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changed to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Verdicts per group: active pack → candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Arm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earliest start moves by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>known under one pack only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdicts that change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Criteria that change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earliest start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2257,35 +2633,35 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+132"/>
+        <location filename="../shell/MainWindow.cpp" line="+133"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+123"/>
+        <location line="+89"/>
+        <location line="+125"/>
         <source>Open case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+148"/>
+        <location line="-125"/>
+        <location line="+150"/>
         <source>Case files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+156"/>
+        <location line="-138"/>
+        <location line="+158"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-158"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>About Consilium</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2399,6 +2775,11 @@ Rule pack %2 %3
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Impact of a rule pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2478,7 +2859,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,7 +3056,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::PackDialog</name>
     <message>
-        <location filename="../packs/PackDialog.cpp" line="+74"/>
+        <location filename="../packs/PackDialog.cpp" line="+73"/>
         <source>Rule packs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2791,7 +3172,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>The site pack is active although it is not signed by a trusted key (%1). All %2 vignettes passed; %3 The override and your reason were recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2806,8 +3187,8 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+193"/>
+        <location line="-216"/>
+        <location line="+184"/>
         <location line="+14"/>
         <location line="+13"/>
         <location line="+5"/>
@@ -2815,7 +3196,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-219"/>
         <source>Re-evaluating the stored cases under the new rule pack…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2835,7 +3216,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+168"/>
         <source>Rule pack loaded without a trusted signature</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3715,7 +4096,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+156"/>
+        <location filename="../common/Session.cpp" line="+192"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>
