@@ -71,7 +71,6 @@ std::unique_ptr<CaseStore> openDb(const QString &path, bool writer)
     o.path = path;
     o.writer = writer;
     o.actor = benchActor();
-    o.allowPostgres = !postgresUri().isEmpty();
     auto s = CaseStore::open(o);
     if (!s) {
         std::fprintf(stderr, "bench_store: %s\n", qPrintable(s.error().message));
