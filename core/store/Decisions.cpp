@@ -10,6 +10,7 @@
 #include "store/CompactResult.h"
 #include "store/Evaluations.h"
 #include "store/RequiredRoles.h"
+#include "store/RoleLogins.h"
 #include "store/SqlRows.h"
 
 #include <QSqlError>
@@ -47,12 +48,18 @@ QStringList Decision::missingRoles() const
 {
     QStringList missing;
     for (const QString &role : requiredRoles) {
-        const bool answered
-            = std::any_of(positions.begin(), positions.end(), [&role](const Position &p) { return p.role == role; });
+        const bool answered = std::any_of(positions.begin(), positions.end(),
+            [this, &role](const Position &p) { return p.role == role && signs(p); });
         if (!answered)
             missing << role;
     }
     return missing;
+}
+
+bool Decision::signs(const Position &p) const
+{
+    const auto it = roleLogins.constFind(p.role);
+    return it == roleLogins.constEnd() || it->contains(RoleLogins::loginOf(p.recordedBy));
 }
 
 bool Decision::hasDissent() const
@@ -407,7 +414,10 @@ StoreResult<void> Decisions::finalise(qint64 decisionId)
         if (d.outcome == QLatin1String("pending"))
             return storeFailure(StoreErrc::Refused,
                 QStringLiteral("decision %1 has no outcome yet: choose an arm or defer").arg(decisionId));
-        const QStringList missing = d.missingRoles();
+        QStringList missing = d.missingRoles();
+        for (QString &role : missing)
+            if (d.roleLogins.contains(role))
+                role += QStringLiteral(" (recorded by %1)").arg(d.roleLogins.value(role).join(QStringLiteral(" or ")));
         if (!missing.isEmpty())
             return storeFailure(StoreErrc::Refused,
                 QStringLiteral("decision %1 cannot be finalised: no position yet from %2")
@@ -513,6 +523,20 @@ StoreResult<Decision> Decisions::decision(qint64 id)
     d.finalisedBy = q.text(QStringLiteral("finalised_by"));
     if (auto rows = readDecisionRows(db, d); !rows)
         return rows.error();
+    // Sign-off by login applies on a team database only (SQLite has no logins).
+    if (m_store.isPostgres()) {
+        const auto setting = m_store.setting(RoleLogins::settingKey());
+        if (!setting)
+            return setting.error();
+        QString problem;
+        if (setting.value()) {
+            auto map = RoleLogins::parse(setting.value()->toUtf8(), problem);
+            if (!map)
+                return storeFailure(StoreErrc::Refused,
+                    QStringLiteral("the site setting %1 cannot be used: %2").arg(RoleLogins::settingKey(), problem));
+            d.roleLogins = std::move(*map);
+        }
+    }
     return d;
 }
 

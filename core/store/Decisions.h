@@ -68,9 +68,15 @@ struct Decision {
     QString finalisedBy;
     QStringList requiredRoles;
     std::vector<Position> positions;
+    // PostgreSQL: the site setting role_logins when the decision was read (RoleLogins.h): a
+    // role it names is answered only by a position one of its logins recorded.
+    QMap<QString, QStringList> roleLogins;
     std::vector<CriterionOverride> overrides;
 
     QStringList missingRoles() const;
+    // Whether `p` answers its role (every position does, unless roleLogins names the role and
+    // someone else recorded it).
+    bool signs(const Position &p) const;
     bool hasDissent() const;
 };
 

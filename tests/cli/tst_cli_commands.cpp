@@ -105,11 +105,12 @@ void TestCliCommands::helpOnEveryCommand()
         QStringLiteral("db evaluate"), QStringLiteral("db archive"), QStringLiteral("db unarchive"),
         QStringLiteral("db purge"), QStringLiteral("db replay"), QStringLiteral("db verify-audit"),
         QStringLiteral("db backup"), QStringLiteral("db settings"), QStringLiteral("db settings get"),
-        QStringLiteral("db settings set"), QStringLiteral("db impact"), QStringLiteral("db copy"), QStringLiteral("db conference"),
-        QStringLiteral("db conference create"), QStringLiteral("db conference add-case"),
-        QStringLiteral("db conference show"), QStringLiteral("db conference list"), QStringLiteral("db decide"),
-        QStringLiteral("db outcome"), QStringLiteral("db position"), QStringLiteral("db override"),
-        QStringLiteral("db finalise"), QStringLiteral("db correct"), QStringLiteral("db decision") };
+        QStringLiteral("db settings set"), QStringLiteral("db impact"), QStringLiteral("db copy"),
+        QStringLiteral("db conference"), QStringLiteral("db conference create"),
+        QStringLiteral("db conference add-case"), QStringLiteral("db conference show"),
+        QStringLiteral("db conference list"), QStringLiteral("db decide"), QStringLiteral("db outcome"),
+        QStringLiteral("db position"), QStringLiteral("db override"), QStringLiteral("db finalise"),
+        QStringLiteral("db correct"), QStringLiteral("db decision") };
     for (const QString &c : expected)
         QVERIFY2(commands.contains(c), qPrintable(c + QStringLiteral(" is not listed in its group's help")));
     QCOMPARE(commands.size(), expected.size());

@@ -84,7 +84,8 @@ private Q_SLOTS:
 
     void briefLines()
     {
-        QCOMPARE(CaseMerge::brief(parse(R"({"v":{"value":7,"unit":"mg/L","date":"2026-11-02"}})").value(QStringLiteral("v"))),
+        QCOMPARE(CaseMerge::brief(
+                     parse(R"({"v":{"value":7,"unit":"mg/L","date":"2026-11-02"}})").value(QStringLiteral("v"))),
             QStringLiteral("7 mg/L (2026-11-02)"));
         QCOMPARE(CaseMerge::brief(QJsonValue(QJsonValue::Undefined)), QStringLiteral("—"));
         QCOMPARE(CaseMerge::brief(QJsonValue(false)), QStringLiteral("false"));

@@ -8,6 +8,7 @@
 #include "store/ImportExport.h"
 #include "store/Replay.h"
 #include "store/RequiredRoles.h"
+#include "store/RoleLogins.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -164,6 +165,62 @@ private Q_SLOTS:
         QVERIFY(d.value().finalised);
         QVERIFY(d.value().hasDissent()); // dissent stays visible
         QCOMPARE(d.value().overrides.size(), std::size_t(1));
+    }
+
+    // issue 13, docs/store.md#roles-and-logins: on PostgreSQL a role the site setting role_logins
+    // names is signed only by a position one of its logins recorded; the chair's record for the
+    // room is kept but does not sign. SQLite has no logins: the setting changes nothing there.
+    void roleLoginsSignOnATeamDatabase()
+    {
+        auto store = withExamples();
+        QVERIFY(store);
+        Decisions decisions(*store);
+        const auto id
+            = decisions.open(conference(decisions), QStringLiteral("V01-sle-ln-si-units"), RulePack::builtin());
+        QVERIFY2(id, WHY(id));
+        QCOMPARE(decisions.decision(id.value()).value().requiredRoles,
+            (QStringList { QStringLiteral("cellular_therapy"), QStringLiteral("rheumatology") }));
+        QVERIFY(store->setSetting(RoleLogins::settingKey(), QStringLiteral(R"({"rheumatology": ["dr_meier"]})")));
+        QVERIFY(decisions.setOutcome(id.value(), QStringLiteral("autologous_car_t"), QStringLiteral("slot")));
+        for (const QString &role : { QStringLiteral("rheumatology"), QStringLiteral("cellular_therapy") })
+            QVERIFY(
+                decisions.recordPosition(id.value(), { QStringLiteral("Dr Meier"), role, Stance::Agree, {}, {}, {} }));
+        const auto d = decisions.decision(id.value());
+        QVERIFY2(d, WHY(d));
+        if (!onPostgres()) {
+            QVERIFY(d.value().roleLogins.isEmpty());
+            QVERIFY_STORE(decisions.finalise(id.value()));
+            return;
+        }
+        // Recorded by this store's login, which is not dr_meier: rheumatology is still open.
+        QCOMPARE(d.value().missingRoles(), QStringList { QStringLiteral("rheumatology") });
+        for (const Position &p : d.value().positions)
+            QCOMPARE(d.value().signs(p), p.role != QLatin1String("rheumatology"));
+        const auto refused = decisions.finalise(id.value());
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("rheumatology (recorded by dr_meier)")),
+            qPrintable(refused.error().message));
+        // The site maps this login to rheumatology: the same position now signs.
+        QVERIFY(store->setSetting(RoleLogins::settingKey(),
+            QStringLiteral(R"({"rheumatology": ["dr_meier", "%1"]})").arg(expectedAccount())));
+        QVERIFY(decisions.decision(id.value()).value().missingRoles().isEmpty());
+        QVERIFY_STORE(decisions.finalise(id.value()));
+    }
+
+    void roleLoginsSetting()
+    {
+        QString problem;
+        const auto ok = RoleLogins::parse(R"({"rheumatology": ["a", "b"], "nephrology": ["c"]})", problem);
+        QVERIFY2(ok, qPrintable(problem));
+        QCOMPARE(ok->value(QStringLiteral("rheumatology")), (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
+        QVERIFY(!RoleLogins::parse(R"(["a"])", problem));
+        QVERIFY(!RoleLogins::parse(R"({"rheumatology": []})", problem));
+        QCOMPARE(problem, QStringLiteral("$.rheumatology: must be a non-empty array of logins"));
+        QVERIFY(!RoleLogins::parse(R"({"rheumatology": ["a", 3]})", problem));
+        QVERIFY2(problem.startsWith(QStringLiteral("$.rheumatology[1]: must be a login")), qPrintable(problem));
+        QCOMPARE(RoleLogins::loginOf(QStringLiteral("Dr Meier (dr_meier)")), QStringLiteral("dr_meier"));
+        QCOMPARE(RoleLogins::loginOf(QStringLiteral("Dr X (Y) (login)")), QStringLiteral("login"));
+        QCOMPARE(RoleLogins::loginOf(QStringLiteral("dr_meier")), QStringLiteral("dr_meier"));
     }
 
     // A refused finalisation is an error saying why, and nothing changes; an unknown decision

@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -59,6 +60,25 @@ void clearDrafts()
 {
     QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/drafts"))
         .removeRecursively();
+}
+
+// Ends every client connection to `database`, as a server restart would.
+void terminateConnections(const QString &database)
+{
+    const StoreLocation base = parseStoreLocation(qEnvironmentVariable("CONSILIUM_TEST_PG_URI"));
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("terminator"));
+        applyPostgresTarget(admin, *base.postgres);
+        if (!admin.open())
+            qFatal("cannot reach the test cluster: %s", qPrintable(admin.lastError().text()));
+        QSqlQuery q(admin);
+        if (!q.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'"
+                                   " AND pid <> pg_backend_pid()")
+                        .arg(database)))
+            qFatal("cannot end the connections: %s", qPrintable(q.lastError().text()));
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("terminator"));
 }
 
 std::unique_ptr<Session> openOn(const QString &uri, const QString &name)
@@ -196,6 +216,36 @@ private Q_SLOTS:
         QCOMPARE(b.workspace()->document()->fact(QStringLiteral("crp")).text, QStringLiteral("3"));
         QVERIFY(b.workspace()->isModified());
         QCOMPARE(a.session().store().latestVersion(id).value().version, 4);
+    }
+
+    // The server drops every connection (a restart, a network cut): each window says so, keeps
+    // working on its drafts, reconnects, listens again, and sees the other's next save.
+    void aLostConnectionIsShownAndRecovered()
+    {
+        Env env;
+        clearDrafts();
+        const QString uri = freshDatabase(QStringLiteral("t_team_lost"));
+        MainWindow a(openOn(uri, QStringLiteral("Dr Weber")));
+        MainWindow b(openOn(uri, QStringLiteral("Dr Sommer")));
+        b.show();
+        a.session().setConnectionCheckInterval(100);
+        b.session().setConnectionCheckInterval(100);
+        QSignalSpy aSpy(&a.session(), &Session::connectionChanged);
+        QSignalSpy bSpy(&b.session(), &Session::connectionChanged);
+        auto *banner = find<QLabel>(&b, QStringLiteral("connectionStatus"));
+        QVERIFY(banner->isHidden());
+        terminateConnections(QStringLiteral("t_team_lost"));
+        QTRY_VERIFY_WITH_TIMEOUT(bSpy.count() >= 1, 10000);
+        QCOMPARE(bSpy.at(0).at(0).toBool(), false);
+        QVERIFY2(bSpy.at(0).at(1).toString().size() > 0, "the banner says why");
+        QTRY_VERIFY_WITH_TIMEOUT(bSpy.count() >= 2 && aSpy.count() >= 2, 10000);
+        QCOMPARE(bSpy.at(1).at(0).toBool(), true);
+        QVERIFY(banner->isHidden());
+        QVERIFY(b.session().isLive());
+        // Listening again: A's save shows in B.
+        QStringList problems;
+        QCOMPARE(a.session().saveCase(example(QStringLiteral("V02-spec-example")), problems).status, SaveStatus::Added);
+        QTRY_COMPARE(b.caseList()->model()->rowCount(), 1);
     }
 
     void anotherProcessAndDecisionsShowToo()

@@ -116,6 +116,39 @@ void Session::startLiveRefresh()
         m_casesChangedSoon->start();
     });
     m_changes->listen();
+    if (m_store->isPostgres()) {
+        m_connectionCheck = new QTimer(this);
+        m_connectionCheck->setInterval(3000);
+        connect(m_connectionCheck, &QTimer::timeout, this, &Session::checkConnection);
+        m_connectionCheck->start();
+    }
+}
+
+void Session::setConnectionCheckInterval(int ms)
+{
+    if (m_connectionCheck)
+        m_connectionCheck->setInterval(ms);
+}
+
+// Nothing half-written when the server goes away (issue 13): a write that fails on a lost
+// connection rolls back and says so (StoreErrc::Unreachable); this check notices the loss even
+// when nobody writes, tells the window, and re-opens the connection once the server answers.
+void Session::checkConnection()
+{
+    if (m_store->inTransaction())
+        return;
+    if (m_connected) {
+        if (const auto alive = m_store->schemaVersion(); !alive) {
+            m_connected = false;
+            Q_EMIT connectionChanged(false, alive.error().message);
+        }
+        return;
+    }
+    if (const auto back = m_store->reconnect(); !back)
+        return;
+    m_connected = true;
+    relisten();
+    Q_EMIT connectionChanged(true, QString());
 }
 
 bool Session::isLive() const

@@ -125,6 +125,11 @@ public:
     // Listens again after the connection was re-established and re-reads what the views show
     // (notifications sent while it was down are lost).
     void relisten();
+    // A team database is checked every `ms` (default 3 s): a lost connection is announced with
+    // connectionChanged(false, why) and re-opened on the following checks; once it is back,
+    // the session listens again, re-reads what the views show and announces connectionChanged(true).
+    void setConnectionCheckInterval(int ms);
+    bool isConnected() const noexcept { return m_connected; }
 
 Q_SIGNALS:
     void packChanged();
@@ -132,6 +137,7 @@ Q_SIGNALS:
     void userChanged();
     void siteOptionsChanged();
     void remoteChange(const consilium::StoreChange &change);
+    void connectionChanged(bool connected, const QString &message);
 
 private:
     Session() = default;
@@ -153,6 +159,9 @@ private:
     ReevaluationSummary m_lastReevaluation;
     StoreChanges *m_changes = nullptr; // child QObject; listens on PostgreSQL only
     QTimer *m_casesChangedSoon = nullptr; // coalesces a burst of remote changes
+    QTimer *m_connectionCheck = nullptr; // PostgreSQL only
+    bool m_connected = true;
+    void checkConnection();
 };
 
 } // namespace consilium

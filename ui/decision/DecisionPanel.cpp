@@ -346,16 +346,21 @@ void DecisionPanel::show(const Decision *d)
         // on a team database the recorder is a login (issue 13).
         const bool onBehalf = !p.recordedBy.isEmpty() && p.recordedBy != p.participant
             && !p.recordedBy.startsWith(p.participant + QStringLiteral(" ("));
-        addRow(Labels::role(p.role) + required,
-            onBehalf ? tr("%1 (recorded by %2)").arg(p.participant, p.recordedBy) : p.participant,
-            mark + Labels::stance(stance), p.reason);
+        QString who = onBehalf ? tr("%1 (recorded by %2)").arg(p.participant, p.recordedBy) : p.participant;
+        if (!d->signs(p)) // role_logins: only the role's own logins sign for it (issue 13)
+            who = tr("%1 (recorded by %2, who does not sign for this role)").arg(p.participant, p.recordedBy);
+        addRow(Labels::role(p.role) + required, who, mark + Labels::stance(stance), p.reason);
         shownRoles << p.role;
         if (p.stance == Stance::Disagree)
             dissent << tr("%1 (%2) disagrees: %3").arg(p.participant, Labels::role(p.role), p.reason);
     }
     const QStringList missing = d->missingRoles();
     for (const QString &role : missing)
-        addRow(Labels::role(role) + QStringLiteral(" ●"), QStringLiteral("—"), tr("? waiting"), QString());
+        addRow(Labels::role(role) + QStringLiteral(" ●"),
+            d->roleLogins.contains(role)
+                ? tr("to be recorded by %1").arg(d->roleLogins.value(role).join(QStringLiteral(", ")))
+                : QStringLiteral("—"),
+            tr("? waiting"), QString());
     m_positions->resizeColumnsToContents();
     m_dissent->setText(
         dissent.isEmpty() ? QString() : QStringLiteral("⚠ ") + tr("Dissent: ") + dissent.join(QStringLiteral("; ")));

@@ -8,10 +8,10 @@
 
 #include "case/CaseMerge.h"
 #include "common/Dialogs.h"
-#include "compare/ResultText.h"
-#include "rules/PackTexts.h"
 #include "common/Session.h"
+#include "compare/ResultText.h"
 #include "editor/CaseDocument.h"
+#include "rules/PackTexts.h"
 #include "rules/RulePack.h"
 
 #include <QTabWidget>
@@ -27,8 +27,9 @@ QString itemLabel(const RulePack &pack, const QString &key)
         return key;
     const QString var = key.mid(6);
     const int i = pack.variableIndex(var);
-    return i >= 0 ? ResultText::packText(pack, textKey(u"variable", var, u"label"), pack.variables()[std::size_t(i)].label)
-                  : var;
+    return i >= 0
+        ? ResultText::packText(pack, textKey(u"variable", var, u"label"), pack.variables()[std::size_t(i)].label)
+        : var;
 }
 
 } // namespace
@@ -43,8 +44,8 @@ void CaseWorkspace::resolveConflict(const StoreError &error)
             if (v.version == m_version)
                 base = v.content;
     if (!latest || base.isEmpty()) {
-        Dialogs::warning(this, tr("Not saved"),
-            error.message + QLatin1Char('\n') + tr("Your edits are kept as a local draft."));
+        Dialogs::warning(
+            this, tr("Not saved"), error.message + QLatin1Char('\n') + tr("Your edits are kept as a local draft."));
         return;
     }
     const int theirs = latest.value().version;

@@ -88,7 +88,27 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget *parent)
     m_packLabel = new QLabel(this);
     m_packLabel->setObjectName(QStringLiteral("packStatus"));
     statusBar()->addPermanentWidget(m_packLabel);
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
+    m_connectionLabel->setStyleSheet(
+        QStringLiteral("QLabel { color: #5c1300; background: #ffe08a; font-weight: bold; padding: 2px; }"));
+    m_connectionLabel->setWordWrap(true);
+    m_connectionLabel->hide();
+    statusBar()->addWidget(m_connectionLabel, 1);
     buildCentral();
+    connect(m_session.get(), &Session::connectionChanged, this, [this](bool connected, const QString &why) {
+        if (connected) {
+            m_connectionLabel->hide();
+            statusBar()->showMessage(tr("The database is reachable again; the window shows its current state."), 8000);
+            return;
+        }
+        m_workspace->writeDraftNow();
+        m_connectionLabel->setText(QStringLiteral("⚠ ")
+            + tr("The database cannot be reached (%1). Unsaved edits are kept as a local draft; Consilium "
+                 "reconnects when the server is back.")
+                  .arg(why));
+        m_connectionLabel->show();
+    });
     buildActions();
     retranslate();
 }

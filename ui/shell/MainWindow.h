@@ -68,6 +68,7 @@ private:
     QPointer<ConferenceMode> m_conference;
     QPointer<ImpactDialog> m_impactDialog;
     QLabel *m_packLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr; // a team database that cannot be reached (issue 13)
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -1226,12 +1226,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1266,9 +1266,14 @@
         <translation>korrigiert Nr. %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>%1 (recorded by %2)</source>
         <translation>%1 (erfasst von %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (recorded by %2, who does not sign for this role)</source>
+        <translation>%1 (erfasst von %2, der für diese Rolle nicht zeichnet)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1276,7 +1281,12 @@
         <translation>%1 (%2) lehnt ab: %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>to be recorded by %1</source>
+        <translation>zu erfassen von %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>? waiting</source>
         <translation>? ausstehend</translation>
     </message>
@@ -2662,7 +2672,17 @@ therapie</translation>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+133"/>
+        <location filename="../shell/MainWindow.cpp" line="+102"/>
+        <source>The database is reachable again; the window shows its current state.</source>
+        <translation>Die Datenbank ist wieder erreichbar; das Fenster zeigt ihren aktuellen Stand.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database cannot be reached (%1). Unsaved edits are kept as a local draft; Consilium reconnects when the server is back.</source>
+        <translation>Die Datenbank ist nicht erreichbar (%1). Ungespeicherte Änderungen bleiben als lokaler Entwurf erhalten; Consilium verbindet sich wieder, sobald der Server zurück ist.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Saved %1 as a new version.</source>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
@@ -4160,7 +4180,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+192"/>
+        <location filename="../common/Session.cpp" line="+225"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>

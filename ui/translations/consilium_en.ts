@@ -1214,12 +1214,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,8 +1254,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>%1 (recorded by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (recorded by %2, who does not sign for this role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1264,7 +1269,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>to be recorded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>? waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2633,7 +2643,17 @@ care</source>
 <context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+133"/>
+        <location filename="../shell/MainWindow.cpp" line="+102"/>
+        <source>The database is reachable again; the window shows its current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database cannot be reached (%1). Unsaved edits are kept as a local draft; Consilium reconnects when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Saved %1 as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4096,7 +4116,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+192"/>
+        <location filename="../common/Session.cpp" line="+225"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation type="unfinished"></translation>
     </message>

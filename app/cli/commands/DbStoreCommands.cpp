@@ -9,6 +9,7 @@
 #include "store/Decisions.h"
 #include "store/Replay.h"
 #include "store/RequiredRoles.h"
+#include "store/RoleLogins.h"
 #include "store/SiteOptions.h"
 
 namespace consilium::cli {
@@ -200,6 +201,8 @@ protected:
         if (key == RequiredRoles::settingKey() && !RequiredRoles::validate(value.toUtf8(), problem))
             return usageError(QStringLiteral("%1: %2").arg(key, problem));
         if (key == SiteOptions::settingKey() && !SiteOptions::parse(value.toUtf8(), problem))
+            return usageError(QStringLiteral("%1: %2").arg(key, problem));
+        if (key == RoleLogins::settingKey() && !RoleLogins::parse(value.toUtf8(), problem))
             return usageError(QStringLiteral("%1: %2").arg(key, problem));
         int code = Ok;
         CaseStore *store = s.store(true, code);
