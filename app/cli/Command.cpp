@@ -2,6 +2,7 @@
 #include "Command.h"
 
 #include "Io.h"
+#include "rules/RulePack.h"
 
 #include <algorithm>
 
@@ -51,6 +52,15 @@ void Command::addRulesOptions()
     addOption({ QStringLiteral("allow-unsigned"),
         QStringLiteral("Load an unsigned or untrusted --rules pack, with a warning (audited when the database is "
                        "written).") });
+}
+
+const RulePack *Command::rulesPack(const QCommandLineParser &p, PackImport &own, int &exitCode)
+{
+    if (p.value(QStringLiteral("rules")).isEmpty())
+        return &RulePack::builtin();
+    own = importSitePack(p.value(QStringLiteral("rules")), p.isSet(QStringLiteral("allow-unsigned")), true,
+        QStringLiteral("consilium-cli: "), exitCode);
+    return own.pack.get();
 }
 
 void Command::setArgumentSyntax(const QString &syntax, int minimum, int maximum)

@@ -12,7 +12,13 @@
 #include <memory>
 #include <vector>
 
+namespace consilium {
+class RulePack;
+}
+
 namespace consilium::cli {
+
+struct PackImport;
 
 class Command
 {
@@ -44,6 +50,10 @@ protected:
     void addArgument(const QString &name, const QString &description, Kind kind = Kind::Text, bool optional = false);
     // `--rules PACK` and `--allow-unsigned`, the same for every command that evaluates.
     void addRulesOptions();
+    // The pack those options name, imported as a site pack (its warning printed), or the
+    // built-in one without --rules; null when it is refused (findings printed, `exitCode` set).
+    // `own` keeps an imported pack alive.
+    static const RulePack *rulesPack(const QCommandLineParser &p, PackImport &own, int &exitCode);
     // Free-form usage syntax for commands whose arguments depend on an option (`export CASE_ID|--all DIR`).
     void setArgumentSyntax(const QString &syntax, int minimum, int maximum);
     // Refuses a value where a file name is expected that looks like an option ("--help").

@@ -31,10 +31,7 @@ QString StoreChanges::payload(const AuditEntry &entry)
 {
     // Well under PostgreSQL's 8000-byte limit: an id is a case id, a number or a setting key.
     const QJsonObject o { { kType, entry.objectType }, { kId, entry.objectId.left(1000) }, { kAction, entry.action },
-        { kBy,
-            entry.displayName.isEmpty() ? entry.osUser
-                                        : QStringLiteral("%1 (%2)").arg(entry.displayName.left(200), entry.osUser) },
-        { kAt, entry.at } };
+        { kBy, Actor { entry.osUser, entry.displayName.left(200) }.label() }, { kAt, entry.at } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

@@ -31,25 +31,41 @@ using namespace consilium::test;
 
 namespace {
 
-// A new, empty database on the test cluster, as a postgresql:// location.
-QString freshDatabase(const QString &name)
+// The test cluster (CONSILIUM_TEST_PG_URI, set by ctest).
+PostgresTarget testCluster()
 {
     const StoreLocation base = parseStoreLocation(qEnvironmentVariable("CONSILIUM_TEST_PG_URI"));
     if (!base.postgres)
         qFatal("CONSILIUM_TEST_PG_URI is not set to a postgresql:// location (run through ctest: %s)",
             qPrintable(base.error));
-    PostgresTarget target = *base.postgres;
+    return *base.postgres;
+}
+
+// Runs each statement on an administrator's connection to the test cluster; `required`: a
+// statement that fails ends the test run.
+void onCluster(const QStringList &statements, bool required = true)
+{
     {
         QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
-        applyPostgresTarget(admin, target);
+        applyPostgresTarget(admin, testCluster());
         if (!admin.open())
             qFatal("cannot reach the test cluster: %s", qPrintable(admin.lastError().text()));
-        QSqlQuery(admin).exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
-        if (!QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
-            qFatal("cannot create %s", qPrintable(name));
+        for (const QString &sql : statements) {
+            QSqlQuery q(admin);
+            if (!q.exec(sql) && required)
+                qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        }
         admin.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+}
+
+// A new, empty database on the test cluster, as a postgresql:// location.
+QString freshDatabase(const QString &name)
+{
+    onCluster({ QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name) }, false);
+    onCluster({ QStringLiteral("CREATE DATABASE %1").arg(name) });
+    PostgresTarget target = testCluster();
     target.database = name;
     return target.uri();
 }
@@ -65,20 +81,9 @@ void clearDrafts()
 // Ends every client connection to `database`, as a server restart would.
 void terminateConnections(const QString &database)
 {
-    const StoreLocation base = parseStoreLocation(qEnvironmentVariable("CONSILIUM_TEST_PG_URI"));
-    {
-        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("terminator"));
-        applyPostgresTarget(admin, *base.postgres);
-        if (!admin.open())
-            qFatal("cannot reach the test cluster: %s", qPrintable(admin.lastError().text()));
-        QSqlQuery q(admin);
-        if (!q.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'"
-                                   " AND pid <> pg_backend_pid()")
-                        .arg(database)))
-            qFatal("cannot end the connections: %s", qPrintable(q.lastError().text()));
-        admin.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("terminator"));
+    onCluster({ QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'"
+                               " AND pid <> pg_backend_pid()")
+                    .arg(database) });
 }
 
 std::unique_ptr<Session> openOn(const QString &uri, const QString &name)

@@ -46,19 +46,9 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_missing = new QLabel(this);
     m_missing->setObjectName(QStringLiteral("missingIndicator"));
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(QStringLiteral("asOfBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setMargin(6);
-    m_banner->setAutoFillBackground(true);
-    m_banner->hide();
-    m_remote = new QLabel(this);
-    m_remote->setObjectName(QStringLiteral("remoteChangeNotice"));
-    m_remote->setWordWrap(true);
-    m_remote->setMargin(6);
-    m_remote->setAutoFillBackground(true);
+    m_banner = noticeLabel(QStringLiteral("asOfBanner"));
+    m_remote = noticeLabel(QStringLiteral("remoteChangeNotice"));
     m_remote->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_remote->hide();
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("caseTabs"));
@@ -450,10 +440,6 @@ void CaseWorkspace::updateHeader()
             + tr("As of %1, not today (%2): ages, washouts and earliest start dates count from"
                  " the as-of date.")
                   .arg(ResultText::date(asOf), ResultText::date(today)));
-        QPalette p = m_banner->palette();
-        p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
-        p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
-        m_banner->setPalette(p);
         m_banner->show();
     } else {
         m_banner->hide();
@@ -465,6 +451,23 @@ void CaseWorkspace::updateHeader()
     const int problems = int(m_validation.allProblems.size());
     if (problems > 0)
         m_tabs->setTabText(DataTab, tr("&Data (%n problem(s))", nullptr, problems));
+}
+
+// A hidden, word-wrapped line in the tool-tip colours above the tabs (the as-of banner, the
+// notice of another workstation's change).
+QLabel *CaseWorkspace::noticeLabel(const QString &objectName)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setMargin(6);
+    label->setAutoFillBackground(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
+    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+    label->setPalette(p);
+    label->hide();
+    return label;
 }
 
 void CaseWorkspace::remoteChange(const StoreChange &change)
@@ -516,10 +519,6 @@ void CaseWorkspace::remoteChange(const StoreChange &change)
 void CaseWorkspace::showRemoteNotice(const QString &text)
 {
     m_remote->setText(QStringLiteral("ⓘ ") + text);
-    QPalette p = m_remote->palette();
-    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
-    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
-    m_remote->setPalette(p);
     m_remote->show();
 }
 

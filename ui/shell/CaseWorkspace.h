@@ -94,6 +94,7 @@ private:
     QString draftKey() const;
     void offerDraft();
     void showRemoteNotice(const QString &text);
+    QLabel *noticeLabel(const QString &objectName);
     // A save refused because someone saved a newer version: shows what differs and offers to
     // re-apply the edits to it (CaseWorkspaceConflict.cpp).
     void resolveConflict(const StoreError &error);

@@ -236,13 +236,10 @@ protected:
             return usageError(QStringLiteral("evaluate needs exactly one case file"));
         int code = Ok;
         PackImport own;
-        if (!p.value(QStringLiteral("rules")).isEmpty()) {
-            own = importSitePack(p.value(QStringLiteral("rules")), p.isSet(QStringLiteral("allow-unsigned")), true,
-                QStringLiteral("consilium-cli: "), code);
-            if (!own.pack)
-                return code;
-        }
-        const RulePack &pack = own.pack ? *own.pack : RulePack::builtin();
+        const RulePack *rules = rulesPack(p, own, code);
+        if (!rules)
+            return code;
+        const RulePack &pack = *rules;
         if (batch)
             return BatchRun(pack, parseOptions, output == QLatin1String("summary"))
                 .run(p.value(QStringLiteral("batch")));

@@ -55,13 +55,10 @@ protected:
             return usageError(QStringLiteral("--as-of \"%1\" is not a date (YYYY-MM-DD)").arg(asOf));
         int code = Ok;
         PackImport own;
-        if (!p.value(QStringLiteral("rules")).isEmpty()) {
-            own = importSitePack(p.value(QStringLiteral("rules")), p.isSet(QStringLiteral("allow-unsigned")), true,
-                QStringLiteral("consilium-cli: "), code);
-            if (!own.pack)
-                return code;
-        }
-        const RulePack &pack = own.pack ? *own.pack : RulePack::builtin();
+        const RulePack *rules = rulesPack(p, own, code);
+        if (!rules)
+            return code;
+        const RulePack &pack = *rules;
         options.jurisdiction = p.value(QStringLiteral("jurisdiction"));
         if (!options.jurisdiction.isEmpty() && !pack.jurisdictions().contains(options.jurisdiction))
             return usageError(QStringLiteral("--jurisdiction \"%1\" is not one of the pack's (%2)")
