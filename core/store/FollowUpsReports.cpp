@@ -180,8 +180,7 @@ StoreResult<std::vector<FollowUps::ArmOutcomes>> FollowUps::localOutcomes()
         count(highest(f, [](const FollowUpOutcome &o) { return o.crs.grade; }), a.crsKnown, a.crsAny, &a.crsGrade3);
         count(highest(f, [](const FollowUpOutcome &o) { return o.icans.grade; }), a.icansKnown, a.icansAny,
             &a.icansGrade3);
-        count(highest(f, [](const FollowUpOutcome &o) { return o.icahtGrade; }), a.icahtKnown, unused,
-            &a.icahtGrade3);
+        count(highest(f, [](const FollowUpOutcome &o) { return o.icahtGrade; }), a.icahtKnown, unused, &a.icahtGrade3);
         bool infectionKnown = false;
         bool infection = false;
         for (const FollowUpOutcome &o : f.outcomes) {
