@@ -206,7 +206,20 @@ StoreResult<QByteArray> FollowUps::registryExtract(ExtractFormat format)
         if (treated(d))
             rows.push_back(registryRow(*d.followUp, d.caseId, d.caseContent, d.resultJson, d.packId, d.packVersion));
     }
-    return format == ExtractFormat::Csv ? registryCsv(rows) : registryJson(rows);
+    QByteArray bytes = format == ExtractFormat::Csv ? registryCsv(rows) : registryJson(rows);
+    // Patient data leaves the database: audited like an export (a read-only store cannot).
+    if (m_store.isWriter()) {
+        const auto audited = m_store.retrying([&]() {
+            return m_store.audit(QStringLiteral("registry.extracted"), QStringLiteral("database"),
+                m_store.databaseName(), {}, sha256Hex(bytes),
+                QStringLiteral("%1 row(s), %2")
+                    .arg(rows.size())
+                    .arg(format == ExtractFormat::Csv ? QStringLiteral("csv") : QStringLiteral("json")));
+        });
+        if (!audited)
+            return audited.error();
+    }
+    return bytes;
 }
 
 } // namespace consilium

@@ -77,8 +77,8 @@ private:
     static qint64 finalised(CaseStore &store, const QString &caseId, const QString &arm, bool finalise = true)
     {
         Decisions d(store);
-        const qint64 conference = valueOr(d.createConference(QStringLiteral("2026-01-05"), QStringLiteral("MDT"), {}),
-            qint64(0));
+        const qint64 conference
+            = valueOr(d.createConference(QStringLiteral("2026-01-05"), QStringLiteral("MDT"), {}), qint64(0));
         const qint64 id = valueOr(d.open(conference, caseId, RulePack::builtin()), qint64(0));
         if (id == 0 || !d.setOutcome(id, arm, QStringLiteral("board decision")))
             return 0;
@@ -191,7 +191,8 @@ private Q_SLOTS:
         QVERIFY2(correction, WHY(correction));
         const QStringList roles = decisions.decision(id).value().requiredRoles;
         for (const QString &role : roles)
-            QVERIFY(decisions.recordPosition(correction.value(), { QStringLiteral("Dr X"), role, Stance::Agree, {}, {} }));
+            QVERIFY(
+                decisions.recordPosition(correction.value(), { QStringLiteral("Dr X"), role, Stance::Agree, {}, {} }));
         QVERIFY_STORE(decisions.finalise(correction.value()));
         const auto corrected = followUps.record(carriedOut(id, QStringLiteral("2026-01-10")));
         QVERIFY(!corrected);
@@ -204,18 +205,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("why");
-        QTest::newRow("treated before the decision") << "$.treated_on: 2026-01-04" << "before the decision";
-        QTest::newRow("not a date") << "$.treated_on: '2026-02-30'" << "not a date";
-        QTest::newRow("arm not in the decision") << "$.arm: 'no_such_arm'" << "not an arm";
-        QTest::newRow("option of another arm") << "$.option: 'allo-ft819'" << "not an option";
-        QTest::newRow("CRS grade out of range") << "$.outcomes[0].crs.grade: 6" << "not a grade of the CRS (ASTCT) scale (0 to 5)";
-        QTest::newRow("ICAHT grade out of range") << "$.outcomes[0].icaht_grade: 5" << "not a grade of the ICAHT scale (0 to 4)";
-        QTest::newRow("onset before treatment") << "$.outcomes[0].crs.onset: 2026-01-09" << "before the treatment";
-        QTest::newRow("resolved before onset") << "$.outcomes[0].crs.resolved: 2026-01-11" << "before the onset";
-        QTest::newRow("not a time point") << "$.outcomes[1].day: 27" << "not a follow-up time point";
-        QTest::newRow("death date without death") << "$.outcomes[0].death_date" << "needs died = true";
-        QTest::newRow("unknown response") << "$.outcomes[0].response: 'cured'" << "is not one of";
-        QTest::newRow("reason for a treatment carried out") << "$.reason" << "only for a decision not carried out";
+        QTest::newRow("treated before the decision") << "$.treated_on: 2026-01-04"
+                                                     << "before the decision";
+        QTest::newRow("not a date") << "$.treated_on: '2026-02-30'"
+                                    << "not a date";
+        QTest::newRow("arm not in the decision") << "$.arm: 'no_such_arm'"
+                                                 << "not an arm";
+        QTest::newRow("option of another arm") << "$.option: 'allo-ft819'"
+                                               << "not an option";
+        QTest::newRow("CRS grade out of range") << "$.outcomes[0].crs.grade: 6"
+                                                << "not a grade of the CRS (ASTCT) scale (0 to 5)";
+        QTest::newRow("ICAHT grade out of range") << "$.outcomes[0].icaht_grade: 5"
+                                                  << "not a grade of the ICAHT scale (0 to 4)";
+        QTest::newRow("onset before treatment") << "$.outcomes[0].crs.onset: 2026-01-09"
+                                                << "before the treatment";
+        QTest::newRow("resolved before onset") << "$.outcomes[0].crs.resolved: 2026-01-11"
+                                               << "before the onset";
+        QTest::newRow("not a time point") << "$.outcomes[1].day: 27"
+                                          << "not a follow-up time point";
+        QTest::newRow("death date without death") << "$.outcomes[0].death_date"
+                                                  << "needs died = true";
+        QTest::newRow("unknown response") << "$.outcomes[0].response: 'cured'"
+                                          << "is not one of";
+        QTest::newRow("reason for a treatment carried out") << "$.reason"
+                                                            << "only for a decision not carried out";
     }
 
     void badFieldsAreNamedAndNothingIsWritten()
@@ -416,6 +429,10 @@ private Q_SLOTS:
               "autologous_car_t,auto-rese-cel-reset,\"LOT \"\"7\"\", bag 2\",Flu/Cy,2026-01-10,,2,2026-01-12,,0,,,,,,"
               "false,,";
         QVERIFY2(lines[1].startsWith(expected), lines[1].constData());
+        const AuditEntry audited = store->audit().entries().back();
+        QCOMPARE(audited.action, QStringLiteral("registry.extracted"));
+        QCOMPARE(audited.afterHash, sha256Hex(csv.value()));
+        QCOMPARE(audited.detail, QStringLiteral("1 row(s), csv"));
 
         const auto extract = followUps.registryExtract(ExtractFormat::Json);
         QVERIFY2(extract, WHY(extract));
