@@ -85,8 +85,9 @@ public:
         addOption({ QStringLiteral("show"), QStringLiteral("Print the latest record as JSON (and nothing else).") });
         addOption({ QStringLiteral("history"), QStringLiteral("With --show: every record, oldest first.") });
         addOption(valued("json", "The whole record from a consilium-follow-up/1 file.", "FILE"), Kind::File);
-        addOption(valued("status", "A new record: carried-out or not-carried-out (without it the latest "
-                                   "record is amended).",
+        addOption(valued("status",
+            "A new record: carried-out or not-carried-out (without it the latest "
+            "record is amended).",
             "carried-out|not-carried-out"));
         for (const FieldOption &o : recordOptions())
             addOption(valued(o.name, o.description, o.valueName));
@@ -226,23 +227,23 @@ private:
         const int day = p.value(QStringLiteral("day")).toInt(&ok);
         if (!ok || !FollowUps::outcomeDays().contains(day))
             return QStringLiteral("--day must be 28 or 100");
-        auto it = std::find_if(record.outcomes.begin(), record.outcomes.end(),
-            [day](const FollowUpOutcome &o) { return o.day == day; });
+        auto it = std::find_if(
+            record.outcomes.begin(), record.outcomes.end(), [day](const FollowUpOutcome &o) { return o.day == day; });
         if (it == record.outcomes.end()) {
             record.outcomes.push_back({});
             it = record.outcomes.end() - 1;
             it->day = day;
         }
         FollowUpOutcome &o = *it;
-        QString *texts[] = { &o.assessedOn, &o.crs.grade, &o.crs.onset, &o.crs.resolved, &o.icans.grade,
-            &o.icans.onset, &o.icans.resolved, &o.icahtGrade, nullptr, &o.infectionText, &o.response, nullptr,
-            &o.deathDate };
+        QString *texts[] = { &o.assessedOn, &o.crs.grade, &o.crs.onset, &o.crs.resolved, &o.icans.grade, &o.icans.onset,
+            &o.icans.resolved, &o.icahtGrade, nullptr, &o.infectionText, &o.response, nullptr, &o.deathDate };
         for (std::size_t i = 0; i < outcomeOptions().size(); ++i) {
             const QString name = QLatin1String(outcomeOptions()[i].name);
             if (p.isSet(name) && texts[i])
                 *texts[i] = p.value(name);
         }
-        if (p.isSet(QStringLiteral("infection")) && !toFlag(p.value(QStringLiteral("infection")), o.infectionGrade3plus))
+        if (p.isSet(QStringLiteral("infection"))
+            && !toFlag(p.value(QStringLiteral("infection")), o.infectionGrade3plus))
             return QStringLiteral("--infection must be yes, no or unknown");
         if (p.isSet(QStringLiteral("died")) && !toFlag(p.value(QStringLiteral("died")), o.died))
             return QStringLiteral("--died must be yes, no or unknown");
@@ -328,12 +329,12 @@ protected:
             return Ok;
         }
         for (const FollowUps::Due &d : due.value())
-            outLine(QStringLiteral("%1  %2  decision %3  case %4%5%6")
-                        .arg(d.dueOn, d.what.leftJustified(9))
-                        .arg(d.decisionId)
-                        .arg(d.caseId,
-                            d.treatedOn.isEmpty() ? QString() : QStringLiteral("  treated %1").arg(d.treatedOn),
-                            d.overdue ? QStringLiteral("  OVERDUE") : QString()));
+            outLine(
+                QStringLiteral("%1  %2  decision %3  case %4%5%6")
+                    .arg(d.dueOn, d.what.leftJustified(9))
+                    .arg(d.decisionId)
+                    .arg(d.caseId, d.treatedOn.isEmpty() ? QString() : QStringLiteral("  treated %1").arg(d.treatedOn),
+                        d.overdue ? QStringLiteral("  OVERDUE") : QString()));
         outLine(QStringLiteral("%1 item(s) due as of %2").arg(due.value().size()).arg(asOf.toString(Qt::ISODate)));
         return Ok;
     }
