@@ -167,7 +167,7 @@ StoreResult<std::vector<FollowUps::ArmOutcomes>> FollowUps::localOutcomes()
         ArmOutcomes &a = byArm[f.arm];
         a.arm = f.arm;
         ++a.treated;
-        a.withDay28 += f.outcome(outcomeDays().first()) ? 1 : 0;
+        a.withDay28 += f.outcome(outcomeDays().constFirst()) ? 1 : 0;
         auto count = [](int grade, int &known, int &any, int *severe) {
             if (grade < 0)
                 return;
@@ -191,6 +191,7 @@ StoreResult<std::vector<FollowUps::ArmOutcomes>> FollowUps::localOutcomes()
         a.infectionGrade3 += infection ? 1 : 0;
     }
     std::vector<ArmOutcomes> out;
+    out.reserve(byArm.size());
     for (auto &[arm, counts] : byArm)
         out.push_back(counts);
     return out;

@@ -46,8 +46,9 @@ private Q_SLOTS:
         const QStringList cases { QStringLiteral("V01-sle-ln-si-units"), QStringLiteral("V03-dcssc-all-eligible"),
             QStringLiteral("V02-spec-example") };
         for (int i = 0; i < cases.size(); ++i) {
-            const QStringList outcome = i == 0 ? QStringList { QStringLiteral("--arm"), QStringLiteral("autologous_car_t") }
-                                               : QStringList { QStringLiteral("--defer") };
+            const QStringList outcome = i == 0
+                ? QStringList { QStringLiteral("--arm"), QStringLiteral("autologous_car_t") }
+                : QStringList { QStringLiteral("--defer") };
             r = db(QStringList { QStringLiteral("decide"), QStringLiteral("1"), cases[i] } + outcome);
             QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
             if (i == 2)
@@ -90,7 +91,8 @@ private Q_SLOTS:
         QVERIFY(d28.value(QLatin1String("icans")).toObject().value(QLatin1String("grade")).isNull()); // unknown
         QCOMPARE(d28.value(QLatin1String("infection_grade3plus")).toBool(true), false);
         QVERIFY(d28.value(QLatin1String("died")).isNull());
-        r = db({ QStringLiteral("follow-up"), QStringLiteral("1"), QStringLiteral("--show"), QStringLiteral("--history") });
+        r = db({ QStringLiteral("follow-up"), QStringLiteral("1"), QStringLiteral("--show"),
+            QStringLiteral("--history") });
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 2);
         r = db({ QStringLiteral("verify-audit") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -101,10 +103,9 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
-        QTest::newRow("grade out of range")
-            << QStringList { QStringLiteral("1"), QStringLiteral("--day"), QStringLiteral("28"),
-                   QStringLiteral("--crs-grade"), QStringLiteral("7") }
-            << 1 << QStringLiteral("$.outcomes[0].crs.grade: 7 is not a grade");
+        QTest::newRow("grade out of range") << QStringList { QStringLiteral("1"), QStringLiteral("--day"),
+            QStringLiteral("28"), QStringLiteral("--crs-grade"), QStringLiteral("7") }
+                                            << 1 << QStringLiteral("$.outcomes[0].crs.grade: 7 is not a grade");
         QTest::newRow("flag not yes/no/unknown") << QStringList { QStringLiteral("1"), QStringLiteral("--day"),
             QStringLiteral("28"), QStringLiteral("--died"), QStringLiteral("maybe") }
                                                  << 64 << QStringLiteral("--died must be yes, no or unknown");
@@ -113,8 +114,9 @@ private Q_SLOTS:
         QTest::newRow("draft decision") << QStringList { QStringLiteral("3"), QStringLiteral("--status"),
             QStringLiteral("not-carried-out"), QStringLiteral("--reason"), QStringLiteral("no_slot") }
                                         << 1 << QStringLiteral("decision 3 is not finalised");
-        QTest::newRow("no record to amend") << QStringList { QStringLiteral("2"), QStringLiteral("--reason"),
-            QStringLiteral("no_slot") } << 64 << QStringLiteral("give --status");
+        QTest::newRow("no record to amend")
+            << QStringList { QStringLiteral("2"), QStringLiteral("--reason"), QStringLiteral("no_slot") } << 64
+            << QStringLiteral("give --status");
         QTest::newRow("reason not in the list") << QStringList { QStringLiteral("2"), QStringLiteral("--status"),
             QStringLiteral("not-carried-out"), QStringLiteral("--reason"), QStringLiteral("bored") }
                                                 << 1 << QStringLiteral("$.reason: 'bored' is not one of");
@@ -146,8 +148,8 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 2 && r.err.contains(QLatin1String("$.colour: unknown key")), qPrintable(r.describe()));
         r = db({ QStringLiteral("follow-up"), QStringLiteral("2"), QStringLiteral("--json"), path,
             QStringLiteral("--reason"), QStringLiteral("other") });
-        QVERIFY2(r.exitCode == 64 && r.err.contains(QLatin1String("--reason cannot be combined")),
-            qPrintable(r.describe()));
+        QVERIFY2(
+            r.exitCode == 64 && r.err.contains(QLatin1String("--reason cannot be combined")), qPrintable(r.describe()));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(R"({"status": "not_carried_out", "reason": "patient_declined", "reason_text": "prefers to wait"})");
         f.close();
@@ -166,8 +168,8 @@ private Q_SLOTS:
         Run r = db({ QStringLiteral("due"), QStringLiteral("--as-of"), iso(m_decided.addDays(99)) });
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.contains(QLatin1String("0 item(s) due as of")), qPrintable(r.describe()));
-        r = db({ QStringLiteral("due"), QStringLiteral("--as-of"), iso(m_decided.addDays(101)), QStringLiteral("--format"),
-            QStringLiteral("json") });
+        r = db({ QStringLiteral("due"), QStringLiteral("--as-of"), iso(m_decided.addDays(101)),
+            QStringLiteral("--format"), QStringLiteral("json") });
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject due = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(due.value(QLatin1String("format")).toString(), QStringLiteral("consilium-due/1"));

@@ -11,6 +11,7 @@
 #include "store/FollowUps.h"
 #include "store/ImportExport.h"
 #include "store/Migrations.h"
+#include "store/StoreChanges.h"
 #include "store/StoreFile.h"
 
 #include <QTemporaryDir>
@@ -522,6 +523,29 @@ private Q_SLOTS:
         f.treatedOn = QStringLiteral("2025-01-10");
         QVERIFY_STORE(followUps.record(f));
         QCOMPARE(followUps.latest(1).value()->treatedOn, QStringLiteral("2025-01-10"));
+    }
+
+    // On a team database another client sees the record as a change of the decision
+    // (docs/store.md#live-refresh): it is audited in the transaction that writes it.
+    void anotherClientIsNotified()
+    {
+        if (!onPostgres())
+            QSKIP("PostgreSQL only: SQLite has no notifications");
+        auto store = withExamples();
+        QVERIFY(store);
+        const qint64 id = finalised(*store, kV01, kAuto);
+        StoreError e;
+        auto other = openStore(m_dir.filePath(QStringLiteral("fu%1.sqlite").arg(m_n)), e);
+        QVERIFY2(other, qPrintable(e.message));
+        StoreChanges changes(*other);
+        QVERIFY(changes.listen());
+        std::vector<StoreChange> seen;
+        connect(&changes, &StoreChanges::changed, this, [&seen](const StoreChange &c) { seen.push_back(c); });
+        QVERIFY_STORE(FollowUps(*store).record(carriedOut(id, QStringLiteral("2026-01-10"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.empty(), 10000);
+        QCOMPARE(seen.back().action, QStringLiteral("follow-up.record"));
+        QCOMPARE(seen.back().objectType, QStringLiteral("decision"));
+        QCOMPARE(seen.back().objectId, QString::number(id));
     }
 
     // A case whose decision has a follow-up is never purged: its decision is final (CasePurge).
