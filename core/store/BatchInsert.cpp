@@ -5,14 +5,14 @@
 
 namespace consilium {
 
-BatchInsert::BatchInsert(const QSqlDatabase &db, const QString &table, const QStringList &columns,
-    const QString &tail, Returned returned)
-    : m_db(db),
-      m_head(QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QStringLiteral(", ")))),
-      m_tail(tail),
-      m_columns(int(std::max<qsizetype>(1, columns.size()))),
-      m_rowsPerStatement(std::max(1, kMaxParameters / m_columns)),
-      m_returned(std::move(returned))
+BatchInsert::BatchInsert(
+    const QSqlDatabase &db, const QString &table, const QStringList &columns, const QString &tail, Returned returned)
+    : m_db(db)
+    , m_head(QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QStringLiteral(", "))))
+    , m_tail(tail)
+    , m_columns(int(std::max<qsizetype>(1, columns.size())))
+    , m_rowsPerStatement(std::max(1, kMaxParameters / m_columns))
+    , m_returned(std::move(returned))
 {
     QStringList marks;
     for (int i = 0; i < m_columns; ++i)

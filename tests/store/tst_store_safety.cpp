@@ -159,7 +159,7 @@ private Q_SLOTS:
         QVERIFY(s->setting(QStringLiteral("required_roles")).value());
         const AuditVerification v = s->audit().verify(s->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
-        QCOMPARE(v.rows, qint64(3)); // the v1 row and one per migration step (v1 -> v2, v2 -> v3)
+        QCOMPARE(v.rows, qint64(4)); // the v1 row and one per migration step (v1 -> v2, v2 -> v3, v3 -> v4)
         QCOMPARE(s->audit().entries(2).front().action, QStringLiteral("database.migrated"));
         QCOMPARE(s->audit().entries(3).front().detail, QStringLiteral("schema v2 -> v3"));
         // Work continues on the migrated file: equal re-import is still a no-op.
@@ -205,8 +205,8 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 3);
-        QCOMPARE(Migrations::kCurrentVersion, 3);
+        QCOMPARE(s->schemaVersion().value(), 4);
+        QCOMPARE(Migrations::kCurrentVersion, 4);
         Decisions decisions(*s);
         auto d = decisions.decision(1);
         QVERIFY(d);
