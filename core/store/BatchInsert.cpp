@@ -18,7 +18,7 @@ BatchInsert::BatchInsert(
     for (int i = 0; i < m_columns; ++i)
         marks << QStringLiteral("?");
     m_rowPlaceholders = QLatin1Char('(') + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
-    m_pending.reserve(std::size_t(m_rowsPerStatement * m_columns));
+    m_pending.reserve(std::size_t(m_rowsPerStatement) * std::size_t(m_columns));
 }
 
 BatchInsert::~BatchInsert() = default;
