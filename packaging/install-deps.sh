@@ -12,8 +12,9 @@ packages=(
     fonts-dejavu-core poppler-utils sqlite3 xvfb xauth lintian dpkg-dev file
     python3 # tests/tools/check_pack.py: an independent re-implementation that checks the pack (ctest check_pack)
     # The PostgreSQL store (issue 13): the Qt driver, and the server the store suite's _pg tests run a
-    # throw-away cluster of (tests/store/pg-cluster.sh; psql is the shell those tests tamper with).
-    libqt6sql6-psql postgresql postgresql-common postgresql-client
+    # throw-away cluster of (tests/store/pg-cluster.sh; psql is the shell those tests tamper with);
+    # openssl makes the certificates of the TLS test's cluster (tests/store/pg-tls-cluster.sh).
+    libqt6sql6-psql postgresql postgresql-common postgresql-client openssl
 )
 # Hardening stages (tests/hardening.sh): sanitizers, libFuzzer, static analysis, formatting.
 if [ "${1:-}" = "--hardening" ] || [ "${1:-}" = "--ci" ]; then

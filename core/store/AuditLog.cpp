@@ -101,14 +101,17 @@ bool AuditLog::append(AuditEntry entry, QString &error)
     entry.id = last->id + 1;
     entry.prevHash = last->hash;
     entry.hash = rowHash(entry.prevHash, entry);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
-    q.addBindValue(entry.id);
+    // A SqlStatement: one round trip on PostgreSQL (SqlRows.h). Parameters named after kColumns.
+    const QStringList columns = kColumns.split(QStringLiteral(", "));
+    SqlStatement q(m_db,
+        QStringLiteral("INSERT INTO audit_log (%1) VALUES (:%2)").arg(kColumns, columns.join(QStringLiteral(", :"))));
+    q.bind(QStringLiteral(":id"), entry.id);
+    int column = 1;
     for (const QString *s : { &entry.at, &entry.osUser, &entry.displayName, &entry.action, &entry.objectType,
              &entry.objectId, &entry.beforeHash, &entry.afterHash, &entry.detail, &entry.prevHash, &entry.hash })
-        q.addBindValue(notNull(*s));
+        q.bind(QLatin1Char(':') + columns.at(column++), notNull(*s));
     if (!q.exec()) {
-        error = QStringLiteral("cannot append to the audit log: %1").arg(q.lastError().text());
+        error = QStringLiteral("cannot append to the audit log: %1").arg(q.errorText());
         return false;
     }
     m_pending = AuditHead { entry.id, entry.hash };

@@ -243,24 +243,26 @@ StoreResult<void> CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
     if (v.ref == 0) {
         SqlStatement ins(database(),
             QStringLiteral("INSERT INTO cases (case_id, label, disease, created_at, updated_at)"
-                           " VALUES (:case_id, :label, :disease, :created_at, :updated_at)"));
+                           " VALUES (:case_id, :label, :disease, :created_at, :updated_at) RETURNING id"));
         ins.bind(QStringLiteral(":case_id"), v.caseId).bind(QStringLiteral(":label"), notNull(v.label));
         ins.bind(QStringLiteral(":disease"), disease).bind(QStringLiteral(":created_at"), now);
         ins.bind(QStringLiteral(":updated_at"), now);
-        if (!ins.exec())
+        if (!ins.exec() || !ins.next())
             return raceOrError(v, ins.lastError());
-        v.ref = ins.lastInsertId();
+        v.ref = ins.int64(QStringLiteral("id"));
     }
     SqlStatement ver(database(),
         QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
-                       " VALUES (:case_ref, :version, :created_at, :created_by, :content, :content_sha256)"));
+                       " VALUES (:case_ref, :version, :created_at, :created_by, :content, :content_sha256)"
+                       " RETURNING id")); // the key in the same round trip (PostgreSQL: no lastval())
     ver.bind(QStringLiteral(":case_ref"), v.ref).bind(QStringLiteral(":version"), v.previous + 1);
     ver.bind(QStringLiteral(":created_at"), now).bind(QStringLiteral(":created_by"), m_actor.label());
     ver.bind(QStringLiteral(":content"), QString::fromUtf8(v.content));
     ver.bind(QStringLiteral(":content_sha256"), v.sha);
-    if (!ver.exec())
+    if (!ver.exec() || !ver.next())
         return raceOrError(v, ver.lastError());
-    out.versionId = ver.lastInsertId();
+    out.versionId = ver.int64(QStringLiteral("id"));
+    ver.finish();
     out.version = v.previous + 1;
     SqlStatement upd(database(),
         QStringLiteral("UPDATE cases SET label = :label, disease = :disease, updated_at = :updated_at,"

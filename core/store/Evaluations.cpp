@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Evaluations.h"
+#include "store/BatchInsert.h"
 #include "store/SqlRows.h"
 #include "store/StoreConnection.h"
 
@@ -9,6 +10,7 @@
 #include "rules/RulePack.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -39,66 +41,81 @@ Evaluated evaluateContent(const Engine &engine, const QByteArray &content)
     return out;
 }
 
-// Prepared statements reused across a batch.
-struct Writer {
-    QSqlQuery insert;
-    QSqlQuery upsert;
+// One evaluation to store, and whether its version is the case's latest (then its verdicts
+// become the case's current verdicts).
+struct ToStore {
+    qint64 versionId = 0;
+    qint64 caseRef = 0;
+    bool latest = false;
+    const CompactResult *result = nullptr;
+};
 
-    Writer(const QSqlDatabase &db, const SqlDialect &dialect) : insert(db), upsert(db)
-    {
-        insert.prepare(
-            QStringLiteral("INSERT INTO evaluations (case_version_id, pack_ref, engine_version, evaluated_at,"
-                           " compact) VALUES (?, ?, ?, ?, ?)"));
-        upsert.prepare(dialect.upsert(QStringLiteral("current_verdicts"),
-            { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key"),
-                QStringLiteral("verdict"), QStringLiteral("evaluation_id") },
-            { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key") },
-            { QStringLiteral("verdict"), QStringLiteral("evaluation_id") }));
+// The current verdicts of `r`: arms and sub-options under their own keys, options under
+// optionGroupKey(id) (docs/store.md#evaluations).
+bool addCurrentVerdicts(BatchInsert &current, const ToStore &row, qint64 packRef, qint64 evaluationId)
+{
+    for (const auto &[group, verdict] : row.result->verdicts) {
+        if (!current.add({ row.caseRef, packRef, group, verdict, evaluationId }))
+            return false;
     }
+    for (const auto &[option, verdict] : row.result->options) {
+        if (!current.add({ row.caseRef, packRef, optionGroupKey(option), verdict, evaluationId }))
+            return false;
+    }
+    return true;
+}
 
-    std::optional<qint64> store(qint64 versionId, qint64 caseRef, bool latest, qint64 packRef, const QString &at,
-        const CompactResult &r, QString &error)
-    {
-        insert.bindValue(0, versionId);
-        insert.bindValue(1, packRef);
-        insert.bindValue(2, engineVersion());
-        insert.bindValue(3, at);
-        insert.bindValue(4, QString::fromUtf8(r.toJson()));
-        if (!insert.exec()) {
-            error = insert.lastError().text();
+// Inserts the evaluations of `rows` and upserts the current verdicts of the latest ones, many
+// rows per statement (BatchInsert; docs/store.md#performance-on-postgresql), in the caller's
+// transaction. The ids come back through RETURNING, matched by case version (each version is
+// evaluated at most once per call). Returns the ids in the order of `rows`.
+std::optional<std::vector<qint64>> storeEvaluations(
+    const QSqlDatabase &db, qint64 packRef, const QString &at, const std::vector<ToStore> &rows, QString &error)
+{
+    QHash<qint64, qint64> ids;
+    ids.reserve(qsizetype(rows.size()));
+    BatchInsert evaluations(db, QStringLiteral("evaluations"),
+        { QStringLiteral("case_version_id"), QStringLiteral("pack_ref"), QStringLiteral("engine_version"),
+            QStringLiteral("evaluated_at"), QStringLiteral("compact") },
+        QStringLiteral(" RETURNING id, case_version_id"),
+        [&ids](const QSqlQuery &q) { ids.insert(q.value(1).toLongLong(), q.value(0).toLongLong()); });
+    const QString engine = engineVersion();
+    for (const ToStore &r : rows) {
+        if (!evaluations.add({ r.versionId, packRef, engine, at, QString::fromUtf8(r.result->toJson()) })) {
+            error = evaluations.errorText();
             return std::nullopt;
         }
-        const qint64 id = insertedId(insert);
-        if (latest) {
-            // Arms and sub-options under their own keys, options under optionGroupKey(id)
-            // (docs/store.md#evaluations).
-            for (const auto &[group, verdict] : r.verdicts) {
-                if (!current(caseRef, packRef, group, verdict, id, error))
-                    return std::nullopt;
-            }
-            for (const auto &[option, verdict] : r.options) {
-                if (!current(caseRef, packRef, optionGroupKey(option), verdict, id, error))
-                    return std::nullopt;
-            }
+    }
+    if (!evaluations.flush()) {
+        error = evaluations.errorText();
+        return std::nullopt;
+    }
+    // The same upsert as SqlDialect::upsert, in the ON CONFLICT form both engines share.
+    BatchInsert current(db, QStringLiteral("current_verdicts"),
+        { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key"),
+            QStringLiteral("verdict"), QStringLiteral("evaluation_id") },
+        QStringLiteral(" ON CONFLICT (case_ref, pack_ref, group_key) DO UPDATE SET verdict = excluded.verdict,"
+                       " evaluation_id = excluded.evaluation_id"));
+    std::vector<qint64> out;
+    out.reserve(rows.size());
+    for (const ToStore &r : rows) {
+        const qint64 id = ids.value(r.versionId, 0);
+        if (id == 0) {
+            error = QStringLiteral("the evaluation of case version %1 was not stored").arg(r.versionId);
+            return std::nullopt;
         }
-        return id;
+        out.push_back(id);
+        if (r.latest && !addCurrentVerdicts(current, r, packRef, id)) {
+            error = current.errorText();
+            return std::nullopt;
+        }
     }
-
-private:
-    bool current(qint64 caseRef, qint64 packRef, const QString &group, const QString &verdict, qint64 evaluationId,
-        QString &error)
-    {
-        upsert.bindValue(QStringLiteral(":case_ref"), caseRef);
-        upsert.bindValue(QStringLiteral(":pack_ref"), packRef);
-        upsert.bindValue(QStringLiteral(":group_key"), group);
-        upsert.bindValue(QStringLiteral(":verdict"), verdict);
-        upsert.bindValue(QStringLiteral(":evaluation_id"), evaluationId);
-        if (upsert.exec())
-            return true;
-        error = upsert.lastError().text();
-        return false;
+    if (!current.flush()) {
+        error = current.errorText();
+        return std::nullopt;
     }
-};
+    return out;
+}
 
 } // namespace
 
@@ -143,24 +160,25 @@ StoreResult<StoredEvaluation> Evaluations::record(
     const qint64 caseRef = q.int64(QStringLiteral("id"));
     const bool latest = q.int64(QStringLiteral("latest_version_id")) == versionId;
     q.finish();
-    Writer writer(StoreConnection::of(m_store), m_store.dialect());
     QString error;
     StoredEvaluation out;
     out.evaluatedAt = m_store.timestamp();
-    const auto id = writer.store(versionId, caseRef, latest, packRef.value(), out.evaluatedAt, result, error);
-    if (!id)
+    const auto ids = storeEvaluations(StoreConnection::of(m_store), packRef.value(), out.evaluatedAt,
+        { ToStore { versionId, caseRef, latest, &result } }, error);
+    if (!ids)
         return storeFailure(StoreErrc::Sql, error);
+    const qint64 id = ids->front();
     if (auto audited = m_store.audit(QStringLiteral("evaluation.stored"), QStringLiteral("case"), v.caseId,
             v.contentSha256, pack.sha256(),
             QStringLiteral("evaluation %1 of version %2 under %3 %4")
-                .arg(*id)
+                .arg(id)
                 .arg(v.version)
                 .arg(pack.id(), pack.version()));
         !audited)
         return audited.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    out.id = *id;
+    out.id = id;
     out.caseVersionId = versionId;
     out.caseId = v.caseId;
     out.version = v.version;
@@ -269,24 +287,22 @@ bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RuleP
         summary.failures << tx.begun().error().message;
         return false;
     }
-    Writer writer(StoreConnection::of(store), store.dialect());
-    const QString at = store.timestamp();
-    qint64 stored = 0;
-    bool ok = true;
+    std::vector<ToStore> valid;
+    valid.reserve(rows.size());
     for (const BatchRow &r : rows) {
-        if (!r.evaluated.ok) {
-            ++summary.failed;
-            summary.failures << QStringLiteral("%1: %2").arg(r.caseId, r.evaluated.problem);
+        if (r.evaluated.ok) {
+            valid.push_back({ r.versionId, r.caseRef, true, &r.evaluated.result });
             continue;
         }
-        QString error;
-        if (!writer.store(r.versionId, r.caseRef, true, packRef, at, r.evaluated.result, error)) {
-            summary.failures << QStringLiteral("%1: %2").arg(r.caseId, error);
-            ok = false;
-            break;
-        }
-        ++stored;
+        ++summary.failed;
+        summary.failures << QStringLiteral("%1: %2").arg(r.caseId, r.evaluated.problem);
     }
+    QString error;
+    const bool ok = valid.empty()
+        || storeEvaluations(StoreConnection::of(store), packRef, store.timestamp(), valid, error).has_value();
+    if (!ok)
+        summary.failures << QStringLiteral("cases %1..%2: %3").arg(rows.front().caseId, rows.back().caseId, error);
+    const qint64 stored = qint64(valid.size());
     StoreResult<void> done = storeSuccess();
     if (ok)
         done

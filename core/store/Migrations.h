@@ -17,10 +17,11 @@ namespace consilium {
 //   v2  archive flag, site settings, conferences and decisions with their immutability rules
 //   v3  who recorded each position (decision_positions.recorded_by; '' for older rows)
 //   v4  follow-up records of finalised decisions (follow_ups, append-only; issue 14)
+//   v5  the verdict index covers case_ref (current_verdicts_by_verdict_case; the list's verdict filters)
 class Migrations
 {
 public:
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
 
     // The statements of one step (1-based).
     static QStringList step(int version, const SqlDialect &dialect);

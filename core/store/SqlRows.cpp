@@ -3,25 +3,83 @@
 
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlRecord>
 
 namespace consilium {
 
+namespace {
+
+// Statements whose text the placeholder scan below does not read reliably (dollar quotes,
+// comments) are prepared as on SQLite.
+bool canInline(const QSqlDatabase &db, const QString &sql)
+{
+    const QSqlDriver *driver = db.driver();
+    return driver && driver->dbmsType() == QSqlDriver::PostgreSQL && !sql.contains(QLatin1Char('$'))
+        && !sql.contains(QLatin1String("--")) && !sql.contains(QLatin1String("/*"));
+}
+
+bool isNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
+
+} // namespace
+
 SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql) : m_sql(sql), m_query(db)
 {
     m_query.setForwardOnly(true);
-    m_prepared = m_query.prepare(sql);
+    m_inline = canInline(db, sql);
+    m_prepared = m_inline || m_query.prepare(sql);
 }
 
 SqlStatement &SqlStatement::bind(const QString &name, const QVariant &value)
 {
-    m_query.bindValue(name, value);
+    if (m_inline)
+        m_bound.insert(name, value);
+    else
+        m_query.bindValue(name, value);
     return *this;
+}
+
+// The statement with every ":name" outside quotes replaced by its value's literal, formatted by
+// the driver exactly as QPSQL formats the values of its EXECUTE; an unbound name is NULL, as it
+// is for a prepared query. "::" (a cast) is not a placeholder.
+QString SqlStatement::inlined() const
+{
+    const QSqlDriver *driver = m_query.driver();
+    QString out;
+    out.reserve(m_sql.size() + 64);
+    QChar quote;
+    for (qsizetype i = 0; i < m_sql.size(); ++i) {
+        const QChar c = m_sql.at(i);
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char(':') && i + 1 < m_sql.size() && isNameChar(m_sql.at(i + 1))
+            && (i == 0 || m_sql.at(i - 1) != QLatin1Char(':'))) {
+            qsizetype end = i + 1;
+            while (end < m_sql.size() && isNameChar(m_sql.at(end)))
+                ++end;
+            const QVariant value = m_bound.value(m_sql.mid(i, end - i));
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            out += driver->formatValue(field);
+            i = end - 1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
 }
 
 bool SqlStatement::exec()
 {
     m_columns.clear();
+    if (m_inline)
+        return m_query.exec(inlined());
     return m_prepared && m_query.exec();
 }
 

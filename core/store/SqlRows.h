@@ -12,6 +12,11 @@ namespace consilium {
 
 // One statement of the store: parameters bound by name (":case_id") and result columns read
 // by name, each name looked up once per statement (QSqlRecord::indexOf), never by position.
+// On PostgreSQL a prepared QSqlQuery costs three round trips to the server (QPSQL sends
+// PREPARE, EXECUTE with the values as literals, and DEALLOCATE when the query goes), so a
+// statement there is sent once, with each bound value written as the very literal QPSQL would
+// have put into its EXECUTE (QSqlDriver::formatValue): one round trip
+// (docs/store.md#performance-on-postgresql). SQLite prepares, as before.
 class SqlStatement
 {
 public:
@@ -34,9 +39,13 @@ public:
     QSqlError lastError() const;
 
 private:
+    QString inlined() const;
+
     QString m_sql;
     QSqlQuery m_query;
     bool m_prepared = false;
+    bool m_inline = false; // PostgreSQL: the values go into the statement's text (above)
+    QHash<QString, QVariant> m_bound;
     mutable QHash<QString, int> m_columns;
 };
 

@@ -2,6 +2,7 @@
 // A whole database copied into an empty one, on either engine (docs/store.md#moving-to-a-team-server).
 #include "store/StoreCopy.h"
 
+#include "store/BatchInsert.h"
 #include "store/Migrations.h"
 #include "store/SqlRows.h"
 #include "store/StoreConnection.h"
@@ -21,7 +22,7 @@ namespace consilium {
 
 namespace {
 
-// Every table of schema v4 (Migrations.cpp), parents before children, with the order its rows
+// Every table of schema v5 (Migrations.cpp), parents before children, with the order its rows
 // are read in and whether it has a generated `id`. A table the source has and this list does
 // not is refused, so a later migration cannot be copied incompletely.
 struct TableSpec {
@@ -155,26 +156,28 @@ public:
             return failed(QStringLiteral("cannot read %1").arg(t.name), read.lastError());
         const QSqlRecord record = read.record();
         QStringList columns;
-        QStringList params;
-        for (int i = 0; i < record.count(); ++i) {
+        for (int i = 0; i < record.count(); ++i)
             columns << record.fieldName(i);
-            params << QLatin1Char(':') + record.fieldName(i);
-        }
-        QSqlQuery write(m_dst);
-        if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                               .arg(t.name, columns.join(QStringLiteral(", ")), params.join(QStringLiteral(", ")))))
-            return failed(QStringLiteral("cannot write %1").arg(t.name), write.lastError());
+        // Many rows per statement (BatchInsert; docs/store.md#performance-on-postgresql).
+        BatchInsert write(m_dst, t.name, columns);
         CopiedTable out { t.name, 0, 0 };
+        QVariantList row;
         while (read.next()) {
+            row.clear();
             for (int i = 0; i < record.count(); ++i)
-                write.bindValue(params[i], read.value(i));
+                row << read.value(i);
             if (t.name == QLatin1String("decisions"))
-                holdBackFinalisation(read, write);
-            if (!write.exec())
-                return failed(
-                    QStringLiteral("cannot copy row %1 of %2").arg(out.source + 1).arg(t.name), write.lastError());
+                holdBackFinalisation(record, row);
+            if (!write.add(row))
+                return storeFailure(StoreErrc::Sql,
+                    QStringLiteral("cannot copy rows up to %1 of %2: %3")
+                        .arg(out.source + 1)
+                        .arg(t.name, write.errorText()));
             ++out.source;
         }
+        if (!write.flush())
+            return storeFailure(
+                StoreErrc::Sql, QStringLiteral("cannot copy the last rows of %1: %2").arg(t.name, write.errorText()));
         return counted(t, out);
     }
 
@@ -209,15 +212,17 @@ private:
         QVariant by;
     };
 
-    void holdBackFinalisation(const QSqlQuery &read, QSqlQuery &write)
+    void holdBackFinalisation(const QSqlRecord &record, QVariantList &row)
     {
-        if (read.value(QStringLiteral("status")).toString() != QLatin1String("final"))
+        const int status = record.indexOf(QStringLiteral("status"));
+        const int at = record.indexOf(QStringLiteral("finalised_at"));
+        const int by = record.indexOf(QStringLiteral("finalised_by"));
+        if (row.at(status).toString() != QLatin1String("final"))
             return;
-        m_final.push_back({ read.value(QStringLiteral("id")), read.value(QStringLiteral("finalised_at")),
-            read.value(QStringLiteral("finalised_by")) });
-        write.bindValue(QStringLiteral(":status"), QStringLiteral("draft"));
-        write.bindValue(QStringLiteral(":finalised_at"), QVariant());
-        write.bindValue(QStringLiteral(":finalised_by"), QVariant());
+        m_final.push_back({ row.at(record.indexOf(QStringLiteral("id"))), row.at(at), row.at(by) });
+        row[status] = QStringLiteral("draft");
+        row[at] = QVariant();
+        row[by] = QVariant();
     }
 
     StoreResult<CopiedTable> counted(const TableSpec &t, CopiedTable out) const

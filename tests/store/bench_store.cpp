@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Case store benchmarks (issue 4) on a synthetic database of CONSILIUM_BENCH_CASES cases
-// (default 100000), generated once and cached in /tmp/consilium-bench. Not a ctest.
+// (default 100000), generated once and cached in /tmp/consilium-bench (or CONSILIUM_BENCH_DIR).
+// Not a ctest.
 //   bench_store [--benchmark_filter=...]
 // On PostgreSQL (issue 13): CONSILIUM_BENCH_PG_URI=postgresql://… names a database filled with
 // `consilium-cli db copy /tmp/consilium-bench/cases-100000.sqlite URI`; the benchmarks that write
@@ -43,9 +44,12 @@ qint64 caseCount()
     return ok && n > 0 ? n : 100000;
 }
 
+// CONSILIUM_BENCH_DIR: another directory (a build whose schema is newer than the cached
+// database's must not upgrade the file other builds share).
 QString benchDir()
 {
-    return QStringLiteral("/tmp/consilium-bench");
+    const QString dir = qEnvironmentVariable("CONSILIUM_BENCH_DIR");
+    return dir.isEmpty() ? QStringLiteral("/tmp/consilium-bench") : dir;
 }
 
 QString postgresUri()

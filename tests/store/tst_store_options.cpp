@@ -18,6 +18,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -157,6 +158,30 @@ private Q_SLOTS:
             QVERIFY(!c.verdicts.count(kResolution) && !c.verdicts.count(optionGroupKey(kResolution)));
             QCOMPARE(c.verdicts.size(), std::size_t(kArmCount + 1)); // the arms and standard_care/ahsct
         }
+    }
+
+    // Schema v5 (Migrations.cpp): the verdict filters' index carries case_ref, so a filter reads
+    // the matching cases from the index alone; it replaces the index without it.
+    void verdictIndexCoversTheCase()
+    {
+        auto s = plateletStore();
+        QVERIFY(s);
+        const QString sql = storetest::onPostgres()
+            ? QStringLiteral(
+                "SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE tablename = 'current_verdicts'")
+            : QStringLiteral(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'current_verdicts'");
+        QSqlQuery q(StoreConnection::of(*s));
+        QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        QMap<QString, QString> indexes;
+        while (q.next())
+            indexes.insert(q.value(0).toString(), q.value(1).toString().simplified());
+        QVERIFY2(indexes.contains(QStringLiteral("current_verdicts_by_verdict_case")),
+            qPrintable(QStringList(indexes.keys()).join(QStringLiteral(", "))));
+        QVERIFY2(indexes.value(QStringLiteral("current_verdicts_by_verdict_case"))
+                     .contains(QStringLiteral("(pack_ref, group_key, verdict, case_ref)")),
+            qPrintable(indexes.value(QStringLiteral("current_verdicts_by_verdict_case"))));
+        QVERIFY(!indexes.contains(QStringLiteral("current_verdicts_by_verdict")));
     }
 
     // Sorted by the option's verdict in the arms' order: eligible, (with cautions), undetermined,
