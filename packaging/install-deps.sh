@@ -14,7 +14,10 @@ packages=(
     # The PostgreSQL store (issue 13): the Qt driver, and the server the store suite's _pg tests run a
     # throw-away cluster of (tests/store/pg-cluster.sh; psql is the shell those tests tamper with).
     libqt6sql6-psql postgresql postgresql-common postgresql-client
+    nodejs # the FHIR export's validators (tests/fhir-validate, docs/fhir.md#validation)
 )
+# npm for them: Debian's package, unless the installed nodejs brings its own (NodeSource's does).
+command -v npm >/dev/null || packages+=(npm)
 # Hardening stages (tests/hardening.sh): sanitizers, libFuzzer, static analysis, formatting.
 if [ "${1:-}" = "--hardening" ] || [ "${1:-}" = "--ci" ]; then
     packages+=(clang libclang-rt-14-dev clang-tidy clang-format clazy cppcheck)
