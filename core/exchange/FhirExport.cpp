@@ -237,7 +237,8 @@ QJsonObject agent(const char *type, const QString &who, const QString &role = {}
                         codeable(
                             coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/provenance-participant-type"),
                                 QLatin1String(type))) },
-        { QStringLiteral("who"), QJsonObject { { QStringLiteral("display"), who } } } };
+        { QStringLiteral("who"),
+            QJsonObject { { QStringLiteral("display"), who.isEmpty() ? QStringLiteral("(not recorded)") : who } } } };
     if (!role.isEmpty())
         a.insert(QStringLiteral("role"), QJsonArray { QJsonObject { { QStringLiteral("text"), role } } });
     return a;

@@ -231,20 +231,24 @@ QJsonObject carePlan(ExportContext &c)
                 : (d.outcome == QLatin1String("deferred") ? QStringLiteral("Deferred: no arm chosen")
                                                           : QStringLiteral("Pending: no outcome recorded")) },
         { QStringLiteral("subject"), c.ref("Patient") }, { QStringLiteral("created"), instant(d.createdAt) },
-        { QStringLiteral("author"), QJsonObject { { QStringLiteral("display"), d.createdBy } } },
         { QStringLiteral("addresses"), QJsonArray { c.ref("Condition") } },
-        { QStringLiteral("supportingInfo"), QJsonArray { c.ref("ClinicalImpression"), c.ref("RequestGroup") } },
+        { QStringLiteral("supportingInfo"), QJsonArray { c.ref("ClinicalImpression") } },
         { QStringLiteral("extension"), QJsonArray { extensionString("decision-outcome", d.outcome) } } };
+    if (!d.createdBy.isEmpty())
+        cp.insert(QStringLiteral("author"), QJsonObject { { QStringLiteral("display"), d.createdBy } });
     if (d.correctsId)
         cp.insert(QStringLiteral("replaces"),
             QJsonArray { QJsonObject {
                 { QStringLiteral("reference"), resourceUrn(*d.correctsId, QStringLiteral("CarePlan")) } } });
+    // As the MII tumour-board CarePlan (docs/fhir.md#pattern): the evaluated arms as a RequestGroup
+    // in activity.reference; the chosen arm as a second activity's detail.
+    QJsonArray activity { QJsonObject { { QStringLiteral("reference"), c.ref("RequestGroup") } } };
     if (arm)
-        cp.insert(QStringLiteral("activity"),
-            QJsonArray { QJsonObject { { QStringLiteral("detail"),
-                QJsonObject { { QStringLiteral("status"), QStringLiteral("not-started") },
-                    { QStringLiteral("code"), codeable(coding(url::codeSystem("arm"), d.chosenArm), label) },
-                    { QStringLiteral("description"), label } } } } });
+        activity.append(QJsonObject { { QStringLiteral("detail"),
+            QJsonObject { { QStringLiteral("status"), QStringLiteral("not-started") },
+                { QStringLiteral("code"), codeable(coding(url::codeSystem("arm"), d.chosenArm), label) },
+                { QStringLiteral("description"), label } } } });
+    cp.insert(QStringLiteral("activity"), activity);
     if (const QJsonArray n = notes(d); !n.isEmpty())
         cp.insert(QStringLiteral("note"), n);
     return cp;

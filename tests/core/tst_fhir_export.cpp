@@ -263,6 +263,27 @@ private Q_SLOTS:
         for (const QJsonValue &s : cp.value(QStringLiteral("supportingInfo")).toArray())
             supporting << s.toObject().value(QStringLiteral("reference")).toString();
         QVERIFY(supporting.contains(fullUrlOf(b, "ClinicalImpression")));
+        // MII tumour-board pattern: the RequestGroup in activity.reference, the chosen arm in a detail.
+        const QJsonArray activity = cp.value(QStringLiteral("activity")).toArray();
+        QCOMPARE(activity[0]
+                     .toObject()
+                     .value(QStringLiteral("reference"))
+                     .toObject()
+                     .value(QStringLiteral("reference"))
+                     .toString(),
+            fullUrlOf(b, "RequestGroup"));
+        QCOMPARE(activity[1]
+                     .toObject()
+                     .value(QStringLiteral("detail"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toObject()
+                     .value(QStringLiteral("coding"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+            QStringLiteral("autologous_car_t"));
         QVERIFY(!cp.contains(QStringLiteral("replaces")));
     }
 
