@@ -20,7 +20,8 @@ QString str(const QJsonObject &o, const char *key)
 QJsonArray decidingCriteria(const QJsonObject &group)
 {
     QJsonArray out;
-    for (const QJsonValue &v : group.value(QStringLiteral("criteria")).toArray()) {
+    const QJsonArray all = group.value(QStringLiteral("criteria")).toArray();
+    for (const auto &v : all) {
         const QJsonObject cr = v.toObject();
         const QString state = str(cr, "state");
         if (state == QLatin1String("not_applicable"))
@@ -36,7 +37,8 @@ QJsonArray decidingCriteria(const QJsonObject &group)
 QJsonArray openCriteria(const QJsonObject &group)
 {
     QJsonArray out;
-    for (const QJsonValue &v : group.value(QStringLiteral("criteria")).toArray()) {
+    const QJsonArray all = group.value(QStringLiteral("criteria")).toArray();
+    for (const auto &v : all) {
         const QString state = str(v.toObject(), "state");
         if (state == QLatin1String("not_met") || state == QLatin1String("unknown"))
             out.append(v);
@@ -94,7 +96,8 @@ QJsonObject citation(const QString &label, const QString &source, const QString 
 // One RequestGroup action: a verdict group (arm, sub-option) or an option.
 QJsonObject action(const char *system, const QString &code, const QJsonObject &group, QJsonArray documentation)
 {
-    for (const QJsonValue &v : decidingCriteria(group)) {
+    const QJsonArray deciding = decidingCriteria(group);
+    for (const auto &v : deciding) {
         const QJsonObject cr = v.toObject();
         if (!str(cr, "source").isEmpty())
             documentation.append(citation(str(cr, "id"), str(cr, "source"), str(cr, "evidence")));
@@ -110,7 +113,8 @@ QJsonObject action(const char *system, const QString &code, const QJsonObject &g
 QJsonArray optionActions(const ExportContext &c, const QJsonObject &arm)
 {
     QJsonArray out;
-    for (const QJsonValue &v : arm.value(QStringLiteral("options")).toArray()) {
+    const QJsonArray options = arm.value(QStringLiteral("options")).toArray();
+    for (const auto &v : options) {
         const QJsonObject opt = v.toObject();
         QJsonArray docs;
         for (const OptionDef &def : c.pack.options()) {
@@ -120,7 +124,8 @@ QJsonArray optionActions(const ExportContext &c, const QJsonObject &arm)
         // The arm's criteria are cited on the arm's action; an option cites its own.
         QJsonObject own = opt;
         QJsonArray criteria;
-        for (const QJsonValue &cr : opt.value(QStringLiteral("criteria")).toArray()) {
+        const QJsonArray optionCriteria = opt.value(QStringLiteral("criteria")).toArray();
+        for (const auto &cr : optionCriteria) {
             if (str(cr.toObject(), "origin") == QLatin1String("option"))
                 criteria.append(cr);
         }
@@ -142,11 +147,13 @@ QJsonObject clinicalImpression(ExportContext &c)
     const ExportDecision &d = c.decision;
     QJsonArray findings;
     if (d.outcome == QLatin1String("arm")) {
-        for (const QJsonValue &v : decidingCriteria(groupOf(c.result, d.chosenArm)))
+        const QJsonArray deciding = decidingCriteria(groupOf(c.result, d.chosenArm));
+        for (const auto &v : deciding)
             findings.append(finding(c, d.chosenArm, v.toObject()));
     } else {
         for (const ArmDef &arm : c.pack.arms()) {
-            for (const QJsonValue &v : openCriteria(groupOf(c.result, arm.id)))
+            const QJsonArray open = openCriteria(groupOf(c.result, arm.id));
+            for (const auto &v : open)
                 findings.append(finding(c, arm.id, v.toObject()));
         }
     }
@@ -176,7 +183,8 @@ QJsonObject requestGroup(ExportContext &c)
             const QString key = arm.id + QLatin1Char('/') + s.id;
             nested.append(action("arm", key, groupOf(c.result, key), {}));
         }
-        for (const QJsonValue &v : optionActions(c, g))
+        const QJsonArray options = optionActions(c, g);
+        for (const auto &v : options)
             nested.append(v);
         if (!nested.isEmpty())
             a.insert(QStringLiteral("action"), nested);
