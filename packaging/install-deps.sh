@@ -15,7 +15,10 @@ packages=(
     # throw-away cluster of (tests/store/pg-cluster.sh; psql is the shell those tests tamper with);
     # openssl makes the certificates of the TLS test's cluster (tests/store/pg-tls-cluster.sh).
     libqt6sql6-psql postgresql postgresql-common postgresql-client openssl
+    nodejs # the FHIR export's validators (tests/fhir-validate, docs/fhir.md#validation)
 )
+# npm for them: Debian's package, unless the installed nodejs brings its own (NodeSource's does).
+command -v npm >/dev/null || packages+=(npm)
 # Hardening stages (tests/hardening.sh): sanitizers, libFuzzer, static analysis, formatting.
 if [ "${1:-}" = "--hardening" ] || [ "${1:-}" = "--ci" ]; then
     packages+=(clang libclang-rt-14-dev clang-tidy clang-format clazy cppcheck)

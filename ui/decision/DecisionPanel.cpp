@@ -6,6 +6,7 @@
 #include "common/Session.h"
 #include "settings/AppSettings.h"
 #include "settings/SettingsDialog.h"
+#include "store/DecisionExport.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -18,6 +19,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -73,6 +75,7 @@ void DecisionPanel::build()
     m_status->setWordWrap(true);
     m_open = mk(new QPushButton(this), "openDecision");
     m_correct = mk(new QPushButton(this), "correctDecision");
+    m_exportFhir = mk(new QPushButton(this), "exportFhirButton");
     m_outcome = mk(new QComboBox(this), "outcomeCombo");
     m_rationale = mk(new QPlainTextEdit(this), "rationaleEdit");
     m_rationale->setTabChangesFocus(true);
@@ -109,6 +112,7 @@ void DecisionPanel::build()
     head->addWidget(m_status, 1);
     head->addWidget(m_open);
     head->addWidget(m_correct);
+    head->addWidget(m_exportFhir);
     auto *outcomeForm = new QFormLayout;
     outcomeForm->addRow(new QLabel(this), m_outcome);
     outcomeForm->addRow(new QLabel(this), m_rationale);
@@ -159,6 +163,7 @@ void DecisionPanel::build()
 
     connect(m_open, &QPushButton::clicked, this, &DecisionPanel::openDecision);
     connect(m_correct, &QPushButton::clicked, this, &DecisionPanel::correct);
+    connect(m_exportFhir, &QPushButton::clicked, this, &DecisionPanel::exportFhir);
     connect(m_recordOutcome, &QPushButton::clicked, this, &DecisionPanel::recordOutcome);
     connect(m_recordPosition, &QPushButton::clicked, this, &DecisionPanel::recordPosition);
     connect(m_addOverride, &QPushButton::clicked, this, &DecisionPanel::addOverride);
@@ -170,6 +175,8 @@ void DecisionPanel::retranslate()
 {
     m_open->setText(tr("&Open decision for today's conference"));
     m_correct->setText(tr("&Correct decision"));
+    m_exportFhir->setText(tr("Export as F&HIR…"));
+    m_exportFhir->setToolTip(tr("Save this decision as a FHIR R4 Bundle for the hospital record"));
     m_recordOutcome->setText(tr("Record &outcome"));
     m_recordPosition->setText(tr("Record &position"));
     m_addOverride->setText(tr("Add o&verride"));
@@ -297,6 +304,7 @@ void DecisionPanel::show(const Decision *d)
     m_open->setEnabled(writer && !m_caseId.isEmpty() && m_blocked.isEmpty());
     m_correct->setVisible(d && d->finalised);
     m_correct->setEnabled(writer);
+    m_exportFhir->setVisible(d != nullptr);
     m_positions->setRowCount(0);
     m_overrides->clear();
     if (!d) {
@@ -456,6 +464,38 @@ void DecisionPanel::correct()
     if (!m_decisionId || !IdentityDialog::ensure(this, m_session))
         return;
     check(m_session.decisions().correct(*m_decisionId));
+}
+
+void DecisionPanel::exportFhir()
+{
+    if (!m_decisionId)
+        return;
+    const auto exported = exportDecisionFhir(m_session.store(), *m_decisionId);
+    if (!exported) {
+        check(exported);
+        return;
+    }
+    const QString path = Dialogs::saveFileName(this, tr("Export as FHIR"), tr("FHIR JSON files (*.json)"),
+        QStringLiteral("decision-%1-fhir.json").arg(*m_decisionId));
+    if (path.isEmpty())
+        return;
+    const QByteArray &bytes = exported.value().bundle;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        Dialogs::warning(this, tr("Export as FHIR"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    if (const auto audited = auditFhirExport(m_session.store(), *m_decisionId, bytes, path); !audited) {
+        check(audited);
+        return;
+    }
+    const QStringList left = exported.value().notExported;
+    Dialogs::information(this, tr("Export as FHIR"),
+        left.isEmpty() ? tr("Decision #%1 saved as a FHIR R4 Bundle in %2.").arg(*m_decisionId).arg(path)
+                       : tr("Decision #%1 saved as a FHIR R4 Bundle in %2.\n\nNot exported (no code or unit for "
+                            "exchange in the rule pack):\n%3")
+                             .arg(*m_decisionId)
+                             .arg(path, left.join(QLatin1Char('\n'))));
 }
 
 } // namespace consilium

@@ -55,6 +55,9 @@ private:
     void addOverride();
     void finalise();
     void correct();
+    // Writes the shown decision as a FHIR R4 Bundle (docs/fhir.md#export) to a file the user
+    // picks, atomically; says what was left out.
+    void exportFhir();
     // Shows the error of a failed store call; refreshes either way. True when it succeeded.
     template <class T> bool check(const StoreResult<T> &result) { return checked(result ? nullptr : &result.error()); }
     bool checked(const StoreError *error);
@@ -67,6 +70,7 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_correct = nullptr;
+    QPushButton *m_exportFhir = nullptr;
     QComboBox *m_outcome = nullptr;
     QPlainTextEdit *m_rationale = nullptr;
     QPushButton *m_recordOutcome = nullptr;

@@ -334,18 +334,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+89"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
         <location line="+44"/>
-        <location line="+319"/>
+        <location line="+315"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-246"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation>Fall öffnen</translation>
@@ -480,7 +480,7 @@
         <translation>Stichtag %1, nicht heute (%2): Alter, Auswaschphasen und früheste Starttermine zählen ab dem Stichtag.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergleich</translation>
     </message>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
         <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert; sie wird jetzt angezeigt.</translation>
     </message>
@@ -528,12 +528,12 @@
         <translation>%1 hat diesen Fall am %2 aus der Datenbank entfernt. Ihre Änderungen, falls vorhanden, bleiben als lokaler Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+46"/>
+        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+48"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your edits are kept as a local draft.</source>
         <translation>Ihre Änderungen bleiben als lokaler Entwurf erhalten.</translation>
     </message>
@@ -1096,12 +1096,12 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+63"/>
         <source>Case conference %1</source>
         <translation>Fallkonferenz %1</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>&amp;Open decision for today&apos;s conference</source>
         <translation>Entscheidung für die heutige Konferenz &amp;öffnen</translation>
     </message>
@@ -1109,6 +1109,16 @@
         <location line="+1"/>
         <source>&amp;Correct decision</source>
         <translation>Entscheidung &amp;korrigieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as F&amp;HIR…</source>
+        <translation>Als F&amp;HIR exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this decision as a FHIR R4 Bundle for the hospital record</source>
+        <translation>Diese Entscheidung als FHIR-R4-Bundle für die Krankenhausakte speichern</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1226,12 +1236,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1281,7 +1291,7 @@
         <translation>%1 (%2) lehnt ab: %3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>to be recorded by %1</source>
         <translation>zu erfassen von %1</translation>
     </message>
@@ -1334,6 +1344,39 @@
         <location line="+1"/>
         <source>A finalised decision cannot be changed, only corrected by a new decision. Finalise now?</source>
         <translation>Eine abgeschlossene Entscheidung kann nicht geändert, nur durch eine neue Entscheidung korrigiert werden. Jetzt abschließen?</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Export as FHIR</source>
+        <translation>Als FHIR exportieren</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>FHIR JSON files (*.json)</source>
+        <translation>FHIR-JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.</source>
+        <translation>Entscheidung #%1 als FHIR-R4-Bundle in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.
+
+Not exported (no code or unit for exchange in the rule pack):
+%3</source>
+        <translation>Entscheidung #%1 als FHIR-R4-Bundle in %2 gespeichert.
+
+Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
+%3</translation>
     </message>
 </context>
 <context>

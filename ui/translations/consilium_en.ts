@@ -326,18 +326,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+89"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+44"/>
-        <location line="+319"/>
+        <location line="+315"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-246"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
@@ -472,7 +472,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>&amp;Compare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,7 +505,7 @@
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,12 +520,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+46"/>
+        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+48"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your edits are kept as a local draft.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,18 +1084,28 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+63"/>
         <source>Case conference %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>&amp;Open decision for today&apos;s conference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Correct decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as F&amp;HIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this decision as a FHIR R4 Bundle for the hospital record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1214,12 +1224,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,7 +1279,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>to be recorded by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,6 +1331,36 @@
     <message>
         <location line="+1"/>
         <source>A finalised decision cannot be changed, only corrected by a new decision. Finalise now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Export as FHIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>FHIR JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.
+
+Not exported (no code or unit for exchange in the rule pack):
+%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,5 +23,6 @@ void addDbImpactCommand(CommandGroup &db);
 void addDbDecisionCommands(CommandGroup &db);
 void addDbCopyCommand(CommandGroup &db);
 void addDbFollowUpCommands(CommandGroup &db);
+void addDbExportFhirCommand(CommandGroup &db);
 
 } // namespace consilium::cli

@@ -241,6 +241,7 @@ std::unique_ptr<CommandGroup> makeDbCommands()
     addDbDecisionCommands(*db);
     addDbCopyCommand(*db);
     addDbFollowUpCommands(*db);
+    addDbExportFhirCommand(*db);
     return db;
 }
 

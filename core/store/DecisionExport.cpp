@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/DecisionExport.h"
+
+#include "rules/RulePack.h"
+#include "store/CanonicalJson.h"
+#include "store/Decisions.h"
+
+namespace consilium {
+
+namespace {
+
+fhir::ExportDecision exportView(const Decision &d)
+{
+    fhir::ExportDecision e;
+    e.id = d.id;
+    e.caseId = d.caseId;
+    e.caseVersion = d.caseVersion;
+    e.resultJson = d.resultJson;
+    e.outcome = d.outcome;
+    e.chosenArm = d.chosenArm;
+    e.rationale = d.rationale;
+    e.finalised = d.finalised;
+    e.correctsId = d.correctsId;
+    e.createdAt = d.createdAt;
+    e.createdBy = d.createdBy;
+    e.finalisedAt = d.finalisedAt;
+    e.finalisedBy = d.finalisedBy;
+    for (const Position &p : d.positions)
+        e.positions.push_back({ p.participant, p.role, stanceName(p.stance), p.reason, p.recordedAt, p.recordedBy });
+    for (const CriterionOverride &o : d.overrides)
+        e.overrides.push_back({ o.criterionId, o.reasonCode, o.text });
+    return e;
+}
+
+} // namespace
+
+StoreResult<fhir::ExportResult> exportDecisionFhir(CaseStore &store, qint64 decisionId)
+{
+    Decisions decisions(store);
+    const auto found = decisions.decision(decisionId);
+    if (!found)
+        return found.error();
+    const Decision &d = found.value();
+    const auto content = store.packContent(d.packSha256);
+    if (!content)
+        return content.error();
+    const auto version = store.version(d.caseVersionId);
+    if (!version)
+        return version.error();
+    json::Diagnostics diag;
+    const auto pack = RulePack::load(content.value(), diag);
+    if (!pack)
+        return storeFailure(StoreErrc::InvalidPack,
+            QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(d.packSha256), diag.lines());
+    fhir::ExportDecision view = exportView(d);
+    view.caseJson = version.value().content;
+    fhir::ExportResult result = fhir::exportDecision(view, *pack);
+    if (!result.ok())
+        return storeFailure(StoreErrc::InvalidCase, result.error);
+    return result;
+}
+
+StoreResult<void> auditFhirExport(CaseStore &store, qint64 decisionId, const QByteArray &bundle, const QString &to)
+{
+    if (!store.isWriter())
+        return storeSuccess();
+    WriteTransaction tx(store);
+    StoreResult<void> done = tx.begun();
+    if (done)
+        done = store.audit(QStringLiteral("decision.fhir-exported"), QStringLiteral("decision"),
+            QString::number(decisionId), {}, sha256Hex(bundle), QStringLiteral("FHIR R4 Bundle to %1").arg(to));
+    if (done)
+        done = tx.commit();
+    return done;
+}
+
+} // namespace consilium
