@@ -9,9 +9,10 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <set>
+#include <unordered_set>
 
 namespace consilium::json {
 
@@ -38,38 +39,57 @@ bool isPlainKey(std::string_view key)
     return true;
 }
 
-// Walks the parsed tree: depth limit and duplicate keys. Recursion is bounded by maxDepth.
-void walk(const Value &v, const QString &path, int depth, const Limits &limits, Diagnostics &diag, bool &depthReported)
+// True when member `it` repeats the key of an earlier member of `obj`. Small objects (every case
+// object) compare in place; large ones use `seen`, which holds the keys of the members before `it`.
+bool repeatsKey(const Value &obj, Value::ConstMemberIterator it, std::unordered_set<std::string_view> &seen)
+{
+    constexpr rapidjson::SizeType kSmall = 16;
+    const auto key = keyOf(it->name);
+    if (obj.MemberCount() <= kSmall) {
+        for (auto before = obj.MemberBegin(); before != it; ++before) {
+            if (keyOf(before->name) == key)
+                return true;
+        }
+        return false;
+    }
+    return !seen.insert(key).second;
+}
+
+// Walks the parsed tree: depth limit, non-finite numbers and duplicate keys. The path is a stack of
+// segments, rendered only for a finding. Recursion is bounded by maxDepth.
+void walk(const Value &v, Path &path, int depth, const Limits &limits, Diagnostics &diag, bool &depthReported)
 {
     if (depth > limits.maxDepth) {
         if (!depthReported) {
-            diag.error(path, QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth),
+            diag.error(path.toString(), QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth),
                 QLatin1String(FindingCode::TooDeep));
             depthReported = true;
         }
         return;
     }
     if (v.IsNumber() && !std::isfinite(v.GetDouble())) {
-        diag.error(path,
+        diag.error(path.toString(),
             QStringLiteral("not a finite number (NaN, Infinity and values beyond the double range are refused)"),
             QLatin1String(FindingCode::Syntax));
         return;
     }
     if (v.IsObject()) {
-        std::set<std::string_view> seen;
+        std::unordered_set<std::string_view> seen;
         for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
-            const auto key = keyOf(it->name);
-            if (!seen.insert(key).second)
-                diag.error(
-                    childPath(path, key), QStringLiteral("duplicate key"), QLatin1String(FindingCode::DuplicateKey));
-            walk(it->value, childPath(path, key), depth + 1, limits, diag, depthReported);
+            path.push(keyOf(it->name));
+            if (repeatsKey(v, it, seen))
+                diag.error(path.toString(), QStringLiteral("duplicate key"), QLatin1String(FindingCode::DuplicateKey));
+            walk(it->value, path, depth + 1, limits, diag, depthReported);
+            path.pop();
             if (depthReported)
                 return;
         }
     } else if (v.IsArray()) {
         qsizetype i = 0;
         for (const auto &e : v.GetArray()) {
-            walk(e, indexPath(path, i++), depth + 1, limits, diag, depthReported);
+            path.push(i++);
+            walk(e, path, depth + 1, limits, diag, depthReported);
+            path.pop();
             if (depthReported)
                 return;
         }
@@ -136,6 +156,17 @@ struct ExactNumberHandler {
 
 std::optional<QDate> parseIsoDate(const QString &text)
 {
+    // The common form (ten ASCII characters DDDD-DD-DD) is checked without the regular expression;
+    // anything else goes through it, so what is accepted does not change.
+    const auto digit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
+    if (text.size() == 10 && text[4] == QLatin1Char('-') && text[7] == QLatin1Char('-')
+        && std::all_of(text.begin(), text.begin() + 4, digit) && digit(text[5]) && digit(text[6]) && digit(text[8])
+        && digit(text[9])) {
+        const QDate date(text.left(4).toInt(), text.mid(5, 2).toInt(), text.mid(8, 2).toInt());
+        if (!date.isValid())
+            return std::nullopt;
+        return date;
+    }
     static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     if (!pattern.match(text).hasMatch())
         return std::nullopt;
@@ -191,6 +222,14 @@ QString childPath(const QString &parent, std::string_view key)
 QString indexPath(const QString &parent, qsizetype index)
 {
     return parent + QStringLiteral("[%1]").arg(index);
+}
+
+QString Path::toString() const
+{
+    QString out = m_root;
+    for (const Segment &s : m_segments)
+        out = s.index < 0 ? childPath(out, s.key) : indexPath(out, s.index);
+    return out;
 }
 
 QString typeName(const Value &v)
@@ -271,17 +310,18 @@ bool parseStrict(
         return false;
     }
     bool depthReported = false;
-    walk(doc, rootPath, 1, limits, diag, depthReported);
+    Path path(rootPath);
+    walk(doc, path, 1, limits, diag, depthReported);
     return diag.ok();
 }
 
-ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag,
-    std::initializer_list<std::string_view> required, std::initializer_list<std::string_view> optional)
+ObjectView::ObjectView(const Value &v, Path path, Diagnostics &diag, std::initializer_list<std::string_view> required,
+    std::initializer_list<std::string_view> optional)
     : m_path(std::move(path)), m_diag(diag)
 {
     if (!v.IsObject()) {
-        diag.error(
-            m_path, QStringLiteral("expected an object, found %1").arg(typeName(v)), QLatin1String(FindingCode::Type));
+        diag.error(m_path.toString(), QStringLiteral("expected an object, found %1").arg(typeName(v)),
+            QLatin1String(FindingCode::Type));
         return;
     }
     m_obj = &v;
@@ -293,12 +333,11 @@ ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag,
         for (auto k : optional)
             known = known || k == key;
         if (!known)
-            diag.error(childPath(m_path, key), QStringLiteral("unknown key"), QLatin1String(FindingCode::UnknownKey));
+            diag.error(pathOf(key), QStringLiteral("unknown key"), QLatin1String(FindingCode::UnknownKey));
     }
     for (auto k : required) {
         if (!v.HasMember(rapidjson::StringRef(k.data(), k.size())))
-            diag.error(
-                childPath(m_path, k), QStringLiteral("required key is missing"), QLatin1String(FindingCode::Required));
+            diag.error(pathOf(k), QStringLiteral("required key is missing"), QLatin1String(FindingCode::Required));
     }
 }
 
