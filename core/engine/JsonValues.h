@@ -21,28 +21,30 @@
 namespace consilium::jsonout {
 
 // A string exactly as rapidjson's Writer::String writes it (its UTF-8 bytes; '"', '\\' and control
-// characters escaped, nothing else). Printable ASCII, almost every string of a result, is copied in
-// one pass over the UTF-16 text and written as a raw string value; any other text goes through the
+// characters escaped, nothing else). Printable ASCII, almost every string of a result, is narrowed
+// from the UTF-16 text and written as a raw string value; any other text goes through the
 // encoder and Writer::String. Results hold thousands of (mostly static) strings: this was the
 // largest cost of serialisation (README "Performance").
 template <typename W> void writeString(W &w, const QString &s)
 {
     thread_local std::vector<char> buffer;
     const qsizetype n = s.size();
-    buffer.resize(std::size_t(n) * 3 + 2);
-    const QChar *text = s.constData();
-    char *out = buffer.data();
-    *out++ = '"';
-    qsizetype i = 0;
-    for (; i < n; ++i) {
-        const char16_t c = text[i].unicode();
-        if (c < 0x20 || c > 0x7F || c == u'"' || c == u'\\')
-            break;
-        *out++ = char(c);
+    if (buffer.size() < std::size_t(n) * 3 + 2)
+        buffer.resize(std::size_t(n) * 3 + 2);
+    const char16_t *text = reinterpret_cast<const char16_t *>(s.constData());
+    // Two branch-free passes the compiler vectorises: is every character printable ASCII, then narrow.
+    unsigned special = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text[i];
+        special |= unsigned(c < 0x20) | unsigned(c > 0x7F) | unsigned(c == u'"') | unsigned(c == u'\\');
     }
-    if (i == n) {
-        *out++ = '"';
-        w.RawValue(buffer.data(), std::size_t(out - buffer.data()), rapidjson::kStringType);
+    if (special == 0) {
+        char *out = buffer.data();
+        out[0] = '"';
+        for (qsizetype i = 0; i < n; ++i)
+            out[i + 1] = char(text[i]);
+        out[n + 1] = '"';
+        w.RawValue(out, std::size_t(n) + 2, rapidjson::kStringType);
         return;
     }
     QStringEncoder encoder(QStringEncoder::Utf8);
