@@ -12,7 +12,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace consilium::json {
 
@@ -39,20 +40,38 @@ bool isPlainKey(std::string_view key)
     return true;
 }
 
-// True when member `it` repeats the key of an earlier member of `obj`. Small objects (every case
-// object) compare in place; large ones use `seen`, which holds the keys of the members before `it`.
-bool repeatsKey(const Value &obj, Value::ConstMemberIterator it, std::unordered_set<std::string_view> &seen)
+// For each member of `obj`, whether an earlier member has the same key: the keys sorted once (stable,
+// so the first of equal keys stays first), no allocation per key.
+std::vector<bool> repeatedKeys(const Value &obj)
+{
+    std::vector<std::pair<std::string_view, rapidjson::SizeType>> keys;
+    keys.reserve(obj.MemberCount());
+    rapidjson::SizeType i = 0;
+    for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it)
+        keys.emplace_back(keyOf(it->name), i++);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<bool> repeated(keys.size(), false);
+    for (std::size_t k = 1; k < keys.size(); ++k)
+        repeated[keys[k].second] = keys[k].first == keys[k - 1].first;
+    return repeated;
+}
+
+// True when member `it` repeats the key of an earlier member of `obj`. Small objects (most case
+// objects) compare in place; large ones (the facts) look it up in `repeated`, filled on first use.
+bool repeatsKey(const Value &obj, Value::ConstMemberIterator it, std::vector<bool> &repeated)
 {
     constexpr rapidjson::SizeType kSmall = 16;
-    const auto key = keyOf(it->name);
     if (obj.MemberCount() <= kSmall) {
+        const auto key = keyOf(it->name);
         for (auto before = obj.MemberBegin(); before != it; ++before) {
             if (keyOf(before->name) == key)
                 return true;
         }
         return false;
     }
-    return !seen.insert(key).second;
+    if (repeated.empty())
+        repeated = repeatedKeys(obj);
+    return repeated[std::size_t(it - obj.MemberBegin())];
 }
 
 // Walks the parsed tree: depth limit, non-finite numbers and duplicate keys. The path is a stack of
@@ -74,10 +93,10 @@ void walk(const Value &v, Path &path, int depth, const Limits &limits, Diagnosti
         return;
     }
     if (v.IsObject()) {
-        std::unordered_set<std::string_view> seen;
+        std::vector<bool> repeated;
         for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
             path.push(keyOf(it->name));
-            if (repeatsKey(v, it, seen))
+            if (repeatsKey(v, it, repeated))
                 diag.error(path.toString(), QStringLiteral("duplicate key"), QLatin1String(FindingCode::DuplicateKey));
             walk(it->value, path, depth + 1, limits, diag, depthReported);
             path.pop();
