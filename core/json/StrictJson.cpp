@@ -181,7 +181,8 @@ std::optional<QDate> parseIsoDate(const QString &text)
     if (text.size() == 10 && text[4] == QLatin1Char('-') && text[7] == QLatin1Char('-')
         && std::all_of(text.begin(), text.begin() + 4, digit) && digit(text[5]) && digit(text[6]) && digit(text[8])
         && digit(text[9])) {
-        const QDate date(text.left(4).toInt(), text.mid(5, 2).toInt(), text.mid(8, 2).toInt());
+        const QStringView view(text);
+        const QDate date(view.left(4).toInt(), view.mid(5, 2).toInt(), view.mid(8, 2).toInt());
         if (!date.isValid())
             return std::nullopt;
         return date;
