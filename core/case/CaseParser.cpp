@@ -7,9 +7,8 @@
 
 namespace consilium {
 
-using json::childPath;
-using json::indexPath;
 using json::ObjectView;
+using json::Path;
 using json::Value;
 namespace FindingCode = json::FindingCode;
 
@@ -42,35 +41,38 @@ private:
             error(o.pathOf(key), QStringLiteral("\"%1\" is not a valid date (YYYY-MM-DD)").arg(*s), FindingCode::Date);
         return d;
     }
+    // Paths are json::Path: rendered as text only when a finding names them.
     void fact(
-        const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status);
+        const Variable &var, const Value &v, const Path &path, FactInput &out, double &value, ValueStatus &status);
     void numericFact(
-        const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status);
-    void number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path,
-        FactInput &out, double &value, ValueStatus &status);
-    int agent(const Value &v, const QString &path);
+        const Variable &var, const Value &v, const Path &path, FactInput &out, double &value, ValueStatus &status);
+    void number(const Variable &var, double entered, const QString &unit, bool bare, const Path &path, FactInput &out,
+        double &value, ValueStatus &status);
+    int agent(const Value &v, const Path &path);
     // One entry of "medications"; nullopt when it is not an object (already reported).
-    std::optional<MedicationInput> medication(const Value &m, const QString &path);
+    std::optional<MedicationInput> medication(const Value &m, const Path &path);
 
     const RulePack &m_pack;
     json::Diagnostics &m_diag;
 };
 
-int CaseParser::agent(const Value &v, const QString &path)
+int CaseParser::agent(const Value &v, const Path &path)
 {
     if (!v.IsString()) {
-        error(path, QStringLiteral("expected an agent id, found %1").arg(json::typeName(v)), FindingCode::Type);
+        error(path.toString(), QStringLiteral("expected an agent id, found %1").arg(json::typeName(v)),
+            FindingCode::Type);
         return -1;
     }
     const QString id = json::toQString(v);
     const int a = m_pack.agentIndex(id);
     if (a < 0)
-        error(path, QStringLiteral("unknown drug '%1' (not in the drug vocabulary of pack %2)").arg(id, m_pack.id()),
+        error(path.toString(),
+            QStringLiteral("unknown drug '%1' (not in the drug vocabulary of pack %2)").arg(id, m_pack.id()),
             FindingCode::Reference);
     return a;
 }
 
-void CaseParser::number(const Variable &var, double entered, const QString &unit, bool bare, const QString &path,
+void CaseParser::number(const Variable &var, double entered, const QString &unit, bool bare, const Path &path,
     FactInput &out, double &value, ValueStatus &status)
 {
     double canonical = entered;
@@ -80,7 +82,7 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
             QStringList accepted;
             for (const auto &u : var.units)
                 accepted.append(u.unit);
-            error(childPath(path, "unit"),
+            error(path.child("unit").toString(),
                 QStringLiteral("unknown unit '%1' for %2 (accepted: %3)")
                     .arg(unit, var.id,
                         accepted.isEmpty() ? QStringLiteral("bare number only") : accepted.join(QStringLiteral(", "))),
@@ -89,16 +91,16 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
         }
         canonical = conv->toCanonical(entered);
     }
-    const QString valuePath = bare ? path : childPath(path, "value");
+    const auto valuePath = [&] { return bare ? path.toString() : path.child("value").toString(); };
     if (var.type == ValueType::Integer && canonical != std::floor(canonical)) {
-        error(valuePath, QStringLiteral("%1 must be a whole number").arg(var.id), FindingCode::Type);
+        error(valuePath(), QStringLiteral("%1 must be a whole number").arg(var.id), FindingCode::Type);
         return;
     }
     if (var.hasRange && (canonical < var.rangeMin || canonical > var.rangeMax)) {
         const QString shown = bare || unit == var.unit
             ? formatNumber(entered) + QLatin1Char(' ') + var.unit
             : QStringLiteral("%1 %2 (= %3 %4)").arg(formatNumber(entered), unit, formatNumber(canonical), var.unit);
-        error(valuePath,
+        error(valuePath(),
             QStringLiteral("%1 is outside the plausible range %2–%3 %4")
                 .arg(shown, formatNumber(var.rangeMin), formatNumber(var.rangeMax), var.unit),
             FindingCode::Range);
@@ -112,11 +114,11 @@ void CaseParser::number(const Variable &var, double entered, const QString &unit
 
 // A number or integer fact: a bare number (only where the pack allows it) or {"value", "unit", "date"?}.
 void CaseParser::numericFact(
-    const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status)
+    const Variable &var, const Value &v, const Path &path, FactInput &out, double &value, ValueStatus &status)
 {
     if (v.IsNumber()) {
         if (!var.bareNumber) {
-            error(path,
+            error(path.toString(),
                 QStringLiteral("%1 needs a unit: write {\"value\": %2, \"unit\": \"%3\"}")
                     .arg(var.id, formatNumber(v.GetDouble()), var.unit),
                 FindingCode::Unit);
@@ -126,7 +128,7 @@ void CaseParser::numericFact(
         return;
     }
     if (!v.IsObject()) {
-        error(path,
+        error(path.toString(),
             QStringLiteral("expected a number with unit {\"value\", \"unit\"}, found %1").arg(json::typeName(v)),
             FindingCode::Type);
         return;
@@ -145,11 +147,12 @@ void CaseParser::numericFact(
 }
 
 void CaseParser::fact(
-    const Variable &var, const Value &v, const QString &path, FactInput &out, double &value, ValueStatus &status)
+    const Variable &var, const Value &v, const Path &path, FactInput &out, double &value, ValueStatus &status)
 {
     const bool numeric = var.type == ValueType::Number || var.type == ValueType::Integer;
     if (v.IsNull()) {
-        error(path, QStringLiteral("null is not a value; leave the fact out or write {\"status\": \"unknown\"}"),
+        error(path.toString(),
+            QStringLiteral("null is not a value; leave the fact out or write {\"status\": \"unknown\"}"),
             FindingCode::Type);
         return;
     }
@@ -184,10 +187,10 @@ void CaseParser::fact(
         if (!raw)
             return;
     }
-    const QString valuePath = raw == &v ? path : childPath(path, "value");
+    const auto valuePath = [&] { return raw == &v ? path.toString() : path.child("value").toString(); };
     if (var.type == ValueType::Bool) {
         if (!raw->IsBool()) {
-            error(valuePath, QStringLiteral("%1 is true or false, found %2").arg(var.id, json::typeName(*raw)),
+            error(valuePath(), QStringLiteral("%1 is true or false, found %2").arg(var.id, json::typeName(*raw)),
                 FindingCode::Type);
             return;
         }
@@ -198,7 +201,7 @@ void CaseParser::fact(
     }
     // enum
     if (!raw->IsString()) {
-        error(valuePath,
+        error(valuePath(),
             QStringLiteral("%1 is one of %2, found %3")
                 .arg(var.id, var.values.join(QStringLiteral(", ")), json::typeName(*raw)),
             FindingCode::Type);
@@ -207,7 +210,7 @@ void CaseParser::fact(
     const QString s = json::toQString(*raw);
     const qsizetype idx = var.values.indexOf(s);
     if (idx < 0) {
-        error(valuePath,
+        error(valuePath(),
             QStringLiteral("\"%1\" is not a value of %2 (values: %3)")
                 .arg(s, var.id, var.values.join(QStringLiteral(", "))),
             FindingCode::Enum);
@@ -218,14 +221,14 @@ void CaseParser::fact(
     out.date = dateText;
 }
 
-std::optional<MedicationInput> CaseParser::medication(const Value &m, const QString &path)
+std::optional<MedicationInput> CaseParser::medication(const Value &m, const Path &path)
 {
     ObjectView o(m, path, m_diag, { "agent" }, { "daily_dose", "last_dose" });
     if (!o.isObject())
         return std::nullopt;
     MedicationInput med;
     if (const Value *a = o.get("agent"))
-        med.agent = agent(*a, o.pathOf("agent"));
+        med.agent = agent(*a, o.pathAt("agent"));
     if (o.has("last_dose")) {
         if (auto d = date(o, "last_dose")) {
             med.hasLastDose = true;
@@ -233,7 +236,7 @@ std::optional<MedicationInput> CaseParser::medication(const Value &m, const QStr
         }
     }
     if (const Value *dd = o.get("daily_dose")) {
-        ObjectView ddo(*dd, o.pathOf("daily_dose"), m_diag, { "value", "unit" });
+        ObjectView ddo(*dd, o.pathAt("daily_dose"), m_diag, { "value", "unit" });
         const auto value = ddo.number("value");
         const auto unit = ddo.string("unit");
         if (unit && *unit != QLatin1String("mg"))
@@ -258,7 +261,7 @@ std::optional<MedicationInput> CaseParser::medication(const Value &m, const QStr
 
 std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOptions &options)
 {
-    ObjectView top(root, QStringLiteral("$"), m_diag, { "format", "id", "as_of", "jurisdiction", "facts" },
+    ObjectView top(root, Path(), m_diag, { "format", "id", "as_of", "jurisdiction", "facts" },
         { "label", "medications", "failed_therapies" });
     if (!top.isObject())
         return std::nullopt;
@@ -286,18 +289,20 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
     c.values.assign(m_pack.variables().size(), kUnknown);
     c.status.assign(m_pack.variables().size(), ValueStatus::Absent);
     if (const Value *facts = top.object("facts")) {
+        const Path factsPath = top.pathAt("facts");
         for (auto it = facts->MemberBegin(); it != facts->MemberEnd(); ++it) {
             const QString key = json::toQString(it->name);
-            const QString path = childPath(top.pathOf("facts"), json::keyOf(it->name));
+            const Path path = factsPath.child(json::keyOf(it->name));
             const int vi = m_pack.variableIndex(key);
             if (vi < 0) {
                 const int slot = m_pack.slotOf(key);
                 if (slot >= 0 && m_pack.derivedIndexOfSlot(slot) >= 0)
-                    error(path,
+                    error(path.toString(),
                         QStringLiteral("unknown key: '%1' is a derived value; it is computed, not entered").arg(key),
                         FindingCode::UnknownKey);
                 else
-                    error(path, QStringLiteral("unknown key: '%1' is not a variable of pack %2").arg(key, m_pack.id()),
+                    error(path.toString(),
+                        QStringLiteral("unknown key: '%1' is not a variable of pack %2").arg(key, m_pack.id()),
                         FindingCode::UnknownKey);
                 continue;
             }
@@ -308,16 +313,18 @@ std::optional<CaseData> CaseParser::parse(const Value &root, const CaseParseOpti
     if (const Value *meds = top.array("medications")) {
         c.hasMedications = true;
         qsizetype i = 0;
+        const Path medsPath = top.pathAt("medications");
         for (const auto &m : meds->GetArray()) {
-            if (auto med = medication(m, indexPath(top.pathOf("medications"), i++)))
+            if (auto med = medication(m, medsPath.index(i++)))
                 c.medications.push_back(*med);
         }
     }
     if (const Value *failed = top.array("failed_therapies")) {
         c.hasFailedTherapies = true;
         qsizetype i = 0;
+        const Path failedPath = top.pathAt("failed_therapies");
         for (const auto &a : failed->GetArray()) {
-            const int idx = agent(a, indexPath(top.pathOf("failed_therapies"), i++));
+            const int idx = agent(a, failedPath.index(i++));
             if (idx >= 0)
                 c.failedTherapies.push_back(idx);
         }

@@ -20,15 +20,60 @@
 
 namespace consilium::jsonout {
 
+// A string exactly as rapidjson's Writer::String writes it (its UTF-8 bytes; '"', '\\' and control
+// characters escaped, nothing else). Printable ASCII, almost every string of a result, is narrowed
+// from the UTF-16 text and written as a raw string value; any other text goes through the
+// encoder and Writer::String. Results hold thousands of (mostly static) strings: this was the
+// largest cost of serialisation (README "Performance").
 template <typename W> void writeString(W &w, const QString &s)
 {
-    // Encode into a reused buffer: results hold thousands of (mostly static) strings, and a
-    // QByteArray per string dominated serialisation time.
     thread_local std::vector<char> buffer;
-    buffer.resize(std::size_t(s.size()) * 3 + 1);
+    const qsizetype n = s.size();
+    if (buffer.size() < std::size_t(n) * 3 + 2)
+        buffer.resize(std::size_t(n) * 3 + 2);
+    const char16_t *text = reinterpret_cast<const char16_t *>(s.constData());
+    // Two branch-free passes the compiler vectorises: is every character printable ASCII, then narrow.
+    unsigned special = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text[i];
+        special |= unsigned(c < 0x20) | unsigned(c > 0x7F) | unsigned(c == u'"') | unsigned(c == u'\\');
+    }
+    if (special == 0) {
+        char *out = buffer.data();
+        out[0] = '"';
+        for (qsizetype i = 0; i < n; ++i)
+            out[i + 1] = char(text[i]);
+        out[n + 1] = '"';
+        w.RawValue(out, std::size_t(n) + 2, rapidjson::kStringType);
+        return;
+    }
     QStringEncoder encoder(QStringEncoder::Utf8);
     char *end = encoder.appendToBuffer(buffer.data(), s);
     w.String(buffer.data(), rapidjson::SizeType(end - buffer.data()));
+}
+
+// A date as QDate::toString(Qt::ISODate) writes it, formatted by hand for years 1000–9999 (Qt
+// goes through a printf-like formatter, a tenth of the full result's cost).
+template <typename W> void writeIsoDate(W &w, QDate d)
+{
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    d.getDate(&year, &month, &day);
+    if (!d.isValid() || year < 1000 || year > 9999) {
+        writeString(w, d.toString(Qt::ISODate));
+        return;
+    }
+    const auto two = [](char *at, int v) {
+        at[0] = char('0' + v / 10);
+        at[1] = char('0' + v % 10);
+    };
+    char buf[12] = { '"', 0, 0, 0, 0, '-', 0, 0, '-', 0, 0, '"' };
+    two(buf + 1, year / 100);
+    two(buf + 3, year % 100);
+    two(buf + 6, month);
+    two(buf + 9, day);
+    w.RawValue(buf, sizeof buf, rapidjson::kStringType);
 }
 
 template <typename W> void writeNumber(W &w, double v)
@@ -46,7 +91,7 @@ template <typename W> void writeNumber(W &w, double v)
 template <typename W> void writeDate(W &w, const std::optional<QDate> &d)
 {
     if (d)
-        writeString(w, d->toString(Qt::ISODate));
+        writeIsoDate(w, *d);
     else
         w.Null();
 }

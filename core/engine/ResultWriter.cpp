@@ -299,7 +299,7 @@ template <typename W> void writeTimeline(W &w, const Evaluation &e, const ArmTim
         else
             w.Null();
         key(w, "start_date");
-        writeString(w, e.asOf().addDays(ph.startDay).toString(Qt::ISODate));
+        jsonout::writeIsoDate(w, e.asOf().addDays(ph.startDay));
         key(w, "end_date");
         writeDate(w, ph.endDay ? std::optional<QDate>(e.asOf().addDays(*ph.endDay)) : std::nullopt);
         key(w, "note");
@@ -348,7 +348,7 @@ template <typename W> void writeHeader(W &w, const Evaluation &e)
         writeString(w, e.caseData().label);
     }
     key(w, "as_of");
-    writeString(w, e.asOf().toString(Qt::ISODate));
+    jsonout::writeIsoDate(w, e.asOf());
     key(w, "jurisdiction");
     writeString(w, pack.jurisdictions().value(e.caseData().jurisdiction));
     key(w, "engine_version");

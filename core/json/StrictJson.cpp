@@ -9,9 +9,11 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <set>
+#include <utility>
+#include <vector>
 
 namespace consilium::json {
 
@@ -38,38 +40,75 @@ bool isPlainKey(std::string_view key)
     return true;
 }
 
-// Walks the parsed tree: depth limit and duplicate keys. Recursion is bounded by maxDepth.
-void walk(const Value &v, const QString &path, int depth, const Limits &limits, Diagnostics &diag, bool &depthReported)
+// For each member of `obj`, whether an earlier member has the same key: the keys sorted once (stable,
+// so the first of equal keys stays first), no allocation per key.
+std::vector<bool> repeatedKeys(const Value &obj)
+{
+    std::vector<std::pair<std::string_view, rapidjson::SizeType>> keys;
+    keys.reserve(obj.MemberCount());
+    rapidjson::SizeType i = 0;
+    for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it)
+        keys.emplace_back(keyOf(it->name), i++);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<bool> repeated(keys.size(), false);
+    for (std::size_t k = 1; k < keys.size(); ++k)
+        repeated[keys[k].second] = keys[k].first == keys[k - 1].first;
+    return repeated;
+}
+
+// True when member `it` repeats the key of an earlier member of `obj`. Small objects (most case
+// objects) compare in place; large ones (the facts) look it up in `repeated`, filled on first use.
+bool repeatsKey(const Value &obj, Value::ConstMemberIterator it, std::vector<bool> &repeated)
+{
+    constexpr rapidjson::SizeType kSmall = 16;
+    if (obj.MemberCount() <= kSmall) {
+        const auto key = keyOf(it->name);
+        for (auto before = obj.MemberBegin(); before != it; ++before) {
+            if (keyOf(before->name) == key)
+                return true;
+        }
+        return false;
+    }
+    if (repeated.empty())
+        repeated = repeatedKeys(obj);
+    return repeated[std::size_t(it - obj.MemberBegin())];
+}
+
+// Walks the parsed tree: depth limit, non-finite numbers and duplicate keys. The path is a stack of
+// segments, rendered only for a finding. Recursion is bounded by maxDepth.
+void walk(const Value &v, Path &path, int depth, const Limits &limits, Diagnostics &diag, bool &depthReported)
 {
     if (depth > limits.maxDepth) {
         if (!depthReported) {
-            diag.error(path, QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth),
+            diag.error(path.toString(), QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth),
                 QLatin1String(FindingCode::TooDeep));
             depthReported = true;
         }
         return;
     }
     if (v.IsNumber() && !std::isfinite(v.GetDouble())) {
-        diag.error(path,
+        diag.error(path.toString(),
             QStringLiteral("not a finite number (NaN, Infinity and values beyond the double range are refused)"),
             QLatin1String(FindingCode::Syntax));
         return;
     }
     if (v.IsObject()) {
-        std::set<std::string_view> seen;
+        std::vector<bool> repeated;
         for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
-            const auto key = keyOf(it->name);
-            if (!seen.insert(key).second)
-                diag.error(
-                    childPath(path, key), QStringLiteral("duplicate key"), QLatin1String(FindingCode::DuplicateKey));
-            walk(it->value, childPath(path, key), depth + 1, limits, diag, depthReported);
+            path.push(keyOf(it->name));
+            if (repeatsKey(v, it, repeated))
+                diag.error(path.toString(), QStringLiteral("duplicate key"), QLatin1String(FindingCode::DuplicateKey));
+            walk(it->value, path, depth + 1, limits, diag, depthReported);
+            path.pop();
             if (depthReported)
                 return;
         }
     } else if (v.IsArray()) {
         qsizetype i = 0;
         for (const auto &e : v.GetArray()) {
-            walk(e, indexPath(path, i++), depth + 1, limits, diag, depthReported);
+            path.push(i++);
+            walk(e, path, depth + 1, limits, diag, depthReported);
+            path.pop();
             if (depthReported)
                 return;
         }
@@ -136,6 +175,18 @@ struct ExactNumberHandler {
 
 std::optional<QDate> parseIsoDate(const QString &text)
 {
+    // The common form (ten ASCII characters DDDD-DD-DD) is checked without the regular expression;
+    // anything else goes through it, so what is accepted does not change.
+    const auto digit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
+    if (text.size() == 10 && text[4] == QLatin1Char('-') && text[7] == QLatin1Char('-')
+        && std::all_of(text.begin(), text.begin() + 4, digit) && digit(text[5]) && digit(text[6]) && digit(text[8])
+        && digit(text[9])) {
+        const QStringView view(text);
+        const QDate date(view.left(4).toInt(), view.mid(5, 2).toInt(), view.mid(8, 2).toInt());
+        if (!date.isValid())
+            return std::nullopt;
+        return date;
+    }
     static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     if (!pattern.match(text).hasMatch())
         return std::nullopt;
@@ -191,6 +242,14 @@ QString childPath(const QString &parent, std::string_view key)
 QString indexPath(const QString &parent, qsizetype index)
 {
     return parent + QStringLiteral("[%1]").arg(index);
+}
+
+QString Path::toString() const
+{
+    QString out = m_root;
+    for (const Segment &s : m_segments)
+        out = s.index < 0 ? childPath(out, s.key) : indexPath(out, s.index);
+    return out;
 }
 
 QString typeName(const Value &v)
@@ -271,17 +330,18 @@ bool parseStrict(
         return false;
     }
     bool depthReported = false;
-    walk(doc, rootPath, 1, limits, diag, depthReported);
+    Path path(rootPath);
+    walk(doc, path, 1, limits, diag, depthReported);
     return diag.ok();
 }
 
-ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag,
-    std::initializer_list<std::string_view> required, std::initializer_list<std::string_view> optional)
+ObjectView::ObjectView(const Value &v, Path path, Diagnostics &diag, std::initializer_list<std::string_view> required,
+    std::initializer_list<std::string_view> optional)
     : m_path(std::move(path)), m_diag(diag)
 {
     if (!v.IsObject()) {
-        diag.error(
-            m_path, QStringLiteral("expected an object, found %1").arg(typeName(v)), QLatin1String(FindingCode::Type));
+        diag.error(m_path.toString(), QStringLiteral("expected an object, found %1").arg(typeName(v)),
+            QLatin1String(FindingCode::Type));
         return;
     }
     m_obj = &v;
@@ -293,12 +353,11 @@ ObjectView::ObjectView(const Value &v, QString path, Diagnostics &diag,
         for (auto k : optional)
             known = known || k == key;
         if (!known)
-            diag.error(childPath(m_path, key), QStringLiteral("unknown key"), QLatin1String(FindingCode::UnknownKey));
+            diag.error(pathOf(key), QStringLiteral("unknown key"), QLatin1String(FindingCode::UnknownKey));
     }
     for (auto k : required) {
         if (!v.HasMember(rapidjson::StringRef(k.data(), k.size())))
-            diag.error(
-                childPath(m_path, k), QStringLiteral("required key is missing"), QLatin1String(FindingCode::Required));
+            diag.error(pathOf(k), QStringLiteral("required key is missing"), QLatin1String(FindingCode::Required));
     }
 }
 

@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <rapidjson/document.h>
 
@@ -92,6 +93,42 @@ std::optional<QDate> parseIsoDate(const QString &text);
 
 QString childPath(const QString &parent, std::string_view key);
 QString indexPath(const QString &parent, qsizetype index);
+
+// A JSON path kept as its segments (a key or an index below a root path) and rendered as text
+// (the childPath/indexPath form) only when a finding names it: reading a valid input builds no
+// path text at all. Keys are views: they must outlive the Path (keys of the parsed document or
+// string literals).
+class Path
+{
+public:
+    Path() : m_root(QStringLiteral("$")) { }
+    explicit Path(QString root) : m_root(std::move(root)) { }
+
+    Path child(std::string_view key) const
+    {
+        Path p = *this;
+        p.push(key);
+        return p;
+    }
+    Path index(qsizetype i) const
+    {
+        Path p = *this;
+        p.push(i);
+        return p;
+    }
+    void push(std::string_view key) { m_segments.append({ key, -1 }); }
+    void push(qsizetype index) { m_segments.append({ {}, index }); }
+    void pop() { m_segments.removeLast(); }
+    QString toString() const;
+
+private:
+    struct Segment {
+        std::string_view key;
+        qsizetype index = -1; // an array index, or -1 for a key
+    };
+    QString m_root;
+    QVarLengthArray<Segment, 8> m_segments;
+};
 // The keys and indices of a path built by childPath/indexPath, from the root:
 // "$.facts.creatinine.value" -> {"facts", "creatinine", "value"}; "$.medications[2].agent" ->
 // {"medications", "2", "agent"}; "$" -> {}. Quoted keys (["a b"]) are unescaped.
@@ -112,12 +149,18 @@ QString typeName(const Value &v);
 class ObjectView
 {
 public:
-    ObjectView(const Value &v, QString path, Diagnostics &diag, std::initializer_list<std::string_view> required,
+    ObjectView(const Value &v, const QString &path, Diagnostics &diag, std::initializer_list<std::string_view> required,
+        std::initializer_list<std::string_view> optional = {})
+        : ObjectView(v, Path(path), diag, required, optional)
+    { }
+    ObjectView(const Value &v, Path path, Diagnostics &diag, std::initializer_list<std::string_view> required,
         std::initializer_list<std::string_view> optional = {});
 
     bool isObject() const noexcept { return m_obj != nullptr; }
-    const QString &path() const noexcept { return m_path; }
-    QString pathOf(std::string_view key) const { return childPath(m_path, key); }
+    QString path() const { return m_path.toString(); }
+    QString pathOf(std::string_view key) const { return m_path.child(key).toString(); }
+    // The path of a key as segments, rendered only if a finding names it.
+    Path pathAt(std::string_view key) const { return m_path.child(key); }
     const Value *get(std::string_view key) const;
     bool has(std::string_view key) const { return get(key) != nullptr; }
     Diagnostics &diag() const noexcept { return m_diag; }
@@ -133,7 +176,7 @@ public:
 
 private:
     const Value *m_obj = nullptr;
-    QString m_path;
+    Path m_path;
     Diagnostics &m_diag;
 };
 

@@ -3,8 +3,10 @@
 //   build/tests/benchmarks/bench_engine --benchmark_min_time=2
 #include "SyntheticCases.h"
 #include "case/CaseData.h"
+#include "engine/CaseEvaluation.h"
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
+#include "engine/SummaryResult.h"
 #include "rules/RulePack.h"
 
 #include <QCoreApplication>
@@ -80,9 +82,15 @@ const RulePack &pack2026_1()
     return *pack;
 }
 
-const std::vector<CaseData> &cases2026_1(const RulePack &pack)
+const QList<QByteArray> &caseJson2026_1()
 {
     static const QList<QByteArray> json = syntheticCases(pack2026_1(), kCases);
+    return json;
+}
+
+const std::vector<CaseData> &cases2026_1(const RulePack &pack)
+{
+    const QList<QByteArray> &json = caseJson2026_1();
     static std::map<const RulePack *, std::vector<CaseData>> parsed;
     auto &out = parsed[&pack];
     if (out.empty()) {
@@ -182,6 +190,70 @@ void BM_ParseCase(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ParseCase);
+
+// What `evaluate --batch … --output summary` does per case on one core: strict parse + validation,
+// full evaluation, the consilium-summary/1 line (docs/result-format.md#summary-output). Counters:
+// bytes of summary per case. The whole-process comparison with the peers and the floor is
+// tests/benchmarks/side-by-side.sh.
+void summaryBatch(benchmark::State &state, const RulePack &pack, const QList<QByteArray> &js)
+{
+    const Engine engine(pack);
+    std::size_t i = 0;
+    double bytes = 0;
+    for (auto _ : state) {
+        const CaseOutcome outcome = evaluateCase(engine, js[qsizetype(i)]);
+        if (!outcome.ok())
+            qFatal("synthetic case rejected: %s", qPrintable(outcome.diag.lines().join(QLatin1Char('\n'))));
+        const QByteArray line = summaryJson(engine, *outcome.evaluation);
+        bytes += double(line.size());
+        benchmark::DoNotOptimize(line.constData());
+        i = (i + 1) % std::size_t(js.size());
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["bytes_per_case"] = benchmark::Counter(bytes / double(state.iterations()));
+}
+
+void BM_SummaryBatch(benchmark::State &state)
+{
+    summaryBatch(state, RulePack::builtin(), caseJson());
+}
+BENCHMARK(BM_SummaryBatch);
+
+void BM_SummaryBatch_Pack2026_1(benchmark::State &state)
+{
+    summaryBatch(state, pack2026_1(), caseJson2026_1());
+}
+BENCHMARK(BM_SummaryBatch_Pack2026_1);
+
+// The full result (--output full) of cases generated for pack 2026.1, under 2026.1 (whose JSON
+// output is pinned by the golden check): the figure README "Performance" compares over time.
+void BM_EvaluateFullResultJson_Pack2026_1(benchmark::State &state)
+{
+    const Engine engine(pack2026_1());
+    const auto &cs = cases2026_1(pack2026_1());
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const Evaluation e = engine.evaluateFull(cs[i]);
+        benchmark::DoNotOptimize(resultJson(engine, e, false));
+        i = (i + 1) % cs.size();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateFullResultJson_Pack2026_1);
+
+// Strict parse + validation of the 2026.1 cases under 2026.1.
+void BM_ParseCase_Pack2026_1(benchmark::State &state)
+{
+    const QList<QByteArray> &js = caseJson2026_1();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        json::Diagnostics diag;
+        benchmark::DoNotOptimize(parseCase(js[qsizetype(i)], pack2026_1(), diag));
+        i = (i + 1) % std::size_t(js.size());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ParseCase_Pack2026_1);
 
 void BM_PackLoadAndCompile(benchmark::State &state)
 {

@@ -22,6 +22,10 @@ private Q_SLOTS:
     void integersStayIntegers();
     void duplicateKeysAndDepth();
     void pathKeysInvertThePathBuilders();
+    void segmentPathsRenderAsThePathBuilders();
+    void duplicateKeysInLargeObjectsAndArrays();
+    void isoDatesAreStrict_data();
+    void isoDatesAreStrict();
 };
 
 void TestStrictJson::numbersAreExact_data()
@@ -131,6 +135,86 @@ void TestStrictJson::pathKeysInvertThePathBuilders()
     QCOMPARE(odd, QStringLiteral("$.facts[\"Say \\\"hi\\\".x[1]\"]"));
     QCOMPARE(json::pathKeys(json::indexPath(odd, 3)),
         (QStringList { QStringLiteral("facts"), QStringLiteral("Say \"hi\".x[1]"), QStringLiteral("3") }));
+}
+
+// json::Path keeps segments and renders them only for a finding; the text is what childPath and
+// indexPath build (the paths the CLI prints and the editor reads back with pathKeys).
+void TestStrictJson::segmentPathsRenderAsThePathBuilders()
+{
+    QCOMPARE(json::Path().toString(), QStringLiteral("$"));
+    const json::Path meds = json::Path().child("medications").index(2).child("agent");
+    QCOMPARE(meds.toString(), QStringLiteral("$.medications[2].agent"));
+    const json::Path odd = json::Path(QStringLiteral("$")).child("facts").child("Say \"hi\".x[1]").index(3);
+    QCOMPARE(odd.toString(),
+        json::indexPath(json::childPath(json::childPath(QStringLiteral("$"), "facts"), "Say \"hi\".x[1]"), 3));
+    json::Path stack(QStringLiteral("$.root"));
+    stack.push("a b");
+    stack.push(qsizetype(0));
+    QCOMPARE(stack.toString(), QStringLiteral("$.root[\"a b\"][0]"));
+    stack.pop();
+    stack.pop();
+    QCOMPARE(stack.toString(), QStringLiteral("$.root"));
+    // Deeper than the inline segments: still every segment, in order.
+    json::Path deep;
+    QString expected = QStringLiteral("$");
+    for (qsizetype i = 0; i < 20; ++i) {
+        deep.push(i);
+        expected += QStringLiteral("[%1]").arg(i);
+    }
+    QCOMPARE(deep.toString(), expected);
+}
+
+// Every repeat of a key is reported at its path, in a small object, in a large one (over 16 keys)
+// and below arrays; a valid document builds no finding.
+void TestStrictJson::duplicateKeysInLargeObjectsAndArrays()
+{
+    QByteArray large = "{";
+    for (int i = 0; i < 40; ++i)
+        large += "\"k" + QByteArray::number(i) + "\": " + QByteArray::number(i) + ", ";
+    large += "\"k7\": 1, \"k39\": 2, \"k7\": 3}";
+    json::Document doc;
+    json::Diagnostics diag;
+    QVERIFY(!json::parseStrict("[0, {\"x\": [{\"a\": 1, \"a\": 2, \"a\": 3}]}]", doc, diag));
+    QCOMPARE(diag.lines(),
+        (QStringList { QStringLiteral("$[1].x[0].a: duplicate key"), QStringLiteral("$[1].x[0].a: duplicate key") }));
+    json::Diagnostics many;
+    QVERIFY(!json::parseStrict("{\"big\": " + large + "}", doc, many));
+    QCOMPARE(many.lines(),
+        (QStringList { QStringLiteral("$.big.k7: duplicate key"), QStringLiteral("$.big.k39: duplicate key"),
+            QStringLiteral("$.big.k7: duplicate key") }));
+    json::Diagnostics ok;
+    large.chop(QByteArray(", \"k7\": 1, \"k39\": 2, \"k7\": 3}").size());
+    QVERIFY(json::parseStrict(large + "}", doc, ok));
+    QVERIFY(ok.ok());
+}
+
+void TestStrictJson::isoDatesAreStrict_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDate>("expected"); // invalid: refused
+    QTest::newRow("plain") << QStringLiteral("2026-12-05") << QDate(2026, 12, 5);
+    QTest::newRow("leap day") << QStringLiteral("2024-02-29") << QDate(2024, 2, 29);
+    QTest::newRow("no leap day") << QStringLiteral("2026-02-29") << QDate();
+    QTest::newRow("month 13") << QStringLiteral("2026-13-01") << QDate();
+    QTest::newRow("day 0") << QStringLiteral("2026-01-00") << QDate();
+    QTest::newRow("year 0") << QStringLiteral("0000-01-01") << QDate();
+    QTest::newRow("short") << QStringLiteral("2026-1-05") << QDate();
+    QTest::newRow("slashes") << QStringLiteral("2026/12/05") << QDate();
+    QTest::newRow("time") << QStringLiteral("2026-12-05T10:00") << QDate();
+    QTest::newRow("sign") << QStringLiteral("+026-12-05") << QDate();
+    QTest::newRow("space") << QStringLiteral(" 2026-12-05") << QDate();
+    QTest::newRow("arabic-indic digits") << QStringLiteral("٢٠٢٦-12-05") << QDate();
+    QTest::newRow("empty") << QString() << QDate();
+}
+
+void TestStrictJson::isoDatesAreStrict()
+{
+    QFETCH(QString, text);
+    QFETCH(QDate, expected);
+    const auto d = json::parseIsoDate(text);
+    QCOMPARE(d.has_value(), expected.isValid());
+    if (d)
+        QCOMPARE(*d, expected);
 }
 
 QTEST_GUILESS_MAIN(TestStrictJson)
