@@ -61,11 +61,22 @@ mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts" 2>/dev/null
 cp /etc/resolv.conf "$root/etc/" 2>/dev/null
+# The network's own certificate authorities (a TLS-inspecting proxy's, added under
+# /usr/local/share/ca-certificates on this machine) are part of the network, not of the new
+# user's system: trusted in the chroot too, so `npm ci` (tests/run.sh) reaches the registry as
+# it does here. Node reads them through NODE_EXTRA_CA_CERTS when this machine sets it.
+extra_env=()
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+    chroot "$root" update-ca-certificates >/dev/null 2>&1 || echo "fresh-debian: update-ca-certificates failed" >&2
+fi
+[[ -n ${NODE_EXTRA_CA_CERTS:-} ]] && extra_env+=("NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS")
 echo "fresh-debian: on a fresh Debian 12, in a clone of $(git -C "$proj" rev-parse --short HEAD): $1" >&2
 SECONDS=0
 # A new user's shell: no display, no CI caches, HOME of its own.
 chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-    LANG=C.UTF-8 CI=true /bin/bash -c "cd /src && git clone -q /src/repo.git consilium && cd consilium && $1" 2>&1 \
+    LANG=C.UTF-8 CI=true "${extra_env[@]}" /bin/bash -c "cd /src && git clone -q /src/repo.git consilium && cd consilium && $1" 2>&1 \
     | tee "$cache/last.log" | tail -n 60
 rc=${PIPESTATUS[0]}
 echo "fresh-debian: exit $rc after ${SECONDS} s (log: $cache/last.log)" >&2
