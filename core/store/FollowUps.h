@@ -78,6 +78,9 @@ public:
     static QStringList responses(); // complete_remission, partial_response, ...
     // Registry time points (issue 14): {28, 100}.
     static QList<int> outcomeDays();
+    // The site setting (CaseStore::setting) of the days after a due date before an item of
+    // due() is overdue; not set: none (docs/store.md#follow-up).
+    static QString graceSettingKey(); // "follow_up_grace_days"
 
     // Every field checked (FollowUps::validate); a rejected record writes nothing and the
     // error (StoreErrc::Refused) names each field and why. Only for a finalised decision

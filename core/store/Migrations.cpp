@@ -165,6 +165,29 @@ QStringList version3(const SqlDialect &)
     return { QStringLiteral("ALTER TABLE decision_positions ADD COLUMN recorded_by TEXT NOT NULL DEFAULT ''") };
 }
 
+QStringList version4(const SqlDialect &d)
+{
+    // Follow-up records of finalised decisions (issue 14; docs/store.md#follow-up): append-only,
+    // the latest row of a decision is its follow-up, the older ones its history. `content` is
+    // the record as consilium-follow-up/1 JSON; the other columns repeat what the lists select by.
+    QStringList s {
+        QStringLiteral("CREATE TABLE follow_ups ("
+                       " id {id},"
+                       " decision_id INTEGER NOT NULL REFERENCES decisions (id),"
+                       " status TEXT NOT NULL CHECK (status IN ('carried_out', 'not_carried_out')),"
+                       " treated_on TEXT,"
+                       " arm TEXT,"
+                       " option_id TEXT,"
+                       " content TEXT NOT NULL,"
+                       " content_sha256 TEXT NOT NULL,"
+                       " recorded_at TEXT NOT NULL,"
+                       " recorded_by TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX follow_ups_by_decision ON follow_ups (decision_id, id)"),
+    };
+    s << d.protectTable(QStringLiteral("follow_ups"));
+    return s;
+}
+
 } // namespace
 
 QStringList Migrations::step(int version, const SqlDialect &dialect)
@@ -179,6 +202,9 @@ QStringList Migrations::step(int version, const SqlDialect &dialect)
         break;
     case 3:
         statements = version3(dialect);
+        break;
+    case 4:
+        statements = version4(dialect);
         break;
     default:
         break;

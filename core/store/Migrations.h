@@ -16,10 +16,11 @@ namespace consilium {
 //   v1  cases, immutable case versions, rule packs, evaluations, current verdicts, audit log
 //   v2  archive flag, site settings, conferences and decisions with their immutability rules
 //   v3  who recorded each position (decision_positions.recorded_by; '' for older rows)
+//   v4  follow-up records of finalised decisions (follow_ups, append-only; issue 14)
 class Migrations
 {
 public:
-    static constexpr int kCurrentVersion = 3;
+    static constexpr int kCurrentVersion = 4;
 
     // The statements of one step (1-based).
     static QStringList step(int version, const SqlDialect &dialect);

@@ -21,7 +21,7 @@ namespace consilium {
 
 namespace {
 
-// Every table of schema v3 (Migrations.cpp), parents before children, with the order its rows
+// Every table of schema v4 (Migrations.cpp), parents before children, with the order its rows
 // are read in and whether it has a generated `id`. A table the source has and this list does
 // not is refused, so a later migration cannot be copied incompletely.
 struct TableSpec {
@@ -47,6 +47,7 @@ const std::vector<TableSpec> &tables()
         { QStringLiteral("decision_roles"), QStringLiteral("decision_id, role"), false },
         { QStringLiteral("decision_positions"), QStringLiteral("id"), true },
         { QStringLiteral("decision_overrides"), QStringLiteral("id"), true },
+        { QStringLiteral("follow_ups"), QStringLiteral("id"), true },
     };
     return list;
 }
