@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -42,6 +43,55 @@ std::shared_ptr<const RulePack> decisionPack(Session &session, const Decision &d
 QStringList armOptionData(const QString &arm, const QString &option)
 {
     return { arm, option };
+}
+
+// The dialog's name of a field the store names by its JSON path (docs/store.md#follow-up-json).
+QString fieldLabel(const QString &field)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        { "treated_on", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Treatment date") },
+        { "arm", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Arm or option") },
+        { "option", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Arm or option") },
+        { "lot_or_trial_id", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Lot or trial id") },
+        { "lymphodepletion", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Lymphodepletion") },
+        { "reason", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Reason") },
+        { "reason_text", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Details") },
+        { "outcomes", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Outcomes") },
+        { "day", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "time point") },
+        { "assessed_on", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Assessed on") },
+        { "crs.grade", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "CRS grade") },
+        { "crs.onset", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "CRS onset") },
+        { "crs.resolved", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "CRS resolved") },
+        { "icans.grade", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "ICANS grade") },
+        { "icans.onset", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "ICANS onset") },
+        { "icans.resolved", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "ICANS resolved") },
+        { "icaht_grade", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "ICAHT grade") },
+        { "infection_text", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Infection (free text)") },
+        { "response", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Response") },
+        { "death_date", QT_TRANSLATE_NOOP("consilium::FollowUpDialog", "Date of death") },
+    };
+    for (const auto &[path, text] : names) {
+        if (field == QLatin1String(path))
+            return FollowUpDialog::tr(text);
+    }
+    return field;
+}
+
+// "$.outcomes[0].crs.grade: 7 is not …" → "Day 28 · CRS grade: 7 is not …" (the store's reason kept).
+QString readableProblem(const QString &line, const FollowUp &f)
+{
+    static const QRegularExpression path(QStringLiteral("^\\$\\.([a-z_]+)(?:\\[(\\d+)\\])?(?:\\.([a-z_.]+))?: (.*)$"));
+    const QRegularExpressionMatch m = path.match(line);
+    if (!m.hasMatch())
+        return line;
+    QString where = fieldLabel(m.captured(1));
+    if (!m.captured(2).isEmpty()) {
+        const std::size_t i = m.captured(2).toULongLong();
+        where = FollowUpDialog::tr("Day %1").arg(i < f.outcomes.size() ? f.outcomes[i].day : 0);
+        if (!m.captured(3).isEmpty())
+            where += QStringLiteral(" · ") + fieldLabel(m.captured(3));
+    }
+    return where + QStringLiteral(": ") + m.captured(4);
 }
 
 } // namespace
@@ -150,12 +200,12 @@ void FollowUpDialog::buildNotCarriedOut()
 void FollowUpDialog::retranslate()
 {
     setWindowTitle(tr("Follow-up of decision #%1").arg(m_decision.id));
-    m_header->setText(tr("Decision #%1 on case %2: %3 · finalised %4 by %5")
-                          .arg(m_decision.id)
-                          .arg(m_decision.caseId,
-                              m_decision.outcome == QLatin1String("arm") ? Labels::group(m_decision.chosenArm)
-                                                                         : tr("deferred"),
-                              m_decision.finalisedAt, m_decision.finalisedBy));
+    m_header->setText(
+        tr("Decision #%1 on case %2: %3 · finalised %4 by %5")
+            .arg(m_decision.id)
+            .arg(m_decision.caseId,
+                m_decision.outcome == QLatin1String("arm") ? Labels::group(m_decision.chosenArm) : tr("deferred"),
+                m_decision.finalisedAt, m_decision.finalisedBy));
     m_carried->setText(tr("&Carried out"));
     m_notCarried->setText(tr("&Not carried out"));
     m_carriedBox->setTitle(tr("Carried out"));
@@ -163,10 +213,10 @@ void FollowUpDialog::retranslate()
     m_treatedOn->setPlaceholderText(tr("YYYY-MM-DD"));
     m_lot->setPlaceholderText(tr("as on the product label or in the trial"));
     m_reasonText->setPlaceholderText(tr("details (free text)"));
-    const std::pair<QWidget *, QString> labels[] = { { m_treatedOn, tr("&Treatment date (infusion / start):") },
-        { m_armOption, tr("&Arm or option:") }, { m_lot, tr("&Lot or trial id:") },
-        { m_lymphodepletion, tr("L&ymphodepletion:") }, { m_reason, tr("&Reason:") },
-        { m_reasonText, tr("D&etails:") } };
+    const std::pair<QWidget *, QString> labels[]
+        = { { m_treatedOn, tr("&Treatment date (infusion / start):") }, { m_armOption, tr("&Arm or option:") },
+              { m_lot, tr("&Lot or trial id:") }, { m_lymphodepletion, tr("L&ymphodepletion:") },
+              { m_reason, tr("&Reason:") }, { m_reasonText, tr("D&etails:") } };
     for (const auto &[field, text] : labels) {
         const auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout());
         if (auto *label = form ? qobject_cast<QLabel *>(form->labelForField(field)) : nullptr) {
@@ -293,7 +343,7 @@ void FollowUpDialog::showErrors(const QStringList &errors)
 
 QString FollowUpDialog::errorText() const
 {
-    return m_errors->isVisible() ? m_errors->text() : QString();
+    return m_errors->isHidden() ? QString() : m_errors->text();
 }
 
 bool FollowUpDialog::save()
@@ -308,7 +358,10 @@ bool FollowUpDialog::save()
     if (!id) {
         // The store names each field and why (FollowUps::record); everything entered stays here.
         const StoreError &e = id.error();
-        showErrors(QStringList { tr("The follow-up was not saved:") } + (e.details.isEmpty() ? QStringList { e.message } : e.details));
+        QStringList lines { tr("The follow-up was not saved:") };
+        for (const QString &line : e.details.isEmpty() ? QStringList { e.message } : e.details)
+            lines << readableProblem(line, *f);
+        showErrors(lines);
         return false;
     }
     m_recorded = id.value();

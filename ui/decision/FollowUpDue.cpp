@@ -107,8 +107,9 @@ void FollowUpDueDialog::refresh()
     for (const FollowUps::Due &d : due.value()) {
         const int r = m_table->rowCount();
         m_table->insertRow(r);
-        const QString cells[ColumnCount] = { d.caseId, tr("#%1 (finalised %2)").arg(d.decisionId).arg(d.finalisedAt.left(10)),
-            FollowUpText::due(d.what), d.dueOn, dueStatus(d, today) };
+        const QString cells[ColumnCount]
+            = { d.caseId, tr("#%1 (finalised %2)").arg(d.decisionId).arg(d.finalisedAt.left(10)),
+                  FollowUpText::due(d.what), d.dueOn, dueStatus(d, today) };
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setData(Qt::UserRole, d.decisionId);

@@ -118,9 +118,9 @@ QComboBox *FollowUpOutcomeForm::choice(const char *name)
 
 void FollowUpOutcomeForm::retranslate()
 {
-    const QString texts[] = { tr("&Assessed on:"), tr("&CRS (highest ASTCT grade):"),
-        tr("&ICANS (highest ASTCT grade):"), tr("ICA&HT (grade):"), tr("In&fection grade ≥ 3:"), tr("&Response:"),
-        tr("&Died:") };
+    const QString texts[]
+        = { tr("&Assessed on:"), tr("&CRS (highest ASTCT grade):"), tr("&ICANS (highest ASTCT grade):"),
+              tr("ICA&HT (grade):"), tr("In&fection grade ≥ 3:"), tr("&Response:"), tr("&Died:") };
     for (int i = 0; i < m_labels.size(); ++i)
         m_labels[i]->setText(texts[i]);
     const QString format = tr("YYYY-MM-DD");

@@ -135,7 +135,8 @@ QString FollowUpText::summary(const FollowUp &f, const RulePack *pack)
 {
     if (f.status == FollowUpStatus::NotCarriedOut)
         return tr("Not carried out: %1").arg(reason(f.notCarriedReason));
-    QString text = f.treatedOn.isEmpty() ? tr("Carried out (date not recorded)") : tr("Carried out %1").arg(f.treatedOn);
+    QString text
+        = f.treatedOn.isEmpty() ? tr("Carried out (date not recorded)") : tr("Carried out %1").arg(f.treatedOn);
     text += QStringLiteral(" · ") + armOption(f.arm, f.option, pack);
     QStringList days;
     for (const FollowUpOutcome &o : f.outcomes)
@@ -188,8 +189,8 @@ QString FollowUpText::html(const FollowUp &f, const RulePack *pack)
     QStringList details;
     if (!f.lotOrTrialId.isEmpty())
         details << tr("lot or trial id %1").arg(f.lotOrTrialId);
-    details << tr("lymphodepletion: %1")
-                   .arg(f.lymphodepletion.isEmpty() ? unknown() : lymphodepletion(f.lymphodepletion));
+    details
+        << tr("lymphodepletion: %1").arg(f.lymphodepletion.isEmpty() ? unknown() : lymphodepletion(f.lymphodepletion));
     h += QStringLiteral("<p>%1</p>").arg(esc(details.join(QStringLiteral(" · "))));
     for (const FollowUpOutcome &o : f.outcomes)
         h += outcomeHtml(o);

@@ -18,8 +18,8 @@ FollowUpDueDialog *MainWindow::showFollowUpDue()
         m_dueDialog->setAttribute(Qt::WA_DeleteOnClose);
         // Opens the case here (asking about unsaved edits first) at the decision in its history;
         // the list stays open.
-        connect(m_dueDialog, &FollowUpDueDialog::decisionActivated, this,
-            [this](const QString &caseId, qint64 decisionId) {
+        connect(
+            m_dueDialog, &FollowUpDueDialog::decisionActivated, this, [this](const QString &caseId, qint64 decisionId) {
                 if (!m_workspace->openCase(caseId))
                     return;
                 m_list->selectCase(caseId);

@@ -149,8 +149,8 @@ QString LocalOutcomes::emptyText(const std::vector<AO> &site, int arm)
 
 QString LocalOutcomes::treatedText(const LocalOutcomesArm &arm)
 {
-    return tr("Treated at this site with %1: %n patient(s) with a follow-up and a treatment date.", nullptr,
-        arm.treated)
+    return tr(
+        "Treated at this site with %1: %n patient(s) with a follow-up and a treatment date.", nullptr, arm.treated)
         .arg(Labels::arm(arm.arm));
 }
 
@@ -177,8 +177,8 @@ void addBars(const LocalOutcomeRow &row, std::vector<LocalOutcomes::Bar> &out, Q
             b.found = row.site.n > 0;
             b.percent = b.found ? 100.0 * row.site.events / row.site.n : 0.0;
             // The chart's label is the count alone: the percentage is the bar's height.
-            b.label = b.found ? QStringLiteral("%1/%2").arg(row.site.events).arg(row.site.n)
-                              : LocalOutcomes::tr("no data");
+            b.label
+                = b.found ? QStringLiteral("%1/%2").arg(row.site.events).arg(row.site.n) : LocalOutcomes::tr("no data");
         } else {
             b.found = published[s]->found;
             b.percent = b.found ? published[s]->percent : 0.0;
@@ -230,8 +230,8 @@ Axes addAxes(QChart *chart, QBarSeries *series, const QStringList &categories, c
 }
 
 // A whisker with caps from lo to hi (percent) at x; one legend entry explains them all.
-void addWhisker(QChart *chart, const Axes &axes, qreal x, qreal cap, qreal lo, qreal hi, const ChartStyle &style,
-    bool inLegend)
+void addWhisker(
+    QChart *chart, const Axes &axes, qreal x, qreal cap, qreal lo, qreal hi, const ChartStyle &style, bool inLegend)
 {
     auto *line = new QLineSeries;
     line->setName(LocalOutcomes::tr("95% confidence interval (Wilson)"));

@@ -61,8 +61,8 @@ void LocalOutcomesView::retranslate()
     m_legend->setText(LocalOutcomes::legendText());
     m_view->setAccessibleName(tr("Chart of the outcomes at this site and the published rates"));
     m_table->setAccessibleName(tr("Outcomes at this site and the published rates"));
-    m_table->setHorizontalHeaderLabels({ tr("Measure"), tr("This site"), tr("Autoimmune cohort (published)"),
-        tr("Oncology reference (published)") });
+    m_table->setHorizontalHeaderLabels(
+        { tr("Measure"), tr("This site"), tr("Autoimmune cohort (published)"), tr("Oncology reference (published)") });
 }
 
 void LocalOutcomesView::setSession(Session *session)
@@ -141,7 +141,8 @@ void LocalOutcomesView::rebuild()
     const LocalOutcomesArm arm
         = m_site ? LocalOutcomes::forArm(*m_site, m_eval, m_arm) : LocalOutcomesArm { m_arm, 0, {} };
     const bool shown = m_site && arm.treated > 0;
-    m_status->setText(!m_site ? m_error : (shown ? LocalOutcomes::treatedText(arm) : LocalOutcomes::emptyText(*m_site, m_arm)));
+    m_status->setText(
+        !m_site ? m_error : (shown ? LocalOutcomes::treatedText(arm) : LocalOutcomes::emptyText(*m_site, m_arm)));
     m_view->setVisible(shown);
     m_table->setVisible(shown);
     m_legend->setVisible(shown);
