@@ -322,11 +322,15 @@ private Q_SLOTS:
         // Overdue in words and in bold, not by colour alone.
         QCOMPARE(cell(t, 0, FollowUpDueDialog::StatusColumn), QStringLiteral("⚠ overdue by 12 days"));
         QVERIFY(t->item(0, FollowUpDueDialog::StatusColumn)->font().bold());
-        QVERIFY2(due->statusText().contains(QStringLiteral("1 item due, 1 of them overdue")), qPrintable(due->statusText()));
+        QVERIFY2(
+            due->statusText().contains(QStringLiteral("1 item due, 1 of them overdue")), qPrintable(due->statusText()));
 
         // Double-click opens the case at the decision in its history.
         QVERIFY(w.workspace()->storedCaseId() != kV01);
+        QVERIFY(QTest::qWaitForWindowExposed(due));
         const QRect r = t->visualItemRect(t->item(0, FollowUpDueDialog::WhatColumn));
+        QVERIFY2(t->viewport()->rect().contains(r.center()), qPrintable(QStringLiteral("%1,%2").arg(r.x()).arg(r.y())));
+        QTest::mouseClick(t->viewport(), Qt::LeftButton, {}, r.center());
         QTest::mouseDClick(t->viewport(), Qt::LeftButton, {}, r.center());
         QCOMPARE(w.workspace()->storedCaseId(), kV01);
         QCOMPARE(w.workspace()->tabs()->currentIndex(), int(CaseWorkspace::HistoryTab));

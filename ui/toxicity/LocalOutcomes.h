@@ -51,7 +51,7 @@ public:
     // A site's rate is shown as its count with n ("2/5"), never as a bare percentage (spec UX.md:
     // "rates are never shown as bare percentages without n"); the percentage is added, after the
     // count, only from this n on (a presentation rule of this application, not a clinical
-    // threshold; docs/follow-up.md#small-numbers).
+    // threshold; docs/follow-up-views.md#small-numbers).
     static constexpr int kPercentFromN = 20;
     // "2/5", "12/40 (30%)", or "no data" when the item is known for nobody.
     static QString countText(const LocalCount &count);

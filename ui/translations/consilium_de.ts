@@ -334,18 +334,18 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+99"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
     <message>
         <location line="+44"/>
-        <location line="+319"/>
+        <location line="+315"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-246"/>
         <location line="+2"/>
         <source>Open case</source>
         <translation>Fall öffnen</translation>
@@ -480,7 +480,7 @@
         <translation>Stichtag %1, nicht heute (%2): Alter, Auswaschphasen und früheste Starttermine zählen ab dem Stichtag.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergleich</translation>
     </message>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>%1 saved version %2 of this case at %3 on another workstation; it is shown now.</source>
         <translation>%1 hat Version %2 dieses Falls am %3 an einem anderen Arbeitsplatz gespeichert; sie wird jetzt angezeigt.</translation>
     </message>
@@ -528,12 +528,12 @@
         <translation>%1 hat diesen Fall am %2 aus der Datenbank entfernt. Ihre Änderungen, falls vorhanden, bleiben als lokaler Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+46"/>
+        <location filename="../shell/CaseWorkspaceConflict.cpp" line="+48"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your edits are kept as a local draft.</source>
         <translation>Ihre Änderungen bleiben als lokaler Entwurf erhalten.</translation>
     </message>
@@ -716,7 +716,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+48"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+49"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -1226,12 +1226,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1281,7 +1281,7 @@
         <translation>%1 (%2) lehnt ab: %3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>to be recorded by %1</source>
         <translation>zu erfassen von %1</translation>
     </message>
@@ -1692,9 +1692,676 @@
     </message>
 </context>
 <context>
+    <name>consilium::FollowUpDialog</name>
+    <message>
+        <location filename="../decision/FollowUpDialog.cpp" line="+52"/>
+        <source>Treatment date</source>
+        <translation>Behandlungsdatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Arm or option</source>
+        <translation>Option oder Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot or trial id</source>
+        <translation>Charge oder Studien-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lymphodepletion</source>
+        <translation>Lymphodepletion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time point</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessed on</source>
+        <translation>Erhoben am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS grade</source>
+        <translation>CRS-Grad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS onset</source>
+        <translation>CRS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS resolved</source>
+        <translation>CRS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS grade</source>
+        <translation>ICANS-Grad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS onset</source>
+        <translation>ICANS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS resolved</source>
+        <translation>ICANS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICAHT grade</source>
+        <translation>ICAHT-Grad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infection (free text)</source>
+        <translation>Infektion (Freitext)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation>Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of death</source>
+        <translation>Todesdatum</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+139"/>
+        <source>Day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Follow-up of decision #%1</source>
+        <translation>Nachbeobachtung der Entscheidung #%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision #%1 on case %2: %3 · finalised %4 by %5</source>
+        <translation>Entscheidung #%1 zu Fall %2: %3 · abgeschlossen %4 von %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deferred</source>
+        <translation>vertagt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Carried out</source>
+        <translation>&amp;Durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not carried out</source>
+        <translation>&amp;Nicht durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carried out</source>
+        <translation>Durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not carried out</source>
+        <translation>Nicht durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as on the product label or in the trial</source>
+        <translation>wie auf dem Produktetikett oder in der Studie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>details (free text)</source>
+        <translation>Einzelheiten (Freitext)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Treatment date (infusion / start):</source>
+        <translation>&amp;Behandlungsdatum (Infusion / Beginn):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Arm or option:</source>
+        <translation>&amp;Option oder Produkt/Studie:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lot or trial id:</source>
+        <translation>&amp;Charge oder Studien-ID:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L&amp;ymphodepletion:</source>
+        <translation>L&amp;ymphodepletion:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;etails:</source>
+        <translation>&amp;Einzelheiten:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>— not stated —</source>
+        <translation>— nicht angegeben —</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>— choose a reason —</source>
+        <translation>— Grund wählen —</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Status: choose &quot;Carried out&quot; or &quot;Not carried out&quot;</source>
+        <translation>Status: „Durchgeführt“ oder „Nicht durchgeführt“ wählen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Treatment date: &quot;%1&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>Behandlungsdatum: „%1“ ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+7"/>
+        <source>The follow-up was not saved:</source>
+        <translation>Die Nachbeobachtung wurde nicht gespeichert:</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::FollowUpDueDialog</name>
+    <message>
+        <location filename="../decision/FollowUpDue.cpp" line="+25"/>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>⚠ overdue by %n day(s)</source>
+        <translation>
+            <numerusform>⚠ seit %n Tag überfällig</numerusform>
+            <numerusform>⚠ seit %n Tagen überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>fällig in %n Tag</numerusform>
+            <numerusform>fällig in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+2"/>
+        <source>Follow-up due</source>
+        <translation>Fällige Nachbeobachtungen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The follow-up records cannot be read: %1</source>
+        <translation>Die Nachbeobachtungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>#%1 (finalised %2)</source>
+        <translation>#%1 (abgeschlossen %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing is due as of %1.</source>
+        <translation>Zum %1 ist nichts fällig.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>As of %1: %n item(s) due, %2 of them overdue.</source>
+        <translation>
+            <numerusform>Zum %1: %n Eintrag fällig, davon %2 überfällig.</numerusform>
+            <numerusform>Zum %1: %n Einträge fällig, davon %2 überfällig.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>consilium::FollowUpOutcomeForm</name>
+    <message>
+        <location filename="../decision/FollowUpForm.cpp" line="+122"/>
+        <source>&amp;Assessed on:</source>
+        <translation>&amp;Erhoben am:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;CRS (highest ASTCT grade):</source>
+        <translation>&amp;CRS (höchster ASTCT-Grad):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;ICANS (highest ASTCT grade):</source>
+        <translation>&amp;ICANS (höchster ASTCT-Grad):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICA&amp;HT (grade):</source>
+        <translation>ICA&amp;HT (Grad):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In&amp;fection grade ≥ 3:</source>
+        <translation>In&amp;fektion Grad ≥ 3:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Response:</source>
+        <translation>&amp;Ansprechen:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Died:</source>
+        <translation>&amp;Verstorben:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>onset %1</source>
+        <translation>Beginn %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resolved %1</source>
+        <translation>abgeklungen %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date of death %1</source>
+        <translation>Todesdatum %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>which infection (free text)</source>
+        <translation>welche Infektion (Freitext)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Day %1 · %2: &quot;%3&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>Tag %1 · %2: „%3“ ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>assessed on</source>
+        <translation>erhoben am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS onset</source>
+        <translation>CRS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS resolved</source>
+        <translation>CRS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS onset</source>
+        <translation>ICANS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS resolved</source>
+        <translation>ICANS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>date of death</source>
+        <translation>Todesdatum</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::FollowUpText</name>
+    <message>
+        <location filename="../decision/FollowUpText.cpp" line="+38"/>
+        <source>patient declined</source>
+        <translation>Patient/in hat abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer eligible</source>
+        <translation>nicht mehr geeignet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no treatment slot</source>
+        <translation>kein Behandlungsplatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>insurer refused</source>
+        <translation>Kostenträger hat abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>condition deteriorated</source>
+        <translation>Zustand verschlechtert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient died</source>
+        <translation>Patient/in verstorben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other reason</source>
+        <translation>anderer Grund</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>complete remission</source>
+        <translation>komplette Remission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partial response</source>
+        <translation>partielles Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no response</source>
+        <translation>kein Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>progression</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not evaluable</source>
+        <translation>nicht beurteilbar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>follow-up record</source>
+        <translation>Nachbeobachtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day 28 outcomes</source>
+        <translation>Verlauf an Tag 28</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day 100 outcomes</source>
+        <translation>Verlauf an Tag 100</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>grade 0 (none)</source>
+        <translation>Grad 0 (keins)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>grade 5 (fatal)</source>
+        <translation>Grad 5 (tödlich)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grade %1</source>
+        <translation>Grad %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>fludarabine + cyclophosphamide</source>
+        <translation>Fludarabin + Cyclophosphamid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cyclophosphamide only</source>
+        <translation>nur Cyclophosphamid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bendamustine</source>
+        <translation>Bendamustin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no lymphodepletion</source>
+        <translation>keine Lymphodepletion</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not carried out: %1</source>
+        <translation>Nicht durchgeführt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carried out (date not recorded)</source>
+        <translation>Durchgeführt (Datum nicht erfasst)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carried out %1</source>
+        <translation>Durchgeführt am %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>outcomes: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>onset %1</source>
+        <translation>Beginn %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resolved %1</source>
+        <translation>abgeklungen %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Assessed on</source>
+        <translation>Erhoben am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS</source>
+        <translation>ICANS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICAHT</source>
+        <translation>ICAHT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infection grade ≥ 3</source>
+        <translation>Infektion Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation>Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Died</source>
+        <translation>Verstorben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+35"/>
+        <location line="+2"/>
+        <source>Follow-up:</source>
+        <translation>Nachbeobachtung:</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Recorded %1 by %2</source>
+        <translation>Erfasst %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lot or trial id %1</source>
+        <translation>Charge oder Studien-ID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lymphodepletion: %1</source>
+        <translation>Lymphodepletion: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not carried out</source>
+        <translation>nicht durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carried out</source>
+        <translation>durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>treated %1</source>
+        <translation>behandelt %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>none recorded yet.</source>
+        <translation>noch keine erfasst.</translation>
+    </message>
+</context>
+<context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+151"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+158"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
@@ -1719,7 +2386,13 @@
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location line="+151"/>
+        <source>Follow-up</source>
+        <translation>Nachbeobachtung</translation>
+    </message>
+    <message>
+        <location line="-150"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
@@ -1742,6 +2415,11 @@
         <location line="+1"/>
         <source>Compare with &amp;today&apos;s rules</source>
         <translation>Mit den &amp;heutigen Regeln vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;follow-up…</source>
+        <translation>&amp;Nachbeobachtung erfassen…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1789,7 +2467,7 @@
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+128"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1926,7 +2604,7 @@
         <translation>Übersteuerungen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Replay failed:</source>
         <translation>Nachrechnen fehlgeschlagen:</translation>
     </message>
@@ -2670,9 +3348,163 @@ therapie</translation>
     </message>
 </context>
 <context>
+    <name>consilium::LocalOutcomes</name>
+    <message>
+        <location filename="../toxicity/LocalOutcomes.cpp" line="+78"/>
+        <source>n unknown</source>
+        <translation>n unbekannt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+94"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>CRS, any grade</source>
+        <translation>CRS, alle Grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRS, grade ≥ 3</source>
+        <translation>CRS, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICANS, any grade</source>
+        <translation>ICANS, alle Grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICANS, grade ≥ 3</source>
+        <translation>ICANS, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICAHT, grade ≥ 3</source>
+        <translation>ICAHT, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Infection, grade ≥ 3</source>
+        <translation>Infektion, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No follow-up recorded at this site yet for a treated patient.</source>
+        <translation>An diesem Zentrum ist noch keine Nachbeobachtung einer behandelten Person erfasst.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No follow-up recorded at this site yet for a patient treated with %1.</source>
+        <translation>An diesem Zentrum ist noch keine Nachbeobachtung einer mit %1 behandelten Person erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Treated at this site with %1: %n patient(s) with a follow-up and a treatment date.</source>
+        <translation>
+            <numerusform>An diesem Zentrum mit %1 behandelt: %n Person mit Nachbeobachtung und Behandlungsdatum.</numerusform>
+            <numerusform>An diesem Zentrum mit %1 behandelt: %n Personen mit Nachbeobachtung und Behandlungsdatum.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n). Whiskers: 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
+        <translation>Dieses Zentrum: Personen mit dem Ereignis / Personen, bei denen es bekannt ist (unbekannt zählt nicht als nein); ein Prozentwert erst ab n = %1, immer neben der Anzahl. Publiziert: die Raten des Regelwerks (k/n oder der berichtete Prozentwert mit seinem n). Fehlerbalken: 95%-Konfidenzintervall (Wilson-Score). „nicht gefunden“ heißt: keine publizierte Rate, nicht null.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Patients affected (%)</source>
+        <translation>Betroffene Patienten (%)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>95% confidence interval (Wilson)</source>
+        <translation>95%-Konfidenzintervall (Wilson)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: this site beside the published rates, k/n</source>
+        <translation>%1: dieses Zentrum neben den publizierten Raten, k/n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>This site</source>
+        <translation>Dieses Zentrum</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <location line="+72"/>
+        <source>Autoimmune cohort (published)</source>
+        <translation>Autoimmun-Kohorte (publiziert)</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+72"/>
+        <source>Oncology reference (published)</source>
+        <translation>Onkologische Referenz (publiziert)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location filename="../reports/ConferenceReport.cpp" line="-28"/>
+        <source>Outcomes at this site beside the literature</source>
+        <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Measure</source>
+        <translation>Merkmal</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::LocalOutcomesView</name>
+    <message>
+        <location filename="../toxicity/LocalOutcomesView.cpp" line="+60"/>
+        <source>Outcomes at this site beside the literature</source>
+        <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart of the outcomes at this site and the published rates</source>
+        <translation>Diagramm der Verläufe an diesem Zentrum und der publizierten Raten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes at this site and the published rates</source>
+        <translation>Verläufe an diesem Zentrum und publizierte Raten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This site</source>
+        <translation>Dieses Zentrum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autoimmune cohort (published)</source>
+        <translation>Autoimmun-Kohorte (publiziert)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oncology reference (published)</source>
+        <translation>Onkologische Referenz (publiziert)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The follow-up records cannot be read: %1</source>
+        <translation>Die Nachbeobachtungen können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+102"/>
+        <location filename="../shell/MainWindow.cpp" line="+106"/>
         <source>The database is reachable again; the window shows its current state.</source>
         <translation>Die Datenbank ist wieder erreichbar; das Fenster zeigt ihren aktuellen Stand.</translation>
     </message>
@@ -2687,30 +3519,30 @@ therapie</translation>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <location line="+125"/>
+        <location line="+90"/>
+        <location line="+127"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+150"/>
+        <location line="-127"/>
+        <location line="+152"/>
         <source>Case files (*.json)</source>
         <translation>Falldateien (*.json)</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+158"/>
+        <location line="-140"/>
+        <location line="+160"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>About Consilium</source>
         <translation>Über Consilium</translation>
     </message>
@@ -2829,6 +3661,11 @@ Regelwerk %2 %3
         <location line="+1"/>
         <source>&amp;Impact of a rule pack…</source>
         <translation>&amp;Auswirkung eines Regelwerks…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow-up due…</source>
+        <translation>&amp;Fällige Nachbeobachtungen…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4180,7 +5017,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+225"/>
+        <location filename="../common/Session.cpp" line="+226"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>
@@ -4509,7 +5346,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+44"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+46"/>
         <source>Any grade</source>
         <translation>Alle Grade</translation>
     </message>
@@ -4543,7 +5380,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+142"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
