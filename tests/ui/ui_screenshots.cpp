@@ -105,8 +105,10 @@ qint64 finalisedDecision(Session &s, const QString &caseId, const QString &arm)
     const auto id = conf ? s.decisions().open(conf.value(), caseId, s.pack()) : StoreResult<qint64>(conf.error());
     if (!id || !s.decisions().setOutcome(id.value(), arm, QStringLiteral("screenshot")))
         return 0;
-    for (const QString &role : s.decisions().decision(id.value()).value().missingRoles())
-        s.decisions().recordPosition(id.value(), { QStringLiteral("Dr Weber"), role, Stance::Agree, {}, {} });
+    for (const QString &role : s.decisions().decision(id.value()).value().missingRoles()) {
+        if (!s.decisions().recordPosition(id.value(), { QStringLiteral("Dr Weber"), role, Stance::Agree, {}, {} }))
+            return 0;
+    }
     return s.decisions().finalise(id.value()) ? id.value() : 0;
 }
 

@@ -205,7 +205,7 @@ void FollowUpDialog::retranslate()
             .arg(m_decision.id)
             .arg(m_decision.caseId,
                 m_decision.outcome == QLatin1String("arm") ? Labels::group(m_decision.chosenArm) : tr("deferred"),
-                m_decision.finalisedAt, m_decision.finalisedBy));
+                FollowUpText::localTime(m_decision.finalisedAt), m_decision.finalisedBy));
     m_carried->setText(tr("&Carried out"));
     m_notCarried->setText(tr("&Not carried out"));
     m_carriedBox->setTitle(tr("Carried out"));

@@ -73,7 +73,7 @@ FollowUpOutcomeForm::FollowUpOutcomeForm(int day, QWidget *parent) : QWidget(par
     m_died = choice("died");
     m_deathDate = date("deathDate");
 
-    auto row = [this](std::initializer_list<QWidget *> widgets) {
+    auto row = [](std::initializer_list<QWidget *> widgets) {
         auto *l = new QHBoxLayout;
         for (QWidget *w : widgets)
             l->addWidget(w, 1);
@@ -164,7 +164,7 @@ void FollowUpOutcomeForm::load(const FollowUpOutcome *o)
 
 QString FollowUpOutcomeForm::dateValue(const QLineEdit *edit, const QString &label, QStringList &errors) const
 {
-    const QString text = edit->text().trimmed();
+    QString text = edit->text().trimmed();
     if (!text.isEmpty() && !QDate::fromString(text, Qt::ISODate).isValid())
         errors << tr("Day %1 · %2: \"%3\" is not a date (YYYY-MM-DD)").arg(m_day).arg(label, text);
     return text;

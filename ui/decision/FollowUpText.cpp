@@ -6,6 +6,8 @@
 #include "compare/ResultText.h"
 #include "rules/RulePack.h"
 
+#include <QDateTime>
+
 namespace consilium {
 
 namespace {
@@ -116,6 +118,12 @@ QString FollowUpText::yesNo(const std::optional<bool> &value)
     return !value ? unknown() : (*value ? tr("yes") : tr("no"));
 }
 
+QString FollowUpText::localTime(const QString &utc)
+{
+    const QDateTime t = QDateTime::fromString(utc, Qt::ISODateWithMs);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : utc;
+}
+
 QString FollowUpText::armOption(const QString &arm, const QString &option, const RulePack *pack)
 {
     QString text = Labels::group(arm);
@@ -180,7 +188,7 @@ QString FollowUpText::outcomeHtml(const FollowUpOutcome &o)
 QString FollowUpText::html(const FollowUp &f, const RulePack *pack)
 {
     QString h = QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Follow-up:")), esc(summary(f, pack)));
-    h += QStringLiteral("<p>%1</p>").arg(esc(tr("Recorded %1 by %2").arg(f.recordedAt, f.recordedBy)));
+    h += QStringLiteral("<p>%1</p>").arg(esc(tr("Recorded %1 by %2").arg(localTime(f.recordedAt), f.recordedBy)));
     if (f.status == FollowUpStatus::NotCarriedOut) {
         if (!f.notCarriedText.isEmpty())
             h += QStringLiteral("<p>%1</p>").arg(esc(f.notCarriedText));

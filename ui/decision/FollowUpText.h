@@ -31,6 +31,8 @@ public:
     static QString grade(const QString &grade);
     static QString lymphodepletion(const QString &regimen); // a pack regimen id or free text
     static QString yesNo(const std::optional<bool> &value);
+    // A stored UTC time (ISO 8601) in local time, "2026-12-05 11:49", as the history panel shows times.
+    static QString localTime(const QString &utc);
 
     // "Carried out 2026-01-10 · Autologous CAR T" / "Not carried out: patient declined"; the arm
     // and option named from `pack` when given.

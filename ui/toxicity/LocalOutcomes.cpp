@@ -41,8 +41,8 @@ const Measure kMeasures[] = {
 
 const QColor kSiteColour(0xf5, 0x7c, 0x00);
 const QColor kAidColour(0x1e, 0x88, 0xe5); // as ToxicityChart
-const QColor kOncColour(0x9e, 0x9e, 0x9e);
-constexpr qreal kBarWidth = 0.8; // of a category; three bars share it
+constexpr int kSets = 2; // this site, the published autoimmune cohort (the oncology reference: table only)
+constexpr qreal kBarWidth = 0.7; // of a category; the two bars share it
 constexpr qreal kAxisTop = 115; // room above 100% for the labels; ticks stop at 100
 
 // The site's counts of one arm: its own rows and its sub-options' ("standard_care/ahsct").
@@ -85,7 +85,7 @@ QString LocalOutcomes::countText(const LocalCount &c)
 {
     if (c.n <= 0)
         return tr("no data");
-    const QString count = QStringLiteral("%1/%2").arg(c.events).arg(c.n);
+    QString count = QStringLiteral("%1/%2").arg(c.events).arg(c.n);
     if (c.n < kPercentFromN)
         return count;
     return QStringLiteral("%1 (%2)").arg(count, ResultText::percentText(100.0 * c.events / c.n));
@@ -154,22 +154,24 @@ QString LocalOutcomes::treatedText(const LocalOutcomesArm &arm)
         .arg(Labels::arm(arm.arm));
 }
 
-QString LocalOutcomes::legendText()
+QString LocalOutcomes::legendText(bool chart)
 {
-    return tr("This site: patients with the event / patients for whom it is known (unknown is not counted as no);"
-              " a percentage only from n = %1 on, always beside the count. Published: the rule pack's rates (k/n,"
-              " or the reported percentage with its n). Whiskers: 95% confidence interval (Wilson score)."
-              " \"not found\" means no published rate, not zero.")
-        .arg(kPercentFromN);
+    QString text = tr("This site: patients with the event / patients for whom it is known (unknown is not counted as"
+                      " no); a percentage only from n = %1 on, always beside the count. Published: the rule pack's"
+                      " rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson"
+                      " score). \"not found\" means no published rate, not zero.")
+                       .arg(kPercentFromN);
+    if (chart)
+        text += QLatin1Char(' ') + tr("Whiskers: the 95% confidence interval (Wilson score).");
+    return text;
 }
 
 namespace {
 
-// The bars of one measure: this site, then the published autoimmune cohort and oncology reference.
-void addBars(const LocalOutcomeRow &row, std::vector<LocalOutcomes::Bar> &out, QBarSet *const sets[3])
+// The bars of one measure: this site, then the published autoimmune cohort.
+void addBars(const LocalOutcomeRow &row, std::vector<LocalOutcomes::Bar> &out, QBarSet *const sets[kSets])
 {
-    const ToxicityFigure *published[] = { nullptr, &row.aid, &row.oncology };
-    for (int s = 0; s < 3; ++s) {
+    for (int s = 0; s < kSets; ++s) {
         LocalOutcomes::Bar b;
         b.measure = row.measure;
         b.set = s;
@@ -180,9 +182,9 @@ void addBars(const LocalOutcomeRow &row, std::vector<LocalOutcomes::Bar> &out, Q
             b.label
                 = b.found ? QStringLiteral("%1/%2").arg(row.site.events).arg(row.site.n) : LocalOutcomes::tr("no data");
         } else {
-            b.found = published[s]->found;
-            b.percent = b.found ? published[s]->percent : 0.0;
-            b.label = figureLabel(*published[s]);
+            b.found = row.aid.found;
+            b.percent = b.found ? row.aid.percent : 0.0;
+            b.label = figureLabel(row.aid);
         }
         sets[s]->append(b.percent);
         out.push_back(b);
@@ -193,8 +195,7 @@ std::optional<ProportionInterval> barInterval(const LocalOutcomeRow &row, int se
 {
     if (set == 0)
         return row.site.n > 0 ? wilsonInterval(row.site.events, row.site.n) : std::nullopt;
-    const ToxicityFigure &f = set == 1 ? row.aid : row.oncology;
-    return f.found ? f.interval : std::nullopt;
+    return row.aid.found ? row.aid.interval : std::nullopt;
 }
 
 struct Axes {
@@ -255,12 +256,11 @@ std::vector<LocalOutcomes::Bar> LocalOutcomes::populate(
     std::vector<Bar> out;
     prepareChart(chart, style);
     chart->setTitle(tr("%1: this site beside the published rates, k/n").arg(Labels::arm(arm.arm)));
-    QBarSet *sets[3] = { new QBarSet(tr("This site")), new QBarSet(tr("Autoimmune cohort (published)")),
-        new QBarSet(tr("Oncology reference (published)")) };
-    const QColor colours[3] = { kSiteColour, kAidColour, kOncColour };
+    QBarSet *sets[kSets] = { new QBarSet(tr("This site")), new QBarSet(tr("Autoimmune cohort (published)")) };
+    const QColor colours[kSets] = { kSiteColour, kAidColour };
     auto *series = new QBarSeries;
     series->setBarWidth(kBarWidth);
-    for (int s = 0; s < 3; ++s) {
+    for (int s = 0; s < kSets; ++s) {
         sets[s]->setColor(colours[s]);
         sets[s]->setBorderColor(colours[s].darker(125));
         series->append(sets[s]);
@@ -275,24 +275,36 @@ std::vector<LocalOutcomes::Bar> LocalOutcomes::populate(
     chart->legend()->setAlignment(Qt::AlignBottom);
 
     auto *labels = new ChartLabels(chart, series);
-    const qreal slot = kBarWidth / 3;
+    const qreal slot = kBarWidth / kSets;
     QFont labelFont = style.font;
     labelFont.setPointSizeF(style.font.pointSizeF() * 0.92);
     bool whiskerInLegend = false;
     for (std::size_t i = 0; i < out.size(); ++i) {
         const Bar &b = out[i];
-        const LocalOutcomeRow &row = arm.rows[i / 3];
-        const qreal x = qreal(i / 3) + (b.set - 1) * slot;
+        const std::size_t category = i / kSets;
+        const LocalOutcomeRow &row = arm.rows[category];
+        const qreal x = qreal(category) + (b.set == 0 ? -slot / 2 : slot / 2);
         qreal top = b.found ? b.percent : 0.0;
         if (const auto ci = b.found ? barInterval(row, b.set) : std::nullopt) {
             addWhisker(chart, axes, x, slot / 4, ci->lower * 100, ci->upper * 100, style, !whiskerInLegend);
             whiskerInLegend = true;
             top = std::max(top, ci->upper * 100);
         }
-        QGraphicsSimpleTextItem *text = labels->add(b.label, QPointF(x, top), [](auto *label, const QPointF &at) {
+        // "no data" / "not found" at the baseline, on two lines when wider than the bar.
+        const bool baseline = !b.found;
+        auto place = [chart, series, x, slot, baseline](QGraphicsSimpleTextItem *label, const QPointF &at) {
+            if (baseline) {
+                const qreal width = chart->mapToPosition(QPointF(x + slot / 2, 0), series).x()
+                    - chart->mapToPosition(QPointF(x - slot / 2, 0), series).x();
+                QString text = label->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+                label->setText(text);
+                if (label->boundingRect().width() > width * 1.1)
+                    label->setText(text.replace(QLatin1Char(' '), QLatin1Char('\n')));
+            }
             const QRectF r = label->boundingRect();
             label->setPos(at.x() - r.width() / 2, at.y() - r.height() - 2);
-        });
+        };
+        QGraphicsSimpleTextItem *text = labels->add(b.label, QPointF(x, top), place);
         QFont font = labelFont;
         font.setItalic(!b.found);
         text->setFont(font);
@@ -322,7 +334,7 @@ QString LocalOutcomes::reportSection(const std::vector<AO> &site, const Evaluati
     for (int a = 0; a < kArmCount; ++a) {
         const LocalOutcomesArm arm = forArm(site, &e, a);
         if (arm.treated == 0) {
-            h += QStringLiteral("<p><b>%1</b>: %2</p>").arg(esc(Labels::arm(a)), esc(emptyText(site, a)));
+            h += QStringLiteral("<p>%1</p>").arg(esc(emptyText(site, a)));
             continue;
         }
         h += QStringLiteral("<p><b>%1</b></p>").arg(esc(treatedText(arm)));
@@ -335,7 +347,7 @@ QString LocalOutcomes::reportSection(const std::vector<AO> &site, const Evaluati
                          esc(ResultText::figureText(row.aid)), esc(ResultText::figureText(row.oncology)));
         h += QStringLiteral("</table>");
     }
-    return h + QStringLiteral("<p class='muted'>%1</p>").arg(esc(legendText()));
+    return h + QStringLiteral("<p class='muted'>%1</p>").arg(esc(legendText(false)));
 }
 
 } // namespace consilium

@@ -68,15 +68,16 @@ public:
     static QString emptyText(const std::vector<FollowUps::ArmOutcomes> &site, int arm);
     // "Treated at this site: 3 patients (with a follow-up and a treatment date)".
     static QString treatedText(const LocalOutcomesArm &arm);
-    // How to read the numbers (the rule above, the interval, "not found").
-    static QString legendText();
+    // How to read the numbers (the rule above, the interval, "not found"; the whiskers with `chart`).
+    static QString legendText(bool chart = true);
 
-    // Grouped bars per measure: this site, the autoimmune cohort and the oncology reference, each
-    // labelled with its count ("2/5", "no data", "not found" at the baseline, never a bar) and
-    // the 95% Wilson interval as a whisker. Returns the labels, measure-major (3 per measure).
+    // Grouped bars per measure: this site beside the published autoimmune cohort (the oncology
+    // reference is in the table; the chart above shows it for every risk), each labelled with its
+    // count ("2/5"; "no data" or "not found" at the baseline, never a bar) and the 95% Wilson
+    // interval as a whisker. Returns the labels, measure-major (2 per measure).
     struct Bar {
         QString measure;
-        int set = 0; // 0 this site, 1 autoimmune cohort, 2 oncology reference
+        int set = 0; // 0 this site, 1 autoimmune cohort (published)
         bool found = false;
         double percent = 0;
         QString label;

@@ -38,20 +38,20 @@ LocalOutcomesView::LocalOutcomesView(QWidget *parent) : QWidget(parent)
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(true);
+    m_table->setWordWrap(true); // the published figures wrap in their columns
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
 
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_table, 1);
-    right->addWidget(m_legend);
     auto *body = new QHBoxLayout;
-    body->addWidget(m_view, 3);
-    body->addLayout(right, 2);
+    body->addWidget(m_view, 1);
+    body->addWidget(m_table, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_status);
     layout->addLayout(body, 1);
+    layout->addWidget(m_legend);
     retranslate();
 }
 
@@ -61,8 +61,8 @@ void LocalOutcomesView::retranslate()
     m_legend->setText(LocalOutcomes::legendText());
     m_view->setAccessibleName(tr("Chart of the outcomes at this site and the published rates"));
     m_table->setAccessibleName(tr("Outcomes at this site and the published rates"));
-    m_table->setHorizontalHeaderLabels(
-        { tr("Measure"), tr("This site"), tr("Autoimmune cohort (published)"), tr("Oncology reference (published)") });
+    m_table->setHorizontalHeaderLabels({ tr("Measure"), tr("This site"), tr("Autoimmune cohort\n(published)"),
+        tr("Oncology reference\n(published)") });
 }
 
 void LocalOutcomesView::setSession(Session *session)
@@ -163,7 +163,6 @@ void LocalOutcomesView::rebuild()
             m_table->setItem(r, c, item);
         }
     }
-    m_table->resizeColumnsToContents();
     m_table->resizeRowsToContents();
 }
 

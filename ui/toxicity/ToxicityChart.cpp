@@ -64,6 +64,7 @@ ToxicityChart::ToxicityChart(QWidget *parent) : QWidget(parent)
     split->addWidget(m_local);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({ 1, 1 }); // half each, whatever the height
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);

@@ -2106,7 +2106,7 @@
 <context>
     <name>consilium::FollowUpText</name>
     <message>
-        <location filename="../decision/FollowUpText.cpp" line="+38"/>
+        <location filename="../decision/FollowUpText.cpp" line="+40"/>
         <source>patient declined</source>
         <translation>Patient/in hat abgelehnt</translation>
     </message>
@@ -2231,7 +2231,7 @@
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Not carried out: %1</source>
         <translation>Nicht durchgeführt: %1</translation>
     </message>
@@ -3356,12 +3356,12 @@ therapie</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>CRS, any grade</source>
         <translation>CRS, alle Grade</translation>
     </message>
@@ -3409,12 +3409,7 @@ therapie</translation>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n). Whiskers: 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
-        <translation>Dieses Zentrum: Personen mit dem Ereignis / Personen, bei denen es bekannt ist (unbekannt zählt nicht als nein); ein Prozentwert erst ab n = %1, immer neben der Anzahl. Publiziert: die Raten des Regelwerks (k/n oder der berichtete Prozentwert mit seinem n). Fehlerbalken: 95%-Konfidenzintervall (Wilson-Score). „nicht gefunden“ heißt: keine publizierte Rate, nicht null.</translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Patients affected (%)</source>
         <translation>Betroffene Patienten (%)</translation>
     </message>
@@ -3430,19 +3425,18 @@ therapie</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+83"/>
         <source>This site</source>
         <translation>Dieses Zentrum</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+72"/>
+        <location line="-83"/>
+        <location line="+83"/>
         <source>Autoimmune cohort (published)</source>
         <translation>Autoimmun-Kohorte (publiziert)</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+72"/>
+        <location line="+1"/>
         <source>Oncology reference (published)</source>
         <translation>Onkologische Referenz (publiziert)</translation>
     </message>
@@ -3453,7 +3447,17 @@ therapie</translation>
         <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-172"/>
+        <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
+        <translation>Dieses Zentrum: Personen mit dem Ereignis / Personen, bei denen es bekannt ist (unbekannt zählt nicht als nein); ein Prozentwert erst ab n = %1, immer neben der Anzahl. Publiziert: die Raten des Regelwerks (k/n oder der berichtete Prozentwert mit seinem n) mit dem 95%-Konfidenzintervall (Wilson-Score). „nicht gefunden“ heißt: keine publizierte Rate, nicht null.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whiskers: the 95% confidence interval (Wilson score).</source>
+        <translation>Fehlerbalken: das 95%-Konfidenzintervall (Wilson-Score).</translation>
+    </message>
+    <message>
+        <location line="+177"/>
         <source>Measure</source>
         <translation>Merkmal</translation>
     </message>
@@ -3476,7 +3480,7 @@ therapie</translation>
         <translation>Verläufe an diesem Zentrum und publizierte Raten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Measure</source>
         <translation>Merkmal</translation>
     </message>
@@ -3487,13 +3491,17 @@ therapie</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Autoimmune cohort (published)</source>
-        <translation>Autoimmun-Kohorte (publiziert)</translation>
+        <source>Autoimmune cohort
+(published)</source>
+        <translation>Autoimmun-Kohorte
+(publiziert)</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Oncology reference (published)</source>
-        <translation>Onkologische Referenz (publiziert)</translation>
+        <location line="+1"/>
+        <source>Oncology reference
+(published)</source>
+        <translation>Onkologische Referenz
+(publiziert)</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -5380,7 +5388,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>

@@ -2082,7 +2082,7 @@
 <context>
     <name>consilium::FollowUpText</name>
     <message>
-        <location filename="../decision/FollowUpText.cpp" line="+38"/>
+        <location filename="../decision/FollowUpText.cpp" line="+40"/>
         <source>patient declined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2207,7 +2207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Not carried out: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3327,12 +3327,12 @@ care</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>CRS, any grade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3380,12 +3380,7 @@ care</source>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n). Whiskers: 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Patients affected (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3401,19 +3396,18 @@ care</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+83"/>
         <source>This site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+72"/>
+        <location line="-83"/>
+        <location line="+83"/>
         <source>Autoimmune cohort (published)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+72"/>
+        <location line="+1"/>
         <source>Oncology reference (published)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3424,7 +3418,17 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-172"/>
+        <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whiskers: the 95% confidence interval (Wilson score).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+177"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3447,7 +3451,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3458,12 +3462,14 @@ care</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Autoimmune cohort (published)</source>
+        <source>Autoimmune cohort
+(published)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Oncology reference (published)</source>
+        <location line="+1"/>
+        <source>Oncology reference
+(published)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5293,7 +5299,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5343,12 +5349,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-157"/>
         <source>Arm or option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>any-grade rates</source>
         <translation type="unfinished"></translation>
     </message>
