@@ -97,7 +97,7 @@ public:
         bool ok = false;
         const int n = value.toInt(&ok);
         if (!ok || n < 0 || n > max)
-            add(path, QStringLiteral("%1 is not a %2 grade (0 to %3)").arg(value, scale).arg(max));
+            add(path, QStringLiteral("%1 is not a grade of the %2 scale (0 to %3)").arg(value, scale).arg(max));
     }
     void mustBeEmpty(const QString &path, const QString &value, const QString &why)
     {
@@ -181,7 +181,8 @@ void checkCarriedOut(Problems &p, const FollowUp &f, const Decision &d)
                 .arg(d.id)
                 .arg(choices.groups.join(QStringLiteral(", "))));
     const QString armId = f.arm.section(QLatin1Char('/'), 0, 0);
-    if (!f.option.isEmpty() && !choices.optionsOfArm.value(armId).contains(f.option))
+    // The option is checked against a valid arm only (a wrong arm is the one problem then).
+    if (choices.groups.contains(f.arm) && !f.option.isEmpty() && !choices.optionsOfArm.value(armId).contains(f.option))
         p.add(QStringLiteral("option"),
             QStringLiteral("'%1' is not an option of arm %2 in decision %3's rule pack")
                 .arg(f.option, armId)

@@ -122,6 +122,8 @@ public:
     StoreResult<std::vector<ArmOutcomes>> localOutcomes();
 
     // One row per treated patient (latest record carried out), fields in docs/registry.md.
+    // A writer store records the extract in the audit log ("registry.extracted", the SHA-256
+    // of the bytes); a read-only store cannot.
     StoreResult<QByteArray> registryExtract(ExtractFormat format);
 
 private:

@@ -204,8 +204,7 @@ std::optional<FollowUp> followUpFromJson(const QByteArray &bytes, QStringList &e
         if (const auto s = followUpStatusFromName(*status))
             f.status = *s;
         else
-            diag.error(v.pathOf("status"),
-                QStringLiteral("'%1' is not carried_out or not_carried_out").arg(*status),
+            diag.error(v.pathOf("status"), QStringLiteral("'%1' is not carried_out or not_carried_out").arg(*status),
                 QLatin1String(json::FindingCode::Enum));
     }
     f.treatedOn = text(v, "treated_on");

@@ -167,7 +167,7 @@ StoreResult<std::vector<FollowUps::ArmOutcomes>> FollowUps::localOutcomes()
         ArmOutcomes &a = byArm[f.arm];
         a.arm = f.arm;
         ++a.treated;
-        a.withDay28 += f.outcome(outcomeDays().first()) ? 1 : 0;
+        a.withDay28 += f.outcome(outcomeDays().constFirst()) ? 1 : 0;
         auto count = [](int grade, int &known, int &any, int *severe) {
             if (grade < 0)
                 return;
@@ -180,8 +180,7 @@ StoreResult<std::vector<FollowUps::ArmOutcomes>> FollowUps::localOutcomes()
         count(highest(f, [](const FollowUpOutcome &o) { return o.crs.grade; }), a.crsKnown, a.crsAny, &a.crsGrade3);
         count(highest(f, [](const FollowUpOutcome &o) { return o.icans.grade; }), a.icansKnown, a.icansAny,
             &a.icansGrade3);
-        count(highest(f, [](const FollowUpOutcome &o) { return o.icahtGrade; }), a.icahtKnown, unused,
-            &a.icahtGrade3);
+        count(highest(f, [](const FollowUpOutcome &o) { return o.icahtGrade; }), a.icahtKnown, unused, &a.icahtGrade3);
         bool infectionKnown = false;
         bool infection = false;
         for (const FollowUpOutcome &o : f.outcomes) {
@@ -192,6 +191,7 @@ StoreResult<std::vector<FollowUps::ArmOutcomes>> FollowUps::localOutcomes()
         a.infectionGrade3 += infection ? 1 : 0;
     }
     std::vector<ArmOutcomes> out;
+    out.reserve(byArm.size());
     for (auto &[arm, counts] : byArm)
         out.push_back(counts);
     return out;
@@ -207,7 +207,20 @@ StoreResult<QByteArray> FollowUps::registryExtract(ExtractFormat format)
         if (treated(d))
             rows.push_back(registryRow(*d.followUp, d.caseId, d.caseContent, d.resultJson, d.packId, d.packVersion));
     }
-    return format == ExtractFormat::Csv ? registryCsv(rows) : registryJson(rows);
+    QByteArray bytes = format == ExtractFormat::Csv ? registryCsv(rows) : registryJson(rows);
+    // Patient data leaves the database: audited like an export (a read-only store cannot).
+    if (m_store.isWriter()) {
+        const auto audited = m_store.retrying([&]() {
+            return m_store.audit(QStringLiteral("registry.extracted"), QStringLiteral("database"),
+                m_store.databaseName(), {}, sha256Hex(bytes),
+                QStringLiteral("%1 row(s), %2")
+                    .arg(rows.size())
+                    .arg(format == ExtractFormat::Csv ? QStringLiteral("csv") : QStringLiteral("json")));
+        });
+        if (!audited)
+            return audited.error();
+    }
+    return bytes;
 }
 
 } // namespace consilium

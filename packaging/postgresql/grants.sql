@@ -7,8 +7,8 @@
 --   current_verdicts  the derived index, rebuilt on every evaluation (Evaluations.cpp)
 --   settings          site settings (CaseStore::setSetting)
 --   decisions, decision_positions  drafts until finalised (the triggers refuse the rest)
--- audit_log, case_versions, evaluations, rule_packs, schema_version, consilium_meta: no UPDATE, no
--- DELETE. Purging an archived case lifts two triggers and is therefore the owner's.
+-- audit_log, case_versions, evaluations, rule_packs, follow_ups (append-only: a newer follow-up
+-- record supersedes the older, issue 14), schema_version, consilium_meta: no UPDATE, no DELETE. Purging an archived case lifts two triggers and is therefore the owner's.
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM consilium_user;
 GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO consilium_user;
 REVOKE INSERT ON schema_version, consilium_meta FROM consilium_user;

@@ -110,7 +110,8 @@ void TestCliCommands::helpOnEveryCommand()
         QStringLiteral("db conference add-case"), QStringLiteral("db conference show"),
         QStringLiteral("db conference list"), QStringLiteral("db decide"), QStringLiteral("db outcome"),
         QStringLiteral("db position"), QStringLiteral("db override"), QStringLiteral("db finalise"),
-        QStringLiteral("db correct"), QStringLiteral("db decision") };
+        QStringLiteral("db correct"), QStringLiteral("db decision"), QStringLiteral("db follow-up"),
+        QStringLiteral("db due"), QStringLiteral("db registry-extract") };
     for (const QString &c : expected)
         QVERIFY2(commands.contains(c), qPrintable(c + QStringLiteral(" is not listed in its group's help")));
     QCOMPARE(commands.size(), expected.size());

@@ -7,6 +7,7 @@
 #include "StoreTestUtil.h"
 
 #include "store/Decisions.h"
+#include "store/FollowUps.h"
 #include "store/ImportExport.h"
 #include "store/StoreCopy.h"
 
@@ -22,7 +23,7 @@ const QStringList kTables { QStringLiteral("rule_packs"), QStringLiteral("cases"
     QStringLiteral("evaluations"), QStringLiteral("current_verdicts"), QStringLiteral("audit_log"),
     QStringLiteral("settings"), QStringLiteral("conferences"), QStringLiteral("conference_attendees"),
     QStringLiteral("conference_cases"), QStringLiteral("decisions"), QStringLiteral("decision_roles"),
-    QStringLiteral("decision_positions"), QStringLiteral("decision_overrides") };
+    QStringLiteral("decision_positions"), QStringLiteral("decision_overrides"), QStringLiteral("follow_ups") };
 
 // Every row of `table` as text, in a fixed order, engine-neutral (bytes as hex, NULL as NULL).
 QStringList rowsOf(const QString &location, const QString &table)
@@ -63,7 +64,7 @@ class TestStoreCopy : public QObject
 private:
     QTemporaryDir m_dir;
 
-    // Examples, a finalised decision with its correction, an override, a setting, an archive.
+    // Examples, a finalised decision with its follow-up and its correction, an override, a setting, an archive.
     QString populated()
     {
         StoreError e;
@@ -79,8 +80,13 @@ private:
         Position p;
         p.participant = QStringLiteral("Dr Rheum");
         p.role = QStringLiteral("rheumatology");
+        FollowUp notCarried;
+        notCarried.decisionId = id;
+        notCarried.status = FollowUpStatus::NotCarriedOut;
+        notCarried.notCarriedReason = QStringLiteral("other");
         const bool ok = id > 0 && d.setOutcome(id, {}, QStringLiteral("imaging first")) && d.recordPosition(id, p)
-            && (p.role = QStringLiteral("cellular_therapy"), d.recordPosition(id, p)) && d.finalise(id) && d.correct(id)
+            && (p.role = QStringLiteral("cellular_therapy"), d.recordPosition(id, p)) && d.finalise(id)
+            && FollowUps(*s).record(notCarried) && d.correct(id)
             && s->setSetting(QStringLiteral("site_options"), QStringLiteral("{}"))
             && s->setArchived(QStringLiteral("V06-aav-hiv-hbv"), true);
         return ok ? s->path() : QString();

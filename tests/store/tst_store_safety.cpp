@@ -159,9 +159,10 @@ private Q_SLOTS:
         QVERIFY(s->setting(QStringLiteral("required_roles")).value());
         const AuditVerification v = s->audit().verify(s->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
-        QCOMPARE(v.rows, qint64(3)); // the v1 row and one per migration step (v1 -> v2, v2 -> v3)
+        QCOMPARE(v.rows, qint64(4)); // the v1 row and one per migration step (v1 -> v2, v2 -> v3, v3 -> v4)
         QCOMPARE(s->audit().entries(2).front().action, QStringLiteral("database.migrated"));
         QCOMPARE(s->audit().entries(3).front().detail, QStringLiteral("schema v2 -> v3"));
+        QCOMPARE(s->audit().entries(4).front().detail, QStringLiteral("schema v3 -> v4"));
         // Work continues on the migrated file: equal re-import is still a no-op.
         QCOMPARE(s->saveCase(v01, RulePack::builtin()).value().status, SaveStatus::Unchanged);
     }
@@ -205,8 +206,8 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 3);
-        QCOMPARE(Migrations::kCurrentVersion, 3);
+        QCOMPARE(s->schemaVersion().value(), 4); // v3, then v4 (follow-ups: tst_store_followups)
+        QCOMPARE(Migrations::kCurrentVersion, 4);
         Decisions decisions(*s);
         auto d = decisions.decision(1);
         QVERIFY(d);
@@ -372,7 +373,8 @@ private Q_SLOTS:
             { "UPDATE audit_log SET detail = 'forged' WHERE id = 2", "DELETE FROM audit_log WHERE id >= 2",
                 "TRUNCATE audit_log", "DROP TRIGGER audit_log_no_update ON audit_log",
                 "UPDATE case_versions SET content = '{}' WHERE id = 1", "DELETE FROM evaluations",
-                "ALTER TABLE audit_log DISABLE TRIGGER ALL" }) {
+                "ALTER TABLE audit_log DISABLE TRIGGER ALL", "UPDATE follow_ups SET arm = 'x'",
+                "DELETE FROM follow_ups" }) {
             const Run refused = shell(asUser, QLatin1String(sql));
             QVERIFY2(refused.exitCode != 0, sql);
             QVERIFY2(refused.err.contains("permission denied") || refused.err.contains("must be owner"),

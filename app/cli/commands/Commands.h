@@ -22,5 +22,6 @@ void addDbStoreCommands(CommandGroup &db);
 void addDbImpactCommand(CommandGroup &db);
 void addDbDecisionCommands(CommandGroup &db);
 void addDbCopyCommand(CommandGroup &db);
+void addDbFollowUpCommands(CommandGroup &db);
 
 } // namespace consilium::cli

@@ -240,6 +240,7 @@ std::unique_ptr<CommandGroup> makeDbCommands()
     addDbImpactCommand(*db);
     addDbDecisionCommands(*db);
     addDbCopyCommand(*db);
+    addDbFollowUpCommands(*db);
     return db;
 }
 
