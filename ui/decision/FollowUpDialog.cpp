@@ -366,6 +366,7 @@ bool FollowUpDialog::save()
     }
     m_recorded = id.value();
     showErrors({});
+    m_session.notifyCasesChanged(); // the due list and the site's outcomes read it again
     Q_EMIT recorded(m_decision.id);
     accept();
     return true;

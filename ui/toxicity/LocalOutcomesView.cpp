@@ -72,11 +72,9 @@ void LocalOutcomesView::setSession(Session *session)
     m_session = session;
     if (m_session)
         connect(m_session, &Session::casesChanged, this, [this] {
-            m_stale = true;
             if (isVisible())
                 reload();
         });
-    m_stale = true;
     if (isVisible())
         reload();
 }
@@ -97,7 +95,6 @@ void LocalOutcomesView::setArm(int arm)
 
 void LocalOutcomesView::reload()
 {
-    m_stale = false;
     m_site.reset();
     m_error.clear();
     if (m_session) {
@@ -112,11 +109,9 @@ void LocalOutcomesView::reload()
 
 void LocalOutcomesView::showEvent(QShowEvent *event)
 {
+    // Read on every showing: a follow-up recorded meanwhile, here or elsewhere, is counted.
     QWidget::showEvent(event);
-    if (m_stale)
-        reload();
-    else
-        rebuild();
+    reload();
 }
 
 void LocalOutcomesView::changeEvent(QEvent *event)

@@ -18,8 +18,8 @@ class Session;
 
 // The toxicity view's "Outcomes at this site" (issue 14): for the arm chosen above, the site's
 // counts (FollowUps::localOutcomes) beside the pack's published rates, as a chart and as a
-// table with the same numbers (LocalOutcomes). Re-read when shown and when the session's cases
-// change (a follow-up recorded here or, on PostgreSQL, at another workstation).
+// table with the same numbers (LocalOutcomes). Re-read whenever shown and, while shown, when the
+// session's cases change (a follow-up recorded here or, on PostgreSQL, at another workstation).
 class LocalOutcomesView : public QWidget
 {
     Q_OBJECT
@@ -48,7 +48,6 @@ private:
     Session *m_session = nullptr;
     const Evaluation *m_eval = nullptr;
     int m_arm = 0;
-    bool m_stale = true; // the counts are to be read again
     std::optional<std::vector<FollowUps::ArmOutcomes>> m_site;
     QString m_error;
     QLabel *m_title = nullptr;
