@@ -267,7 +267,9 @@ std::vector<LocalOutcomes::Bar> LocalOutcomes::populate(
     }
     QStringList categories;
     for (const LocalOutcomeRow &row : arm.rows) {
-        categories << measureLabel(row.measure).toHtmlEscaped().replace(QStringLiteral(", "), QStringLiteral("<br>"));
+        // Short axis labels (the chart is half a panel wide): "CRS", "CRS<br>≥ 3".
+        categories << Labels::riskShort(row.risk).toHtmlEscaped()
+                + (row.metric == ToxicityMetric::Grade3Plus ? QStringLiteral("<br>≥ 3") : QString());
         addBars(row, out, sets);
     }
     chart->addSeries(series);

@@ -59,16 +59,13 @@ ToxicityChart::ToxicityChart(QWidget *parent) : QWidget(parent)
     top->addWidget(m_metric);
     top->addStretch(1);
     m_local = new LocalOutcomesView(this);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_view);
-    split->addWidget(m_local);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({ 1, 1 }); // half each, whatever the height
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->addWidget(m_view);
+    m_split->addWidget(m_local);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
     connect(m_armBox, &QComboBox::activated, this, &ToxicityChart::rebuild);
     connect(m_metric, &QComboBox::activated, this, &ToxicityChart::rebuild);
     rebuild();
@@ -124,6 +121,11 @@ void ToxicityChart::ensureBuilt()
 void ToxicityChart::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (!m_splitSized) { // half each at the first showing, whatever the widgets would ask for
+        m_splitSized = true;
+        const int half = qMax(1, m_split->height() / 2);
+        m_split->setSizes({ half, half });
+    }
     ensureBuilt();
 }
 

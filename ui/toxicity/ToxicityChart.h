@@ -14,6 +14,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QLineSeries;
+class QSplitter;
 
 namespace consilium {
 
@@ -77,6 +78,8 @@ private:
     QComboBox *m_metric = nullptr;
     QChartView *m_view = nullptr;
     LocalOutcomesView *m_local = nullptr;
+    QSplitter *m_split = nullptr; // the chart above, the site's outcomes below
+    bool m_splitSized = false;
     const Evaluation *m_eval = nullptr;
     bool m_dirty = false;
     std::vector<Bar> m_bars; // category-major: risk i -> bars 2i (AID), 2i+1 (oncology)
