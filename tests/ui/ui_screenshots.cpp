@@ -11,6 +11,9 @@
 #include "compare/DrillDownDialog.h"
 #include "conference/ConferenceMode.h"
 #include "decision/DecisionPanel.h"
+#include "decision/FollowUpDialog.h"
+#include "decision/FollowUpDue.h"
+#include "decision/HistoryPanel.h"
 #include "engine/Engine.h"
 #include "packs/ImpactDialog.h"
 #include "packs/SignatureOverrideDialog.h"
@@ -95,6 +98,77 @@ void impactShots(MainWindow &w, const test::Env &env, const QString &out)
     d->close();
 }
 
+// A decision on `caseId` for `arm`, finalised with a position of every required role; 0 on failure.
+qint64 finalisedDecision(Session &s, const QString &caseId, const QString &arm)
+{
+    const auto conf = DecisionPanel::todaysConference(s);
+    const auto id = conf ? s.decisions().open(conf.value(), caseId, s.pack()) : StoreResult<qint64>(conf.error());
+    if (!id || !s.decisions().setOutcome(id.value(), arm, QStringLiteral("screenshot")))
+        return 0;
+    for (const QString &role : s.decisions().decision(id.value()).value().missingRoles()) {
+        if (!s.decisions().recordPosition(id.value(), { QStringLiteral("Dr Weber"), role, Stance::Agree, {}, {} }))
+            return 0;
+    }
+    return s.decisions().finalise(id.value()) ? id.value() : 0;
+}
+
+// Follow-up (issue 14): four patients treated with autologous CAR T (CRS grade 2 / 0 / 3 at day
+// 28, ICANS 0 / unknown / 1, the fourth without day-28 outcomes), one decision not yet followed
+// up; the dialog, the history, the due list 40 days after the treatment and the toxicity view
+// with the site's counts.
+void followUpShots(MainWindow &w, const QString &out)
+{
+    Session &s = w.session();
+    const QString cases[] = { QStringLiteral("V01-sle-ln-si-units"), QStringLiteral("V03-dcssc-all-eligible"),
+        QStringLiteral("V04-sle-renal-cardiac"), QStringLiteral("V05-iim-pregnant"),
+        QStringLiteral("V06-aav-hiv-hbv") };
+    const std::pair<const char *, const char *> grades[] = { { "2", "0" }, { "0", "" }, { "3", "1" } };
+    QDate treated;
+    qint64 first = 0;
+    for (int i = 0; i < 5; ++i) {
+        const qint64 id = finalisedDecision(s, cases[i], QStringLiteral("autologous_car_t"));
+        if (!id)
+            qFatal("screenshot decision on %s", qPrintable(cases[i]));
+        first = first ? first : id;
+        treated = QDateTime::fromString(s.decisions().decision(id).value().createdAt, Qt::ISODateWithMs).date();
+        if (i == 4)
+            break; // no follow-up yet: due
+        FollowUp f;
+        f.decisionId = id;
+        f.treatedOn = treated.toString(Qt::ISODate);
+        f.arm = QStringLiteral("autologous_car_t");
+        f.lymphodepletion = QStringLiteral("flu_cy");
+        if (i < 3) { // the fourth: its day-28 outcomes are due
+            FollowUpOutcome o;
+            o.day = 28;
+            o.crs.grade = QLatin1String(grades[i].first);
+            o.icans.grade = QLatin1String(grades[i].second);
+            o.infectionGrade3plus = i == 2;
+            f.outcomes.push_back(o);
+        }
+        if (const auto r = s.followUps().record(f); !r)
+            qFatal("screenshot follow-up: %s", qPrintable(r.error().details.join(QLatin1Char(' '))));
+    }
+    w.workspace()->openCase(cases[0]);
+    w.caseList()->selectCase(cases[0]);
+    w.workspace()->tabs()->setCurrentIndex(CaseWorkspace::HistoryTab);
+    w.workspace()->history()->selectDecision(first);
+    save(w.workspace()->history(), out, "history-follow-up.png");
+    FollowUpDialog dialog(s, s.decisions().decision(first).value(), &w);
+    dialog.show();
+    save(&dialog, out, "follow-up-dialog.png");
+    dialog.close();
+    w.workspace()->tabs()->setCurrentIndex(CaseWorkspace::ToxicityTab);
+    w.workspace()->toxicity()->setArm(0);
+    save(w.workspace()->toxicity(), out, "toxicity-local-outcomes.png");
+    const QDate now = s.today();
+    s.setToday([treated] { return treated.addDays(40); });
+    FollowUpDueDialog *due = w.showFollowUpDue();
+    save(due, out, "follow-up-due.png");
+    due->close();
+    s.setToday([now] { return now; });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -161,6 +235,7 @@ int main(int argc, char *argv[])
     Startup::setLanguage(QStringLiteral("en"));
 
     impactShots(w, env, out);
+    followUpShots(w, out);
 
     // Optionally the PDFs too (to look at them with pdftoppm): ui_screenshots OUT PDFDIR
     if (argc > 2) {

@@ -77,6 +77,7 @@ std::unique_ptr<Session> Session::open(const Options &options, StoreError &error
     s->m_store = std::move(store).value();
     s->m_evaluations = std::make_unique<Evaluations>(*s->m_store);
     s->m_decisions = std::make_unique<Decisions>(*s->m_store);
+    s->m_followUps = std::make_unique<FollowUps>(*s->m_store);
     s->m_today = options.today;
     s->m_userName = options.displayName.trimmed();
     s->m_pack = builtinPack();

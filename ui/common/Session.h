@@ -7,6 +7,7 @@
 #include "store/CaseStore.h"
 #include "store/Decisions.h"
 #include "store/Evaluations.h"
+#include "store/FollowUps.h"
 #include "store/SiteOptions.h"
 #include "store/StoreChanges.h"
 
@@ -55,6 +56,9 @@ public:
     CaseStore &store() noexcept { return *m_store; }
     Evaluations &evaluations() noexcept { return *m_evaluations; }
     Decisions &decisions() noexcept { return *m_decisions; }
+    // Follow-up records of finalised decisions (issue 14): written through the session's store,
+    // so they are audited and, on PostgreSQL, announced to the other workstations.
+    FollowUps &followUps() noexcept { return *m_followUps; }
     // The active pack and its engine. The session owns them (shared with whoever holds a
     // pointer); a pack that is replaced, and its engine, stay alive until the session closes,
     // so a view that has not yet re-bound on packChanged() never refers to freed memory.
@@ -147,6 +151,7 @@ private:
     std::unique_ptr<CaseStore> m_store;
     std::unique_ptr<Evaluations> m_evaluations;
     std::unique_ptr<Decisions> m_decisions;
+    std::unique_ptr<FollowUps> m_followUps;
     std::shared_ptr<const RulePack> m_pack;
     SiteOptions m_siteOptions;
     QString m_siteOptionsProblem;

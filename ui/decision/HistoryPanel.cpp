@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decision/HistoryPanel.h"
 
+#include "common/Dialogs.h"
 #include "common/Labels.h"
 #include "common/Session.h"
+#include "decision/FollowUpDialog.h"
+#include "decision/FollowUpText.h"
 #include "editor/FactField.h"
 #include "editor/MedicationModel.h"
+#include "settings/SettingsDialog.h"
 #include "store/Replay.h"
 
 #include <QDateTime>
@@ -82,7 +86,7 @@ StoreResult<std::optional<StoredEvaluation>> storedEvaluation(Session &session, 
 HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     setObjectName(QStringLiteral("historyPanel"));
-    m_decisions = new QTableWidget(0, 5, this);
+    m_decisions = new QTableWidget(0, 6, this);
     m_decisions->setObjectName(QStringLiteral("decisionHistory"));
     m_versions = new QTableWidget(0, 3, this);
     m_versions->setObjectName(QStringLiteral("versionHistory"));
@@ -99,10 +103,13 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent),
     m_replay->setObjectName(QStringLiteral("replayButton"));
     m_compare = new QPushButton(this);
     m_compare->setObjectName(QStringLiteral("compareButton"));
+    m_followUp = new QPushButton(this);
+    m_followUp->setObjectName(QStringLiteral("recordFollowUp"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_replay);
     buttons->addWidget(m_compare);
+    buttons->addWidget(m_followUp);
     buttons->addStretch(1);
     auto *left = new QWidget(this);
     auto *ll = new QVBoxLayout(left);
@@ -126,8 +133,7 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent),
             const QSignalBlocker block(m_versions);
             m_versions->clearSelection();
         }
-        m_replay->setEnabled(chosen);
-        m_compare->setEnabled(chosen);
+        updateButtons();
         showSelected();
     });
     connect(m_versions, &QTableWidget::itemSelectionChanged, this, [this] {
@@ -137,21 +143,23 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent) : QWidget(parent),
             const QSignalBlocker block(m_decisions);
             m_decisions->clearSelection();
         }
-        m_replay->setEnabled(false);
-        m_compare->setEnabled(false);
+        updateButtons();
         showVersion();
     });
     connect(m_replay, &QPushButton::clicked, this, &HistoryPanel::replaySelected);
     connect(m_compare, &QPushButton::clicked, this, &HistoryPanel::compareSelected);
+    connect(m_followUp, &QPushButton::clicked, this, &HistoryPanel::recordFollowUp);
     retranslate();
 }
 
 void HistoryPanel::retranslate()
 {
-    m_decisions->setHorizontalHeaderLabels({ tr("#"), tr("Created"), tr("Outcome"), tr("Status"), tr("Rule pack") });
+    m_decisions->setHorizontalHeaderLabels(
+        { tr("#"), tr("Created"), tr("Outcome"), tr("Status"), tr("Rule pack"), tr("Follow-up") });
     m_versions->setHorizontalHeaderLabels({ tr("Version"), tr("Saved"), tr("By") });
     m_replay->setText(tr("&Replay with its rules"));
     m_compare->setText(tr("Compare with &today's rules"));
+    m_followUp->setText(tr("Record &follow-up…"));
     m_decisions->setAccessibleName(tr("Decisions of this case"));
     m_versions->setAccessibleName(tr("Versions of this case"));
     m_detail->setAccessibleName(tr("Decision details"));
@@ -215,10 +223,12 @@ void HistoryPanel::refresh()
             ? Labels::group(d->chosenArm)
             : (d->outcome == QLatin1String("deferred") ? tr("deferred") : tr("pending"));
         const QStringList cells = { QString::number(d->id), localTime(d->createdAt), outcome,
-            d->finalised ? tr("final") : tr("draft"), d->packId + QLatin1Char(' ') + d->packVersion };
+            d->finalised ? tr("final") : tr("draft"), d->packId + QLatin1Char(' ') + d->packVersion,
+            d->finalised ? FollowUpText::cell(m_session, d->id) : QString() };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setData(Qt::UserRole, d->id);
+            item->setData(Qt::UserRole + 1, d->finalised);
             m_decisions->setItem(r, c, item);
         }
     }
@@ -267,8 +277,42 @@ void HistoryPanel::refresh()
         m_decisions->selectRow(decisionRow);
         showSelected();
     }
-    m_replay->setEnabled(decisionRow >= 0);
-    m_compare->setEnabled(decisionRow >= 0);
+    updateButtons();
+}
+
+void HistoryPanel::updateButtons()
+{
+    const bool chosen = !m_decisions->selectedItems().isEmpty();
+    m_replay->setEnabled(chosen);
+    m_compare->setEnabled(chosen);
+    // A follow-up is recorded for a finalised decision (FollowUps::record refuses others).
+    const int row = chosen ? m_decisions->selectedItems().first()->row() : -1;
+    m_followUp->setEnabled(
+        row >= 0 && m_session.store().isWriter() && m_decisions->item(row, 0)->data(Qt::UserRole + 1).toBool());
+}
+
+void HistoryPanel::selectDecision(qint64 decisionId)
+{
+    for (int r = 0; r < m_decisions->rowCount(); ++r) {
+        if (m_decisions->item(r, 0)->data(Qt::UserRole).toLongLong() == decisionId)
+            m_decisions->selectRow(r);
+    }
+}
+
+void HistoryPanel::recordFollowUp()
+{
+    const qint64 id = selectedDecision();
+    if (!id || !IdentityDialog::ensure(this, m_session))
+        return;
+    const auto found = m_session.decisions().decision(id);
+    if (!found) {
+        Dialogs::warning(this, tr("Follow-up"), found.error().message);
+        return;
+    }
+    FollowUpDialog dialog(m_session, found.value(), this);
+    Dialogs::exec(&dialog);
+    refresh();
+    selectDecision(id);
 }
 
 int HistoryPanel::selectedVersion() const
@@ -492,6 +536,8 @@ void HistoryPanel::showSelected()
             html += QStringLiteral("<li>%1 · %2 · %3</li>").arg(o.criterionId, o.reasonCode, o.text.toHtmlEscaped());
         html += QStringLiteral("</ul>");
     }
+    if (d->finalised)
+        html += FollowUpText::history(m_session, *d);
     m_detail->setHtml(html);
 }
 

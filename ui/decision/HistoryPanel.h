@@ -25,6 +25,9 @@ public:
     QString detailText() const;
     void replaySelected();
     void compareSelected();
+    // "Record follow-up…" for the selected finalised decision (FollowUpDialog, issue 14).
+    void recordFollowUp();
+    void selectDecision(qint64 decisionId);
 
     // Shows the stored version `version` of the case (1-based): who saved it, its verdicts and
     // what changed from the version before.
@@ -38,6 +41,7 @@ private:
     void retranslate();
     void showSelected();
     void showVersion();
+    void updateButtons();
     qint64 selectedDecision() const;
     int selectedVersion() const;
 
@@ -49,6 +53,7 @@ private:
     QTextBrowser *m_detail = nullptr;
     QPushButton *m_replay = nullptr;
     QPushButton *m_compare = nullptr;
+    QPushButton *m_followUp = nullptr;
 };
 
 } // namespace consilium

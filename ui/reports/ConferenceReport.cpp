@@ -13,6 +13,7 @@
 #include "reports/ReportCharts.h"
 #include "reports/ReportOptions.h"
 #include "timeline/TimelineChart.h"
+#include "toxicity/LocalOutcomes.h"
 #include "toxicity/ToxicityChart.h"
 
 #include <QChart>
@@ -426,6 +427,12 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
         h += derivedSection(in, e);
         h += washoutSection(in.engine->pack(), e);
         h += chartSection(e, doc);
+        if (in.localOutcomes)
+            h += LocalOutcomes::reportSection(*in.localOutcomes, *e);
+        else if (!in.localOutcomesError.isEmpty())
+            h += QStringLiteral("<h2>%1</h2><p>%2</p>")
+                     .arg(esc(LocalOutcomes::tr("Outcomes at this site beside the literature")),
+                         esc(in.localOutcomesError));
     }
 
     h += decisionSection(in);

@@ -3,6 +3,7 @@
 
 #include "common/PackProvenance.h"
 #include "store/Decisions.h"
+#include "store/FollowUps.h"
 #include "store/SiteOptions.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QPagedPaintDevice;
 class QTextDocument;
@@ -36,6 +38,10 @@ struct ReportInput {
     std::optional<Conference> conference;
     PackProvenance provenance; // how the engine's pack was loaded
     SiteOptions siteOptions; // which options this centre offers (Session::siteOptions())
+    // The site's follow-up counts per arm (FollowUps::localOutcomes, issue 14) for "Outcomes at
+    // this site beside the literature"; nullopt and no error: not read, no section.
+    std::optional<std::vector<FollowUps::ArmOutcomes>> localOutcomes;
+    QString localOutcomesError;
 };
 
 // The A4 conference report: case summary, comparison, decisive criteria with sources,

@@ -55,6 +55,7 @@ CaseWorkspace::CaseWorkspace(Session &session, QWidget *parent)
     m_compare = new ComparisonView(this);
     m_timeline = new TimelineChart(this);
     m_toxicity = new ToxicityChart(this);
+    m_toxicity->setSession(&session); // the site's own outcomes beside the published rates (issue 14)
     m_decision = new DecisionPanel(session, this);
     m_history = new HistoryPanel(session, this);
     m_tabs->addTab(new QWidget, QString()); // the editor, built per pack

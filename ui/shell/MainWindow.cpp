@@ -55,6 +55,10 @@ StoreResult<ReportInput> reportInput(CaseWorkspace *w)
     in.header = w->headerText();
     in.provenance = w->session().packProvenance();
     in.siteOptions = w->session().siteOptions();
+    if (auto local = w->session().followUps().localOutcomes())
+        in.localOutcomes = std::move(local).value();
+    else
+        in.localOutcomesError = local.error().message;
     if (w->storedCaseId().isEmpty())
         return in;
     Decisions &decisions = w->session().decisions();
@@ -205,6 +209,7 @@ void MainWindow::buildActions()
     m_focusList = make("actionFocusList", QKeySequence(Qt::CTRL | Qt::Key_L));
     m_packs = make("actionPacks");
     m_impact = make("actionImpact");
+    m_followUpDue = make("actionFollowUpDue");
     m_settings = make("actionSettings", QKeySequence::Preferences);
     m_about = make("actionAbout");
     for (int i = 0; i < 6; ++i) {
@@ -230,7 +235,7 @@ void MainWindow::buildActions()
     m_viewMenu->addSeparator();
     m_viewMenu->addActions(m_tabActions);
     m_toolsMenu = menuBar()->addMenu(QString());
-    m_toolsMenu->addActions({ m_packs, m_impact, m_settings });
+    m_toolsMenu->addActions({ m_packs, m_impact, m_followUpDue, m_settings });
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_about);
 
@@ -261,6 +266,7 @@ void MainWindow::buildActions()
     connect(m_focusList, &QAction::triggered, this, [this] { m_list->view()->setFocus(); });
     connect(m_packs, &QAction::triggered, this, &MainWindow::showPacks);
     connect(m_impact, &QAction::triggered, this, &MainWindow::showImpact);
+    connect(m_followUpDue, &QAction::triggered, this, &MainWindow::showFollowUpDue);
     connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_about, &QAction::triggered, this, [this] {
         Dialogs::information(this, tr("About Consilium"),
@@ -294,6 +300,7 @@ void MainWindow::retranslate()
     m_focusList->setText(tr("Go to the case &list"));
     m_packs->setText(tr("&Rule packs…"));
     m_impact->setText(tr("&Impact of a rule pack…"));
+    m_followUpDue->setText(tr("&Follow-up due…"));
     m_settings->setText(tr("&Settings…"));
     m_about->setText(tr("&About Consilium"));
     const QStringList tabs

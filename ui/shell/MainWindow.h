@@ -16,6 +16,7 @@ namespace consilium {
 class CaseListPanel;
 class CaseWorkspace;
 class ConferenceMode;
+class FollowUpDueDialog;
 class ImpactDialog;
 class Session;
 
@@ -44,6 +45,9 @@ public:
     void showPacks();
     // Tools → Impact of a rule pack… (issue 15): one non-modal dialog; its cases open here.
     ImpactDialog *showImpact();
+    // Tools → Follow-up due… (issue 14): one non-modal list; a row opens its case at the decision
+    // (MainWindowFollowUp.cpp).
+    FollowUpDueDialog *showFollowUpDue();
     void showSettings();
     void importCases();
     void importFhir();
@@ -67,6 +71,7 @@ private:
     CaseWorkspace *m_workspace = nullptr;
     QPointer<ConferenceMode> m_conference;
     QPointer<ImpactDialog> m_impactDialog;
+    QPointer<FollowUpDueDialog> m_dueDialog;
     QLabel *m_packLabel = nullptr;
     QLabel *m_connectionLabel = nullptr; // a team database that cannot be reached (issue 13)
     QMenu *m_fileMenu = nullptr;
@@ -92,6 +97,7 @@ private:
     QAction *m_focusList = nullptr;
     QAction *m_packs = nullptr;
     QAction *m_impact = nullptr;
+    QAction *m_followUpDue = nullptr;
     QAction *m_settings = nullptr;
     QAction *m_about = nullptr;
     QList<QAction *> m_tabActions;

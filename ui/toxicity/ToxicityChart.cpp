@@ -4,6 +4,7 @@
 #include "common/Labels.h"
 #include "compare/ResultText.h"
 #include "engine/Engine.h"
+#include "toxicity/LocalOutcomesView.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSplitter>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -56,10 +58,14 @@ ToxicityChart::ToxicityChart(QWidget *parent) : QWidget(parent)
     top->addWidget(m_armBox);
     top->addWidget(m_metric);
     top->addStretch(1);
+    m_local = new LocalOutcomesView(this);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->addWidget(m_view);
+    m_split->addWidget(m_local);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_split, 1);
     connect(m_armBox, &QComboBox::activated, this, &ToxicityChart::rebuild);
     connect(m_metric, &QComboBox::activated, this, &ToxicityChart::rebuild);
     rebuild();
@@ -74,10 +80,16 @@ void ToxicityChart::setEvaluation(const Evaluation *evaluation)
 {
     // Charts are rebuilt when visible: an edit on the Data tab costs no chart work.
     m_eval = evaluation;
+    m_local->setEvaluation(evaluation);
     fillSelector();
     m_dirty = true;
     if (isVisible())
         ensureBuilt();
+}
+
+void ToxicityChart::setSession(Session *session)
+{
+    m_local->setSession(session);
 }
 
 void ToxicityChart::fillSelector()
@@ -109,6 +121,11 @@ void ToxicityChart::ensureBuilt()
 void ToxicityChart::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (!m_splitSized) { // half each at the first showing, whatever the widgets would ask for
+        m_splitSized = true;
+        const int half = qMax(1, m_split->height() / 2);
+        m_split->setSizes({ half, half });
+    }
     ensureBuilt();
 }
 
@@ -148,6 +165,7 @@ void ToxicityChart::rebuild()
     const int arm = isOption ? m_eval->optionDef(option).arm : qBound(0, item, kArmCount - 1);
     m_bars = populate(
         m_view->chart(), m_eval, arm, m_metric->currentData().toBool(), ChartStyle::screen(palette(), font()), option);
+    m_local->setArm(arm); // the site's counts are per arm (FollowUps::ArmOutcomes)
     for (const QAbstractSeries *s : m_view->chart()->series()) {
         if (const auto *bars = qobject_cast<const QBarSeries *>(s)) {
             const QBarSet *aid = bars->barSets().value(0);

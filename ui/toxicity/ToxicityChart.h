@@ -14,10 +14,13 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QLineSeries;
+class QSplitter;
 
 namespace consilium {
 
 class Evaluation;
+class LocalOutcomesView;
+class Session;
 
 // Toxicity of one arm, or of one of its options (Evaluation::optionToxicity: the arm's rows with
 // the option's platform facts, then the option's own; docs/result-format.md#options): grouped bars per risk, the
@@ -39,6 +42,10 @@ public:
     void setGrade3(bool grade3);
     QChart *chart() const;
     QChartView *view() const noexcept { return m_view; }
+    // Below the chart: the site's own outcomes of the chosen arm beside the published rates
+    // (issue 14), read from `session`'s follow-up records.
+    LocalOutcomesView *localOutcomes() const noexcept { return m_local; }
+    void setSession(Session *session);
 
     struct Bar {
         QString risk;
@@ -70,6 +77,9 @@ private:
     QComboBox *m_armBox = nullptr;
     QComboBox *m_metric = nullptr;
     QChartView *m_view = nullptr;
+    LocalOutcomesView *m_local = nullptr;
+    QSplitter *m_split = nullptr; // the chart above, the site's outcomes below
+    bool m_splitSized = false;
     const Evaluation *m_eval = nullptr;
     bool m_dirty = false;
     std::vector<Bar> m_bars; // category-major: risk i -> bars 2i (AID), 2i+1 (oncology)

@@ -334,7 +334,7 @@
 <context>
     <name>consilium::CaseWorkspace</name>
     <message>
-        <location filename="../shell/CaseWorkspace.cpp" line="+89"/>
+        <location filename="../shell/CaseWorkspace.cpp" line="+90"/>
         <source>Save the case before recording a decision: a decision is pinned to a saved version.</source>
         <translation>Speichern Sie den Fall, bevor Sie eine Entscheidung erfassen: Eine Entscheidung gilt für eine gespeicherte Version.</translation>
     </message>
@@ -716,7 +716,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+48"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+49"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -1096,12 +1096,12 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+63"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
         <source>Case conference %1</source>
         <translation>Fallkonferenz %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+110"/>
         <source>&amp;Open decision for today&apos;s conference</source>
         <translation>Entscheidung für die heutige Konferenz &amp;öffnen</translation>
     </message>
@@ -1109,16 +1109,6 @@
         <location line="+1"/>
         <source>&amp;Correct decision</source>
         <translation>Entscheidung &amp;korrigieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export as F&amp;HIR…</source>
-        <translation>Als F&amp;HIR exportieren…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save this decision as a FHIR R4 Bundle for the hospital record</source>
-        <translation>Diese Entscheidung als FHIR-R4-Bundle für die Krankenhausakte speichern</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1236,7 +1226,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+145"/>
+        <location line="+144"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
@@ -1344,39 +1334,6 @@
         <location line="+1"/>
         <source>A finalised decision cannot be changed, only corrected by a new decision. Finalise now?</source>
         <translation>Eine abgeschlossene Entscheidung kann nicht geändert, nur durch eine neue Entscheidung korrigiert werden. Jetzt abschließen?</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <location line="+7"/>
-        <location line="+8"/>
-        <source>Export as FHIR</source>
-        <translation>Als FHIR exportieren</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>FHIR JSON files (*.json)</source>
-        <translation>FHIR-JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.</source>
-        <translation>Entscheidung #%1 als FHIR-R4-Bundle in %2 gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.
-
-Not exported (no code or unit for exchange in the rule pack):
-%3</source>
-        <translation>Entscheidung #%1 als FHIR-R4-Bundle in %2 gespeichert.
-
-Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
-%3</translation>
     </message>
 </context>
 <context>
@@ -1735,9 +1692,676 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
     </message>
 </context>
 <context>
+    <name>consilium::FollowUpDialog</name>
+    <message>
+        <location filename="../decision/FollowUpDialog.cpp" line="+52"/>
+        <source>Treatment date</source>
+        <translation>Behandlungsdatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Arm or option</source>
+        <translation>Option oder Produkt/Studie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot or trial id</source>
+        <translation>Charge oder Studien-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lymphodepletion</source>
+        <translation>Lymphodepletion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time point</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessed on</source>
+        <translation>Erhoben am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS grade</source>
+        <translation>CRS-Grad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS onset</source>
+        <translation>CRS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS resolved</source>
+        <translation>CRS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS grade</source>
+        <translation>ICANS-Grad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS onset</source>
+        <translation>ICANS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS resolved</source>
+        <translation>ICANS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICAHT grade</source>
+        <translation>ICAHT-Grad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infection (free text)</source>
+        <translation>Infektion (Freitext)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation>Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of death</source>
+        <translation>Todesdatum</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+139"/>
+        <source>Day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Follow-up of decision #%1</source>
+        <translation>Nachbeobachtung der Entscheidung #%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision #%1 on case %2: %3 · finalised %4 by %5</source>
+        <translation>Entscheidung #%1 zu Fall %2: %3 · abgeschlossen %4 von %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deferred</source>
+        <translation>vertagt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Carried out</source>
+        <translation>&amp;Durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not carried out</source>
+        <translation>&amp;Nicht durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carried out</source>
+        <translation>Durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not carried out</source>
+        <translation>Nicht durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as on the product label or in the trial</source>
+        <translation>wie auf dem Produktetikett oder in der Studie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>details (free text)</source>
+        <translation>Einzelheiten (Freitext)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Treatment date (infusion / start):</source>
+        <translation>&amp;Behandlungsdatum (Infusion / Beginn):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Arm or option:</source>
+        <translation>&amp;Option oder Produkt/Studie:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lot or trial id:</source>
+        <translation>&amp;Charge oder Studien-ID:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L&amp;ymphodepletion:</source>
+        <translation>L&amp;ymphodepletion:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;etails:</source>
+        <translation>&amp;Einzelheiten:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>— not stated —</source>
+        <translation>— nicht angegeben —</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>— choose a reason —</source>
+        <translation>— Grund wählen —</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Status: choose &quot;Carried out&quot; or &quot;Not carried out&quot;</source>
+        <translation>Status: „Durchgeführt“ oder „Nicht durchgeführt“ wählen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Treatment date: &quot;%1&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>Behandlungsdatum: „%1“ ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+7"/>
+        <source>The follow-up was not saved:</source>
+        <translation>Die Nachbeobachtung wurde nicht gespeichert:</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::FollowUpDueDialog</name>
+    <message>
+        <location filename="../decision/FollowUpDue.cpp" line="+25"/>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>⚠ overdue by %n day(s)</source>
+        <translation>
+            <numerusform>⚠ seit %n Tag überfällig</numerusform>
+            <numerusform>⚠ seit %n Tagen überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>fällig in %n Tag</numerusform>
+            <numerusform>fällig in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+2"/>
+        <source>Follow-up due</source>
+        <translation>Fällige Nachbeobachtungen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The follow-up records cannot be read: %1</source>
+        <translation>Die Nachbeobachtungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>#%1 (finalised %2)</source>
+        <translation>#%1 (abgeschlossen %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing is due as of %1.</source>
+        <translation>Zum %1 ist nichts fällig.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>As of %1: %n item(s) due, %2 of them overdue.</source>
+        <translation>
+            <numerusform>Zum %1: %n Eintrag fällig, davon %2 überfällig.</numerusform>
+            <numerusform>Zum %1: %n Einträge fällig, davon %2 überfällig.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>consilium::FollowUpOutcomeForm</name>
+    <message>
+        <location filename="../decision/FollowUpForm.cpp" line="+122"/>
+        <source>&amp;Assessed on:</source>
+        <translation>&amp;Erhoben am:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;CRS (highest ASTCT grade):</source>
+        <translation>&amp;CRS (höchster ASTCT-Grad):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;ICANS (highest ASTCT grade):</source>
+        <translation>&amp;ICANS (höchster ASTCT-Grad):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICA&amp;HT (grade):</source>
+        <translation>ICA&amp;HT (Grad):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In&amp;fection grade ≥ 3:</source>
+        <translation>In&amp;fektion Grad ≥ 3:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Response:</source>
+        <translation>&amp;Ansprechen:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Died:</source>
+        <translation>&amp;Verstorben:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>onset %1</source>
+        <translation>Beginn %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resolved %1</source>
+        <translation>abgeklungen %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date of death %1</source>
+        <translation>Todesdatum %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>which infection (free text)</source>
+        <translation>welche Infektion (Freitext)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Day %1 · %2: &quot;%3&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>Tag %1 · %2: „%3“ ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>assessed on</source>
+        <translation>erhoben am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS onset</source>
+        <translation>CRS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS resolved</source>
+        <translation>CRS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS onset</source>
+        <translation>ICANS-Beginn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS resolved</source>
+        <translation>ICANS abgeklungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>date of death</source>
+        <translation>Todesdatum</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::FollowUpText</name>
+    <message>
+        <location filename="../decision/FollowUpText.cpp" line="+40"/>
+        <source>patient declined</source>
+        <translation>Patient/in hat abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer eligible</source>
+        <translation>nicht mehr geeignet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no treatment slot</source>
+        <translation>kein Behandlungsplatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>insurer refused</source>
+        <translation>Kostenträger hat abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>condition deteriorated</source>
+        <translation>Zustand verschlechtert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient died</source>
+        <translation>Patient/in verstorben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other reason</source>
+        <translation>anderer Grund</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>complete remission</source>
+        <translation>komplette Remission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partial response</source>
+        <translation>partielles Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no response</source>
+        <translation>kein Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>progression</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not evaluable</source>
+        <translation>nicht beurteilbar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>follow-up record</source>
+        <translation>Nachbeobachtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day 28 outcomes</source>
+        <translation>Verlauf an Tag 28</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day 100 outcomes</source>
+        <translation>Verlauf an Tag 100</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>grade 0 (none)</source>
+        <translation>Grad 0 (keins)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>grade 5 (fatal)</source>
+        <translation>Grad 5 (tödlich)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grade %1</source>
+        <translation>Grad %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>fludarabine + cyclophosphamide</source>
+        <translation>Fludarabin + Cyclophosphamid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cyclophosphamide only</source>
+        <translation>nur Cyclophosphamid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bendamustine</source>
+        <translation>Bendamustin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no lymphodepletion</source>
+        <translation>keine Lymphodepletion</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not carried out: %1</source>
+        <translation>Nicht durchgeführt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carried out (date not recorded)</source>
+        <translation>Durchgeführt (Datum nicht erfasst)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carried out %1</source>
+        <translation>Durchgeführt am %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>outcomes: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>onset %1</source>
+        <translation>Beginn %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resolved %1</source>
+        <translation>abgeklungen %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Assessed on</source>
+        <translation>Erhoben am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICANS</source>
+        <translation>ICANS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICAHT</source>
+        <translation>ICAHT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infection grade ≥ 3</source>
+        <translation>Infektion Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation>Ansprechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Died</source>
+        <translation>Verstorben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+35"/>
+        <location line="+2"/>
+        <source>Follow-up:</source>
+        <translation>Nachbeobachtung:</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Recorded %1 by %2</source>
+        <translation>Erfasst %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lot or trial id %1</source>
+        <translation>Charge oder Studien-ID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lymphodepletion: %1</source>
+        <translation>Lymphodepletion: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not carried out</source>
+        <translation>nicht durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carried out</source>
+        <translation>durchgeführt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>treated %1</source>
+        <translation>behandelt %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>none recorded yet.</source>
+        <translation>noch keine erfasst.</translation>
+    </message>
+</context>
+<context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+151"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+158"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
@@ -1762,7 +2386,13 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Regelwerk</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location line="+151"/>
+        <source>Follow-up</source>
+        <translation>Nachbeobachtung</translation>
+    </message>
+    <message>
+        <location line="-150"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
@@ -1785,6 +2415,11 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <location line="+1"/>
         <source>Compare with &amp;today&apos;s rules</source>
         <translation>Mit den &amp;heutigen Regeln vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;follow-up…</source>
+        <translation>&amp;Nachbeobachtung erfassen…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1832,7 +2467,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+128"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1969,7 +2604,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Übersteuerungen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Replay failed:</source>
         <translation>Nachrechnen fehlgeschlagen:</translation>
     </message>
@@ -2713,9 +3348,171 @@ therapie</translation>
     </message>
 </context>
 <context>
+    <name>consilium::LocalOutcomes</name>
+    <message>
+        <location filename="../toxicity/LocalOutcomes.cpp" line="+78"/>
+        <source>n unknown</source>
+        <translation>n unbekannt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+96"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>CRS, any grade</source>
+        <translation>CRS, alle Grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CRS, grade ≥ 3</source>
+        <translation>CRS, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICANS, any grade</source>
+        <translation>ICANS, alle Grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICANS, grade ≥ 3</source>
+        <translation>ICANS, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICAHT, grade ≥ 3</source>
+        <translation>ICAHT, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Infection, grade ≥ 3</source>
+        <translation>Infektion, Grad ≥ 3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No follow-up recorded at this site yet for a treated patient.</source>
+        <translation>An diesem Zentrum ist noch keine Nachbeobachtung einer behandelten Person erfasst.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No follow-up recorded at this site yet for a patient treated with %1.</source>
+        <translation>An diesem Zentrum ist noch keine Nachbeobachtung einer mit %1 behandelten Person erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Treated at this site with %1: %n patient(s) with a follow-up and a treatment date.</source>
+        <translation>
+            <numerusform>An diesem Zentrum mit %1 behandelt: %n Person mit Nachbeobachtung und Behandlungsdatum.</numerusform>
+            <numerusform>An diesem Zentrum mit %1 behandelt: %n Personen mit Nachbeobachtung und Behandlungsdatum.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Patients affected (%)</source>
+        <translation>Betroffene Patienten (%)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>95% confidence interval (Wilson)</source>
+        <translation>95%-Konfidenzintervall (Wilson)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: this site beside the published rates, k/n</source>
+        <translation>%1: dieses Zentrum neben den publizierten Raten, k/n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+83"/>
+        <source>This site</source>
+        <translation>Dieses Zentrum</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+83"/>
+        <source>Autoimmune cohort (published)</source>
+        <translation>Autoimmun-Kohorte (publiziert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oncology reference (published)</source>
+        <translation>Onkologische Referenz (publiziert)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location filename="../reports/ConferenceReport.cpp" line="-28"/>
+        <source>Outcomes at this site beside the literature</source>
+        <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
+        <translation>Dieses Zentrum: Personen mit dem Ereignis / Personen, bei denen es bekannt ist (unbekannt zählt nicht als nein); ein Prozentwert erst ab n = %1, immer neben der Anzahl. Publiziert: die Raten des Regelwerks (k/n oder der berichtete Prozentwert mit seinem n) mit dem 95%-Konfidenzintervall (Wilson-Score). „nicht gefunden“ heißt: keine publizierte Rate, nicht null.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whiskers: the 95% confidence interval (Wilson score).</source>
+        <translation>Fehlerbalken: das 95%-Konfidenzintervall (Wilson-Score).</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>Measure</source>
+        <translation>Merkmal</translation>
+    </message>
+</context>
+<context>
+    <name>consilium::LocalOutcomesView</name>
+    <message>
+        <location filename="../toxicity/LocalOutcomesView.cpp" line="+60"/>
+        <source>Outcomes at this site beside the literature</source>
+        <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart of the outcomes at this site and the published rates</source>
+        <translation>Diagramm der Verläufe an diesem Zentrum und der publizierten Raten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes at this site and the published rates</source>
+        <translation>Verläufe an diesem Zentrum und publizierte Raten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This site</source>
+        <translation>Dieses Zentrum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autoimmune cohort
+(published)</source>
+        <translation>Autoimmun-Kohorte
+(publiziert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oncology reference
+(published)</source>
+        <translation>Onkologische Referenz
+(publiziert)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The follow-up records cannot be read: %1</source>
+        <translation>Die Nachbeobachtungen können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>consilium::MainWindow</name>
     <message>
-        <location filename="../shell/MainWindow.cpp" line="+102"/>
+        <location filename="../shell/MainWindow.cpp" line="+106"/>
         <source>The database is reachable again; the window shows its current state.</source>
         <translation>Die Datenbank ist wieder erreichbar; das Fenster zeigt ihren aktuellen Stand.</translation>
     </message>
@@ -2730,30 +3527,30 @@ therapie</translation>
         <translation>%1 als neue Version gespeichert.</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <location line="+125"/>
+        <location line="+90"/>
+        <location line="+127"/>
         <source>Open case file</source>
         <translation>Falldatei öffnen</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+150"/>
+        <location line="-127"/>
+        <location line="+152"/>
         <source>Case files (*.json)</source>
         <translation>Falldateien (*.json)</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+158"/>
+        <location line="-140"/>
+        <location line="+160"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Consilium databases (*.sqlite);;All files (*)</source>
         <translation>Consilium-Datenbanken (*.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>About Consilium</source>
         <translation>Über Consilium</translation>
     </message>
@@ -2872,6 +3669,11 @@ Regelwerk %2 %3
         <location line="+1"/>
         <source>&amp;Impact of a rule pack…</source>
         <translation>&amp;Auswirkung eines Regelwerks…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow-up due…</source>
+        <translation>&amp;Fällige Nachbeobachtungen…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4223,7 +5025,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::Session</name>
     <message>
-        <location filename="../common/Session.cpp" line="+225"/>
+        <location filename="../common/Session.cpp" line="+226"/>
         <source>A signature override needs a site pack and a reason.</source>
         <translation>Eine Übersteuerung der Signaturprüfung erfordert ein Regelwerk des Standorts und eine Begründung.</translation>
     </message>
@@ -4552,7 +5354,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+44"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+46"/>
         <source>Any grade</source>
         <translation>Alle Grade</translation>
     </message>
@@ -4586,7 +5388,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+143"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
