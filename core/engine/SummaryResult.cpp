@@ -119,6 +119,10 @@ QByteArray summaryJson(const Engine &engine, const Evaluation &e)
     writeString(w, e.caseData().id);
     w.Key("as_of");
     jsonout::writeIsoDate(w, e.asOf());
+    // The arrays below are in the pack's order: the line names the pack it was written under
+    // (the first 16 hex digits of its SHA-256, docs/result-format.md#summary-output).
+    w.Key("pack");
+    writeString(w, e.pack().sha256().left(16));
     w.Key("derived");
     w.StartArray();
     for (const DerivedDef &def : e.pack().derived())

@@ -1096,12 +1096,12 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+63"/>
         <source>Case conference %1</source>
         <translation>Fallkonferenz %1</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>&amp;Open decision for today&apos;s conference</source>
         <translation>Entscheidung für die heutige Konferenz &amp;öffnen</translation>
     </message>
@@ -1109,6 +1109,16 @@
         <location line="+1"/>
         <source>&amp;Correct decision</source>
         <translation>Entscheidung &amp;korrigieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as F&amp;HIR…</source>
+        <translation>Als F&amp;HIR exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this decision as a FHIR R4 Bundle for the hospital record</source>
+        <translation>Diese Entscheidung als FHIR-R4-Bundle für die Krankenhausakte speichern</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1226,7 +1236,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
@@ -1334,6 +1344,39 @@
         <location line="+1"/>
         <source>A finalised decision cannot be changed, only corrected by a new decision. Finalise now?</source>
         <translation>Eine abgeschlossene Entscheidung kann nicht geändert, nur durch eine neue Entscheidung korrigiert werden. Jetzt abschließen?</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Export as FHIR</source>
+        <translation>Als FHIR exportieren</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>FHIR JSON files (*.json)</source>
+        <translation>FHIR-JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.</source>
+        <translation>Entscheidung #%1 als FHIR-R4-Bundle in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.
+
+Not exported (no code or unit for exchange in the rule pack):
+%3</source>
+        <translation>Entscheidung #%1 als FHIR-R4-Bundle in %2 gespeichert.
+
+Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
+%3</translation>
     </message>
 </context>
 <context>
@@ -3425,13 +3468,13 @@ therapie</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>This site</source>
         <translation>Dieses Zentrum</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+83"/>
+        <location line="-85"/>
+        <location line="+85"/>
         <source>Autoimmune cohort (published)</source>
         <translation>Autoimmun-Kohorte (publiziert)</translation>
     </message>
@@ -3447,7 +3490,7 @@ therapie</translation>
         <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
         <translation>Dieses Zentrum: Personen mit dem Ereignis / Personen, bei denen es bekannt ist (unbekannt zählt nicht als nein); ein Prozentwert erst ab n = %1, immer neben der Anzahl. Publiziert: die Raten des Regelwerks (k/n oder der berichtete Prozentwert mit seinem n) mit dem 95%-Konfidenzintervall (Wilson-Score). „nicht gefunden“ heißt: keine publizierte Rate, nicht null.</translation>
     </message>
@@ -3457,7 +3500,7 @@ therapie</translation>
         <translation>Fehlerbalken: das 95%-Konfidenzintervall (Wilson-Score).</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+179"/>
         <source>Measure</source>
         <translation>Merkmal</translation>
     </message>
@@ -3504,7 +3547,7 @@ therapie</translation>
 (publiziert)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>The follow-up records cannot be read: %1</source>
         <translation>Die Nachbeobachtungen können nicht gelesen werden: %1</translation>
     </message>
@@ -5388,7 +5431,7 @@ Schreibgeschützt öffnen?</translation>
         <translation>&amp;Option:</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>

@@ -1084,18 +1084,28 @@
 <context>
     <name>consilium::DecisionPanel</name>
     <message>
-        <location filename="../decision/DecisionPanel.cpp" line="+61"/>
+        <location filename="../decision/DecisionPanel.cpp" line="+63"/>
         <source>Case conference %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>&amp;Open decision for today&apos;s conference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Correct decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as F&amp;HIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this decision as a FHIR R4 Bundle for the hospital record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1214,7 +1224,7 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,6 +1331,36 @@
     <message>
         <location line="+1"/>
         <source>A finalised decision cannot be changed, only corrected by a new decision. Finalise now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Export as FHIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>FHIR JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision #%1 saved as a FHIR R4 Bundle in %2.
+
+Not exported (no code or unit for exchange in the rule pack):
+%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3396,13 +3436,13 @@ care</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>This site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+83"/>
+        <location line="-85"/>
+        <location line="+85"/>
         <source>Autoimmune cohort (published)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3418,7 +3458,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3428,7 +3468,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+179"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3473,7 +3513,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>The follow-up records cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3885,7 +3925,7 @@ Rule pack %2 %3
     <message numerus="yes">
         <location line="+11"/>
         <source>… and %n more</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
         </translation>
@@ -5299,7 +5339,7 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5349,12 +5389,12 @@ Open it read-only?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-159"/>
         <source>Arm or option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+159"/>
         <source>any-grade rates</source>
         <translation type="unfinished"></translation>
     </message>
