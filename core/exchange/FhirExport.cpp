@@ -176,13 +176,46 @@ bool exportedElsewhere(const QString &id)
     return id == QLatin1String("sex") || id == QLatin1String("disease") || id == QLatin1String("age_years");
 }
 
-const ObservationCode *observationCode(const ExportContext &c, int v)
+// The code a fact is exported under and the value and unit it is written in: the first code of
+// the variable whose `units` hold the unit as entered, the value as entered; else the first code
+// with `units`, the value converted from the pack's canonical unit into that code's first unit
+// through the pack's own conversion. A code without `units` is never used: a value is not
+// written under a code whose property (mass or substance concentration) may not fit its unit.
+struct CodedValue {
+    const ObservationCode *code = nullptr;
+    QString unit;
+    double value = 0;
+};
+
+std::optional<CodedValue> codedValue(const ExportContext &c, int v, QString &why)
 {
+    const Variable &var = c.pack.variables()[std::size_t(v)];
+    const FactInput &f = c.caseData.facts[std::size_t(v)];
+    const QString entered = f.unit.isEmpty() ? var.unit : f.unit;
+    const ObservationCode *fallback = nullptr;
+    bool anyCode = false;
     for (const ObservationCode &oc : c.pack.codes().observations) {
-        if (oc.variable == v)
-            return &oc;
+        if (oc.variable != v)
+            continue;
+        anyCode = true;
+        if (oc.units.contains(entered))
+            return CodedValue { &oc, entered, f.unit.isEmpty() ? c.caseData.values[std::size_t(v)] : f.entered };
+        if (!fallback && !oc.units.isEmpty())
+            fallback = &oc;
     }
-    return nullptr;
+    if (!fallback) {
+        why = anyCode
+            ? QStringLiteral("the pack does not say which units fit its observation codes (codes.observations[].units)")
+            : QStringLiteral("the pack maps no observation code to it");
+        return std::nullopt;
+    }
+    const UnitConversion *to = var.findUnit(fallback->units.constFirst());
+    if (!to) {
+        why = QStringLiteral("no conversion into '%1'").arg(fallback->units.constFirst());
+        return std::nullopt;
+    }
+    const double canonical = c.caseData.values[std::size_t(v)];
+    return CodedValue { fallback, to->unit, to->divide ? canonical * to->factor : canonical / to->factor };
 }
 
 const UcumUnit *ucumOf(const ExportContext &c, const QString &unit)
@@ -203,14 +236,16 @@ void observations(ExportContext &c, QJsonArray &entries, QStringList &kinds)
         const Variable &var = vars[i];
         if (!known(c, int(i)) || exportedElsewhere(var.id))
             continue;
-        const ObservationCode *oc = observationCode(c, int(i));
-        if (!oc) {
-            c.notExported << QStringLiteral("%1: the pack maps no observation code to it").arg(var.id);
+        QString why;
+        const auto coded = codedValue(c, int(i), why);
+        if (!coded) {
+            c.notExported << QStringLiteral("%1: %2").arg(var.id, why);
             continue;
         }
+        const ObservationCode *oc = coded->code;
         const FactInput &f = c.caseData.facts[i];
-        const QString unit = f.unit.isEmpty() ? var.unit : f.unit;
-        const double value = f.unit.isEmpty() ? c.caseData.values[i] : f.entered;
+        const QString &unit = coded->unit;
+        const double value = coded->value;
         const UcumUnit *u = ucumOf(c, unit);
         if (!u) {
             c.notExported << QStringLiteral("%1: the pack has no UCUM spelling for its unit '%2'").arg(var.id, unit);

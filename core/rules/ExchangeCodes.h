@@ -29,6 +29,10 @@ struct ObservationCode {
     int variable = -1; // index into RulePack::variables(); -1 for a derived value
     QString derived; // the derived value's id when variable is -1
     QString ulnUnit; // non-empty: the value is value / referenceRange.high, written in this unit
+    // The variable's units that fit the code's property (mass or substance concentration, …):
+    // the export writes a value under this code only in one of them (FORMAT.md "Codes for
+    // exchange"); empty: the code is not used for export.
+    QStringList units;
     CodeProvenance from;
 };
 

@@ -39,7 +39,7 @@ public:
             return m_codes;
         each(o, "ucum", [this](ObjectView &e) { ucum(e); }, { "ucum", "unit", "source", "evidence" });
         each(o, "observations", [this](ObjectView &e) { observation(e); }, { "system", "code", "source", "evidence" },
-            { "variable", "derived", "uln_unit" });
+            { "variable", "derived", "uln_unit", "units" });
         each(o, "agents", [this](ObjectView &e) { agent(e); }, { "system", "code", "agent", "source", "evidence" });
         each(o, "diseases", [this](ObjectView &e) { disease(e); },
             { "system", "code", "disease", "source", "evidence" });
@@ -130,9 +130,11 @@ private:
             if (slot < 0 || m_pack.symbol(slot).kind != SymbolKind::Derived)
                 return error(e.pathOf("derived"), QStringLiteral("unknown derived value '%1'").arg(*derived),
                     FindingCode::Reference);
-            if (e.has("uln_unit"))
-                return error(
-                    e.pathOf("uln_unit"), QStringLiteral("only a variable has uln_unit"), FindingCode::UnknownKey);
+            for (const char *key : { "uln_unit", "units" }) {
+                if (e.has(key))
+                    return error(e.pathOf(key), QStringLiteral("only a variable has %1").arg(QLatin1String(key)),
+                        FindingCode::UnknownKey);
+            }
             c.derived = *derived;
         } else if (!variableCode(e, *variable, c)) {
             return;
@@ -164,6 +166,42 @@ private:
                     e.pathOf("uln_unit"), QStringLiteral("'%1' is not a unit of %2").arg(*uln, id), FindingCode::Unit);
                 return false;
             }
+        }
+        return exportUnits(e, var, c);
+    }
+
+    // `units`: the variable's units that fit the code (ObservationCode::units).
+    bool exportUnits(ObjectView &e, const Variable &var, ObservationCode &c)
+    {
+        const Value *arr = e.array("units");
+        if (!arr)
+            return true;
+        if (!c.ulnUnit.isEmpty()) {
+            error(e.pathOf("units"),
+                QStringLiteral("a multiple of the upper limit is not exported; no units with uln_unit"),
+                FindingCode::UnknownKey);
+            return false;
+        }
+        qsizetype i = 0;
+        for (const auto &u : arr->GetArray()) {
+            const QString path = indexPath(e.pathOf("units"), i++);
+            const QString unit = u.IsString() ? normaliseUnit(json::toQString(u)) : QString();
+            if (!u.IsString()) {
+                error(path, QStringLiteral("a unit must be a string"), FindingCode::Type);
+                return false;
+            }
+            if (!var.findUnit(unit) || c.units.contains(unit)) {
+                error(path,
+                    c.units.contains(unit) ? QStringLiteral("'%1' is listed twice").arg(unit)
+                                           : QStringLiteral("'%1' is not a unit of %2").arg(unit, var.id),
+                    c.units.contains(unit) ? FindingCode::Duplicate : FindingCode::Unit);
+                return false;
+            }
+            c.units << unit;
+        }
+        if (c.units.isEmpty()) {
+            error(e.pathOf("units"), QStringLiteral("empty; leave it out instead"), FindingCode::Required);
+            return false;
         }
         return true;
     }

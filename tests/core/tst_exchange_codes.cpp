@@ -106,6 +106,18 @@ void TestExchangeCodes::rejects_data()
         << packWith(R"("code": "1742-6", "uln_unit": "xULN")", R"("code": "1742-6", "uln_unit": "U/L")")
         << obs.arg(6).arg(QLatin1String("uln_unit")) << "unit"
         << "U/L";
+    QTest::newRow("export unit not of the variable")
+        << packWith(R"("code": "2160-0", "units": ["mg/dL"])", R"("code": "2160-0", "units": ["mmHg"])")
+        << QStringLiteral("$.codes.observations[0].units[0]") << "unit"
+        << "mmHg";
+    QTest::newRow("export unit listed twice")
+        << packWith(R"("code": "2160-0", "units": ["mg/dL"])", R"("code": "2160-0", "units": ["mg/dL", "mg/dL"])")
+        << QStringLiteral("$.codes.observations[0].units[1]") << "duplicate"
+        << "twice";
+    QTest::newRow("export units beside uln_unit") << packWith(
+        R"("code": "1742-6", "uln_unit": "xULN")", R"("code": "1742-6", "uln_unit": "xULN", "units": ["xULN"])")
+                                                  << obs.arg(6).arg(QLatin1String("units")) << "unknown-key"
+                                                  << "uln_unit";
     QTest::newRow("code mapped twice") << packWith(R"("code": "751-8")", R"("code": "2160-0")")
                                        << obs.arg(2).arg(QLatin1String("code")) << "duplicate"
                                        << "2160-0";

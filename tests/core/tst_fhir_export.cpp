@@ -186,9 +186,11 @@ private Q_SLOTS:
     {
         const fhir::ExportResult r = fhir::exportDecision(decision(), pack());
         const QJsonObject bundle = bundleOf(r);
-        // creatinine 80 umol/L (V01), LOINC 2160-0 (the pack's first creatinine code), UCUM umol/L.
-        const QJsonObject cr = observationOf(bundle, QStringLiteral("2160-0"));
+        // creatinine 80 umol/L (V01): LOINC 14682-9, Creatinine [Moles/volume], the code whose
+        // `units` hold umol/L (pack codes.observations); never 2160-0 [Mass/volume].
+        const QJsonObject cr = observationOf(bundle, QStringLiteral("14682-9"));
         QVERIFY(!cr.isEmpty());
+        QVERIFY(observationOf(bundle, QStringLiteral("2160-0")).isEmpty());
         const QJsonObject q = cr.value(QStringLiteral("valueQuantity")).toObject();
         QCOMPARE(q.value(QStringLiteral("value")).toDouble(), 80.0);
         QCOMPARE(q.value(QStringLiteral("system")).toString(), QStringLiteral("http://unitsofmeasure.org"));
@@ -204,6 +206,30 @@ private Q_SLOTS:
         QVERIFY(observationOf(bundle, QStringLiteral("1742-6")).isEmpty());
         QVERIFY(r.notExported.join(QLatin1Char('\n')).contains(QStringLiteral("alt_x_uln")));
         QVERIFY(r.notExported.join(QLatin1Char('\n')).contains(QStringLiteral("lvef")));
+    }
+
+    // A value goes out under the LOINC code whose property fits its unit (FORMAT.md "Codes for
+    // exchange", `units`): creatinine in mg/dL as 2160-0 [Mass/volume]; haemoglobin in mmol/L,
+    // for which the pack has no molar code, as 718-7 [Mass/volume] in g/dL, converted by the
+    // pack's factor (hemoglobin units: mmol/L multiply 1.611): 7 mmol/L = 11.277 g/dL.
+    void eachValueGoesOutUnderTheCodeThatFitsItsUnit()
+    {
+        QByteArray bytes = caseBytes();
+        bytes.replace(R"("creatinine": {"value": 80, "unit": "umol/L", "date": "2026-11-20"})",
+            R"("creatinine": {"value": 0.9, "unit": "mg/dL", "date": "2026-11-20"})");
+        bytes.replace(
+            R"("hemoglobin": {"value": 112, "unit": "g/L"})", R"("hemoglobin": {"value": 7, "unit": "mmol/L"})");
+        const QJsonObject bundle = bundleOf(fhir::exportDecision(decision(bytes), pack()));
+        const QJsonObject cr = observationOf(bundle, QStringLiteral("2160-0"));
+        QCOMPARE(cr.value(QStringLiteral("valueQuantity")).toObject().value(QStringLiteral("value")).toDouble(), 0.9);
+        QCOMPARE(cr.value(QStringLiteral("valueQuantity")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("mg/dL"));
+        QVERIFY(observationOf(bundle, QStringLiteral("14682-9")).isEmpty());
+        const QJsonObject hb
+            = observationOf(bundle, QStringLiteral("718-7")).value(QStringLiteral("valueQuantity")).toObject();
+        QCOMPARE(hb.value(QStringLiteral("code")).toString(), QStringLiteral("g/dL"));
+        QVERIFY2(qAbs(hb.value(QStringLiteral("value")).toDouble() - 11.277) < 1e-9,
+            qPrintable(QString::number(hb.value(QStringLiteral("value")).toDouble(), 'g', 17)));
     }
 
     void clinicalImpressionNamesThePackAndTheDecidingCriteria()

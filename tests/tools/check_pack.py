@@ -470,7 +470,7 @@ def check_codes(pack):
     diseases = set(variables.get('disease', {}).get('values', []))
     all_units = {norm_unit(u.get('unit', '')) for v in variables.values() for u in v.get('units', []) if isinstance(u, dict)}
     kinds = (('ucum', {'ucum': STR, 'unit': STR}, {}),
-             ('observations', {'system': STR, 'code': STR}, {'variable': STR, 'derived': STR, 'uln_unit': STR}),
+             ('observations', {'system': STR, 'code': STR}, {'variable': STR, 'derived': STR, 'uln_unit': STR, 'units': LIST}),
              ('agents', {'system': STR, 'code': STR, 'agent': STR}, {}),
              ('diseases', {'system': STR, 'code': STR, 'disease': STR}, {}))
     seen = {}
@@ -500,6 +500,10 @@ def check_codes(pack):
                     elif 'uln_unit' in e and norm_unit(e['uln_unit']) not in {
                             norm_unit(u.get('unit', '')) for u in v.get('units', [])}:
                         bad(q + '.uln_unit', 'not a unit of the variable')
+                    elif 'units' in e and ('uln_unit' in e or not e['units'] or len(set(e['units'])) != len(e['units'])
+                                        or not {norm_unit(u) for u in e['units'] if isinstance(u, str)}
+                                        <= {norm_unit(u.get('unit', '')) for u in v.get('units', [])}):
+                        bad(q + '.units', 'not distinct units of the variable (or beside uln_unit)')
             elif kind == 'agents' and e.get('agent') not in agents:
                 bad(q + '.agent', 'unknown agent')
             elif kind == 'diseases' and e.get('disease') not in diseases:
