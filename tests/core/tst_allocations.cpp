@@ -28,6 +28,25 @@ void *operator new[](std::size_t size)
 {
     return operator new(size);
 }
+// The nothrow forms too (std::stable_sort's temporary buffer uses them): a replaced set must
+// be complete, or memory from one allocator is freed by another (ASan: alloc-dealloc-mismatch).
+void *operator new(std::size_t size, const std::nothrow_t &) noexcept
+{
+    ++g_allocations;
+    return std::malloc(size ? size : 1);
+}
+void *operator new[](std::size_t size, const std::nothrow_t &tag) noexcept
+{
+    return operator new(size, tag);
+}
+void operator delete(void *p, const std::nothrow_t &) noexcept
+{
+    std::free(p);
+}
+void operator delete[](void *p, const std::nothrow_t &) noexcept
+{
+    std::free(p);
+}
 void operator delete(void *p) noexcept
 {
     std::free(p);
