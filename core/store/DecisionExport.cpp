@@ -4,6 +4,7 @@
 #include "rules/RulePack.h"
 #include "store/CanonicalJson.h"
 #include "store/Decisions.h"
+#include "store/Replay.h"
 
 namespace consilium {
 
@@ -36,25 +37,12 @@ fhir::ExportDecision exportView(const Decision &d)
 
 StoreResult<fhir::ExportResult> exportDecisionFhir(CaseStore &store, qint64 decisionId)
 {
-    Decisions decisions(store);
-    const auto found = decisions.decision(decisionId);
-    if (!found)
-        return found.error();
-    const Decision &d = found.value();
-    const auto content = store.packContent(d.packSha256);
-    if (!content)
-        return content.error();
-    const auto version = store.version(d.caseVersionId);
-    if (!version)
-        return version.error();
-    json::Diagnostics diag;
-    const auto pack = RulePack::load(content.value(), diag);
-    if (!pack)
-        return storeFailure(StoreErrc::InvalidPack,
-            QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(d.packSha256), diag.lines());
-    fhir::ExportDecision view = exportView(d);
-    view.caseJson = version.value().content;
-    fhir::ExportResult result = fhir::exportDecision(view, *pack);
+    const auto pinned = pinnedDecision(store, decisionId);
+    if (!pinned)
+        return pinned.error();
+    fhir::ExportDecision view = exportView(pinned.value().decision);
+    view.caseJson = pinned.value().caseContent;
+    fhir::ExportResult result = fhir::exportDecision(view, *pinned.value().pack);
     if (!result.ok())
         return storeFailure(StoreErrc::InvalidCase, result.error);
     return result;

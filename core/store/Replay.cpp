@@ -141,28 +141,39 @@ QStringList diffResults(const QByteArray &before, const QByteArray &after)
     return lines;
 }
 
-StoreResult<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId)
+StoreResult<PinnedDecision> pinnedDecision(CaseStore &store, qint64 decisionId)
 {
     Decisions decisions(store);
-    const auto found = decisions.decision(decisionId);
+    auto found = decisions.decision(decisionId);
     if (!found)
         return found.error();
-    const Decision &d = found.value();
-    const auto content = store.packContent(d.packSha256);
+    PinnedDecision p { std::move(found.value()), {}, nullptr };
+    const QString &sha = p.decision.packSha256;
+    const auto content = store.packContent(sha);
     if (!content)
         return content.error();
-    const auto version = store.version(d.caseVersionId);
+    const auto version = store.version(p.decision.caseVersionId);
     if (!version)
         return version.error();
+    p.caseContent = version.value().content;
     json::Diagnostics diag;
-    const auto pack = RulePack::load(content.value(), diag);
-    if (!pack)
+    p.pack = RulePack::load(content.value(), diag);
+    if (!p.pack)
         return storeFailure(StoreErrc::InvalidPack,
-            QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(d.packSha256), diag.lines());
-    if (pack->sha256() != d.packSha256)
+            QStringLiteral("the pinned rule pack sha256:%1 no longer loads").arg(sha), diag.lines());
+    if (p.pack->sha256() != sha)
         return storeFailure(
-            StoreErrc::Corrupt, QStringLiteral("the stored rule pack does not match its hash %1").arg(d.packSha256));
-    const auto replayed = evaluateWith(version.value().content, *pack);
+            StoreErrc::Corrupt, QStringLiteral("the stored rule pack does not match its hash %1").arg(sha));
+    return p;
+}
+
+StoreResult<ReplayResult> replayDecision(CaseStore &store, qint64 decisionId)
+{
+    auto pinned = pinnedDecision(store, decisionId);
+    if (!pinned)
+        return pinned.error();
+    const Decision &d = pinned.value().decision;
+    const auto replayed = evaluateWith(pinned.value().caseContent, *pinned.value().pack);
     if (!replayed)
         return replayed.error();
     ReplayResult r;

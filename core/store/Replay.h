@@ -2,6 +2,9 @@
 #pragma once
 
 #include "store/CaseStore.h"
+#include "store/Decisions.h"
+
+#include <memory>
 
 #include <optional>
 
@@ -15,6 +18,16 @@ struct ReplayResult {
     QByteArray replayed;
     QStringList differences; // readable, empty when identical
 };
+
+// A decision as it was decided: the decision, the content of its case version, and the rule
+// pack pinned by hash, loaded from the store and checked against that hash (StoreErrc::InvalidPack
+// when it no longer loads, Corrupt when it does not match).
+struct PinnedDecision {
+    Decision decision;
+    QByteArray caseContent;
+    std::unique_ptr<RulePack> pack;
+};
+StoreResult<PinnedDecision> pinnedDecision(CaseStore &store, qint64 decisionId);
 
 // Re-evaluates a decision's case version with the rule pack pinned by hash (loaded from the
 // store) and compares with the stored full result.
