@@ -86,6 +86,22 @@ void ChartLabels::clear(QChart *chart)
     }
 }
 
+ChartLabels::Placer barLabelPlacer(QChart *chart, QAbstractSeries *series, qreal x, qreal slot, bool baseline)
+{
+    return [chart, series, x, slot, baseline](QGraphicsSimpleTextItem *label, const QPointF &anchor) {
+        if (baseline) {
+            const qreal width = chart->mapToPosition(QPointF(x + slot / 2, 0), series).x()
+                - chart->mapToPosition(QPointF(x - slot / 2, 0), series).x();
+            QString text = label->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+            label->setText(text);
+            if (label->boundingRect().width() > width * 1.1)
+                label->setText(text.replace(QLatin1Char(' '), QLatin1Char('\n')));
+        }
+        const QRectF r = label->boundingRect();
+        label->setPos(anchor.x() - r.width() / 2, anchor.y() - r.height() - 2);
+    };
+}
+
 void clearChart(QChart *chart)
 {
     ChartLabels::clear(chart);

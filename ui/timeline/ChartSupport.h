@@ -51,6 +51,11 @@ private:
     std::vector<Placer> m_placers;
 };
 
+// Places a bar's label centred above its anchor. A label at the baseline ("not found", "no
+// data": `baseline`) goes on two lines when it is wider than its bar, the slot `slot` data units
+// wide around `x`.
+ChartLabels::Placer barLabelPlacer(QChart *chart, QAbstractSeries *series, qreal x, qreal slot, bool baseline);
+
 // Empties a chart for re-populating: its labels, series and axes (the axes are deleted).
 void clearChart(QChart *chart);
 // Empties a chart (clearChart) and applies `style`: title, background, legend, no animation.

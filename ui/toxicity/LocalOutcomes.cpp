@@ -294,19 +294,8 @@ std::vector<LocalOutcomes::Bar> LocalOutcomes::populate(
         }
         // "no data" / "not found" at the baseline, on two lines when wider than the bar.
         const bool baseline = !b.found;
-        auto place = [chart, series, x, slot, baseline](QGraphicsSimpleTextItem *label, const QPointF &at) {
-            if (baseline) {
-                const qreal width = chart->mapToPosition(QPointF(x + slot / 2, 0), series).x()
-                    - chart->mapToPosition(QPointF(x - slot / 2, 0), series).x();
-                QString text = label->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
-                label->setText(text);
-                if (label->boundingRect().width() > width * 1.1)
-                    label->setText(text.replace(QLatin1Char(' '), QLatin1Char('\n')));
-            }
-            const QRectF r = label->boundingRect();
-            label->setPos(at.x() - r.width() / 2, at.y() - r.height() - 2);
-        };
-        QGraphicsSimpleTextItem *text = labels->add(b.label, QPointF(x, top), place);
+        QGraphicsSimpleTextItem *text
+            = labels->add(b.label, QPointF(x, top), barLabelPlacer(chart, series, x, slot, baseline));
         QFont font = labelFont;
         font.setItalic(!b.found);
         text->setFont(font);

@@ -321,19 +321,8 @@ std::vector<ToxicityChart::Bar> ToxicityChart::populate(
         }
         const bool baseline = !b.figure.found;
         // "not found" goes on two lines when it is wider than its bar.
-        auto place = [chart, series, x, slot, baseline](QGraphicsSimpleTextItem *label, const QPointF &anchor) {
-            if (baseline) {
-                const qreal width = chart->mapToPosition(QPointF(x + slot / 2, 0), series).x()
-                    - chart->mapToPosition(QPointF(x - slot / 2, 0), series).x();
-                QString text = label->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
-                label->setText(text);
-                if (label->boundingRect().width() > width * 1.1)
-                    label->setText(text.replace(QLatin1Char(' '), QLatin1Char('\n')));
-            }
-            const QRectF r = label->boundingRect();
-            label->setPos(anchor.x() - r.width() / 2, anchor.y() - r.height() - 2);
-        };
-        QGraphicsSimpleTextItem *text = labels->add(b.label, QPointF(x, top), place);
+        QGraphicsSimpleTextItem *text
+            = labels->add(b.label, QPointF(x, top), barLabelPlacer(chart, series, x, slot, baseline));
         text->setFont(b.figure.found ? labelFont : missingFont);
         QColor colour = style.text;
         if (!b.figure.found)
