@@ -137,9 +137,15 @@ QJsonObject patient(ExportContext &c)
         const QJsonObject value { { QStringLiteral("value"), c.caseData.values[std::size_t(age)] },
             { QStringLiteral("unit"), QStringLiteral("a") }, { QStringLiteral("system"), kUcum },
             { QStringLiteral("code"), QStringLiteral("a") } };
+        // A complex extension: the age and the day it was stated at, so an importer reads it
+        // back only for that day (docs/fhir.md#urls).
+        const QJsonArray parts { QJsonObject { { QStringLiteral("url"), QStringLiteral("age") },
+                                     { QStringLiteral("valueAge"), value } },
+            QJsonObject { { QStringLiteral("url"), QStringLiteral("asOf") },
+                { QStringLiteral("valueDate"), c.caseData.asOf.toString(Qt::ISODate) } } };
         p.insert(QStringLiteral("extension"),
             QJsonArray { QJsonObject {
-                { QStringLiteral("url"), url::extension("age-at-as-of") }, { QStringLiteral("valueAge"), value } } });
+                { QStringLiteral("url"), url::extension("age-at-as-of") }, { QStringLiteral("extension"), parts } } });
     }
     return p;
 }

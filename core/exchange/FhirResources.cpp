@@ -2,10 +2,13 @@
 // FHIR R4 elements (codings, dates) and the Patient and Condition steps of the import
 // (exchange/FhirImport.h, docs/cli.md#import-fhir).
 #include "exchange/FhirResources.h"
+#include "exchange/FhirExport.h"
 #include "rules/RulePack.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
+
+#include <cmath>
 
 #include <span>
 #include <string_view>
@@ -190,18 +193,34 @@ void importSex(Context &c, const Entry &e)
     c.setFact({ sex, std::nullopt, gender, {}, {} });
 }
 
-// Age in completed years at as_of (docs/case-format.md#dates-and-as_of).
-void importAge(Context &c, const Entry &e)
+namespace {
+
+// The age as a fact, within the pack's range (else an error for that value, never clamped).
+void setAge(Context &c, const Entry &e, const QString &path, int years, const QString &how)
 {
     const int age = c.pack.variableIndex(QStringLiteral("age_years"));
-    const QString path = childPath(e.path, "birthDate");
-    const Value *v = member(*e.resource, "birthDate");
-    if (age < 0 || !v) {
-        if (age >= 0)
-            c.notes << QStringLiteral("age_years: the Patient has no birthDate; age stays missing");
+    const Variable &var = c.pack.variables()[std::size_t(age)];
+    if (var.hasRange && (years < var.rangeMin || years > var.rangeMax)) {
+        c.add(Outcome::Error, e, path,
+             QStringLiteral("age %1 years is outside the pack's range [%2, %3]")
+                 .arg(years)
+                 .arg(var.rangeMin)
+                 .arg(var.rangeMax))
+            .target
+            = QStringLiteral("age_years");
         return;
     }
-    const Moment birth = v->IsString() ? parseMoment(json::toQString(*v)) : invalidMoment();
+    ImportItem &item = c.add(Outcome::Mapped, e, path, how);
+    item.target = QStringLiteral("age_years");
+    item.number = years;
+    item.unit = var.unit;
+    c.setFact({ age, double(years), {}, var.unit, {} });
+}
+
+void ageFromBirthDate(Context &c, const Entry &e, const Value &v)
+{
+    const QString path = childPath(e.path, "birthDate");
+    const Moment birth = v.IsString() ? parseMoment(json::toQString(v)) : invalidMoment();
     auto fail = [&](Outcome o, const QString &why) { c.add(o, e, path, why).target = QStringLiteral("age_years"); };
     if (birth.kind == Moment::Kind::Invalid)
         return fail(Outcome::Error, QStringLiteral("birthDate \"%1\" is not a FHIR date").arg(birth.written));
@@ -215,20 +234,66 @@ void importAge(Context &c, const Entry &e)
     if (c.asOf.month() < birth.date.month()
         || (c.asOf.month() == birth.date.month() && c.asOf.day() < birth.date.day()))
         --years;
-    const Variable &var = c.pack.variables()[std::size_t(age)];
-    if (var.hasRange && (years < var.rangeMin || years > var.rangeMax))
-        return fail(Outcome::Error,
-            QStringLiteral("age %1 years is outside the pack's range [%2, %3]")
-                .arg(years)
-                .arg(var.rangeMin)
-                .arg(var.rangeMax));
-    ImportItem &item = c.add(Outcome::Mapped, e, path,
+    setAge(c, e, path, years,
         QStringLiteral("completed years from birthDate %1 to as_of %2")
             .arg(birth.written, c.asOf.toString(Qt::ISODate)));
-    item.target = QStringLiteral("age_years");
-    item.number = years;
-    item.unit = var.unit;
-    c.setFact({ age, double(years), {}, var.unit, {} });
+}
+
+// Consilium's own extension age-at-as-of (docs/fhir.md#urls): the age in completed years and the
+// day it was stated at. Without a birthDate, that age is the age at as_of only on that day; on
+// any other day it could be one year more or not, so it is not used (never guessed).
+void ageAsStated(Context &c, const Entry &e, const Value &extension, const QString &path)
+{
+    const Value *parts = member(extension, "extension");
+    const Value *age = nullptr;
+    QString stated;
+    if (parts && parts->IsArray()) {
+        for (const Value &part : parts->GetArray()) {
+            const QString name = string(part, "url");
+            if (name == QLatin1String("age"))
+                age = member(part, "valueAge");
+            else if (name == QLatin1String("asOf"))
+                stated = string(part, "valueDate");
+        }
+    }
+    auto fail = [&](Outcome o, const QString &why) { c.add(o, e, path, why).target = QStringLiteral("age_years"); };
+    const Value *number = age ? member(*age, "value") : nullptr;
+    const Moment day = parseMoment(stated);
+    if (!number || !number->IsNumber() || string(*age, "code") != QLatin1String("a")
+        || string(*age, "system") != QLatin1String("http://unitsofmeasure.org") || day.kind != Moment::Kind::Day)
+        return fail(Outcome::Error,
+            QStringLiteral("age-at-as-of needs valueAge {value, system UCUM, code \"a\"} and asOf (a full date)"));
+    const double years = number->GetDouble();
+    if (years != std::floor(years))
+        return fail(Outcome::Error, QStringLiteral("age-at-as-of value %1 is not a whole number of years").arg(years));
+    if (day.date != c.asOf)
+        return fail(Outcome::Ignored,
+            QStringLiteral("age %1 years was stated at %2, not at as_of %3; without a birthDate the age at as_of "
+                           "is not computed (never guessed)")
+                .arg(years)
+                .arg(stated, c.asOf.toString(Qt::ISODate)));
+    setAge(c, e, path, int(years), QStringLiteral("age in completed years stated at %1 (age-at-as-of)").arg(stated));
+}
+
+} // namespace
+
+// Age in completed years at as_of (docs/case-format.md#dates-and-as_of): from the birthDate, else
+// from Consilium's age-at-as-of extension when it was stated at as_of.
+void importAge(Context &c, const Entry &e)
+{
+    if (c.pack.variableIndex(QStringLiteral("age_years")) < 0)
+        return;
+    if (const Value *birth = member(*e.resource, "birthDate"))
+        return ageFromBirthDate(c, e, *birth);
+    const Value *extensions = member(*e.resource, "extension");
+    if (extensions && extensions->IsArray()) {
+        const QString ageUrl = url::extension("age-at-as-of");
+        for (rapidjson::SizeType i = 0; i < extensions->Size(); ++i) {
+            if (string((*extensions)[i], "url") == ageUrl)
+                return ageAsStated(c, e, (*extensions)[i], json::indexPath(childPath(e.path, "extension"), int(i)));
+        }
+    }
+    c.notes << QStringLiteral("age_years: the Patient has no birthDate; age stays missing");
 }
 
 bool enteredInError(const Value &resource, const char *statusKey)

@@ -163,11 +163,19 @@ private Q_SLOTS:
         QVERIFY(!p.contains(QStringLiteral("name")));
         QVERIFY(!p.contains(QStringLiteral("birthDate")));
         QCOMPARE(p.value(QStringLiteral("gender")).toString(), QStringLiteral("female")); // V01: sex female
-        // V01: age_years 34, as a valueAge in years (UCUM "a"), never as a birth date.
-        const QJsonObject age
-            = p.value(QStringLiteral("extension")).toArray()[0].toObject().value(QStringLiteral("valueAge")).toObject();
+        // V01: age_years 34 at its as_of 2026-11-25, as a valueAge in years (UCUM "a") with the
+        // day it was stated at, never as a birth date.
+        const QJsonObject ext = p.value(QStringLiteral("extension")).toArray()[0].toObject();
+        QCOMPARE(ext.value(QStringLiteral("url")).toString(),
+            QStringLiteral("https://consilium.invalid/fhir/StructureDefinition/age-at-as-of"));
+        const QJsonArray parts = ext.value(QStringLiteral("extension")).toArray();
+        QCOMPARE(parts.size(), 2);
+        QCOMPARE(parts[0].toObject().value(QStringLiteral("url")).toString(), QStringLiteral("age"));
+        const QJsonObject age = parts[0].toObject().value(QStringLiteral("valueAge")).toObject();
         QCOMPARE(age.value(QStringLiteral("value")).toDouble(), 34.0);
         QCOMPARE(age.value(QStringLiteral("code")).toString(), QStringLiteral("a"));
+        QCOMPARE(parts[1].toObject().value(QStringLiteral("url")).toString(), QStringLiteral("asOf"));
+        QCOMPARE(parts[1].toObject().value(QStringLiteral("valueDate")).toString(), QStringLiteral("2026-11-25"));
     }
 
     void conditionHasThePacksDiseaseCodes()
@@ -407,9 +415,14 @@ private Q_SLOTS:
             QCOMPARE(back->status[std::size_t(var(id))], ValueStatus::Known);
             QCOMPARE(back->values[std::size_t(var(id))], original->values[std::size_t(var(id))]);
         }
-        // Age travels as an age, not a birth date: the importer computes age only from a
-        // birthDate, so it stays missing (docs/fhir.md#patient) rather than being guessed.
-        QVERIFY(back->status[std::size_t(var("age_years"))] != ValueStatus::Known);
+        // Age travels as an age stated at as_of, not a birth date: read back at the same as_of.
+        QCOMPARE(back->status[std::size_t(var("age_years"))], ValueStatus::Known);
+        QCOMPARE(back->values[std::size_t(var("age_years"))], original->values[std::size_t(var("age_years"))]);
+        // At another as_of the age is not carried forward (docs/fhir.md "Limits").
+        o.asOf = original->asOf.addYears(1);
+        const auto later = parseCase(fhir::importBundle(r.bundle, pack(), pack().codes(), o).draft, pack(), diag);
+        QVERIFY(later);
+        QVERIFY(later->status[std::size_t(var("age_years"))] != ValueStatus::Known);
     }
 };
 

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void usUnitsSearchset();
     void problemsLeaveValuesMissing();
     void ageAtAsOf();
+    void statedAgeOnlyForItsDay();
     void conflictingDiseases();
     void ongoingMedicationHasNoLastDose();
     void malformedBundles_data();
@@ -238,6 +239,55 @@ void TestFhirImport::ageAtAsOf()
     const CaseData c = readDraft(early);
     QVERIFY(!known(c, "creatinine"));
     QCOMPARE(value(c, "age_years"), 57.0);
+}
+
+// A Patient with Consilium's age-at-as-of extension (docs/fhir.md#urls) and no birthDate.
+QByteArray statedAgeBundle(const QByteArray &ageParts, const QByteArray &patientExtra = {})
+{
+    return QByteArray(R"({"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "urn:uuid:p1",
+        "resource": {"resourceType": "Patient", "gender": "female",)")
+        + patientExtra + R"( "extension": [{"url": "https://consilium.invalid/fhir/StructureDefinition/age-at-as-of",
+        "extension": [)"
+        + ageParts + "]}]}}]}";
+}
+
+void TestFhirImport::statedAgeOnlyForItsDay()
+{
+    const QByteArray age41 = R"({"url": "age", "valueAge": {"value": 41, "unit": "a",
+        "system": "http://unitsofmeasure.org", "code": "a"}}, {"url": "asOf", "valueDate": "2026-12-01"})";
+    // Stated at as_of: the age at as_of.
+    const auto same = import(statedAgeBundle(age41));
+    QCOMPARE(value(readDraft(same), "age_years"), 41.0);
+    QCOMPARE(items(same, Outcome::Mapped, QStringLiteral("age_years"))[0].path,
+        QStringLiteral("$.entry[0].resource.extension[0]"));
+    // Stated on another day: 41 or 42 at a later as_of cannot be told without a birthDate.
+    const auto later = import(statedAgeBundle(age41), QDate(2027, 6, 1));
+    QVERIFY(!known(readDraft(later), "age_years"));
+    const auto ignored = items(later, Outcome::Ignored, QStringLiteral("age_years"));
+    QCOMPARE(ignored.size(), std::size_t(1));
+    QVERIFY2(ignored[0].reason.contains(QLatin1String("2026-12-01")), qPrintable(ignored[0].reason));
+    // A birthDate, where there is one, is what age is computed from: 1980-06-15 → 46 at 2026-12-01.
+    const auto both = import(statedAgeBundle(age41, R"("birthDate": "1980-06-15",)"));
+    QCOMPARE(value(readDraft(both), "age_years"), 46.0);
+    // Malformed: no day, a fractional age, not in years. Each is an error for age alone.
+    for (const QByteArray &bad : { QByteArray(R"({"url": "age", "valueAge": {"value": 41, "system":
+                                       "http://unitsofmeasure.org", "code": "a"}})"),
+             QByteArray(R"({"url": "age", "valueAge": {"value": 41.5, "system": "http://unitsofmeasure.org",
+                 "code": "a"}}, {"url": "asOf", "valueDate": "2026-12-01"})"),
+             QByteArray(R"({"url": "age", "valueAge": {"value": 41, "system": "http://unitsofmeasure.org",
+                 "code": "mo"}}, {"url": "asOf", "valueDate": "2026-12-01"})") }) {
+        const auto r = import(statedAgeBundle(bad));
+        QVERIFY(r.ok());
+        const CaseData c = readDraft(r);
+        QVERIFY(!known(c, "age_years"));
+        QCOMPARE(enumValue(c, "sex"), QStringLiteral("female"));
+        QCOMPARE(items(r, Outcome::Error, QStringLiteral("age_years")).size(), std::size_t(1));
+    }
+    // Out of the pack's range: an error, never clamped.
+    const auto old = import(statedAgeBundle(R"({"url": "age", "valueAge": {"value": 140, "unit": "a",
+        "system": "http://unitsofmeasure.org", "code": "a"}}, {"url": "asOf", "valueDate": "2026-12-01"})"));
+    QVERIFY(!known(readDraft(old), "age_years"));
+    QVERIFY(items(old, Outcome::Error, QStringLiteral("age_years"))[0].reason.contains(QLatin1String("range")));
 }
 
 void TestFhirImport::conflictingDiseases()
