@@ -412,31 +412,44 @@ ReevaluationSummary Evaluations::reevaluateAll(
         threads = std::max(1, QThread::idealThreadCount());
     batchSize = std::max(1, batchSize);
     const Engine engine(pack);
+    // Pipelined (docs/store.md#performance-on-postgresql): while a batch is stored on this
+    // thread (the connection's), the next one is read before and evaluated on the worker
+    // threads meanwhile. Batches are stored in order, each in its own transaction, as before.
     std::vector<BatchRow> rows;
-    rows.reserve(std::size_t(batchSize));
+    std::vector<BatchRow> next;
     qint64 lastRef = 0;
     qint64 engineNs = 0;
-    for (;;) {
+    auto evaluate = [&engine, threads, &engineNs](std::vector<BatchRow> &batch) {
+        QElapsedTimer engineTimer;
+        engineTimer.start();
+        evaluateBatch(batch, engine, threads);
+        engineNs += engineTimer.nsecsElapsed();
+    };
+    QString error;
+    if (cancel && cancel->load())
+        summary.cancelled = true;
+    else if (!readBatch(db, lastRef, batchSize, rows, error))
+        summary.failures << error;
+    else
+        evaluate(rows);
+    while (!rows.empty()) {
         if (cancel && cancel->load()) {
             summary.cancelled = true;
             break;
         }
-        QString error;
-        if (!readBatch(db, lastRef, batchSize, rows, error)) {
+        lastRef = rows.back().caseRef;
+        if (!readBatch(db, lastRef, batchSize, next, error)) {
             summary.failures << error;
             break;
         }
-        if (rows.empty())
-            break;
-        lastRef = rows.back().caseRef;
-        QElapsedTimer engineTimer;
-        engineTimer.start();
-        evaluateBatch(rows, engine, threads);
-        engineNs += engineTimer.nsecsElapsed();
-        if (!storeBatch(m_store, rows, pack, packRef.value(), summary))
+        std::thread ahead([&evaluate, &next] { evaluate(next); });
+        const bool stored = storeBatch(m_store, rows, pack, packRef.value(), summary);
+        ahead.join();
+        if (!stored)
             break;
         if (progress)
             progress(summary.evaluated + summary.failed, summary.total);
+        std::swap(rows, next);
     }
     summary.engineSeconds = double(engineNs) / 1e9;
     summary.totalSeconds = double(total.nsecsElapsed()) / 1e9;
