@@ -172,7 +172,7 @@ StoreResult<qint64> countOn(const QSqlDatabase &db, const SqlDialect &d, const C
 }
 
 // The verdicts of a page's cases under the pack, in one statement.
-StoreResult<void> addVerdicts(const QSqlDatabase &db, qint64 pack, std::vector<CaseSummary> &rows)
+StoreResult<void> addVerdicts(const QSqlDatabase &db, const SqlDialect &d, qint64 pack, std::vector<CaseSummary> &rows)
 {
     if (pack < 0 || rows.empty())
         return storeSuccess();
@@ -183,9 +183,12 @@ StoreResult<void> addVerdicts(const QSqlDatabase &db, qint64 pack, std::vector<C
         byRef[r.ref] = &r;
     }
     SqlStatement v(db,
-        QStringLiteral("SELECT v.case_ref, g.group_key, v.verdict FROM current_verdicts v"
-                       " JOIN verdict_groups g ON g.id = v.group_ref WHERE v.pack_ref = :pack AND v.case_ref IN (%1)")
-            .arg(refs.join(QLatin1Char(','))));
+        // Read by the primary key (the page's case refs), then the group's key: on SQLite the
+        // pack is kept out of the index choice (withoutIndex) and CROSS JOIN keeps this order;
+        // without statistics SQLite took the narrow verdict index and read all of the pack's rows.
+        QStringLiteral("SELECT v.case_ref, g.group_key, v.verdict FROM current_verdicts v CROSS JOIN verdict_groups g"
+                       " WHERE g.id = v.group_ref AND %1 = :pack AND v.case_ref IN (%2)")
+            .arg(d.withoutIndex(QStringLiteral("v.pack_ref")), refs.join(QLatin1Char(','))));
     v.bind(QStringLiteral(":pack"), pack);
     if (!v.exec())
         return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read the verdicts: %1").arg(v.errorText()));
@@ -219,7 +222,7 @@ StoreResult<std::vector<CaseSummary>> findOn(const QSqlDatabase &db, const SqlDi
     std::vector<CaseSummary> rows;
     while (q.next())
         rows.push_back(caseSummaryFrom(q));
-    if (auto added = addVerdicts(db, pack.value(), rows); !added)
+    if (auto added = addVerdicts(db, d, pack.value(), rows); !added)
         return added.error();
     return rows;
 }
