@@ -56,8 +56,15 @@ public:
     static QByteArray canonicalRow(const AuditEntry &e);
     static QString rowHash(const QString &prevHash, const AuditEntry &e);
 
+    // A PostgreSQL notification sent by the statement that appends the row (pg_notify in the
+    // same round trip; docs/store.md#performance-on-postgresql).
+    struct Notice {
+        QString channel;
+        QString payload;
+    };
+
     // Appends inside the caller's write transaction; the head file follows after commit.
-    bool append(AuditEntry entry, QString &error);
+    bool append(AuditEntry entry, QString &error, const Notice *notice = nullptr);
     // Called after COMMIT: writes the new head to the sidecar (atomically, QSaveFile).
     bool publishHead(QString &error);
     void discardPending() { m_pending.reset(); }

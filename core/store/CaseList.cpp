@@ -29,6 +29,13 @@ QString armSet()
     return QLatin1Char('(') + quoted.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
+// The integer id of a verdict group key (schema v6, docs/store.md#evaluations) as a scalar
+// subquery: NULL, matching nothing, for a key no evaluation stored.
+QString groupRef(const QString &key)
+{
+    return QStringLiteral("(SELECT id FROM verdict_groups WHERE group_key = %1)").arg(key);
+}
+
 QString likeTerm(const QString &search)
 {
     QString term = search.trimmed();
@@ -40,12 +47,13 @@ QString likeTerm(const QString &search)
 
 void readinessWhere(const SqlDialect &d, Readiness readiness, const QString &ref, QStringList &where)
 {
-    const QString gaps = QStringLiteral("(SELECT case_ref FROM current_verdicts WHERE pack_ref = %1 AND group_key IN %2"
+    const QString gaps = QStringLiteral("(SELECT case_ref FROM current_verdicts WHERE pack_ref = %1 AND group_ref IN"
+                                        " (SELECT id FROM verdict_groups WHERE group_key IN %2)"
                                         " AND verdict = 'undetermined')")
                              .arg(ref, armSet());
     const QString evaluated
-        = QStringLiteral("(SELECT case_ref FROM current_verdicts WHERE pack_ref = %1 AND group_key = 'standard_care')")
-              .arg(ref);
+        = QStringLiteral("(SELECT case_ref FROM current_verdicts WHERE pack_ref = %1 AND group_ref = %2)")
+              .arg(ref, groupRef(QStringLiteral("'standard_care'")));
     switch (readiness) {
     case Readiness::Any:
         break;
@@ -75,8 +83,8 @@ QString orderBy(const SqlDialect &d, const CaseFilter &f, const QString &ref, Li
         // last. The group (an arm, sub-option or optionGroupKey) is a bound parameter.
         if (!f.sortGroup.isEmpty()) {
             s.join = QStringLiteral(" LEFT JOIN current_verdicts o ON o.case_ref = c.id AND o.pack_ref = %1"
-                                    " AND o.group_key = :sort_group")
-                         .arg(ref);
+                                    " AND o.group_ref = %2")
+                         .arg(ref, groupRef(QStringLiteral(":sort_group")));
             s.joinBinds.insert(QStringLiteral(":sort_group"), f.sortGroup);
             return QStringLiteral("CASE o.verdict WHEN 'eligible' THEN 0 WHEN 'eligible_with_cautions' THEN 1"
                                   " WHEN 'undetermined' THEN 2 WHEN 'ineligible' THEN 3 ELSE 4 END %1, c.case_id")
@@ -116,8 +124,8 @@ ListSql buildList(const SqlDialect &d, const CaseFilter &f, qint64 packRef)
     if (!f.verdictGroup.isEmpty()) {
         where << d.withoutIndex(QStringLiteral("c.id"))
                 + QStringLiteral(" IN (SELECT case_ref FROM current_verdicts WHERE pack_ref = %1"
-                                 " AND group_key = :group AND verdict = :verdict)")
-                      .arg(ref);
+                                 " AND group_ref = %2 AND verdict = :verdict)")
+                      .arg(ref, groupRef(QStringLiteral(":group")));
         s.binds.insert(QStringLiteral(":group"), f.verdictGroup);
         s.binds.insert(QStringLiteral(":verdict"), notNull(f.verdict));
     }
@@ -164,7 +172,7 @@ StoreResult<qint64> countOn(const QSqlDatabase &db, const SqlDialect &d, const C
 }
 
 // The verdicts of a page's cases under the pack, in one statement.
-StoreResult<void> addVerdicts(const QSqlDatabase &db, qint64 pack, std::vector<CaseSummary> &rows)
+StoreResult<void> addVerdicts(const QSqlDatabase &db, const SqlDialect &d, qint64 pack, std::vector<CaseSummary> &rows)
 {
     if (pack < 0 || rows.empty())
         return storeSuccess();
@@ -175,9 +183,12 @@ StoreResult<void> addVerdicts(const QSqlDatabase &db, qint64 pack, std::vector<C
         byRef[r.ref] = &r;
     }
     SqlStatement v(db,
-        QStringLiteral("SELECT case_ref, group_key, verdict FROM current_verdicts WHERE pack_ref = :pack"
-                       " AND case_ref IN (%1)")
-            .arg(refs.join(QLatin1Char(','))));
+        // Read by the primary key (the page's case refs), then the group's key: on SQLite the
+        // pack is kept out of the index choice (withoutIndex) and CROSS JOIN keeps this order;
+        // without statistics SQLite took the narrow verdict index and read all of the pack's rows.
+        QStringLiteral("SELECT v.case_ref, g.group_key, v.verdict FROM current_verdicts v CROSS JOIN verdict_groups g"
+                       " WHERE g.id = v.group_ref AND %1 = :pack AND v.case_ref IN (%2)")
+            .arg(d.withoutIndex(QStringLiteral("v.pack_ref")), refs.join(QLatin1Char(','))));
     v.bind(QStringLiteral(":pack"), pack);
     if (!v.exec())
         return storeFailure(StoreErrc::Sql, QStringLiteral("cannot read the verdicts: %1").arg(v.errorText()));
@@ -211,7 +222,7 @@ StoreResult<std::vector<CaseSummary>> findOn(const QSqlDatabase &db, const SqlDi
     std::vector<CaseSummary> rows;
     while (q.next())
         rows.push_back(caseSummaryFrom(q));
-    if (auto added = addVerdicts(db, pack.value(), rows); !added)
+    if (auto added = addVerdicts(db, d, pack.value(), rows); !added)
         return added.error();
     return rows;
 }

@@ -487,24 +487,17 @@ StoreResult<void> CaseStore::audit(const QString &action, const QString &objectT
     e.beforeHash = before;
     e.afterHash = after;
     e.detail = detail;
-    const QString notice = m_postgres ? StoreChanges::payload(e) : QString();
+    // Every audited change is announced to the other clients of a PostgreSQL database
+    // (StoreChanges, docs/store.md#live-refresh), by the statement that appends the audit row.
+    // NOTIFY is transactional: it is delivered at COMMIT, and never if the change rolls back.
+    AuditLog::Notice notice;
+    if (m_postgres)
+        notice = { StoreChanges::channel(), StoreChanges::payload(e) };
     QString message;
-    if (!m_audit->append(std::move(e), message)) {
+    if (!m_audit->append(std::move(e), message, m_postgres ? &notice : nullptr)) {
         const StoreError error { StoreErrc::Sql, message, {} };
         abortTransaction(error);
         return error;
-    }
-    // Every audited change is announced to the other clients of a PostgreSQL database
-    // (StoreChanges, docs/store.md#live-refresh). NOTIFY is transactional: it is delivered at
-    // COMMIT, and never if the change rolls back.
-    if (m_postgres) {
-        SqlStatement q(database(), QStringLiteral("SELECT pg_notify(:channel, :payload)"));
-        q.bind(QStringLiteral(":channel"), StoreChanges::channel()).bind(QStringLiteral(":payload"), notice);
-        if (!q.exec()) {
-            const StoreError error { StoreErrc::Sql, q.errorText(), {} };
-            abortTransaction(error);
-            return error;
-        }
     }
     return storeSuccess();
 }

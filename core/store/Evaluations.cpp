@@ -50,17 +50,97 @@ struct ToStore {
     const CompactResult *result = nullptr;
 };
 
+// The integer ids of the verdict group keys (schema v6, `verdict_groups`; docs/store.md#evaluations),
+// read once per batch; a key the table lacks is added (a pack with a new arm or option).
+class GroupIds
+{
+public:
+    explicit GroupIds(const QSqlDatabase &db) : m_db(db) { }
+
+    bool load(QString &error)
+    {
+        SqlStatement q(m_db, QStringLiteral("SELECT id, group_key FROM verdict_groups"));
+        if (!q.exec()) {
+            error = q.errorText();
+            return false;
+        }
+        while (q.next())
+            m_ids.insert(q.text(QStringLiteral("group_key")), q.int64(QStringLiteral("id")));
+        return true;
+    }
+
+    // Adds the keys of `result` that have no id yet (one statement each, then one read).
+    bool cover(const CompactResult &result, QString &error)
+    {
+        QStringList missing;
+        for (const auto &[group, verdict] : result.verdicts)
+            if (!m_ids.contains(group))
+                missing << group;
+        for (const auto &[option, verdict] : result.options)
+            if (!m_ids.contains(optionGroupKey(option)))
+                missing << optionGroupKey(option);
+        for (const QString &key : std::as_const(missing)) {
+            SqlStatement add(m_db,
+                QStringLiteral(
+                    "INSERT INTO verdict_groups (group_key) VALUES (:key) ON CONFLICT (group_key) DO NOTHING"));
+            add.bind(QStringLiteral(":key"), key);
+            if (!add.exec()) {
+                error = add.errorText();
+                return false;
+            }
+        }
+        return missing.isEmpty() || load(error);
+    }
+
+    qint64 of(const QString &key) const { return m_ids.value(key, 0); }
+
+private:
+    QSqlDatabase m_db;
+    QHash<QString, qint64> m_ids;
+};
+
 // The current verdicts of `r`: arms and sub-options under their own keys, options under
-// optionGroupKey(id) (docs/store.md#evaluations).
-bool addCurrentVerdicts(BatchInsert &current, const ToStore &row, qint64 packRef, qint64 evaluationId)
+// optionGroupKey(id), each by its group id (docs/store.md#evaluations).
+bool addCurrentVerdicts(BatchInsert &current, const GroupIds &groups, const ToStore &row, qint64 packRef)
 {
     for (const auto &[group, verdict] : row.result->verdicts) {
-        if (!current.add({ row.caseRef, packRef, group, verdict, evaluationId }))
+        if (!current.add({ row.caseRef, packRef, groups.of(group), verdict }))
             return false;
     }
     for (const auto &[option, verdict] : row.result->options) {
-        if (!current.add({ row.caseRef, packRef, optionGroupKey(option), verdict, evaluationId }))
+        if (!current.add({ row.caseRef, packRef, groups.of(optionGroupKey(option)), verdict }))
             return false;
+    }
+    return true;
+}
+
+// Upserts the current verdicts of the latest versions among `rows`. A verdict that is already
+// stored as it is is not written again (the WHERE of the update): re-evaluating under the same
+// pack touches only the rows whose verdict changed (docs/store.md#performance-on-postgresql).
+bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vector<ToStore> &rows, QString &error)
+{
+    GroupIds groups(db);
+    if (!groups.load(error))
+        return false;
+    for (const ToStore &r : rows) {
+        if (r.latest && !groups.cover(*r.result, error))
+            return false;
+    }
+    // The same upsert as SqlDialect::upsert, in the ON CONFLICT form both engines share.
+    BatchInsert current(db, QStringLiteral("current_verdicts"),
+        { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_ref"),
+            QStringLiteral("verdict") },
+        QStringLiteral(" ON CONFLICT (case_ref, pack_ref, group_ref) DO UPDATE SET verdict = excluded.verdict"
+                       " WHERE current_verdicts.verdict <> excluded.verdict"));
+    for (const ToStore &r : rows) {
+        if (r.latest && !addCurrentVerdicts(current, groups, r, packRef)) {
+            error = current.errorText();
+            return false;
+        }
+    }
+    if (!current.flush()) {
+        error = current.errorText();
+        return false;
     }
     return true;
 }
@@ -90,12 +170,6 @@ std::optional<std::vector<qint64>> storeEvaluations(
         error = evaluations.errorText();
         return std::nullopt;
     }
-    // The same upsert as SqlDialect::upsert, in the ON CONFLICT form both engines share.
-    BatchInsert current(db, QStringLiteral("current_verdicts"),
-        { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_key"),
-            QStringLiteral("verdict"), QStringLiteral("evaluation_id") },
-        QStringLiteral(" ON CONFLICT (case_ref, pack_ref, group_key) DO UPDATE SET verdict = excluded.verdict,"
-                       " evaluation_id = excluded.evaluation_id"));
     std::vector<qint64> out;
     out.reserve(rows.size());
     for (const ToStore &r : rows) {
@@ -105,15 +179,9 @@ std::optional<std::vector<qint64>> storeEvaluations(
             return std::nullopt;
         }
         out.push_back(id);
-        if (r.latest && !addCurrentVerdicts(current, r, packRef, id)) {
-            error = current.errorText();
-            return std::nullopt;
-        }
     }
-    if (!current.flush()) {
-        error = current.errorText();
+    if (!storeCurrentVerdicts(db, packRef, rows, error))
         return std::nullopt;
-    }
     return out;
 }
 
@@ -344,31 +412,44 @@ ReevaluationSummary Evaluations::reevaluateAll(
         threads = std::max(1, QThread::idealThreadCount());
     batchSize = std::max(1, batchSize);
     const Engine engine(pack);
+    // Pipelined (docs/store.md#performance-on-postgresql): while a batch is stored on this
+    // thread (the connection's), the next one is read before and evaluated on the worker
+    // threads meanwhile. Batches are stored in order, each in its own transaction, as before.
     std::vector<BatchRow> rows;
-    rows.reserve(std::size_t(batchSize));
+    std::vector<BatchRow> next;
     qint64 lastRef = 0;
     qint64 engineNs = 0;
-    for (;;) {
+    auto evaluate = [&engine, threads, &engineNs](std::vector<BatchRow> &batch) {
+        QElapsedTimer engineTimer;
+        engineTimer.start();
+        evaluateBatch(batch, engine, threads);
+        engineNs += engineTimer.nsecsElapsed();
+    };
+    QString error;
+    if (cancel && cancel->load())
+        summary.cancelled = true;
+    else if (!readBatch(db, lastRef, batchSize, rows, error))
+        summary.failures << error;
+    else
+        evaluate(rows);
+    while (!rows.empty()) {
         if (cancel && cancel->load()) {
             summary.cancelled = true;
             break;
         }
-        QString error;
-        if (!readBatch(db, lastRef, batchSize, rows, error)) {
+        lastRef = rows.back().caseRef;
+        if (!readBatch(db, lastRef, batchSize, next, error)) {
             summary.failures << error;
             break;
         }
-        if (rows.empty())
-            break;
-        lastRef = rows.back().caseRef;
-        QElapsedTimer engineTimer;
-        engineTimer.start();
-        evaluateBatch(rows, engine, threads);
-        engineNs += engineTimer.nsecsElapsed();
-        if (!storeBatch(m_store, rows, pack, packRef.value(), summary))
+        std::thread ahead([&evaluate, &next] { evaluate(next); });
+        const bool stored = storeBatch(m_store, rows, pack, packRef.value(), summary);
+        ahead.join();
+        if (!stored)
             break;
         if (progress)
             progress(summary.evaluated + summary.failed, summary.total);
+        std::swap(rows, next);
     }
     summary.engineSeconds = double(engineNs) / 1e9;
     summary.totalSeconds = double(total.nsecsElapsed()) / 1e9;

@@ -200,6 +200,35 @@ QStringList version5(const SqlDialect &)
         QStringLiteral("DROP INDEX current_verdicts_by_verdict") };
 }
 
+QStringList version6(const SqlDialect &)
+{
+    // current_verdicts keyed by an integer group id (issue 13, docs/store.md#performance-on-postgresql):
+    // `verdict_groups` names each verdict group key once (an arm, a sub-option, `option:<id>`),
+    // whatever the pack. The row no longer carries the evaluation it came from: nothing read it,
+    // and it is the latest evaluation of (latest version, pack) in `evaluations`
+    // (evaluations_by_version). Without it a re-evaluation that leaves a verdict as it was writes
+    // nothing for it. Foreign keys: the case (a purge must clear the rows first); rule_packs and
+    // verdict_groups are never deleted from, and their ids come from those tables.
+    return {
+        QStringLiteral("CREATE TABLE verdict_groups (id {id}, group_key TEXT NOT NULL UNIQUE)"),
+        QStringLiteral("INSERT INTO verdict_groups (group_key) SELECT DISTINCT group_key FROM current_verdicts"
+                       " ORDER BY group_key"),
+        QStringLiteral("CREATE TABLE current_verdicts_v6 ("
+                       " case_ref INTEGER NOT NULL REFERENCES cases (id),"
+                       " pack_ref INTEGER NOT NULL,"
+                       " group_ref INTEGER NOT NULL,"
+                       " verdict TEXT NOT NULL,"
+                       " PRIMARY KEY (case_ref, pack_ref, group_ref))"),
+        QStringLiteral("INSERT INTO current_verdicts_v6 (case_ref, pack_ref, group_ref, verdict)"
+                       " SELECT v.case_ref, v.pack_ref, g.id, v.verdict FROM current_verdicts v"
+                       " JOIN verdict_groups g ON g.group_key = v.group_key"),
+        QStringLiteral("DROP TABLE current_verdicts"),
+        QStringLiteral("ALTER TABLE current_verdicts_v6 RENAME TO current_verdicts"),
+        QStringLiteral("CREATE INDEX current_verdicts_by_verdict_case ON current_verdicts"
+                       " (pack_ref, group_ref, verdict, case_ref)"),
+    };
+}
+
 } // namespace
 
 QStringList Migrations::step(int version, const SqlDialect &dialect)
@@ -220,6 +249,9 @@ QStringList Migrations::step(int version, const SqlDialect &dialect)
         break;
     case 5:
         statements = version5(dialect);
+        break;
+    case 6:
+        statements = version6(dialect);
         break;
     default:
         break;

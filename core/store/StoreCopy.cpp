@@ -22,7 +22,7 @@ namespace consilium {
 
 namespace {
 
-// Every table of schema v5 (Migrations.cpp), parents before children, with the order its rows
+// Every table of schema v6 (Migrations.cpp), parents before children, with the order its rows
 // are read in and whether it has a generated `id`. A table the source has and this list does
 // not is refused, so a later migration cannot be copied incompletely.
 struct TableSpec {
@@ -38,7 +38,8 @@ const std::vector<TableSpec> &tables()
         { QStringLiteral("cases"), QStringLiteral("id"), true },
         { QStringLiteral("case_versions"), QStringLiteral("id"), true },
         { QStringLiteral("evaluations"), QStringLiteral("id"), true },
-        { QStringLiteral("current_verdicts"), QStringLiteral("case_ref, pack_ref, group_key"), false },
+        { QStringLiteral("verdict_groups"), QStringLiteral("id"), true },
+        { QStringLiteral("current_verdicts"), QStringLiteral("case_ref, pack_ref, group_ref"), false },
         { QStringLiteral("audit_log"), QStringLiteral("id"), true },
         { QStringLiteral("settings"), QStringLiteral("key"), false },
         { QStringLiteral("conferences"), QStringLiteral("id"), true },

@@ -20,10 +20,11 @@ using namespace storetest;
 namespace {
 
 const QStringList kTables { QStringLiteral("rule_packs"), QStringLiteral("cases"), QStringLiteral("case_versions"),
-    QStringLiteral("evaluations"), QStringLiteral("current_verdicts"), QStringLiteral("audit_log"),
-    QStringLiteral("settings"), QStringLiteral("conferences"), QStringLiteral("conference_attendees"),
-    QStringLiteral("conference_cases"), QStringLiteral("decisions"), QStringLiteral("decision_roles"),
-    QStringLiteral("decision_positions"), QStringLiteral("decision_overrides"), QStringLiteral("follow_ups") };
+    QStringLiteral("evaluations"), QStringLiteral("verdict_groups"), QStringLiteral("current_verdicts"),
+    QStringLiteral("audit_log"), QStringLiteral("settings"), QStringLiteral("conferences"),
+    QStringLiteral("conference_attendees"), QStringLiteral("conference_cases"), QStringLiteral("decisions"),
+    QStringLiteral("decision_roles"), QStringLiteral("decision_positions"), QStringLiteral("decision_overrides"),
+    QStringLiteral("follow_ups") };
 
 // Every row of `table` as text, in a fixed order, engine-neutral (bytes as hex, NULL as NULL).
 QStringList rowsOf(const QString &location, const QString &table)

@@ -514,7 +514,7 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 5); // v4 adds follow_ups; v5 (an index) follows
+        QCOMPARE(s->schemaVersion().value(), 6); // v4 adds follow_ups; v5 (an index) and v6 (verdict groups) follow
         FollowUps followUps(*s);
         QCOMPARE(followUps.due(day("2025-01-03")).value().size(), std::size_t(1));
         FollowUp f;

@@ -15,10 +15,14 @@
 #include "engine/CaseEvaluation.h"
 #include "store/CompactResult.h"
 #include "store/Evaluations.h"
+#include "store/Migrations.h"
+#include "store/StoreFile.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -161,7 +165,8 @@ private Q_SLOTS:
     }
 
     // Schema v5 (Migrations.cpp): the verdict filters' index carries case_ref, so a filter reads
-    // the matching cases from the index alone; it replaces the index without it.
+    // the matching cases from the index alone; it replaces the index without it. Schema v6 keys
+    // it by the integer group id.
     void verdictIndexCoversTheCase()
     {
         auto s = plateletStore();
@@ -179,9 +184,117 @@ private Q_SLOTS:
         QVERIFY2(indexes.contains(QStringLiteral("current_verdicts_by_verdict_case")),
             qPrintable(QStringList(indexes.keys()).join(QStringLiteral(", "))));
         QVERIFY2(indexes.value(QStringLiteral("current_verdicts_by_verdict_case"))
-                     .contains(QStringLiteral("(pack_ref, group_key, verdict, case_ref)")),
+                     .contains(QStringLiteral("(pack_ref, group_ref, verdict, case_ref)")),
             qPrintable(indexes.value(QStringLiteral("current_verdicts_by_verdict_case"))));
         QVERIFY(!indexes.contains(QStringLiteral("current_verdicts_by_verdict")));
+    }
+
+    // Schema v6 (Migrations.cpp) on a database that v5 built, on both engines: the current
+    // verdicts move to integer group ids, and every filter answers what it answered on the text
+    // keys the v5 rows hold (C1: allogeneic eligible, standard care eligible, option x
+    // undetermined; C2: allogeneic ineligible, standard care undetermined).
+    void migratesVerdictsToGroupIds()
+    {
+        const QString path = location(m_dir.filePath(QStringLiteral("v5/consilium.sqlite")));
+        QVERIFY(onPostgres() || QDir().mkpath(QFileInfo(path).absolutePath()));
+        const auto dialect = onPostgres() ? SqlDialect::postgresql() : SqlDialect::sqlite();
+        {
+            RawConnection raw(path);
+            QSqlDatabase db = raw.db();
+            QVERIFY(dialect->setApplicationId(db, kApplicationId));
+            QString error;
+            QVERIFY(dialect->configure(db, 5000, true, error));
+            QVERIFY2(Migrations::migrate(db, *dialect, 5, error), qPrintable(error));
+            const QString at = QStringLiteral("'2025-01-01T00:00:00.000Z'");
+            QStringList sql {
+                QStringLiteral("INSERT INTO cases (id, case_id, disease, created_at, updated_at, latest_version_id)"
+                               " VALUES (1, 'C1', 'SLE', %1, %1, 1), (2, 'C2', 'SSc', %1, %1, 2)"),
+                QStringLiteral("INSERT INTO case_versions (id, case_ref, version, created_at, created_by, content,"
+                               " content_sha256) VALUES (1, 1, 1, %1, 'u', '{}', 'x'), (2, 2, 1, %1, 'u', '{}', 'y')"),
+                QStringLiteral("INSERT INTO rule_packs (id, sha256, pack_id, pack_version, content, stored_at)"
+                               " VALUES (1, 'abc', 'p', '1', '{}', %1)"),
+                QStringLiteral("INSERT INTO evaluations (id, case_version_id, pack_ref, engine_version, evaluated_at,"
+                               " compact) VALUES (1, 1, 1, 'e', %1, '{}'), (2, 2, 1, 'e', %1, '{}')"),
+                QStringLiteral(
+                    "INSERT INTO current_verdicts (case_ref, pack_ref, group_key, verdict, evaluation_id)"
+                    " VALUES (1, 1, 'allogeneic_car_t', 'eligible', 1), (1, 1, 'standard_care', 'eligible', 1),"
+                    " (1, 1, 'option:x', 'undetermined', 1), (2, 1, 'allogeneic_car_t', 'ineligible', 2),"
+                    " (2, 1, 'standard_care', 'undetermined', 2)"),
+            };
+            for (const QString &statement : sql) {
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(statement.arg(at)), qPrintable(q.lastError().text()));
+            }
+        }
+        StoreError e;
+        auto s = openStore(path, e);
+        QVERIFY2(s, qPrintable(e.message));
+        QCOMPARE(s->schemaVersion().value(), 6);
+        auto ids = [&s](const QString &group, const QString &verdict, const QString &disease = {}) {
+            CaseFilter f;
+            f.packSha256 = QStringLiteral("abc");
+            f.verdictGroup = group;
+            f.verdict = verdict;
+            f.disease = disease;
+            return idsOf(s->findCases(f).value());
+        };
+        QCOMPARE(
+            ids(QStringLiteral("allogeneic_car_t"), QStringLiteral("eligible")), QStringList { QStringLiteral("C1") });
+        QCOMPARE(ids(QStringLiteral("allogeneic_car_t"), QStringLiteral("ineligible")),
+            QStringList { QStringLiteral("C2") });
+        QCOMPARE(ids(optionGroupKey(QStringLiteral("x")), QStringLiteral("undetermined")),
+            QStringList { QStringLiteral("C1") });
+        QCOMPARE(ids(QStringLiteral("standard_care"), QStringLiteral("undetermined"), QStringLiteral("SSc")),
+            QStringList { QStringLiteral("C2") });
+        QCOMPARE(
+            ids(QStringLiteral("standard_care"), QStringLiteral("undetermined"), QStringLiteral("SLE")), QStringList());
+        QCOMPARE(ids(QStringLiteral("no_such_group"), QStringLiteral("eligible")), QStringList());
+        CaseFilter all;
+        all.packSha256 = QStringLiteral("abc");
+        const auto rows = s->findCases(all);
+        QVERIFY_STORE(rows);
+        QCOMPARE(idsOf(rows.value()), (QStringList { QStringLiteral("C1"), QStringLiteral("C2") }));
+        const CaseSummary &c1 = rows.value().front();
+        QCOMPARE(c1.verdicts.size(), std::size_t(2));
+        QCOMPARE(c1.verdicts.at(QStringLiteral("standard_care")), QStringLiteral("eligible"));
+        QCOMPARE(c1.optionVerdicts.size(), std::size_t(1));
+        QCOMPARE(c1.optionVerdicts.at(QStringLiteral("x")), QStringLiteral("undetermined"));
+        all.readiness = Readiness::Gaps;
+        QCOMPARE(idsOf(s->findCases(all).value()), QStringList { QStringLiteral("C2") });
+        all.readiness = Readiness::Ready;
+        QCOMPARE(idsOf(s->findCases(all).value()), QStringList { QStringLiteral("C1") });
+        all.sort = CaseSort::Verdict;
+        all.sortGroup = QStringLiteral("allogeneic_car_t");
+        all.readiness = Readiness::Any;
+        all.descending = true;
+        QCOMPARE(idsOf(s->findCases(all).value()), (QStringList { QStringLiteral("C2"), QStringLiteral("C1") }));
+    }
+
+    // Re-evaluating writes a current verdict only when it differs from the stored one
+    // (Evaluations.cpp): a stale row is corrected, the others stay, no row is added or lost.
+    void reevaluationCorrectsAStaleVerdict()
+    {
+        auto s = plateletStore();
+        QVERIFY(s);
+        QSqlDatabase db = StoreConnection::of(*s);
+        const QString count = QStringLiteral("SELECT count(*) FROM current_verdicts");
+        QSqlQuery q(db);
+        QVERIFY(q.exec(count) && q.next());
+        const qint64 rowsBefore = q.value(0).toLongLong();
+        QVERIFY2(q.exec(QStringLiteral("UPDATE current_verdicts SET verdict = 'ineligible' WHERE group_ref ="
+                                       " (SELECT id FROM verdict_groups WHERE group_key = '%1')")
+                            .arg(optionGroupKey(kResolution))),
+            qPrintable(q.lastError().text()));
+        QCOMPARE(idsOf(s->findCases(optionFilter(QStringLiteral("eligible"))).value()), QStringList());
+        const ReevaluationSummary r = Evaluations(*s).reevaluateAll(RulePack::builtin());
+        QVERIFY2(r.failures.isEmpty(), qPrintable(r.failures.join(QLatin1Char('\n'))));
+        QCOMPARE(r.evaluated, qint64(3));
+        QCOMPARE(idsOf(s->findCases(optionFilter(QStringLiteral("eligible"))).value()),
+            QStringList { QStringLiteral("PLT-080") });
+        QCOMPARE(idsOf(s->findCases(optionFilter(QStringLiteral("undetermined"))).value()),
+            QStringList { QStringLiteral("PLT-MISSING") });
+        QVERIFY(q.exec(count) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), rowsBefore);
     }
 
     // Sorted by the option's verdict in the arms' order: eligible, (with cautions), undetermined,
