@@ -93,8 +93,7 @@ public:
     }
     bool scalar(Scalar &out);
     // Calls member(key) for each member of an object; member reads the value.
-    template<typename F>
-    bool object(F &&member)
+    template <typename F> bool object(F &&member)
     {
         if (!eat('{'))
             return false;
@@ -107,8 +106,7 @@ public:
         } while (eat(','));
         return eat('}');
     }
-    template<typename F>
-    bool array(F &&element)
+    template <typename F> bool array(F &&element)
     {
         if (!eat('['))
             return false;
@@ -286,8 +284,7 @@ bool PlainReader::dailyDose(MedicationInput &med)
         Scalar *target = key == "value" ? &value : key == "unit" ? &unit : nullptr;
         return target && target->kind == Scalar::None && m_in.scalar(*target);
     });
-    if (!read || value.kind != Scalar::Number || unit.kind != Scalar::String || unit.text != "mg"
-        || value.number < 0)
+    if (!read || value.kind != Scalar::Number || unit.kind != Scalar::String || unit.text != "mg" || value.number < 0)
         return false;
     med.hasDailyDose = true;
     med.dailyDoseMg = value.number;
@@ -325,8 +322,8 @@ bool PlainReader::medication(MedicationInput &med)
     return !gc || hasDose;
 }
 
-bool PlainReader::number(const Variable &var, double entered, const Scalar *unit, FactInput &out, double &value,
-    ValueStatus &status) const
+bool PlainReader::number(
+    const Variable &var, double entered, const Scalar *unit, FactInput &out, double &value, ValueStatus &status) const
 {
     double canonical = entered;
     const UnitConversion *conv = nullptr;
@@ -409,8 +406,8 @@ bool PlainReader::fact(const Variable &var, FactInput &out, double &value, Value
     } else {
         if (f.value.kind != Scalar::String)
             return false;
-        const auto it = std::find_if(var.values.begin(), var.values.end(),
-            [&](const QString &v) { return v == latin1(f.value.text); });
+        const auto it = std::find_if(
+            var.values.begin(), var.values.end(), [&](const QString &v) { return v == latin1(f.value.text); });
         if (it == var.values.end())
             return false;
         status = ValueStatus::Known;
@@ -434,8 +431,8 @@ bool PlainReader::facts(CaseData &c)
 
 bool PlainReader::topMember(std::string_view key, CaseData &c, unsigned &seen)
 {
-    static constexpr std::string_view keys[] = { "format", "id", "as_of", "jurisdiction", "facts", "label",
-        "medications", "failed_therapies" };
+    static constexpr std::string_view keys[]
+        = { "format", "id", "as_of", "jurisdiction", "facts", "label", "medications", "failed_therapies" };
     const auto at = std::size_t(std::find(std::begin(keys), std::end(keys), key) - std::begin(keys));
     if (at == std::size(keys) || (seen & (1U << at)) != 0)
         return false;
