@@ -59,6 +59,12 @@ std::optional<CaseData> parseCase(
 std::optional<CaseData> parseCaseValue(
     const json::Value &root, const RulePack &pack, json::Diagnostics &diag, const CaseParseOptions &options = {});
 
+// The fast path of parseCase (PlainCaseReader.cpp): reads a plainly valid case in one pass without
+// a DOM. nullopt means "not plainly valid", never an error: the caller then reads the bytes with
+// parseStrict + parseCaseValue, which report the findings. parseCase does both.
+std::optional<CaseData> readPlainCase(
+    const QByteArray &bytes, const RulePack &pack, const CaseParseOptions &options = {});
+
 using json::parseIsoDate;
 
 } // namespace consilium

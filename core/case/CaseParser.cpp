@@ -346,6 +346,8 @@ std::optional<CaseData> parseCaseValue(
 std::optional<CaseData> parseCase(
     const QByteArray &bytes, const RulePack &pack, json::Diagnostics &diag, const CaseParseOptions &options)
 {
+    if (auto plain = readPlainCase(bytes, pack, options))
+        return plain;
     json::Document doc;
     if (!json::parseStrict(bytes, doc, diag, options.limits))
         return std::nullopt;

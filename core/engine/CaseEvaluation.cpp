@@ -7,6 +7,13 @@ CaseReading readCase(
     const QByteArray &bytes, const RulePack &pack, const CaseParseOptions &options, json::Document *keep)
 {
     CaseReading out;
+    if (!keep) { // a plainly valid case without a DOM (case/PlainCaseReader.cpp)
+        if (auto plain = readPlainCase(bytes, pack, options)) {
+            out.caseId = plain->id;
+            out.data = std::move(plain);
+            return out;
+        }
+    }
     json::Document local;
     json::Document &doc = keep ? *keep : local;
     const bool wellFormed = json::parseStrict(bytes, doc, out.diag, options.limits);

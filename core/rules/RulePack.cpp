@@ -88,6 +88,11 @@ int RulePack::variableIndex(const QString &id) const
     return m_symbols[std::size_t(slot)].index;
 }
 
+int RulePack::variableIndexUtf8(std::string_view utf8Id) const
+{
+    return m_variableByUtf8.value(QByteArray::fromRawData(utf8Id.data(), qsizetype(utf8Id.size())), -1);
+}
+
 int RulePack::optionIndex(const QString &id) const
 {
     for (std::size_t i = 0; i < m_options.size(); ++i) {
@@ -179,6 +184,8 @@ std::unique_ptr<RulePack> RulePack::load(const QByteArray &bytes, json::Diagnost
     loader.load(doc);
     if (!diag.ok())
         return nullptr;
+    for (std::size_t i = 0; i < pack->m_variables.size(); ++i)
+        pack->m_variableByUtf8.insert(pack->m_variables[i].id.toUtf8(), int(i));
     return pack;
 }
 

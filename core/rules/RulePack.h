@@ -17,6 +17,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -466,6 +467,8 @@ public:
     const Symbol &symbol(int slot) const { return m_symbols[std::size_t(slot)]; }
     int slotOf(const QString &id) const { return m_slotById.value(id, -1); }
     int variableIndex(const QString &id) const;
+    // The same by the id's UTF-8 bytes, without a QString (the case reader's fact keys).
+    int variableIndexUtf8(std::string_view utf8Id) const;
     int agentIndex(const QString &id) const { return m_agentById.value(id, -1); }
     int derivedIndexOfSlot(int slot) const;
     ValueType slotType(int slot) const;
@@ -506,6 +509,7 @@ private:
     ExchangeCodes m_codes;
     std::vector<Symbol> m_symbols;
     QHash<QString, int> m_slotById;
+    QHash<QByteArray, int> m_variableByUtf8; // variable index by UTF-8 id, built at load
     PackTexts m_texts;
 };
 
