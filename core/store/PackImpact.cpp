@@ -141,12 +141,20 @@ std::vector<std::uint8_t> stateCodes(const Keys &k, int pack, const Evaluated &e
     return out;
 }
 
-// Both evaluations of a case: the document is parsed once and read against each pack's
+// Both evaluations of a case: a plainly valid case is read by the fast reader under each pack
+// (case/PlainCaseReader.cpp); otherwise the document is parsed once and read against each pack's
 // dictionary (readCase's steps). A case not valid under one of them goes the whole way again
 // through evaluateCase, so its problem is worded exactly as everywhere else.
 bool evaluateBoth(const Engine &current, const Engine &candidate, const QByteArray &content,
     std::optional<Evaluated> &a, std::optional<Evaluated> &b)
 {
+    if (std::optional<CaseData> x = readPlainCase(content, current.pack())) {
+        if (std::optional<CaseData> y = readPlainCase(content, candidate.pack())) {
+            a.emplace(current, *x);
+            b.emplace(candidate, *y);
+            return true;
+        }
+    }
     json::Document doc;
     json::Diagnostics diag;
     if (!json::parseStrict(content, doc, diag))
