@@ -3,9 +3,13 @@
 
 #include "engine/Evaluation.h"
 
+#include <memory>
+#include <mutex>
 #include <vector>
 
 namespace consilium {
+
+struct ResultFragments;
 
 class Engine
 {
@@ -35,6 +39,10 @@ public:
     // The group index of an arm's sub-option (-1 = the arm itself).
     int groupIndex(Arm arm, int subOption) const;
 
+    // The pack's static texts as JSON fragments for resultJson (engine/ResultFragments.h), built
+    // once on first use (thread-safe).
+    const ResultFragments &resultFragments() const;
+
 private:
     // Where the washout formulas record each agent's end (evaluateFull only).
     struct WashoutSink {
@@ -61,6 +69,8 @@ private:
     void substitutePlatform(const OptionDef &opt, Workspace &ws) const;
 
     const RulePack &m_pack;
+    mutable std::once_flag m_fragmentsOnce;
+    mutable std::shared_ptr<const ResultFragments> m_fragments;
     std::vector<VerdictGroup> m_groups;
     std::vector<VerdictGroup> m_optionGroups;
     std::vector<int> m_femaleIndex; // by derived index: enum index of "female" in its sex input

@@ -108,10 +108,10 @@ private:
         const CaseOutcome outcome = evaluateCase(m_engine, item.bytes, m_options);
         if (!outcome.ok())
             return { errorLine(outcome.caseId, item.line, item.file, outcome.diag.lines()), true };
-        return { (m_summary ? summaryJson(m_engine, *outcome.evaluation)
-                            : resultJson(m_engine, *outcome.evaluation, false))
-                + '\n',
-            false };
+        QByteArray text
+            = m_summary ? summaryJson(m_engine, *outcome.evaluation) : resultJson(m_engine, *outcome.evaluation, false);
+        text += '\n'; // in place: resultJson leaves room for it (a full result is ≈ 250 KB)
+        return { std::move(text), false };
     }
 
     void add(Item item)
