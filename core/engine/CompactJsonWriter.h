@@ -8,8 +8,8 @@
 
 #include <QByteArray>
 #include <QString>
-#include <QtGlobal>
 #include <QStringEncoder>
+#include <QtGlobal>
 
 #include <rapidjson/rapidjson.h>
 

@@ -209,9 +209,8 @@ ResultFragments buildResultFragments(const RulePack &pack)
 // Built on first use: most engines never write a full result (docs/result-format.md).
 const ResultFragments &Engine::resultFragments() const
 {
-    std::call_once(m_fragmentsOnce, [this] {
-        m_fragments = std::make_shared<const ResultFragments>(buildResultFragments(m_pack));
-    });
+    std::call_once(m_fragmentsOnce,
+        [this] { m_fragments = std::make_shared<const ResultFragments>(buildResultFragments(m_pack)); });
     return *m_fragments;
 }
 

@@ -8,8 +8,8 @@
 
 #include "engine/Engine.h"
 
-#include <array>
 #include <QByteArray>
+#include <array>
 #include <unordered_map>
 #include <vector>
 
