@@ -192,7 +192,7 @@ void BM_ParseCase(benchmark::State &state)
 BENCHMARK(BM_ParseCase);
 
 // What `evaluate --batch … --output summary` does per case on one core: strict parse + validation,
-// full evaluation, the consilium-summary/1 line (docs/result-format.md#summary-output). Counters:
+// full evaluation, the consilium-summary/3 line (docs/result-format.md#summary-output). Counters:
 // bytes of summary per case. The whole-process comparison with the peers and the floor is
 // tests/benchmarks/side-by-side.sh.
 void summaryBatch(benchmark::State &state, const RulePack &pack, const QList<QByteArray> &js)

@@ -58,7 +58,7 @@ QByteArray errorLine(const QString &caseId, qint64 line, const QString &file, co
 
 // Evaluates a directory of *.json case files or a JSONL file, one compact result per line
 // (docs/result-format.md#batch-output): the full result, or with `summary` the
-// consilium-summary/1 line (docs/result-format.md#summary-output). Cases are read in chunks and
+// consilium-summary/3 line (docs/result-format.md#summary-output). Cases are read in chunks and
 // evaluated on all cores (QtConcurrent; the engine is immutable and every evaluation has its own
 // workspace); the lines are written in input order.
 class BatchRun
