@@ -35,6 +35,10 @@ public:
     // Full result: the fast path plus everything a view shows (deciding criteria, missing inputs,
     // washout details, timelines, the toxicity rows and modifiers that apply, applicability).
     Evaluation evaluateFull(const CaseData &c) const;
+    // What a consilium-summary line needs (docs/result-format.md#summary-output) and no more: the
+    // fast path, verdicts with their missing inputs, the earliest starts of arms and options. No
+    // timelines, washout details, toxicity rows, modifiers or applicability notes.
+    Evaluation evaluateSummary(const CaseData &c) const;
 
     // The group index of an arm's sub-option (-1 = the arm itself).
     int groupIndex(Arm arm, int subOption) const;
@@ -60,6 +64,7 @@ private:
     void derivedDetails(Evaluation &e) const;
     void patientRows(Evaluation &e) const;
     QString inputName(int input) const;
+    std::optional<QDate> earliestStartOf(const LogisticsDef &def, const Evaluation &e) const;
     // The timeline of a logistics definition: an arm's (with its variants) or an option's composed one.
     ArmTimeline timeline(const LogisticsDef &def, const Evaluation &e, bool variants) const;
     // Options (engine/OptionDetails.cpp): groups, composed logistics, per-option details.

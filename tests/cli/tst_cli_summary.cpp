@@ -2,10 +2,13 @@
 // consilium-summary/3 (docs/result-format.md#summary-output, issue 15): every line of generated
 // cases and of the sparsest work-ups is at most 1 KB, and a reader written from the document
 // (SummaryDecoder.h) gets back every arm's, sub-option's and option's verdict, earliest start,
-// missing and caution missing inputs as the full result gives them, under both shipped packs.
+// missing and caution missing inputs as the full result gives them, under both shipped packs; the
+// summary evaluation (Engine::evaluateSummary) answers what evaluateFull answers.
 #include "CliRun.h"
 #include "SummaryDecoder.h"
 #include "SyntheticCases.h"
+#include "engine/CaseEvaluation.h"
+#include "engine/SummaryResult.h"
 #include "rules/RulePack.h"
 
 #include <QTemporaryDir>
@@ -50,6 +53,8 @@ private Q_SLOTS:
     void everyLineFitsIn1KB();
     void decodesToTheFullResult_data();
     void decodesToTheFullResult();
+    void summaryEvaluationEqualsFull_data() { decodesToTheFullResult_data(); }
+    void summaryEvaluationEqualsFull();
 
 private:
     QString writeCases(const QList<QByteArray> &cases);
@@ -179,6 +184,49 @@ void TestCliSummary::decodesToTheFullResult()
     }
     // 2026.2 has options; the comparison above must have met options with missing inputs.
     QVERIFY(reader.options.isEmpty() || nonEmptyOptionSets > 100);
+}
+
+namespace {
+
+// Verdict, missing inputs (ranked) and caution missing inputs of one group, equal in both.
+bool sameGroup(const consilium::GroupResult &a, const consilium::GroupResult &b)
+{
+    return a.verdict == b.verdict && a.missingInputs == b.missingInputs
+        && a.cautionMissingInputs == b.cautionMissingInputs;
+}
+
+} // namespace
+
+void TestCliSummary::summaryEvaluationEqualsFull()
+{
+    // Engine::evaluateSummary computes only what a summary line needs: its verdicts, missing
+    // inputs, earliest starts and derived values are evaluateFull's, and so is the line.
+    QFETCH(QString, packFile);
+    const std::unique_ptr<consilium::RulePack> pack = loadPack(packFile);
+    QVERIFY(pack);
+    const consilium::Engine engine(*pack);
+    QList<QByteArray> cases = consilium::syntheticCases(*pack, 300, 0.10, 21);
+    cases += consilium::syntheticCases(*pack, 200, 0.6, 22);
+    cases.append(everythingMissing(QStringLiteral("every-input-missing")));
+    for (const QByteArray &c : cases) {
+        const consilium::CaseReading reading = consilium::readCase(c, *pack);
+        QVERIFY2(reading.ok(), qPrintable(reading.diag.lines().join(QLatin1Char('\n'))));
+        const consilium::Evaluation full = engine.evaluateFull(*reading.data);
+        const consilium::Evaluation summary = engine.evaluateSummary(*reading.data);
+        for (const consilium::Arm arm : consilium::kArms) {
+            QVERIFY(sameGroup(summary.group(arm), full.group(arm)));
+            QCOMPARE(summary.earliestStart(arm), full.earliestStart(arm));
+            const auto subs = pack->arms()[consilium::armIndex(arm)].subOptions.size();
+            for (int s = 0; s < int(subs); ++s)
+                QVERIFY(sameGroup(summary.group(engine.groupIndex(arm, s)), full.group(engine.groupIndex(arm, s))));
+        }
+        QCOMPARE(summary.optionCount(), full.optionCount());
+        for (int o = 0; o < full.optionCount(); ++o) {
+            QVERIFY(sameGroup(summary.option(o), full.option(o)));
+            QCOMPARE(summary.optionEarliestStart(o), full.optionEarliestStart(o));
+        }
+        QCOMPARE(consilium::summaryJson(engine, summary), consilium::summaryJson(engine, full));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliSummary)

@@ -105,11 +105,16 @@ private:
     {
         if (!item.readError.isEmpty())
             return { errorLine(QString(), item.line, item.file, { item.readError }), true };
+        if (m_summary) { // only what the summary line needs (Engine::evaluateSummary)
+            const CaseReading reading = readCase(item.bytes, m_engine.pack(), m_options);
+            if (!reading.ok())
+                return { errorLine(reading.caseId, item.line, item.file, reading.diag.lines()), true };
+            return { summaryJson(m_engine, m_engine.evaluateSummary(*reading.data)) + '\n', false };
+        }
         const CaseOutcome outcome = evaluateCase(m_engine, item.bytes, m_options);
         if (!outcome.ok())
             return { errorLine(outcome.caseId, item.line, item.file, outcome.diag.lines()), true };
-        QByteArray text
-            = m_summary ? summaryJson(m_engine, *outcome.evaluation) : resultJson(m_engine, *outcome.evaluation, false);
+        QByteArray text = resultJson(m_engine, *outcome.evaluation, false);
         text += '\n'; // in place: resultJson leaves room for it (a full result is ≈ 250 KB)
         return { std::move(text), false };
     }
