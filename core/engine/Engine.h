@@ -3,9 +3,13 @@
 
 #include "engine/Evaluation.h"
 
+#include <memory>
+#include <mutex>
 #include <vector>
 
 namespace consilium {
+
+struct ResultFragments;
 
 class Engine
 {
@@ -31,9 +35,17 @@ public:
     // Full result: the fast path plus everything a view shows (deciding criteria, missing inputs,
     // washout details, timelines, the toxicity rows and modifiers that apply, applicability).
     Evaluation evaluateFull(const CaseData &c) const;
+    // What a consilium-summary line needs (docs/result-format.md#summary-output) and no more: the
+    // fast path, verdicts with their missing inputs, the earliest starts of arms and options. No
+    // timelines, washout details, toxicity rows, modifiers or applicability notes.
+    Evaluation evaluateSummary(const CaseData &c) const;
 
     // The group index of an arm's sub-option (-1 = the arm itself).
     int groupIndex(Arm arm, int subOption) const;
+
+    // The pack's static texts as JSON fragments for resultJson (engine/ResultFragments.h), built
+    // once on first use (thread-safe).
+    const ResultFragments &resultFragments() const;
 
 private:
     // Where the washout formulas record each agent's end (evaluateFull only).
@@ -52,6 +64,7 @@ private:
     void derivedDetails(Evaluation &e) const;
     void patientRows(Evaluation &e) const;
     QString inputName(int input) const;
+    std::optional<QDate> earliestStartOf(const LogisticsDef &def, const Evaluation &e) const;
     // The timeline of a logistics definition: an arm's (with its variants) or an option's composed one.
     ArmTimeline timeline(const LogisticsDef &def, const Evaluation &e, bool variants) const;
     // Options (engine/OptionDetails.cpp): groups, composed logistics, per-option details.
@@ -61,6 +74,8 @@ private:
     void substitutePlatform(const OptionDef &opt, Workspace &ws) const;
 
     const RulePack &m_pack;
+    mutable std::once_flag m_fragmentsOnce;
+    mutable std::shared_ptr<const ResultFragments> m_fragments;
     std::vector<VerdictGroup> m_groups;
     std::vector<VerdictGroup> m_optionGroups;
     std::vector<int> m_femaleIndex; // by derived index: enum index of "female" in its sex input

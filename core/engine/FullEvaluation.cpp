@@ -283,6 +283,18 @@ void Engine::patientRows(Evaluation &e) const
     }
 }
 
+// The earliest start a logistics definition's `earliest_start` slot gives: as_of without one,
+// unknown (nullopt) while the slot is not known.
+std::optional<QDate> Engine::earliestStartOf(const LogisticsDef &def, const Evaluation &e) const
+{
+    const int slot = def.earliestStartSlot;
+    if (slot < 0)
+        return e.asOf();
+    if (isKnown(e.m_ws, slot))
+        return QDate::fromJulianDay(qint64(e.m_ws.values[std::size_t(slot)]));
+    return std::nullopt;
+}
+
 Evaluation Engine::evaluateFull(const CaseData &c) const
 {
     Evaluation e;
@@ -299,13 +311,29 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
         const std::size_t a = armIndex(arm);
         e.m_subOptionGroup.push_back(groupIndex(arm, 0));
         e.m_timelines[a] = timeline(m_pack.logistics()[a], e, true);
-        const int slot = m_pack.logistics()[a].earliestStartSlot;
-        if (slot < 0)
-            e.m_earliestStart[a] = c.asOf;
-        else if (isKnown(e.m_ws, slot))
-            e.m_earliestStart[a] = QDate::fromJulianDay(qint64(e.m_ws.values[std::size_t(slot)]));
+        e.m_earliestStart[a] = earliestStartOf(m_pack.logistics()[a], e);
     }
     optionDetails(e);
+    return e;
+}
+
+Evaluation Engine::evaluateSummary(const CaseData &c) const
+{
+    Evaluation e;
+    e.m_engine = this;
+    e.m_pack = &m_pack;
+    e.m_case = c;
+    prepare(e.m_ws);
+    evaluate(c, e.m_ws);
+    groupResults(e);
+    for (const Arm arm : kArms) {
+        const std::size_t a = armIndex(arm);
+        e.m_subOptionGroup.push_back(groupIndex(arm, 0));
+        e.m_earliestStart[a] = earliestStartOf(m_pack.logistics()[a], e);
+    }
+    e.m_options.resize(m_pack.options().size());
+    for (std::size_t o = 0; o < e.m_options.size(); ++o)
+        e.m_options[o].earliestStart = earliestStartOf(m_optionLogistics[o].def, e);
     return e;
 }
 

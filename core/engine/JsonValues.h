@@ -4,6 +4,7 @@
 // round-trip form, unknown as null, "not evaluated" as {"status": "not_evaluated"}.
 #pragma once
 
+#include "engine/CompactJsonWriter.h"
 #include "engine/Engine.h"
 #include "engine/ResultWriter.h"
 

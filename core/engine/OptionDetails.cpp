@@ -276,11 +276,7 @@ void Engine::optionDetails(Evaluation &e) const
         out.timeline = timeline(lg.def, e, false);
         if (!lg.notes.isEmpty())
             out.timeline.note = (out.timeline.note + QLatin1Char(' ') + lg.notes.join(QLatin1Char(' '))).trimmed();
-        const int slot = lg.def.earliestStartSlot;
-        if (slot < 0)
-            out.earliestStart = e.asOf();
-        else if (e.isKnown(slot))
-            out.earliestStart = QDate::fromJulianDay(qint64(e.value(slot)));
+        out.earliestStart = earliestStartOf(lg.def, e);
         ws.values = e.m_ws.values;
         ws.status = e.m_ws.status;
         substitutePlatform(opt, ws);

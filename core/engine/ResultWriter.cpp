@@ -4,14 +4,16 @@
 #include "engine/Explanations.h"
 #include "engine/JsonValues.h"
 
+#include "engine/ResultFragments.h"
+
 #include <rapidjson/prettywriter.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
-#include <QStringEncoder>
-
-#include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 namespace consilium {
 
@@ -27,47 +29,42 @@ using jsonout::writeNumber;
 using jsonout::writeSlotValue;
 using jsonout::writeString;
 using jsonout::writeStringList;
+using W = jsonout::CompactWriter;
 
-template <typename W> void key(W &w, const char *k)
+// A text the result takes from the pack (a timeline phase's note and evidence, labels): such
+// strings reach the result as implicitly shared copies of the pack's (or the engine's) QStrings,
+// so their JSON is kept per thread, keyed by the shared buffer. The cache holds a copy, so that
+// buffer is neither freed nor changed while cached (a shared QString detaches before a write);
+// strings not shared (composed for this case) or not heap-allocated are written as usual.
+void writeText(W &w, const QString &s)
 {
-    w.Key(k);
-}
-
-template <typename W> void writeOptionalNumber(W &w, double v)
-{
-    if (std::isnan(v))
-        w.Null();
-    else
-        writeNumber(w, v);
-}
-
-template <typename W> void writePackFact(W &w, const PackFact &f)
-{
-    w.StartObject();
-    key(w, "value");
-    switch (f.kind) {
-    case PackFact::Kind::Null:
-        w.Null();
-        break;
-    case PackFact::Kind::Number:
-        writeNumber(w, f.number);
-        break;
-    case PackFact::Kind::Bool:
-        w.Bool(f.boolean);
-        break;
+    const auto &d = s.data_ptr();
+    if (s.size() < 16 || !d.isMutable() || !d.isShared()) {
+        writeString(w, s);
+        return;
     }
-    key(w, "source");
-    writeString(w, f.source);
-    key(w, "evidence");
-    writeString(w, f.evidence);
-    if (!f.note.isEmpty()) {
-        key(w, "note");
-        writeString(w, f.note);
+    struct Entry {
+        QString text;
+        QByteArray json;
+    };
+    thread_local std::unordered_map<const QChar *, Entry> cache;
+    auto it = cache.find(s.constData());
+    if (it == cache.end() || it->second.text.size() != s.size()) {
+        if (cache.size() >= 4096) // bounded: texts composed once per engine are few
+            cache.clear();
+        Entry entry { s, {} };
+        jsonout::appendJsonString(entry.json, s);
+        it = cache.insert_or_assign(s.constData(), std::move(entry)).first;
     }
-    w.EndObject();
+    w.Fragment(it->second.json);
 }
 
-template <typename W> void writeWashout(W &w, const std::vector<WashoutEntry> &entries)
+template <std::size_t N> void key(W &w, const char (&k)[N])
+{
+    w.PlainKey(k, qsizetype(N - 1));
+}
+
+void writeWashout(W &w, const std::vector<WashoutEntry> &entries)
 {
     w.StartObject();
     // The latest date per key (an agent listed twice keeps its latest end).
@@ -93,7 +90,7 @@ template <typename W> void writeWashout(W &w, const std::vector<WashoutEntry> &e
     w.EndObject();
 }
 
-template <typename W> void writeEasixDetails(W &w, const Evaluation &e, const DerivedDef &def)
+void writeEasixDetails(W &w, const Evaluation &e, const DerivedDef &def)
 {
     const bool known = e.isKnown(def.slot);
     const int plt = def.inputSlots[2];
@@ -115,7 +112,7 @@ template <typename W> void writeEasixDetails(W &w, const Evaluation &e, const De
     }
 }
 
-template <typename W> void writeScoreDetails(W &w, const Evaluation &e, const DerivedDef &def)
+void writeScoreDetails(W &w, const Evaluation &e, const DerivedDef &def)
 {
     const RulePack &pack = e.pack();
     key(w, "category");
@@ -142,7 +139,7 @@ template <typename W> void writeScoreDetails(W &w, const Evaluation &e, const De
     w.EndObject();
 }
 
-template <typename W> void writeDerived(W &w, const Evaluation &e)
+void writeDerived(W &w, const Evaluation &e)
 {
     w.StartObject();
     for (const DerivedDef &def : e.pack().derived()) {
@@ -183,107 +180,96 @@ template <typename W> void writeDerived(W &w, const Evaluation &e)
     w.EndObject();
 }
 
-template <typename W>
-void writeCriteria(W &w, const Evaluation &e, const std::vector<int> &criteria, bool origin = false)
+// Each criterion's per-case part (docs/result-format.md, "criteria": state … inputs, then the
+// pack's tail) serialised once per result: an option repeats its arm's criteria with the same
+// state, explanation and inputs (docs/result-format.md#options).
+class CriterionCache
 {
-    const RulePack &pack = e.pack();
-    w.StartArray();
-    for (int ci : criteria) {
-        const Criterion &cr = pack.criteria()[std::size_t(ci)];
-        w.StartObject();
-        key(w, "id");
-        writeString(w, cr.id);
-        if (origin) { // an option's criterion: from the arm or its own (docs/result-format.md#options)
-            key(w, "origin");
-            w.String(cr.option >= 0 ? "option" : "arm");
-        }
-        key(w, "state");
-        const auto st = toString(e.state(ci));
-        w.String(st.data(), rapidjson::SizeType(st.size()));
-        key(w, "severity");
-        const auto sev = toString(cr.severity);
-        w.String(sev.data(), rapidjson::SizeType(sev.size()));
-        key(w, "explanation");
-        thread_local QString text;
-        text.truncate(0); // keeps the capacity
-        e.appendExplanation(text, ci);
-        writeString(w, text);
-        key(w, "inputs");
-        w.StartObject();
-        for (int s : cr.slots) {
-            writeString(w, pack.symbol(s).id);
-            writeSlotValue(w, e, s);
-        }
-        w.EndObject();
-        if (cr.hasApplies) {
-            key(w, "applies_when");
-            writeString(w, cr.applies.text());
-        }
-        key(w, "condition");
-        writeString(w, cr.condition.text());
-        key(w, "source");
-        writeString(w, cr.source);
-        key(w, "evidence");
-        writeString(w, cr.evidence);
-        w.EndObject();
+public:
+    CriterionCache(const Evaluation &e, const ResultFragments &f) : m_e(e), m_f(f)
+    {
+        m_arena.clear(); // keeps the capacity
+        m_spans.assign(f.criteria.size(), { 0, 0 });
     }
+
+    void write(W &w, int ci, bool origin)
+    {
+        const Criterion &cr = m_e.pack().criteria()[std::size_t(ci)];
+        const ResultFragments::Criterion &f = m_f.criteria[std::size_t(ci)];
+        auto &span = m_spans[std::size_t(ci)];
+        if (span.second == 0)
+            span = body(ci, cr, f);
+        jsonout::JsonBuffer &out = w.BeginValue();
+        out += f.head;
+        if (origin) // an option's criterion: from the arm or its own (docs/result-format.md#options)
+            out += cr.option >= 0 ? R"(,"origin":"option")" : R"(,"origin":"arm")";
+        out.append(m_arena.constData() + span.first, span.second);
+    }
+
+private:
+    std::pair<qsizetype, qsizetype> body(int ci, const Criterion &cr, const ResultFragments::Criterion &f)
+    {
+        const qsizetype start = m_arena.size();
+        m_arena += R"(,"state":")";
+        const auto st = toString(m_e.state(ci));
+        jsonout::appendEscaped(m_arena, st.data(), st.size());
+        m_arena += '"';
+        m_arena += f.severity;
+        m_text.truncate(0); // keeps the capacity
+        m_e.appendExplanation(m_text, ci);
+        jsonout::appendJsonString(m_arena, m_text);
+        m_arena += R"(,"inputs":{)";
+        for (std::size_t i = 0; i < cr.slots.size(); ++i) {
+            if (i > 0)
+                m_arena += ',';
+            m_arena += f.inputKeys[i];
+            W value(m_arena);
+            writeSlotValue(value, m_e, cr.slots[i]);
+        }
+        m_arena += '}';
+        m_arena += f.tail;
+        return { start, m_arena.size() - start };
+    }
+
+    const Evaluation &m_e;
+    const ResultFragments &m_f;
+    static thread_local jsonout::JsonBuffer m_arena;
+    static thread_local std::vector<std::pair<qsizetype, qsizetype>> m_spans;
+    static thread_local QString m_text;
+};
+thread_local jsonout::JsonBuffer CriterionCache::m_arena;
+thread_local std::vector<std::pair<qsizetype, qsizetype>> CriterionCache::m_spans;
+thread_local QString CriterionCache::m_text;
+
+void writeCriteria(W &w, CriterionCache &cache, const std::vector<int> &criteria, bool origin = false)
+{
+    w.StartArray();
+    for (int ci : criteria)
+        cache.write(w, ci, origin);
     w.EndArray();
 }
 
-template <typename W>
-void writeToxicityRows(W &w, const RulePack &pack, const std::vector<const ToxicityEntry *> &rows, bool tagged)
+void writeToxicityRows(
+    W &w, const RulePack &pack, const ResultFragments &f, const std::vector<const ToxicityEntry *> &rows, bool tagged)
 {
     w.StartArray();
     for (const ToxicityEntry *row : rows) {
-        const ToxicityEntry &t = *row;
-        w.StartObject();
-        if (tagged && t.option >= 0) { // an option's own row (docs/result-format.md#options)
-            key(w, "option");
-            writeString(w, pack.options()[std::size_t(t.option)].id);
-        }
-        key(w, "risk");
-        writeString(w, t.risk);
-        key(w, "kind");
-        writeString(w, t.kind);
-        if (!std::isnan(t.anyGradePercent)) {
-            key(w, "any_grade_percent");
-            writeNumber(w, t.anyGradePercent);
-        }
-        if (!std::isnan(t.grade3PlusPercent)) {
-            key(w, "grade3plus_percent");
-            writeNumber(w, t.grade3PlusPercent);
-        }
-        if (t.events >= 0) {
-            key(w, "events");
-            w.Int64(t.events);
-        }
-        if (t.n >= 0) {
-            key(w, "n");
-            w.Int64(t.n);
-        }
-        key(w, "population");
-        writeString(w, t.population);
-        if (!t.followUp.isEmpty()) {
-            key(w, "follow_up");
-            writeString(w, t.followUp);
-        }
-        key(w, "summary");
-        writeString(w, t.summary);
-        key(w, "source");
-        writeString(w, t.source);
-        key(w, "evidence");
-        writeString(w, t.evidence);
-        w.EndObject();
+        const auto it = f.toxicity.find(row);
+        if (it != f.toxicity.end()) // the engine lists rows of RulePack::toxicity()
+            w.Fragment(tagged ? it->second.tagged : it->second.plain);
+        else
+            w.Fragment(toxicityJson(
+                *row, tagged && row->option >= 0 ? pack.options()[std::size_t(row->option)].id : QString()));
     }
     w.EndArray();
 }
 
-template <typename W> void writeToxicity(W &w, const Evaluation &e, Arm arm, int subOption)
+void writeToxicity(W &w, const ResultFragments &f, const Evaluation &e, Arm arm, int subOption)
 {
-    writeToxicityRows(w, e.pack(), e.toxicity(arm, subOption), false);
+    writeToxicityRows(w, e.pack(), f, e.toxicity(arm, subOption), false);
 }
 
-template <typename W> void writeTimeline(W &w, const Evaluation &e, const ArmTimeline &tl, bool alwaysNote = false)
+void writeTimeline(W &w, const Evaluation &e, const ArmTimeline &tl, bool alwaysNote = false)
 {
     key(w, "timeline");
     w.StartArray();
@@ -303,40 +289,49 @@ template <typename W> void writeTimeline(W &w, const Evaluation &e, const ArmTim
         key(w, "end_date");
         writeDate(w, ph.endDay ? std::optional<QDate>(e.asOf().addDays(*ph.endDay)) : std::nullopt);
         key(w, "note");
-        writeString(w, ph.note);
+        writeText(w, ph.note);
         key(w, "evidence");
-        writeString(w, ph.evidence);
+        writeText(w, ph.evidence);
         w.EndObject();
     }
     w.EndArray();
     if (!tl.known || (alwaysNote && !tl.note.isEmpty())) {
         key(w, "timeline_note");
-        writeString(w, tl.note);
+        writeText(w, tl.note);
     }
     if (!tl.variant.isEmpty()) {
         key(w, "timeline_variant");
-        writeString(w, tl.variant);
+        writeText(w, tl.variant);
     }
 }
 
-template <typename W> void writeGroup(W &w, const Engine &engine, const Evaluation &e, std::size_t g)
+// What the parts of one result share: the engine, the evaluation, the pack's fragments and the
+// criteria serialised for this result.
+struct Context {
+    const Engine &engine;
+    const Evaluation &e;
+    const ResultFragments &f;
+    CriterionCache &criteria;
+};
+
+void writeGroup(W &w, Context &c, std::size_t g)
 {
-    const VerdictGroup &group = engine.groups()[g];
-    const GroupResult &r = e.group(int(g));
+    const VerdictGroup &group = c.engine.groups()[g];
+    const GroupResult &r = c.e.group(int(g));
     key(w, "verdict");
     const auto v = toString(r.verdict);
     w.String(v.data(), rapidjson::SizeType(v.size()));
     key(w, "cautions_not_yet_checked");
     w.Int(r.cautionsUnknown);
     key(w, "criteria");
-    writeCriteria(w, e, group.criteria);
+    writeCriteria(w, c.criteria, group.criteria);
     key(w, "missing_inputs");
     writeStringList(w, r.missingInputs);
     key(w, "caution_missing_inputs");
     writeStringList(w, r.cautionMissingInputs);
 }
 
-template <typename W> void writeHeader(W &w, const Evaluation &e)
+void writeHeader(W &w, const Evaluation &e)
 {
     const RulePack &pack = e.pack();
     key(w, "format");
@@ -366,45 +361,22 @@ template <typename W> void writeHeader(W &w, const Evaluation &e)
     w.EndObject();
 }
 
-template <typename W> void writeLogistics(W &w, const LogisticsDef &lg)
-{
-    w.StartObject();
-    key(w, "inpatient_days");
-    writePackFact(w, lg.inpatientDays);
-    key(w, "caregiver_required");
-    writePackFact(w, lg.caregiverRequired);
-    key(w, "long_term_follow_up_years");
-    writePackFact(w, lg.longTermFollowUpYears);
-    key(w, "centre_requirements");
-    writeStringList(w, lg.centreRequirements);
-    key(w, "notes");
-    writeStringList(w, lg.notes);
-    w.EndObject();
-}
-
-template <typename W> void writeModifiers(W &w, const std::vector<const Modifier *> &modifiers)
+void writeModifiers(W &w, const ResultFragments &f, const std::vector<const Modifier *> &modifiers)
 {
     w.StartArray();
     for (const Modifier *m : modifiers) {
-        w.StartObject();
-        key(w, "id");
-        writeString(w, m->id);
-        key(w, "label");
-        writeString(w, m->label);
-        key(w, "text");
-        writeString(w, m->text);
-        key(w, "source");
-        writeString(w, m->source);
-        key(w, "evidence");
-        writeString(w, m->evidence);
-        w.EndObject();
+        const auto it = f.modifiers.find(m);
+        if (it != f.modifiers.end()) // the engine lists objects of RulePack::modifiers()
+            w.Fragment(it->second);
+        else
+            w.Fragment(modifierJson(*m));
     }
     w.EndArray();
 }
 
-template <typename W> void writeSubOptions(W &w, const Engine &engine, const Evaluation &e, Arm arm)
+void writeSubOptions(W &w, Context &c, Arm arm)
 {
-    const auto &subs = e.pack().arms()[armIndex(arm)].subOptions;
+    const auto &subs = c.e.pack().arms()[armIndex(arm)].subOptions;
     if (subs.empty())
         return;
     key(w, "sub_options");
@@ -414,33 +386,29 @@ template <typename W> void writeSubOptions(W &w, const Engine &engine, const Eva
         w.StartObject();
         key(w, "label");
         writeString(w, subs[s].label);
-        writeGroup(w, engine, e, std::size_t(engine.groupIndex(arm, int(s))));
+        writeGroup(w, c, std::size_t(c.engine.groupIndex(arm, int(s))));
         key(w, "toxicity");
-        writeToxicity(w, e, arm, int(s));
+        writeToxicity(w, c.f, c.e, arm, int(s));
         w.EndObject();
     }
     w.EndObject();
 }
 
-// An arm's options, eligible first (docs/result-format.md#options).
-template <typename W> void writeOptions(W &w, const Evaluation &e, Arm arm)
+// An arm's options, eligible first (docs/result-format.md#options); id, label and kind, then the
+// screening note come from the pack's fragments.
+void writeOptions(W &w, Context &c, Arm arm)
 {
+    const Evaluation &e = c.e;
     w.StartArray();
     for (int o : e.optionsOf(arm)) {
-        const OptionDef &opt = e.optionDef(o);
         const GroupResult &r = e.option(o);
-        w.StartObject();
-        key(w, "id");
-        writeString(w, opt.id);
-        key(w, "label");
-        writeString(w, opt.label);
-        key(w, "kind");
-        writeString(w, opt.kind);
+        const ResultFragments::Option &f = c.f.options[std::size_t(o)];
+        w.OpenObject(f.head, 6);
         key(w, "verdict");
         const auto v = toString(r.verdict);
         w.String(v.data(), rapidjson::SizeType(v.size()));
         key(w, "criteria");
-        writeCriteria(w, e, e.optionCriteria(o), true);
+        writeCriteria(w, c.criteria, e.optionCriteria(o), true);
         key(w, "missing_inputs");
         writeStringList(w, r.missingInputs);
         key(w, "caution_missing_inputs");
@@ -449,24 +417,23 @@ template <typename W> void writeOptions(W &w, const Evaluation &e, Arm arm)
         writeDate(w, e.optionEarliestStart(o));
         writeTimeline(w, e, e.optionTimeline(o), true);
         key(w, "toxicity");
-        writeToxicityRows(w, e.pack(), e.optionToxicity(o), true);
+        writeToxicityRows(w, e.pack(), c.f, e.optionToxicity(o), true);
         key(w, "modifiers");
-        writeModifiers(w, e.optionModifiers(o));
-        key(w, "screening_note");
-        writeString(w, opt.screeningNote);
-        w.EndObject();
+        writeModifiers(w, c.f, e.optionModifiers(o));
+        w.CloseObject(f.tail);
     }
     w.EndArray();
 }
 
-template <typename W> void writeArm(W &w, const Engine &engine, const Evaluation &e, Arm arm)
+void writeArm(W &w, Context &c, Arm arm)
 {
+    const Evaluation &e = c.e;
     const std::size_t a = armIndex(arm);
     w.Key(kArmIds[a]);
     w.StartObject();
     key(w, "label");
     writeString(w, e.pack().arms()[a].label);
-    writeGroup(w, engine, e, a);
+    writeGroup(w, c, a);
     key(w, "earliest_start");
     writeDate(w, e.earliestStart(arm));
     const ArmTimeline &tl = e.timeline(arm);
@@ -477,21 +444,22 @@ template <typename W> void writeArm(W &w, const Engine &engine, const Evaluation
         w.Null();
     writeTimeline(w, e, e.timeline(arm));
     key(w, "logistics");
-    writeLogistics(w, e.pack().logistics()[a]);
+    w.Fragment(c.f.logistics[a]);
     key(w, "toxicity");
-    writeToxicity(w, e, arm, -1);
+    writeToxicity(w, c.f, e, arm, -1);
     key(w, "modifiers");
-    writeModifiers(w, e.modifiers(arm));
-    writeSubOptions(w, engine, e, arm);
+    writeModifiers(w, c.f, e.modifiers(arm));
+    writeSubOptions(w, c, arm);
     if (!e.pack().options().empty()) {
         key(w, "options");
-        writeOptions(w, e, arm);
+        writeOptions(w, c, arm);
     }
     w.EndObject();
 }
 
-template <typename W> void writeResult(W &w, const Engine &engine, const Evaluation &e)
+void writeResult(W &w, Context &c)
 {
+    const Evaluation &e = c.e;
     w.StartObject();
     writeHeader(w, e);
     key(w, "derived");
@@ -510,25 +478,74 @@ template <typename W> void writeResult(W &w, const Engine &engine, const Evaluat
     key(w, "arms");
     w.StartObject();
     for (const Arm arm : kArms)
-        writeArm(w, engine, e, arm);
+        writeArm(w, c, arm);
     w.EndObject();
     w.EndObject();
 }
 
-} // namespace
+// The pretty form (`evaluate` of one case): the compact result re-indented by rapidjson's
+// PrettyWriter, numbers passed through as written (what writing through PrettyWriter gave).
+class Reindent
+{
+public:
+    explicit Reindent(rapidjson::PrettyWriter<rapidjson::StringBuffer> &w) : m_w(w) { }
+    bool Null() { return m_w.Null(); }
+    bool Bool(bool b) { return m_w.Bool(b); }
+    bool Int(int) { return false; } // numbers arrive as RawNumber (kParseNumbersAsStringsFlag)
+    bool Uint(unsigned) { return false; }
+    bool Int64(std::int64_t) { return false; }
+    bool Uint64(std::uint64_t) { return false; }
+    bool Double(double) { return false; }
+    bool RawNumber(const char *s, rapidjson::SizeType n, bool) { return m_w.RawValue(s, n, rapidjson::kNumberType); }
+    bool String(const char *s, rapidjson::SizeType n, bool) { return m_w.String(s, n); }
+    bool Key(const char *s, rapidjson::SizeType n, bool) { return m_w.Key(s, n); }
+    bool StartObject() { return m_w.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) { return m_w.EndObject(n); }
+    bool StartArray() { return m_w.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { return m_w.EndArray(n); }
 
-QByteArray resultJson(const Engine &engine, const Evaluation &e, bool pretty)
+private:
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> &m_w;
+};
+
+QByteArray reindented(const QByteArray &compact)
 {
     rapidjson::StringBuffer buffer;
-    if (pretty) {
-        rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-        w.SetIndent(' ', 2);
-        writeResult(w, engine, e);
-    } else {
-        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-        writeResult(w, engine, e);
-    }
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', 2);
+    Reindent handler(w);
+    rapidjson::Reader reader;
+    rapidjson::StringStream in(compact.constData());
+    const bool ok = !reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(in, handler).IsError();
+    Q_ASSERT(ok); // we wrote it
+    Q_UNUSED(ok);
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
+}
+
+} // namespace
+
+// Written straight into one reused buffer, the pack's static texts spliced from
+// Engine::resultFragments (README "Performance", issue 15).
+QByteArray resultJson(const Engine &engine, const Evaluation &e, bool pretty)
+{
+    // One buffer for the whole result, reserved from the last result's size: no copy when
+    // returned, and room for the batch's line end (EvaluateCommands).
+    thread_local qsizetype lastSize = 0;
+    jsonout::JsonBuffer out(lastSize + lastSize / 8 + 64);
+    // The fragments of the evaluation's pack (an engine of another instance of it: built here).
+    std::optional<ResultFragments> own;
+    if (&engine.pack() != &e.pack())
+        own = buildResultFragments(e.pack());
+    const ResultFragments &f = own ? *own : engine.resultFragments();
+    CriterionCache criteria(e, f);
+    Context c { engine, e, f, criteria };
+    W w(out);
+    writeResult(w, c);
+    lastSize = out.size();
+    QByteArray bytes = out.take();
+    if (pretty)
+        return reindented(bytes);
+    return bytes;
 }
 
 } // namespace consilium

@@ -7,6 +7,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 namespace consilium {
@@ -17,9 +18,9 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 using jsonout::writeDate;
 using jsonout::writeSlotValue;
 using jsonout::writeString;
-using jsonout::writeStringList;
+using InputSet = std::vector<int>; // input numbers, ascending
 
-// The one-letter verdict codes of consilium-summary/2 (docs/result-format.md#summary-output).
+// The one-letter verdict codes of consilium-summary/3 (docs/result-format.md#summary-output).
 const char *verdictCode(Verdict v)
 {
     switch (v) {
@@ -37,71 +38,109 @@ const char *verdictCode(Verdict v)
     return "?";
 }
 
-// One line's missing-input lists, each written once under "inputs" and named by its index
-// wherever it occurs (the options of an arm mostly miss what the arm misses).
-class InputLists
+// The input numbering of consilium-summary/3 (docs/result-format.md#summary-output): the pack's
+// variables in its `variables[]` order, then the pseudo inputs in PseudoInput order
+// (resources/packs/FORMAT.md, "Derived").
+int inputNumber(const RulePack &pack, const QString &name)
 {
-public:
-    int indexOf(const QStringList &list)
-    {
-        const auto at = std::find(m_lists.begin(), m_lists.end(), list);
-        if (at != m_lists.end())
-            return int(at - m_lists.begin());
-        m_lists.push_back(list);
-        return int(m_lists.size() - 1);
+    const int slot = pack.slotOf(name);
+    const int variables = int(pack.variables().size());
+    if (slot >= 0 && slot < variables)
+        return slot;
+    for (int p = 0; p < kPseudoInputCount; ++p) {
+        if (name == pseudoInputName(PseudoInput(p)))
+            return variables + p;
     }
-    void write(Writer &w) const
-    {
-        w.StartArray();
-        for (const QStringList &l : m_lists)
-            writeStringList(w, l);
-        w.EndArray();
-    }
+    return -1; // cannot happen: missing inputs are variables or pseudo inputs
+}
 
-private:
-    std::vector<QStringList> m_lists;
-};
+InputSet inputSet(const RulePack &pack, const QStringList &names)
+{
+    InputSet out;
+    out.reserve(std::size_t(names.size()));
+    for (const QString &n : names)
+        out.push_back(inputNumber(pack, n));
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
-// The keys of one verdict group (an arm, a sub-option or an option): "v" the verdict code, "m"
-// and "c" the index of its missing_inputs / caution_missing_inputs list (left out when empty),
-// and with `start` "s" its earliest start when it is not the as_of date (null: unknown).
-void writeGroupKeys(
-    Writer &w, const GroupResult &r, InputLists &lists, const Evaluation &e, const std::optional<QDate> *start)
+InputSet minus(const InputSet &a, const InputSet &b)
+{
+    InputSet out;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+// An input set under `key`, left out when empty.
+void writeSet(Writer &w, const char *key, const InputSet &set)
+{
+    if (set.empty())
+        return;
+    w.Key(key);
+    w.StartArray();
+    for (const int in : set)
+        w.Int(in);
+    w.EndArray();
+}
+
+// "v" the verdict code and, with `start`, "s" the earliest start unless it is `implied` (left out).
+void writeVerdictAndStart(Writer &w, Verdict v, const std::optional<QDate> *start, const std::optional<QDate> &implied)
 {
     w.Key("v");
-    w.String(verdictCode(r.verdict));
-    if (!r.missingInputs.isEmpty()) {
-        w.Key("m");
-        w.Int(lists.indexOf(r.missingInputs));
-    }
-    if (!r.cautionMissingInputs.isEmpty()) {
-        w.Key("c");
-        w.Int(lists.indexOf(r.cautionMissingInputs));
-    }
-    if (start && *start != std::optional<QDate>(e.asOf())) {
+    w.String(verdictCode(v));
+    if (start && *start != implied) {
         w.Key("s");
         writeDate(w, *start);
     }
 }
 
-void writeArm(Writer &w, const Engine &engine, const Evaluation &e, Arm arm, InputLists &lists)
+// An arm or sub-option: "v", "s" (arms: the earliest start when it is not the as_of date, null
+// when unknown), and "m" / "c" its missing / caution missing inputs as sets.
+void writeGroupKeys(Writer &w, const GroupResult &r, const Evaluation &e, const std::optional<QDate> *start)
 {
-    const std::size_t a = armIndex(arm);
-    w.Key(kArmIds[a]);
+    writeVerdictAndStart(w, r.verdict, start, e.asOf());
+    writeSet(w, "m", inputSet(e.pack(), r.missingInputs));
+    writeSet(w, "c", inputSet(e.pack(), r.cautionMissingInputs));
+}
+
+// An arm, with "sub" (arms with sub-options): its sub-options' groups in the pack's order.
+void writeArm(Writer &w, const Engine &engine, const Evaluation &e, Arm arm)
+{
+    const auto &subs = e.pack().arms()[armIndex(arm)].subOptions;
     w.StartObject();
-    writeGroupKeys(w, e.group(arm), lists, e, &e.earliestStart(arm));
-    const auto &subs = e.pack().arms()[a].subOptions;
+    writeGroupKeys(w, e.group(arm), e, &e.earliestStart(arm));
     if (!subs.empty()) {
         w.Key("sub");
-        w.StartObject();
+        w.StartArray();
         for (std::size_t s = 0; s < subs.size(); ++s) {
-            writeString(w, subs[s].id);
             w.StartObject();
-            writeGroupKeys(w, e.group(engine.groupIndex(arm, int(s))), lists, e, nullptr);
+            writeGroupKeys(w, e.group(engine.groupIndex(arm, int(s))), e, nullptr);
             w.EndObject();
         }
-        w.EndObject();
+        w.EndArray();
     }
+    w.EndObject();
+}
+
+// An option, relative to its arm (docs/result-format.md#summary-output): "s" left out when it is
+// the arm's earliest start; "m" the inputs the arm's missing set lacks, "mx" those of the arm's it
+// lacks; "c" / "cx" likewise against the arm's caution set without the option's missing inputs.
+void writeOption(Writer &w, const Evaluation &e, int o)
+{
+    const RulePack &pack = e.pack();
+    const GroupResult &r = e.option(o);
+    const Arm arm = kArms[std::size_t(pack.options()[std::size_t(o)].arm)];
+    const GroupResult &armResult = e.group(arm);
+    const InputSet missing = inputSet(pack, r.missingInputs);
+    const InputSet armMissing = inputSet(pack, armResult.missingInputs);
+    const InputSet caution = inputSet(pack, r.cautionMissingInputs);
+    const InputSet armCaution = minus(inputSet(pack, armResult.cautionMissingInputs), missing);
+    w.StartObject();
+    writeVerdictAndStart(w, r.verdict, &e.optionEarliestStart(o), e.earliestStart(arm));
+    writeSet(w, "m", minus(missing, armMissing));
+    writeSet(w, "mx", minus(armMissing, missing));
+    writeSet(w, "c", minus(caution, armCaution));
+    writeSet(w, "cx", minus(armCaution, caution));
     w.EndObject();
 }
 
@@ -111,16 +150,15 @@ QByteArray summaryJson(const Engine &engine, const Evaluation &e)
 {
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
-    InputLists lists;
     w.StartObject();
     w.Key("format");
-    w.String("consilium-summary/2");
+    w.String("consilium-summary/3");
     w.Key("case_id");
     writeString(w, e.caseData().id);
     w.Key("as_of");
     jsonout::writeIsoDate(w, e.asOf());
-    // The arrays below are in the pack's order: the line names the pack it was written under
-    // (the first 16 hex digits of its SHA-256, docs/result-format.md#summary-output).
+    // The arrays and input numbers below follow the pack's order: the line names the pack it was
+    // written under (the first 16 hex digits of its SHA-256, docs/result-format.md#summary-output).
     w.Key("pack");
     writeString(w, e.pack().sha256().left(16));
     w.Key("derived");
@@ -129,22 +167,17 @@ QByteArray summaryJson(const Engine &engine, const Evaluation &e)
         writeSlotValue(w, e, def.slot);
     w.EndArray();
     w.Key("arms");
-    w.StartObject();
+    w.StartArray();
     for (const Arm arm : kArms)
-        writeArm(w, engine, e, arm, lists);
-    w.EndObject();
+        writeArm(w, engine, e, arm);
+    w.EndArray();
     if (!e.pack().options().empty()) {
         w.Key("options");
         w.StartArray();
-        for (int o = 0; o < e.optionCount(); ++o) {
-            w.StartObject();
-            writeGroupKeys(w, e.option(o), lists, e, &e.optionEarliestStart(o));
-            w.EndObject();
-        }
+        for (int o = 0; o < e.optionCount(); ++o)
+            writeOption(w, e, o);
         w.EndArray();
     }
-    w.Key("inputs");
-    lists.write(w);
     w.EndObject();
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
 }

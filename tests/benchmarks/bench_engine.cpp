@@ -192,19 +192,20 @@ void BM_ParseCase(benchmark::State &state)
 BENCHMARK(BM_ParseCase);
 
 // What `evaluate --batch … --output summary` does per case on one core: strict parse + validation,
-// full evaluation, the consilium-summary/1 line (docs/result-format.md#summary-output). Counters:
-// bytes of summary per case. The whole-process comparison with the peers and the floor is
-// tests/benchmarks/side-by-side.sh.
-void summaryBatch(benchmark::State &state, const RulePack &pack, const QList<QByteArray> &js)
+// the summary evaluation (Engine::evaluateSummary; with `full`, evaluateFull as before), the
+// consilium-summary/3 line (docs/result-format.md#summary-output). Counters: bytes of summary per
+// case. The whole-process comparison with the peers and the floor is tests/benchmarks/side-by-side.sh.
+void summaryBatch(benchmark::State &state, const RulePack &pack, const QList<QByteArray> &js, bool full = false)
 {
     const Engine engine(pack);
     std::size_t i = 0;
     double bytes = 0;
     for (auto _ : state) {
-        const CaseOutcome outcome = evaluateCase(engine, js[qsizetype(i)]);
-        if (!outcome.ok())
-            qFatal("synthetic case rejected: %s", qPrintable(outcome.diag.lines().join(QLatin1Char('\n'))));
-        const QByteArray line = summaryJson(engine, *outcome.evaluation);
+        const CaseReading reading = readCase(js[qsizetype(i)], pack);
+        if (!reading.ok())
+            qFatal("synthetic case rejected: %s", qPrintable(reading.diag.lines().join(QLatin1Char('\n'))));
+        const QByteArray line
+            = summaryJson(engine, full ? engine.evaluateFull(*reading.data) : engine.evaluateSummary(*reading.data));
         bytes += double(line.size());
         benchmark::DoNotOptimize(line.constData());
         i = (i + 1) % std::size_t(js.size());
@@ -264,6 +265,13 @@ void BM_PackLoadAndCompile(benchmark::State &state)
     }
 }
 BENCHMARK(BM_PackLoadAndCompile)->Unit(benchmark::kMillisecond);
+
+// BM_SummaryBatch as it was before Engine::evaluateSummary (evaluateFull per case), side by side.
+void BM_SummaryBatchViaFullEvaluation(benchmark::State &state)
+{
+    summaryBatch(state, RulePack::builtin(), caseJson(), true);
+}
+BENCHMARK(BM_SummaryBatchViaFullEvaluation);
 
 } // namespace
 

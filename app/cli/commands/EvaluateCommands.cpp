@@ -58,7 +58,7 @@ QByteArray errorLine(const QString &caseId, qint64 line, const QString &file, co
 
 // Evaluates a directory of *.json case files or a JSONL file, one compact result per line
 // (docs/result-format.md#batch-output): the full result, or with `summary` the
-// consilium-summary/1 line (docs/result-format.md#summary-output). Cases are read in chunks and
+// consilium-summary/3 line (docs/result-format.md#summary-output). Cases are read in chunks and
 // evaluated on all cores (QtConcurrent; the engine is immutable and every evaluation has its own
 // workspace); the lines are written in input order.
 class BatchRun
@@ -105,13 +105,18 @@ private:
     {
         if (!item.readError.isEmpty())
             return { errorLine(QString(), item.line, item.file, { item.readError }), true };
+        if (m_summary) { // only what the summary line needs (Engine::evaluateSummary)
+            const CaseReading reading = readCase(item.bytes, m_engine.pack(), m_options);
+            if (!reading.ok())
+                return { errorLine(reading.caseId, item.line, item.file, reading.diag.lines()), true };
+            return { summaryJson(m_engine, m_engine.evaluateSummary(*reading.data)) + '\n', false };
+        }
         const CaseOutcome outcome = evaluateCase(m_engine, item.bytes, m_options);
         if (!outcome.ok())
             return { errorLine(outcome.caseId, item.line, item.file, outcome.diag.lines()), true };
-        return { (m_summary ? summaryJson(m_engine, *outcome.evaluation)
-                            : resultJson(m_engine, *outcome.evaluation, false))
-                + '\n',
-            false };
+        QByteArray text = resultJson(m_engine, *outcome.evaluation, false);
+        text += '\n'; // in place: resultJson leaves room for it (a full result is ≈ 250 KB)
+        return { std::move(text), false };
     }
 
     void add(Item item)
