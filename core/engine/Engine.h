@@ -59,6 +59,8 @@ private:
     void computePointsScore(const DerivedDef &def, Workspace &ws, std::size_t index) const;
     void computeWashout(const DerivedDef &def, const CaseData &c, Workspace &ws, WashoutSink *sink) const;
     // The parts of evaluateFull, in order.
+    // The start both share: the case copied in and the fast path run on the prepared workspace.
+    Evaluation evaluatedCase(const CaseData &c) const;
     void washoutDetails(Evaluation &e) const;
     void groupResults(Evaluation &e) const;
     void derivedDetails(Evaluation &e) const;

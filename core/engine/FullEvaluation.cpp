@@ -295,7 +295,7 @@ std::optional<QDate> Engine::earliestStartOf(const LogisticsDef &def, const Eval
     return std::nullopt;
 }
 
-Evaluation Engine::evaluateFull(const CaseData &c) const
+Evaluation Engine::evaluatedCase(const CaseData &c) const
 {
     Evaluation e;
     e.m_engine = this;
@@ -303,6 +303,12 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
     e.m_case = c;
     prepare(e.m_ws);
     evaluate(c, e.m_ws);
+    return e;
+}
+
+Evaluation Engine::evaluateFull(const CaseData &c) const
+{
+    Evaluation e = evaluatedCase(c);
     washoutDetails(e);
     groupResults(e);
     derivedDetails(e);
@@ -319,12 +325,7 @@ Evaluation Engine::evaluateFull(const CaseData &c) const
 
 Evaluation Engine::evaluateSummary(const CaseData &c) const
 {
-    Evaluation e;
-    e.m_engine = this;
-    e.m_pack = &m_pack;
-    e.m_case = c;
-    prepare(e.m_ws);
-    evaluate(c, e.m_ws);
+    Evaluation e = evaluatedCase(c);
     groupResults(e);
     for (const Arm arm : kArms) {
         const std::size_t a = armIndex(arm);
