@@ -4,7 +4,10 @@
 
 #include "rules/RulePack.h"
 #include "store/CaseStore.h"
+#include "store/Migrations.h"
+#include "store/SqlDialect.h"
 #include "store/StoreConnection.h"
+#include "store/StoreFile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -269,6 +272,19 @@ public:
         QSqlDatabase::removeDatabase(m_name);
     }
     QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    // The schema exactly as `version` left it, built the way the store builds it (application id,
+    // connection settings, migrations up to `version`): what an older Consilium wrote, for the
+    // migration tests. Returns what failed; empty when the schema is there.
+    QString buildSchemaAt(const consilium::SqlDialect &dialect, int version) const
+    {
+        const QSqlDatabase d = db();
+        if (!dialect.setApplicationId(d, consilium::kApplicationId))
+            return QStringLiteral("cannot set the application id");
+        QString error;
+        if (!dialect.configure(d, 5000, true, error) || !consilium::Migrations::migrate(d, dialect, version, error))
+            return error;
+        return {};
+    }
     bool exec(const QString &sql) const
     {
         QSqlQuery q(db());

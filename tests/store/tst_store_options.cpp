@@ -201,10 +201,8 @@ private Q_SLOTS:
         {
             RawConnection raw(path);
             QSqlDatabase db = raw.db();
-            QVERIFY(dialect->setApplicationId(db, kApplicationId));
-            QString error;
-            QVERIFY(dialect->configure(db, 5000, true, error));
-            QVERIFY2(Migrations::migrate(db, *dialect, 5, error), qPrintable(error));
+            const QString built = raw.buildSchemaAt(*dialect, 5);
+            QVERIFY2(built.isEmpty(), qPrintable(built));
             const QString at = QStringLiteral("'2025-01-01T00:00:00.000Z'");
             QStringList sql {
                 QStringLiteral("INSERT INTO cases (id, case_id, disease, created_at, updated_at, latest_version_id)"

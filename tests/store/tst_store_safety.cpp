@@ -112,10 +112,8 @@ private Q_SLOTS:
             // A database exactly as schema v1 left it, with a case, its version and audit rows.
             RawConnection raw(path);
             QSqlDatabase db = raw.db();
-            QVERIFY(dialect->setApplicationId(db, kApplicationId));
-            QString error;
-            QVERIFY(dialect->configure(db, 5000, true, error));
-            QVERIFY2(Migrations::migrate(db, *dialect, 1, error), qPrintable(error));
+            const QString built = raw.buildSchemaAt(*dialect, 1);
+            QVERIFY2(built.isEmpty(), qPrintable(built));
             QCOMPARE(dialect->schemaVersion(db).value_or(-1), 1);
             QVERIFY(raw.exec(QStringLiteral("INSERT INTO cases (id, case_id, label, disease, created_at, updated_at,"
                                             " latest_version_id) VALUES (1, 'V01-sle-ln-si-units', 'old label', 'SLE',"
@@ -127,6 +125,7 @@ private Q_SLOTS:
             ins.addBindValue(QString::fromUtf8(compactJson(doc)));
             ins.addBindValue(sha256Hex(canonicalJson(doc)));
             QVERIFY2(ins.exec(), qPrintable(ins.lastError().text()));
+            QString error;
             AuditLog log(db, auditHeadPathFor(path));
             AuditEntry a;
             a.at = QStringLiteral("2025-01-01T00:00:00.000Z");
@@ -180,10 +179,8 @@ private Q_SLOTS:
         {
             RawConnection raw(path);
             QSqlDatabase db = raw.db();
-            QVERIFY(dialect->setApplicationId(db, kApplicationId));
-            QString error;
-            QVERIFY(dialect->configure(db, 5000, true, error));
-            QVERIFY2(Migrations::migrate(db, *dialect, 2, error), qPrintable(error));
+            const QString built = raw.buildSchemaAt(*dialect, 2);
+            QVERIFY2(built.isEmpty(), qPrintable(built));
             QCOMPARE(dialect->schemaVersion(db).value_or(-1), 2);
             const QString at = QStringLiteral("'2025-01-01T00:00:00.000Z'");
             for (const QString &sql : {
