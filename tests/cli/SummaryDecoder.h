@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+#include <QTest>
 
 #include <algorithm>
 #include <set>
@@ -211,6 +212,55 @@ inline QJsonArray sortedByName(const QJsonValue &list)
         names.append(v.toString());
     names.sort();
     return QJsonArray::fromStringList(names);
+}
+
+// The decoded summary line `sl` says what the full result's line `fl` says: the case id; every
+// arm's, sub-option's and option's verdict, earliest start (arms and options) and missing /
+// caution-missing sets (the ranking is only in the full result; absent = empty); the derived
+// values. Adds to `nonEmptyOptionSets` the option sets that were not empty. Fails the current
+// test (QCOMPARE) at the first difference: callers check QTest::currentTestFailed().
+inline void compareSummaryWithFull(
+    const QJsonObject &sl, const QJsonObject &fl, const SummaryPack &reader, int &nonEmptyOptionSets)
+{
+    const QStringList lists { QStringLiteral("missing_inputs"), QStringLiteral("caution_missing_inputs") };
+    QCOMPARE(sl.value(QStringLiteral("case_id")), fl.value(QStringLiteral("case_id")));
+    const QJsonObject fullArms = fl.value(QStringLiteral("arms")).toObject();
+    const QJsonObject sumArms = sl.value(QStringLiteral("arms")).toObject();
+    const QJsonObject sumOptions = sl.value(QStringLiteral("options")).toObject();
+    QCOMPARE(sumArms.size(), fullArms.size());
+    for (auto arm = fullArms.begin(); arm != fullArms.end(); ++arm) {
+        const QJsonObject fa = arm.value().toObject();
+        const QJsonObject sa = sumArms.value(arm.key()).toObject();
+        QCOMPARE(sa.value(QStringLiteral("verdict")), fa.value(QStringLiteral("verdict")));
+        QCOMPARE(sa.value(QStringLiteral("earliest_start")), fa.value(QStringLiteral("earliest_start")));
+        for (const QString &l : lists)
+            QCOMPARE(sa.value(l).toArray(), sortedByName(fa.value(l)));
+        const QJsonObject fullSubs = fa.value(QStringLiteral("sub_options")).toObject();
+        const QJsonObject sumSubs = sa.value(QStringLiteral("sub_options")).toObject();
+        QCOMPARE(sumSubs.keys(), fullSubs.keys());
+        for (auto sub = fullSubs.begin(); sub != fullSubs.end(); ++sub) {
+            const QJsonObject ss = sumSubs.value(sub.key()).toObject();
+            QCOMPARE(ss.value(QStringLiteral("verdict")), sub.value().toObject().value(QStringLiteral("verdict")));
+            for (const QString &l : lists)
+                QCOMPARE(ss.value(l).toArray(), sortedByName(sub.value().toObject().value(l)));
+        }
+        for (const QJsonValue &o : constArray(fa.value(QStringLiteral("options")))) {
+            const QJsonObject fo = o.toObject();
+            const QJsonObject so = sumOptions.value(fo.value(QStringLiteral("id")).toString()).toObject();
+            QCOMPARE(so.value(QStringLiteral("verdict")), fo.value(QStringLiteral("verdict")));
+            QCOMPARE(so.value(QStringLiteral("earliest_start")), fo.value(QStringLiteral("earliest_start")));
+            for (const QString &l : lists) {
+                QCOMPARE(so.value(l).toArray(), sortedByName(fo.value(l)));
+                nonEmptyOptionSets += !fo.value(l).toArray().isEmpty();
+            }
+        }
+    }
+    QCOMPARE(sl.value(QStringLiteral("derived")).toObject().size(), reader.derived.size());
+    for (const QString &d : reader.derived) { // the full result's "value" (a category: the value itself)
+        const QJsonValue fd = fl.value(QStringLiteral("derived")).toObject().value(d);
+        QCOMPARE(sl.value(QStringLiteral("derived")).toObject().value(d),
+            fd.isObject() ? fd.toObject().value(QStringLiteral("value")) : fd);
+    }
 }
 
 } // namespace

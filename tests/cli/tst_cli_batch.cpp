@@ -28,12 +28,18 @@ QList<QJsonObject> objects(const QString &out)
     return list;
 }
 
-// The line read back by docs/result-format.md#summary-output (SummaryDecoder.h) against the built-in pack.
-QJsonObject expand(const QJsonObject &line)
+// The built-in pack's orders, which its summary lines follow.
+const SummaryPack &builtinSummaryPack()
 {
     static const SummaryPack pack
         = summaryPack(QStringLiteral(CONSILIUM_SOURCE_DIR "/resources/packs/consilium-reference.json"));
-    return decodeSummary(line, pack);
+    return pack;
+}
+
+// The line read back by docs/result-format.md#summary-output (SummaryDecoder.h) against the built-in pack.
+QJsonObject expand(const QJsonObject &line)
+{
+    return decodeSummary(line, builtinSummaryPack());
 }
 
 } // namespace
@@ -121,29 +127,12 @@ void TestCliBatch::summaryAgreesWithTheFullResult()
         line = expand(line);
     QCOMPARE(s.size(), 8);
     QCOMPARE(f.size(), s.size());
-    const QStringList lists { QStringLiteral("missing_inputs"), QStringLiteral("caution_missing_inputs") };
+    int nonEmptyOptionSets = 0;
     for (qsizetype i = 0; i < s.size(); ++i) {
-        QCOMPARE(s[i].value(QStringLiteral("case_id")), f[i].value(QStringLiteral("case_id")));
-        const QJsonObject fullArms = f[i].value(QStringLiteral("arms")).toObject();
-        const QJsonObject sumArms = s[i].value(QStringLiteral("arms")).toObject();
-        const QJsonObject sumOptions = s[i].value(QStringLiteral("options")).toObject();
-        for (auto arm = fullArms.begin(); arm != fullArms.end(); ++arm) {
-            const QJsonObject fa = arm.value().toObject();
-            const QJsonObject sa = sumArms.value(arm.key()).toObject();
-            QCOMPARE(sa.value(QStringLiteral("verdict")), fa.value(QStringLiteral("verdict")));
-            QCOMPARE(sa.value(QStringLiteral("earliest_start")), fa.value(QStringLiteral("earliest_start")));
-            // The summary gives the sets; the ranking is in the full result (absent = empty).
-            for (const QString &l : lists)
-                QCOMPARE(sa.value(l).toArray(), sortedByName(fa.value(l)));
-            for (const QJsonValue &o : constArray(fa.value(QStringLiteral("options")))) {
-                const QJsonObject fo = o.toObject();
-                const QJsonObject so = sumOptions.value(fo.value(QStringLiteral("id")).toString()).toObject();
-                QCOMPARE(so.value(QStringLiteral("verdict")), fo.value(QStringLiteral("verdict")));
-                QCOMPARE(so.value(QStringLiteral("earliest_start")), fo.value(QStringLiteral("earliest_start")));
-                for (const QString &l : lists)
-                    QCOMPARE(so.value(l).toArray(), sortedByName(fo.value(l)));
-            }
-        }
+        // The summary gives the sets; the ranking is in the full result (SummaryDecoder.h).
+        compareSummaryWithFull(s[i], f[i], builtinSummaryPack(), nonEmptyOptionSets);
+        if (QTest::currentTestFailed())
+            return;
         // Issue 15: a summary line is at most 1 KB.
         QVERIFY2(s[i].size() > 0 && summary.out.split(QLatin1Char('\n'))[i].toUtf8().size() <= 1024,
             "a summary line stays short");
