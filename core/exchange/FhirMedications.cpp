@@ -31,7 +31,7 @@ Dose dailyDose(const Value *dosages)
     const Value *value = q ? member(*q, "value") : nullptr;
     if (!value || !value->IsNumber() || value->GetDouble() < 0)
         return { std::nullopt, QStringLiteral("no doseQuantity") };
-    if (string(*q, "system") != QLatin1String("http://unitsofmeasure.org") || string(*q, "code") != QLatin1String("mg"))
+    if (string(*q, "system") != kUcum || string(*q, "code") != QLatin1String("mg"))
         return { std::nullopt, QStringLiteral("the dose is not in UCUM mg (\"%1\")").arg(string(*q, "code")) };
     const Value *timing = member(d, "timing");
     const Value *repeat = timing ? member(*timing, "repeat") : nullptr;

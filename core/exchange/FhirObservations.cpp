@@ -17,8 +17,6 @@ using Outcome = ImportItem::Outcome;
 
 namespace {
 
-const QLatin1String kUcum("http://unitsofmeasure.org");
-
 // A readable value of one variable, or one that could not be read (error) but whose date is known.
 struct Candidate {
     const Entry *entry = nullptr;

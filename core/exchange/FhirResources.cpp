@@ -259,8 +259,8 @@ void ageAsStated(Context &c, const Entry &e, const Value &extension, const QStri
     auto fail = [&](Outcome o, const QString &why) { c.add(o, e, path, why).target = QStringLiteral("age_years"); };
     const Value *number = age ? member(*age, "value") : nullptr;
     const Moment day = parseMoment(stated);
-    if (!number || !number->IsNumber() || string(*age, "code") != QLatin1String("a")
-        || string(*age, "system") != QLatin1String("http://unitsofmeasure.org") || day.kind != Moment::Kind::Day)
+    if (!number || !number->IsNumber() || string(*age, "code") != QLatin1String("a") || string(*age, "system") != kUcum
+        || day.kind != Moment::Kind::Day)
         return fail(Outcome::Error,
             QStringLiteral("age-at-as-of needs valueAge {value, system UCUM, code \"a\"} and asOf (a full date)"));
     const double years = number->GetDouble();

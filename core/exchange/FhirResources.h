@@ -15,6 +15,9 @@ namespace consilium::fhir::detail {
 
 using json::Value;
 
+// The code system of UCUM units (Quantity.system, Age.system).
+inline const QLatin1String kUcum("http://unitsofmeasure.org");
+
 const Value *member(const Value &object, const char *key);
 // The string at `key`, empty when it is absent or not a string.
 QString string(const Value &object, const char *key);
