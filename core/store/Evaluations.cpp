@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -114,9 +115,46 @@ bool addCurrentVerdicts(BatchInsert &current, const GroupIds &groups, const ToSt
     return true;
 }
 
+bool isPostgres(const QSqlDatabase &db)
+{
+    return db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+}
+
+// PostgreSQL: the whole batch in one statement, each column as one array (postgresArray), and
+// only the verdicts that differ from the stored ones reach the upsert. ON CONFLICT … DO UPDATE
+// locks (and so writes) every conflicting row, even one its WHERE then leaves as it is: a
+// re-evaluation that changes nothing would rewrite every row it read. The pack is one of the
+// arrays too, not a constant: for a pack the statistics know no rows of (a pack just activated,
+// whose rows this very re-evaluation is adding), the planner would otherwise read all of that
+// pack's rows once and compare each new row with all of them, a cost that grows with every
+// batch; as a column it can only look each row up by its whole key
+// (docs/store.md#performance-on-postgresql).
+bool upsertChangedVerdicts(const QSqlDatabase &db, const std::vector<qint64> &cases, const std::vector<qint64> &packs,
+    const std::vector<qint64> &groups, const QStringList &verdicts, QString &error)
+{
+    SqlStatement q(db,
+        QStringLiteral("INSERT INTO current_verdicts (case_ref, pack_ref, group_ref, verdict)"
+                       " SELECT n.case_ref, n.pack_ref, n.group_ref, n.verdict"
+                       " FROM unnest(CAST(:cases AS bigint[]), CAST(:packs AS bigint[]), CAST(:groups AS bigint[]),"
+                       " CAST(:verdicts AS text[])) AS n (case_ref, pack_ref, group_ref, verdict)"
+                       " WHERE NOT EXISTS (SELECT 1 FROM current_verdicts c WHERE c.case_ref = n.case_ref"
+                       " AND c.pack_ref = n.pack_ref AND c.group_ref = n.group_ref AND c.verdict = n.verdict)"
+                       " ON CONFLICT (case_ref, pack_ref, group_ref) DO UPDATE SET verdict = excluded.verdict"
+                       " WHERE current_verdicts.verdict <> excluded.verdict"));
+    q.bind(QStringLiteral(":cases"), postgresArray(cases))
+        .bind(QStringLiteral(":packs"), postgresArray(packs))
+        .bind(QStringLiteral(":groups"), postgresArray(groups))
+        .bind(QStringLiteral(":verdicts"), postgresArray(verdicts));
+    if (!q.exec()) {
+        error = q.errorText();
+        return false;
+    }
+    return true;
+}
+
 // Upserts the current verdicts of the latest versions among `rows`. A verdict that is already
-// stored as it is is not written again (the WHERE of the update): re-evaluating under the same
-// pack touches only the rows whose verdict changed (docs/store.md#performance-on-postgresql).
+// stored as it is is not written again: re-evaluating under the same pack touches only the rows
+// whose verdict changed (docs/store.md#performance-on-postgresql).
 bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vector<ToStore> &rows, QString &error)
 {
     GroupIds groups(db);
@@ -126,7 +164,28 @@ bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vec
         if (r.latest && !groups.cover(*r.result, error))
             return false;
     }
-    // The same upsert as SqlDialect::upsert, in the ON CONFLICT form both engines share.
+    if (isPostgres(db)) {
+        std::vector<qint64> cases;
+        std::vector<qint64> groupRefs;
+        QStringList verdicts;
+        for (const ToStore &r : rows) {
+            if (!r.latest)
+                continue;
+            for (const auto &[group, verdict] : r.result->verdicts) {
+                cases.push_back(r.caseRef);
+                groupRefs.push_back(groups.of(group));
+                verdicts << verdict;
+            }
+            for (const auto &[option, verdict] : r.result->options) {
+                cases.push_back(r.caseRef);
+                groupRefs.push_back(groups.of(optionGroupKey(option)));
+                verdicts << verdict;
+            }
+        }
+        const std::vector<qint64> packs(cases.size(), packRef);
+        return cases.empty() || upsertChangedVerdicts(db, cases, packs, groupRefs, verdicts, error);
+    }
+    // SQLite: many rows per statement; the WHERE of the update leaves an unchanged verdict alone.
     BatchInsert current(db, QStringLiteral("current_verdicts"),
         { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_ref"),
             QStringLiteral("verdict") },
@@ -145,15 +204,42 @@ bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vec
     return true;
 }
 
-// Inserts the evaluations of `rows` and upserts the current verdicts of the latest ones, many
-// rows per statement (BatchInsert; docs/store.md#performance-on-postgresql), in the caller's
-// transaction. The ids come back through RETURNING, matched by case version (each version is
-// evaluated at most once per call). Returns the ids in the order of `rows`.
-std::optional<std::vector<qint64>> storeEvaluations(
-    const QSqlDatabase &db, qint64 packRef, const QString &at, const std::vector<ToStore> &rows, QString &error)
+// PostgreSQL: the evaluations of `rows` in one statement (as upsertChangedVerdicts); their ids
+// into `ids` by case version.
+bool insertEvaluationsAsArrays(const QSqlDatabase &db, qint64 packRef, const QString &at,
+    const std::vector<ToStore> &rows, QHash<qint64, qint64> &ids, QString &error)
 {
-    QHash<qint64, qint64> ids;
-    ids.reserve(qsizetype(rows.size()));
+    std::vector<qint64> versions;
+    versions.reserve(rows.size());
+    QStringList compacts;
+    compacts.reserve(qsizetype(rows.size()));
+    for (const ToStore &r : rows) {
+        versions.push_back(r.versionId);
+        compacts << QString::fromUtf8(r.result->toJson());
+    }
+    SqlStatement q(db,
+        QStringLiteral("INSERT INTO evaluations (case_version_id, pack_ref, engine_version, evaluated_at, compact)"
+                       " SELECT n.version, :pack, :engine, :at, n.compact"
+                       " FROM unnest(CAST(:versions AS bigint[]), CAST(:compacts AS text[])) AS n (version, compact)"
+                       " RETURNING id, case_version_id"));
+    q.bind(QStringLiteral(":pack"), packRef)
+        .bind(QStringLiteral(":engine"), engineVersion())
+        .bind(QStringLiteral(":at"), at)
+        .bind(QStringLiteral(":versions"), postgresArray(versions))
+        .bind(QStringLiteral(":compacts"), postgresArray(compacts));
+    if (!q.exec()) {
+        error = q.errorText();
+        return false;
+    }
+    while (q.next())
+        ids.insert(q.int64(QStringLiteral("case_version_id")), q.int64(QStringLiteral("id")));
+    return true;
+}
+
+// SQLite: the evaluations of `rows`, many rows per statement (BatchInsert); their ids into `ids`.
+bool insertEvaluationsInChunks(const QSqlDatabase &db, qint64 packRef, const QString &at,
+    const std::vector<ToStore> &rows, QHash<qint64, qint64> &ids, QString &error)
+{
     BatchInsert evaluations(db, QStringLiteral("evaluations"),
         { QStringLiteral("case_version_id"), QStringLiteral("pack_ref"), QStringLiteral("engine_version"),
             QStringLiteral("evaluated_at"), QStringLiteral("compact") },
@@ -163,11 +249,30 @@ std::optional<std::vector<qint64>> storeEvaluations(
     for (const ToStore &r : rows) {
         if (!evaluations.add({ r.versionId, packRef, engine, at, QString::fromUtf8(r.result->toJson()) })) {
             error = evaluations.errorText();
-            return std::nullopt;
+            return false;
         }
     }
     if (!evaluations.flush()) {
         error = evaluations.errorText();
+        return false;
+    }
+    return true;
+}
+
+// Inserts the evaluations of `rows` and upserts the current verdicts of the latest ones, a batch
+// in one statement on PostgreSQL and many rows per statement on SQLite
+// (docs/store.md#performance-on-postgresql), in the caller's
+// transaction. The ids come back through RETURNING, matched by case version (each version is
+// evaluated at most once per call). Returns the ids in the order of `rows`.
+std::optional<std::vector<qint64>> storeEvaluations(
+    const QSqlDatabase &db, qint64 packRef, const QString &at, const std::vector<ToStore> &rows, QString &error)
+{
+    QHash<qint64, qint64> ids;
+    ids.reserve(qsizetype(rows.size()));
+    if (isPostgres(db)) {
+        if (!insertEvaluationsAsArrays(db, packRef, at, rows, ids, error))
+            return std::nullopt;
+    } else if (!insertEvaluationsInChunks(db, packRef, at, rows, ids, error)) {
         return std::nullopt;
     }
     std::vector<qint64> out;

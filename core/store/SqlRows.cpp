@@ -48,8 +48,18 @@ SqlStatement &SqlStatement::bind(const QString &name, const QVariant &value)
 QString SqlStatement::inlined() const
 {
     const QSqlDriver *driver = m_query.driver();
+    // Each value's literal first, so that the statement is written into one allocation (a batch's
+    // values run to megabytes; growing the string as it is written would copy them again).
+    QHash<QString, QString> literals;
+    qsizetype size = m_sql.size();
+    for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it) {
+        QSqlField field(QString(), it.value().metaType());
+        field.setValue(it.value());
+        const QString &literal = *literals.insert(it.key(), driver->formatValue(field));
+        size += literal.size();
+    }
     QString out;
-    out.reserve(m_sql.size() + 64);
+    out.reserve(size + 16);
     QChar quote;
     for (qsizetype i = 0; i < m_sql.size(); ++i) {
         const QChar c = m_sql.at(i);
@@ -63,10 +73,13 @@ QString SqlStatement::inlined() const
             qsizetype end = i + 1;
             while (end < m_sql.size() && isNameChar(m_sql.at(end)))
                 ++end;
-            const QVariant value = m_bound.value(m_sql.mid(i, end - i));
-            QSqlField field(QString(), value.metaType());
-            field.setValue(value);
-            out += driver->formatValue(field);
+            const QString name = m_sql.mid(i, end - i);
+            if (const auto literal = literals.constFind(name); literal != literals.cend()) {
+                out += *literal;
+            } else { // unbound: NULL, as for a prepared query
+                const QSqlField field { QString(), QMetaType() };
+                out += driver->formatValue(field);
+            }
             i = end - 1;
             continue;
         }
@@ -117,6 +130,51 @@ QString SqlStatement::errorText() const
 {
     const QString text = m_query.lastError().text();
     return text.isEmpty() && !m_prepared ? QStringLiteral("cannot prepare: %1").arg(m_sql.left(60)) : text;
+}
+
+QString postgresArray(const std::vector<qint64> &values)
+{
+    QString out;
+    out.reserve(qsizetype(values.size()) * 8 + 2);
+    out += QLatin1Char('{');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            out += QLatin1Char(',');
+        out += QString::number(values[i]);
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+QString postgresArray(const QStringList &values)
+{
+    qsizetype size = 2;
+    for (const QString &v : values)
+        size += v.size() + 3;
+    QString out;
+    out.reserve(size);
+    out += QLatin1Char('{');
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            out += QLatin1Char(',');
+        out += QLatin1Char('"');
+        // The runs between characters to escape are appended whole (a compact result is
+        // mostly such runs).
+        const QStringView text = values.at(i);
+        qsizetype from = 0;
+        for (qsizetype at = 0; at < text.size(); ++at) {
+            const QChar c = text[at];
+            if (c != QLatin1Char('"') && c != QLatin1Char('\\'))
+                continue;
+            out += text.sliced(from, at - from);
+            out += QLatin1Char('\\');
+            from = at;
+        }
+        out += text.sliced(from);
+        out += QLatin1Char('"');
+    }
+    out += QLatin1Char('}');
+    return out;
 }
 
 } // namespace consilium

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <vector>
+
 namespace consilium {
 
 // One statement of the store: parameters bound by name (":case_id") and result columns read
@@ -53,5 +55,13 @@ private:
 // lastval(), the identity value drawn in this session, since QPSQL's lastInsertId() is a table
 // OID that PostgreSQL 12 and later no longer have).
 qint64 insertedId(const QSqlQuery &insert);
+
+// PostgreSQL array literals ({1,2,3}, {"a","b\"c"}), to pass a whole column of a batch's
+// rows as one bound value: `unnest(CAST(:ids AS bigint[]), CAST(:texts AS text[]))` writes a
+// batch in one statement with no limit on the number of parameters
+// (docs/store.md#performance-on-postgresql). Every text element is quoted, with `"` and `\`
+// escaped, so any text (commas, braces, quotes, the word NULL) arrives as it was.
+QString postgresArray(const std::vector<qint64> &values);
+QString postgresArray(const QStringList &values);
 
 } // namespace consilium
