@@ -7,6 +7,8 @@
 #include "exchange/FhirResources.h"
 #include "rules/RulePack.h"
 
+#include "engine/JsonValues.h"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -136,11 +138,7 @@ void ignoreOthers(Context &c)
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void writeString(Writer &w, const QString &s)
-{
-    const QByteArray b = s.toUtf8();
-    w.String(b.constData(), rapidjson::SizeType(b.size()));
-}
+using jsonout::writeString;
 
 // Numbers in shortest round-trip form ("35", not "35.0"), as the result writer writes them.
 void writeNumber(Writer &w, double v)

@@ -4,6 +4,8 @@
 #include "store/CaseStore.h"
 #include "store/SqlRows.h"
 
+#include "engine/JsonValues.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -18,11 +20,7 @@ namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void writeString(JsonWriter &w, const QString &s)
-{
-    const QByteArray u = s.toUtf8();
-    w.String(u.constData(), rapidjson::SizeType(u.size()));
-}
+using jsonout::writeString;
 
 // The rows a purge removes from one table, in a fixed order, each as an array of its column
 // values in schema order: what the purge's before-hash is computed over.

@@ -5,6 +5,8 @@
 
 #include "json/StrictJson.h"
 
+#include "engine/JsonValues.h"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -14,11 +16,7 @@ namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void writeString(JsonWriter &w, const QString &s)
-{
-    const QByteArray u = s.toUtf8();
-    w.String(u.constData(), rapidjson::SizeType(u.size()));
-}
+using jsonout::writeString;
 
 // Unknown (empty) is null, never "" (docs/store.md#follow-up-json).
 void writeText(JsonWriter &w, const char *key, const QString &s)

@@ -7,6 +7,8 @@
 
 #include "json/StrictJson.h"
 
+#include "engine/JsonValues.h"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -114,11 +116,7 @@ QByteArray csvField(const QVariant &v)
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void writeString(JsonWriter &w, const QString &s)
-{
-    const QByteArray u = s.toUtf8();
-    w.String(u.constData(), rapidjson::SizeType(u.size()));
-}
+using jsonout::writeString;
 
 void writeValue(JsonWriter &w, const QVariant &v)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/CriteriaModel.h"
 
+#include "common/Html.h"
 #include "common/Labels.h"
 #include "common/VerdictStyle.h"
 #include "compare/ResultText.h"
@@ -182,8 +183,7 @@ QString CriteriaModel::detailHtml(int row) const
     if (m_option >= 0)
         html += QStringLiteral("<p>%1</p>").arg(originText(r).toHtmlEscaped());
     html += QStringLiteral("<p>%1</p>").arg(ResultText::explanation(*m_eval, r.criterion).toHtmlEscaped());
-    html += QStringLiteral("<p><b>%1</b><br>%2</p>")
-                .arg(tr("Inputs"), inputsText(row).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("Inputs"), htmlLines(inputsText(row)));
     html += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4</p>")
                 .arg(tr("Source:"), cr.source.toHtmlEscaped(), tr("Evidence:"), cr.evidence.toHtmlEscaped());
     return html;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decision/FollowUpText.h"
 
+#include "common/Html.h"
 #include "common/Labels.h"
 #include "common/Session.h"
 #include "compare/ResultText.h"
@@ -25,11 +26,6 @@ QString lookup(const Named *begin, const Named *end, const QString &code)
     }
     QString text = code; // a code added to the store later: readable, untranslated
     return text.replace(QLatin1Char('_'), QLatin1Char(' '));
-}
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
 }
 
 } // namespace
@@ -179,19 +175,20 @@ QString FollowUpText::outcomeHtml(const FollowUpOutcome &o)
         { tr("Response"), response(o.response) },
         { tr("Died"), death },
     };
-    QString h = QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Day %1").arg(o.day)));
+    QString h = QStringLiteral("<p><b>%1</b></p><ul>").arg(htmlEscaped(tr("Day %1").arg(o.day)));
     for (const auto &[label, value] : items)
-        h += QStringLiteral("<li>%1: %2</li>").arg(esc(label), esc(value));
+        h += QStringLiteral("<li>%1: %2</li>").arg(htmlEscaped(label), htmlEscaped(value));
     return h + QStringLiteral("</ul>");
 }
 
 QString FollowUpText::html(const FollowUp &f, const RulePack *pack)
 {
-    QString h = QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Follow-up:")), esc(summary(f, pack)));
-    h += QStringLiteral("<p>%1</p>").arg(esc(tr("Recorded %1 by %2").arg(localTime(f.recordedAt), f.recordedBy)));
+    QString h = QStringLiteral("<p><b>%1</b> %2</p>").arg(htmlEscaped(tr("Follow-up:")), htmlEscaped(summary(f, pack)));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(htmlEscaped(tr("Recorded %1 by %2").arg(localTime(f.recordedAt), f.recordedBy)));
     if (f.status == FollowUpStatus::NotCarriedOut) {
         if (!f.notCarriedText.isEmpty())
-            h += QStringLiteral("<p>%1</p>").arg(esc(f.notCarriedText));
+            h += QStringLiteral("<p>%1</p>").arg(htmlEscaped(f.notCarriedText));
         return h;
     }
     QStringList details;
@@ -199,7 +196,7 @@ QString FollowUpText::html(const FollowUp &f, const RulePack *pack)
         details << tr("lot or trial id %1").arg(f.lotOrTrialId);
     details
         << tr("lymphodepletion: %1").arg(f.lymphodepletion.isEmpty() ? unknown() : lymphodepletion(f.lymphodepletion));
-    h += QStringLiteral("<p>%1</p>").arg(esc(details.join(QStringLiteral(" · "))));
+    h += QStringLiteral("<p>%1</p>").arg(htmlEscaped(details.join(QStringLiteral(" · "))));
     for (const FollowUpOutcome &o : f.outcomes)
         h += outcomeHtml(o);
     return h;
@@ -222,9 +219,11 @@ QString FollowUpText::history(Session &session, const Decision &d)
 {
     const auto latest = session.followUps().latest(d.id);
     if (!latest)
-        return QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Follow-up:")), esc(latest.error().message));
+        return QStringLiteral("<p><b>%1</b> %2</p>")
+            .arg(htmlEscaped(tr("Follow-up:")), htmlEscaped(latest.error().message));
     if (!latest.value())
-        return QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Follow-up:")), esc(tr("none recorded yet.")));
+        return QStringLiteral("<p><b>%1</b> %2</p>")
+            .arg(htmlEscaped(tr("Follow-up:")), htmlEscaped(tr("none recorded yet.")));
     // The arm and option are named from the decision's pack when it is the active one.
     return html(*latest.value(), d.packSha256 == session.pack().sha256() ? &session.pack() : nullptr);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reports/ConferenceReport.h"
 
+#include "common/Html.h"
 #include "common/Labels.h"
 #include "compare/ComparisonModel.h"
 #include "compare/DerivedModel.h"
@@ -26,11 +27,6 @@
 namespace consilium {
 
 namespace {
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
 
 QString factText(const RulePack &pack, const Variable &v, const FactEntry &e)
 {
@@ -146,22 +142,22 @@ QString ConferenceReport::titleSection(const ReportInput &in)
 {
     const RulePack &pack = in.engine->pack();
     QString h;
-    h += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Conference report: %1").arg(in.document->caseId())));
-    h += QStringLiteral("<p><b>%1</b></p>").arg(esc(in.header));
+    h += QStringLiteral("<h1>%1</h1>").arg(htmlLines(tr("Conference report: %1").arg(in.document->caseId())));
+    h += QStringLiteral("<p><b>%1</b></p>").arg(htmlLines(in.header));
     if (in.conference)
         h += QStringLiteral("<p>%1</p>")
-                 .arg(esc(tr("Conference: %1, %2").arg(in.conference->title, in.conference->heldOn)));
+                 .arg(htmlLines(tr("Conference: %1, %2").arg(in.conference->title, in.conference->heldOn)));
     const QString label = in.document->meta(QStringLiteral("label"));
     if (!label.isEmpty())
-        h += QStringLiteral("<p>%1</p>").arg(esc(label));
+        h += QStringLiteral("<p>%1</p>").arg(htmlLines(label));
     h += QStringLiteral("<p class='muted'>%1</p>")
-             .arg(esc(
+             .arg(htmlLines(
                  in.version > 0 ? tr("Case version %1").arg(in.version) : tr("Unsaved case (not a stored version)")));
     // The pack the verdicts come from, and whether it is vouched for.
     const bool packWarning = PackStatus::isWarning(pack, in.provenance);
     h += QStringLiteral("<p%1>%2</p>")
              .arg(packWarning ? QStringLiteral(" style='color: #8a1c00; font-weight: bold;'") : QString(),
-                 esc((packWarning ? QStringLiteral("⚠ ") : QString()) + PackStatus::line(pack, in.provenance)));
+                 htmlLines((packWarning ? QStringLiteral("⚠ ") : QString()) + PackStatus::line(pack, in.provenance)));
     return h;
 }
 
@@ -170,16 +166,17 @@ QString ConferenceReport::caseSection(const ReportInput &in)
     const RulePack &pack = in.engine->pack();
     QString h;
     // Case summary: every fact entered, by group.
-    h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(esc(tr("Case data")));
+    h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(htmlLines(tr("Case data")));
     for (const Variable &v : pack.variables()) {
         const QString text = factText(pack, v, in.document->fact(v.id));
         if (!text.isEmpty())
             h += QStringLiteral("<tr><td width='40%'>%1</td><td>%2</td></tr>")
-                     .arg(esc(ResultText::packText(pack, textKey(u"variable", v.id, u"label"), v.label)), esc(text));
+                     .arg(htmlLines(ResultText::packText(pack, textKey(u"variable", v.id, u"label"), v.label)),
+                         htmlLines(text));
     }
     h += QStringLiteral("</table>");
     if (in.document->medicationCount() > 0) {
-        h += QStringLiteral("<p><b>%1</b> ").arg(esc(tr("Medications:")));
+        h += QStringLiteral("<p><b>%1</b> ").arg(htmlLines(tr("Medications:")));
         QStringList meds;
         for (int i = 0; i < in.document->medicationCount(); ++i) {
             const MedicationEntry m = in.document->medication(i);
@@ -190,14 +187,14 @@ QString ConferenceReport::caseSection(const ReportInput &in)
                 s += QStringLiteral(" (") + tr("last dose %1").arg(m.lastDose) + QLatin1Char(')');
             meds << s;
         }
-        h += esc(meds.join(QStringLiteral("; "))) + QStringLiteral("</p>");
+        h += htmlLines(meds.join(QStringLiteral("; "))) + QStringLiteral("</p>");
     }
     if (!in.document->failedTherapies().isEmpty()) {
         QStringList failed;
         for (const QString &id : in.document->failedTherapies())
             failed << agentLabel(pack, id);
         h += QStringLiteral("<p><b>%1</b> %2</p>")
-                 .arg(esc(tr("Failed therapies:")), esc(failed.join(QStringLiteral(", "))));
+                 .arg(htmlLines(tr("Failed therapies:")), htmlLines(failed.join(QStringLiteral(", "))));
     }
     return h;
 }
@@ -208,13 +205,13 @@ QString ConferenceReport::comparisonSection(const ReportInput &in, const Evaluat
     QString h;
     ComparisonModel grid;
     grid.setEvaluation(in.engine, e, false);
-    h += QStringLiteral("<h2>%1</h2><table width='100%'><tr><th></th>").arg(esc(tr("Comparison")));
+    h += QStringLiteral("<h2>%1</h2><table width='100%'><tr><th></th>").arg(htmlLines(tr("Comparison")));
     for (int a = 0; a < kArmCount; ++a)
-        h += QStringLiteral("<th>%1</th>").arg(esc(Labels::arm(a)));
+        h += QStringLiteral("<th>%1</th>").arg(htmlLines(Labels::arm(a)));
     h += QStringLiteral("</tr>");
     // The grid's cells, in full (the screen shortens long explanations and lists).
     for (int r = 0; r < ComparisonModel::RowCount; ++r) {
-        h += QStringLiteral("<tr><th>%1</th>").arg(esc(ComparisonModel::rowName(r)));
+        h += QStringLiteral("<tr><th>%1</th>").arg(htmlLines(ComparisonModel::rowName(r)));
         for (int a = 0; a < kArmCount; ++a) {
             QString text;
             if (r == ComparisonModel::DecidedBy)
@@ -227,14 +224,14 @@ QString ConferenceReport::comparisonSection(const ReportInput &in, const Evaluat
                 text = lines.isEmpty() ? QStringLiteral("—") : lines.join(QLatin1Char('\n'));
             } else
                 text = grid.index(r, a).data().toString();
-            h += QStringLiteral("<td>%1</td>").arg(esc(readable(pack, text)));
+            h += QStringLiteral("<td>%1</td>").arg(htmlLines(readable(pack, text)));
         }
         h += QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
     if (!e->whatWouldChange().empty())
         h += QStringLiteral("<p><b>%1</b> %2</p>")
-                 .arg(esc(tr("What would change the answer:")), esc(ResultText::whatWouldChange(*e, 10)));
+                 .arg(htmlLines(tr("What would change the answer:")), htmlLines(ResultText::whatWouldChange(*e, 10)));
     return h;
 }
 
@@ -242,7 +239,7 @@ QString ConferenceReport::criteriaSection(const ReportInput &in, const Evaluatio
 {
     const RulePack &pack = in.engine->pack();
     QString h;
-    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decisive criteria and sources")));
+    h += QStringLiteral("<h2>%1</h2>").arg(htmlLines(tr("Decisive criteria and sources")));
     // The arms and sub-options, then the options (resources/packs/FORMAT.md, "Options") that have
     // deciding criteria.
     for (int g = 0; g < in.engine->groupCount(); ++g) {
@@ -253,17 +250,19 @@ QString ConferenceReport::criteriaSection(const ReportInput &in, const Evaluatio
         const QString name = vg.option >= 0 ? tr("%1 (%2)").arg(ResultText::optionLabel(pack, e->optionDef(vg.option)),
                                  Labels::arm(e->optionDef(vg.option).arm))
                                             : Labels::group(vg.key);
-        h += QStringLiteral("<p><b>%1</b>: %2</p>").arg(esc(name), esc(ResultText::verdictLine(*e, g)));
+        h += QStringLiteral("<p><b>%1</b>: %2</p>").arg(htmlLines(name), htmlLines(ResultText::verdictLine(*e, g)));
         if (deciding.empty())
             continue;
         h += QStringLiteral("<table width='100%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                 .arg(esc(tr("Criterion")), esc(tr("Explanation")), esc(tr("Source")), esc(tr("Evidence")));
+                 .arg(htmlLines(tr("Criterion")), htmlLines(tr("Explanation")), htmlLines(tr("Source")),
+                     htmlLines(tr("Evidence")));
         for (int ci : deciding) {
             const Criterion &cr = pack.criteria()[std::size_t(ci)];
             h += QStringLiteral("<tr><td>%1<br>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                     .arg(esc(cr.id),
-                         esc(Labels::stateIcon(e->state(ci)) + QLatin1Char(' ') + Labels::state(e->state(ci))),
-                         esc(readable(pack, ResultText::explanation(*e, ci))), esc(cr.source), esc(cr.evidence));
+                     .arg(htmlLines(cr.id),
+                         htmlLines(Labels::stateIcon(e->state(ci)) + QLatin1Char(' ') + Labels::state(e->state(ci))),
+                         htmlLines(readable(pack, ResultText::explanation(*e, ci))), htmlLines(cr.source),
+                         htmlLines(cr.evidence));
         }
         h += QStringLiteral("</table>");
     }
@@ -275,12 +274,12 @@ QString ConferenceReport::derivedSection(const ReportInput &in, const Evaluation
     QString h;
     DerivedModel derived;
     derived.setEvaluation(in.engine, e);
-    h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(esc(tr("Derived values")));
+    h += QStringLiteral("<h2>%1</h2><table width='100%'>").arg(htmlLines(tr("Derived values")));
     for (int r = 0; r < derived.rowCount(); ++r) {
         const QString value = derived.index(r, DerivedModel::ResultColumn).data().toString();
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                 .arg(esc(derived.index(r, DerivedModel::NameColumn).data().toString()), esc(value),
-                     esc(derived.index(r, DerivedModel::ApplicabilityColumn).data().toString()));
+                 .arg(htmlLines(derived.index(r, DerivedModel::NameColumn).data().toString()), htmlLines(value),
+                     htmlLines(derived.index(r, DerivedModel::ApplicabilityColumn).data().toString()));
     }
     h += QStringLiteral("</table>");
     return h;
@@ -291,20 +290,21 @@ QString ConferenceReport::washoutSection(const RulePack &pack, const Evaluation 
     QString h;
     // Washout end dates per drug (what the washout criteria refer to).
     if (!e->washout().empty() || !e->tceWashout().empty() || !e->washoutNotDefined().isEmpty()) {
-        h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Washout end dates")));
+        h += QStringLiteral("<h2>%1</h2>").arg(htmlLines(tr("Washout end dates")));
         if (!e->washout().empty())
             h += QStringLiteral("<p><b>%1</b> %2</p>")
-                     .arg(esc(tr("Before leukapheresis:")), esc(washoutList(pack, e->washout())));
+                     .arg(htmlLines(tr("Before leukapheresis:")), htmlLines(washoutList(pack, e->washout())));
         if (!e->tceWashout().empty())
             h += QStringLiteral("<p><b>%1</b> %2</p>")
-                     .arg(esc(tr("Before the first bispecific dose:")), esc(washoutList(pack, e->tceWashout())));
+                     .arg(htmlLines(tr("Before the first bispecific dose:")),
+                         htmlLines(washoutList(pack, e->tceWashout())));
         if (!e->washoutNotDefined().isEmpty()) {
             QStringList names;
             for (const QString &id : e->washoutNotDefined())
                 names << agentLabel(pack, id);
             h += QStringLiteral("<p><b>%1</b> %2</p>")
-                     .arg(esc(tr("Washout not defined by the evidence (decide locally):")),
-                         esc(names.join(QStringLiteral(", "))));
+                     .arg(htmlLines(tr("Washout not defined by the evidence (decide locally):")),
+                         htmlLines(names.join(QStringLiteral(", "))));
         }
     }
     return h;
@@ -320,8 +320,8 @@ QString ConferenceReport::chartSection(const Evaluation *e, QTextDocument &doc)
     TimelineChart::populate(timeline, e, paper);
     // The charts start on a page of their own (the timeline and the first toxicity chart share it).
     h += QStringLiteral("<h2 style='page-break-before: always'>%1</h2><p>%2</p>")
-             .arg(esc(tr("Logistics timeline")), charts->add(QStringLiteral("timeline"), timeline, 176, 128));
-    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Toxicity")));
+             .arg(htmlLines(tr("Logistics timeline")), charts->add(QStringLiteral("timeline"), timeline, 176, 128));
+    h += QStringLiteral("<h2>%1</h2>").arg(htmlLines(tr("Toxicity")));
     for (int a = 0; a < kArmCount; ++a) {
         auto *tox = new QChart;
         ToxicityChart::populate(tox, e, a, false, paper);
@@ -329,47 +329,50 @@ QString ConferenceReport::chartSection(const Evaluation *e, QTextDocument &doc)
         h += ReportOptions::toxicityRows(*e, a);
     }
     h += QStringLiteral("<p class='muted'>%1</p>")
-             .arg(esc(tr("Bars are labelled k/n (patients affected / patients studied), or with the reported"
-                         " percentage where the count is not known; the whiskers are the 95%"
-                         " confidence interval (Wilson score). Oncology figures are the grey \"oncology reference\""
-                         " bars. \"not found\" (NF) means no rate was found, not zero.")));
+             .arg(htmlLines(
+                 tr("Bars are labelled k/n (patients affected / patients studied), or with the reported"
+                    " percentage where the count is not known; the whiskers are the 95%"
+                    " confidence interval (Wilson score). Oncology figures are the grey \"oncology reference\""
+                    " bars. \"not found\" (NF) means no rate was found, not zero.")));
     return h;
 }
 
 QString ConferenceReport::decisionSection(const ReportInput &in)
 {
     QString h;
-    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Decision")));
+    h += QStringLiteral("<h2>%1</h2>").arg(htmlLines(tr("Decision")));
     if (!in.decision) {
-        h += QStringLiteral("<p>%1</p>").arg(esc(tr("No decision recorded.")));
+        h += QStringLiteral("<p>%1</p>").arg(htmlLines(tr("No decision recorded.")));
     } else {
         const Decision &d = *in.decision;
         const QString outcome = d.outcome == QLatin1String("arm") ? Labels::group(d.chosenArm)
             : d.outcome == QLatin1String("deferred")              ? tr("deferred")
                                                                   : tr("pending");
         h += QStringLiteral("<p><b>%1</b> %2 · %3</p>")
-                 .arg(esc(tr("Outcome:")), esc(outcome),
-                     esc(d.finalised ? tr("final (%1, %2)").arg(d.finalisedBy, d.finalisedAt)
-                                     : tr("draft, not finalised")));
+                 .arg(htmlLines(tr("Outcome:")), htmlLines(outcome),
+                     htmlLines(d.finalised ? tr("final (%1, %2)").arg(d.finalisedBy, d.finalisedAt)
+                                           : tr("draft, not finalised")));
         if (!d.rationale.isEmpty())
-            h += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Rationale:")), esc(d.rationale));
+            h += QStringLiteral("<p><b>%1</b> %2</p>").arg(htmlLines(tr("Rationale:")), htmlLines(d.rationale));
         h += QStringLiteral("<table width='100%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                 .arg(esc(tr("Participant")), esc(tr("Role")), esc(tr("Position")), esc(tr("Reason")));
+                 .arg(htmlLines(tr("Participant")), htmlLines(tr("Role")), htmlLines(tr("Position")),
+                     htmlLines(tr("Reason")));
         for (const Position &p : d.positions)
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                     .arg(esc(p.participant), esc(Labels::role(p.role)), esc(Labels::stance(stanceName(p.stance))),
-                         esc(p.reason));
+                     .arg(htmlLines(p.participant), htmlLines(Labels::role(p.role)),
+                         htmlLines(Labels::stance(stanceName(p.stance))), htmlLines(p.reason));
         for (const QString &r : d.missingRoles())
             h += QStringLiteral("<tr><td>—</td><td>%1</td><td>%2</td><td></td></tr>")
-                     .arg(esc(Labels::role(r)), esc(tr("no position yet")));
+                     .arg(htmlLines(Labels::role(r)), htmlLines(tr("no position yet")));
         h += QStringLiteral("</table>");
         if (d.hasDissent())
-            h += QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("⚠ The decision was made with dissent.")));
+            h += QStringLiteral("<p><b>%1</b></p>").arg(htmlLines(tr("⚠ The decision was made with dissent.")));
         if (!d.overrides.empty()) {
-            h += QStringLiteral("<p><b>%1</b></p><ul>").arg(esc(tr("Overrides of criteria:")));
+            h += QStringLiteral("<p><b>%1</b></p><ul>").arg(htmlLines(tr("Overrides of criteria:")));
             for (const CriterionOverride &o : d.overrides)
                 h += QStringLiteral("<li>%1 · %2 · %3 (%4)</li>")
-                         .arg(esc(o.criterionId), esc(overrideReason(o.reasonCode)), esc(o.text), esc(o.recordedBy));
+                         .arg(htmlLines(o.criterionId), htmlLines(overrideReason(o.reasonCode)), htmlLines(o.text),
+                             htmlLines(o.recordedBy));
             h += QStringLiteral("</ul>");
         }
     }
@@ -378,7 +381,7 @@ QString ConferenceReport::decisionSection(const ReportInput &in)
         for (const Attendee &a : in.conference->attendees)
             people << a.name + QStringLiteral(" (") + Labels::role(a.role) + QLatin1Char(')');
         h += QStringLiteral("<p><b>%1</b> %2</p>")
-                 .arg(esc(tr("Participants:")), esc(people.join(QStringLiteral(", "))));
+                 .arg(htmlLines(tr("Participants:")), htmlLines(people.join(QStringLiteral(", "))));
     }
     return h;
 }
@@ -387,17 +390,17 @@ QString ConferenceReport::packSection(const ReportInput &in)
 {
     const RulePack &pack = in.engine->pack();
     QString h;
-    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Rule pack")));
+    h += QStringLiteral("<h2>%1</h2>").arg(htmlLines(tr("Rule pack")));
     h += QStringLiteral("<p>%1<br>sha256 %2<br>%3</p>")
-             .arg(esc(tr("%1 version %2 (%3), sign-off: %4")
-                          .arg(pack.id(), pack.version(), pack.title(), pack.signOffStatus())),
-                 esc(pack.sha256()), esc(tr("Engine %1").arg(engineVersion())));
-    h += QStringLiteral("<p>%1</p>").arg(esc(tr("Loaded: %1").arg(PackStatus::provenance(pack, in.provenance))));
+             .arg(htmlLines(tr("%1 version %2 (%3), sign-off: %4")
+                                .arg(pack.id(), pack.version(), pack.title(), pack.signOffStatus())),
+                 htmlLines(pack.sha256()), htmlLines(tr("Engine %1").arg(engineVersion())));
+    h += QStringLiteral("<p>%1</p>").arg(htmlLines(tr("Loaded: %1").arg(PackStatus::provenance(pack, in.provenance))));
     if (in.decision && in.decision->packSha256 != pack.sha256())
         h += QStringLiteral("<p>%1</p>")
-                 .arg(esc(tr("The decision was made under rule pack %1 %2 (sha256 %3).")
-                              .arg(in.decision->packId, in.decision->packVersion, in.decision->packSha256)));
-    h += QStringLiteral("<p><b>%1</b></p>").arg(esc(Labels::disclaimer()));
+                 .arg(htmlLines(tr("The decision was made under rule pack %1 %2 (sha256 %3).")
+                                    .arg(in.decision->packId, in.decision->packVersion, in.decision->packSha256)));
+    h += QStringLiteral("<p><b>%1</b></p>").arg(htmlLines(Labels::disclaimer()));
     return h;
 }
 
@@ -419,7 +422,8 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
 
     if (!e) {
         h += QStringLiteral("<h2>%1</h2><p>%2</p>")
-                 .arg(esc(tr("Comparison")), esc(tr("No result: the case has errors that prevent evaluation.")));
+                 .arg(htmlLines(tr("Comparison")),
+                     htmlLines(tr("No result: the case has errors that prevent evaluation.")));
     } else {
         h += comparisonSection(in, e);
         h += ReportOptions::section(*e, in.siteOptions);
@@ -431,8 +435,8 @@ void ConferenceReport::build(const ReportInput &in, QTextDocument &doc)
             h += LocalOutcomes::reportSection(*in.localOutcomes, *e);
         else if (!in.localOutcomesError.isEmpty())
             h += QStringLiteral("<h2>%1</h2><p>%2</p>")
-                     .arg(esc(LocalOutcomes::tr("Outcomes at this site beside the literature")),
-                         esc(in.localOutcomesError));
+                     .arg(htmlLines(LocalOutcomes::tr("Outcomes at this site beside the literature")),
+                         htmlLines(in.localOutcomesError));
     }
 
     h += decisionSection(in);

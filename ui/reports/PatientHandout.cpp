@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reports/PatientHandout.h"
 
+#include "common/Html.h"
 #include "compare/ResultText.h"
 #include "engine/Engine.h"
 #include "reports/PagedPrinter.h"
@@ -40,11 +41,6 @@ private:
     QTranslator m_tr;
     bool m_loaded = false;
 };
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
 
 QString possible(const Words &w, Verdict v)
 {
@@ -160,12 +156,12 @@ QString risks(const Words &w, const Evaluation &e, int arm)
                       .arg(qRound(shown->interval->upper * 100))
                 + QLatin1Char(')');
         }
-        lines << esc(line);
+        lines << htmlEscaped(line);
         if (lines.size() == 3)
             break;
     }
     if (lines.isEmpty())
-        return esc(
+        return htmlEscaped(
             w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Not known from studies in people with your disease.")));
     return lines.join(QStringLiteral("<br>"));
 }
@@ -327,7 +323,7 @@ QString optionsOfArm(const Words &w, const Evaluation &e, Arm arm, const QString
             " promised."));
     QStringList html;
     for (const QString &line : lines)
-        html << esc(line);
+        html << htmlEscaped(line);
     html.last() = QStringLiteral("<i>%1</i>").arg(html.last());
     return html.join(QStringLiteral("<br>"));
 }
@@ -338,7 +334,7 @@ QString optionGrid(const Words &w, const Engine &engine, const Evaluation &e, co
     QString h;
     h += QStringLiteral("<table width='100%'><tr><th width='16%'></th>");
     for (const Arm a : kArms)
-        h += QStringLiteral("<th width='21%'>%1</th>").arg(esc(optionName(w, a)));
+        h += QStringLiteral("<th width='21%'>%1</th>").arg(htmlEscaped(optionName(w, a)));
     h += QStringLiteral("</tr>");
     auto row = [&h](const QString &question, const std::array<QString, kArmCount> &cells, bool escaped) {
         h += QStringLiteral("<tr><th>%1</th>").arg(question.toHtmlEscaped());
@@ -366,7 +362,7 @@ QString optionGrid(const Words &w, const Engine &engine, const Evaluation &e, co
         c[armIndex(a)] = hospital(w, engine.pack(), a);
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "How long in hospital?")), c, false);
     for (const Arm a : kArms)
-        c[armIndex(a)] = a == Arm::StandardCare ? esc(w(QT_TRANSLATE_NOOP(
+        c[armIndex(a)] = a == Arm::StandardCare ? htmlEscaped(w(QT_TRANSLATE_NOOP(
                              "consilium::PatientHandout", "Side effects of the usual medicines, such as infections.")))
                                                 : risks(w, e, int(a));
     row(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "What are the main risks?")), c, true);
@@ -430,29 +426,29 @@ void PatientHandout::build(const Engine &engine, const Evaluation &e, const Opti
                          " th { background: #e3f2fd; }"));
     QString h;
     h += QStringLiteral("<h1>%1</h1>")
-             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your treatment options"))));
+             .arg(htmlEscaped(w(QT_TRANSLATE_NOOP("consilium::PatientHandout", "Your treatment options"))));
     h += QStringLiteral("<p>%1</p>")
-             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+             .arg(htmlEscaped(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
                  "Your care team met to talk about the treatments that could help you. This page"
                  " compares them. It does not choose for you: you decide together with your"
                  " team."))));
     h += optionGrid(w, engine, e, language);
     h += QStringLiteral("<p>%1</p>")
-             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+             .arg(htmlEscaped(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
                  "Words: \"CAR T\" means immune cells changed in a lab. \"Chemotherapy\" here is"
                  " a short, low-dose treatment that makes room for the new cells. Numbers such"
                  " as \"11 of 15 people\" come from small studies and may change."))));
     h += QStringLiteral("<p>%1</p>")
-             .arg(esc(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+             .arg(htmlEscaped(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
                  "Questions to ask your team: What happens if I wait? What would I need to"
                  " stop? Who can stay with me after the treatment?"))));
     const QDate printed = options.printedOn.isValid() ? options.printedOn : QDate::currentDate();
     h += QStringLiteral("<p><i>%1</i></p>")
-             .arg(esc(w(QT_TRANSLATE_NOOP(
-                            "consilium::PatientHandout", "Prepared on %1 for your conversation with your care team."))
-                          .arg(date(printed, language))));
+             .arg(htmlEscaped(w(QT_TRANSLATE_NOOP("consilium::PatientHandout",
+                                    "Prepared on %1 for your conversation with your care team."))
+                                  .arg(date(printed, language))));
     h += QStringLiteral("<p style='font-size: 7pt; color: #424242;'>%1</p>")
-             .arg(esc(packLine(w, engine.pack(), options.provenance)));
+             .arg(htmlEscaped(packLine(w, engine.pack(), options.provenance)));
     doc.setHtml(h);
 }
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toxicity/LocalOutcomes.h"
 
+#include "common/Html.h"
 #include "common/Labels.h"
 #include "compare/ResultText.h"
 #include "engine/Engine.h"
+#include "toxicity/ChartStyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -40,10 +42,10 @@ const Measure kMeasures[] = {
 };
 
 const QColor kSiteColour(0xf5, 0x7c, 0x00);
-const QColor kAidColour(0x1e, 0x88, 0xe5); // as ToxicityChart
+using chartstyle::kAidColour;
+using chartstyle::kAxisTop;
+using chartstyle::kBarWidth;
 constexpr int kSets = 2; // this site, the published autoimmune cohort (the oncology reference: table only)
-constexpr qreal kBarWidth = 0.7; // of a category; the two bars share it
-constexpr qreal kAxisTop = 115; // room above 100% for the labels; ticks stop at 100
 
 // The site's counts of one arm: its own rows and its sub-options' ("standard_care/ahsct").
 AO armSum(const std::vector<AO> &site, int arm)
@@ -308,37 +310,30 @@ std::vector<LocalOutcomes::Bar> LocalOutcomes::populate(
     return out;
 }
 
-namespace {
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
-
-} // namespace
+namespace { } // namespace
 
 QString LocalOutcomes::reportSection(const std::vector<AO> &site, const Evaluation &e)
 {
-    QString h = QStringLiteral("<h2>%1</h2>").arg(esc(tr("Outcomes at this site beside the literature")));
+    QString h = QStringLiteral("<h2>%1</h2>").arg(htmlLines(tr("Outcomes at this site beside the literature")));
     if (treatedTotal(site) == 0)
-        return h + QStringLiteral("<p>%1</p>").arg(esc(emptyText(site, 0)));
+        return h + QStringLiteral("<p>%1</p>").arg(htmlLines(emptyText(site, 0)));
     for (int a = 0; a < kArmCount; ++a) {
         const LocalOutcomesArm arm = forArm(site, &e, a);
         if (arm.treated == 0) {
-            h += QStringLiteral("<p>%1</p>").arg(esc(emptyText(site, a)));
+            h += QStringLiteral("<p>%1</p>").arg(htmlLines(emptyText(site, a)));
             continue;
         }
-        h += QStringLiteral("<p><b>%1</b></p>").arg(esc(treatedText(arm)));
+        h += QStringLiteral("<p><b>%1</b></p>").arg(htmlLines(treatedText(arm)));
         h += QStringLiteral("<table width='100%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                 .arg(esc(tr("Measure")), esc(tr("This site")), esc(tr("Autoimmune cohort (published)")),
-                     esc(tr("Oncology reference (published)")));
+                 .arg(htmlLines(tr("Measure")), htmlLines(tr("This site")),
+                     htmlLines(tr("Autoimmune cohort (published)")), htmlLines(tr("Oncology reference (published)")));
         for (const LocalOutcomeRow &row : arm.rows)
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                     .arg(esc(measureLabel(row.measure)), esc(countText(row.site)),
-                         esc(ResultText::figureText(row.aid)), esc(ResultText::figureText(row.oncology)));
+                     .arg(htmlLines(measureLabel(row.measure)), htmlLines(countText(row.site)),
+                         htmlLines(ResultText::figureText(row.aid)), htmlLines(ResultText::figureText(row.oncology)));
         h += QStringLiteral("</table>");
     }
-    return h + QStringLiteral("<p class='muted'>%1</p>").arg(esc(legendText(false)));
+    return h + QStringLiteral("<p class='muted'>%1</p>").arg(htmlLines(legendText(false)));
 }
 
 } // namespace consilium

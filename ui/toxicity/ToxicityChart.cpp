@@ -4,6 +4,7 @@
 #include "common/Labels.h"
 #include "compare/ResultText.h"
 #include "engine/Engine.h"
+#include "toxicity/ChartStyle.h"
 #include "toxicity/LocalOutcomesView.h"
 
 #include <QBarCategoryAxis>
@@ -28,10 +29,10 @@ namespace consilium {
 
 namespace {
 
-const QColor kAidColour(0x1e, 0x88, 0xe5);
+using chartstyle::kAidColour;
+using chartstyle::kAxisTop;
+using chartstyle::kBarWidth;
 const QColor kOncColour(0x9e, 0x9e, 0x9e);
-constexpr qreal kBarWidth = 0.7; // of a category; two bars (AID, oncology) share it
-constexpr qreal kAxisTop = 115; // room above 100% for the labels; ticks stop at 100
 
 } // namespace
 

@@ -25,16 +25,6 @@ extern "C" void onInterrupt(int)
     s_cancel.store(true);
 }
 
-QCommandLineOption flag(const char *name, const char *description)
-{
-    return { QLatin1String(name), QLatin1String(description) };
-}
-
-QCommandLineOption valued(const char *name, const char *description, const char *valueName)
-{
-    return { QLatin1String(name), QLatin1String(description), QLatin1String(valueName) };
-}
-
 class InitCommand : public DbCommand
 {
 public:

@@ -45,6 +45,16 @@ int report(const StoreError &e)
     return exitFor(e);
 }
 
+QCommandLineOption flag(const char *name, const char *description)
+{
+    return { QLatin1String(name), QLatin1String(description) };
+}
+
+QCommandLineOption valued(const char *name, const char *description, const char *valueName)
+{
+    return { QLatin1String(name), QLatin1String(description), QLatin1String(valueName) };
+}
+
 bool toId(const QString &text, qint64 &id)
 {
     bool ok = false;

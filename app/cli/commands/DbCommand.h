@@ -22,6 +22,9 @@ namespace consilium::cli {
 int exitFor(const StoreError &e);
 // Prints "consilium-cli db: message" and its details to stderr; returns exitFor(e).
 int report(const StoreError &e);
+// An option without a value (`--flag`), and one with a value (`--name VALUE`).
+QCommandLineOption flag(const char *name, const char *description);
+QCommandLineOption valued(const char *name, const char *description, const char *valueName);
 // A positive numeric id (conference, decision).
 bool toId(const QString &text, qint64 &id);
 // "AUTO=eligible ALLO=…", or a note when the case was not evaluated under the pack.

@@ -42,11 +42,6 @@ void printDecision(const Decision &d)
         outLine(QStringLiteral("finalised %1 by %2").arg(d.finalisedAt, d.finalisedBy));
 }
 
-QCommandLineOption valued(const char *name, const char *description, const char *valueName)
-{
-    return { QLatin1String(name), QLatin1String(description), QLatin1String(valueName) };
-}
-
 class ConferenceCreateCommand : public DbCommand
 {
 public:

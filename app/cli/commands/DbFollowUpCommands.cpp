@@ -17,11 +17,6 @@ namespace consilium::cli {
 
 namespace {
 
-QCommandLineOption valued(const char *name, const char *description, const char *valueName)
-{
-    return { QLatin1String(name), QLatin1String(description), QLatin1String(valueName) };
-}
-
 // The options that set one field of the record, by option name.
 struct FieldOption {
     const char *name;
