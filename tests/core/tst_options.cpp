@@ -3,6 +3,7 @@
 // options-2026.2.md §D): the verdict of an option is SPEC §2 over its effective criteria (plus
 // not_applicable when none applies), computed in the one workspace pass; the ahsct sub-option is
 // the option soc-ahsct; arms and the ranking are what they were; timelines compose per §D.4.
+#include "TestFiles.h"
 #include "engine/CaseEvaluation.h"
 #include "engine/ResultWriter.h"
 
@@ -21,13 +22,7 @@ using namespace consilium;
 
 namespace {
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return f.readAll();
-}
+using test::readFile;
 
 // Every example case: pack 2026.1's (resources/examples) and the option vignettes' (E01–E08).
 QStringList exampleFiles()

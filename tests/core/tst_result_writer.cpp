@@ -3,6 +3,7 @@
 // same calls, a result does not depend on whether the pack's fragments were built by this engine,
 // lazily in parallel, or for another instance of the pack, and the pretty form is the compact one
 // indented (docs/result-format.md).
+#include "TestFiles.h"
 #include "engine/CaseEvaluation.h"
 #include "engine/Engine.h"
 #include "engine/JsonValues.h"
@@ -24,13 +25,7 @@ using namespace consilium;
 
 namespace {
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return f.readAll();
-}
+using test::readFile;
 
 std::unique_ptr<RulePack> loadPack(const QString &name)
 {

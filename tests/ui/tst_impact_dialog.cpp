@@ -5,6 +5,7 @@
 // the case between the two thresholds as changed; Cancel covers only the cases done; a refused
 // pack runs nothing; a changed case opens in the main window; the exports are the CLI's files;
 // nothing is stored, audited or activated.
+#include "../core/TestFiles.h"
 #include "../core/PackMutation.h"
 #include "../store/E01Cases.h"
 #include "UiTestSupport.h"
@@ -50,13 +51,7 @@ QString writeFile(const QString &path, const QByteArray &bytes)
     return path;
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return f.readAll();
-}
+using test::readFile;
 
 // The built-in pack as a site pack with ALLO-HEM-02 at ≥ 50 instead of ≥ 30.
 QByteArray thresholdCandidate()
