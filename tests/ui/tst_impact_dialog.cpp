@@ -5,8 +5,8 @@
 // the case between the two thresholds as changed; Cancel covers only the cases done; a refused
 // pack runs nothing; a changed case opens in the main window; the exports are the CLI's files;
 // nothing is stored, audited or activated.
-#include "../core/TestFiles.h"
 #include "../core/PackMutation.h"
+#include "../core/TestFiles.h"
 #include "../store/E01Cases.h"
 #include "UiTestSupport.h"
 
