@@ -100,16 +100,17 @@ private:
     QHash<QString, qint64> m_ids;
 };
 
-// The current verdicts of `r`: arms and sub-options under their own keys, options under
-// optionGroupKey(id), each by its group id (docs/store.md#evaluations).
-bool addCurrentVerdicts(BatchInsert &current, const GroupIds &groups, const ToStore &row, qint64 packRef)
+// Calls `add(groupRef, verdict)` for each current verdict of `row`: arms and sub-options under
+// their own keys, options under optionGroupKey(id), each by its group id
+// (docs/store.md#evaluations); stops at the first false.
+template <typename Add> bool forEachCurrentVerdict(const GroupIds &groups, const ToStore &row, Add add)
 {
     for (const auto &[group, verdict] : row.result->verdicts) {
-        if (!current.add({ row.caseRef, packRef, groups.of(group), verdict }))
+        if (!add(groups.of(group), verdict))
             return false;
     }
     for (const auto &[option, verdict] : row.result->options) {
-        if (!current.add({ row.caseRef, packRef, groups.of(optionGroupKey(option)), verdict }))
+        if (!add(groups.of(optionGroupKey(option)), verdict))
             return false;
     }
     return true;
@@ -169,18 +170,13 @@ bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vec
         std::vector<qint64> groupRefs;
         QStringList verdicts;
         for (const ToStore &r : rows) {
-            if (!r.latest)
-                continue;
-            for (const auto &[group, verdict] : r.result->verdicts) {
-                cases.push_back(r.caseRef);
-                groupRefs.push_back(groups.of(group));
-                verdicts << verdict;
-            }
-            for (const auto &[option, verdict] : r.result->options) {
-                cases.push_back(r.caseRef);
-                groupRefs.push_back(groups.of(optionGroupKey(option)));
-                verdicts << verdict;
-            }
+            if (r.latest)
+                forEachCurrentVerdict(groups, r, [&](qint64 groupRef, const QString &verdict) {
+                    cases.push_back(r.caseRef);
+                    groupRefs.push_back(groupRef);
+                    verdicts << verdict;
+                    return true;
+                });
         }
         const std::vector<qint64> packs(cases.size(), packRef);
         return cases.empty() || upsertChangedVerdicts(db, cases, packs, groupRefs, verdicts, error);
@@ -192,7 +188,9 @@ bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vec
         QStringLiteral(" ON CONFLICT (case_ref, pack_ref, group_ref) DO UPDATE SET verdict = excluded.verdict"
                        " WHERE current_verdicts.verdict <> excluded.verdict"));
     for (const ToStore &r : rows) {
-        if (r.latest && !addCurrentVerdicts(current, groups, r, packRef)) {
+        if (r.latest && !forEachCurrentVerdict(groups, r, [&](qint64 groupRef, const QString &verdict) {
+                return current.add({ r.caseRef, packRef, groupRef, verdict });
+            })) {
             error = current.errorText();
             return false;
         }
