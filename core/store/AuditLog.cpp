@@ -13,6 +13,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
+
 namespace consilium {
 
 namespace {
@@ -42,8 +44,8 @@ const QString kColumns = QStringLiteral(
 
 } // namespace
 
-AuditLog::AuditLog(const QSqlDatabase &db, QString sidecarPath, QString lockStatement)
-    : m_db(db), m_sidecar(std::move(sidecarPath)), m_lock(std::move(lockStatement))
+AuditLog::AuditLog(const QSqlDatabase &db, QString sidecarPath, QString serverAppend)
+    : m_db(db), m_sidecar(std::move(sidecarPath)), m_serverAppend(std::move(serverAppend))
 { }
 
 QString AuditLog::genesisHash()
@@ -68,6 +70,12 @@ QByteArray AuditLog::canonicalRow(const AuditEntry &e)
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
 }
 
+QByteArray AuditLog::canonicalTail(const AuditEntry &e)
+{
+    const QByteArray row = canonicalRow(e);
+    return row.mid(row.indexOf(',') + 1); // the id is a number: the first comma follows it
+}
+
 QString AuditLog::rowHash(const QString &prevHash, const AuditEntry &e)
 {
     return sha256Hex(prevHash.toLatin1() + '\n' + canonicalRow(e));
@@ -85,13 +93,22 @@ std::optional<AuditHead> AuditLog::head() const
 
 bool AuditLog::append(AuditEntry entry, QString &error, const Notice *notice)
 {
-    if (!m_pending && !m_lock.isEmpty()) {
-        // The first row of this transaction: no other writer appends until it ends.
-        QSqlQuery lock(m_db);
-        if (!lock.exec(m_lock)) {
-            error = QStringLiteral("cannot lock the audit log: %1").arg(lock.lastError().text());
+    const QStringList columns = kColumns.split(QStringLiteral(", "));
+    const std::array<const QString *, 9> texts { &entry.at, &entry.osUser, &entry.displayName, &entry.action,
+        &entry.objectType, &entry.objectId, &entry.beforeHash, &entry.afterHash, &entry.detail };
+    if (!m_serverAppend.isEmpty()) {
+        // One round trip: the server locks the chain, reads its head, hashes and inserts the row.
+        SqlStatement q(m_db, m_serverAppend);
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            q.bind(QLatin1Char(':') + columns.at(qsizetype(i) + 1), notNull(*texts.at(i)));
+        q.bind(QStringLiteral(":tail"), canonicalTail(entry));
+        q.bind(QStringLiteral(":channel"), notice ? notice->channel : QVariant(QMetaType(QMetaType::QString)))
+            .bind(QStringLiteral(":payload"), notice ? notice->payload : QVariant(QMetaType(QMetaType::QString)));
+        if (!q.exec() || !q.next()) {
+            error = QStringLiteral("cannot append to the audit log: %1").arg(q.errorText());
             return false;
         }
+        return true;
     }
     const auto last = m_pending ? m_pending : head();
     if (!last) {
@@ -101,23 +118,13 @@ bool AuditLog::append(AuditEntry entry, QString &error, const Notice *notice)
     entry.id = last->id + 1;
     entry.prevHash = last->hash;
     entry.hash = rowHash(entry.prevHash, entry);
-    // A SqlStatement: one round trip on PostgreSQL (SqlRows.h). Parameters named after kColumns.
-    const QStringList columns = kColumns.split(QStringLiteral(", "));
-    // With a notice (PostgreSQL), the row and its notification go in one statement: one round
-    // trip less while the audit lock is held. NOTIFY is still delivered only at COMMIT.
-    const QString insert
-        = QStringLiteral("INSERT INTO audit_log (%1) VALUES (:%2)").arg(kColumns, columns.join(QStringLiteral(", :")));
+    // Parameters named after kColumns.
     SqlStatement q(m_db,
-        notice ? QStringLiteral("WITH appended AS (%1 RETURNING id) SELECT pg_notify(:channel, :payload) FROM appended")
-                     .arg(insert)
-               : insert);
-    if (notice)
-        q.bind(QStringLiteral(":channel"), notice->channel).bind(QStringLiteral(":payload"), notice->payload);
+        QStringLiteral("INSERT INTO audit_log (%1) VALUES (:%2)").arg(kColumns, columns.join(QStringLiteral(", :"))));
     q.bind(QStringLiteral(":id"), entry.id);
-    int column = 1;
-    for (const QString *s : { &entry.at, &entry.osUser, &entry.displayName, &entry.action, &entry.objectType,
-             &entry.objectId, &entry.beforeHash, &entry.afterHash, &entry.detail, &entry.prevHash, &entry.hash })
-        q.bind(QLatin1Char(':') + columns.at(column++), notNull(*s));
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        q.bind(QLatin1Char(':') + columns.at(qsizetype(i) + 1), notNull(*texts.at(i)));
+    q.bind(QStringLiteral(":prev_hash"), entry.prevHash).bind(QStringLiteral(":hash"), entry.hash);
     if (!q.exec()) {
         error = QStringLiteral("cannot append to the audit log: %1").arg(q.errorText());
         return false;

@@ -45,19 +45,25 @@ struct AuditVerification {
 // canonical row). The chain head is also kept in "<db>.audit-head" beside the database so
 // that removing rows from the end, or recomputing the whole chain, is detected too. A store on
 // PostgreSQL has no file beside it: `sidecarPath` is empty and there is no head file (its log
-// is protected by the roles' privileges; docs/store.md#postgresql). `lockStatement`
-// (SqlDialect::auditLock) is run in the caller's transaction before the chain head is read.
+// is protected by the roles' privileges; docs/store.md#postgresql). `serverAppend`
+// (SqlDialect::auditAppend): the statement that appends a row on the server, under the
+// chain's lock, in one round trip; empty: this class reads the head and inserts the row.
 class AuditLog
 {
 public:
-    AuditLog(const QSqlDatabase &db, QString sidecarPath, QString lockStatement = {});
+    AuditLog(const QSqlDatabase &db, QString sidecarPath, QString serverAppend = {});
 
     static QString genesisHash();
+    // The JSON array [id, at, os_user, display_name, action, object_type, object_id,
+    // before_hash, after_hash, detail] in UTF-8, without spaces.
     static QByteArray canonicalRow(const AuditEntry &e);
+    // canonicalRow() after "[<id>,": what a server append hashes after the id it assigns.
+    static QByteArray canonicalTail(const AuditEntry &e);
     static QString rowHash(const QString &prevHash, const AuditEntry &e);
 
     // A PostgreSQL notification sent by the statement that appends the row (pg_notify in the
-    // same round trip; docs/store.md#performance-on-postgresql).
+    // same round trip; docs/store.md#performance-on-postgresql). Only a server append sends
+    // one: SQLite has no notifications.
     struct Notice {
         QString channel;
         QString payload;
@@ -83,7 +89,7 @@ private:
 
     QSqlDatabase m_db;
     QString m_sidecar;
-    QString m_lock;
+    QString m_serverAppend;
     std::optional<AuditHead> m_pending;
 };
 

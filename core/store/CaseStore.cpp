@@ -204,7 +204,8 @@ bool CaseStore::openConnection(const QString &file, bool readOnly, StoreError &e
         return false;
     }
     // A PostgreSQL store has no file beside which a head file could live (AuditLog.h).
-    m_audit = std::make_unique<AuditLog>(db, m_postgres ? QString() : auditHeadPathFor(m_path), m_dialect->auditLock());
+    m_audit
+        = std::make_unique<AuditLog>(db, m_postgres ? QString() : auditHeadPathFor(m_path), m_dialect->auditAppend());
     return true;
 }
 

@@ -229,6 +229,15 @@ QStringList version6(const SqlDialect &)
     };
 }
 
+QStringList version7(const SqlDialect &d)
+{
+    // One round trip appends an audit row on PostgreSQL (issue 13, docs/store.md#performance-on-postgresql):
+    // a save queued behind the audit lock for the lock, the head and the row, three round trips;
+    // now the lock is held for that one statement and the COMMIT. SQLite: nothing (its client
+    // appends under BEGIN IMMEDIATE).
+    return d.auditAppendSetup();
+}
+
 } // namespace
 
 QStringList Migrations::step(int version, const SqlDialect &dialect)
@@ -252,6 +261,9 @@ QStringList Migrations::step(int version, const SqlDialect &dialect)
         break;
     case 6:
         statements = version6(dialect);
+        break;
+    case 7:
+        statements = version7(dialect);
         break;
     default:
         break;

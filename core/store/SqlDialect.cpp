@@ -69,7 +69,8 @@ public:
 
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     QString migrationLock() const override { return {}; }
-    QString auditLock() const override { return {}; }
+    QString auditAppend() const override { return {}; }
+    QStringList auditAppendSetup() const override { return {}; }
     QString idColumn() const override { return QStringLiteral("INTEGER PRIMARY KEY"); }
     QString blobType() const override { return QStringLiteral("BLOB"); }
     QString noCase(const QString &expr) const override { return expr + QStringLiteral(" COLLATE NOCASE"); }

@@ -41,12 +41,20 @@ public:
     virtual bool setApplicationId(const QSqlDatabase &db, qint64 id) const = 0;
     // A write transaction that takes the write lock at once.
     virtual QString beginWrite() const = 0;
-    // Run right after beginWrite() by a migration step, and by AuditLog before it reads the
-    // chain head: a lock held until the transaction ends (PostgreSQL: pg_advisory_xact_lock),
-    // so two migrations, or two appends to the audit chain, never interleave. Empty: none
+    // Run right after beginWrite() by a migration step: a lock held until the transaction ends
+    // (PostgreSQL: pg_advisory_xact_lock), so two migrations never interleave. Empty: none
     // needed (SQLite's BEGIN IMMEDIATE already admits one writer).
     virtual QString migrationLock() const = 0;
-    virtual QString auditLock() const = 0;
+    // The statement that appends one row to the audit chain on the server, in one round trip:
+    // it takes the chain's lock (held until the transaction ends), reads the head, hashes the
+    // row and inserts it (PostgreSQL: consilium_audit_append, schema v7). Parameters: the row's
+    // text columns by name (:at … :detail), :tail (AuditLog::canonicalTail, bytes) and
+    // :channel/:payload (a notification sent by the same statement, or NULL for none); its row
+    // is (appended_id, appended_hash). Empty: the client reads the head and inserts the row
+    // itself (SQLite: BEGIN IMMEDIATE already admits one writer).
+    virtual QString auditAppend() const = 0;
+    // The statements of schema v7 on this engine: the function behind auditAppend().
+    virtual QStringList auditAppendSetup() const = 0;
     // Column types of the schema (Migrations.cpp): a surrogate key the database numbers
     // itself (an explicit value is still accepted), and bytes.
     virtual QString idColumn() const = 0;

@@ -313,7 +313,7 @@ StoreResult<void> openTarget(const StoreOptions &to, const QString &sourcePath, 
 // The copy's own audit row on the target, after the copied chain.
 StoreResult<qint64> auditCopy(const QSqlDatabase &db, const Target &t, const StoreOptions &to, const CopyReport &r)
 {
-    AuditLog log(db, QString(), t.dialect->auditLock());
+    AuditLog log(db, QString(), t.dialect->auditAppend());
     const Actor actor = to.actor.osUser.isEmpty() ? Actor::fromEnvironment(to.actor.displayName) : to.actor;
     AuditEntry e;
     e.at = (to.clock ? to.clock() : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs);

@@ -15,3 +15,6 @@ REVOKE INSERT ON schema_version, consilium_meta FROM consilium_user;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO consilium_user;
 GRANT UPDATE ON cases, current_verdicts, settings, decisions, decision_positions TO consilium_user;
 GRANT DELETE ON current_verdicts TO consilium_user;
+-- consilium_audit_append (schema v7) appends to the audit log as its caller (SECURITY INVOKER),
+-- so it adds no right the role lacks; the other functions are the triggers' and cannot be called.
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO consilium_user;

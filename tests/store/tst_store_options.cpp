@@ -229,7 +229,7 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 6);
+        QCOMPARE(s->schemaVersion().value(), 7);
         auto ids = [&s](const QString &group, const QString &verdict, const QString &disease = {}) {
             CaseFilter f;
             f.packSha256 = QStringLiteral("abc");

@@ -158,12 +158,13 @@ private Q_SLOTS:
         QVERIFY(s->setting(QStringLiteral("required_roles")).value());
         const AuditVerification v = s->audit().verify(s->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
-        QCOMPARE(v.rows, qint64(6)); // the v1 row and one per migration step (v1 -> v2, … v5 -> v6)
+        QCOMPARE(v.rows, qint64(7)); // the v1 row and one per migration step (v1 -> v2, … v6 -> v7)
         QCOMPARE(s->audit().entries(2).front().action, QStringLiteral("database.migrated"));
         QCOMPARE(s->audit().entries(3).front().detail, QStringLiteral("schema v2 -> v3"));
         QCOMPARE(s->audit().entries(4).front().detail, QStringLiteral("schema v3 -> v4"));
         QCOMPARE(s->audit().entries(5).front().detail, QStringLiteral("schema v4 -> v5"));
         QCOMPARE(s->audit().entries(6).front().detail, QStringLiteral("schema v5 -> v6"));
+        QCOMPARE(s->audit().entries(7).front().detail, QStringLiteral("schema v6 -> v7"));
         // Work continues on the migrated file: equal re-import is still a no-op.
         QCOMPARE(s->saveCase(v01, RulePack::builtin()).value().status, SaveStatus::Unchanged);
     }
@@ -205,8 +206,8 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 6); // v3, v4 (follow-ups: tst_store_followups), v5 (verdict index), v6
-        QCOMPARE(Migrations::kCurrentVersion, 6);
+        QCOMPARE(s->schemaVersion().value(), 7); // v3, v4 (follow-ups: tst_store_followups), v5 (verdict index), v6, v7
+        QCOMPARE(Migrations::kCurrentVersion, 7);
         Decisions decisions(*s);
         auto d = decisions.decision(1);
         QVERIFY(d);
@@ -385,6 +386,41 @@ private Q_SLOTS:
         QVERIFY(!purge);
         const AuditVerification v = user->audit().verify(user->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
+    }
+
+    // Every audit row's hash is the one AuditLog::rowHash gives, whoever computed it: on SQLite
+    // the client, on PostgreSQL the server (consilium_audit_append, schema v7), from the text
+    // after the id that the client sends. Text that JSON escapes, that SQL quotes, non-ASCII
+    // beyond the BMP, and what looks like a placeholder or a dollar quote all arrive and hash alike.
+    void auditHashesAgreeWithTheClient()
+    {
+        const QString path = newPath();
+        StoreError e;
+        auto s = openStore(path, e);
+        QVERIFY2(s, qPrintable(e.message));
+        const QStringList awkward { QStringLiteral("plain"), QStringLiteral("quote ' and \" double"),
+            QStringLiteral("back\\slash\nnewline\ttab"), QString::fromUtf8("N\xc3\xa4he \xe2\x80\x94 \xf0\x9f\x98\x80"),
+            QStringLiteral("control \x01 \x1f"), QStringLiteral(":detail $consilium$ E'\\n' %1"), QString() };
+        for (int i = 0; i < awkward.size(); ++i)
+            QVERIFY(s->setSetting(QStringLiteral("awkward_%1").arg(i), awkward.at(i)));
+        const std::vector<AuditEntry> rows = s->audit().entries();
+        QVERIFY(rows.size() > std::size_t(awkward.size()));
+        QString previous = AuditLog::genesisHash();
+        for (const AuditEntry &row : rows) {
+            QCOMPARE(row.prevHash, previous);
+            QCOMPARE(row.hash, AuditLog::rowHash(row.prevHash, row));
+            QCOMPARE(QByteArray('[' + QByteArray::number(row.id) + ',' + AuditLog::canonicalTail(row)),
+                AuditLog::canonicalRow(row));
+            previous = row.hash;
+        }
+        for (int i = 0; i < awkward.size(); ++i) {
+            const AuditEntry &row = rows.at(rows.size() - std::size_t(awkward.size()) + std::size_t(i));
+            QCOMPARE(row.objectId, QStringLiteral("awkward_%1").arg(i));
+            QCOMPARE(row.detail, awkward.at(i).isNull() ? QStringLiteral("") : awkward.at(i));
+        }
+        const AuditVerification v = s->audit().verify(s->dialect());
+        QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(v.head.hash, previous);
     }
 
     void secondWriterToldWhoHoldsIt()
