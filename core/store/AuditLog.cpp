@@ -81,8 +81,27 @@ QString AuditLog::rowHash(const QString &prevHash, const AuditEntry &e)
     return sha256Hex(prevHash.toLatin1() + '\n' + canonicalRow(e));
 }
 
+QString AuditLog::takeHeldBack()
+{
+    const QString statements = m_heldBack.join(QStringLiteral("; "));
+    m_heldBack.clear();
+    return statements;
+}
+
+bool AuditLog::sendHeldBack() const
+{
+    if (m_heldBack.isEmpty())
+        return true;
+    QSqlQuery q(m_db);
+    const bool sent = execEach(q, m_heldBack.join(QStringLiteral("; ")));
+    m_heldBack.clear();
+    return sent;
+}
+
 std::optional<AuditHead> AuditLog::head() const
 {
+    if (!sendHeldBack())
+        return std::nullopt;
     SqlStatement q(m_db, QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!q.exec())
         return std::nullopt;
@@ -104,6 +123,10 @@ bool AuditLog::append(AuditEntry entry, QString &error, const Notice *notice)
         q.bind(QStringLiteral(":tail"), canonicalTail(entry));
         q.bind(QStringLiteral(":channel"), notice ? notice->channel : QVariant(QMetaType(QMetaType::QString)))
             .bind(QStringLiteral(":payload"), notice ? notice->payload : QVariant(QMetaType(QMetaType::QString)));
+        if (const QString text = m_holdBack ? q.sentText() : QString(); !text.isEmpty()) {
+            m_heldBack << text;
+            return true;
+        }
         if (!q.exec() || !q.next()) {
             error = QStringLiteral("cannot append to the audit log: %1").arg(q.errorText());
             return false;
@@ -256,6 +279,10 @@ void AuditLog::verifyHeadFile(AuditVerification &r) const
 AuditVerification AuditLog::verify(const SqlDialect &dialect) const
 {
     AuditVerification r;
+    if (!sendHeldBack()) {
+        flag(r, -1, QStringLiteral("cannot append this transaction's audit rows before reading the log"));
+        return r;
+    }
     SqlStatement q(m_db, QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns));
     if (!q.exec()) {
         flag(r, -1, QStringLiteral("cannot read the audit log: %1").arg(q.errorText()));
@@ -295,6 +322,8 @@ AuditVerification AuditLog::verify(const SqlDialect &dialect) const
 std::vector<AuditEntry> AuditLog::entries(qint64 fromId, int limit) const
 {
     std::vector<AuditEntry> out;
+    if (!sendHeldBack())
+        return out;
     // No limit is no LIMIT clause: PostgreSQL refuses a negative one.
     SqlStatement q(m_db,
         QStringLiteral("SELECT %1 FROM audit_log WHERE id >= :from ORDER BY id%2")

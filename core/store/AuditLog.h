@@ -71,9 +71,20 @@ public:
 
     // Appends inside the caller's write transaction; the head file follows after commit.
     bool append(AuditEntry entry, QString &error, const Notice *notice = nullptr);
+    // Server appends held back until COMMIT (CaseStore on PostgreSQL): append() keeps the
+    // statement, and the owner of the transaction sends takeHeldBack() and COMMIT in one round
+    // trip, so the chain's lock is held for the server's own work, not for a round trip to the
+    // client and back while other saves queue behind it. Reading the log (head(), entries(),
+    // verify()) sends what is held back first. An append that fails is reported by the commit.
+    void holdBackUntilCommit(bool hold) { m_holdBack = hold; }
+    QString takeHeldBack();
     // Called after COMMIT: writes the new head to the sidecar (atomically, QSaveFile).
     bool publishHead(QString &error);
-    void discardPending() { m_pending.reset(); }
+    void discardPending()
+    {
+        m_pending.reset();
+        m_heldBack.clear();
+    }
 
     std::optional<AuditHead> head() const;
     static std::optional<AuditHead> readSidecar(const QString &path);
@@ -86,10 +97,16 @@ public:
 private:
     // The end of an intact chain against the head file (part of verify()).
     void verifyHeadFile(AuditVerification &r) const;
+    // Sends the held-back appends before the log is read; false if one failed (the
+    // transaction is then aborted, and its commit fails).
+    bool sendHeldBack() const;
 
     QSqlDatabase m_db;
     QString m_sidecar;
     QString m_serverAppend;
+    bool m_holdBack = false;
+    // Statements of held-back appends, in order. Mutable: a read of the log sends them first.
+    mutable QStringList m_heldBack;
     std::optional<AuditHead> m_pending;
 };
 

@@ -206,6 +206,7 @@ bool CaseStore::openConnection(const QString &file, bool readOnly, StoreError &e
     // A PostgreSQL store has no file beside which a head file could live (AuditLog.h).
     m_audit
         = std::make_unique<AuditLog>(db, m_postgres ? QString() : auditHeadPathFor(m_path), m_dialect->auditAppend());
+    m_audit->holdBackUntilCommit(m_postgres.has_value());
     return true;
 }
 
@@ -434,9 +435,12 @@ StoreResult<void> CaseStore::commit()
         rollbackNow();
         return error;
     }
+    // PostgreSQL: this transaction's audit rows go with the COMMIT (AuditLog::holdBackUntilCommit).
+    const QString audited = m_audit->takeHeldBack();
     QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const StoreError error = sqlError(q.lastError(), QStringLiteral("cannot commit"));
+    if (audited.isEmpty() ? !q.exec(QStringLiteral("COMMIT")) : !execEach(q, audited + QStringLiteral("; COMMIT"))) {
+        const StoreError error = sqlError(q.lastError(),
+            audited.isEmpty() ? QStringLiteral("cannot commit") : QStringLiteral("cannot commit with its audit rows"));
         rollbackNow();
         return error;
     }

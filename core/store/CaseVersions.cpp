@@ -251,38 +251,51 @@ StoreResult<void> CaseStore::insertVersion(NewVersion &v, SaveOutcome &out)
             return raceOrError(v, ins.lastError());
         v.ref = ins.int64(QStringLiteral("id"));
     }
-    SqlStatement ver(database(),
-        QStringLiteral("INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
-                       " VALUES (:case_ref, :version, :created_at, :created_by, :content, :content_sha256)"
-                       " RETURNING id")); // the key in the same round trip (PostgreSQL: no lastval())
-    ver.bind(QStringLiteral(":case_ref"), v.ref).bind(QStringLiteral(":version"), v.previous + 1);
-    ver.bind(QStringLiteral(":created_at"), now).bind(QStringLiteral(":created_by"), m_actor.label());
-    ver.bind(QStringLiteral(":content"), QString::fromUtf8(v.content));
-    ver.bind(QStringLiteral(":content_sha256"), v.sha);
+    // The version, the case row pointing at it, and the current verdicts (of the old version)
+    // gone: on PostgreSQL one statement, one round trip (docs/store.md#performance-on-postgresql).
+    const QString insert = QStringLiteral(
+        "INSERT INTO case_versions (case_ref, version, created_at, created_by, content, content_sha256)"
+        " VALUES (:case_ref, :version, :created_at, :created_by, :content, :content_sha256) RETURNING id");
+    const QString clear = QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = :case_ref");
+    const QString update = QStringLiteral("UPDATE cases SET label = :label, disease = :disease,"
+                                          " updated_at = :updated_at, latest_version_id = %1 WHERE id = :id");
+    auto bindVersion = [&](SqlStatement &q) {
+        q.bind(QStringLiteral(":case_ref"), v.ref).bind(QStringLiteral(":version"), v.previous + 1);
+        q.bind(QStringLiteral(":created_at"), now).bind(QStringLiteral(":created_by"), m_actor.label());
+        q.bind(QStringLiteral(":content"), QString::fromUtf8(v.content));
+        q.bind(QStringLiteral(":content_sha256"), v.sha);
+    };
+    auto bindCase = [&](SqlStatement &q) {
+        q.bind(QStringLiteral(":label"), notNull(v.label)).bind(QStringLiteral(":disease"), disease);
+        q.bind(QStringLiteral(":updated_at"), now).bind(QStringLiteral(":id"), v.ref);
+    };
+    out.version = v.previous + 1;
+    if (m_postgres) {
+        SqlStatement all(database(),
+            QStringLiteral("WITH added AS (%1), stale AS (%2) %3 RETURNING latest_version_id")
+                .arg(insert, clear, update.arg(QStringLiteral("(SELECT id FROM added)"))));
+        bindVersion(all);
+        bindCase(all);
+        if (!all.exec() || !all.next())
+            return raceOrError(v, all.lastError());
+        out.versionId = all.int64(QStringLiteral("latest_version_id"));
+        return storeSuccess();
+    }
+    SqlStatement ver(database(), insert); // the key in the same round trip (no last_insert_rowid())
+    bindVersion(ver);
     if (!ver.exec() || !ver.next())
         return raceOrError(v, ver.lastError());
     out.versionId = ver.int64(QStringLiteral("id"));
     ver.finish();
-    out.version = v.previous + 1;
-    // The case row points at the new version and its current verdicts (of the old one) go; on
-    // PostgreSQL in one statement, one round trip (docs/store.md#performance-on-postgresql).
-    const QString clear = QStringLiteral("DELETE FROM current_verdicts WHERE case_ref = :case_ref");
-    const QString update = QStringLiteral("UPDATE cases SET label = :label, disease = :disease,"
-                                          " updated_at = :updated_at, latest_version_id = :latest WHERE id = :id");
-    SqlStatement upd(database(), m_postgres ? QStringLiteral("WITH stale AS (%1) %2").arg(clear, update) : update);
-    upd.bind(QStringLiteral(":label"), notNull(v.label)).bind(QStringLiteral(":disease"), disease);
-    upd.bind(QStringLiteral(":updated_at"), now).bind(QStringLiteral(":latest"), out.versionId);
-    upd.bind(QStringLiteral(":id"), v.ref);
-    if (m_postgres)
-        upd.bind(QStringLiteral(":case_ref"), v.ref);
+    SqlStatement upd(database(), update.arg(QStringLiteral(":latest")));
+    bindCase(upd);
+    upd.bind(QStringLiteral(":latest"), out.versionId);
     if (!upd.exec())
         return storeFailure(StoreErrc::Sql, upd.errorText());
-    if (!m_postgres) {
-        SqlStatement stale(database(), clear);
-        stale.bind(QStringLiteral(":case_ref"), v.ref);
-        if (!stale.exec())
-            return storeFailure(StoreErrc::Sql, stale.errorText());
-    }
+    SqlStatement stale(database(), clear);
+    stale.bind(QStringLiteral(":case_ref"), v.ref);
+    if (!stale.exec())
+        return storeFailure(StoreErrc::Sql, stale.errorText());
     return storeSuccess();
 }
 

@@ -112,6 +112,15 @@ qint64 SqlStatement::lastInsertId() const
     return insertedId(m_query);
 }
 
+bool execEach(QSqlQuery &q, const QString &statements)
+{
+    q.setForwardOnly(false); // QPSQL collects every statement's result only then
+    if (!q.exec(statements))
+        return false;
+    while (q.nextResult()) { }
+    return q.lastError().type() == QSqlError::NoError;
+}
+
 qint64 insertedId(const QSqlQuery &insert)
 {
     const QSqlDriver *driver = insert.driver();

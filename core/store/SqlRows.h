@@ -36,6 +36,9 @@ public:
 
     qint64 lastInsertId() const;
     int numRowsAffected() const { return m_query.numRowsAffected(); }
+    // The statement exactly as exec() sends it, its values written in (PostgreSQL); empty where
+    // it is prepared (SQLite, or text the placeholder scan cannot read).
+    QString sentText() const { return m_inline ? inlined() : QString(); }
     // The driver's message for a failed prepare or exec (with the statement's first words).
     QString errorText() const;
     QSqlError lastError() const;
@@ -50,6 +53,11 @@ private:
     QHash<QString, QVariant> m_bound;
     mutable QHash<QString, int> m_columns;
 };
+
+// Runs `statements` (several, separated by `;`, no bound values) in one round trip and reads
+// every result: false if any of them failed (q.lastError() says why). The server stops at the
+// first that fails. PostgreSQL (QPSQL returns one result per statement; QSqlQuery::nextResult).
+bool execEach(QSqlQuery &q, const QString &statements);
 
 // The key the database gave the row `insert` has just inserted (SQLite: the rowid; PostgreSQL:
 // lastval(), the identity value drawn in this session, since QPSQL's lastInsertId() is a table

@@ -6,6 +6,8 @@
 
 #include "store/Evaluations.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <thread>
@@ -83,7 +85,9 @@ private Q_SLOTS:
     // PostgreSQL has no single writer: a second client that saves while another transaction
     // has appended to the audit chain waits for the audit lock (pg_advisory_xact_lock, taken
     // before the chain head is read; docs/store.md#postgresql) and then appends after that row:
-    // one chain, no duplicate row id, nothing refused.
+    // one chain, no duplicate row id, nothing refused. A store's append is held back and sent
+    // with its COMMIT (AuditLog::holdBackUntilCommit), so until then it holds no lock; reading
+    // the log inside the transaction sends it, and from then on the lock is held.
     void concurrentWriterWaitsForTheAuditLock()
     {
         if (!onPostgres())
@@ -96,6 +100,11 @@ private Q_SLOTS:
         const qint64 before = first->audit().head()->id;
         QVERIFY_STORE(first->begin());
         QVERIFY_STORE(first->audit(QStringLiteral("test.held"), QStringLiteral("test"), QStringLiteral("1"), {}, {}));
+        RawConnection raw(db);
+        const QString advisory = QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
+        QCOMPARE(raw.scalar(advisory).toInt(), 0); // held back: not sent, no lock yet
+        QCOMPARE(first->audit().head()->id, before + 1); // sent; the lock is held from here
+        QCOMPARE(raw.scalar(advisory).toInt(), 1);
 
         QString secondError = QStringLiteral("not run");
         std::thread second([&db, &secondError] {
@@ -115,11 +124,7 @@ private Q_SLOTS:
                 t->join();
         });
         // The second client is waiting for the audit lock the first one holds.
-        RawConnection raw(db);
-        QTRY_COMPARE_WITH_TIMEOUT(raw.scalar(QStringLiteral("SELECT count(*) FROM pg_locks"
-                                                            " WHERE locktype = 'advisory' AND NOT granted"))
-                                      .toInt(),
-            1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(raw.scalar(advisory + QStringLiteral(" AND NOT granted")).toInt(), 1, 30000);
         QVERIFY_STORE(first->commit());
         second.join();
         QVERIFY2(secondError.isEmpty(), qPrintable(secondError));
@@ -132,6 +137,40 @@ private Q_SLOTS:
         QCOMPARE(rows.front().id, before + 1);
         QCOMPARE(rows.back().action, QStringLiteral("case.version_added"));
         QCOMPARE(first->latestVersion(QStringLiteral("V01-sle-ln-si-units")).value().version, 1);
+    }
+
+    // A held-back audit row that the server refuses fails the commit it travels with: the
+    // change is rolled back with it, the caller is told, and the store goes on working.
+    void refusedAuditRowRollsTheChangeBack()
+    {
+        if (!onPostgres())
+            QSKIP("PostgreSQL only: appends are held back until COMMIT there (AuditLog::holdBackUntilCommit)");
+        QTemporaryDir dir;
+        StoreError e;
+        auto store = openStore(dir.filePath(QStringLiteral("c.sqlite")), e);
+        QVERIFY2(store, qPrintable(e.message));
+        RawConnection raw(store->path());
+        QSqlQuery q(raw.db());
+        QVERIFY2(q.exec(QStringLiteral("CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS"
+                                       " $f$ BEGIN RAISE EXCEPTION 'audit row refused by the test'; END $f$")),
+            qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW"
+                                       " WHEN (NEW.object_id = 'refused') EXECUTE FUNCTION refuse_audit()")),
+            qPrintable(q.lastError().text()));
+        const qint64 before = store->audit().head()->id;
+
+        const auto refused = store->setSetting(QStringLiteral("refused"), QStringLiteral("value"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("audit row refused by the test")),
+            qPrintable(refused.error().message));
+        QVERIFY(!store->setting(QStringLiteral("refused")).value()); // the change went with it
+        QCOMPARE(store->audit().head()->id, before);
+
+        QVERIFY_STORE(store->setSetting(QStringLiteral("accepted"), QStringLiteral("value")));
+        QCOMPARE(store->setting(QStringLiteral("accepted")).value().value_or(QString()), QStringLiteral("value"));
+        QCOMPARE(store->audit().head()->id, before + 1);
+        const AuditVerification v = store->audit().verify(store->dialect());
+        QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
     }
 };
 
