@@ -237,7 +237,7 @@ void addWhisker(
     QChart *chart, const Axes &axes, qreal x, qreal cap, qreal lo, qreal hi, const ChartStyle &style, bool inLegend)
 {
     auto *line = new QLineSeries;
-    line->setName(LocalOutcomes::tr("95% confidence interval (Wilson)"));
+    line->setName(LocalOutcomes::tr("95% CI (Wilson)"));
     line->append({ QPointF(x - cap, lo), QPointF(x + cap, lo), QPointF(x, lo), QPointF(x, hi), QPointF(x - cap, hi),
         QPointF(x + cap, hi) });
     QPen pen(style.text.lightnessF() > 0.5 ? QColor(0xee, 0xee, 0xee) : QColor(0x21, 0x21, 0x21));
@@ -257,8 +257,13 @@ std::vector<LocalOutcomes::Bar> LocalOutcomes::populate(
 {
     std::vector<Bar> out;
     prepareChart(chart, style);
-    chart->setTitle(tr("%1: this site beside the published rates, k/n").arg(Labels::arm(arm.arm)));
-    QBarSet *sets[kSets] = { new QBarSet(tr("This site")), new QBarSet(tr("Autoimmune cohort (published)")) };
+    // On two lines, and short legend entries: the chart is half a panel wide, and Qt Charts
+    // cuts a title or a legend entry that does not fit ("…"). The text legend under the chart
+    // says what "published" and the whiskers are.
+    chart->setTitle(QStringLiteral("%1<br>%2")
+                        .arg(Labels::arm(arm.arm).toHtmlEscaped(),
+                            tr("this site beside the published rates, k/n").toHtmlEscaped()));
+    QBarSet *sets[kSets] = { new QBarSet(tr("This site")), new QBarSet(tr("Autoimmune cohort")) };
     const QColor colours[kSets] = { kSiteColour, kAidColour };
     auto *series = new QBarSeries;
     series->setBarWidth(kBarWidth);

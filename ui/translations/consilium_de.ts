@@ -716,7 +716,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+49"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+45"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>Falldaten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Medications:</source>
         <translation>Medikamente:</translation>
     </message>
@@ -815,22 +815,22 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+211"/>
+        <location line="+217"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-175"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+176"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation>Kein Ergebnis: Der Fall enthält Fehler, die eine Auswertung verhindern.</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-192"/>
         <source>What would change the answer:</source>
         <translation>Was das Ergebnis ändern würde:</translation>
     </message>
@@ -855,12 +855,12 @@
         <translation>Quelle</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Evidence</source>
         <translation>Evidenz</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Derived values</source>
         <translation>Abgeleitete Werte</translation>
     </message>
@@ -880,7 +880,7 @@
         <translation>Vor der ersten Dosis des bispezifischen Antikörpers:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Washout not defined by the evidence (decide locally):</source>
         <translation>Auswaschphase in der Evidenz nicht festgelegt (lokal entscheiden):</translation>
     </message>
@@ -895,7 +895,7 @@
         <translation>Toxizität</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Bars are labelled k/n (patients affected / patients studied), or with the reported percentage where the count is not known; the whiskers are the 95% confidence interval (Wilson score). Oncology figures are the grey &quot;oncology reference&quot; bars. &quot;not found&quot; (NF) means no rate was found, not zero.</source>
         <translation>Die Balken sind mit k/n beschriftet (betroffene / untersuchte Patienten) oder, wenn die Anzahl nicht bekannt ist, mit dem berichteten Prozentsatz; die Fehlerbalken zeigen das 95%-Konfidenzintervall (Wilson-Score). Onkologische Zahlen sind die grauen Balken „onkologische Referenz“. „nicht gefunden“ (NF) bedeutet, dass keine Rate gefunden wurde, nicht null.</translation>
     </message>
@@ -959,7 +959,7 @@
         <translation>Votum</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>Begründung</translation>
     </message>
@@ -979,7 +979,7 @@
         <translation>Übersteuerte Kriterien:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Participants:</source>
         <translation>Teilnehmende:</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>Die Entscheidung fiel unter dem Regelwerk %1 %2 (sha256 %3).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>cannot set the page size</source>
         <translation>Seitengröße kann nicht gesetzt werden</translation>
     </message>
@@ -1027,7 +1027,7 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+59"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+60"/>
         <source>from the option</source>
         <translation>aus Produkt/Studie</translation>
     </message>
@@ -1058,12 +1058,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Inputs</source>
         <translation>Eingaben</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-23"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -1083,7 +1083,7 @@
         <translation>entscheidet das Ergebnis nicht</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
@@ -2149,7 +2149,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
 <context>
     <name>consilium::FollowUpText</name>
     <message>
-        <location filename="../decision/FollowUpText.cpp" line="+40"/>
+        <location filename="../decision/FollowUpText.cpp" line="+36"/>
         <source>patient declined</source>
         <translation>Patient/in hat abgelehnt</translation>
     </message>
@@ -2350,13 +2350,13 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
     </message>
     <message>
         <location line="+8"/>
-        <location line="+35"/>
-        <location line="+2"/>
+        <location line="+37"/>
+        <location line="+3"/>
         <source>Follow-up:</source>
         <translation>Nachbeobachtung:</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>Recorded %1 by %2</source>
         <translation>Erfasst %1 von %2</translation>
     </message>
@@ -2396,7 +2396,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>behandelt %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>none recorded yet.</source>
         <translation>noch keine erfasst.</translation>
     </message>
@@ -3393,7 +3393,7 @@ therapie</translation>
 <context>
     <name>consilium::LocalOutcomes</name>
     <message>
-        <location filename="../toxicity/LocalOutcomes.cpp" line="+78"/>
+        <location filename="../toxicity/LocalOutcomes.cpp" line="+80"/>
         <source>n unknown</source>
         <translation>n unbekannt</translation>
     </message>
@@ -3457,29 +3457,26 @@ therapie</translation>
         <translation>Betroffene Patienten (%)</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>95% confidence interval (Wilson)</source>
-        <translation>95%-Konfidenzintervall (Wilson)</translation>
+        <translation type="vanished">95%-Konfidenzintervall (Wilson)</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>%1: this site beside the published rates, k/n</source>
-        <translation>%1: dieses Zentrum neben den publizierten Raten, k/n</translation>
+        <translation type="vanished">%1: dieses Zentrum neben den publizierten Raten, k/n</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+85"/>
+        <location line="+43"/>
+        <location line="+67"/>
         <source>This site</source>
         <translation>Dieses Zentrum</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+85"/>
+        <location line="+1"/>
         <source>Autoimmune cohort (published)</source>
         <translation>Autoimmun-Kohorte (publiziert)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Oncology reference (published)</source>
         <translation>Onkologische Referenz (publiziert)</translation>
     </message>
@@ -3490,7 +3487,7 @@ therapie</translation>
         <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-160"/>
         <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
         <translation>Dieses Zentrum: Personen mit dem Ereignis / Personen, bei denen es bekannt ist (unbekannt zählt nicht als nein); ein Prozentwert erst ab n = %1, immer neben der Anzahl. Publiziert: die Raten des Regelwerks (k/n oder der berichtete Prozentwert mit seinem n) mit dem 95%-Konfidenzintervall (Wilson-Score). „nicht gefunden“ heißt: keine publizierte Rate, nicht null.</translation>
     </message>
@@ -3500,7 +3497,22 @@ therapie</translation>
         <translation>Fehlerbalken: das 95%-Konfidenzintervall (Wilson-Score).</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+73"/>
+        <source>95% CI (Wilson)</source>
+        <translation>95%-KI (Wilson)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>this site beside the published rates, k/n</source>
+        <translation>dieses Zentrum neben den publizierten Raten, k/n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autoimmune cohort</source>
+        <translation>Autoimmun-Kohorte</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Measure</source>
         <translation>Merkmal</translation>
     </message>
@@ -4254,7 +4266,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::PatientHandout</name>
     <message>
-        <location filename="../reports/PatientHandout.cpp" line="+53"/>
+        <location filename="../reports/PatientHandout.cpp" line="+49"/>
         <source>Possible</source>
         <translation>Möglich</translation>
     </message>
@@ -4617,7 +4629,7 @@ Regelwerk %2 %3
 <context>
     <name>consilium::ReportOptions</name>
     <message>
-        <location filename="../reports/ReportOptions.cpp" line="+30"/>
+        <location filename="../reports/ReportOptions.cpp" line="+26"/>
         <source>— (ineligible)</source>
         <translation>— (nicht geeignet)</translation>
     </message>
@@ -4637,12 +4649,12 @@ Regelwerk %2 %3
         <translation>sofort</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Missing: %1</source>
         <translation>Fehlt: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>arm (generic): %1</source>
         <translation>Option (allgemein): %1</translation>
     </message>
@@ -4657,12 +4669,12 @@ Regelwerk %2 %3
         <translation>Ergebnis und Screening</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Deciding criteria</source>
         <translation>Entscheidende Kriterien</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Earliest start</source>
         <translation>Frühester Start</translation>
     </message>
@@ -4672,7 +4684,7 @@ Regelwerk %2 %3
         <translation>Produkte und Studien</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Each option is evaluated on the arm&apos;s criteria less those it replaces, plus its own; the arm&apos;s verdict stays the generic summary. &quot;Eligible&quot; means only that the encoded criteria are met, not that the patient can be enrolled: the screening note says what the pack does not check. The site&apos;s availability never changes a verdict.</source>
         <translation>Jedes Produkt bzw. jede Studie wird nach den Kriterien der Option ohne die ersetzten und mit den eigenen bewertet; das Ergebnis der Option bleibt die allgemeine Zusammenfassung. „Geeignet“ heißt nur, dass die kodierten Kriterien erfüllt sind, nicht dass der Patient oder die Patientin aufgenommen werden kann: Der Screening-Hinweis nennt, was das Regelwerk nicht prüft. Die Verfügbarkeit am Zentrum ändert kein Ergebnis.</translation>
     </message>
@@ -5397,7 +5409,7 @@ Schreibgeschützt öffnen?</translation>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+46"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+47"/>
         <source>Any grade</source>
         <translation>Alle Grade</translation>
     </message>

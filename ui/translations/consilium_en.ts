@@ -708,7 +708,7 @@
 <context>
     <name>consilium::ConferenceReport</name>
     <message>
-        <location filename="../reports/ConferenceReport.cpp" line="+49"/>
+        <location filename="../reports/ConferenceReport.cpp" line="+45"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -791,7 +791,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Medications:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -807,17 +807,17 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+211"/>
+        <location line="+217"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No result: the case has errors that prevent evaluation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-192"/>
         <source>What would change the answer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,12 +847,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Derived values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,7 +872,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Washout not defined by the evidence (decide locally):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,7 +887,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Bars are labelled k/n (patients affected / patients studied), or with the reported percentage where the count is not known; the whiskers are the 95% confidence interval (Wilson score). Oncology figures are the grey &quot;oncology reference&quot; bars. &quot;not found&quot; (NF) means no rate was found, not zero.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,7 +947,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,7 +967,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Participants:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,7 +997,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>cannot set the page size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,7 +1015,7 @@
 <context>
     <name>consilium::CriteriaModel</name>
     <message>
-        <location filename="../compare/CriteriaModel.cpp" line="+59"/>
+        <location filename="../compare/CriteriaModel.cpp" line="+60"/>
         <source>from the option</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,12 +1046,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Inputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-23"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1071,7 +1071,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Source:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,7 +2122,7 @@ Not exported (no code or unit for exchange in the rule pack):
 <context>
     <name>consilium::FollowUpText</name>
     <message>
-        <location filename="../decision/FollowUpText.cpp" line="+40"/>
+        <location filename="../decision/FollowUpText.cpp" line="+36"/>
         <source>patient declined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2323,13 +2323,13 @@ Not exported (no code or unit for exchange in the rule pack):
     </message>
     <message>
         <location line="+8"/>
-        <location line="+35"/>
-        <location line="+2"/>
+        <location line="+37"/>
+        <location line="+3"/>
         <source>Follow-up:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>Recorded %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,7 +2369,7 @@ Not exported (no code or unit for exchange in the rule pack):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>none recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3361,7 +3361,7 @@ care</source>
 <context>
     <name>consilium::LocalOutcomes</name>
     <message>
-        <location filename="../toxicity/LocalOutcomes.cpp" line="+78"/>
+        <location filename="../toxicity/LocalOutcomes.cpp" line="+80"/>
         <source>n unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3425,29 +3425,18 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>95% confidence interval (Wilson)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>%1: this site beside the published rates, k/n</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+85"/>
+        <location line="+43"/>
+        <location line="+67"/>
         <source>This site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+85"/>
+        <location line="+1"/>
         <source>Autoimmune cohort (published)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Oncology reference (published)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3458,7 +3447,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-160"/>
         <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3468,7 +3457,22 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+73"/>
+        <source>95% CI (Wilson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>this site beside the published rates, k/n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autoimmune cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4201,7 +4205,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::PatientHandout</name>
     <message>
-        <location filename="../reports/PatientHandout.cpp" line="+53"/>
+        <location filename="../reports/PatientHandout.cpp" line="+49"/>
         <source>Possible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4560,7 +4564,7 @@ Rule pack %2 %3
 <context>
     <name>consilium::ReportOptions</name>
     <message>
-        <location filename="../reports/ReportOptions.cpp" line="+30"/>
+        <location filename="../reports/ReportOptions.cpp" line="+26"/>
         <source>— (ineligible)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4580,12 +4584,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>arm (generic): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4600,12 +4604,12 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Deciding criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Earliest start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4615,7 +4619,7 @@ Rule pack %2 %3
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Each option is evaluated on the arm&apos;s criteria less those it replaces, plus its own; the arm&apos;s verdict stays the generic summary. &quot;Eligible&quot; means only that the encoded criteria are met, not that the patient can be enrolled: the screening note says what the pack does not check. The site&apos;s availability never changes a verdict.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5314,7 +5318,7 @@ Open it read-only?</source>
 <context>
     <name>consilium::ToxicityChart</name>
     <message>
-        <location filename="../toxicity/ToxicityChart.cpp" line="+46"/>
+        <location filename="../toxicity/ToxicityChart.cpp" line="+47"/>
         <source>Any grade</source>
         <translation type="unfinished"></translation>
     </message>
