@@ -11,6 +11,10 @@ of clazy instead of 4 min (two cores). Diagnostics keep the real file and line (
 match HeaderFilterRegex), and NOLINT comments stay where they are. clang-tidy is given the
 project's .clang-tidy explicitly (the batch file lies outside the source tree).
 
+The GCC build's precompiled header (CMake's `-include …/cmake_pch.hxx` and `-Winvalid-pch`, see
+ui/CMakeLists.txt) is left out of the commands given to the clang tools: they would load GCC's
+.gch beside it and fail. Every source includes what it uses, so it compiles without it.
+
 Two files that define the same name at file scope (in an anonymous namespace) cannot share a
 translation unit: such a batch fails to compile, and its files are then analysed one by one, as
 before, so no file goes unanalysed and a real compile error is still reported.
@@ -40,10 +44,10 @@ def batch_command(tool: str, batch_dir: str, source_dir: str, batch: str) -> lis
     return ["clazy-standalone", "-p", os.path.join(batch_dir, "compile_commands.json"), EXTRA, batch]
 
 
-def file_command(tool: str, build: str, path: str) -> list[str]:
+def file_command(tool: str, files_dir: str, path: str) -> list[str]:
     if tool == "clang-tidy":
-        return ["clang-tidy", "-p", build, "--quiet", EXTRA, path]
-    return ["clazy-standalone", "-p", os.path.join(build, "compile_commands.json"), EXTRA, path]
+        return ["clang-tidy", "-p", files_dir, "--quiet", EXTRA, path]
+    return ["clazy-standalone", "-p", os.path.join(files_dir, "compile_commands.json"), EXTRA, path]
 
 
 def findings(output: str) -> list[str]:
@@ -66,11 +70,16 @@ def run(command: list[str]) -> str:
 def flags_of(entry: dict, path: str) -> tuple:
     args = entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
     flags, skip = [], False
-    for a in args:
+    for i, a in enumerate(args):
         if skip:
             skip = False
             continue
         if a in ("-o", "-MF", "-MT"):
+            skip = True
+            continue
+        if a == "-Winvalid-pch":
+            continue
+        if a == "-include" and i + 1 < len(args) and args[i + 1].endswith("cmake_pch.hxx"):
             skip = True
             continue
         if a == "-c" or os.path.abspath(os.path.join(entry["directory"], a)) == path:
@@ -111,6 +120,12 @@ def main() -> int:
             batches.append((batch, chunk))
     with open(os.path.join(batch_dir, "compile_commands.json"), "w", encoding="utf-8") as f:
         json.dump(commands, f, indent=1)
+    # The files one by one (a batch that did not compile together), with the same flags.
+    files_dir = os.path.join(batch_dir, "files")
+    os.mkdir(files_dir)
+    with open(os.path.join(files_dir, "compile_commands.json"), "w", encoding="utf-8") as f:
+        json.dump([{"directory": entries[p]["directory"], "file": p,
+                    "arguments": list(flags_of(entries[p], p)) + ["-c", p]} for p in wanted], f, indent=1)
 
     def analyse(item: tuple) -> tuple[list[str], list[str]]:
         batch, chunk = item
@@ -119,7 +134,7 @@ def main() -> int:
             return lines, []
         alone = []
         for path in chunk:
-            alone += findings(run(file_command(tool, build, path)))
+            alone += findings(run(file_command(tool, files_dir, path)))
         return alone, [os.path.relpath(p) for p in chunk]
 
     all_findings, one_by_one = [], []
