@@ -318,6 +318,32 @@ private Q_SLOTS:
         }
     }
 
+    // execEach (SqlRows.h), which sends a save's audit row with its COMMIT: a statement that
+    // fails anywhere in the string fails the call, the first or a later one, and the server runs
+    // nothing after it.
+    void execEachReportsAFailureInAnyStatement()
+    {
+        if (!storetest::onPostgres())
+            QSKIP("several statements in one round trip are PostgreSQL's (QSQLITE runs the first only)");
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        const QSqlDatabase db = StoreConnection::of(*s);
+        QSqlQuery q(db);
+        QVERIFY2(execEach(q, QStringLiteral("SELECT 1; SELECT 2")), qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TABLE each_run (n INTEGER)")));
+        for (const QString &script : { QStringLiteral("SELECT 1 / 0; INSERT INTO each_run VALUES (1)"),
+                 QStringLiteral("INSERT INTO each_run VALUES (2); SELECT 1 / 0; INSERT INTO each_run VALUES (3)") }) {
+            QSqlQuery failing(db);
+            QVERIFY(!execEach(failing, script));
+            QVERIFY2(failing.lastError().text().contains(QLatin1String("division by zero")),
+                qPrintable(failing.lastError().text()));
+        }
+        // Outside a transaction each script was its own: the statement before the failure went
+        // with it, nothing after the failure ran.
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM each_run")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
     // postgresArray (SqlRows.h): any text, and any id, arrives in PostgreSQL as it was sent.
     void arrayLiteralsArriveUnchanged()
     {
