@@ -83,7 +83,7 @@ QString AuditLog::rowHash(const QString &prevHash, const AuditEntry &e)
 
 QString AuditLog::takeHeldBack()
 {
-    const QString statements = m_heldBack.join(QStringLiteral("; "));
+    QString statements = m_heldBack.join(QStringLiteral("; "));
     m_heldBack.clear();
     return statements;
 }

@@ -35,12 +35,6 @@ namespace {
 
 std::atomic<int> s_connectionCounter { 0 };
 
-void removeWithCompanions(const QString &file)
-{
-    for (const char *suffix : { "", "-wal", "-shm", "-journal" })
-        QFile::remove(file + QLatin1String(suffix));
-}
-
 void warnIfFailed(const StoreResult<void> &result, const char *what)
 {
     if (!result)

@@ -249,16 +249,6 @@ private:
     std::vector<Held> m_final;
 };
 
-} // namespace
-
-namespace {
-
-void removeWithCompanions(const QString &file)
-{
-    for (const char *suffix : { "", "-wal", "-shm", "-journal" })
-        QFile::remove(file + QLatin1String(suffix));
-}
-
 // Where the rows go: an empty PostgreSQL database, or a new SQLite file built beside the target.
 struct Target {
     QString location; // as CaseStore::path() will name it

@@ -68,6 +68,12 @@ bool restrictToOwner(const QString &databasePath)
     return ok;
 }
 
+void removeWithCompanions(const QString &databasePath)
+{
+    for (const char *suffix : { "", "-wal", "-shm", "-journal" })
+        QFile::remove(databasePath + QLatin1String(suffix));
+}
+
 bool createOwnerOnlyFile(const QString &path, QString &error)
 {
     const QFileInfo info(path);

@@ -33,6 +33,8 @@ FileInspection inspectDatabaseFile(const QString &path);
 
 // Owner read/write only on the database and its -wal/-shm/-journal companions that exist.
 bool restrictToOwner(const QString &databasePath);
+// Removes a database file and its -wal/-shm/-journal companions (one being built and given up).
+void removeWithCompanions(const QString &databasePath);
 // Creates an empty file with owner-only permissions (the directory too, if needed).
 bool createOwnerOnlyFile(const QString &path, QString &error);
 
