@@ -398,14 +398,16 @@ StoreResult<int> CaseStore::schemaVersion() const
     return *version;
 }
 
-StoreResult<void> CaseStore::begin()
+StoreResult<void> CaseStore::begin(Begin when)
 {
     if (!m_writer)
         return storeFailure(StoreErrc::Refused, QStringLiteral("the database is open read-only"));
     if (m_depth++ > 0)
         return storeSuccess();
     QSqlQuery q(database());
-    if (!q.exec(m_dialect->beginWrite())) {
+    if (when == Begin::WithFirstStatement && m_postgres) {
+        m_beginDeferred = true;
+    } else if (!q.exec(m_dialect->beginWrite())) {
         m_depth = 0;
         return sqlError(q.lastError(), QStringLiteral("cannot start a transaction"));
     }
@@ -431,8 +433,15 @@ StoreResult<void> CaseStore::commit()
     }
     // PostgreSQL: this transaction's audit rows go with the COMMIT (AuditLog::holdBackUntilCommit).
     const QString audited = m_audit->takeHeldBack();
+    if (m_beginDeferred && audited.isEmpty()) { // nothing was sent: nothing to commit
+        m_beginDeferred = false;
+        m_inTransaction = false;
+        return storeSuccess();
+    }
+    const QString begun = takeDeferredBegin();
     QSqlQuery q(database());
-    if (audited.isEmpty() ? !q.exec(QStringLiteral("COMMIT")) : !execEach(q, audited + QStringLiteral("; COMMIT"))) {
+    if (audited.isEmpty() ? !q.exec(QStringLiteral("COMMIT"))
+                          : !execEach(q, begun + audited + QStringLiteral("; COMMIT"))) {
         const StoreError error = sqlError(q.lastError(),
             audited.isEmpty() ? QStringLiteral("cannot commit") : QStringLiteral("cannot commit with its audit rows"));
         rollbackNow();
@@ -465,7 +474,10 @@ void CaseStore::abortTransaction(const StoreError &error)
 
 void CaseStore::rollbackNow()
 {
-    QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
+    if (m_beginDeferred) // nothing was sent
+        m_beginDeferred = false;
+    else
+        QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
     m_inTransaction = false;
     m_rollbackOnly = false;
     m_rollbackError = {};

@@ -170,7 +170,12 @@ public:
     // Write transactions. commit() also publishes the audit head beside the database. A
     // transaction nested in another only counts; if an inner one rolled back (or an audit row
     // failed), the outer commit() rolls everything back and returns the error that caused it.
-    StoreResult<void> begin();
+    // PostgreSQL, Begin::WithFirstStatement: the BEGIN is not sent on its own but in front of
+    // the transaction's first statement, which takes it with takeDeferredBegin() — one round
+    // trip fewer (saveCase). Should another statement reach the connection first, database()
+    // sends the BEGIN before it.
+    enum class Begin { Now, WithFirstStatement };
+    StoreResult<void> begin(Begin when = Begin::Now);
     StoreResult<void> commit();
     void rollback();
     bool inTransaction() const noexcept { return m_inTransaction; }
@@ -180,7 +185,7 @@ public:
     // serialization failure, StoreError::transient), it is rolled back and run again, at most
     // kWriteAttempts times in all (docs/store.md#concurrent-writers).
     static constexpr int kWriteAttempts = 5;
-    template <class Body> auto retrying(Body &&body) -> decltype(body());
+    template <class Body> auto retrying(Body &&body, Begin when = Begin::Now) -> decltype(body());
     // A failed statement's error as a StoreError, classified by the dialect: a lost connection
     // is StoreErrc::Unreachable (the next call reconnects), a lock not had within the busy
     // timeout StoreErrc::Locked, a deadlock or serialization failure is marked transient.
@@ -285,8 +290,10 @@ private:
         int previous = 0;
         std::optional<int> basedOn;
     };
-    // The case row's lock (SqlDialect::rowLock) and the Conflict check of saveValidated.
-    StoreResult<void> lockCaseRow(const QString &caseId);
+    // "BEGIN; " while a deferred BEGIN has not been sent (begin(Begin::WithFirstStatement)),
+    // else empty; either way it is not pending afterwards. Call it before database().
+    QString takeDeferredBegin();
+
     StoreError raceOrError(const NewVersion &v, const QSqlError &error) const;
     StoreError conflict(const QString &caseId, int latest, const QString &by, const QString &at, int basedOn) const;
     StoreResult<void> insertVersion(NewVersion &v, SaveOutcome &out);
@@ -300,6 +307,7 @@ private:
     bool m_writer = false;
     bool m_inTransaction = false;
     bool m_rollbackOnly = false;
+    mutable bool m_beginDeferred = false; // begin(Begin::WithFirstStatement): BEGIN not yet sent
     int m_depth = 0;
     std::unique_ptr<SqlDialect> m_dialect;
     std::optional<PostgresTarget> m_postgres; // set: the database is on PostgreSQL
@@ -317,7 +325,9 @@ private:
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(CaseStore &store) : m_store(store), m_begun(store.begin()) { }
+    explicit WriteTransaction(CaseStore &store, CaseStore::Begin when = CaseStore::Begin::Now)
+        : m_store(store), m_begun(store.begin(when))
+    { }
     ~WriteTransaction()
     {
         if (m_begun && !m_done)
@@ -338,12 +348,12 @@ private:
     bool m_done = false;
 };
 
-template <class Body> auto CaseStore::retrying(Body &&body) -> decltype(body())
+template <class Body> auto CaseStore::retrying(Body &&body, Begin when) -> decltype(body())
 {
     const bool outermost = m_depth == 0;
     for (int attempt = 1;; ++attempt) {
         auto result = [&]() -> decltype(body()) {
-            WriteTransaction tx(*this);
+            WriteTransaction tx(*this, when);
             if (!tx.begun())
                 return tx.begun().error();
             auto done = body();

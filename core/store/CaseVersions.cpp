@@ -145,7 +145,7 @@ StoreResult<SaveOutcome> CaseStore::saveCase(
             id.isEmpty() ? QStringLiteral("invalid case") : QStringLiteral("invalid case %1").arg(id),
             reading.diag.lines());
     }
-    return retrying([&] { return saveValidated(doc, basedOnVersion); });
+    return retrying([&] { return saveValidated(doc, basedOnVersion); }, Begin::WithFirstStatement);
 }
 
 StoreResult<SaveOutcome> CaseStore::saveValidated(const json::Value &doc, std::optional<int> basedOnVersion)
@@ -162,19 +162,23 @@ StoreResult<SaveOutcome> CaseStore::saveValidated(const json::Value &doc, std::o
     const QString sha = sha256Hex(canonicalJson(doc));
     out.contentSha256 = sha;
 
-    // Writers of one case wait for each other here (docs/store.md#concurrent-writers); the
-    // latest version is read after the lock is had.
-    if (auto locked = lockCaseRow(caseId); !locked) {
-        abortTransaction(locked.error());
-        return locked.error();
-    }
+    // Writers of one case wait for each other on its row's lock (docs/store.md#concurrent-writers);
+    // the latest version is read after the lock is had, by a statement of its own (a fresh
+    // snapshot). On PostgreSQL the two go in one round trip, behind the BEGIN if it is still to
+    // be sent (saveCase).
+    const QString begin = takeDeferredBegin();
+    const QString lock = m_dialect->rowLock();
+    const QString read
+        = QStringLiteral("SELECT c.id, c.latest_version_id, v.version, v.content, v.content_sha256, v.created_by,"
+                         " v.created_at FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
+                         " WHERE c.case_id = :case_id");
     SqlStatement q(database(),
-        QStringLiteral("SELECT c.id, c.latest_version_id, v.version, v.content, v.content_sha256, v.created_by,"
-                       " v.created_at FROM cases c LEFT JOIN case_versions v ON v.id = c.latest_version_id"
-                       " WHERE c.case_id = :case_id"));
+        lock.isEmpty()
+            ? read
+            : QStringLiteral("%1SELECT id FROM cases WHERE case_id = :case_id%2; %3").arg(begin, lock, read));
     q.bind(QStringLiteral(":case_id"), caseId);
-    if (!q.exec()) {
-        const StoreError error = sqlError(q.lastError(), QStringLiteral("cannot read case %1").arg(caseId));
+    if (lock.isEmpty() ? !q.exec() : !q.execAll(begin.isEmpty() ? 2 : 3)) {
+        const StoreError error = sqlError(q.lastError(), QStringLiteral("cannot lock and read case %1").arg(caseId));
         abortTransaction(error);
         return error;
     }

@@ -96,6 +96,20 @@ bool SqlStatement::exec()
     return m_prepared && m_query.exec();
 }
 
+bool SqlStatement::execAll(int statements)
+{
+    Q_ASSERT(m_inline);
+    m_columns.clear();
+    m_query.setForwardOnly(false); // QPSQL collects every statement's result only then (execEach)
+    if (!m_inline || !m_query.exec(inlined()))
+        return false;
+    for (int i = 1; i < statements; ++i) {
+        if (!m_query.nextResult())
+            return false;
+    }
+    return true;
+}
+
 QVariant SqlStatement::value(const QString &column) const
 {
     int index = m_columns.value(column, -2); // -2: not looked up yet

@@ -26,6 +26,10 @@ public:
 
     SqlStatement &bind(const QString &name, const QVariant &value);
     bool exec();
+    // PostgreSQL only (the values written inline): the text holds `statements` statements
+    // separated by `;`, sent in one round trip; stands on the last one's rows. False if any of
+    // them failed (lastError() says why; the server runs none after it).
+    bool execAll(int statements);
     bool next() { return m_query.next(); }
     void finish() { m_query.finish(); }
 

@@ -21,7 +21,18 @@ QSqlDatabase CaseStore::database() const
         if (reopen(error))
             m_connectionLost = false;
     }
-    return QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (m_beginDeferred) { // a statement other than the one meant to carry the BEGIN: send it now
+        m_beginDeferred = false;
+        if (QSqlQuery begin(db); !begin.exec(m_dialect->beginWrite())) {
+            // Nothing of the transaction may run outside it: this connection is given up, so
+            // every statement fails until the owner rolls back and the next call reconnects.
+            qWarning("consilium: cannot start a transaction: %s", qUtf8Printable(begin.lastError().text()));
+            db.close();
+            m_connectionLost = true;
+        }
+    }
+    return db;
 }
 
 bool CaseStore::reopen(QString &error) const
@@ -86,16 +97,12 @@ void CaseStore::pauseBeforeRetry(int attempt) const
     QThread::msleep(static_cast<unsigned long>(ms));
 }
 
-StoreResult<void> CaseStore::lockCaseRow(const QString &caseId)
+QString CaseStore::takeDeferredBegin()
 {
-    if (m_dialect->rowLock().isEmpty())
-        return storeSuccess();
-    SqlStatement lock(
-        database(), QStringLiteral("SELECT id FROM cases WHERE case_id = :case_id") + m_dialect->rowLock());
-    lock.bind(QStringLiteral(":case_id"), caseId);
-    if (!lock.exec())
-        return sqlError(lock.lastError(), QStringLiteral("cannot lock case %1").arg(caseId));
-    return storeSuccess();
+    if (!m_beginDeferred)
+        return {};
+    m_beginDeferred = false;
+    return m_dialect->beginWrite() + QStringLiteral("; ");
 }
 
 StoreError CaseStore::conflict(

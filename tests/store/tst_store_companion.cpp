@@ -158,7 +158,8 @@ private Q_SLOTS:
                                        " $f$ BEGIN RAISE EXCEPTION 'audit row refused by the test'; END $f$")),
             qPrintable(q.lastError().text()));
         QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW"
-                                       " WHEN (NEW.object_id = 'refused') EXECUTE FUNCTION refuse_audit()")),
+                                       " WHEN (NEW.object_id IN ('refused', 'V01-sle-ln-si-units'))"
+                                       " EXECUTE FUNCTION refuse_audit()")),
             qPrintable(q.lastError().text()));
         const qint64 before = store->audit().head()->id;
 
@@ -167,6 +168,19 @@ private Q_SLOTS:
         QVERIFY2(refused.error().message.contains(QLatin1String("audit row refused by the test")),
             qPrintable(refused.error().message));
         QVERIFY(!store->setting(QStringLiteral("refused")).value()); // the change went with it
+        QCOMPARE(store->audit().head()->id, before);
+
+        // A case's save, whose BEGIN went with its first statement (CaseStore::Begin): the case
+        // row and its version were written in the transaction the refused row rolled back.
+        const auto saved = store->saveCase(example(QStringLiteral("V01-sle-ln-si-units")), RulePack::builtin());
+        QVERIFY(!saved);
+        QVERIFY2(saved.error().message.contains(QLatin1String("audit row refused by the test")),
+            qPrintable(saved.error().message));
+        const auto summary = store->caseSummary(QStringLiteral("V01-sle-ln-si-units"));
+        QVERIFY(!summary);
+        QCOMPARE(summary.error().code, StoreErrc::NotFound);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM case_versions")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
         QCOMPARE(store->audit().head()->id, before);
 
         QVERIFY_STORE(store->setSetting(QStringLiteral("accepted"), QStringLiteral("value")));

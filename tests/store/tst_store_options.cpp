@@ -344,6 +344,86 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 0);
     }
 
+    // SqlStatement::execAll: several statements with bound values in one round trip; the rows
+    // read are the last statement's, and a failure in any of them is reported.
+    void execAllStandsOnTheLastStatement()
+    {
+        if (!storetest::onPostgres())
+            QSKIP("several statements in one round trip are PostgreSQL's");
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        const QSqlDatabase db = StoreConnection::of(*s);
+        SqlStatement two(db,
+            QStringLiteral("SELECT CAST(:a AS text) AS first; SELECT CAST(:b AS text) AS second,"
+                           " CAST(:a AS text) AS again"));
+        two.bind(QStringLiteral(":a"), QStringLiteral("it's ; here")).bind(QStringLiteral(":b"), QStringLiteral("b"));
+        QVERIFY2(two.execAll(2), qPrintable(two.errorText()));
+        QVERIFY(two.next());
+        QCOMPARE(two.text(QStringLiteral("second")), QStringLiteral("b"));
+        QCOMPARE(two.text(QStringLiteral("again")), QStringLiteral("it's ; here"));
+        QVERIFY(!two.next());
+
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TABLE all_run (n INTEGER)")));
+        for (const QString &script :
+            { QStringLiteral("SELECT 1 / :zero; INSERT INTO all_run VALUES (1); SELECT n FROM all_run"),
+                QStringLiteral("INSERT INTO all_run VALUES (2); SELECT 1 / :zero; SELECT n FROM all_run"),
+                QStringLiteral("INSERT INTO all_run VALUES (3); INSERT INTO all_run VALUES (4); SELECT 1 / :zero") }) {
+            SqlStatement failing(db, script);
+            failing.bind(QStringLiteral(":zero"), 0);
+            QVERIFY(!failing.execAll(3));
+            QVERIFY2(failing.errorText().contains(QLatin1String("division by zero")), qPrintable(failing.errorText()));
+        }
+        // Outside a transaction each text was one: nothing of a failed one is left.
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM all_run")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // begin(Begin::WithFirstStatement) sends no BEGIN of its own: the first statement takes it
+    // (takeDeferredBegin, as saveCase's lock does); any other statement that reaches the
+    // connection first runs inside the transaction all the same, and a transaction in which
+    // nothing was sent commits and rolls back cleanly.
+    void deferredBeginKeepsEveryStatementInTheTransaction()
+    {
+        if (!storetest::onPostgres())
+            QSKIP("the BEGIN is deferred on PostgreSQL only (SQLite has no round trips to save)");
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        QSqlQuery setup(StoreConnection::of(*s));
+        QVERIFY(setup.exec(QStringLiteral("CREATE TEMP TABLE deferred_run (n INTEGER)")));
+
+        QVERIFY_STORE(s->begin(CaseStore::Begin::WithFirstStatement));
+        QVERIFY(s->inTransaction());
+        QSqlQuery inside(StoreConnection::of(*s)); // not the statement meant to carry the BEGIN
+        QVERIFY2(
+            inside.exec(QStringLiteral("INSERT INTO deferred_run VALUES (1)")), qPrintable(inside.lastError().text()));
+        s->rollback();
+        QSqlQuery count(StoreConnection::of(*s));
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM deferred_run")) && count.next());
+        QCOMPARE(count.value(0).toInt(), 0); // rolled back with the transaction, not autocommitted
+
+        QVERIFY_STORE(s->begin(CaseStore::Begin::WithFirstStatement));
+        QVERIFY_STORE(s->commit()); // nothing was sent
+        QVERIFY(!s->inTransaction());
+        QVERIFY_STORE(s->begin(CaseStore::Begin::WithFirstStatement));
+        s->rollback();
+        QVERIFY(!s->inTransaction());
+
+        // Nested in a transaction begun at once, a deferred begin only counts.
+        QVERIFY_STORE(s->begin());
+        QVERIFY_STORE(s->begin(CaseStore::Begin::WithFirstStatement));
+        QSqlQuery nested(StoreConnection::of(*s));
+        QVERIFY(nested.exec(QStringLiteral("INSERT INTO deferred_run VALUES (2)")));
+        QVERIFY_STORE(s->commit());
+        s->rollback();
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM deferred_run")) && count.next());
+        QCOMPARE(count.value(0).toInt(), 0);
+
+        // The store goes on: a save after all this is stored.
+        QVERIFY_STORE(s->setSetting(QStringLiteral("after"), QStringLiteral("value")));
+        QCOMPARE(s->setting(QStringLiteral("after")).value().value_or(QString()), QStringLiteral("value"));
+    }
+
     // postgresArray (SqlRows.h): any text, and any id, arrives in PostgreSQL as it was sent.
     void arrayLiteralsArriveUnchanged()
     {
