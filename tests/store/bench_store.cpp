@@ -33,6 +33,7 @@
 #include <cstdio>
 #include <latch>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 using namespace consilium;
@@ -236,8 +237,13 @@ void BM_SaveCaseVersion(benchmark::State &state)
 }
 
 // Ten clients saving at once, each its own case with the version it read (no lost update,
-// docs/store.md#concurrent-writers): the latency of every save. PostgreSQL only (SQLite admits
-// one writing process).
+// docs/store.md#concurrent-writers): the latency of every save on connections in use
+// (p50_ms, p95_ms). A client's first save on its new connection is timed apart (first_p50_ms,
+// first_max_ms): the new server process loads its catalog caches and compiles the functions and
+// triggers a save runs, which a workstation does once per session. Every client is connected
+// and has saved once before the measured saves start, and keeps its connection until all have
+// finished: a save is measured against the others' saves, not against their start or end.
+// PostgreSQL only (SQLite admits one writing process).
 void BM_ConcurrentSaves(benchmark::State &state)
 {
     if (postgresUri().isEmpty()) {
@@ -246,35 +252,53 @@ void BM_ConcurrentSaves(benchmark::State &state)
     }
     const int clients = int(state.range(0));
     std::vector<double> ms;
+    std::vector<double> first;
     std::mutex lock;
     std::atomic<int> failures { 0 };
+    // One save of client c's case, its label changed (i); the milliseconds it took, or none.
+    auto save = [&failures](CaseStore &store, int c, int i) -> std::optional<double> {
+        const QString id = QStringLiteral("gen-%1").arg(c + 1, 6, 10, QLatin1Char('0'));
+        const auto latest = store.latestVersion(id);
+        if (!latest) {
+            ++failures;
+            return std::nullopt;
+        }
+        QByteArray bytes = latest.value().content;
+        bytes.replace("\"label\":\"", QStringLiteral("\"label\":\"c%1 %2 ").arg(c).arg(i).toUtf8());
+        QElapsedTimer t;
+        t.start();
+        const auto o = store.saveCase(bytes, RulePack::builtin(), latest.value().version);
+        const double took = double(t.nsecsElapsed()) / 1e6;
+        if (!o)
+            ++failures;
+        return took;
+    };
     for (auto _ : state) {
         std::vector<std::thread> workers;
-        // Every client is connected before the first save: a save is measured against the
-        // others' saves, not against the start of their server processes.
-        std::latch connected(clients);
+        std::latch started(clients);
+        std::latch finished(clients);
         for (int c = 0; c < clients; ++c) {
             workers.emplace_back([&, c] {
                 auto store = openDb(postgresUri(), true);
-                connected.arrive_and_wait();
-                const QString id = QStringLiteral("gen-%1").arg(c + 1, 6, 10, QLatin1Char('0'));
-                for (int i = 0; store && i < 50; ++i) {
-                    const auto latest = store->latestVersion(id);
-                    if (!latest) {
-                        ++failures;
-                        return;
-                    }
-                    QByteArray bytes = latest.value().content;
-                    bytes.replace("\"label\":\"", QStringLiteral("\"label\":\"c%1 %2 ").arg(c).arg(i).toUtf8());
-                    QElapsedTimer t;
-                    t.start();
-                    const auto o = store->saveCase(bytes, RulePack::builtin(), latest.value().version);
-                    const double took = double(t.nsecsElapsed()) / 1e6;
+                double warm = -1.0; // the first save on the new connection (ms); -1: failed
+                if (!store)
+                    ++failures;
+                else if (const auto took = save(*store, c, 0))
+                    warm = *took;
+                started.arrive_and_wait();
+                for (int i = 1; warm >= 0.0 && i <= 50; ++i) {
+                    const auto took = save(*store, c, i);
+                    if (!took)
+                        break;
                     const std::lock_guard<std::mutex> guard(lock);
-                    ms.push_back(took);
-                    if (!o)
-                        ++failures;
+                    ms.push_back(*took);
                 }
+                {
+                    const std::lock_guard<std::mutex> guard(lock);
+                    if (warm >= 0.0)
+                        first.push_back(warm);
+                }
+                finished.arrive_and_wait();
             });
         }
         for (auto &w : workers)
@@ -282,13 +306,15 @@ void BM_ConcurrentSaves(benchmark::State &state)
     }
     if (failures > 0)
         state.SkipWithError("a save failed");
-    std::sort(ms.begin(), ms.end());
-    auto pct = [&ms](double p) {
-        return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, std::size_t(p * double(ms.size())))];
+    auto pct = [](std::vector<double> &v, double p) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v[std::min(v.size() - 1, std::size_t(p * double(v.size())))];
     };
     state.counters["saves"] = double(ms.size());
-    state.counters["p50_ms"] = pct(0.50);
-    state.counters["p95_ms"] = pct(0.95);
+    state.counters["p50_ms"] = pct(ms, 0.50);
+    state.counters["p95_ms"] = pct(ms, 0.95);
+    state.counters["first_p50_ms"] = pct(first, 0.50);
+    state.counters["first_max_ms"] = first.empty() ? 0.0 : *std::max_element(first.begin(), first.end());
 }
 
 // Engine only: parse + evaluate every stored latest version, on all cores, no database work.
