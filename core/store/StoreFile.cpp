@@ -9,11 +9,15 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <array>
+
 namespace consilium {
 
 namespace {
 
 constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+// The files SQLite keeps beside a database while it is in use (WAL mode, or a rollback journal).
+constexpr std::array<const char *, 3> kCompanionSuffixes { "-wal", "-shm", "-journal" };
 
 } // namespace
 
@@ -60,7 +64,7 @@ FileInspection inspectDatabaseFile(const QString &path)
 bool restrictToOwner(const QString &databasePath)
 {
     bool ok = QFile::setPermissions(databasePath, kOwnerOnly);
-    for (const char *suffix : { "-wal", "-shm", "-journal" }) {
+    for (const char *suffix : kCompanionSuffixes) {
         const QString companion = databasePath + QLatin1String(suffix);
         if (QFileInfo::exists(companion))
             ok = QFile::setPermissions(companion, kOwnerOnly) && ok;
@@ -70,7 +74,8 @@ bool restrictToOwner(const QString &databasePath)
 
 void removeWithCompanions(const QString &databasePath)
 {
-    for (const char *suffix : { "", "-wal", "-shm", "-journal" })
+    QFile::remove(databasePath);
+    for (const char *suffix : kCompanionSuffixes)
         QFile::remove(databasePath + QLatin1String(suffix));
 }
 
