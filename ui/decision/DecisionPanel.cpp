@@ -67,6 +67,23 @@ StoreResult<qint64> DecisionPanel::todaysConference(Session &session)
 
 void DecisionPanel::build()
 {
+    createWidgets();
+    layOut();
+    m_draftOnly = { m_outcome, m_rationale, m_recordOutcome, m_participant, m_role, m_stance, m_reason,
+        m_recordPosition, m_overrideCriterion, m_overrideReason, m_overrideText, m_addOverride };
+
+    connect(m_open, &QPushButton::clicked, this, &DecisionPanel::openDecision);
+    connect(m_correct, &QPushButton::clicked, this, &DecisionPanel::correct);
+    connect(m_exportFhir, &QPushButton::clicked, this, &DecisionPanel::exportFhir);
+    connect(m_recordOutcome, &QPushButton::clicked, this, &DecisionPanel::recordOutcome);
+    connect(m_recordPosition, &QPushButton::clicked, this, &DecisionPanel::recordPosition);
+    connect(m_addOverride, &QPushButton::clicked, this, &DecisionPanel::addOverride);
+    connect(m_finalise, &QPushButton::clicked, this, &DecisionPanel::finalise);
+    connect(m_reason, &QLineEdit::returnPressed, this, &DecisionPanel::recordPosition);
+}
+
+void DecisionPanel::createWidgets()
+{
     auto mk = [](auto *w, const char *name) {
         w->setObjectName(QLatin1String(name));
         return w;
@@ -107,7 +124,10 @@ void DecisionPanel::build()
 
     for (const Criterion &c : m_session.pack().criteria())
         m_overrideCriterion->addItem(c.id);
+}
 
+void DecisionPanel::layOut()
+{
     auto *head = new QHBoxLayout;
     head->addWidget(m_status, 1);
     head->addWidget(m_open);
@@ -157,18 +177,6 @@ void DecisionPanel::build()
     layout->addWidget(rolesBox, 1);
     layout->addWidget(overrideBox);
     layout->addLayout(finalRow);
-
-    m_draftOnly = { m_outcome, m_rationale, m_recordOutcome, m_participant, m_role, m_stance, m_reason,
-        m_recordPosition, m_overrideCriterion, m_overrideReason, m_overrideText, m_addOverride };
-
-    connect(m_open, &QPushButton::clicked, this, &DecisionPanel::openDecision);
-    connect(m_correct, &QPushButton::clicked, this, &DecisionPanel::correct);
-    connect(m_exportFhir, &QPushButton::clicked, this, &DecisionPanel::exportFhir);
-    connect(m_recordOutcome, &QPushButton::clicked, this, &DecisionPanel::recordOutcome);
-    connect(m_recordPosition, &QPushButton::clicked, this, &DecisionPanel::recordPosition);
-    connect(m_addOverride, &QPushButton::clicked, this, &DecisionPanel::addOverride);
-    connect(m_finalise, &QPushButton::clicked, this, &DecisionPanel::finalise);
-    connect(m_reason, &QLineEdit::returnPressed, this, &DecisionPanel::recordPosition);
 }
 
 void DecisionPanel::retranslate()
@@ -333,8 +341,16 @@ void DecisionPanel::show(const Decision *d)
     if (m_rationale->toPlainText() != d->rationale)
         m_rationale->setPlainText(d->rationale);
 
-    // Required roles first (answered or waiting), then further positions.
-    QStringList shownRoles;
+    const QStringList missing = showPositions(*d);
+    for (const CriterionOverride &o : d->overrides)
+        m_overrides->addItem(QStringLiteral("%1 · %2 · %3").arg(o.criterionId, o.reasonCode, o.text));
+    m_finaliseReason->setText(finaliseState(*d, missing));
+    m_finalise->setEnabled(draft && d->outcome != QLatin1String("pending") && missing.isEmpty());
+}
+
+QStringList DecisionPanel::showPositions(const Decision &d)
+{
+    // Positions as recorded, then the required roles still waiting.
     auto addRow = [this](const QString &role, const QString &who, const QString &stance, const QString &reason) {
         const int r = m_positions->rowCount();
         m_positions->insertRow(r);
@@ -344,9 +360,9 @@ void DecisionPanel::show(const Decision *d)
         m_positions->setItem(r, 3, new QTableWidgetItem(reason));
     };
     QStringList dissent;
-    for (const Position &p : d->positions) {
+    for (const Position &p : d.positions) {
         const QString stance = stanceName(p.stance);
-        const QString required = d->requiredRoles.contains(p.role) ? QStringLiteral(" ●") : QString();
+        const QString required = d.requiredRoles.contains(p.role) ? QStringLiteral(" ●") : QString();
         const QString mark = p.stance == Stance::Disagree
             ? QStringLiteral("✕ ")
             : (p.stance == Stance::Agree ? QStringLiteral("✓ ") : QStringLiteral("– "));
@@ -355,45 +371,40 @@ void DecisionPanel::show(const Decision *d)
         const bool onBehalf = !p.recordedBy.isEmpty() && p.recordedBy != p.participant
             && !p.recordedBy.startsWith(p.participant + QStringLiteral(" ("));
         QString who = onBehalf ? tr("%1 (recorded by %2)").arg(p.participant, p.recordedBy) : p.participant;
-        if (!d->signs(p)) // role_logins: only the role's own logins sign for it (issue 13)
+        if (!d.signs(p)) // role_logins: only the role's own logins sign for it (issue 13)
             who = tr("%1 (recorded by %2, who does not sign for this role)").arg(p.participant, p.recordedBy);
         addRow(Labels::role(p.role) + required, who, mark + Labels::stance(stance), p.reason);
-        shownRoles << p.role;
         if (p.stance == Stance::Disagree)
             dissent << tr("%1 (%2) disagrees: %3").arg(p.participant, Labels::role(p.role), p.reason);
     }
-    const QStringList missing = d->missingRoles();
-    for (const QString &role : missing)
+    QStringList missing = d.missingRoles();
+    for (const QString &role : std::as_const(missing))
         addRow(Labels::role(role) + QStringLiteral(" ●"),
-            d->roleLogins.contains(role)
-                ? tr("to be recorded by %1").arg(d->roleLogins.value(role).join(QStringLiteral(", ")))
+            d.roleLogins.contains(role)
+                ? tr("to be recorded by %1").arg(d.roleLogins.value(role).join(QStringLiteral(", ")))
                 : QStringLiteral("—"),
             tr("? waiting"), QString());
     m_positions->resizeColumnsToContents();
     m_dissent->setText(
         dissent.isEmpty() ? QString() : QStringLiteral("⚠ ") + tr("Dissent: ") + dissent.join(QStringLiteral("; ")));
     m_dissent->setStyleSheet(dissent.isEmpty() ? QString() : QStringLiteral("font-weight: bold;"));
+    return missing;
+}
 
-    for (const CriterionOverride &o : d->overrides)
-        m_overrides->addItem(QStringLiteral("%1 · %2 · %3").arg(o.criterionId, o.reasonCode, o.text));
-
-    QString reason;
-    if (d->finalised)
-        reason = tr("Finalised.");
-    else if (d->outcome == QLatin1String("pending"))
-        reason = tr("Choose an option or defer, then record the outcome.");
-    else if (!missing.isEmpty()) {
+QString DecisionPanel::finaliseState(const Decision &d, const QStringList &missing) const
+{
+    if (d.finalised)
+        return tr("Finalised.");
+    if (d.outcome == QLatin1String("pending"))
+        return tr("Choose an option or defer, then record the outcome.");
+    if (!missing.isEmpty()) {
         QStringList names;
         for (const QString &r : missing)
             names << Labels::role(r);
-        reason = tr("Waiting for a position from: %1").arg(names.join(QStringLiteral(", ")));
-    } else {
-        reason = tr("Every required role has answered: %1")
-                     .arg(d->outcome == QLatin1String("deferred") ? tr("deferred")
-                                                                  : groupLabel(m_session.pack(), d->chosenArm));
+        return tr("Waiting for a position from: %1").arg(names.join(QStringLiteral(", ")));
     }
-    m_finaliseReason->setText(reason);
-    m_finalise->setEnabled(draft && d->outcome != QLatin1String("pending") && missing.isEmpty());
+    return tr("Every required role has answered: %1")
+        .arg(d.outcome == QLatin1String("deferred") ? tr("deferred") : groupLabel(m_session.pack(), d.chosenArm));
 }
 
 void DecisionPanel::openDecision()

@@ -48,6 +48,8 @@ protected:
 
 private:
     void build();
+    void createWidgets();
+    void layOut();
     void retranslate();
     void openDecision();
     void recordOutcome();
@@ -62,6 +64,10 @@ private:
     template <class T> bool check(const StoreResult<T> &result) { return checked(result ? nullptr : &result.error()); }
     bool checked(const StoreError *error);
     void show(const Decision *d);
+    // The positions table and the dissent line of `d`; returns the required roles still to answer.
+    QStringList showPositions(const Decision &d);
+    // Why finalising is possible or not yet, in words.
+    QString finaliseState(const Decision &d, const QStringList &missing) const;
 
     Session &m_session;
     QString m_caseId;

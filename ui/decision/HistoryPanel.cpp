@@ -6,8 +6,7 @@
 #include "common/Session.h"
 #include "decision/FollowUpDialog.h"
 #include "decision/FollowUpText.h"
-#include "editor/FactField.h"
-#include "editor/MedicationModel.h"
+#include "decision/VersionText.h"
 #include "settings/SettingsDialog.h"
 #include "store/Replay.h"
 
@@ -15,7 +14,6 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -329,52 +327,6 @@ void HistoryPanel::selectVersion(int version)
     }
 }
 
-namespace {
-
-QString factText(const QJsonValue &v)
-{
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        QString text;
-        const QString status = o.value(QStringLiteral("status")).toString();
-        if (status == QLatin1String("not_evaluated"))
-            text = Labels::notEvaluated();
-        else if (status == QLatin1String("unknown"))
-            text = Labels::unknown();
-        else
-            text = factText(o.value(QStringLiteral("value")))
-                + (o.contains(QStringLiteral("unit"))
-                        ? QLatin1Char(' ') + FactField::displayUnit(o.value(QStringLiteral("unit")).toString())
-                        : QString());
-        if (o.contains(QStringLiteral("date")))
-            text += QStringLiteral(" (%1)").arg(o.value(QStringLiteral("date")).toString());
-        return text;
-    }
-    if (v.isBool())
-        return v.toBool() ? HistoryPanel::tr("yes") : HistoryPanel::tr("no");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 10);
-    if (v.isUndefined() || v.isNull())
-        return HistoryPanel::tr("(not entered)");
-    return v.toString();
-}
-
-QString agentsText(const RulePack &pack, const QJsonValue &list, bool medications)
-{
-    if (list.isUndefined())
-        return HistoryPanel::tr("(not recorded)");
-    QStringList names;
-    const QJsonArray items = list.toArray();
-    for (const auto &a : items) {
-        const QString id = medications ? a.toObject().value(QStringLiteral("agent")).toString() : a.toString();
-        const int i = pack.agentIndex(id);
-        names << (i >= 0 ? AgentNames::label(pack, pack.agents()[std::size_t(i)]) : id);
-    }
-    return names.isEmpty() ? HistoryPanel::tr("none") : names.join(QStringLiteral(", "));
-}
-
-} // namespace
-
 void HistoryPanel::showVersion()
 {
     const int number = selectedVersion();
@@ -423,65 +375,9 @@ void HistoryPanel::showVersion()
     }
 
     const QJsonObject now = QJsonDocument::fromJson(shown->content).object();
-    const QJsonObject was = before ? QJsonDocument::fromJson(before->content).object() : QJsonObject();
-    const QJsonObject nowFacts = now.value(QStringLiteral("facts")).toObject();
-    const QJsonObject wasFacts = was.value(QStringLiteral("facts")).toObject();
-    QStringList changes;
-    if (before) {
-        const std::pair<const char *, QString> meta[]
-            = { { "label", tr("Label") }, { "as_of", tr("As of") }, { "jurisdiction", tr("Jurisdiction") } };
-        for (const auto &[key, label] : meta) {
-            const QJsonValue a = was.value(QLatin1String(key));
-            const QJsonValue b = now.value(QLatin1String(key));
-            if (a != b)
-                changes << QStringLiteral("%1: %2 → %3").arg(label, factText(a), factText(b));
-        }
-        for (const Variable &var : pack.variables()) {
-            const QJsonValue a = wasFacts.value(var.id);
-            const QJsonValue b = nowFacts.value(var.id);
-            if (a != b)
-                changes << QStringLiteral("%1: %2 → %3").arg(var.label, factText(a), factText(b));
-        }
-        for (const char *key : { "medications", "failed_therapies" }) {
-            const QJsonValue a = was.value(QLatin1String(key));
-            const QJsonValue b = now.value(QLatin1String(key));
-            if (a != b)
-                changes << QStringLiteral("%1: %2 → %3")
-                               .arg(qstrcmp(key, "medications") == 0 ? tr("Medications") : tr("Failed therapies"),
-                                   agentsText(pack, a, qstrcmp(key, "medications") == 0),
-                                   agentsText(pack, b, qstrcmp(key, "medications") == 0));
-        }
-        html += QStringLiteral("<p><b>%1</b></p>").arg(tr("Changes from version %1:").arg(before->version));
-        if (changes.isEmpty())
-            html += QStringLiteral("<p>%1</p>").arg(tr("No change in the data."));
-    } else {
-        html += QStringLiteral("<p><b>%1</b></p>").arg(tr("The first version."));
-    }
-    if (!changes.isEmpty()) {
-        html += QStringLiteral("<ul>");
-        for (const QString &c : std::as_const(changes))
-            html += QStringLiteral("<li>%1</li>").arg(c.toHtmlEscaped());
-        html += QStringLiteral("</ul>");
-    }
-    // The data of this version, as it was saved.
-    html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Data of this version:"));
-    html += QStringLiteral("<li>%1</li>")
-                .arg(tr("As of %1 · %2")
-                         .arg(now.value(QStringLiteral("as_of")).toString(),
-                             Labels::jurisdiction(now.value(QStringLiteral("jurisdiction")).toString()))
-                         .toHtmlEscaped());
-    for (const Variable &var : pack.variables()) {
-        if (nowFacts.contains(var.id))
-            html += QStringLiteral("<li>%1: %2</li>")
-                        .arg(var.label.toHtmlEscaped(), factText(nowFacts.value(var.id)).toHtmlEscaped());
-    }
-    html += QStringLiteral("<li>%1: %2</li>")
-                .arg(tr("Medications"),
-                    agentsText(pack, now.value(QStringLiteral("medications")), true).toHtmlEscaped());
-    html += QStringLiteral("<li>%1: %2</li>")
-                .arg(tr("Failed therapies"),
-                    agentsText(pack, now.value(QStringLiteral("failed_therapies")), false).toHtmlEscaped());
-    html += QStringLiteral("</ul>");
+    html += before ? versionChangesHtml(pack, QJsonDocument::fromJson(before->content).object(), now, before->version)
+                   : QStringLiteral("<p><b>%1</b></p>").arg(tr("The first version."));
+    html += versionDataHtml(pack, now);
     m_detail->setHtml(html);
 }
 

@@ -1101,7 +1101,7 @@
         <translation>Fallkonferenz %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+121"/>
         <source>&amp;Open decision for today&apos;s conference</source>
         <translation>Entscheidung für die heutige Konferenz &amp;öffnen</translation>
     </message>
@@ -1236,12 +1236,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+145"/>
+        <location line="+150"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-112"/>
         <source>No case selected.</source>
         <translation>Kein Fall ausgewählt.</translation>
     </message>
@@ -1276,7 +1276,7 @@
         <translation>korrigiert Nr. %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>%1 (recorded by %2)</source>
         <translation>%1 (erfasst von %2)</translation>
     </message>
@@ -1331,7 +1331,7 @@
         <translation>vertagt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Choose an option or &quot;Defer the decision&quot; first.</source>
         <translation>Wählen Sie zuerst eine Option oder „Entscheidung vertagen“.</translation>
     </message>
@@ -2404,7 +2404,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+158"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+156"/>
         <source>#</source>
         <translation>Nr.</translation>
     </message>
@@ -2510,7 +2510,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location filename="../decision/VersionText.cpp" line="+37"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -2535,7 +2535,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>keine</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+131"/>
         <source>Version %1 of %2</source>
         <translation>Version %1 von %2</translation>
     </message>
@@ -2555,12 +2555,12 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Diese Version wurde nicht ausgewertet.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../decision/VersionText.cpp" line="+8"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>As of</source>
         <translation>Stichtag</translation>
     </message>
@@ -2570,19 +2570,19 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Rechtsraum</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+29"/>
+        <location line="+19"/>
+        <location line="+28"/>
         <source>Medications</source>
         <translation>Medikamente</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+32"/>
+        <location line="-28"/>
+        <location line="+31"/>
         <source>Failed therapies</source>
         <translation>Erfolglose Therapien</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-27"/>
         <source>Changes from version %1:</source>
         <translation>Änderungen gegenüber Version %1:</translation>
     </message>
@@ -2592,12 +2592,12 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Keine Änderung der Daten.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+5"/>
         <source>The first version.</source>
         <translation>Die erste Version.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../decision/VersionText.cpp" line="+10"/>
         <source>Data of this version:</source>
         <translation>Daten dieser Version:</translation>
     </message>
@@ -2607,7 +2607,7 @@ Nicht exportiert (kein Code und keine Einheit für den Austausch im Regelwerk):
         <translation>Stichtag %1 · %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+29"/>
         <source>Decision #%1</source>
         <translation>Entscheidung Nr. %1</translation>
     </message>
@@ -3465,7 +3465,7 @@ therapie</translation>
         <translation type="vanished">%1: dieses Zentrum neben den publizierten Raten, k/n</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <location line="+67"/>
         <source>This site</source>
         <translation>Dieses Zentrum</translation>
@@ -3487,7 +3487,7 @@ therapie</translation>
         <translation>Verläufe an diesem Zentrum neben der Literatur</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-161"/>
         <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
         <translation>Dieses Zentrum: Personen mit dem Ereignis / Personen, bei denen es bekannt ist (unbekannt zählt nicht als nein); ein Prozentwert erst ab n = %1, immer neben der Anzahl. Publiziert: die Raten des Regelwerks (k/n oder der berichtete Prozentwert mit seinem n) mit dem 95%-Konfidenzintervall (Wilson-Score). „nicht gefunden“ heißt: keine publizierte Rate, nicht null.</translation>
     </message>
@@ -3502,7 +3502,7 @@ therapie</translation>
         <translation>95%-KI (Wilson)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>this site beside the published rates, k/n</source>
         <translation>dieses Zentrum neben den publizierten Raten, k/n</translation>
     </message>

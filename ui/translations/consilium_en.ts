@@ -1089,7 +1089,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+121"/>
         <source>&amp;Open decision for today&apos;s conference</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,12 +1224,12 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+145"/>
+        <location line="+150"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-112"/>
         <source>No case selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,7 +1264,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>%1 (recorded by %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,7 +1319,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Choose an option or &quot;Defer the decision&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2377,7 +2377,7 @@ Not exported (no code or unit for exchange in the rule pack):
 <context>
     <name>consilium::HistoryPanel</name>
     <message>
-        <location filename="../decision/HistoryPanel.cpp" line="+158"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+156"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2483,7 +2483,7 @@ Not exported (no code or unit for exchange in the rule pack):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location filename="../decision/VersionText.cpp" line="+37"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2508,7 +2508,7 @@ Not exported (no code or unit for exchange in the rule pack):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+131"/>
         <source>Version %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2528,12 +2528,12 @@ Not exported (no code or unit for exchange in the rule pack):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../decision/VersionText.cpp" line="+8"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>As of</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2543,19 +2543,19 @@ Not exported (no code or unit for exchange in the rule pack):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+29"/>
+        <location line="+19"/>
+        <location line="+28"/>
         <source>Medications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+32"/>
+        <location line="-28"/>
+        <location line="+31"/>
         <source>Failed therapies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-27"/>
         <source>Changes from version %1:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2565,12 +2565,12 @@ Not exported (no code or unit for exchange in the rule pack):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+5"/>
         <source>The first version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../decision/VersionText.cpp" line="+10"/>
         <source>Data of this version:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2580,7 +2580,7 @@ Not exported (no code or unit for exchange in the rule pack):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../decision/HistoryPanel.cpp" line="+29"/>
         <source>Decision #%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3425,7 +3425,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <location line="+67"/>
         <source>This site</source>
         <translation type="unfinished"></translation>
@@ -3447,7 +3447,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-161"/>
         <source>This site: patients with the event / patients for whom it is known (unknown is not counted as no); a percentage only from n = %1 on, always beside the count. Published: the rule pack&apos;s rates (k/n, or the reported percentage with its n), with the 95% confidence interval (Wilson score). &quot;not found&quot; means no published rate, not zero.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3462,7 +3462,7 @@ care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>this site beside the published rates, k/n</source>
         <translation type="unfinished"></translation>
     </message>
