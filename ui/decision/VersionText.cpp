@@ -49,9 +49,8 @@ QString agentsText(const RulePack &pack, const QJsonValue &list, bool medication
     QStringList names;
     const QJsonArray items = list.toArray();
     for (const auto &a : items) {
-        const QString id = medications ? a.toObject().value(QStringLiteral("agent")).toString() : a.toString();
-        const int i = pack.agentIndex(id);
-        names << (i >= 0 ? AgentNames::label(pack, pack.agents()[std::size_t(i)]) : id);
+        names << AgentNames::nameOf(
+            pack, medications ? a.toObject().value(QStringLiteral("agent")).toString() : a.toString());
     }
     return names.isEmpty() ? HistoryPanel::tr("none") : names.join(QStringLiteral(", "));
 }
