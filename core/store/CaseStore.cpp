@@ -404,7 +404,7 @@ StoreResult<void> CaseStore::begin(Begin when)
         return storeFailure(StoreErrc::Refused, QStringLiteral("the database is open read-only"));
     if (m_depth++ > 0)
         return storeSuccess();
-    QSqlQuery q(database());
+    QSqlQuery q(database()); // a deferred BEGIN too: database() reconnects first if the server went away
     if (when == Begin::WithFirstStatement && m_postgres) {
         m_beginDeferred = true;
     } else if (!q.exec(m_dialect->beginWrite())) {
