@@ -3,6 +3,7 @@
 #include "store/BatchInsert.h"
 #include "store/SqlRows.h"
 #include "store/StoreConnection.h"
+#include "store/TransactionWorker.h"
 
 #include "case/CaseData.h"
 #include "engine/CaseEvaluation.h"
@@ -17,6 +18,9 @@
 #include <QThread>
 #include <QVariant>
 
+#include <algorithm>
+#include <deque>
+#include <memory>
 #include <thread>
 
 namespace consilium {
@@ -121,6 +125,15 @@ bool isPostgres(const QSqlDatabase &db)
     return db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL;
 }
 
+// The current verdicts of one batch, a column each (PostgreSQL's arrays).
+struct VerdictColumns {
+    std::vector<qint64> evaluatedCases; // one per case: the case,
+    std::vector<qint64> evaluatedVersions; // and the version that was evaluated
+    std::vector<qint64> cases; // one per verdict
+    std::vector<qint64> groups;
+    QStringList verdicts;
+};
+
 // PostgreSQL: the whole batch in one statement, each column as one array (postgresArray), and
 // only the verdicts that differ from the stored ones reach the upsert. ON CONFLICT … DO UPDATE
 // locks (and so writes) every conflicting row, even one its WHERE then leaves as it is: a
@@ -130,22 +143,35 @@ bool isPostgres(const QSqlDatabase &db)
 // pack's rows once and compare each new row with all of them, a cost that grows with every
 // batch; as a column it can only look each row up by its whole key
 // (docs/store.md#performance-on-postgresql).
-bool upsertChangedVerdicts(const QSqlDatabase &db, const std::vector<qint64> &cases, const std::vector<qint64> &packs,
-    const std::vector<qint64> &groups, const QStringList &verdicts, QString &error)
+//
+// Only the cases whose latest version is still the one evaluated get verdicts: `latest` locks
+// them FOR SHARE, which waits for a save in progress (it holds FOR NO KEY UPDATE), and then
+// re-checks the row as that save left it. A version saved while a re-evaluation ran keeps no
+// verdicts of the version before it. The lock also keeps each case in place until the commit
+// (schema v8: current_verdicts has no foreign key to cases any more).
+bool upsertChangedVerdicts(const QSqlDatabase &db, qint64 packRef, const VerdictColumns &c, QString &error)
 {
     SqlStatement q(db,
-        QStringLiteral("INSERT INTO current_verdicts (case_ref, pack_ref, group_ref, verdict)"
+        QStringLiteral("WITH latest AS MATERIALIZED (SELECT k.id FROM cases k"
+                       " JOIN unnest(CAST(:evaluated_cases AS bigint[]), CAST(:evaluated_versions AS bigint[]))"
+                       " AS e (case_ref, version_id) ON k.id = e.case_ref AND k.latest_version_id = e.version_id"
+                       " ORDER BY k.id FOR SHARE OF k)"
+                       " INSERT INTO current_verdicts (case_ref, pack_ref, group_ref, verdict)"
                        " SELECT n.case_ref, n.pack_ref, n.group_ref, n.verdict"
                        " FROM unnest(CAST(:cases AS bigint[]), CAST(:packs AS bigint[]), CAST(:groups AS bigint[]),"
                        " CAST(:verdicts AS text[])) AS n (case_ref, pack_ref, group_ref, verdict)"
-                       " WHERE NOT EXISTS (SELECT 1 FROM current_verdicts c WHERE c.case_ref = n.case_ref"
+                       " WHERE n.case_ref IN (SELECT id FROM latest)"
+                       " AND NOT EXISTS (SELECT 1 FROM current_verdicts c WHERE c.case_ref = n.case_ref"
                        " AND c.pack_ref = n.pack_ref AND c.group_ref = n.group_ref AND c.verdict = n.verdict)"
                        " ON CONFLICT (case_ref, pack_ref, group_ref) DO UPDATE SET verdict = excluded.verdict"
                        " WHERE current_verdicts.verdict <> excluded.verdict"));
-    q.bind(QStringLiteral(":cases"), postgresArray(cases))
+    const std::vector<qint64> packs(c.cases.size(), packRef);
+    q.bind(QStringLiteral(":evaluated_cases"), postgresArray(c.evaluatedCases))
+        .bind(QStringLiteral(":evaluated_versions"), postgresArray(c.evaluatedVersions))
+        .bind(QStringLiteral(":cases"), postgresArray(c.cases))
         .bind(QStringLiteral(":packs"), postgresArray(packs))
-        .bind(QStringLiteral(":groups"), postgresArray(groups))
-        .bind(QStringLiteral(":verdicts"), postgresArray(verdicts));
+        .bind(QStringLiteral(":groups"), postgresArray(c.groups))
+        .bind(QStringLiteral(":verdicts"), postgresArray(c.verdicts));
     if (!q.exec()) {
         error = q.errorText();
         return false;
@@ -153,9 +179,41 @@ bool upsertChangedVerdicts(const QSqlDatabase &db, const std::vector<qint64> &ca
     return true;
 }
 
+// SQLite: the rows of `rows` whose case's latest version is still the one evaluated, read in
+// the caller's write transaction (SQLite has one writer at a time, so nothing changes them
+// before the commit).
+std::optional<std::vector<ToStore>> stillLatest(
+    const QSqlDatabase &db, const std::vector<ToStore> &rows, QString &error)
+{
+    QStringList refs;
+    for (const ToStore &r : rows) {
+        if (r.latest)
+            refs << QString::number(r.caseRef);
+    }
+    QHash<qint64, qint64> latestOf;
+    if (!refs.isEmpty()) {
+        SqlStatement q(
+            db, QStringLiteral("SELECT id, latest_version_id FROM cases WHERE id IN (%1)").arg(refs.join(u',')));
+        if (!q.exec()) {
+            error = q.errorText();
+            return std::nullopt;
+        }
+        while (q.next())
+            latestOf.insert(q.int64(QStringLiteral("id")), q.int64(QStringLiteral("latest_version_id")));
+    }
+    std::vector<ToStore> out;
+    out.reserve(rows.size());
+    for (const ToStore &r : rows) {
+        if (r.latest && latestOf.value(r.caseRef) == r.versionId)
+            out.push_back(r);
+    }
+    return out;
+}
+
 // Upserts the current verdicts of the latest versions among `rows`. A verdict that is already
 // stored as it is is not written again: re-evaluating under the same pack touches only the rows
-// whose verdict changed (docs/store.md#performance-on-postgresql).
+// whose verdict changed (docs/store.md#performance-on-postgresql). A case saved again since its
+// version was read gets none (its new version is not evaluated yet).
 bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vector<ToStore> &rows, QString &error)
 {
     GroupIds groups(db);
@@ -166,29 +224,32 @@ bool storeCurrentVerdicts(const QSqlDatabase &db, qint64 packRef, const std::vec
             return false;
     }
     if (isPostgres(db)) {
-        std::vector<qint64> cases;
-        std::vector<qint64> groupRefs;
-        QStringList verdicts;
+        VerdictColumns columns;
         for (const ToStore &r : rows) {
-            if (r.latest)
-                forEachCurrentVerdict(groups, r, [&](qint64 groupRef, const QString &verdict) {
-                    cases.push_back(r.caseRef);
-                    groupRefs.push_back(groupRef);
-                    verdicts << verdict;
-                    return true;
-                });
+            if (!r.latest)
+                continue;
+            columns.evaluatedCases.push_back(r.caseRef);
+            columns.evaluatedVersions.push_back(r.versionId);
+            forEachCurrentVerdict(groups, r, [&](qint64 groupRef, const QString &verdict) {
+                columns.cases.push_back(r.caseRef);
+                columns.groups.push_back(groupRef);
+                columns.verdicts << verdict;
+                return true;
+            });
         }
-        const std::vector<qint64> packs(cases.size(), packRef);
-        return cases.empty() || upsertChangedVerdicts(db, cases, packs, groupRefs, verdicts, error);
+        return columns.cases.empty() || upsertChangedVerdicts(db, packRef, columns, error);
     }
+    const auto latest = stillLatest(db, rows, error);
+    if (!latest)
+        return false;
     // SQLite: many rows per statement; the WHERE of the update leaves an unchanged verdict alone.
     BatchInsert current(db, QStringLiteral("current_verdicts"),
         { QStringLiteral("case_ref"), QStringLiteral("pack_ref"), QStringLiteral("group_ref"),
             QStringLiteral("verdict") },
         QStringLiteral(" ON CONFLICT (case_ref, pack_ref, group_ref) DO UPDATE SET verdict = excluded.verdict"
                        " WHERE current_verdicts.verdict <> excluded.verdict"));
-    for (const ToStore &r : rows) {
-        if (r.latest && !forEachCurrentVerdict(groups, r, [&](qint64 groupRef, const QString &verdict) {
+    for (const ToStore &r : *latest) {
+        if (!forEachCurrentVerdict(groups, r, [&](qint64 groupRef, const QString &verdict) {
                 return current.add({ r.caseRef, packRef, groupRef, verdict });
             })) {
             error = current.errorText();
@@ -449,15 +510,18 @@ void evaluateBatch(std::vector<BatchRow> &rows, const Engine &engine, int thread
         w.join();
 }
 
-// Stores one evaluated batch in its own write transaction (complete or absent).
-bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RulePack &pack, qint64 packRef,
-    ReevaluationSummary &summary)
+// What storing one batch came to: the cases stored, and those that could not be evaluated.
+struct BatchOutcome {
+    qint64 stored = 0;
+    qint64 failed = 0;
+    QStringList failures; // "<case id>: <problem>"
+};
+
+// Writes one evaluated batch in the store's open write transaction: the evaluations, the current
+// verdicts and the batch's audit row. The cases that could not be evaluated go into `out`.
+StoreResult<void> writeBatch(
+    CaseStore &store, const std::vector<BatchRow> &rows, const RulePack &pack, qint64 packRef, BatchOutcome &out)
 {
-    WriteTransaction tx(store);
-    if (!tx.begun()) {
-        summary.failures << tx.begun().error().message;
-        return false;
-    }
     std::vector<ToStore> valid;
     valid.reserve(rows.size());
     for (const BatchRow &r : rows) {
@@ -465,31 +529,184 @@ bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RuleP
             valid.push_back({ r.versionId, r.caseRef, true, &r.evaluated.result });
             continue;
         }
-        ++summary.failed;
-        summary.failures << QStringLiteral("%1: %2").arg(r.caseId, r.evaluated.problem);
+        ++out.failed;
+        out.failures << QStringLiteral("%1: %2").arg(r.caseId, r.evaluated.problem);
     }
     QString error;
-    const bool ok = valid.empty()
-        || storeEvaluations(StoreConnection::of(store), packRef, store.timestamp(), valid, error).has_value();
-    if (!ok)
-        summary.failures << QStringLiteral("cases %1..%2: %3").arg(rows.front().caseId, rows.back().caseId, error);
-    const qint64 stored = qint64(valid.size());
-    StoreResult<void> done = storeSuccess();
-    if (ok)
-        done
-            = store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, {},
-                QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
-                    .arg(stored)
-                    .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
-    if (ok && done)
-        done = tx.commit();
-    if (!ok || !done) {
-        if (summary.failures.isEmpty())
-            summary.failures << done.error().message;
+    if (!valid.empty()
+        && !storeEvaluations(StoreConnection::of(store), packRef, store.timestamp(), valid, error).has_value())
+        return storeFailure(
+            StoreErrc::Sql, QStringLiteral("cases %1..%2: %3").arg(rows.front().caseId, rows.back().caseId, error));
+    out.stored = qint64(valid.size());
+    return store.audit(QStringLiteral("evaluation.batch_stored"), QStringLiteral("rule_pack"), pack.sha256(), {}, {},
+        QStringLiteral("%1 case(s) re-evaluated under %2 %3 (cases %4..%5)")
+            .arg(out.stored)
+            .arg(pack.id(), pack.version(), rows.front().caseId, rows.back().caseId));
+}
+
+// Adds a batch that was written (`done`: its commit) to the summary; false if it failed.
+bool addBatch(ReevaluationSummary &summary, const BatchOutcome &out, const StoreResult<void> &done)
+{
+    summary.failed += out.failed;
+    summary.failures << out.failures;
+    if (!done) {
+        summary.failures << done.error().message;
         return false;
     }
-    summary.evaluated += stored;
+    summary.evaluated += out.stored;
     return true;
+}
+
+// Stores one evaluated batch in its own write transaction (complete or absent).
+bool storeBatch(CaseStore &store, const std::vector<BatchRow> &rows, const RulePack &pack, qint64 packRef,
+    ReevaluationSummary &summary)
+{
+    BatchOutcome out;
+    StoreResult<void> done = storeSuccess();
+    {
+        WriteTransaction tx(store);
+        done = tx.begun();
+        if (done)
+            done = writeBatch(store, rows, pack, packRef, out);
+        if (done)
+            done = tx.commit();
+    }
+    return addBatch(summary, out, done);
+}
+
+// PostgreSQL: batches written on this many connections at once (TransactionWorker), each by a
+// server process of its own. One connection kept one server process busy and left the second
+// core of a two-core machine half idle (docs/store.md#performance-on-postgresql).
+constexpr int kParallelWriters = 2;
+
+// Parses and evaluates a batch (evaluateBatch), timed.
+using BatchEvaluator = std::function<void(std::vector<BatchRow> &)>;
+
+// A batch given to a TransactionWorker, until its commit.
+struct InFlight {
+    TransactionWorker *writer = nullptr;
+    std::vector<BatchRow> rows;
+    BatchOutcome out; // written on the worker's thread, read after awaitWork()
+};
+
+void reevaluateHere(CaseStore &store, const RulePack &pack, qint64 packRef, const BatchEvaluator &evaluate,
+    const ProgressCallback &progress, const std::atomic<bool> *cancel, int batchSize, ReevaluationSummary &summary)
+{
+    // Pipelined (docs/store.md#performance-on-postgresql): while a batch is stored on this
+    // thread (the connection's), the next one is read before and evaluated on the worker
+    // threads meanwhile. Batches are stored in order, each in its own transaction.
+    const QSqlDatabase db = StoreConnection::of(store);
+    std::vector<BatchRow> rows;
+    std::vector<BatchRow> next;
+    qint64 lastRef = 0;
+    QString error;
+    if (!readBatch(db, lastRef, batchSize, rows, error))
+        summary.failures << error;
+    else
+        evaluate(rows);
+    while (!rows.empty()) {
+        if (cancel && cancel->load()) {
+            summary.cancelled = true;
+            break;
+        }
+        lastRef = rows.back().caseRef;
+        if (!readBatch(db, lastRef, batchSize, next, error)) {
+            summary.failures << error;
+            break;
+        }
+        std::thread ahead([&evaluate, &next] { evaluate(next); });
+        const bool stored = storeBatch(store, rows, pack, packRef, summary);
+        ahead.join();
+        if (!stored)
+            break;
+        if (progress)
+            progress(summary.evaluated + summary.failed, summary.total);
+        std::swap(rows, next);
+    }
+}
+
+void reevaluateOnWriters(CaseStore &store, const std::vector<std::unique_ptr<TransactionWorker>> &writers,
+    const RulePack &pack, qint64 packRef, const BatchEvaluator &evaluate, const ProgressCallback &progress,
+    const std::atomic<bool> *cancel, int batchSize, ReevaluationSummary &summary)
+{
+    // This thread reads and evaluates the batches and hands each to a writer that is free; the
+    // writers store theirs at the same time, each in a transaction of its own, and this thread
+    // commits them in the order they were read. So the batches stored are always the first ones:
+    // after a failure or a cancel the batches still open are rolled back, as if never begun.
+    // The group keys of a batch are added before it is handed on (and committed at once), so
+    // that no writer waits for another's uncommitted key while that one waits for its turn.
+    const QSqlDatabase db = StoreConnection::of(store);
+    GroupIds groups(db);
+    QString error;
+    bool stop = !groups.load(error);
+    if (stop)
+        summary.failures << error;
+    qint64 lastRef = 0;
+    std::vector<BatchRow> prepared;
+    auto prepare = [&]() -> bool {
+        if (!readBatch(db, lastRef, batchSize, prepared, error)) {
+            summary.failures << error;
+            return false;
+        }
+        if (prepared.empty())
+            return true;
+        lastRef = prepared.back().caseRef;
+        evaluate(prepared);
+        for (const BatchRow &r : prepared) {
+            if (r.evaluated.ok && !groups.cover(r.evaluated.result, error)) {
+                summary.failures << error;
+                return false;
+            }
+        }
+        return true;
+    };
+    if (!stop)
+        stop = !prepare();
+    std::deque<std::unique_ptr<InFlight>> inFlight; // in the order read
+    auto freeWriter = [&writers, &inFlight]() -> TransactionWorker * {
+        for (const auto &w : writers) {
+            if (std::none_of(inFlight.begin(), inFlight.end(), [&w](const auto &f) { return f->writer == w.get(); }))
+                return w.get();
+        }
+        return nullptr;
+    };
+    for (;;) {
+        TransactionWorker *writer = nullptr;
+        while (!stop && !prepared.empty() && (writer = freeWriter())) {
+            if (cancel && cancel->load()) {
+                summary.cancelled = true;
+                stop = true;
+                break;
+            }
+            auto batch = std::make_unique<InFlight>();
+            batch->writer = writer;
+            batch->rows = std::move(prepared);
+            prepared.clear();
+            writer->start([b = batch.get(), &pack, packRef](
+                              CaseStore &store) { return writeBatch(store, b->rows, pack, packRef, b->out); });
+            inFlight.push_back(std::move(batch));
+            stop = !prepare();
+        }
+        if (inFlight.empty())
+            break;
+        const std::unique_ptr<InFlight> oldest = std::move(inFlight.front());
+        inFlight.pop_front();
+        const StoreResult<void> written = oldest->writer->awaitWork();
+        if (written && !stop && cancel && cancel->load()) {
+            summary.cancelled = true;
+            stop = true;
+        }
+        const bool commit = written && !stop;
+        const StoreResult<void> done = oldest->writer->finish(commit);
+        if (!written) {
+            addBatch(summary, oldest->out, written);
+            stop = true;
+        } else if (commit && !addBatch(summary, oldest->out, done)) {
+            stop = true;
+        } else if (commit && progress) {
+            progress(summary.evaluated + summary.failed, summary.total);
+        }
+    }
 }
 
 } // namespace
@@ -515,12 +732,6 @@ ReevaluationSummary Evaluations::reevaluateAll(
         threads = std::max(1, QThread::idealThreadCount());
     batchSize = std::max(1, batchSize);
     const Engine engine(pack);
-    // Pipelined (docs/store.md#performance-on-postgresql): while a batch is stored on this
-    // thread (the connection's), the next one is read before and evaluated on the worker
-    // threads meanwhile. Batches are stored in order, each in its own transaction, as before.
-    std::vector<BatchRow> rows;
-    std::vector<BatchRow> next;
-    qint64 lastRef = 0;
     qint64 engineNs = 0;
     auto evaluate = [&engine, threads, &engineNs](std::vector<BatchRow> &batch) {
         QElapsedTimer engineTimer;
@@ -528,32 +739,21 @@ ReevaluationSummary Evaluations::reevaluateAll(
         evaluateBatch(batch, engine, threads);
         engineNs += engineTimer.nsecsElapsed();
     };
-    QString error;
-    if (cancel && cancel->load())
-        summary.cancelled = true;
-    else if (!readBatch(db, lastRef, batchSize, rows, error))
-        summary.failures << error;
-    else
-        evaluate(rows);
-    while (!rows.empty()) {
-        if (cancel && cancel->load()) {
-            summary.cancelled = true;
-            break;
+    const bool cancelled = cancel && cancel->load();
+    summary.cancelled = cancelled;
+    std::vector<std::unique_ptr<TransactionWorker>> writers;
+    if (!cancelled && isPostgres(db)) {
+        const WriterCompanion companion = m_store.companion();
+        for (int i = 0; i < kParallelWriters && !companion.path().isEmpty(); ++i) {
+            auto writer = std::make_unique<TransactionWorker>(companion);
+            if (writer->opened()) // else fewer writers, or this connection alone
+                writers.push_back(std::move(writer));
         }
-        lastRef = rows.back().caseRef;
-        if (!readBatch(db, lastRef, batchSize, next, error)) {
-            summary.failures << error;
-            break;
-        }
-        std::thread ahead([&evaluate, &next] { evaluate(next); });
-        const bool stored = storeBatch(m_store, rows, pack, packRef.value(), summary);
-        ahead.join();
-        if (!stored)
-            break;
-        if (progress)
-            progress(summary.evaluated + summary.failed, summary.total);
-        std::swap(rows, next);
     }
+    if (!cancelled && !writers.empty())
+        reevaluateOnWriters(m_store, writers, pack, packRef.value(), evaluate, progress, cancel, batchSize, summary);
+    else if (!cancelled)
+        reevaluateHere(m_store, pack, packRef.value(), evaluate, progress, cancel, batchSize, summary);
     summary.engineSeconds = double(engineNs) / 1e9;
     summary.totalSeconds = double(total.nsecsElapsed()) / 1e9;
     return summary;

@@ -20,10 +20,11 @@ namespace consilium {
 //   v5  the verdict index covers case_ref (current_verdicts_by_verdict_case; the list's verdict filters)
 //   v6  verdict_groups; current_verdicts keyed by an integer group id, without evaluation_id
 //   v7  PostgreSQL: consilium_audit_append, an audit row in one round trip (SQLite: nothing)
+//   v8  PostgreSQL: current_verdicts without its foreign key to cases (SQLite: nothing)
 class Migrations
 {
 public:
-    static constexpr int kCurrentVersion = 7;
+    static constexpr int kCurrentVersion = 8;
 
     // The statements of one step (1-based).
     static QStringList step(int version, const SqlDialect &dialect);

@@ -512,7 +512,8 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 7); // v4 adds follow_ups; v5 (an index), v6 (verdict groups) and v7 follow
+        QCOMPARE(
+            s->schemaVersion().value(), 8); // v4 adds follow_ups; v5 (an index), v6 (verdict groups), v7 and v8 follow
         FollowUps followUps(*s);
         QCOMPARE(followUps.due(day("2025-01-03")).value().size(), std::size_t(1));
         FollowUp f;

@@ -229,7 +229,18 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 7);
+        QCOMPARE(s->schemaVersion().value(), 8);
+        // v8: on PostgreSQL the verdict rows no longer have a foreign key to cases (the statement
+        // that writes them locks the cases instead); SQLite keeps it.
+        {
+            QSqlQuery keys(StoreConnection::of(*s));
+            QVERIFY(keys.exec(onPostgres()
+                    ? QStringLiteral("SELECT count(*) FROM pg_constraint WHERE conrelid = 'current_verdicts'::regclass"
+                                     " AND contype = 'f'")
+                    : QStringLiteral("SELECT count(*) FROM pragma_foreign_key_list('current_verdicts')")));
+            QVERIFY(keys.next());
+            QCOMPARE(keys.value(0).toInt(), onPostgres() ? 0 : 1);
+        }
         auto ids = [&s](const QString &group, const QString &verdict, const QString &disease = {}) {
             CaseFilter f;
             f.packSha256 = QStringLiteral("abc");
@@ -316,6 +327,92 @@ private Q_SLOTS:
             }
             QCOMPARE(rewritten.size(), 2); // PLT-080 back to eligible, PLT-MISSING to undetermined
         }
+    }
+
+    // A case saved again while a re-evaluation runs keeps no verdicts of the version the
+    // re-evaluation had read: its evaluation of that version is stored (it is a true record),
+    // but the version now current is shown as not evaluated (Evaluations.cpp, the `latest`
+    // lock on PostgreSQL, stillLatest on SQLite). Batches of one case; when the first is
+    // stored, the next one to be stored has already been read and evaluated: on SQLite the
+    // second case (read ahead), on PostgreSQL the third (the second is in its writer's open
+    // transaction, its case locked; the third is ready for the writer that just finished).
+    void versionSavedDuringReevaluationGetsNoStaleVerdicts()
+    {
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        const QString changed = onPostgres() ? QStringLiteral("PLT-MISSING") : QStringLiteral("PLT-080");
+        bool saved = false;
+        const ReevaluationSummary r = Evaluations(*s).reevaluateAll(
+            RulePack::builtin(),
+            [&](qint64 done, qint64) {
+                if (done == 1)
+                    saved = s->saveCase(e01With(changed, 150), RulePack::builtin()).value().status == SaveStatus::Added;
+            },
+            nullptr, 1, 1);
+        QVERIFY(saved);
+        QVERIFY2(r.failures.isEmpty(), qPrintable(r.failures.join(QLatin1Char('\n'))));
+        QCOMPARE(r.evaluated, qint64(3));
+        CaseFilter notEvaluated;
+        notEvaluated.packSha256 = RulePack::builtin().sha256();
+        notEvaluated.readiness = Readiness::NotEvaluated;
+        QCOMPARE(idsOf(s->findCases(notEvaluated).value()), QStringList { changed });
+        const auto evaluations = Evaluations(*s).evaluationsOf(changed);
+        QVERIFY_STORE(evaluations);
+        QCOMPARE(evaluations.value().size(), std::size_t(1)); // of version 1
+        QCOMPARE(evaluations.value().front().version, 1);
+        QCOMPARE(s->latestVersion(changed).value().version, 2);
+    }
+
+    // A batch that cannot be stored ends the re-evaluation: the batches before it are stored,
+    // it and every batch after it are not, even one another connection had already written
+    // (PostgreSQL stores batches on two connections at once and commits them in order;
+    // docs/store.md#performance-on-postgresql). The audit chain holds one row per stored batch.
+    void failedBatchStopsTheReevaluationInOrder()
+    {
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        QSqlQuery q(StoreConnection::of(*s));
+        const qint64 refused = s->latestVersion(QStringLiteral("PLT-080")).value().id;
+        const QStringList plant = onPostgres()
+            ? QStringList {
+                  QStringLiteral("CREATE FUNCTION planted_refusal() RETURNS trigger LANGUAGE plpgsql AS"
+                                 " $$ BEGIN RAISE EXCEPTION 'planted refusal'; END $$"),
+                  QStringLiteral("CREATE TRIGGER planted BEFORE INSERT ON evaluations FOR EACH ROW"
+                                 " WHEN (NEW.case_version_id = %1) EXECUTE FUNCTION planted_refusal()")
+                      .arg(refused),
+              }
+            : QStringList { QStringLiteral("CREATE TRIGGER planted BEFORE INSERT ON evaluations"
+                                           " WHEN NEW.case_version_id = %1 BEGIN SELECT RAISE(ABORT, 'planted refusal');"
+                                           " END")
+                                .arg(refused) };
+        for (const QString &sql : plant)
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        const qint64 auditBefore = s->audit().head().value().id;
+        std::vector<qint64> steps;
+        const ReevaluationSummary r = Evaluations(*s).reevaluateAll(
+            RulePack::builtin(), [&steps](qint64 done, qint64) { steps.push_back(done); }, nullptr, 1, 1);
+        QCOMPARE(r.evaluated, qint64(1));
+        QCOMPARE(steps, std::vector<qint64> { 1 });
+        QVERIFY(!r.cancelled);
+        QVERIFY2(r.failures.join(QLatin1Char('\n')).contains(QStringLiteral("planted refusal")),
+            qPrintable(r.failures.join(QLatin1Char('\n'))));
+        for (const auto &[id, count] :
+            { std::pair { "PLT-060", 1 }, std::pair { "PLT-080", 0 }, std::pair { "PLT-MISSING", 0 } })
+            QCOMPARE(Evaluations(*s).evaluationsOf(QLatin1String(id)).value().size(), std::size_t(count));
+        CaseFilter notEvaluated;
+        notEvaluated.packSha256 = RulePack::builtin().sha256();
+        notEvaluated.readiness = Readiness::NotEvaluated;
+        QCOMPARE(idsOf(s->findCases(notEvaluated).value()),
+            (QStringList { QStringLiteral("PLT-080"), QStringLiteral("PLT-MISSING") }));
+        QStringList stored;
+        for (const AuditEntry &a : s->audit().entries(auditBefore + 1)) {
+            if (a.action == QStringLiteral("evaluation.batch_stored"))
+                stored << a.detail;
+        }
+        QCOMPARE(stored.size(), 1);
+        QVERIFY2(stored.front().contains(QStringLiteral("PLT-060..PLT-060")), qPrintable(stored.front()));
+        const AuditVerification v = s->audit().verify(s->dialect());
+        QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
     }
 
     // execEach (SqlRows.h), which sends a save's audit row with its COMMIT: a statement that

@@ -158,13 +158,14 @@ private Q_SLOTS:
         QVERIFY(s->setting(QStringLiteral("required_roles")).value());
         const AuditVerification v = s->audit().verify(s->dialect());
         QVERIFY2(v.intact, qPrintable(v.problems.join(QLatin1Char('\n'))));
-        QCOMPARE(v.rows, qint64(7)); // the v1 row and one per migration step (v1 -> v2, … v6 -> v7)
+        QCOMPARE(v.rows, qint64(8)); // the v1 row and one per migration step (v1 -> v2, … v7 -> v8)
         QCOMPARE(s->audit().entries(2).front().action, QStringLiteral("database.migrated"));
         QCOMPARE(s->audit().entries(3).front().detail, QStringLiteral("schema v2 -> v3"));
         QCOMPARE(s->audit().entries(4).front().detail, QStringLiteral("schema v3 -> v4"));
         QCOMPARE(s->audit().entries(5).front().detail, QStringLiteral("schema v4 -> v5"));
         QCOMPARE(s->audit().entries(6).front().detail, QStringLiteral("schema v5 -> v6"));
         QCOMPARE(s->audit().entries(7).front().detail, QStringLiteral("schema v6 -> v7"));
+        QCOMPARE(s->audit().entries(8).front().detail, QStringLiteral("schema v7 -> v8"));
         // Work continues on the migrated file: equal re-import is still a no-op.
         QCOMPARE(s->saveCase(v01, RulePack::builtin()).value().status, SaveStatus::Unchanged);
     }
@@ -206,8 +207,8 @@ private Q_SLOTS:
         StoreError e;
         auto s = openStore(path, e);
         QVERIFY2(s, qPrintable(e.message));
-        QCOMPARE(s->schemaVersion().value(), 7); // v3, v4 (follow-ups: tst_store_followups), v5 (verdict index), v6, v7
-        QCOMPARE(Migrations::kCurrentVersion, 7);
+        QCOMPARE(s->schemaVersion().value(), 8); // v3, v4 (follow-ups: tst_store_followups), v5 (verdict index), v6-v8
+        QCOMPARE(Migrations::kCurrentVersion, 8);
         Decisions decisions(*s);
         auto d = decisions.decision(1);
         QVERIFY(d);
