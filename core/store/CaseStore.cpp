@@ -567,15 +567,33 @@ StoreResult<qint64> CaseStore::storePack(const RulePack &pack)
     WriteTransaction tx(*this);
     if (!tx.begun())
         return tx.begun().error();
+    // Another connection may be storing the same pack at this moment (two workstations that
+    // activate it, or two writers of one re-evaluation): its row wins, this one waits for its
+    // commit, inserts nothing and reads the id it committed (a statement of its own, so a
+    // snapshot that sees it). Only the connection whose row it is audits it.
     SqlStatement q(database(),
         QStringLiteral("INSERT INTO rule_packs (sha256, pack_id, pack_version, content, stored_at)"
-                       " VALUES (:sha256, :pack_id, :pack_version, :content, :stored_at)"));
+                       " VALUES (:sha256, :pack_id, :pack_version, :content, :stored_at)"
+                       " ON CONFLICT (sha256) DO NOTHING RETURNING id"));
     q.bind(QStringLiteral(":sha256"), pack.sha256()).bind(QStringLiteral(":pack_id"), pack.id());
     q.bind(QStringLiteral(":pack_version"), pack.version()).bind(QStringLiteral(":content"), pack.bytes());
     q.bind(QStringLiteral(":stored_at"), timestamp());
     if (!q.exec())
         return storeFailure(StoreErrc::Sql, q.errorText());
-    const qint64 ref = q.lastInsertId();
+    if (!q.next()) {
+        q.finish();
+        const auto stored = packRef(pack.sha256());
+        if (!stored)
+            return stored.error();
+        if (!stored.value())
+            return storeFailure(
+                StoreErrc::Sql, QStringLiteral("rule pack sha256:%1 was neither stored nor found").arg(pack.sha256()));
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+        return *stored.value();
+    }
+    const qint64 ref = q.int64(QStringLiteral("id"));
+    q.finish();
     if (auto audited = audit(QStringLiteral("rule_pack.stored"), QStringLiteral("rule_pack"), pack.sha256(), {},
             pack.sha256(), QStringLiteral("%1 %2").arg(pack.id(), pack.version()));
         !audited)

@@ -243,7 +243,7 @@ QStringList version8(const SqlDialect &d)
     // PostgreSQL: current_verdicts without its foreign key to cases (issue 13,
     // docs/store.md#performance-on-postgresql). The key's check ran once per verdict row, 17 rows
     // a case under 2026.2, and took about 40 % of the server's time for a batch under a new pack.
-    // The statement that writes the rows locks each case once instead (FOR SHARE, Evaluations.cpp)
+    // The statement that writes the rows locks each case once instead (FOR NO KEY UPDATE, Evaluations.cpp)
     // and writes rows only for a case whose latest version is the one evaluated; a purge deletes
     // a case's rows before the case. SQLite keeps the key: one writer, and a check that costs
     // little there.

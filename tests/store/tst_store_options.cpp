@@ -18,6 +18,7 @@
 #include "store/Migrations.h"
 #include "store/SqlRows.h"
 #include "store/StoreFile.h"
+#include "store/TransactionWorker.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -361,6 +362,87 @@ private Q_SLOTS:
         QCOMPARE(evaluations.value().size(), std::size_t(1)); // of version 1
         QCOMPARE(evaluations.value().front().version, 1);
         QCOMPARE(s->latestVersion(changed).value().version, 2);
+    }
+
+    // Two connections storing the verdicts of one case under one pack at the same time
+    // (PostgreSQL): the second waits for the first's lock on the case, then sees its rows and
+    // leaves them as they are. Without the lock the second would insert the same keys anew
+    // (a case with no verdicts under the pack gets a plain INSERT) and fail on the first's.
+    void concurrentEvaluationsOfOneCaseWaitForEachOther()
+    {
+        if (!storetest::onPostgres())
+            QSKIP("two writing connections at once are PostgreSQL's (SQLite has one writer)");
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        // The pack and its verdict groups stored, so that the second can wait only for the case.
+        QVERIFY_STORE(Evaluations(*s).evaluateCase(QStringLiteral("PLT-060"), RulePack::builtin()));
+        const QString id = QStringLiteral("PLT-080");
+        auto evaluate = [&id](CaseStore &store) -> StoreResult<void> {
+            const auto e = Evaluations(store).evaluateCase(id, RulePack::builtin());
+            if (!e)
+                return e.error();
+            return storeSuccess();
+        };
+        TransactionWorker first(s->companion());
+        TransactionWorker second(s->companion());
+        QVERIFY_STORE(first.opened());
+        QVERIFY_STORE(second.opened());
+        first.start(evaluate);
+        QVERIFY_STORE(first.awaitWork()); // its transaction open, the case locked
+        second.start(evaluate);
+        QSqlQuery q(StoreConnection::of(*s));
+        const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity"
+                                               " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        QVERIFY(QTest::qWaitFor([&] { return q.exec(waiting) && q.next() && q.value(0).toInt() == 1; }, 10000));
+        QVERIFY_STORE(first.finish(true));
+        QVERIFY_STORE(second.awaitWork());
+        QVERIFY_STORE(second.finish(true));
+        QCOMPARE(Evaluations(*s).evaluationsOf(id).value().size(), std::size_t(2));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT group_ref) FROM current_verdicts v"
+                                      " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = '%1'")
+                           .arg(id)));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toInt() > 0);
+        QCOMPARE(q.value(0).toInt(), q.value(1).toInt()); // one row per group
+        QCOMPARE(idsOf(s->findCases(optionFilter(QStringLiteral("eligible"))).value()), QStringList { id });
+    }
+
+    // Two connections storing one new pack at the same time (PostgreSQL; two workstations that
+    // activate it): the second waits for the first's row, then uses it; one row, one audit entry.
+    void concurrentStoresOfOnePackWaitForEachOther()
+    {
+        if (!storetest::onPostgres())
+            QSKIP("two writing connections at once are PostgreSQL's (SQLite has one writer)");
+        auto s = plateletStore(false);
+        QVERIFY(s);
+        qint64 refs[2] = { 0, 0 };
+        auto storeInto = [](qint64 &ref) {
+            return [&ref](CaseStore &store) -> StoreResult<void> {
+                const auto stored = store.storePack(RulePack::builtin());
+                if (!stored)
+                    return stored.error();
+                ref = stored.value();
+                return storeSuccess();
+            };
+        };
+        TransactionWorker first(s->companion());
+        TransactionWorker second(s->companion());
+        QVERIFY_STORE(first.opened());
+        QVERIFY_STORE(second.opened());
+        first.start(storeInto(refs[0]));
+        QVERIFY_STORE(first.awaitWork());
+        second.start(storeInto(refs[1]));
+        QSqlQuery q(StoreConnection::of(*s));
+        const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity"
+                                               " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        QVERIFY(QTest::qWaitFor([&] { return q.exec(waiting) && q.next() && q.value(0).toInt() == 1; }, 10000));
+        QVERIFY_STORE(first.finish(true));
+        QVERIFY_STORE(second.awaitWork());
+        QVERIFY_STORE(second.finish(true));
+        QVERIFY(refs[0] > 0);
+        QCOMPARE(refs[1], refs[0]);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'rule_pack.stored'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
     }
 
     // A batch that cannot be stored ends the re-evaluation: the batches before it are stored,
