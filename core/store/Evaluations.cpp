@@ -758,7 +758,8 @@ ReevaluationSummary Evaluations::reevaluateAll(
     const bool cancelled = cancel && cancel->load();
     summary.cancelled = cancelled;
     std::vector<std::unique_ptr<TransactionWorker>> writers;
-    if (!cancelled && isPostgres(db)) {
+    // Inside a transaction of the caller's the batches are part of it, stored on this connection.
+    if (!cancelled && isPostgres(db) && !m_store.inTransaction()) {
         const WriterCompanion companion = m_store.companion();
         for (int i = 0; i < kParallelWriters && !companion.path().isEmpty(); ++i) {
             auto writer = std::make_unique<TransactionWorker>(companion);
