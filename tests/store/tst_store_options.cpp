@@ -79,6 +79,30 @@ class TestStoreOptions : public QObject
         return s;
     }
 
+    // PostgreSQL: runs `first` in a transaction on a connection of its own and keeps it open,
+    // then `second` on another; once the second is seen waiting for a lock (pg_stat_activity),
+    // commits the first, then the second. Failures are the calling test's.
+    static void oneWaitsForTheOther(
+        CaseStore &s, const TransactionWorker::Work &first, const TransactionWorker::Work &second)
+    {
+        // Destroyed in reverse: `one` first, so that a failure below never leaves `other`
+        // waiting for a lock that only `one` can let go of.
+        TransactionWorker other(s.companion());
+        TransactionWorker one(s.companion());
+        QVERIFY_STORE(one.opened());
+        QVERIFY_STORE(other.opened());
+        one.start(first);
+        QVERIFY_STORE(one.awaitWork());
+        other.start(second);
+        QSqlQuery q(StoreConnection::of(s));
+        const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity"
+                                               " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        QVERIFY(QTest::qWaitFor([&] { return q.exec(waiting) && q.next() && q.value(0).toInt() == 1; }, 10000));
+        QVERIFY_STORE(one.finish(true));
+        QVERIFY_STORE(other.awaitWork());
+        QVERIFY_STORE(other.finish(true));
+    }
+
     static CaseFilter optionFilter(const QString &verdict)
     {
         CaseFilter f;
@@ -383,20 +407,10 @@ private Q_SLOTS:
                 return e.error();
             return storeSuccess();
         };
-        TransactionWorker first(s->companion());
-        TransactionWorker second(s->companion());
-        QVERIFY_STORE(first.opened());
-        QVERIFY_STORE(second.opened());
-        first.start(evaluate);
-        QVERIFY_STORE(first.awaitWork()); // its transaction open, the case locked
-        second.start(evaluate);
+        oneWaitsForTheOther(*s, evaluate, evaluate); // the first's transaction holds the case
+        if (QTest::currentTestFailed())
+            return;
         QSqlQuery q(StoreConnection::of(*s));
-        const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity"
-                                               " WHERE datname = current_database() AND wait_event_type = 'Lock'");
-        QVERIFY(QTest::qWaitFor([&] { return q.exec(waiting) && q.next() && q.value(0).toInt() == 1; }, 10000));
-        QVERIFY_STORE(first.finish(true));
-        QVERIFY_STORE(second.awaitWork());
-        QVERIFY_STORE(second.finish(true));
         QCOMPARE(Evaluations(*s).evaluationsOf(id).value().size(), std::size_t(2));
         QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT group_ref) FROM current_verdicts v"
                                       " JOIN cases c ON c.id = v.case_ref WHERE c.case_id = '%1'")
@@ -425,20 +439,10 @@ private Q_SLOTS:
                 return storeSuccess();
             };
         };
-        TransactionWorker first(s->companion());
-        TransactionWorker second(s->companion());
-        QVERIFY_STORE(first.opened());
-        QVERIFY_STORE(second.opened());
-        first.start(storeInto(refs[0]));
-        QVERIFY_STORE(first.awaitWork());
-        second.start(storeInto(refs[1]));
+        oneWaitsForTheOther(*s, storeInto(refs[0]), storeInto(refs[1]));
+        if (QTest::currentTestFailed())
+            return;
         QSqlQuery q(StoreConnection::of(*s));
-        const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity"
-                                               " WHERE datname = current_database() AND wait_event_type = 'Lock'");
-        QVERIFY(QTest::qWaitFor([&] { return q.exec(waiting) && q.next() && q.value(0).toInt() == 1; }, 10000));
-        QVERIFY_STORE(first.finish(true));
-        QVERIFY_STORE(second.awaitWork());
-        QVERIFY_STORE(second.finish(true));
         QVERIFY(refs[0] > 0);
         QCOMPARE(refs[1], refs[0]);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'rule_pack.stored'")) && q.next());
