@@ -154,17 +154,18 @@ struct VerdictColumns {
 // up by its key.
 bool upsertChangedVerdicts(const QSqlDatabase &db, qint64 packRef, const VerdictColumns &c, QString &error)
 {
-    const QString lock = QStringLiteral(
-        "SELECT count(*) AS locked FROM (SELECT k.id FROM cases k"
-        " JOIN unnest(CAST(:evaluated_cases AS bigint[]), CAST(:evaluated_versions AS bigint[]))"
-        " AS e (case_ref, version_id) ON k.id = e.case_ref AND k.latest_version_id = e.version_id"
-        " WHERE k.id = ANY (CAST(:evaluated_cases AS bigint[])) ORDER BY k.id FOR NO KEY UPDATE OF k) AS locked");
-    const QString write = QStringLiteral(
-        "WITH latest AS MATERIALIZED (SELECT k.id, e.pack_ref FROM cases k"
-        " JOIN unnest(CAST(:evaluated_cases AS bigint[]), CAST(:evaluated_versions AS bigint[]),"
+    // The cases whose latest version is the one evaluated, with the pack: the same rows for the
+    // lock and, in the write's own snapshot, for the write.
+    const QString latestCases = QStringLiteral(
+        "cases k JOIN unnest(CAST(:evaluated_cases AS bigint[]), CAST(:evaluated_versions AS bigint[]),"
         " CAST(:evaluated_packs AS bigint[])) AS e (case_ref, version_id, pack_ref)"
         " ON k.id = e.case_ref AND k.latest_version_id = e.version_id"
-        " WHERE k.id = ANY (CAST(:evaluated_cases AS bigint[]))),"
+        " WHERE k.id = ANY (CAST(:evaluated_cases AS bigint[]))");
+    const QString lock = QStringLiteral(
+        "SELECT count(*) AS locked FROM (SELECT k.id FROM %1 ORDER BY k.id FOR NO KEY UPDATE OF k) AS locked")
+                             .arg(latestCases);
+    const QString write = QStringLiteral(
+        "WITH latest AS MATERIALIZED (SELECT k.id, e.pack_ref FROM %1),"
         " held AS MATERIALIZED (SELECT l.id FROM latest l WHERE EXISTS (SELECT 1 FROM current_verdicts c"
         " WHERE c.case_ref = l.id AND c.pack_ref = l.pack_ref)),"
         " n AS MATERIALIZED (SELECT * FROM unnest(CAST(:cases AS bigint[]), CAST(:packs AS bigint[]),"
@@ -177,7 +178,8 @@ bool upsertChangedVerdicts(const QSqlDatabase &db, qint64 packRef, const Verdict
         " AND NOT EXISTS (SELECT 1 FROM current_verdicts c WHERE c.case_ref = n.case_ref"
         " AND c.pack_ref = n.pack_ref AND c.group_ref = n.group_ref AND c.verdict = n.verdict)"
         " ON CONFLICT (case_ref, pack_ref, group_ref) DO UPDATE SET verdict = excluded.verdict"
-        " WHERE current_verdicts.verdict <> excluded.verdict");
+        " WHERE current_verdicts.verdict <> excluded.verdict")
+                              .arg(latestCases);
     SqlStatement q(db, lock + QStringLiteral("; ") + write);
     const std::vector<qint64> evaluatedPacks(c.evaluatedCases.size(), packRef);
     const std::vector<qint64> packs(c.cases.size(), packRef);
@@ -757,20 +759,23 @@ ReevaluationSummary Evaluations::reevaluateAll(
     };
     const bool cancelled = cancel && cancel->load();
     summary.cancelled = cancelled;
+    const WriterCompanion companion = m_store.companion();
     std::vector<std::unique_ptr<TransactionWorker>> writers;
     // Inside a transaction of the caller's the batches are part of it, stored on this connection.
-    if (!cancelled && isPostgres(db) && !m_store.inTransaction()) {
-        const WriterCompanion companion = m_store.companion();
-        for (int i = 0; i < kParallelWriters && !companion.path().isEmpty(); ++i) {
+    if (!cancelled && isPostgres(db) && !m_store.inTransaction() && !companion.path().isEmpty()) {
+        for (int i = 0; i < kParallelWriters; ++i) {
             auto writer = std::make_unique<TransactionWorker>(companion);
             if (writer->opened()) // else fewer writers, or this connection alone
                 writers.push_back(std::move(writer));
         }
     }
-    if (!cancelled && !writers.empty())
-        reevaluateOnWriters(m_store, writers, pack, packRef.value(), evaluate, progress, cancel, batchSize, summary);
-    else if (!cancelled)
-        reevaluateHere(m_store, pack, packRef.value(), evaluate, progress, cancel, batchSize, summary);
+    if (!cancelled) {
+        if (writers.empty())
+            reevaluateHere(m_store, pack, packRef.value(), evaluate, progress, cancel, batchSize, summary);
+        else
+            reevaluateOnWriters(
+                m_store, writers, pack, packRef.value(), evaluate, progress, cancel, batchSize, summary);
+    }
     summary.engineSeconds = double(engineNs) / 1e9;
     summary.totalSeconds = double(total.nsecsElapsed()) / 1e9;
     return summary;
